@@ -1,0 +1,39 @@
+package org.resolutionpolicy.api;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.resolutionpolicy.api.spi.PolicyEngine;
+
+/**
+ * Reads cases written in YAML or JSON (the case format of the policy-format guide).
+ *
+ * <p>Reading checks the shape of the case (known fields, value types, valid dates); whether the case fits a
+ * particular policy (its severities, roles, remedies, attributes) is checked by {@link Policy#decide}.
+ */
+public final class Cases {
+
+    private Cases() {
+    }
+
+    /**
+     * Reads a case from a YAML or JSON file.
+     *
+     * @throws NullPointerException if file is null
+     * @throws InvalidCaseException if the case is malformed, naming every offending field
+     * @throws PolicyException if the file cannot be read or no engine is on the classpath
+     */
+    public static CustomerCase load(Path file) {
+        return PolicyEngine.find().readCase(Sources.read(Objects.requireNonNull(file, "file must not be null")));
+    }
+
+    /**
+     * Reads a case from YAML or JSON text.
+     *
+     * @throws NullPointerException if text is null
+     * @throws InvalidCaseException if the case is malformed, naming every offending field
+     * @throws PolicyException if no engine is on the classpath
+     */
+    public static CustomerCase parse(String text) {
+        return PolicyEngine.find().readCase(PolicySource.of("<string>", Objects.requireNonNull(text, "text must not be null")));
+    }
+}

@@ -1,0 +1,49 @@
+package org.resolutionpolicy.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled policy: decides cases.
+ *
+ * <p>Implementations are immutable and thread-safe: one instance may be shared by every thread of an
+ * application, and {@link #decide(CustomerCase)} never re-parses or re-compiles anything. Obtain one from
+ * {@link Policies}.
+ */
+public interface Policy {
+
+    /** Returns the policy id, e.g. {@code coffee-shop}. */
+    String id();
+
+    /** Returns the policy version, echoed in every decision. */
+    String version();
+
+    /** Returns the description, or an empty string. */
+    String description();
+
+    /** Returns the severity scale, lowest first. */
+    List<String> severities();
+
+    /** Returns the role ladder, lowest first. */
+    List<String> roles();
+
+    /** Returns the remedies with their units, in declaration order. */
+    Map<String, RemedyUnit> remedies();
+
+    /**
+     * Returns the warnings found while loading: problems that did not stop the policy, such as a rule
+     * without {@code because}. Empty for a clean policy.
+     */
+    List<Problem> warnings();
+
+    /**
+     * Decides a case: an outcome per proposal, or the latitude per remedy when the case has no proposals.
+     *
+     * @param customerCase the case
+     * @return the decision, with reasons and follow-ups
+     * @throws NullPointerException if the case is null
+     * @throws InvalidCaseException if the case does not fit this policy (unknown severity, role, remedy or
+     *         attribute, a missing or negative amount, a value of the wrong type); every problem is listed
+     */
+    Decision decide(CustomerCase customerCase);
+}

@@ -1,0 +1,46 @@
+package org.resolutionpolicy.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Holds the outcome for one proposal of a case and the reasons for it.
+ *
+ * @param proposal the proposal decided, with its amount as decided (a {@code count} proposal without one gets 1)
+ * @param outcome the outcome
+ * @param reasons every rule that contributed, ordered by rule id, {@code authority} last
+ */
+public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons) {
+
+    /**
+     * Creates a proposal decision.
+     *
+     * @throws NullPointerException if proposal or outcome is null
+     */
+    public ProposalDecision {
+        Objects.requireNonNull(proposal, "proposal must not be null");
+        Objects.requireNonNull(outcome, "outcome must not be null");
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** Returns the remedy id. */
+    public String remedy() {
+        return proposal.remedy();
+    }
+
+    /** Returns the amount, or {@code null} when the proposal has none. */
+    public BigDecimal amount() {
+        return proposal.amount();
+    }
+
+    /** Returns the kind of outcome. */
+    public Outcome.Kind kind() {
+        return outcome.kind();
+    }
+
+    /** Returns the ids of the rules in {@link #reasons()}. */
+    public List<String> ruleIds() {
+        return reasons.stream().map(Reason::rule).collect(java.util.stream.Collectors.toUnmodifiableList());
+    }
+}

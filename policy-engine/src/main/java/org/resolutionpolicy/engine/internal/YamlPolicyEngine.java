@@ -1,0 +1,66 @@
+package org.resolutionpolicy.engine.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.PolicySource;
+import org.resolutionpolicy.api.spi.PolicyEngine;
+import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
+import org.resolutionpolicy.engine.internal.eval.PolicyModel;
+import org.resolutionpolicy.engine.internal.yaml.CaseReader;
+import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine behind {@link org.resolutionpolicy.api.Policies}: compiles YAML policies with sandboxed MVEL
+ * conditions. Registered through {@code META-INF/services}. Stateless and thread-safe.
+ */
+public final class YamlPolicyEngine implements PolicyEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(YamlPolicyEngine.class);
+
+    private final Clock clock;
+
+    /** Creates the engine with the system clock, as {@link java.util.ServiceLoader} does. */
+    public YamlPolicyEngine() {
+        this(Clock.systemUTC());
+    }
+
+    /** Creates the engine with a clock for cases without {@code openedAt} (for tests). */
+    public YamlPolicyEngine(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Policy compile(List<PolicySource> sources) {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        List<PolicySource> yaml = new ArrayList<>();
+        for (PolicySource source : sources) {
+            if (source.kind() == PolicySource.Kind.DRL) {
+                problems.error(Place.of(source.name()), "DRL policies are not supported by this engine yet",
+                        "write the rules in YAML");
+            } else {
+                yaml.add(source);
+            }
+        }
+        PolicyModel model = yaml.isEmpty() ? null : PolicyReader.read(yaml, problems);
+        problems.throwIfErrors();
+        if (model == null) {
+            throw new IllegalStateException("no model and no error for " + sources);
+        }
+        CompiledPolicy policy = new CompiledPolicy(model, clock, problems.warnings());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("compiled {} from {} sources in {} ms", policy, sources.size(), (System.nanoTime() - start) / 1_000_000);
+        }
+        return policy;
+    }
+
+    @Override
+    public CustomerCase readCase(PolicySource source) {
+        return CaseReader.read(source);
+    }
+}

@@ -1,0 +1,186 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.resolutionpolicy.api.CaseProblem;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.HistoryEntry;
+import org.resolutionpolicy.api.Impact;
+import org.resolutionpolicy.api.InvalidCaseException;
+import org.resolutionpolicy.api.Proposal;
+import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.engine.internal.Hints;
+import org.resolutionpolicy.engine.internal.yaml.NodeReader;
+
+/**
+ * Checks a case against a policy before deciding it, collecting every problem with the field it is in.
+ *
+ * <p>Nothing is guessed: an unknown name, a missing or negative amount or a value of the wrong type is an
+ * {@link InvalidCaseException}, never a default.
+ */
+final class CaseChecker {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final PolicyModel policy;
+
+    CaseChecker(PolicyModel policy) {
+        this.policy = policy;
+    }
+
+    /** A checked case: its facts and its proposals with the amounts as decided. */
+    record Checked(Facts facts, List<Proposal> proposals) {
+    }
+
+    Checked check(CustomerCase c, Instant now) {
+        List<CaseProblem> problems = new ArrayList<>();
+        int severity = rank("severity", c.severity(), policy.severities(), "severity", problems);
+        int role = rank("employee.role", c.employee().role(), policy.roles(), "role", problems);
+        Map<String, Object> attributes = attributes(c.attributes(), problems);
+        List<Proposal> proposals = proposals(c.proposals(), problems);
+        history(c.customer().history(), problems);
+        impact(c.impact(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidCaseException(c.id(), problems);
+        }
+        Instant windowEnd = c.openedAt() != null ? c.openedAt() : now;
+        return new Checked(new Facts(c, severity, role, windowEnd, attributes), proposals);
+    }
+
+    private static int rank(String field, String value, List<String> scale, String kind, List<CaseProblem> problems) {
+        if (value == null) {
+            problems.add(new CaseProblem(field, "missing; expected one of " + Hints.bracketed(scale)));
+            return -1;
+        }
+        int rank = scale.indexOf(value);
+        if (rank < 0) {
+            String hint = Hints.didYouMean(value, scale);
+            problems.add(new CaseProblem(field, "unknown " + kind + " [" + value + "]" + (hint == null ? "" : " (" + hint + ")")));
+        }
+        return rank;
+    }
+
+    private Map<String, Object> attributes(Map<String, Object> given, List<CaseProblem> problems) {
+        Map<String, Object> typed = new HashMap<>();
+        given.forEach((name, value) -> {
+            String field = "attributes." + name;
+            FactType type = policy.attributes().get(name);
+            if (type == null) {
+                String hint = Hints.didYouMean(name, policy.attributes().keySet());
+                problems.add(new CaseProblem(field, "unknown attribute [" + name + "]; the policy declares "
+                        + Hints.bracketed(policy.attributes().keySet()) + (hint == null || hint.startsWith("expected") ? "" : " (" + hint + ")")));
+                return;
+            }
+            Object converted = convert(value, type);
+            if (converted == null) {
+                problems.add(new CaseProblem(field, "must be a " + type.label() + ", not [" + value + "]"));
+                return;
+            }
+            typed.put(name, converted);
+        });
+        return typed;
+    }
+
+    private static Object convert(Object value, FactType type) {
+        switch (type) {
+            case NUMBER:
+                return value instanceof BigDecimal ? value : null;
+            case STRING:
+                return value instanceof String ? value : null;
+            case BOOLEAN:
+                return value instanceof Boolean ? value : null;
+            case DATETIME:
+                if (value instanceof Instant) {
+                    return value;
+                }
+                return value instanceof String ? NodeReader.parseInstant((String) value) : null;
+            default:
+                return null;
+        }
+    }
+
+    private List<Proposal> proposals(List<Proposal> given, List<CaseProblem> problems) {
+        List<Proposal> decided = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            Proposal p = given.get(i);
+            String field = "proposals[" + i + "]";
+            RemedyUnit unit = policy.remedies().get(p.remedy());
+            if (unit == null) {
+                String hint = Hints.didYouMean(p.remedy(), policy.remedies().keySet());
+                problems.add(new CaseProblem(field + ".remedy", "unknown remedy [" + p.remedy() + "]"
+                        + (hint == null ? "" : " (" + hint + ")")));
+                continue;
+            }
+            BigDecimal amount = p.amount();
+            String amountField = field + ".amount";
+            switch (unit) {
+                case MONEY:
+                case PERCENT:
+                    if (amount == null) {
+                        problems.add(new CaseProblem(amountField, "missing; [" + p.remedy() + "] is a "
+                                + unit.label() + " remedy and needs an amount"));
+                    } else if (amount.signum() < 0) {
+                        problems.add(new CaseProblem(amountField, "must not be negative, was [" + amount.toPlainString() + "]"));
+                    } else if (unit == RemedyUnit.PERCENT && amount.compareTo(HUNDRED) > 0) {
+                        problems.add(new CaseProblem(amountField, "a percentage must be within 0..100, was [" + amount.toPlainString() + "]"));
+                    }
+                    break;
+                case COUNT:
+                    if (amount == null) {
+                        amount = BigDecimal.ONE;
+                    } else if (amount.signum() < 0) {
+                        problems.add(new CaseProblem(amountField, "must not be negative, was [" + amount.toPlainString() + "]"));
+                    } else if (amount.stripTrailingZeros().scale() > 0) {
+                        problems.add(new CaseProblem(amountField, "a count must be a whole number, was [" + amount.toPlainString() + "]"));
+                    }
+                    break;
+                case NONE:
+                    if (amount != null) {
+                        problems.add(new CaseProblem(amountField, "[" + p.remedy() + "] has unit none and takes no amount, was ["
+                                + amount.toPlainString() + "]"));
+                    }
+                    break;
+                default:
+                    throw new IllegalStateException("unit " + unit);
+            }
+            decided.add(Proposal.of(p.remedy(), amount));
+        }
+        return decided;
+    }
+
+    private void history(List<HistoryEntry> history, List<CaseProblem> problems) {
+        for (int i = 0; i < history.size(); i++) {
+            HistoryEntry h = history.get(i);
+            String field = "customer.history[" + i + "]";
+            if (h.remedy() == null) {
+                problems.add(new CaseProblem(field + ".remedy", "missing"));
+            } else if (!policy.remedies().containsKey(h.remedy())) {
+                String hint = Hints.didYouMean(h.remedy(), policy.remedies().keySet());
+                problems.add(new CaseProblem(field + ".remedy", "unknown remedy [" + h.remedy() + "]"
+                        + (hint == null ? "" : " (" + hint + ")")));
+            }
+            if (h.at() == null) {
+                problems.add(new CaseProblem(field + ".at", "missing; history entries need the date they were granted"));
+            }
+            if (h.amount() != null && h.amount().signum() < 0) {
+                problems.add(new CaseProblem(field + ".amount", "must not be negative, was [" + h.amount().toPlainString() + "]"));
+            }
+        }
+    }
+
+    private static void impact(Impact impact, List<CaseProblem> problems) {
+        if (impact.outOfPocket() != null && impact.outOfPocket().signum() < 0) {
+            problems.add(new CaseProblem("impact.outOfPocket", "must not be negative, was [" + impact.outOfPocket().toPlainString() + "]"));
+        }
+        if (impact.affectedCustomers() != null && impact.affectedCustomers() < 0) {
+            problems.add(new CaseProblem("impact.affectedCustomers", "must not be negative, was [" + impact.affectedCustomers() + "]"));
+        }
+        if (impact.socialReach() != null && impact.socialReach() < 0) {
+            problems.add(new CaseProblem("impact.socialReach", "must not be negative, was [" + impact.socialReach() + "]"));
+        }
+    }
+}

@@ -1,0 +1,449 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.resolutionpolicy.api.FollowUp;
+import org.resolutionpolicy.api.HistoryEntry;
+import org.resolutionpolicy.api.Latitude;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Proposal;
+import org.resolutionpolicy.api.ProposalDecision;
+import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.api.RemedyUnit;
+
+/**
+ * Applies the decision semantics to checked facts: deny overrides, SWAT next, then the highest of the
+ * authority-derived role and every required role; follow-ups are the union of every matching rule's.
+ *
+ * <p>Nothing here depends on rule order: effects are combined by the outcome lattice, and reasons and
+ * follow-ups are sorted. Immutable and thread-safe.
+ */
+final class Decider {
+
+    /** Orders reasons by rule id, with {@code authority} last. */
+    static final Comparator<Reason> REASON_ORDER = Comparator.comparing((Reason r) -> r.isAuthority())
+            .thenComparing(Reason::rule);
+    /** Orders follow-ups by action, then rule id. */
+    static final Comparator<FollowUp> FOLLOW_UP_ORDER = Comparator.comparing(FollowUp::action)
+            .thenComparing(FollowUp::rule);
+
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** An amount above any real policy limit: if it is still ALONE, the latitude is unlimited. */
+    private static final BigDecimal HUGE = new BigDecimal("1000000000000");
+
+    private final PolicyModel policy;
+    private final Map<String, Rule[]> rulesByRemedy = new HashMap<>();
+    private final Rule[] caseLevelFollowUps;
+
+    Decider(PolicyModel policy) {
+        this.policy = policy;
+        for (String remedy : policy.remedies().keySet()) {
+            rulesByRemedy.put(remedy, policy.rules().stream()
+                    .filter(Rule::enabled).filter(r -> r.appliesTo(remedy)).toArray(Rule[]::new));
+        }
+        this.caseLevelFollowUps = policy.rules().stream()
+                .filter(Rule::enabled).filter(r -> r.followUp() != null && !r.perProposal()).toArray(Rule[]::new);
+    }
+
+    /** The outcome of one proposal, with the rules it matched. */
+    record Evaluation(Outcome outcome, List<Reason> reasons, List<Rule> matched) {
+    }
+
+    /** Decides each proposal and collects the follow-ups. */
+    List<ProposalDecision> decide(Facts facts, List<Proposal> proposals, TreeSet<FollowUp> followUps) {
+        List<ProposalDecision> decisions = new ArrayList<>(proposals.size());
+        for (Proposal p : proposals) {
+            Evaluation e = evaluate(facts.withProposal(p.remedy(), p.amount()));
+            decisions.add(new ProposalDecision(p, e.outcome(), e.reasons()));
+            for (Rule r : e.matched()) {
+                if (r.followUp() != null && r.perProposal()) {
+                    followUps.add(followUp(r));
+                }
+            }
+        }
+        return decisions;
+    }
+
+    /** Adds the follow-ups of rules that do not depend on a proposal. */
+    void caseFollowUps(Facts facts, TreeSet<FollowUp> followUps) {
+        for (Rule r : caseLevelFollowUps) {
+            if (r.when().test(facts)) {
+                followUps.add(followUp(r));
+            }
+        }
+    }
+
+    static TreeSet<FollowUp> newFollowUpSet() {
+        return new TreeSet<>(FOLLOW_UP_ORDER);
+    }
+
+    private static FollowUp followUp(Rule r) {
+        FollowUpSpec f = r.followUp();
+        return new FollowUp(f.action(), f.within(), f.owner(), r.id());
+    }
+
+    /** Decides one proposal: facts must carry the remedy and the amount as decided. */
+    Evaluation evaluate(Facts facts) {
+        String remedy = facts.remedy();
+        List<Rule> matched = new ArrayList<>();
+        List<Rule> denies = new ArrayList<>();
+        List<Rule> swats = new ArrayList<>();
+        List<Rule> requires = new ArrayList<>();
+        List<Rule> grants = new ArrayList<>();
+        for (Rule r : rulesByRemedy.get(remedy)) {
+            if (!r.when().test(facts)) {
+                continue;
+            }
+            matched.add(r);
+            switch (r.effect().kind()) {
+                case DENY:
+                    denies.add(r);
+                    break;
+                case SWAT:
+                    swats.add(r);
+                    break;
+                case REQUIRE:
+                    requires.add(r);
+                    break;
+                case GRANT:
+                    grants.add(r);
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!denies.isEmpty()) {
+            return new Evaluation(Outcome.denied(), reasons(denies), matched);
+        }
+        if (!swats.isEmpty()) {
+            return new Evaluation(Outcome.swat(policy.swatTeam()), reasons(swats), matched);
+        }
+        Coverage coverage = cover(remedy, facts.amount(), grants, facts);
+        int authorityLevel = coverage.role();
+        if (authorityLevel < 0) {
+            Beyond beyond = policy.beyond();
+            String because = beyondText(remedy, facts.amount(), beyond);
+            if (beyond.kind() == Beyond.Kind.DENY) {
+                return new Evaluation(Outcome.denied(), List.of(new Reason(Reason.AUTHORITY, because)), matched);
+            }
+            if (beyond.kind() == Beyond.Kind.SWAT) {
+                return new Evaluation(Outcome.swat(policy.swatTeam()), List.of(new Reason(Reason.AUTHORITY, because)), matched);
+            }
+            authorityLevel = beyond.role();
+        }
+        int level = authorityLevel;
+        for (Rule r : requires) {
+            level = Math.max(level, r.effect().role());
+        }
+        int employee = facts.employeeRank();
+        List<Reason> reasons = new ArrayList<>();
+        boolean requireNamesLevel = false;
+        for (Rule r : requires) {
+            if (r.effect().role() == level) {
+                reasons.add(reason(r));
+                requireNamesLevel = true;
+            }
+        }
+        if (authorityLevel == level) {
+            for (Rule g : coverage.usedGrants()) {
+                reasons.add(reason(g));
+            }
+            if (level > employee && !requireNamesLevel) {
+                String because = coverage.role() < 0
+                        ? beyondText(remedy, facts.amount(), policy.beyond())
+                        : shortfallText(remedy, facts.amount(), grants, facts, level);
+                reasons.add(new Reason(Reason.AUTHORITY, because));
+            }
+        }
+        reasons.sort(REASON_ORDER);
+        Outcome outcome = level <= employee ? Outcome.alone() : Outcome.escalate(policy.roles().get(level));
+        return new Evaluation(outcome, List.copyOf(reasons), matched);
+    }
+
+    private static List<Reason> reasons(List<Rule> rules) {
+        List<Reason> reasons = new ArrayList<>(rules.size());
+        for (Rule r : rules) {
+            reasons.add(reason(r));
+        }
+        reasons.sort(REASON_ORDER);
+        return List.copyOf(reasons);
+    }
+
+    private static Reason reason(Rule r) {
+        return new Reason(r.id(), r.because());
+    }
+
+    // ---------------------------------------------------------------- authority
+
+    /** The lowest role whose authority covers a proposal, and the grant rules that made it cover. */
+    record Coverage(int role, List<Rule> usedGrants) {
+        static final Coverage NONE = new Coverage(-1, List.of());
+    }
+
+    private Coverage cover(String remedy, BigDecimal amount, List<Rule> grants, Facts facts) {
+        AuthorityEntry[] entries = policy.authority().get(remedy);
+        for (int role = 0; role < policy.roles().size(); role++) {
+            AuthorityEntry entry = entries == null ? null : entries[role];
+            Limit granted = grantedLimit(grants, role);
+            if (entry == null && granted == null) {
+                continue;
+            }
+            Limit base = entry == null ? Limit.zero() : entry.perGrant();
+            Limit perGrant = granted == null ? base : base.max(granted);
+            if (!perGrantCovers(perGrant, amount)) {
+                continue;
+            }
+            if (entry != null && entry.hasWindow() && windowShortfall(entry, remedy, amount, facts) != null) {
+                continue;
+            }
+            if (perGrantCovers(base, amount)) {
+                return new Coverage(role, List.of());
+            }
+            List<Rule> used = new ArrayList<>();
+            for (Rule g : grants) {
+                if (g.effect().role() == role && perGrantCovers(g.effect().upTo(), amount)) {
+                    used.add(g);
+                }
+            }
+            return new Coverage(role, used);
+        }
+        return Coverage.NONE;
+    }
+
+    private static Limit grantedLimit(List<Rule> grants, int role) {
+        Limit granted = null;
+        for (Rule g : grants) {
+            if (g.effect().role() == role) {
+                granted = granted == null ? g.effect().upTo() : granted.max(g.effect().upTo());
+            }
+        }
+        return granted;
+    }
+
+    private static boolean perGrantCovers(Limit limit, BigDecimal amount) {
+        if (amount == null) {
+            return limit.isUnlimited() || limit.amount().orElseThrow().signum() > 0;
+        }
+        return limit.covers(amount);
+    }
+
+    /** Returns why the entry's per-customer window does not cover the proposal, or null when it does. */
+    private String windowShortfall(AuthorityEntry entry, String remedy, BigDecimal amount, Facts facts) {
+        Instant end = facts.windowEnd();
+        Instant start = windowStart(end, entry);
+        BigDecimal total = BigDecimal.ZERO;
+        int count = 0;
+        boolean counted = policy.remedies().get(remedy) == RemedyUnit.COUNT;
+        for (HistoryEntry h : facts.history()) {
+            if (!remedy.equals(h.remedy()) || h.at() == null || !h.at().isAfter(start) || h.at().isAfter(end)) {
+                continue;
+            }
+            count++;
+            if (h.amount() != null) {
+                total = total.add(h.amount());
+            } else if (counted) {
+                total = total.add(BigDecimal.ONE);
+            }
+        }
+        if (entry.maxCount() != null && count + 1 > entry.maxCount()) {
+            return "at most " + entry.maxCount() + " per customer in " + entry.windowText()
+                    + ", and the customer already had " + count;
+        }
+        if (entry.maxTotal() != null && amount != null && !entry.maxTotal().covers(total.add(amount))) {
+            return "at most " + entry.maxTotal() + " per customer in " + entry.windowText()
+                    + ", and the customer already had " + total.toPlainString();
+        }
+        return null;
+    }
+
+    /** Returns the start of the window (exclusive) ending at {@code end}. */
+    static Instant windowStart(Instant end, AuthorityEntry entry) {
+        if (entry.window() instanceof Duration) {
+            return end.minus((Duration) entry.window());
+        }
+        return end.atZone(ZoneOffset.UTC).minus(entry.window()).toInstant();
+    }
+
+    private String shortfallText(String remedy, BigDecimal amount, List<Rule> grants, Facts facts, int level) {
+        String what = describe(remedy, amount);
+        String employeeRole = policy.roles().get(facts.employeeRank());
+        String approver = policy.roles().get(level);
+        AuthorityEntry[] entries = policy.authority().get(remedy);
+        for (int role = facts.employeeRank(); role >= 0; role--) {
+            AuthorityEntry entry = entries == null ? null : entries[role];
+            Limit granted = grantedLimit(grants, role);
+            if (entry == null && granted == null) {
+                continue;
+            }
+            Limit base = entry == null ? Limit.zero() : entry.perGrant();
+            Limit perGrant = granted == null ? base : base.max(granted);
+            String limit;
+            if (!perGrantCovers(perGrant, amount)) {
+                limit = "up to " + perGrant + " per grant";
+            } else {
+                limit = windowShortfall(entry, remedy, amount, facts);
+            }
+            return what + " is beyond the authority of " + employeeRole + " (" + limit + "); " + approver + " may grant it";
+        }
+        return what + " is beyond the authority of " + employeeRole + " (none for " + remedy + "); "
+                + approver + " may grant it";
+    }
+
+    private String beyondText(String remedy, BigDecimal amount, Beyond beyond) {
+        String what = describe(remedy, amount);
+        switch (beyond.kind()) {
+            case SWAT:
+                return "no role may grant " + what + "; beyond authority the policy routes to " + policy.swatTeam();
+            case ROLE:
+                return "no role may grant " + what + "; beyond authority the policy needs "
+                        + policy.roles().get(beyond.role());
+            default:
+                return "no role may grant " + what;
+        }
+    }
+
+    private static String describe(String remedy, BigDecimal amount) {
+        return amount == null ? remedy : remedy + " of " + amount.toPlainString();
+    }
+
+    // ---------------------------------------------------------------- latitude
+
+    /** Answers, per remedy, the largest amount the employee may grant alone and who approves beyond it. */
+    List<Latitude> latitude(Facts facts) {
+        List<Latitude> latitude = new ArrayList<>();
+        for (Map.Entry<String, RemedyUnit> remedy : policy.remedies().entrySet()) {
+            latitude.add(latitude(facts, remedy.getKey(), remedy.getValue()));
+        }
+        return latitude;
+    }
+
+    /** Returns true if the smallest proposal of any remedy would go to SWAT. */
+    boolean swatAtAnyAmount(Facts facts) {
+        for (Map.Entry<String, RemedyUnit> remedy : policy.remedies().entrySet()) {
+            BigDecimal smallest = smallestAmount(remedy.getValue());
+            if (evaluate(facts.withProposal(remedy.getKey(), smallest)).outcome().kind() == Outcome.Kind.SWAT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BigDecimal smallestAmount(RemedyUnit unit) {
+        switch (unit) {
+            case NONE:
+                return null;
+            case COUNT:
+                return BigDecimal.ONE;
+            default:
+                return CENT;
+        }
+    }
+
+    private Latitude latitude(Facts facts, String remedy, RemedyUnit unit) {
+        if (unit == RemedyUnit.NONE) {
+            Outcome o = evaluate(facts.withProposal(remedy, null)).outcome();
+            if (o.kind() == Outcome.Kind.ALONE) {
+                return new Latitude(remedy, Limit.unlimited(), null, null);
+            }
+            return new Latitude(remedy, Limit.zero(), o.approver(), o.team());
+        }
+        TreeSet<BigDecimal> candidates = candidates(facts, remedy, unit);
+        BigDecimal bestAlone = null;
+        Outcome beyond = null;
+        for (BigDecimal amount : candidates) {
+            Outcome o = evaluate(facts.withProposal(remedy, amount)).outcome();
+            if (o.kind() == Outcome.Kind.ALONE) {
+                bestAlone = amount;
+                beyond = null;
+            } else if (beyond == null) {
+                beyond = o;
+            }
+        }
+        Limit alone;
+        if (bestAlone == null) {
+            alone = Limit.zero();
+        } else if (unit != RemedyUnit.PERCENT && bestAlone.compareTo(HUGE) >= 0) {
+            alone = Limit.unlimited();
+        } else {
+            alone = Limit.of(bestAlone);
+        }
+        if (beyond == null) {
+            return new Latitude(remedy, alone, null, null);
+        }
+        return new Latitude(remedy, alone, beyond.approver(), beyond.team());
+    }
+
+    /**
+     * Returns the amounts at which the outcome can change: every limit, grant and compared number, and the
+     * smallest step on either side of each, so that the largest ALONE amount among them is exact.
+     */
+    private TreeSet<BigDecimal> candidates(Facts facts, String remedy, RemedyUnit unit) {
+        BigDecimal step = unit == RemedyUnit.COUNT ? BigDecimal.ONE : CENT;
+        List<BigDecimal> thresholds = new ArrayList<>();
+        AuthorityEntry[] entries = policy.authority().get(remedy);
+        if (entries != null) {
+            for (AuthorityEntry e : entries) {
+                if (e == null) {
+                    continue;
+                }
+                e.perGrant().amount().ifPresent(thresholds::add);
+                if (e.maxTotal() != null && e.maxTotal().amount().isPresent()) {
+                    BigDecimal used = usedInWindow(e, remedy, facts);
+                    thresholds.add(e.maxTotal().amount().get().subtract(used));
+                }
+            }
+        }
+        for (Rule r : rulesByRemedy.get(remedy)) {
+            thresholds.addAll(r.amountThresholds());
+            if (r.effect().kind() == Effect.Kind.GRANT) {
+                r.effect().upTo().amount().ifPresent(thresholds::add);
+            }
+        }
+        TreeSet<BigDecimal> candidates = new TreeSet<>();
+        candidates.add(step);
+        for (BigDecimal t : thresholds) {
+            for (BigDecimal c : new BigDecimal[] {t.subtract(step), t, t.add(step)}) {
+                BigDecimal amount = unit == RemedyUnit.COUNT
+                        ? c.setScale(0, java.math.RoundingMode.FLOOR) : c.setScale(2, java.math.RoundingMode.FLOOR);
+                if (amount.compareTo(step) >= 0) {
+                    candidates.add(normalize(amount));
+                }
+            }
+        }
+        if (unit == RemedyUnit.PERCENT) {
+            candidates.removeIf(c -> c.compareTo(HUNDRED) > 0);
+            candidates.add(HUNDRED);
+        } else {
+            candidates.add(HUGE);
+        }
+        return candidates;
+    }
+
+    private static BigDecimal normalize(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private BigDecimal usedInWindow(AuthorityEntry entry, String remedy, Facts facts) {
+        Instant end = facts.windowEnd();
+        Instant start = windowStart(end, entry);
+        BigDecimal total = BigDecimal.ZERO;
+        for (HistoryEntry h : facts.history()) {
+            if (remedy.equals(h.remedy()) && h.at() != null && h.at().isAfter(start) && !h.at().isAfter(end)
+                    && h.amount() != null) {
+                total = total.add(h.amount());
+            }
+        }
+        return total;
+    }
+}

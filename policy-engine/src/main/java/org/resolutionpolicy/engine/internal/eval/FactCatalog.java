@@ -1,0 +1,72 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resolutionpolicy.api.Customer;
+import org.resolutionpolicy.api.Impact;
+
+/**
+ * Knows every fact path of a policy: the fixed case model plus the policy's declared attributes.
+ *
+ * <p>The same names serve matchers and expressions; an unknown path is a load error, never a silent false.
+ */
+public final class FactCatalog {
+
+    private final Map<String, FactPath> paths = new LinkedHashMap<>();
+
+    /**
+     * Creates the catalog for a policy.
+     *
+     * @param attributes the declared attributes and their types
+     */
+    public FactCatalog(Map<String, FactType> attributes) {
+        add("severity", FactType.SEVERITY, f -> f.severityRank());
+        add("category", FactType.STRING, f -> f.customerCase().category());
+        add("channel", FactType.STRING, f -> f.customerCase().channel());
+        add("openedAt", FactType.DATETIME, f -> f.customerCase().openedAt());
+        add("customer.id", FactType.STRING, f -> customer(f).id());
+        add("customer.tier", FactType.STRING, f -> customer(f).tier());
+        add("customer.lifetimeValue", FactType.NUMBER, f -> customer(f).lifetimeValue());
+        add("customer.history", FactType.HISTORY, f -> customer(f).history().isEmpty() ? null : customer(f).history());
+        add("impact.outOfPocket", FactType.NUMBER, f -> impact(f).outOfPocket());
+        add("impact.affectedCustomers", FactType.NUMBER, f -> number(impact(f).affectedCustomers()));
+        add("impact.socialReach", FactType.NUMBER, f -> number(impact(f).socialReach()));
+        add("impact.legalThreat", FactType.BOOLEAN, f -> impact(f).legalThreat());
+        add("impact.safetyIssue", FactType.BOOLEAN, f -> impact(f).safetyIssue());
+        add("impact.regulatorInvolved", FactType.BOOLEAN, f -> impact(f).regulatorInvolved());
+        add("employee.role", FactType.ROLE, f -> f.employeeRank());
+        add("employee.id", FactType.STRING, f -> f.customerCase().employee().id());
+        attributes.forEach((name, type) -> add("attributes." + name, type, f -> f.attribute(name)));
+        paths.put("remedy", new FactPath("remedy", FactType.REMEDY, Facts::remedy, true));
+        paths.put("amount", new FactPath("amount", FactType.NUMBER, Facts::amount, true));
+    }
+
+    private void add(String name, FactType type, java.util.function.Function<Facts, Object> accessor) {
+        paths.put(name, new FactPath(name, type, accessor, false));
+    }
+
+    private static Customer customer(Facts f) {
+        return f.customerCase().customer();
+    }
+
+    private static Impact impact(Facts f) {
+        return f.customerCase().impact();
+    }
+
+    private static BigDecimal number(Long value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+
+    /** Returns the path, or null if the policy does not know it. */
+    public FactPath find(String name) {
+        return paths.get(name);
+    }
+
+    /** Returns every known path name, for hints. */
+    public List<String> names() {
+        return new ArrayList<>(paths.keySet());
+    }
+}

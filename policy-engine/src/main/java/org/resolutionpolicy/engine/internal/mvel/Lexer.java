@@ -1,0 +1,137 @@
+package org.resolutionpolicy.engine.internal.mvel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits an expression into tokens, refusing every character that the allowed subset does not use.
+ *
+ * <p>This is the first gate of the sandbox: assignment, statement separators, inline collections, projections,
+ * property-safe navigation and every other MVEL construct that is not listed here never reach the parser.
+ */
+final class Lexer {
+
+    static final int MAX_LENGTH = 2000;
+    static final int MAX_STRING = 200;
+    static final int MAX_NUMBER_DIGITS = 18;
+
+    private static final String[] OPERATORS = {"==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/",
+        "%", "(", ")", ",", "."};
+
+    private Lexer() {
+    }
+
+    static List<Token> tokens(String text) throws ExpressionException {
+        if (text.length() > MAX_LENGTH) {
+            throw new ExpressionException("expression is too long: [" + text.length() + "] characters, at most ["
+                    + MAX_LENGTH + "]", 0, "split it into several rules; a rule's conditions are AND-ed");
+        }
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isDigit(c)) {
+                int start = i;
+                while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                    i++;
+                }
+                if (i + 1 < text.length() && text.charAt(i) == '.' && Character.isDigit(text.charAt(i + 1))) {
+                    i++;
+                    while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                        i++;
+                    }
+                }
+                if (i < text.length() && Character.isLetter(text.charAt(i))) {
+                    throw new ExpressionException("malformed number [" + text.substring(start, i + 1) + "]", start,
+                            "numbers are written plainly, like 50 or 12.5");
+                }
+                String number = text.substring(start, i);
+                if (number.replace(".", "").length() > MAX_NUMBER_DIGITS) {
+                    throw new ExpressionException("number [" + abbreviate(number) + "] is too long: at most ["
+                            + MAX_NUMBER_DIGITS + "] digits", start, null);
+                }
+                tokens.add(new Token(Token.Kind.NUMBER, number, start));
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                    i++;
+                }
+                tokens.add(new Token(Token.Kind.IDENT, text.substring(start, i), start));
+            } else if (c == '\'' || c == '"') {
+                int start = i;
+                StringBuilder value = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= text.length()) {
+                        throw new ExpressionException("unterminated string", start, "close it with " + c);
+                    }
+                    char d = text.charAt(i);
+                    if (d == c) {
+                        i++;
+                        break;
+                    }
+                    if (d == '\\') {
+                        throw new ExpressionException("escapes in strings are not allowed", i,
+                                "use the other quote character for a quote inside a string");
+                    }
+                    value.append(d);
+                    i++;
+                }
+                if (value.length() > MAX_STRING) {
+                    throw new ExpressionException("string is too long: at most [" + MAX_STRING + "] characters", start, null);
+                }
+                tokens.add(new Token(Token.Kind.STRING, value.toString(), start));
+            } else {
+                String op = operatorAt(text, i);
+                if (op == null) {
+                    throw forbidden(text, i);
+                }
+                tokens.add(new Token(Token.Kind.OP, op, i));
+                i += op.length();
+            }
+        }
+        tokens.add(new Token(Token.Kind.END, "", text.length()));
+        return tokens;
+    }
+
+    private static String operatorAt(String text, int i) {
+        for (String op : OPERATORS) {
+            if (text.startsWith(op, i)) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private static ExpressionException forbidden(String text, int i) {
+        char c = text.charAt(i);
+        switch (c) {
+            case '=':
+                return new ExpressionException("assignment is not allowed", i, "compare with [==]");
+            case ';':
+                return new ExpressionException("only one expression is allowed: [;] separates statements", i,
+                        "combine conditions with [&&] or write several rules");
+            case '[':
+            case ']':
+            case '{':
+            case '}':
+                return new ExpressionException("inline lists, maps and blocks are not allowed: [" + c + "]", i,
+                        "use a matcher list such as `customer.tier: [GOLD, PLATINUM]`");
+            case '&':
+            case '|':
+                return new ExpressionException("bitwise operator [" + c + "] is not allowed", i, "use [&&] or [||]");
+            case '?':
+            case ':':
+                return new ExpressionException("[" + c + "] is not allowed", i,
+                        "write two rules instead of a conditional expression");
+            default:
+                return new ExpressionException("character [" + c + "] is not allowed in an expression", i, null);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 24 ? s.substring(0, 24) + "..." : s;
+    }
+}

@@ -1,0 +1,514 @@
+package org.resolutionpolicy.engine.internal.mvel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.resolutionpolicy.api.HistoryEntry;
+import org.resolutionpolicy.engine.internal.Hints;
+import org.resolutionpolicy.engine.internal.eval.FactPath;
+import org.resolutionpolicy.engine.internal.eval.FactType;
+import org.resolutionpolicy.engine.internal.eval.Facts;
+import org.resolutionpolicy.engine.internal.yaml.NodeReader;
+
+/**
+ * Parses and type-checks the allowed subset of MVEL into an {@link Expr} tree.
+ *
+ * <pre>
+ * or      := and ('||' and)*
+ * and     := unary ('&amp;&amp;' unary)*
+ * unary   := '!' unary | compare
+ * compare := sum (('=='|'!='|'&lt;'|'&lt;='|'&gt;'|'&gt;=') sum)?
+ * sum     := product (('+'|'-') product)*
+ * product := sign (('*'|'/'|'%') sign)*
+ * sign    := '-' sign | primary
+ * primary := number | string | true | false | null | '(' or ')' | path | path '(' string (',' string)? ')'
+ * </pre>
+ *
+ * A path is a fact of the policy's catalog; a call is one of the allowed helpers. Anything else is rejected
+ * with its offset, before anything is compiled.
+ */
+final class Parser {
+
+    static final int MAX_DEPTH = 40;
+
+    private static final Set<String> ORDER_HELPERS = Set.of("atLeast", "atMost", "above", "below");
+    private static final Set<String> STRING_HELPERS = Set.of("startsWith", "endsWith", "contains");
+    private static final Set<String> CLASS_WORDS = Set.of("java", "javax", "jdk", "sun", "com", "org", "System",
+            "Runtime", "Class", "Thread", "ProcessBuilder", "Process", "Object", "Math", "String", "Integer",
+            "ClassLoader", "Files", "Paths", "File", "MVEL", "Array");
+    private static final Set<String> REFLECTION_WORDS = Set.of("getClass", "class", "forName", "getMethod",
+            "getDeclaredMethod", "invoke", "newInstance", "getRuntime", "exec", "exit", "setProperty", "getProperty");
+    private static final Set<String> KEYWORDS = Set.of("new", "import", "def", "function", "if", "else", "for",
+            "foreach", "while", "do", "until", "return", "assert", "with", "var", "this", "isdef", "empty", "nil");
+
+    private final ExpressionContext context;
+    private final List<Token> tokens;
+    private int position;
+    private int depth;
+
+    private Parser(ExpressionContext context, List<Token> tokens) {
+        this.context = context;
+        this.tokens = tokens;
+    }
+
+    static Expr parse(String text, ExpressionContext context) throws ExpressionException {
+        Parser parser = new Parser(context, Lexer.tokens(text));
+        if (parser.peek().kind() == Token.Kind.END) {
+            throw new ExpressionException("expression is empty", 0, null);
+        }
+        Expr expr = parser.or();
+        Token rest = parser.peek();
+        if (rest.kind() != Token.Kind.END) {
+            throw parser.unexpected(rest);
+        }
+        if (expr.type != FactType.BOOLEAN) {
+            throw new ExpressionException("a condition must be true or false, but this is a "
+                    + label(expr.type), 0, "compare it, e.g. [amount > 50]");
+        }
+        return expr;
+    }
+
+    private Token peek() {
+        return tokens.get(position);
+    }
+
+    private Token next() {
+        return tokens.get(position++);
+    }
+
+    private boolean accept(String op) {
+        if (peek().is(op)) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String op) throws ExpressionException {
+        if (!accept(op)) {
+            Token t = peek();
+            throw new ExpressionException("expected [" + op + "] but found " + describe(t), t.offset(), null);
+        }
+    }
+
+    private Expr or() throws ExpressionException {
+        enter();
+        Expr left = and();
+        while (peek().is("||")) {
+            Token op = next();
+            Expr right = and();
+            left = logical(op, left, right);
+        }
+        depth--;
+        return left;
+    }
+
+    private Expr and() throws ExpressionException {
+        Expr left = unary();
+        while (peek().is("&&")) {
+            Token op = next();
+            Expr right = unary();
+            left = logical(op, left, right);
+        }
+        return left;
+    }
+
+    private Expr logical(Token op, Expr left, Expr right) throws ExpressionException {
+        requireType(left, FactType.BOOLEAN, op.text());
+        requireType(right, FactType.BOOLEAN, op.text());
+        return new Expr.Binary(left.offset, FactType.BOOLEAN, op.text(), left, right);
+    }
+
+    private Expr unary() throws ExpressionException {
+        if (peek().is("!")) {
+            Token op = next();
+            enter();
+            Expr operand = unary();
+            depth--;
+            requireType(operand, FactType.BOOLEAN, "!");
+            return new Expr.Unary(op.offset(), FactType.BOOLEAN, "!", operand);
+        }
+        return compare();
+    }
+
+    private Expr compare() throws ExpressionException {
+        Expr left = sum();
+        Token op = peek();
+        if (op.is("==") || op.is("!=") || op.is("<") || op.is("<=") || op.is(">") || op.is(">=")) {
+            next();
+            Expr right = sum();
+            Expr result = comparison(op, left, right);
+            Token after = peek();
+            if (after.is("==") || after.is("!=") || after.is("<") || after.is("<=") || after.is(">") || after.is(">=")) {
+                throw new ExpressionException("comparisons cannot be chained", after.offset(),
+                        "write [a < b && b < c]");
+            }
+            return result;
+        }
+        return left;
+    }
+
+    private Expr sum() throws ExpressionException {
+        Expr left = product();
+        while (peek().is("+") || peek().is("-")) {
+            Token op = next();
+            Expr right = product();
+            left = arithmetic(op, left, right);
+        }
+        return left;
+    }
+
+    private Expr product() throws ExpressionException {
+        Expr left = sign();
+        while (peek().is("*") || peek().is("/") || peek().is("%")) {
+            Token op = next();
+            Expr right = sign();
+            left = arithmetic(op, left, right);
+        }
+        return left;
+    }
+
+    private Expr arithmetic(Token op, Expr left, Expr right) throws ExpressionException {
+        requireType(left, FactType.NUMBER, op.text());
+        requireType(right, FactType.NUMBER, op.text());
+        return new Expr.Binary(left.offset, FactType.NUMBER, op.text(), left, right);
+    }
+
+    private Expr sign() throws ExpressionException {
+        if (peek().is("-")) {
+            Token op = next();
+            enter();
+            Expr operand = sign();
+            depth--;
+            requireType(operand, FactType.NUMBER, "-");
+            if (operand instanceof Expr.Literal) {
+                return new Expr.Literal(op.offset(), FactType.NUMBER, ((BigDecimal) ((Expr.Literal) operand).value).negate());
+            }
+            return new Expr.Unary(op.offset(), FactType.NUMBER, "-", operand);
+        }
+        return primary();
+    }
+
+    private Expr primary() throws ExpressionException {
+        Token t = next();
+        switch (t.kind()) {
+            case NUMBER:
+                return new Expr.Literal(t.offset(), FactType.NUMBER, new BigDecimal(t.text()));
+            case STRING:
+                return new Expr.Literal(t.offset(), FactType.STRING, t.text());
+            case IDENT:
+                return identifier(t);
+            case OP:
+                if (t.is("(")) {
+                    enter();
+                    Expr inner = or();
+                    depth--;
+                    expect(")");
+                    return inner;
+                }
+                throw unexpected(t);
+            default:
+                throw new ExpressionException("expression ends too early", t.offset(), null);
+        }
+    }
+
+    private Expr identifier(Token first) throws ExpressionException {
+        String word = first.text();
+        if (word.equals("true") || word.equals("false")) {
+            return new Expr.Literal(first.offset(), FactType.BOOLEAN, Boolean.valueOf(word));
+        }
+        if (word.equals("null")) {
+            return new Expr.Literal(first.offset(), null, null);
+        }
+        if (word.equals("new")) {
+            throw new ExpressionException("object creation is not allowed: [new]", first.offset(), null);
+        }
+        if (KEYWORDS.contains(word)) {
+            throw new ExpressionException("[" + word + "] is not allowed: an expression is one condition, not a program",
+                    first.offset(), null);
+        }
+        if (word.equals("and") || word.equals("or")) {
+            throw new ExpressionException("[" + word + "] is not an operator here", first.offset(),
+                    "use [" + (word.equals("and") ? "&&" : "||") + "]");
+        }
+        List<Token> parts = new ArrayList<>();
+        parts.add(first);
+        while (peek().is(".")) {
+            Token dot = next();
+            Token part = next();
+            if (part.kind() != Token.Kind.IDENT) {
+                throw new ExpressionException("expected a name after [.]", dot.offset(), null);
+            }
+            parts.add(part);
+        }
+        StringBuilder path = new StringBuilder();
+        for (Token p : parts) {
+            if (REFLECTION_WORDS.contains(p.text())) {
+                throw new ExpressionException("reflection and system access are not allowed: [" + p.text() + "]",
+                        p.offset(), null);
+            }
+            if (path.length() > 0) {
+                path.append('.');
+            }
+            path.append(p.text());
+        }
+        if (peek().is("(")) {
+            return call(first, parts, path.toString());
+        }
+        FactPath fact = context.facts().find(path.toString());
+        if (fact != null) {
+            if (fact.type() == FactType.HISTORY) {
+                throw new ExpressionException("[customer.history] cannot be used directly", first.offset(),
+                        "use history.count('remedy', 'P30D') or history.total('remedy', 'P30D')");
+            }
+            return new Expr.FactRef(first.offset(), fact);
+        }
+        if (path.toString().equals("severity.rank")) {
+            return new Expr.Helper(first.offset(), FactType.NUMBER, "severity.rank", f -> f.severityRank());
+        }
+        if (path.toString().equals("employee.role.rank")) {
+            return new Expr.Helper(first.offset(), FactType.NUMBER, "employee.role.rank", f -> f.employeeRank());
+        }
+        throw unknownName(first, parts, path.toString());
+    }
+
+    private ExpressionException unknownName(Token first, List<Token> parts, String path) {
+        if (CLASS_WORDS.contains(first.text()) || Character.isUpperCase(first.text().charAt(0))) {
+            return new ExpressionException("class references are not allowed: [" + first.text() + "]", first.offset(),
+                    null);
+        }
+        String hint = Hints.didYouMean(path, context.facts().names());
+        if (hint == null && parts.size() == 2 && first.text().equals("attributes")) {
+            hint = "declare it under attributes: in the policy";
+        }
+        return new ExpressionException("unknown fact [" + path + "]", first.offset(), hint);
+    }
+
+    private Expr call(Token first, List<Token> parts, String path) throws ExpressionException {
+        Token open = next();
+        List<Token> args = new ArrayList<>();
+        if (!peek().is(")")) {
+            do {
+                Token arg = next();
+                if (arg.kind() != Token.Kind.STRING) {
+                    throw new ExpressionException("helper arguments must be quoted names such as 'voucher'",
+                            arg.offset(), null);
+                }
+                args.add(arg);
+            } while (accept(","));
+        }
+        expect(")");
+        String method = parts.get(parts.size() - 1).text();
+        String target = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+        int offset = first.offset();
+        if (target.equals("history") && (method.equals("count") || method.equals("total"))) {
+            return history(offset, open, method, args);
+        }
+        if ((target.equals("severity") || target.equals("employee.role")) && ORDER_HELPERS.contains(method)) {
+            FactPath fact = context.facts().find(target);
+            Expr.FactRef ref = new Expr.FactRef(offset, fact);
+            if (args.size() != 1) {
+                throw new ExpressionException(path + "(..) takes one name", open.offset(), null);
+            }
+            Expr rank = rankLiteral(fact.type(), args.get(0));
+            String op = method.equals("atLeast") ? ">=" : method.equals("atMost") ? "<=" : method.equals("above") ? ">" : "<";
+            return new Expr.Binary(offset, FactType.BOOLEAN, op, ref, rank);
+        }
+        FactPath fact = context.facts().find(target);
+        if (fact != null && fact.type() == FactType.STRING && STRING_HELPERS.contains(method)) {
+            if (args.size() != 1) {
+                throw new ExpressionException(path + "(..) takes one string", open.offset(), null);
+            }
+            String needle = args.get(0).text();
+            java.util.function.Predicate<String> test = method.equals("startsWith") ? s -> s.startsWith(needle)
+                    : method.equals("endsWith") ? s -> s.endsWith(needle) : s -> s.contains(needle);
+            return new Expr.Helper(offset, FactType.BOOLEAN, path + "('" + needle + "')", f -> {
+                Object value = fact.read(f);
+                return value != null && test.test((String) value);
+            });
+        }
+        if (CLASS_WORDS.contains(first.text()) || Character.isUpperCase(first.text().charAt(0))) {
+            throw new ExpressionException("class references are not allowed: [" + first.text() + "]", offset, null);
+        }
+        throw new ExpressionException("method calls are not allowed: [" + path + "(..)]", offset,
+                "allowed helpers: severity.atLeast('HIGH'), severity.rank, history.count('remedy', 'P6M'), "
+                        + "history.total('remedy', 'P30D'), <text fact>.startsWith/endsWith/contains('x')");
+    }
+
+    private Expr history(int offset, Token open, String method, List<Token> args) throws ExpressionException {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new ExpressionException("history." + method + "(..) takes a remedy and optionally a period, e.g. "
+                    + "history." + method + "('voucher', 'P6M')", open.offset(), null);
+        }
+        String remedy = args.get(0).text();
+        if (!context.remedies().contains(remedy)) {
+            throw new ExpressionException("unknown remedy [" + remedy + "]", args.get(0).offset(),
+                    Hints.didYouMean(remedy, context.remedies()));
+        }
+        TemporalAmount window = null;
+        if (args.size() == 2) {
+            window = NodeReader.parsePeriod(args.get(1).text());
+            if (window == null) {
+                throw new ExpressionException("[" + args.get(1).text() + "] is not an ISO-8601 period such as P30D or P6M",
+                        args.get(1).offset(), null);
+            }
+        }
+        boolean count = method.equals("count");
+        TemporalAmount period = window;
+        String text = "history." + method + "('" + remedy + "'" + (window == null ? "" : ", '" + args.get(1).text() + "'") + ")";
+        return new Expr.Helper(offset, FactType.NUMBER, text, f -> aggregate(f, remedy, period, count));
+    }
+
+    private static BigDecimal aggregate(Facts facts, String remedy, TemporalAmount window, boolean count) {
+        Instant end = facts.windowEnd();
+        Instant start = window == null ? Instant.MIN
+                : window instanceof java.time.Duration ? end.minus((java.time.Duration) window)
+                : end.atZone(java.time.ZoneOffset.UTC).minus(window).toInstant();
+        BigDecimal result = BigDecimal.ZERO;
+        for (HistoryEntry h : facts.history()) {
+            if (!remedy.equals(h.remedy()) || h.at() == null || !h.at().isAfter(start) || h.at().isAfter(end)) {
+                continue;
+            }
+            if (count) {
+                result = result.add(BigDecimal.ONE);
+            } else if (h.amount() != null) {
+                result = result.add(h.amount());
+            }
+        }
+        return result;
+    }
+
+    private Expr comparison(Token op, Expr left, Expr right) throws ExpressionException {
+        String o = op.text();
+        boolean equality = o.equals("==") || o.equals("!=");
+        // presence: fact == null / fact != null
+        if (left.type == null || right.type == null) {
+            Expr other = left.type == null ? right : left;
+            if (!equality) {
+                throw new ExpressionException("[null] can only be compared with == or !=", op.offset(), null);
+            }
+            if (!(other instanceof Expr.FactRef)) {
+                throw new ExpressionException("only a fact can be compared with [null]", other.offset, null);
+            }
+            return new Expr.Presence(left.offset, (Expr.FactRef) other, o.equals("!="));
+        }
+        // ranked facts and dates against a quoted literal: resolve the literal now, at load
+        if (isRanked(left.type) && right instanceof Expr.Literal && right.type == FactType.STRING) {
+            right = rankLiteral(left.type, right);
+        } else if (isRanked(right.type) && left instanceof Expr.Literal && left.type == FactType.STRING) {
+            left = rankLiteral(right.type, left);
+        } else if (left.type == FactType.DATETIME && right instanceof Expr.Literal && right.type == FactType.STRING) {
+            right = dateLiteral(right);
+        } else if (right.type == FactType.DATETIME && left instanceof Expr.Literal && left.type == FactType.STRING) {
+            left = dateLiteral(left);
+        } else if (left.type == FactType.REMEDY && right instanceof Expr.Literal && right.type == FactType.STRING) {
+            checkRemedy(right);
+            right = new Expr.Literal(right.offset, FactType.REMEDY, ((Expr.Literal) right).value);
+        } else if (right.type == FactType.REMEDY && left instanceof Expr.Literal && left.type == FactType.STRING) {
+            checkRemedy(left);
+            left = new Expr.Literal(left.offset, FactType.REMEDY, ((Expr.Literal) left).value);
+        }
+        if (left.type != right.type) {
+            throw new ExpressionException("cannot compare " + operand(left) + " (" + label(left.type) + ") with "
+                    + operand(right) + " (" + label(right.type) + ")", op.offset(), null);
+        }
+        if (!equality && !left.type.isOrdered()) {
+            throw new ExpressionException(label(left.type) + " values can only be compared with == and !=, not ["
+                    + o + "]", op.offset(), null);
+        }
+        return new Expr.Binary(left.offset, FactType.BOOLEAN, o, left, right);
+    }
+
+    private static boolean isRanked(FactType type) {
+        return type == FactType.SEVERITY || type == FactType.ROLE;
+    }
+
+    private Expr rankLiteral(FactType type, Token name) throws ExpressionException {
+        return rankLiteral(type, new Expr.Literal(name.offset(), FactType.STRING, name.text()));
+    }
+
+    private Expr rankLiteral(FactType type, Expr literal) throws ExpressionException {
+        String name = (String) ((Expr.Literal) literal).value;
+        List<String> scale = type == FactType.SEVERITY ? context.severities() : context.roles();
+        int rank = scale.indexOf(name);
+        if (rank < 0) {
+            throw new ExpressionException("unknown " + (type == FactType.SEVERITY ? "severity" : "role") + " [" + name + "]",
+                    literal.offset, Hints.didYouMean(name, scale));
+        }
+        return new Expr.Literal(literal.offset, type, rank);
+    }
+
+    private static Expr dateLiteral(Expr literal) throws ExpressionException {
+        String text = (String) ((Expr.Literal) literal).value;
+        Instant instant = NodeReader.parseInstant(text);
+        if (instant == null) {
+            throw new ExpressionException("[" + text + "] is not an ISO-8601 date-time", literal.offset, null);
+        }
+        return new Expr.Literal(literal.offset, FactType.DATETIME, instant);
+    }
+
+    private void checkRemedy(Expr literal) throws ExpressionException {
+        String name = (String) ((Expr.Literal) literal).value;
+        if (!context.remedies().contains(name)) {
+            throw new ExpressionException("unknown remedy [" + name + "]", literal.offset,
+                    Hints.didYouMean(name, context.remedies()));
+        }
+    }
+
+    private static void requireType(Expr e, FactType wanted, String op) throws ExpressionException {
+        if (e.type != wanted) {
+            throw new ExpressionException("[" + op + "] needs " + article(wanted) + " " + label(wanted) + ", but "
+                    + operand(e) + " is " + article(e.type) + " " + label(e.type), e.offset, null);
+        }
+    }
+
+    private static String article(FactType type) {
+        return type == null ? "" : "aeiou".indexOf(label(type).charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    private static String label(FactType type) {
+        return type == null ? "null" : type == FactType.REMEDY ? "string" : type.label();
+    }
+
+    private static String operand(Expr e) {
+        if (e instanceof Expr.FactRef) {
+            return "[" + ((Expr.FactRef) e).path.name() + "]";
+        }
+        if (e instanceof Expr.Helper) {
+            return "[" + ((Expr.Helper) e).text + "]";
+        }
+        if (e instanceof Expr.Literal) {
+            Object v = ((Expr.Literal) e).value;
+            return "[" + (v instanceof BigDecimal ? ((BigDecimal) v).toPlainString() : String.valueOf(v)) + "]";
+        }
+        return "the expression at column " + (e.offset + 1);
+    }
+
+    private void enter() throws ExpressionException {
+        if (++depth > MAX_DEPTH) {
+            throw new ExpressionException("expression is nested too deeply: at most [" + MAX_DEPTH + "] levels",
+                    peek().offset(), null);
+        }
+    }
+
+    private ExpressionException unexpected(Token t) {
+        if (t.kind() == Token.Kind.IDENT) {
+            String w = t.text().toLowerCase(Locale.ROOT);
+            if (w.equals("and") || w.equals("or")) {
+                return new ExpressionException("[" + t.text() + "] is not an operator here", t.offset(),
+                        "use [" + (w.equals("and") ? "&&" : "||") + "]");
+            }
+            return new ExpressionException("unexpected [" + t.text() + "]", t.offset(),
+                    "operators are == != < <= > >= && || ! + - * / %");
+        }
+        return new ExpressionException("unexpected " + describe(t), t.offset(), null);
+    }
+
+    private static String describe(Token t) {
+        return t.kind() == Token.Kind.END ? "end of expression" : "[" + t.text() + "]";
+    }
+}

@@ -1,0 +1,171 @@
+package org.resolutionpolicy.engine.internal.yaml;
+
+import java.io.StringReader;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.resolutionpolicy.engine.internal.Place;
+import org.resolutionpolicy.engine.internal.Problems;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Composes YAML text into a node tree that keeps line and column, within limits a hostile file cannot exceed.
+ *
+ * <p>Only composing is done: no object is ever constructed from a tag, so global tags such as
+ * {@code !!javax.script.ScriptEngineManager} cannot run anything; they are reported as errors. Aliases are
+ * capped, and the expanded tree is capped too, so an alias bomb is an error rather than an out-of-memory.
+ */
+public final class YamlTree {
+
+    /** A policy or case is kilobytes; this leaves ample room while keeping parse time bounded. */
+    public static final int MAX_CHARS = 512 * 1024;
+    /** Deepest nesting of maps and lists accepted. */
+    public static final int MAX_DEPTH = 32;
+    /** Most aliases to collections accepted in one document. */
+    public static final int MAX_ALIASES = 20;
+    /** Most nodes accepted once aliases are expanded. */
+    public static final int MAX_NODES = 100_000;
+
+    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
+            Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
+
+    private YamlTree() {
+    }
+
+    /**
+     * Composes a single YAML document; records problems and returns null when it cannot be used.
+     *
+     * @param source the name used in problems
+     * @param text the YAML text
+     * @param problems where problems go
+     * @return the root node, or null if the text was empty or broken
+     */
+    public static Node compose(String source, String text, Problems problems) {
+        if (text.length() > MAX_CHARS) {
+            problems.error(Place.of(source), "file is too large: [" + text.length() + "] characters, at most ["
+                    + MAX_CHARS + "]", "a policy is usually a few kilobytes; split it into several files");
+            return null;
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CHARS + 1);
+        options.setProcessComments(false);
+        options.setMergeOnCompose(false);
+        Node root;
+        try {
+            Yaml yaml = new Yaml(options);
+            java.util.Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
+            if (!documents.hasNext()) {
+                problems.error(Place.of(source), "file is empty", null);
+                return null;
+            }
+            root = documents.next();
+            if (documents.hasNext()) {
+                Node second = documents.next();
+                problems.error(place(source, second), "more than one YAML document in one file",
+                        "put each policy in its own file");
+                return null;
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            Place place = mark == null ? Place.of(source) : new Place(source, mark.getLine() + 1, mark.getColumn() + 1);
+            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            problems.error(place, "invalid YAML: " + oneLine(what), e.getContext() == null ? null : oneLine(e.getContext()));
+            return null;
+        } catch (YAMLException e) {
+            problems.error(Place.of(source), "invalid YAML: " + oneLine(e.getMessage()), null);
+            return null;
+        } catch (StackOverflowError e) {
+            problems.error(Place.of(source), "invalid YAML: nested too deeply", "at most " + MAX_DEPTH + " levels");
+            return null;
+        }
+        if (root == null) {
+            problems.error(Place.of(source), "file is empty", null);
+            return null;
+        }
+        long errorsBefore = errorCount(problems);
+        new Inspector(source, problems).visit(root, 0);
+        return errorCount(problems) > errorsBefore ? null : root;
+    }
+
+    /** Returns the place where a node starts. */
+    public static Place place(String source, Node node) {
+        Mark mark = node.getStartMark();
+        return mark == null ? Place.of(source) : new Place(source, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static long errorCount(Problems problems) {
+        return problems.all().stream().filter(org.resolutionpolicy.api.Problem::isError).count();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    /** Walks the composed tree once: rejects tags, recursion, oversized expansions. */
+    private static final class Inspector {
+        private final String source;
+        private final Problems problems;
+        private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+        private int visited;
+        private boolean stopped;
+
+        Inspector(String source, Problems problems) {
+            this.source = source;
+            this.problems = problems;
+        }
+
+        void visit(Node node, int depth) {
+            if (stopped) {
+                return;
+            }
+            if (++visited > MAX_NODES) {
+                problems.error(place(source, node), "document expands to more than [" + MAX_NODES + "] nodes",
+                        "aliases (*name) may not multiply the document; write the values out");
+                stopped = true;
+                return;
+            }
+            if (depth > MAX_DEPTH) {
+                problems.error(place(source, node), "nested more than [" + MAX_DEPTH + "] levels deep", null);
+                stopped = true;
+                return;
+            }
+            if (!PLAIN_TAGS.contains(node.getTag())) {
+                problems.error(place(source, node), "tag [" + node.getTag().getValue() + "] is not allowed",
+                        "policies hold plain values only: remove the tag");
+                return;
+            }
+            if (onPath.put(node, Boolean.TRUE) != null) {
+                problems.error(place(source, node), "recursive alias", "an alias may not refer to a node that contains it");
+                stopped = true;
+                return;
+            }
+            if (node instanceof MappingNode) {
+                for (NodeTuple tuple : ((MappingNode) node).getValue()) {
+                    visit(tuple.getKeyNode(), depth + 1);
+                    visit(tuple.getValueNode(), depth + 1);
+                }
+            } else if (node instanceof SequenceNode) {
+                for (Node item : ((SequenceNode) node).getValue()) {
+                    visit(item, depth + 1);
+                }
+            } else if (!(node instanceof ScalarNode)) {
+                problems.error(place(source, node), "unsupported YAML node", null);
+            }
+            onPath.remove(node);
+        }
+    }
+}
