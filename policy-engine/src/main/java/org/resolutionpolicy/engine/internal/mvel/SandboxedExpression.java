@@ -194,7 +194,8 @@ public final class SandboxedExpression implements Condition {
                 return expression;
             }
             Set<String> nullable = new java.util.LinkedHashSet<>();
-            nullableFacts(b, nullable);
+            nullableFacts(b.left, nullable);
+            nullableFacts(b.right, nullable);
             if (nullable.isEmpty()) {
                 return expression;
             }
