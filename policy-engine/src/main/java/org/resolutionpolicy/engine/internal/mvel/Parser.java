@@ -96,14 +96,12 @@ final class Parser {
     }
 
     private Expr or() throws ExpressionException {
-        enter();
         Expr left = and();
         while (peek().is("||")) {
             Token op = next();
             Expr right = and();
             left = logical(op, left, right);
         }
-        depth--;
         return left;
     }
 
@@ -204,7 +202,7 @@ final class Parser {
                 return identifier(t);
             case OP:
                 if (t.is("(")) {
-                    enter();
+                    enter(t);
                     Expr inner = or();
                     depth--;
                     expect(")");
@@ -489,9 +487,13 @@ final class Parser {
     }
 
     private void enter() throws ExpressionException {
+        enter(peek());
+    }
+
+    private void enter(Token at) throws ExpressionException {
         if (++depth > MAX_DEPTH) {
             throw new ExpressionException("expression is nested too deeply: at most [" + MAX_DEPTH + "] levels",
-                    peek().offset(), null);
+                    at.offset(), null);
         }
     }
 

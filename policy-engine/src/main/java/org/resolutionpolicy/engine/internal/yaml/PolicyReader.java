@@ -77,8 +77,12 @@ public final class PolicyReader {
     private final Map<String, FactType> attributes = new LinkedHashMap<>();
     private final Map<String, RemedyUnit> remedies = new LinkedHashMap<>();
     private final Map<String, AuthorityEntry[]> authority = new LinkedHashMap<>();
+    private final Map<String, Place[]> authorityPlaces = new HashMap<>();
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, Place> ruleIds = new HashMap<>();
+    /** When the ladder or the remedies could not be read, every name checked against them would be noise. */
+    private boolean rolesBroken;
+    private boolean remediesBroken;
     private FactCatalog catalog;
     private ExpressionContext expressions;
 
@@ -155,6 +159,7 @@ public final class PolicyReader {
             }
         }
         checkSwatTeam(mainReader);
+        checkLadderOfAuthority();
         if (problems.hasErrors()) {
             return null;
         }
@@ -191,9 +196,11 @@ public final class PolicyReader {
                 severities = s;
             }
         }
+        rolesBroken = true;
         if (r.require(top, mapNode, "roles", "the policy")) {
             List<String> l = ladder(r, top.get("roles").value(), "roles");
             roles = l == null ? List.of() : l;
+            rolesBroken = roles.isEmpty();
         }
         if (top.containsKey("swat")) {
             swat(r, top.get("swat").value());
@@ -201,8 +208,9 @@ public final class PolicyReader {
         if (top.containsKey("attributes")) {
             attributes(r, top.get("attributes").value());
         }
+        remediesBroken = true;
         if (r.require(top, mapNode, "remedies", "the policy")) {
-            remedies(r, top.get("remedies").value());
+            remediesBroken = !remedies(r, top.get("remedies").value());
         }
         if (top.containsKey("beyondAuthority")) {
             beyondNode = top.get("beyondAuthority").value();
@@ -214,7 +222,7 @@ public final class PolicyReader {
                     beyond = new Beyond(Beyond.Kind.SWAT, -1);
                 } else if (roles.contains(b)) {
                     beyond = new Beyond(Beyond.Kind.ROLE, roles.indexOf(b));
-                } else {
+                } else if (!rolesBroken) {
                     List<String> allowed = new ArrayList<>(List.of("deny", "swat"));
                     allowed.addAll(roles);
                     r.error(beyondNode, "beyondAuthority must be deny, swat or a role, not [" + b + "]",
@@ -286,10 +294,11 @@ public final class PolicyReader {
         }
     }
 
-    private void remedies(NodeReader r, Node node) {
+    /** Reads the remedies; returns false when the section is unusable as a whole. */
+    private boolean remedies(NodeReader r, Node node) {
         Map<String, NodeReader.Entry> entries = r.mapping(node, "remedies");
         if (entries == null) {
-            return;
+            return false;
         }
         if (entries.isEmpty()) {
             r.error(node, "remedies must not be empty");
@@ -318,6 +327,7 @@ public final class PolicyReader {
             }
             remedies.put(e.name(), RemedyUnit.valueOf(unit.toUpperCase(Locale.ROOT)));
         }
+        return !entries.isEmpty();
     }
 
     // ---------------------------------------------------------------- authority
@@ -330,8 +340,10 @@ public final class PolicyReader {
         for (NodeReader.Entry roleEntry : byRole.values()) {
             int rank = roles.indexOf(roleEntry.name());
             if (rank < 0) {
-                r.error(roleEntry.key(), "unknown role [" + roleEntry.name() + "] in authority",
-                        Hints.didYouMean(roleEntry.name(), roles));
+                if (!rolesBroken) {
+                    r.error(roleEntry.key(), "unknown role [" + roleEntry.name() + "] in authority",
+                            Hints.didYouMean(roleEntry.name(), roles));
+                }
                 continue;
             }
             Map<String, NodeReader.Entry> byRemedy = r.mapping(roleEntry.value(), "the authority of [" + roleEntry.name() + "]");
@@ -341,13 +353,16 @@ public final class PolicyReader {
             for (NodeReader.Entry remedyEntry : byRemedy.values()) {
                 String remedy = remedyEntry.name();
                 if (!remedies.containsKey(remedy)) {
-                    r.error(remedyEntry.key(), "unknown remedy [" + remedy + "] in the authority of [" + roleEntry.name() + "]",
-                            Hints.didYouMean(remedy, remedies.keySet()));
+                    if (!remediesBroken) {
+                        r.error(remedyEntry.key(), "unknown remedy [" + remedy + "] in the authority of ["
+                                + roleEntry.name() + "]", Hints.didYouMean(remedy, remedies.keySet()));
+                    }
                     continue;
                 }
                 AuthorityEntry entry = authorityEntry(r, remedyEntry.value(), roleEntry.name() + "." + remedy);
                 if (entry != null) {
                     authority.computeIfAbsent(remedy, k -> new AuthorityEntry[roles.size()])[rank] = entry;
+                    authorityPlaces.computeIfAbsent(remedy, k -> new Place[roles.size()])[rank] = r.place(remedyEntry.key());
                 }
             }
         }
@@ -468,7 +483,8 @@ public final class PolicyReader {
 
         Set<String> ruleRemedies = null;
         if (spec.containsKey("remedies")) {
-            List<String> named = r.names(spec.get("remedies").value(), "remedies of " + name, remedies.keySet(), "remedy");
+            List<String> named = r.names(spec.get("remedies").value(), "remedies of " + name,
+                    remediesBroken ? null : remedies.keySet(), "remedy");
             ruleRemedies = named == null ? null : Set.copyOf(named);
         }
 
@@ -509,6 +525,14 @@ public final class PolicyReader {
         if (spec.containsKey("enabled")) {
             Boolean e = r.bool(spec.get("enabled").value(), "enabled of " + name);
             enabled = e == null || e;
+            if (!enabled) {
+                r.warning(spec.get("enabled").value(), name + " is disabled and never applies",
+                        "delete it when it is no longer needed");
+            }
+        }
+        if (effect != null && effect.kind() == Effect.Kind.REQUIRE && effect.role() == 0) {
+            r.warning(spec.get("require").value(), name + " requires the lowest role [" + roles.get(0)
+                    + "], which every employee has: it never changes an outcome", "require a higher role, or remove it");
         }
         if (ruleId == null || effect == null || when.condition == null) {
             return null;
@@ -571,7 +595,7 @@ public final class PolicyReader {
             return -1;
         }
         int rank = roles.indexOf(role);
-        if (rank < 0) {
+        if (rank < 0 && !rolesBroken) {
             r.error(node, "unknown role [" + role + "] in " + what, Hints.didYouMean(role, roles));
         }
         return rank;
@@ -874,11 +898,16 @@ public final class PolicyReader {
             case SEVERITY:
                 return named(r, node, severities, "severity");
             case ROLE:
+                if (rolesBroken) {
+                    return null;
+                }
                 return named(r, node, roles, "role");
             case REMEDY: {
                 String remedy = ((ScalarNode) node).getValue();
                 if (!remedies.containsKey(remedy)) {
-                    r.error(node, "unknown remedy [" + remedy + "]", Hints.didYouMean(remedy, remedies.keySet()));
+                    if (!remediesBroken) {
+                        r.error(node, "unknown remedy [" + remedy + "]", Hints.didYouMean(remedy, remedies.keySet()));
+                    }
                     return null;
                 }
                 return remedy;
@@ -899,6 +928,34 @@ public final class PolicyReader {
     }
 
     // ---------------------------------------------------------------- cross checks
+
+    /**
+     * Warns where a role's own per-grant limit is below one of a lower role: authority is inherited up the
+     * ladder, so the smaller number has no effect and probably is not what the owner meant.
+     */
+    private void checkLadderOfAuthority() {
+        for (Map.Entry<String, AuthorityEntry[]> e : authority.entrySet()) {
+            AuthorityEntry[] entries = e.getValue();
+            Limit highestBelow = null;
+            String holder = null;
+            for (int role = 0; role < entries.length; role++) {
+                AuthorityEntry entry = entries[role];
+                if (entry == null) {
+                    continue;
+                }
+                if (highestBelow != null && entry.perGrant().compareTo(highestBelow) < 0) {
+                    problems.warning(authorityPlaces.get(e.getKey())[role], "authority shrinks up the ladder: ["
+                            + roles.get(role) + "] may grant [" + e.getKey() + "] up to [" + entry.perGrant()
+                            + "], less than [" + holder + "] below it may (" + highestBelow + ")",
+                            "a role inherits the authority of every role below it, so the smaller limit has no effect");
+                }
+                if (highestBelow == null || entry.perGrant().compareTo(highestBelow) > 0) {
+                    highestBelow = entry.perGrant();
+                    holder = roles.get(role);
+                }
+            }
+        }
+    }
 
     private void checkSwatTeam(NodeReader mainReader) {
         if (swatTeam != null) {

@@ -1,0 +1,184 @@
+package org.resolutionpolicy.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ModelTests {
+
+    @Nested
+    @DisplayName("a case built with the builder")
+    class CaseBuilder {
+
+        @Test
+        void reads_like_the_case_it_describes() {
+            Instant opened = Instant.parse("2026-11-20T09:30:00Z");
+            CustomerCase c = CustomerCase.builder()
+                    .id("C-1042").severity("HIGH").category("late-order").channel("phone").openedAt(opened)
+                    .employee("E-17", "barista")
+                    .customer(Customer.builder().id("K-7").tier("GOLD").lifetimeValue(5400)
+                            .history("voucher", 10, Instant.parse("2026-11-02T10:00:00Z")).build())
+                    .impact(Impact.builder().outOfPocket(12.50).affectedCustomers(1).legalThreat(false).build())
+                    .attribute("delayHours", 1.5)
+                    .propose("voucher", 15).propose("refund", 80).propose("apology")
+                    .build();
+
+            assertThat(c.employee()).isEqualTo(Employee.of("E-17", "barista"));
+            assertThat(c.customer().history()).singleElement()
+                    .extracting(HistoryEntry::remedy, HistoryEntry::amount)
+                    .containsExactly("voucher", new BigDecimal("10"));
+            assertThat(c.impact().outOfPocket()).isEqualByComparingTo("12.5");
+            assertThat(c.attributes()).containsEntry("delayHours", new BigDecimal("1.5"));
+            assertThat(c.proposals()).containsExactly(Proposal.of("voucher", 15), Proposal.of("refund", 80),
+                    Proposal.of("apology"));
+        }
+
+        @Test
+        void is_immutable_once_built() {
+            CustomerCase.Builder builder = CustomerCase.builder().severity("LOW").propose("apology");
+            CustomerCase c = builder.build();
+            builder.propose("refund", 5);
+
+            assertThat(c.proposals()).hasSize(1);
+            assertThatThrownBy(() -> c.proposals().add(Proposal.of("x")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> c.attributes().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        }
+
+        @Test
+        void stands_in_unknown_values_for_missing_parts() {
+            CustomerCase c = CustomerCase.builder().build();
+
+            assertThat(c.customer()).isEqualTo(Customer.unknown());
+            assertThat(c.impact()).isEqualTo(Impact.unknown());
+            assertThat(c.employee().role()).isNull();
+            assertThat(c.proposals()).isEmpty();
+        }
+
+        @Test
+        void to_builder_derives_a_changed_copy() {
+            CustomerCase c = CustomerCase.builder().id("C-1").severity("LOW").employee("barista").propose("apology").build();
+
+            CustomerCase higher = c.toBuilder().severity("HIGH").build();
+
+            assertThat(higher.severity()).isEqualTo("HIGH");
+            assertThat(higher.id()).isEqualTo("C-1");
+            assertThat(higher.proposals()).isEqualTo(c.proposals());
+            assertThat(c.severity()).isEqualTo("LOW");
+        }
+
+        @Test
+        void rejects_amounts_that_are_not_finite() {
+            assertThatThrownBy(() -> Proposal.of("refund", Double.NaN))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+        }
+    }
+
+    @Nested
+    @DisplayName("amounts and limits")
+    class Amounts {
+
+        @Test
+        void fifteen_and_fifteen_point_zero_zero_are_the_same_amount() {
+            assertThat(Proposal.of("voucher", new BigDecimal("15.00"))).isEqualTo(Proposal.of("voucher", 15));
+            assertThat(Proposal.of("voucher", new BigDecimal("1.5E+1")).amount().toPlainString()).isEqualTo("15");
+        }
+
+        @Test
+        void unlimited_is_larger_than_any_number() {
+            assertThat(Limit.unlimited()).isGreaterThan(Limit.of(1_000_000));
+            assertThat(Limit.of(10).max(Limit.unlimited())).isEqualTo(Limit.unlimited());
+            assertThat(Limit.of(10).covers(new BigDecimal("10"))).isTrue();
+            assertThat(Limit.of(10).covers(new BigDecimal("10.01"))).isFalse();
+            assertThat(Limit.unlimited()).hasToString("unlimited");
+            assertThat(Limit.of(12.5)).hasToString("12.5");
+        }
+
+        @Test
+        void a_limit_cannot_be_negative() {
+            assertThatThrownBy(() -> Limit.of(-1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("a limit must not be negative: [-1]");
+        }
+    }
+
+    @Nested
+    @DisplayName("outcomes")
+    class Outcomes {
+
+        @Test
+        void an_escalation_names_its_approver_and_swat_its_team() {
+            assertThat(Outcome.escalate("store-manager")).hasToString("ESCALATE to store-manager");
+            assertThat(Outcome.swat("recovery-swat")).hasToString("SWAT (recovery-swat)");
+            assertThat(Outcome.alone()).hasToString("ALONE");
+            assertThat(Outcome.denied()).hasToString("DENIED");
+        }
+
+        @Test
+        void approver_and_team_only_go_with_their_kind() {
+            assertThatThrownBy(() -> new Outcome(Outcome.Kind.ESCALATE, null, null))
+                    .isInstanceOf(NullPointerException.class).hasMessage("an escalation needs an approver");
+            assertThatThrownBy(() -> new Outcome(Outcome.Kind.ALONE, "manager", null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new Outcome(Outcome.Kind.DENIED, null, "swat"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void a_decision_finds_a_proposal_by_remedy_or_says_there_is_none() {
+            ProposalDecision refund = new ProposalDecision(Proposal.of("refund", 80), Outcome.escalate("manager"),
+                    List.of(new Reason("big-refunds", "Big refunds need a manager")));
+            Decision d = new Decision("p", "1", "C-1", "agent", false, List.of(refund), List.of(), List.of());
+
+            assertThat(d.proposal("refund").ruleIds()).containsExactly("big-refunds");
+            assertThatThrownBy(() -> d.proposal("voucher"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no proposal of remedy [voucher] in this decision");
+        }
+    }
+
+    @Nested
+    @DisplayName("problems")
+    class Problems {
+
+        @Test
+        void print_compiler_style_with_the_hint() {
+            Problem p = Problem.error("coffee.yaml", 41, 14, "unknown role [store-mgr] in rule [late-refund]",
+                    "did you mean [store-manager]?");
+
+            assertThat(p).hasToString(
+                    "coffee.yaml:41:14: error: unknown role [store-mgr] in rule [late-refund] (did you mean [store-manager]?)");
+        }
+
+        @Test
+        void a_load_exception_lists_every_problem_one_per_line() {
+            PolicyLoadException e = new PolicyLoadException(List.of(
+                    Problem.error("a.yaml", 1, 1, "first", null),
+                    Problem.warning("a.yaml", 5, 3, "second", null),
+                    Problem.error("a.yaml", 9, 2, "third", null)));
+
+            assertThat(e.getMessage()).isEqualTo("policy could not be loaded: 2 errors\n"
+                    + "a.yaml:1:1: error: first\n"
+                    + "a.yaml:5:3: warning: second\n"
+                    + "a.yaml:9:2: error: third");
+            assertThat(e.errors()).hasSize(2);
+            assertThat(e.problems()).hasSize(3);
+        }
+
+        @Test
+        void an_invalid_case_names_every_field() {
+            InvalidCaseException e = new InvalidCaseException("C-9", List.of(
+                    new CaseProblem("severity", "unknown severity [HUGE]"),
+                    new CaseProblem("proposals[1].amount", "must not be negative, was [-5]")));
+
+            assertThat(e).hasMessage("invalid case [C-9]: 2 problems\n"
+                    + "  severity: unknown severity [HUGE]\n"
+                    + "  proposals[1].amount: must not be negative, was [-5]");
+        }
+    }
+}
