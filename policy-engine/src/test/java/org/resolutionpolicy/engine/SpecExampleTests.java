@@ -19,11 +19,13 @@ class SpecExampleTests {
     private final CustomerCase example = Cases.parse(TestFiles.classpath("spec/case-C-1042.yaml"));
 
     @Test
-    void loads_the_format_guide_policy_without_warnings() {
+    void loads_the_format_guide_policy_warning_only_about_its_disabled_rule() {
         assertThat(policy.id()).isEqualTo("coffee-shop");
         assertThat(policy.version()).isEqualTo("2026.11");
         assertThat(policy.roles()).containsExactly("barista", "shift-lead", "store-manager", "district-manager");
-        assertThat(policy.warnings()).isEmpty();
+        assertThat(policy.warnings()).singleElement()
+                .hasToString("classpath:spec/coffee-shop.yaml:68:14: warning: rule [summer-promo-misfire] is disabled "
+                        + "and never applies (delete it when it is no longer needed)");
     }
 
     @Test

@@ -55,6 +55,12 @@ public final class PolicyReader {
             "followUp", "because", "enabled");
     static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant");
     static final List<String> MATCHER_KEYS = List.of("atLeast", "atMost", "above", "below", "not", "exists");
+    static final List<String> SWAT_KEYS = List.of("team");
+    static final List<String> REMEDY_KEYS = List.of("unit");
+    static final List<String> AUTHORITY_ENTRY_KEYS = List.of("perGrant", "perCustomer");
+    static final List<String> PER_CUSTOMER_KEYS = List.of("max", "count", "window");
+    static final List<String> GRANT_KEYS = List.of("role", "upTo");
+    static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner");
     static final List<String> DEFAULT_SEVERITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
     static final List<String> ATTRIBUTE_TYPES = List.of("number", "string", "boolean", "date");
     static final List<String> UNITS = List.of("money", "percent", "count", "none");
@@ -254,7 +260,7 @@ public final class PolicyReader {
         if (swat == null) {
             return;
         }
-        r.onlyKeys(swat, List.of("team"), "swat");
+        r.onlyKeys(swat, SWAT_KEYS, "swat");
         if (r.require(swat, node, "team", "swat")) {
             swatTeam = r.name(swat.get("team").value(), "swat.team");
         }
@@ -312,7 +318,7 @@ public final class PolicyReader {
             if (spec == null) {
                 continue;
             }
-            r.onlyKeys(spec, List.of("unit"), "remedy [" + e.name() + "]");
+            r.onlyKeys(spec, REMEDY_KEYS, "remedy [" + e.name() + "]");
             if (!r.require(spec, e.value(), "unit", "remedy [" + e.name() + "]")) {
                 continue;
             }
@@ -377,7 +383,7 @@ public final class PolicyReader {
         if (spec == null) {
             return null;
         }
-        r.onlyKeys(spec, List.of("perGrant", "perCustomer"), "the authority entry [" + what + "]");
+        r.onlyKeys(spec, AUTHORITY_ENTRY_KEYS, "the authority entry [" + what + "]");
         Limit perGrant = Limit.unlimited();
         if (spec.containsKey("perGrant")) {
             perGrant = limit(r, spec.get("perGrant").value(), "perGrant of [" + what + "]");
@@ -393,7 +399,7 @@ public final class PolicyReader {
         if (pc == null) {
             return null;
         }
-        r.onlyKeys(pc, List.of("max", "count", "window"), "perCustomer of [" + what + "]");
+        r.onlyKeys(pc, PER_CUSTOMER_KEYS, "perCustomer of [" + what + "]");
         Limit max = null;
         Integer count = null;
         if (pc.containsKey("max")) {
@@ -576,7 +582,7 @@ public final class PolicyReader {
                 if (grant == null) {
                     return null;
                 }
-                r.onlyKeys(grant, List.of("role", "upTo"), "grant of " + name);
+                r.onlyKeys(grant, GRANT_KEYS, "grant of " + name);
                 boolean complete = r.require(grant, v, "role", "grant of " + name)
                         & r.require(grant, v, "upTo", "grant of " + name);
                 if (!complete) {
@@ -606,7 +612,7 @@ public final class PolicyReader {
         if (spec == null) {
             return null;
         }
-        r.onlyKeys(spec, List.of("action", "within", "owner"), "followUp of " + name);
+        r.onlyKeys(spec, FOLLOW_UP_KEYS, "followUp of " + name);
         String action = null;
         if (r.require(spec, node, "action", "followUp of " + name)) {
             action = r.name(spec.get("action").value(), "followUp action of " + name);
