@@ -40,7 +40,29 @@ public final class Hints {
             }
         }
         int allowed = Math.max(2, w.length() / 3);
-        return bestDistance <= allowed ? best : null;
+        if (bestDistance <= allowed) {
+            return best;
+        }
+        // an abbreviation: store-mgr for store-manager, the letters in order and the same first letter
+        String shortest = null;
+        for (String candidate : candidates) {
+            String c = candidate.toLowerCase(Locale.ROOT);
+            if (w.length() >= 3 && c.charAt(0) == w.charAt(0) && isSubsequence(w, c)
+                    && (shortest == null || c.length() < shortest.length())) {
+                shortest = candidate;
+            }
+        }
+        return shortest;
+    }
+
+    private static boolean isSubsequence(String small, String large) {
+        int i = 0;
+        for (int j = 0; j < large.length() && i < small.length(); j++) {
+            if (small.charAt(i) == large.charAt(j)) {
+                i++;
+            }
+        }
+        return i == small.length();
     }
 
     /** Returns {@code [a, b, c]}. */

@@ -1,0 +1,111 @@
+package org.resolutionpolicy.cli;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serialises a tree of maps, lists, strings, numbers and booleans as JSON, keeping map order.
+ * Small enough that the CLI needs no JSON library.
+ */
+final class Json {
+
+    private Json() {
+    }
+
+    /** Returns the JSON text of a tree, indented by two spaces. */
+    static String write(Object tree) {
+        StringBuilder out = new StringBuilder();
+        write(tree, out, 0);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out, int depth) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String) {
+            string((String) value, out);
+        } else if (value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof BigDecimal) {
+            BigDecimal n = ((BigDecimal) value).stripTrailingZeros();
+            out.append((n.scale() < 0 ? n.setScale(0) : n).toPlainString());
+        } else if (value instanceof Number) {
+            out.append(value);
+        } else if (value instanceof Map) {
+            Map<?, ?> map = (Map<?, ?>) value;
+            if (map.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.append(first ? "" : ",");
+                first = false;
+                newline(out, depth + 1);
+                string(String.valueOf(e.getKey()), out);
+                out.append(": ");
+                write(e.getValue(), out, depth + 1);
+            }
+            newline(out, depth);
+            out.append('}');
+        } else if (value instanceof List) {
+            List<?> list = (List<?>) value;
+            if (list.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                out.append(first ? "" : ",");
+                first = false;
+                newline(out, depth + 1);
+                write(item, out, depth + 1);
+            }
+            newline(out, depth);
+            out.append(']');
+        } else {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+        }
+    }
+
+    private static void newline(StringBuilder out, int depth) {
+        out.append('\n');
+        for (int i = 0; i < depth; i++) {
+            out.append("  ");
+        }
+    }
+
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+}

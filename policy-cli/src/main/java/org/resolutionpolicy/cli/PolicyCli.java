@@ -1,0 +1,262 @@
+package org.resolutionpolicy.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.resolutionpolicy.api.Cases;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.InvalidCaseException;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.PolicyException;
+import org.resolutionpolicy.api.PolicyLoadException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code policy} command line: {@code validate} and {@code decide}.
+ *
+ * <p>Exit codes: 0 success; 1 when the answer is "no" (a policy with errors, an invalid case); 2 for usage
+ * errors (unknown option, missing argument, a file that does not exist or cannot be read); 3 for an
+ * internal error, which is a bug worth reporting.
+ */
+@Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = PolicyCli.Version.class,
+        description = "Validate resolution policies and decide cases with them.",
+        subcommands = {PolicyCli.Validate.class, PolicyCli.Decide.class, CommandLine.HelpCommand.class})
+public final class PolicyCli implements Callable<Integer> {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** The answer is no: the policy has errors or a case is invalid. */
+    public static final int NO = 1;
+    /** The command line is wrong or a file cannot be read. */
+    public static final int USAGE = 2;
+    /** A bug in this tool. */
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PolicyCli() {
+    }
+
+    /**
+     * Runs the command line and exits the JVM with its exit code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /**
+     * Runs the command line with the given streams and returns the exit code.
+     *
+     * @param out where results go
+     * @param err where problems with the invocation go
+     * @param args the arguments
+     * @return 0, 1, 2 or 3, as documented on this class
+     */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new PolicyCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println(oneLine(e));
+            return e instanceof UsageProblem ? USAGE : e instanceof PolicyException ? NO : INTERNAL;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        if (e instanceof UsageProblem || e instanceof PolicyException) {
+            return "policy: " + e.getMessage();
+        }
+        return "policy: internal error: " + e + " (please report this)";
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    /** A file that does not exist or cannot be read: the caller's mistake, exit 2. */
+    static final class UsageProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageProblem(String message) {
+            super(message);
+        }
+    }
+
+    static Path existing(Path path) {
+        if (!Files.exists(path)) {
+            throw new UsageProblem("no such file or directory [" + path + "]");
+        }
+        if (!Files.isReadable(path)) {
+            throw new UsageProblem("cannot read [" + path + "]");
+        }
+        return path;
+    }
+
+    /** {@code policy validate}. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Check policies and print every problem as file:line:col: error|warning: message.",
+                "Each argument is one policy: a file, or a directory whose files together form one policy.",
+                "Exit code 0 when every policy is valid, 1 when any has an error (or a warning, with --strict)."})
+    static final class Validate implements Callable<Integer> {
+
+        @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "policy files or directories")
+        List<Path> paths;
+
+        @Option(names = "--strict", description = "treat warnings as errors")
+        boolean strict;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            paths.forEach(PolicyCli::existing);
+            boolean failed = false;
+            for (Path path : paths) {
+                try {
+                    Policy policy = Policies.load(path);
+                    policy.warnings().forEach(out::println);
+                    out.println("ok: " + path + " (policy " + policy.id() + " " + policy.version()
+                            + (policy.warnings().isEmpty() ? "" : ", " + count(policy.warnings().size(), "warning")) + ")");
+                    failed |= strict && !policy.warnings().isEmpty();
+                } catch (PolicyLoadException e) {
+                    e.problems().forEach(out::println);
+                    failed |= !e.errors().isEmpty() || strict;
+                }
+            }
+            return failed ? NO : OK;
+        }
+    }
+
+    /** {@code policy decide}. */
+    @Command(name = "decide", mixinStandardHelpOptions = true,
+            description = {"Decide cases with a policy and print the outcomes with their reasons.",
+                "All POLICY arguments together form one policy. A case is a YAML or JSON file, or a directory of them.",
+                "Exit code 0 when every case was decided, 1 when the policy or a case is invalid."})
+    static final class Decide implements Callable<Integer> {
+
+        @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")
+        List<Path> policies;
+
+        @Option(names = "--case", required = true, paramLabel = "CASE",
+                description = "a case file (YAML or JSON) or a directory of case files; repeatable")
+        List<Path> cases;
+
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        Format format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            policies.forEach(PolicyCli::existing);
+            List<Path> caseFiles = caseFiles(cases);
+            Policy policy;
+            try {
+                policy = Policies.load(policies);
+            } catch (PolicyLoadException e) {
+                e.problems().forEach(err::println);
+                return NO;
+            }
+            List<Object> json = new ArrayList<>();
+            boolean failed = false;
+            boolean firstText = true;
+            for (Path file : caseFiles) {
+                try {
+                    CustomerCase c = Cases.load(file);
+                    Decision d = policy.decide(c);
+                    if (format == Format.json) {
+                        json.add(DecisionJson.tree(d));
+                    } else {
+                        out.print((firstText ? "" : "\n") + DecisionTable.render(c, d));
+                        firstText = false;
+                    }
+                } catch (InvalidCaseException e) {
+                    err.println(file + ": " + e.getMessage());
+                    failed = true;
+                }
+            }
+            if (format == Format.json && !json.isEmpty()) {
+                out.println(Json.write(json.size() == 1 && caseFiles.size() == 1 ? json.get(0) : json));
+            }
+            out.flush();
+            return failed ? NO : OK;
+        }
+
+        private static List<Path> caseFiles(List<Path> given) {
+            List<Path> files = new ArrayList<>();
+            for (Path path : given) {
+                existing(path);
+                if (Files.isDirectory(path)) {
+                    try (Stream<Path> list = Files.list(path)) {
+                        List<Path> found = list.filter(Files::isRegularFile).filter(Decide::isCaseFile).sorted()
+                                .collect(Collectors.toList());
+                        if (found.isEmpty()) {
+                            throw new UsageProblem("no case files (*.yaml, *.yml, *.json) in directory [" + path + "]");
+                        }
+                        files.addAll(found);
+                    } catch (java.io.IOException e) {
+                        throw new UsageProblem("cannot read directory [" + path + "]: " + e.getMessage());
+                    }
+                } else {
+                    files.add(path);
+                }
+            }
+            return files;
+        }
+
+        private static boolean isCaseFile(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+        }
+    }
+
+    /** Output formats. */
+    enum Format {
+        /** A table for people. */
+        text,
+        /** The JSON of the policy-format guide. */
+        json
+    }
+
+    private static String count(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PolicyCli.class.getPackage().getImplementationVersion();
+            return new String[] {"policy " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

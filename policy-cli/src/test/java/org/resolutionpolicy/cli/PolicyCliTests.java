@@ -1,0 +1,321 @@
+package org.resolutionpolicy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+class PolicyCliTests {
+
+    /** The policy of the policy-format guide, written as a policy owner would. */
+    static final String COFFEE = String.join("\n",
+            "policy: coffee-shop",
+            "version: \"2026.11\"",
+            "roles: [barista, shift-lead, store-manager, district-manager]",
+            "swat: { team: recovery-swat }",
+            "attributes: { delayHours: number, store: string }",
+            "remedies:",
+            "  apology:    { unit: none }",
+            "  free-drink: { unit: count }",
+            "  voucher:    { unit: money }",
+            "  refund:     { unit: money }",
+            "authority:",
+            "  barista:",
+            "    apology: unlimited",
+            "    free-drink: 2",
+            "    voucher: { perGrant: 10, perCustomer: { max: 30, window: P30D } }",
+            "  shift-lead: { voucher: 25, refund: 25 }",
+            "  store-manager: { refund: 200 }",
+            "  district-manager: { refund: unlimited }",
+            "rules:",
+            "  - id: gold-members-get-more-latitude",
+            "    when: { customer.tier: [GOLD, PLATINUM] }",
+            "    remedies: [voucher]",
+            "    grant: { role: barista, upTo: 20 }",
+            "    because: Gold and Platinum members may get a larger voucher at the counter",
+            "  - id: high-severity-refunds-need-a-manager",
+            "    when: { severity: { atLeast: HIGH }, amount: { above: 50 } }",
+            "    remedies: [refund]",
+            "    require: store-manager",
+            "    because: High-severity refunds over $50 are reviewed by the store manager",
+            "  - id: going-viral",
+            "    when: \"impact.socialReach >= 10000 || impact.legalThreat\"",
+            "    route: swat",
+            "    because: Public or legal exposure is handled by the recovery team",
+            "  - id: out-of-pocket-callback",
+            "    when: { impact.outOfPocket: { above: 0 } }",
+            "    followUp: { action: senior-management-call, within: P2D }",
+            "    because: Customers who paid out of pocket get a call from senior management",
+            "");
+
+    /** The case of the policy-format guide. */
+    static final String CASE = String.join("\n",
+            "id: C-1042",
+            "severity: HIGH",
+            "category: late-order",
+            "channel: phone",
+            "openedAt: 2026-11-20T09:30:00Z",
+            "employee: { id: E-17, role: barista }",
+            "customer:",
+            "  id: K-7",
+            "  tier: GOLD",
+            "  lifetimeValue: 5400",
+            "  history:",
+            "    - { remedy: voucher, amount: 10, at: 2026-11-02T10:00:00Z }",
+            "impact: { outOfPocket: 12.50, affectedCustomers: 1, socialReach: 0, legalThreat: false }",
+            "attributes: { delayHours: 1.5, store: \"Main St\" }",
+            "proposals:",
+            "  - { remedy: voucher, amount: 15 }",
+            "  - { remedy: refund, amount: 80 }",
+            "  - { remedy: apology }",
+            "");
+
+    @TempDir
+    Path dir;
+    Path policy;
+    Path caseFile;
+
+    @BeforeEach
+    void writeFiles() throws IOException {
+        policy = write("coffee-shop.yaml", COFFEE);
+        caseFile = write("cases/c-1042.yaml", CASE);
+    }
+
+    Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    /** What one run of the command line printed and returned. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PolicyCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Nested
+    @DisplayName("policy decide --format json")
+    class DecideJson {
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void prints_the_json_of_the_format_guide_for_its_example() {
+            Run r = run("decide", policy.toString(), "--case", caseFile.toString(), "--format", "json");
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.err()).isEmpty();
+            Map<String, Object> json = new Yaml().load(r.out());
+            assertThat(json).containsOnlyKeys("policy", "version", "case", "employeeRole", "swat", "proposals", "followUps");
+            assertThat(List.copyOf(json.keySet()))
+                    .containsExactly("policy", "version", "case", "employeeRole", "swat", "proposals", "followUps");
+            assertThat(json).containsEntry("policy", "coffee-shop").containsEntry("version", "2026.11")
+                    .containsEntry("case", "C-1042").containsEntry("employeeRole", "barista").containsEntry("swat", false);
+            List<Map<String, Object>> proposals = (List<Map<String, Object>>) json.get("proposals");
+            assertThat(proposals).hasSize(3);
+            assertThat(List.copyOf(proposals.get(0).keySet())).containsExactly("remedy", "amount", "outcome", "reasons");
+            assertThat(proposals.get(0)).isEqualTo(Map.of(
+                    "remedy", "voucher", "amount", 15, "outcome", "ALONE",
+                    "reasons", List.of(Map.of("rule", "gold-members-get-more-latitude",
+                            "because", "Gold and Platinum members may get a larger voucher at the counter"))));
+            assertThat(List.copyOf(proposals.get(1).keySet()))
+                    .containsExactly("remedy", "amount", "outcome", "approver", "reasons");
+            assertThat(proposals.get(1)).containsEntry("outcome", "ESCALATE").containsEntry("approver", "store-manager")
+                    .containsEntry("amount", 80);
+            assertThat((List<Map<String, Object>>) proposals.get(1).get("reasons")).extracting(m -> m.get("rule"))
+                    .containsExactly("high-severity-refunds-need-a-manager");
+            assertThat(proposals.get(2)).containsOnlyKeys("remedy", "outcome", "reasons")
+                    .containsEntry("outcome", "ALONE").containsEntry("reasons", List.of());
+            assertThat(json.get("followUps")).isEqualTo(List.of(Map.of(
+                    "action", "senior-management-call", "within", "P2D", "rule", "out-of-pocket-callback")));
+        }
+
+        @Test
+        void prints_numbers_plainly_and_escapes_text() throws IOException {
+            Path odd = write("odd.yaml", CASE.replace("amount: 15", "amount: 15.50")
+                    .replace("id: C-1042", "id: 'C-\"q\" \\ 1'"));
+
+            Run r = run("decide", policy.toString(), "--case", odd.toString(), "--format", "json");
+
+            assertThat(r.out()).contains("\"amount\": 15.5,").contains("\"case\": \"C-\\\"q\\\" \\\\ 1\"");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void answers_the_latitude_question_for_a_case_without_proposals() throws IOException {
+            Path latitude = write("latitude.yaml", CASE.substring(0, CASE.indexOf("proposals:")));
+
+            Run r = run("decide", policy.toString(), "--case", latitude.toString(), "--format", "json");
+
+            assertThat(r.exit()).isZero();
+            Map<String, Object> json = new Yaml().load(r.out());
+            assertThat(json).containsKey("latitude").doesNotContainKey("proposals");
+            assertThat((List<Map<String, Object>>) json.get("latitude")).contains(
+                    Map.of("remedy", "apology", "aloneUpTo", "unlimited"),
+                    Map.of("remedy", "free-drink", "aloneUpTo", 2),
+                    Map.of("remedy", "voucher", "aloneUpTo", 20, "approverBeyond", "shift-lead"),
+                    Map.of("remedy", "refund", "aloneUpTo", 0, "approverBeyond", "shift-lead"));
+        }
+
+        @Test
+        void prints_an_array_for_a_directory_of_cases() throws IOException {
+            write("cases/c-2.yaml", CASE.replace("C-1042", "C-2"));
+
+            Run r = run("decide", policy.toString(), "--case", dir.resolve("cases").toString(), "--format", "json");
+
+            List<Map<String, Object>> json = new Yaml().load(r.out());
+            assertThat(json).extracting(m -> m.get("case")).containsExactly("C-1042", "C-2");
+        }
+    }
+
+    @Nested
+    @DisplayName("policy decide (text)")
+    class DecideText {
+
+        @Test
+        void prints_a_table_row_per_proposal_with_reasons_and_follow_ups() {
+            Run r = run("decide", policy.toString(), "--case", caseFile.toString());
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("coffee-shop 2026.11 | case C-1042 | HIGH late-order | employee barista")
+                    .containsPattern("voucher +15 +ALONE +gold-members-get-more-latitude: Gold and Platinum")
+                    .containsPattern("refund +80 +ESCALATE to store-manager +high-severity-refunds-need-a-manager")
+                    .containsPattern("apology +ALONE\\n")
+                    .contains("follow-up: senior-management-call within P2D (out-of-pocket-callback)");
+        }
+
+        @Test
+        void names_the_field_of_an_invalid_case_and_exits_1() throws IOException {
+            Path bad = write("bad.yaml", CASE.replace("severity: HIGH", "severity: HIHG").replace("amount: 80", "amount: -80"));
+
+            Run r = run("decide", policy.toString(), "--case", bad.toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).contains("severity: unknown severity [HIHG] (did you mean [HIGH]?)")
+                    .contains("proposals[1].amount: must not be negative, was [-80]")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+
+        @Test
+        void decides_the_good_cases_of_a_directory_even_when_one_is_invalid() throws IOException {
+            write("cases/c-9.yaml", CASE.replace("role: barista", "role: barrista"));
+
+            Run r = run("decide", policy.toString(), "--case", dir.resolve("cases").toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("case C-1042");
+            assertThat(r.err()).contains("c-9.yaml").contains("employee.role: unknown role [barrista]");
+        }
+
+        @Test
+        void prints_the_problems_of_a_broken_policy_and_exits_1() throws IOException {
+            Path broken = write("broken.yaml", COFFEE.replace("require: store-manager", "require: store-mgr"));
+
+            Run r = run("decide", broken.toString(), "--case", caseFile.toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).contains(broken + ":28:14: error: unknown role [store-mgr] in require of rule "
+                    + "[high-severity-refunds-need-a-manager] (did you mean [store-manager]?)");
+        }
+    }
+
+    @Nested
+    @DisplayName("policy validate")
+    class Validate {
+
+        @Test
+        void says_ok_for_a_valid_policy_and_exits_0() {
+            Run r = run("validate", policy.toString());
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).isEqualTo("ok: " + policy + " (policy coffee-shop 2026.11)\n");
+        }
+
+        @Test
+        void prints_every_problem_compiler_style_and_exits_1() throws IOException {
+            Path broken = write("broken.yaml", COFFEE.replace("require: store-manager", "require: store-mgr")
+                    .replace("customer.tier: [GOLD", "custmer.tier: [GOLD"));
+
+            Run r = run("validate", broken.toString(), policy.toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out().split("\n")).containsExactly(
+                    broken + ":21:13: error: unknown fact [custmer.tier] in when of rule [gold-members-get-more-latitude]"
+                            + " (did you mean [customer.tier]?)",
+                    broken + ":28:14: error: unknown role [store-mgr] in require of rule "
+                            + "[high-severity-refunds-need-a-manager] (did you mean [store-manager]?)",
+                    "ok: " + policy + " (policy coffee-shop 2026.11)");
+        }
+
+        @Test
+        void prints_warnings_but_exits_0_unless_strict() throws IOException {
+            Path lax = write("lax.yaml", COFFEE.replace(
+                    "    because: Public or legal exposure is handled by the recovery team\n", ""));
+
+            Run r = run("validate", lax.toString());
+            Run strict = run("validate", "--strict", lax.toString());
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains(lax + ":30:5: warning: rule [going-viral] has no because")
+                    .contains("(policy coffee-shop 2026.11, 1 warning)");
+            assertThat(strict.exit()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    @DisplayName("usage errors")
+    class Usage {
+
+        @Test
+        void no_command_prints_usage_and_exits_2() {
+            Run r = run();
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("Usage: policy");
+        }
+
+        @Test
+        void an_unknown_option_exits_2() {
+            assertThat(run("decide", policy.toString(), "--case", caseFile.toString(), "--colour").exit()).isEqualTo(2);
+        }
+
+        @Test
+        void a_missing_case_option_exits_2() {
+            Run r = run("decide", policy.toString());
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("Missing required option: '--case=CASE'");
+        }
+
+        @Test
+        void a_file_that_does_not_exist_exits_2_naming_it() {
+            Run r = run("validate", dir.resolve("nope.yaml").toString());
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("policy: no such file or directory [" + dir.resolve("nope.yaml") + "]\n");
+        }
+
+        @Test
+        void an_unknown_format_exits_2() {
+            assertThat(run("decide", policy.toString(), "--case", caseFile.toString(), "--format", "xml").exit())
+                    .isEqualTo(2);
+        }
+    }
+}
