@@ -1,0 +1,86 @@
+package org.resolutionpolicy.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.resolutionpolicy.api.Cases;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.InvalidCaseException;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+
+/** Every YAML example in the policy-format guide and the README loads, and what the guide claims holds. */
+class DocumentationTests {
+
+    private static final Path GUIDE = Path.of("..", "docs", "policy-format.md");
+    private static final Path README = Path.of("..", "README.md");
+    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+    @TestFactory
+    List<DynamicTest> every_yaml_block_of_the_docs_loads_as_a_policy_or_a_case() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path doc : List.of(GUIDE, README)) {
+            Matcher m = YAML_BLOCK.matcher(Files.readString(doc));
+            int n = 0;
+            while (m.find()) {
+                String yaml = m.group(1);
+                String name = doc.getFileName() + " block " + (++n);
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    if (yaml.startsWith("policy:")) {
+                        Policy policy = Policies.parse(yaml);
+                        // the guide shows enabled: false on purpose; any other warning is a mistake in the docs
+                        assertThat(policy.warnings()).as("warnings of " + name)
+                                .allSatisfy(w -> assertThat(w.message()).contains("is disabled and never applies"));
+                    } else {
+                        assertThat(Cases.parse(yaml).severity()).isNotNull();
+                    }
+                }));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(5);
+        return tests;
+    }
+
+    @Test
+    void the_first_policy_of_the_guide_decides_as_the_guide_says() throws IOException {
+        Matcher m = YAML_BLOCK.matcher(Files.readString(GUIDE));
+        assertThat(m.find()).isTrue();
+        Policy cafe = Policies.parse(m.group(1));
+        CustomerCase.Builder base = CustomerCase.builder().severity("LOW").employee("barista");
+
+        assertThat(cafe.decide(base.clearProposals().propose("refund", 10).build()).proposal("refund").outcome())
+                .isEqualTo(Outcome.alone());
+        assertThat(cafe.decide(base.clearProposals().propose("refund", 11).build()).proposal("refund").outcome())
+                .isEqualTo(Outcome.escalate("manager"));
+        assertThat(cafe.decide(base.clearProposals().propose("refund", 100).build()).proposal("refund").outcome())
+                .isEqualTo(Outcome.escalate("manager"));
+        assertThat(cafe.decide(base.clearProposals().propose("refund", 101).build()).proposal("refund").outcome())
+                .isEqualTo(Outcome.denied());
+        assertThat(cafe.decide(CustomerCase.builder().severity("LOW").category("gift-card").employee("manager")
+                .propose("refund", 5).build()).proposal("refund").outcome())
+                .isEqualTo(Outcome.denied());
+    }
+
+    @Test
+    void the_invalid_case_message_of_the_guide_is_what_the_engine_prints() throws IOException {
+        String guide = Files.readString(GUIDE);
+        Policy coffee = Policies.fromClasspath("policies/coffee-shop.yaml");
+        CustomerCase bad = CustomerCase.builder().id("C-1042").severity("HIHG").employee("barista")
+                .propose("voucher", 15).propose("refund", -80).propose("apology").build();
+
+        assertThatThrownBy(() -> coffee.decide(bad))
+                .isInstanceOf(InvalidCaseException.class)
+                .satisfies(e -> assertThat(guide).contains(e.getMessage()));
+    }
+}
