@@ -147,10 +147,10 @@ public final class PolicyReader {
         header(mainReader, top);
         catalog = new FactCatalog(attributes);
         expressions = new ExpressionContext(catalog, severities, roles, remedies.keySet());
-        if (top.containsKey("authority")) {
+        if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
         }
-        if (top.containsKey("rules")) {
+        if (present(top, "rules")) {
             rules(mainReader, top.get("rules").value());
         }
         for (Map.Entry<PolicySource, Map<String, NodeReader.Entry>> doc : documents.entrySet()) {
@@ -160,7 +160,7 @@ public final class PolicyReader {
             NodeReader reader = readers.get(doc.getKey());
             reader.onlyKeys(doc.getValue(), RULE_PACK_KEYS, "a rules file (only the policy file declares "
                     + "roles, remedies and authority)");
-            if (doc.getValue().containsKey("rules")) {
+            if (present(doc.getValue(), "rules")) {
                 rules(reader, doc.getValue().get("rules").value());
             }
         }
@@ -211,7 +211,7 @@ public final class PolicyReader {
         if (top.containsKey("swat")) {
             swat(r, top.get("swat").value());
         }
-        if (top.containsKey("attributes")) {
+        if (present(top, "attributes")) {
             attributes(r, top.get("attributes").value());
         }
         remediesBroken = true;
@@ -236,6 +236,11 @@ public final class PolicyReader {
                 }
             }
         }
+    }
+
+    /** An optional section written but left empty ({@code rules:} with nothing under it) counts as absent. */
+    private static boolean present(Map<String, NodeReader.Entry> map, String key) {
+        return map.containsKey(key) && !NodeReader.isNull(map.get(key).value());
     }
 
     private static List<String> ladder(NodeReader r, Node node, String what) {

@@ -1,0 +1,457 @@
+package org.resolutionpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.resolutionpolicy.api.Customer;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.FollowUp;
+import org.resolutionpolicy.api.Impact;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.ProposalDecision;
+import org.resolutionpolicy.api.Reason;
+
+/** One nested group per sentence of the decision semantics in the product spec, and one per effect. */
+class DecisionSemanticsTests {
+
+    static final String HEADER = """
+            policy: semantics
+            version: "7"
+            roles: [agent, supervisor, manager, director]
+            swat: { team: incident-team }
+            remedies:
+              refund: { unit: money }
+              voucher: { unit: money }
+              apology: { unit: none }
+            authority:
+              agent: { refund: 50, voucher: { perGrant: 20, perCustomer: { max: 40, count: 3, window: P30D } }, apology: unlimited }
+              supervisor: { refund: 200 }
+              manager: { refund: 1000, voucher: 100 }
+            """;
+
+    static Policy policy(String rules) {
+        return Policies.parse(HEADER + "rules:\n" + rules);
+    }
+
+    static Policy policy(String extraHeader, String rules) {
+        return Policies.parse(HEADER + extraHeader + "rules:\n" + rules);
+    }
+
+    static CustomerCase.Builder aCase(String role) {
+        return CustomerCase.builder().id("C-1").severity("MEDIUM").employee(role)
+                .openedAt(Instant.parse("2026-11-20T12:00:00Z"));
+    }
+
+    static ProposalDecision refund(Policy p, String role, double amount) {
+        return p.decide(aCase(role).propose("refund", amount).build()).proposal("refund");
+    }
+
+    static final String DENY_GIFT_CARDS = """
+              - id: no-cash-for-gift-cards
+                when: { category: gift-card }
+                remedies: [refund]
+                deny: true
+                because: Gift cards are not refunded
+            """;
+    static final String SWAT_ON_LEGAL = """
+              - id: legal-goes-to-swat
+                when: { impact.legalThreat: true }
+                route: swat
+                because: Legal threats go to the incident team
+            """;
+    static final String MANAGER_ON_CRITICAL = """
+              - id: critical-needs-manager
+                when: { severity: CRITICAL }
+                require: manager
+                because: Critical cases need a manager
+            """;
+
+    @Nested
+    @DisplayName("1. deny overrides everything")
+    class DenyOverrides {
+        final Policy p = policy(DENY_GIFT_CARDS + SWAT_ON_LEGAL + MANAGER_ON_CRITICAL);
+
+        @Test
+        void denies_refund_of_gift_card_even_for_a_director_with_swat_and_require_matching() {
+            CustomerCase c = aCase("director").category("gift-card").severity("CRITICAL")
+                    .impact(Impact.builder().legalThreat(true).build()).propose("refund", 10).build();
+
+            ProposalDecision d = p.decide(c).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.denied());
+            assertThat(d.ruleIds()).containsExactly("no-cash-for-gift-cards");
+        }
+
+        @Test
+        void lists_every_matching_deny_rule() {
+            Policy two = policy(DENY_GIFT_CARDS + """
+                      - id: no-refunds-on-sundays
+                        when: { channel: sunday }
+                        deny: true
+                        because: No refunds on Sundays
+                    """);
+            ProposalDecision d = two.decide(aCase("agent").category("gift-card").channel("sunday")
+                    .propose("refund", 5).build()).proposal("refund");
+
+            assertThat(d.ruleIds()).containsExactly("no-cash-for-gift-cards", "no-refunds-on-sundays");
+        }
+
+        @Test
+        void a_deny_about_one_remedy_leaves_the_others_alone() {
+            Decision d = p.decide(aCase("agent").category("gift-card").propose("refund", 5).propose("apology").build());
+
+            assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.denied());
+            assertThat(d.proposal("apology").outcome()).isEqualTo(Outcome.alone());
+        }
+    }
+
+    @Nested
+    @DisplayName("2. SWAT comes next")
+    class SwatNext {
+        final Policy p = policy(SWAT_ON_LEGAL + MANAGER_ON_CRITICAL);
+
+        @Test
+        void routes_to_the_team_over_any_escalation_and_names_the_team() {
+            CustomerCase c = aCase("agent").severity("CRITICAL").impact(Impact.builder().legalThreat(true).build())
+                    .propose("refund", 5000).build();
+
+            Decision d = p.decide(c);
+
+            assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.swat("incident-team"));
+            assertThat(d.proposal("refund").ruleIds()).containsExactly("legal-goes-to-swat");
+            assertThat(d.swat()).isTrue();
+        }
+
+        @Test
+        void even_a_director_does_not_grant_alone_what_goes_to_swat() {
+            assertThat(p.decide(aCase("director").impact(Impact.builder().legalThreat(true).build())
+                    .propose("apology").build()).proposal("apology").outcome()).isEqualTo(Outcome.swat("incident-team"));
+        }
+    }
+
+    @Nested
+    @DisplayName("3. the approver is the highest of the authority role and every require")
+    class Approver {
+        @Test
+        void authority_alone_names_the_lowest_role_that_covers_the_amount() {
+            Policy p = policy("");
+            assertThat(refund(p, "agent", 50).outcome()).isEqualTo(Outcome.alone());
+            assertThat(refund(p, "agent", 50.01).outcome()).isEqualTo(Outcome.escalate("supervisor"));
+            assertThat(refund(p, "agent", 200).outcome()).isEqualTo(Outcome.escalate("supervisor"));
+            assertThat(refund(p, "agent", 201).outcome()).isEqualTo(Outcome.escalate("manager"));
+        }
+
+        @Test
+        void a_require_above_the_authority_role_wins() {
+            Policy p = policy(MANAGER_ON_CRITICAL);
+            ProposalDecision d = p.decide(aCase("agent").severity("CRITICAL").propose("refund", 10).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(d.ruleIds()).containsExactly("critical-needs-manager");
+        }
+
+        @Test
+        void an_authority_role_above_every_require_wins_and_is_named_as_the_reason() {
+            Policy p = policy("""
+                      - id: any-refund-needs-a-supervisor
+                        remedies: [refund]
+                        require: supervisor
+                        because: Refunds are checked
+                    """);
+            ProposalDecision d = refund(p, "agent", 500);
+
+            assertThat(d.outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(d.reasons()).singleElement().satisfies(r -> {
+                assertThat(r.rule()).isEqualTo(Reason.AUTHORITY);
+                assertThat(r.because()).isEqualTo(
+                        "refund of 500 is beyond the authority of agent (up to 50 per grant); manager may grant it");
+            });
+        }
+
+        @Test
+        void the_highest_of_several_requires_wins_and_only_rules_naming_it_are_reasons() {
+            Policy p = policy(MANAGER_ON_CRITICAL + """
+                      - id: phone-needs-supervisor
+                        when: { channel: phone }
+                        require: supervisor
+                        because: Phone refunds are checked
+                      - id: vip-needs-manager
+                        when: { customer.tier: VIP }
+                        require: manager
+                        because: VIPs are handled by a manager
+                    """);
+            ProposalDecision d = p.decide(aCase("agent").severity("CRITICAL").channel("phone")
+                    .customer(Customer.builder().tier("VIP").build()).propose("refund", 10).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(d.ruleIds()).containsExactly("critical-needs-manager", "vip-needs-manager");
+        }
+
+        @Test
+        void authority_is_inherited_up_the_ladder() {
+            // director has no entry of its own: it covers through the manager below it
+            Policy p = policy("");
+            assertThat(refund(p, "director", 1000).outcome()).isEqualTo(Outcome.alone());
+            assertThat(p.decide(aCase("supervisor").propose("apology").build()).proposal("apology").outcome())
+                    .isEqualTo(Outcome.alone());
+        }
+
+        @Nested
+        @DisplayName("beyondAuthority")
+        class BeyondAuthority {
+            @Test
+            void denies_by_default_with_authority_as_the_reason() {
+                ProposalDecision d = refund(policy(""), "director", 1000.01);
+
+                assertThat(d.outcome()).isEqualTo(Outcome.denied());
+                assertThat(d.reasons()).containsExactly(new Reason("authority", "no role may grant refund of 1000.01"));
+            }
+
+            @Test
+            void can_route_to_swat() {
+                assertThat(refund(policy("beyondAuthority: swat\n", ""), "agent", 5000).outcome())
+                        .isEqualTo(Outcome.swat("incident-team"));
+            }
+
+            @Test
+            void can_name_a_role() {
+                Policy p = policy("beyondAuthority: director\n", "");
+                assertThat(refund(p, "agent", 5000).outcome()).isEqualTo(Outcome.escalate("director"));
+                assertThat(refund(p, "director", 5000).outcome()).isEqualTo(Outcome.alone());
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("4. ALONE at or below the employee, else ESCALATE")
+    class AloneOrEscalate {
+        @Test
+        void the_same_proposal_is_alone_for_the_approver_and_above() {
+            Policy p = policy("");
+            assertThat(refund(p, "agent", 150).outcome()).isEqualTo(Outcome.escalate("supervisor"));
+            assertThat(refund(p, "supervisor", 150).outcome()).isEqualTo(Outcome.alone());
+            assertThat(refund(p, "manager", 150).outcome()).isEqualTo(Outcome.alone());
+        }
+
+        @Test
+        void a_satisfied_require_is_still_named_as_the_reason() {
+            ProposalDecision d = policy(MANAGER_ON_CRITICAL).decide(aCase("manager").severity("CRITICAL")
+                    .propose("refund", 10).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.alone());
+            assertThat(d.ruleIds()).containsExactly("critical-needs-manager");
+        }
+    }
+
+    @Nested
+    @DisplayName("grants")
+    class Grants {
+        final Policy p = policy("""
+                  - id: gold-vouchers
+                    when: { customer.tier: GOLD }
+                    remedies: [voucher]
+                    grant: { role: agent, upTo: 35 }
+                    because: Gold members may get more
+                """);
+
+        @Test
+        void raise_the_per_grant_limit_only_while_they_match() {
+            CustomerCase gold = aCase("agent").customer(Customer.builder().tier("GOLD").build()).propose("voucher", 30).build();
+            CustomerCase silver = aCase("agent").customer(Customer.builder().tier("SILVER").build()).propose("voucher", 30).build();
+
+            assertThat(p.decide(gold).proposal("voucher").outcome()).isEqualTo(Outcome.alone());
+            assertThat(p.decide(gold).proposal("voucher").ruleIds()).containsExactly("gold-vouchers");
+            assertThat(p.decide(silver).proposal("voucher").outcome()).isEqualTo(Outcome.escalate("manager"));
+        }
+
+        @Test
+        void keep_the_cumulative_window_of_the_role() {
+            CustomerCase gold = aCase("agent").customer(Customer.builder().tier("GOLD")
+                    .history("voucher", 15, Instant.parse("2026-11-10T00:00:00Z")).build()).propose("voucher", 30).build();
+
+            ProposalDecision d = p.decide(gold).proposal("voucher");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(d.ruleIds()).containsExactly("authority");
+        }
+
+        @Test
+        void apply_to_a_role_without_an_entry_of_its_own() {
+            Policy given = policy("""
+                      - id: supervisors-may-voucher
+                        remedies: [voucher]
+                        grant: { role: supervisor, upTo: unlimited }
+                        because: Supervisors may give any voucher
+                    """);
+            assertThat(given.decide(aCase("supervisor").propose("voucher", 500).build()).proposal("voucher").outcome())
+                    .isEqualTo(Outcome.alone());
+        }
+    }
+
+    @Nested
+    @DisplayName("cumulative windows end at openedAt")
+    class Windows {
+        final Policy p = policy("");
+
+        ProposalDecision voucher(Customer customer, double amount) {
+            return p.decide(aCase("agent").customer(customer).propose("voucher", amount).build()).proposal("voucher");
+        }
+
+        @Test
+        void count_the_history_and_the_proposal_against_the_max() {
+            Customer had25 = Customer.builder().history("voucher", 25, Instant.parse("2026-11-01T00:00:00Z")).build();
+            assertThat(voucher(had25, 15).outcome()).isEqualTo(Outcome.alone());
+            assertThat(voucher(had25, 15.01).outcome()).isEqualTo(Outcome.escalate("manager"));
+        }
+
+        @Test
+        void count_grants_against_the_count() {
+            Customer.Builder three = Customer.builder();
+            for (int day = 1; day <= 3; day++) {
+                three.history("voucher", 1, Instant.parse("2026-11-0" + day + "T00:00:00Z"));
+            }
+            assertThat(voucher(three.build(), 1).outcome()).isEqualTo(Outcome.escalate("manager"));
+        }
+
+        @Test
+        void ignore_entries_after_openedAt_and_at_or_before_the_window_start() {
+            Customer outside = Customer.builder()
+                    .history("voucher", 40, Instant.parse("2026-11-20T12:00:01Z"))   // after openedAt
+                    .history("voucher", 40, Instant.parse("2026-10-21T12:00:00Z"))   // exactly 30 days before: outside
+                    .build();
+            Customer inside = Customer.builder()
+                    .history("voucher", 40, Instant.parse("2026-11-20T12:00:00Z"))   // at openedAt: inside
+                    .build();
+            assertThat(voucher(outside, 20).outcome()).isEqualTo(Outcome.alone());
+            assertThat(voucher(inside, 1).outcome()).isEqualTo(Outcome.escalate("manager"));
+        }
+
+        @Test
+        void count_only_the_same_remedy() {
+            Customer refunds = Customer.builder().history("refund", 500, Instant.parse("2026-11-10T00:00:00Z")).build();
+            assertThat(voucher(refunds, 20).outcome()).isEqualTo(Outcome.alone());
+        }
+    }
+
+    @Nested
+    @DisplayName("follow-ups are the union of every matching rule's")
+    class FollowUps {
+        final Policy p = policy("""
+                  - id: callback
+                    when: { impact.outOfPocket: { above: 0 } }
+                    followUp: { action: senior-management-call, within: P2D, owner: manager }
+                    because: Out of pocket
+                  - id: big-refund-review
+                    when: { amount: { above: 100 } }
+                    remedies: [refund]
+                    followUp: { action: refund-audit, within: P7D }
+                    because: Big refunds are audited
+                  - id: legal-swat
+                    when: { impact.legalThreat: true }
+                    route: swat
+                    followUp: { action: legal-review }
+                    because: Legal
+                """);
+
+        @Test
+        void a_case_level_rule_adds_its_follow_up_once() {
+            Decision d = p.decide(aCase("agent").impact(Impact.builder().outOfPocket(5).build())
+                    .propose("refund", 10).propose("voucher", 5).build());
+
+            assertThat(d.followUps()).containsExactly(
+                    new FollowUp("senior-management-call", "P2D", "manager", "callback"));
+        }
+
+        @Test
+        void a_rule_testing_the_amount_counts_if_it_matches_any_proposal() {
+            Decision d = p.decide(aCase("manager").propose("refund", 10).propose("refund", 150).build());
+
+            assertThat(d.followUps()).containsExactly(new FollowUp("refund-audit", "P7D", null, "big-refund-review"));
+            assertThat(p.decide(aCase("manager").propose("refund", 10).build()).followUps()).isEmpty();
+        }
+
+        @Test
+        void a_follow_up_beside_an_effect_comes_with_it_and_follow_up_only_rules_are_not_reasons() {
+            Decision d = p.decide(aCase("agent").impact(Impact.builder().outOfPocket(5).legalThreat(true).build())
+                    .propose("refund", 150).build());
+
+            assertThat(d.followUps()).extracting(FollowUp::action)
+                    .containsExactly("legal-review", "refund-audit", "senior-management-call");
+            assertThat(d.proposal("refund").ruleIds()).containsExactly("legal-swat");
+        }
+    }
+
+    @Nested
+    @DisplayName("rule switches")
+    class Switches {
+        @Test
+        void a_disabled_rule_never_applies() {
+            Policy p = policy("""
+                      - id: off
+                        enabled: false
+                        deny: true
+                        because: switched off
+                    """);
+            assertThat(refund(p, "agent", 10).outcome()).isEqualTo(Outcome.alone());
+            assertThat(p.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("rule [off] is disabled"));
+        }
+
+        @Test
+        void remedies_restrict_a_rule() {
+            Policy p = policy("""
+                      - id: vouchers-need-manager
+                        remedies: [voucher]
+                        require: manager
+                        because: Vouchers need a manager
+                    """);
+            Decision d = p.decide(aCase("agent").propose("refund", 10).propose("voucher", 10).build());
+            assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.alone());
+            assertThat(d.proposal("voucher").outcome()).isEqualTo(Outcome.escalate("manager"));
+        }
+    }
+
+    @Nested
+    @DisplayName("order independence")
+    class OrderIndependence {
+        @Test
+        void shuffling_the_rules_never_changes_a_decision() {
+            List<String> rules = new ArrayList<>(List.of(DENY_GIFT_CARDS, SWAT_ON_LEGAL, MANAGER_ON_CRITICAL, """
+                      - id: gold-vouchers
+                        when: { customer.tier: GOLD }
+                        remedies: [voucher]
+                        grant: { role: agent, upTo: 35 }
+                        because: Gold members may get more
+                    """, """
+                      - id: callback
+                        when: { impact.outOfPocket: { above: 0 } }
+                        followUp: { action: call }
+                        because: Out of pocket
+                    """));
+            List<CustomerCase> cases = List.of(
+                    aCase("agent").category("gift-card").severity("CRITICAL").propose("refund", 10).propose("voucher", 30).build(),
+                    aCase("agent").customer(Customer.builder().tier("GOLD").build()).severity("CRITICAL")
+                            .impact(Impact.builder().outOfPocket(3).build()).propose("voucher", 30).propose("apology").build(),
+                    aCase("supervisor").impact(Impact.builder().legalThreat(true).build()).propose("refund", 70).build(),
+                    aCase("manager").build());
+            Policy reference = policy(String.join("", rules));
+            Random random = new Random(42);
+            for (int round = 0; round < 20; round++) {
+                Collections.shuffle(rules, random);
+                Policy shuffled = policy(String.join("", rules));
+                for (CustomerCase c : cases) {
+                    assertThat(shuffled.decide(c)).isEqualTo(reference.decide(c));
+                }
+            }
+        }
+    }
+}
