@@ -86,7 +86,10 @@ public final class YamlTree {
             problems.error(place, "invalid YAML: " + oneLine(what), e.getContext() == null ? null : oneLine(e.getContext()));
             return null;
         } catch (YAMLException e) {
-            problems.error(Place.of(source), "invalid YAML: " + oneLine(e.getMessage()), null);
+            String message = oneLine(e.getMessage());
+            Place place = message.contains("aliases") ? nthAlias(source, text, MAX_ALIASES + 1) : Place.of(source);
+            problems.error(place, "invalid YAML: " + message,
+                    message.contains("aliases") ? "at most " + MAX_ALIASES + " aliases (*name) to lists or maps" : null);
             return null;
         } catch (StackOverflowError e) {
             problems.error(Place.of(source), "invalid YAML: nested too deeply", "at most " + MAX_DEPTH + " levels");
@@ -99,6 +102,30 @@ public final class YamlTree {
         long errorsBefore = errorCount(problems);
         new Inspector(source, problems).visit(root, 0);
         return errorCount(problems) > errorsBefore ? null : root;
+    }
+
+    /** Finds the n-th alias ({@code *name}) in the text, to locate a limit SnakeYAML reports without a place. */
+    static Place nthAlias(String source, String text, int n) {
+        int line = 1;
+        int column = 1;
+        int seen = 0;
+        char before = '\n';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))
+                    && (Character.isWhitespace(before) || before == '[' || before == ',' || before == '{' || before == ':')
+                    && ++seen == n) {
+                return new Place(source, line, column);
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            before = c;
+        }
+        return Place.of(source);
     }
 
     /** Returns the place where a node starts. */

@@ -1,0 +1,116 @@
+package org.resolutionpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.api.Problem;
+
+/** Hostile YAML fails fast with a located error: no object is built, no memory is exhausted. */
+class YamlHardeningTests {
+
+    static List<Problem> problems(String yaml) {
+        try {
+            Policies.parse(yaml);
+        } catch (PolicyLoadException e) {
+            return e.problems();
+        }
+        throw new AssertionError("policy loaded, but should not have");
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void a_billion_laughs_alias_bomb_is_refused() {
+        StringBuilder bomb = new StringBuilder("policy: bomb\nversion: '1'\nroles: [a]\nremedies: { r: { unit: none } }\n");
+        bomb.append("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 9; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int k = 0; k < 10; k++) {
+                bomb.append(k == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            bomb.append("]\n");
+        }
+
+        // 90 aliases: the 21st, on the line of a3, crosses the limit of 20
+        assertThat(problems(bomb.toString())).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("invalid YAML").containsIgnoringCase("aliases");
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.column()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void an_expansion_below_the_alias_limit_is_still_capped() {
+        StringBuilder wide = new StringBuilder("policy: wide\nversion: '1'\nroles: [a]\nremedies: { r: { unit: none } }\n");
+        wide.append("a0: &a0 [");
+        for (int k = 0; k < 2000; k++) {
+            wide.append(k == 0 ? "" : ",").append("x");
+        }
+        wide.append("]\n");
+        for (int i = 1; i <= 3; i++) {
+            wide.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int k = 0; k < 6; k++) {
+                wide.append(k == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            wide.append("]\n");
+        }
+
+        assertThat(problems(wide.toString())).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("document expands to more than [100000] nodes");
+            assertThat(p.line()).isPositive();
+        });
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void a_recursive_alias_is_refused() {
+        assertThat(problems("policy: loop\nversion: '1'\nroles: [a]\nremedies: { r: { unit: none } }\nx: &x [ *x ]\n"))
+                .extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("recursive alias"));
+    }
+
+    @Test
+    void nesting_deeper_than_the_limit_is_refused() {
+        String deep = "policy: deep\nversion: '1'\nroles: [a]\nremedies: { r: { unit: none } }\nx: "
+                + "[".repeat(60) + "]".repeat(60) + "\n";
+        assertThat(problems(deep)).first().satisfies(p -> assertThat(p.message()).contains("invalid YAML")
+                .containsIgnoringCase("nesting depth"));
+    }
+
+    @Test
+    void a_file_above_the_size_limit_is_refused_before_parsing() {
+        String huge = "policy: huge\n# " + "x".repeat(600_000) + "\n";
+        assertThat(problems(huge)).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("file is too large: [" + huge.length() + "] characters, at most [524288]"));
+    }
+
+    @Test
+    void an_empty_file_and_two_documents_are_errors() {
+        assertThat(problems("")).singleElement().extracting(Problem::message).isEqualTo("file is empty");
+        assertThat(problems("# just a comment\n")).singleElement().extracting(Problem::message).isEqualTo("file is empty");
+        assertThat(problems("policy: a\n---\npolicy: b\n")).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("more than one YAML document in one file");
+            assertThat(p.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void a_global_tag_never_constructs_an_object() {
+        assertThatThrownBy(() -> Policies.parse("policy: t\nversion: '1'\nroles: [a]\nremedies: { r: { unit: none } }\n"
+                + "x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://localhost/\"]]]]\n"))
+                .isInstanceOf(PolicyLoadException.class)
+                .hasMessageContaining("<string>:5:4: error: invalid YAML: Global tag is not allowed");
+    }
+
+    @Test
+    void duplicate_keys_are_errors_not_last_wins() {
+        assertThat(problems("policy: a\nversion: '1'\nroles: [x]\nroles: [y]\nremedies: { r: { unit: none } }\n"))
+                .singleElement().hasToString(
+                        "<string>:4:1: error: duplicate key [roles] in a policy file (first defined at line 3)");
+    }
+}
