@@ -1,9 +1,6 @@
 package org.resolutionpolicy.engine.internal.eval;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.resolutionpolicy.api.FollowUp;
-import org.resolutionpolicy.api.HistoryEntry;
 import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
@@ -194,15 +190,11 @@ final class Decider {
         AuthorityEntry[] entries = policy.authority().get(remedy);
         for (int role = 0; role < policy.roles().size(); role++) {
             AuthorityEntry entry = entries == null ? null : entries[role];
-            Limit granted = grantedLimit(grants, role);
-            if (entry == null && granted == null) {
+            Limit perGrant = perGrant(entry, grants, role);
+            if (perGrant == null || !perGrantCovers(perGrant, amount)) {
                 continue;
             }
             Limit base = entry == null ? Limit.zero() : entry.perGrant();
-            Limit perGrant = granted == null ? base : base.max(granted);
-            if (!perGrantCovers(perGrant, amount)) {
-                continue;
-            }
             if (entry != null && entry.hasWindow() && windowShortfall(entry, remedy, amount, facts) != null) {
                 continue;
             }
@@ -218,6 +210,15 @@ final class Decider {
             return new Coverage(role, used);
         }
         return Coverage.NONE;
+    }
+
+    /** Returns a role's per-grant limit raised by matching grants, or null when it has neither entry nor grant. */
+    private static Limit perGrant(AuthorityEntry entry, List<Rule> grants, int role) {
+        Limit granted = grantedLimit(grants, role);
+        if (entry == null) {
+            return granted;
+        }
+        return granted == null ? entry.perGrant() : entry.perGrant().max(granted);
     }
 
     private static Limit grantedLimit(List<Rule> grants, int role) {
@@ -239,39 +240,17 @@ final class Decider {
 
     /** Returns why the entry's per-customer window does not cover the proposal, or null when it does. */
     private String windowShortfall(AuthorityEntry entry, String remedy, BigDecimal amount, Facts facts) {
-        Instant end = facts.windowEnd();
-        Instant start = windowStart(end, entry);
-        BigDecimal total = BigDecimal.ZERO;
-        int count = 0;
         boolean counted = policy.remedies().get(remedy) == RemedyUnit.COUNT;
-        for (HistoryEntry h : facts.history()) {
-            if (!remedy.equals(h.remedy()) || h.at() == null || !h.at().isAfter(start) || h.at().isAfter(end)) {
-                continue;
-            }
-            count++;
-            if (h.amount() != null) {
-                total = total.add(h.amount());
-            } else if (counted) {
-                total = total.add(BigDecimal.ONE);
-            }
-        }
-        if (entry.maxCount() != null && count + 1 > entry.maxCount()) {
+        Windows.Use used = Windows.use(facts, remedy, entry.window(), counted ? BigDecimal.ONE : BigDecimal.ZERO);
+        if (entry.maxCount() != null && used.count() + 1 > entry.maxCount()) {
             return "at most " + entry.maxCount() + " per customer in " + entry.windowText()
-                    + ", and the customer already had " + count;
+                    + ", and the customer already had " + used.count();
         }
-        if (entry.maxTotal() != null && amount != null && !entry.maxTotal().covers(total.add(amount))) {
+        if (entry.maxTotal() != null && amount != null && !entry.maxTotal().covers(used.total().add(amount))) {
             return "at most " + entry.maxTotal() + " per customer in " + entry.windowText()
-                    + ", and the customer already had " + total.toPlainString();
+                    + ", and the customer already had " + used.total().toPlainString();
         }
         return null;
-    }
-
-    /** Returns the start of the window (exclusive) ending at {@code end}. */
-    static Instant windowStart(Instant end, AuthorityEntry entry) {
-        if (entry.window() instanceof Duration) {
-            return end.minus((Duration) entry.window());
-        }
-        return end.atZone(ZoneOffset.UTC).minus(entry.window()).toInstant();
     }
 
     private String shortfallText(String remedy, BigDecimal amount, List<Rule> grants, Facts facts, int level) {
@@ -281,12 +260,10 @@ final class Decider {
         AuthorityEntry[] entries = policy.authority().get(remedy);
         for (int role = facts.employeeRank(); role >= 0; role--) {
             AuthorityEntry entry = entries == null ? null : entries[role];
-            Limit granted = grantedLimit(grants, role);
-            if (entry == null && granted == null) {
+            Limit perGrant = perGrant(entry, grants, role);
+            if (perGrant == null) {
                 continue;
             }
-            Limit base = entry == null ? Limit.zero() : entry.perGrant();
-            Limit perGrant = granted == null ? base : base.max(granted);
             String limit;
             if (!perGrantCovers(perGrant, amount)) {
                 limit = "up to " + perGrant + " per grant";
@@ -398,7 +375,7 @@ final class Decider {
                 }
                 e.perGrant().amount().ifPresent(thresholds::add);
                 if (e.maxTotal() != null && e.maxTotal().amount().isPresent()) {
-                    BigDecimal used = usedInWindow(e, remedy, facts);
+                    BigDecimal used = Windows.use(facts, remedy, e.window(), BigDecimal.ZERO).total();
                     thresholds.add(e.maxTotal().amount().get().subtract(used));
                 }
             }
@@ -432,18 +409,5 @@ final class Decider {
     private static BigDecimal normalize(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private BigDecimal usedInWindow(AuthorityEntry entry, String remedy, Facts facts) {
-        Instant end = facts.windowEnd();
-        Instant start = windowStart(end, entry);
-        BigDecimal total = BigDecimal.ZERO;
-        for (HistoryEntry h : facts.history()) {
-            if (remedy.equals(h.remedy()) && h.at() != null && h.at().isAfter(start) && !h.at().isAfter(end)
-                    && h.amount() != null) {
-                total = total.add(h.amount());
-            }
-        }
-        return total;
     }
 }

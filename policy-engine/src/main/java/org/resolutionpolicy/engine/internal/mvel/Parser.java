@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.resolutionpolicy.api.HistoryEntry;
 import org.resolutionpolicy.engine.internal.Hints;
 import org.resolutionpolicy.engine.internal.eval.FactPath;
 import org.resolutionpolicy.engine.internal.eval.FactType;
 import org.resolutionpolicy.engine.internal.eval.Facts;
+import org.resolutionpolicy.engine.internal.eval.Windows;
 import org.resolutionpolicy.engine.internal.yaml.NodeReader;
 
 /**
@@ -362,22 +362,8 @@ final class Parser {
     }
 
     private static BigDecimal aggregate(Facts facts, String remedy, TemporalAmount window, boolean count) {
-        Instant end = facts.windowEnd();
-        Instant start = window == null ? Instant.MIN
-                : window instanceof java.time.Duration ? end.minus((java.time.Duration) window)
-                : end.atZone(java.time.ZoneOffset.UTC).minus(window).toInstant();
-        BigDecimal result = BigDecimal.ZERO;
-        for (HistoryEntry h : facts.history()) {
-            if (!remedy.equals(h.remedy()) || h.at() == null || !h.at().isAfter(start) || h.at().isAfter(end)) {
-                continue;
-            }
-            if (count) {
-                result = result.add(BigDecimal.ONE);
-            } else if (h.amount() != null) {
-                result = result.add(h.amount());
-            }
-        }
-        return result;
+        Windows.Use used = Windows.use(facts, remedy, window, BigDecimal.ZERO);
+        return count ? BigDecimal.valueOf(used.count()) : used.total();
     }
 
     private Expr comparison(Token op, Expr left, Expr right) throws ExpressionException {

@@ -195,58 +195,27 @@ public final class CaseReader {
         }
     }
 
+    private static final List<String> IMPACT_KEYS = List.of("outOfPocket", "affectedCustomers", "socialReach",
+            "legalThreat", "safetyIssue", "regulatorInvolved");
+
     private Impact impact(Node node) {
         Map<String, Node> m = map(node, "impact");
         if (m == null) {
             return null;
         }
-        Impact.Builder i = Impact.builder();
+        // one value per key of IMPACT_KEYS: a money amount, two counts, three flags; read in file order
+        Object[] values = new Object[IMPACT_KEYS.size()];
         for (Map.Entry<String, Node> e : m.entrySet()) {
+            int i = IMPACT_KEYS.indexOf(e.getKey());
             String field = "impact." + e.getKey();
-            Node v = e.getValue();
-            switch (e.getKey()) {
-                case "outOfPocket":
-                    BigDecimal oop = number(v, field);
-                    if (oop != null) {
-                        i.outOfPocket(oop);
-                    }
-                    break;
-                case "affectedCustomers":
-                    Long affected = whole(v, field);
-                    if (affected != null) {
-                        i.affectedCustomers(affected);
-                    }
-                    break;
-                case "socialReach":
-                    Long reach = whole(v, field);
-                    if (reach != null) {
-                        i.socialReach(reach);
-                    }
-                    break;
-                case "legalThreat":
-                    Boolean legal = bool(v, field);
-                    if (legal != null) {
-                        i.legalThreat(legal);
-                    }
-                    break;
-                case "safetyIssue":
-                    Boolean safety = bool(v, field);
-                    if (safety != null) {
-                        i.safetyIssue(safety);
-                    }
-                    break;
-                case "regulatorInvolved":
-                    Boolean regulator = bool(v, field);
-                    if (regulator != null) {
-                        i.regulatorInvolved(regulator);
-                    }
-                    break;
-                default:
-                    unknown(e.getKey(), "impact.", List.of("outOfPocket", "affectedCustomers", "socialReach",
-                            "legalThreat", "safetyIssue", "regulatorInvolved"));
+            if (i < 0) {
+                unknown(e.getKey(), "impact.", IMPACT_KEYS);
+            } else {
+                values[i] = i == 0 ? number(e.getValue(), field) : i < 3 ? whole(e.getValue(), field) : bool(e.getValue(), field);
             }
         }
-        return i.build();
+        return new Impact((BigDecimal) values[0], (Long) values[1], (Long) values[2], (Boolean) values[3],
+                (Boolean) values[4], (Boolean) values[5]);
     }
 
     private void attributes(Node node, CustomerCase.Builder b) {
