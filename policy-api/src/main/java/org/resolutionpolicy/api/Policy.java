@@ -46,4 +46,26 @@ public interface Policy {
      *         attribute, a missing or negative amount, a value of the wrong type); every problem is listed
      */
     Decision decide(CustomerCase customerCase);
+
+    /**
+     * Decides a case and explains it: every rule with whether it matched each proposal and, when it did not,
+     * which condition failed with what values; and how the authority role was derived. Slower than
+     * {@link #decide}, which never pays for explanations.
+     *
+     * @param customerCase the case
+     * @return the explanation, whose {@link Explanation#decision()} equals {@code decide(customerCase)}
+     * @throws NullPointerException if the case is null
+     * @throws InvalidCaseException if the case does not fit this policy
+     */
+    Explanation explain(CustomerCase customerCase);
+
+    /**
+     * Returns a policy that decides exactly as this one and then tells the listener, after the listeners this
+     * one already has. This policy is unchanged.
+     *
+     * @param listener called after each decision; a listener that throws is reported, never breaks a decision
+     * @return the policy with the listener
+     * @throws NullPointerException if the listener is null
+     */
+    Policy withListener(DecisionListener listener);
 }

@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.resolutionpolicy.api.Cases;
 import org.resolutionpolicy.api.CustomerCase;
-import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.engine.internal.json.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = PolicyCli.Version.class,
         description = "Validate resolution policies and decide cases with them.",
-        subcommands = {PolicyCli.Validate.class, PolicyCli.Decide.class, CommandLine.HelpCommand.class})
+        subcommands = {PolicyCli.Validate.class, PolicyCli.Decide.class, PolicyCli.Explain.class, PolicyCli.LogSummary.class,
+            CommandLine.HelpCommand.class})
 public final class PolicyCli implements Callable<Integer> {
 
     /** Success. */
@@ -157,7 +158,7 @@ public final class PolicyCli implements Callable<Integer> {
             description = {"Decide cases with a policy and print the outcomes with their reasons.",
                 "All POLICY arguments together form one policy. A case is a YAML or JSON file, or a directory of them.",
                 "Exit code 0 when every case was decided, 1 when the policy or a case is invalid."})
-    static final class Decide implements Callable<Integer> {
+    static class Decide implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")
         List<Path> policies;
@@ -192,11 +193,10 @@ public final class PolicyCli implements Callable<Integer> {
             for (Path file : caseFiles) {
                 try {
                     CustomerCase c = Cases.load(file);
-                    Decision d = policy.decide(c);
                     if (format == Format.json) {
-                        json.add(DecisionJson.tree(d));
+                        json.add(json(policy, c));
                     } else {
-                        out.print((firstText ? "" : "\n") + DecisionTable.render(c, d));
+                        out.print((firstText ? "" : "\n") + text(policy, c));
                         firstText = false;
                     }
                 } catch (InvalidCaseException e) {
@@ -209,6 +209,14 @@ public final class PolicyCli implements Callable<Integer> {
             }
             out.flush();
             return failed ? NO : OK;
+        }
+
+        Object json(Policy policy, CustomerCase c) {
+            return DecisionJson.tree(policy.decide(c));
+        }
+
+        String text(Policy policy, CustomerCase c) {
+            return DecisionTable.render(c, policy.decide(c));
         }
 
         private static List<Path> caseFiles(List<Path> given) {
@@ -236,6 +244,86 @@ public final class PolicyCli implements Callable<Integer> {
         private static boolean isCaseFile(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+        }
+    }
+
+    /** {@code policy explain}: decide, then say for every rule whether it matched and why not. */
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = {"Explain decisions: every rule with whether it matched each proposal and, when not, which",
+                "condition failed with what values; and how the authority role was derived.",
+                "Arguments and exit codes as for decide."})
+    static final class Explain extends Decide {
+
+        @Override
+        Object json(Policy policy, CustomerCase c) {
+            return ExplanationRenderer.json(policy.explain(c));
+        }
+
+        @Override
+        String text(Policy policy, CustomerCase c) {
+            return ExplanationRenderer.text(c, policy.explain(c));
+        }
+    }
+
+    /** {@code policy log-summary}. */
+    @Command(name = "log-summary", mixinStandardHelpOptions = true,
+            description = {"Count what a JSON-lines decision log holds: outcomes, rules, remedies, approvers, follow-ups.",
+                "Exit code 0, or 1 when the log has lines that are not decision records."})
+    static final class LogSummary implements Callable<Integer> {
+
+        @Parameters(arity = "1", paramLabel = "FILE", description = "a decision log written by DecisionLog.jsonLines")
+        Path file;
+
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        Format format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            existing(file);
+            org.resolutionpolicy.engine.internal.log.DecisionLogSummary s;
+            try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                s = org.resolutionpolicy.engine.internal.log.DecisionLogSummary.read(in);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.json) {
+                java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+                json.put("decisions", s.decisions());
+                json.put("proposals", s.proposals());
+                json.put("swatDecisions", s.swatDecisions());
+                json.put("byOutcome", s.byOutcome());
+                json.put("byRule", s.byRule());
+                json.put("byRemedy", s.byRemedy());
+                json.put("byApprover", s.byApprover());
+                json.put("byFollowUp", s.byFollowUp());
+                json.put("malformedLines", s.malformedLines());
+                out.println(Json.write(json));
+            } else {
+                out.println(s.decisions() + " decisions, " + s.proposals() + " proposals, " + s.swatDecisions()
+                        + " sent to SWAT");
+                section(out, "by outcome", s.byOutcome());
+                section(out, "by rule (proposals it was a reason for)", s.byRule());
+                out.println("by remedy:");
+                s.byRemedy().forEach((remedy, outcomes) -> out.println("  " + remedy + ": " + outcomes.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+                section(out, "by approver", s.byApprover());
+                section(out, "by follow-up", s.byFollowUp());
+                if (!s.malformedLines().isEmpty()) {
+                    out.println("malformed lines: " + s.malformedLines());
+                }
+            }
+            return s.malformedLines().isEmpty() ? OK : NO;
+        }
+
+        private static void section(PrintWriter out, String title, java.util.Map<String, Long> counts) {
+            out.println(title + ":");
+            if (counts.isEmpty()) {
+                out.println("  (none)");
+            }
+            counts.forEach((k, v) -> out.println(String.format("  %6d  %s", v, k)));
         }
     }
 

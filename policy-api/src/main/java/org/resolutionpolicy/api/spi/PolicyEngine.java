@@ -1,10 +1,13 @@
 package org.resolutionpolicy.api.spi;
 
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicySource;
@@ -33,6 +36,16 @@ public interface PolicyEngine {
      * @throws org.resolutionpolicy.api.InvalidCaseException naming every malformed field
      */
     CustomerCase readCase(PolicySource source);
+
+    /**
+     * Opens a JSON-lines decision log on a file, appending.
+     *
+     * @throws PolicyException if the file cannot be opened
+     */
+    DecisionLog openLog(Path file, DecisionLog.Options options);
+
+    /** Opens a JSON-lines decision log on a writer. */
+    DecisionLog openLog(Writer writer, DecisionLog.Options options);
 
     /**
      * Returns the first engine on the classpath.

@@ -1,14 +1,23 @@
 package org.resolutionpolicy.engine.internal;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.DecisionLog;
+import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.spi.PolicyEngine;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.resolutionpolicy.engine.internal.eval.PolicyModel;
+import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
 import org.resolutionpolicy.engine.internal.yaml.CaseReader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
 import org.slf4j.Logger;
@@ -62,5 +71,21 @@ public final class YamlPolicyEngine implements PolicyEngine {
     @Override
     public CustomerCase readCase(PolicySource source) {
         return CaseReader.read(source);
+    }
+
+    @Override
+    public DecisionLog openLog(Path file, DecisionLog.Options options) {
+        try {
+            Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            return new JsonLinesDecisionLog(writer, options, clock, file.toString());
+        } catch (IOException e) {
+            throw new PolicyException("cannot open decision log [" + file + "]: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public DecisionLog openLog(Writer writer, DecisionLog.Options options) {
+        return new JsonLinesDecisionLog(writer, options, clock, writer.getClass().getSimpleName());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.DecisionListener;
+import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.Policy;
@@ -17,15 +19,19 @@ import org.resolutionpolicy.api.RemedyUnit;
 /**
  * A policy compiled from its sources: immutable, and safe to share between any number of threads.
  *
- * <p>Deciding never parses or compiles anything; it checks the case, then applies the lattice.
+ * <p>Deciding never parses or compiles anything; it checks the case, then applies the lattice. Listeners added
+ * with {@link #withListener} give a new policy that shares everything else with this one.
  */
 public final class CompiledPolicy implements Policy {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CompiledPolicy.class);
 
     private final PolicyModel model;
     private final CaseChecker checker;
     private final Decider decider;
     private final Clock clock;
     private final List<Problem> warnings;
+    private final DecisionListener[] listeners;
 
     /**
      * Creates a policy from its checked model.
@@ -35,11 +41,25 @@ public final class CompiledPolicy implements Policy {
      * @param warnings the problems found at load that did not stop it
      */
     public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings) {
+        this(model, new CaseChecker(model), new Decider(model), clock, List.copyOf(warnings), new DecisionListener[0]);
+    }
+
+    private CompiledPolicy(PolicyModel model, CaseChecker checker, Decider decider, Clock clock, List<Problem> warnings,
+                           DecisionListener[] listeners) {
         this.model = model;
-        this.warnings = List.copyOf(warnings);
-        this.checker = new CaseChecker(model);
-        this.decider = new Decider(model);
+        this.checker = checker;
+        this.decider = decider;
         this.clock = clock;
+        this.warnings = warnings;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public Policy withListener(DecisionListener listener) {
+        Objects.requireNonNull(listener, "listener must not be null");
+        DecisionListener[] more = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        more[listeners.length] = listener;
+        return new CompiledPolicy(model, checker, decider, clock, warnings, more);
     }
 
     /** Returns the model, for tools that inspect a policy. */
@@ -85,7 +105,36 @@ public final class CompiledPolicy implements Policy {
     @Override
     public Decision decide(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
+        Decision decision = decide(customerCase, checker.check(customerCase, clock.instant()));
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onDecision(customerCase, decision);
+            } catch (RuntimeException e) {
+                // a listener never breaks a decision: the caller gets it, the failure goes to the log
+                LOG.warn("decision listener [{}] failed on case [{}] of policy [{} {}]; the decision stands",
+                        listener, customerCase.id(), model.id(), model.version(), e);
+            }
+        }
+        return decision;
+    }
+
+    @Override
+    public Explanation explain(CustomerCase customerCase) {
+        Objects.requireNonNull(customerCase, "case must not be null");
         CaseChecker.Checked checked = checker.check(customerCase, clock.instant());
+        Decision decision = decide(customerCase, checked);
+        if (checked.proposals().isEmpty()) {
+            return new Explanation(decision, List.of(), decider.explainCase(checked.facts()));
+        }
+        List<Explanation.ProposalExplanation> proposals = new java.util.ArrayList<>();
+        for (org.resolutionpolicy.api.Proposal p : checked.proposals()) {
+            Facts facts = checked.facts().withProposal(p.remedy(), p.amount());
+            proposals.add(decider.explain(facts, p, decider.evaluate(facts)));
+        }
+        return new Explanation(decision, proposals, List.of());
+    }
+
+    private Decision decide(CustomerCase customerCase, CaseChecker.Checked checked) {
         TreeSet<FollowUp> followUps = Decider.newFollowUpSet();
         decider.caseFollowUps(checked.facts(), followUps);
         List<ProposalDecision> proposals = List.of();

@@ -2,15 +2,31 @@ package org.resolutionpolicy.engine.internal.eval;
 
 import java.util.List;
 
-/** Tests whether a rule's {@code when} holds for some facts. Implementations are immutable. */
-@FunctionalInterface
+/** Tests whether a rule's {@code when} holds for some facts, and says why not. Implementations are immutable. */
 public interface Condition {
 
     /** The condition of a rule without {@code when}. */
-    Condition ALWAYS = facts -> true;
+    Condition ALWAYS = new Condition() {
+        @Override
+        public boolean test(Facts facts) {
+            return true;
+        }
+
+        @Override
+        public void explain(Facts facts, List<String> failures) {
+            // always holds
+        }
+    };
 
     /** Returns true if the condition holds. */
     boolean test(Facts facts);
+
+    /**
+     * Adds, for each part of this condition that does not hold, what it saw and what it wanted, e.g.
+     * {@code customer.tier was [SILVER], wanted one of [GOLD, PLATINUM]}. Adds nothing when it holds.
+     * Only explanations call this: it may be slower than {@link #test}.
+     */
+    void explain(Facts facts, List<String> failures);
 
     /** Returns a condition that holds when all of the given ones do. */
     static Condition allOf(List<Condition> conditions) {
@@ -21,13 +37,23 @@ public interface Condition {
             return conditions.get(0);
         }
         Condition[] all = conditions.toArray(new Condition[0]);
-        return facts -> {
-            for (Condition c : all) {
-                if (!c.test(facts)) {
-                    return false;
+        return new Condition() {
+            @Override
+            public boolean test(Facts facts) {
+                for (Condition c : all) {
+                    if (!c.test(facts)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public void explain(Facts facts, List<String> failures) {
+                for (Condition c : all) {
+                    c.explain(facts, failures);
                 }
             }
-            return true;
         };
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.Limit;
@@ -291,6 +292,130 @@ final class Decider {
 
     private static String describe(String remedy, BigDecimal amount) {
         return amount == null ? remedy : remedy + " of " + amount.toPlainString();
+    }
+
+    // ---------------------------------------------------------------- explanations
+
+    /** Explains one proposal: every rule of the policy checked against it, and the authority it met. */
+    Explanation.ProposalExplanation explain(Facts facts, Proposal proposal, Evaluation e) {
+        List<Explanation.RuleCheck> checks = new ArrayList<>();
+        List<Rule> grants = new ArrayList<>();
+        for (Rule r : policy.rules()) {
+            if (!r.enabled()) {
+                checks.add(check(r, Explanation.Status.DISABLED, List.of()));
+            } else if (!r.appliesTo(proposal.remedy())) {
+                checks.add(check(r, Explanation.Status.OTHER_REMEDY, List.of()));
+            } else if (e.matched().contains(r)) {
+                checks.add(check(r, Explanation.Status.MATCHED, List.of()));
+                if (r.effect().kind() == Effect.Kind.GRANT) {
+                    grants.add(r);
+                }
+            } else {
+                List<String> failures = new ArrayList<>();
+                r.when().explain(facts, failures);
+                checks.add(check(r, Explanation.Status.NOT_MATCHED, failures));
+            }
+        }
+        boolean ruleDecided = (e.outcome().kind() == Outcome.Kind.DENIED || e.outcome().kind() == Outcome.Kind.SWAT)
+                && e.reasons().stream().noneMatch(Reason::isAuthority);
+        Explanation.AuthorityTrace authority = ruleDecided ? null
+                : authorityTrace(proposal.remedy(), proposal.amount(), grants, facts);
+        return new Explanation.ProposalExplanation(proposal, e.outcome(), checks, authority);
+    }
+
+    /** Explains a case without proposals: every rule checked against the case alone. */
+    List<Explanation.RuleCheck> explainCase(Facts facts) {
+        List<Explanation.RuleCheck> checks = new ArrayList<>();
+        for (Rule r : policy.rules()) {
+            if (!r.enabled()) {
+                checks.add(check(r, Explanation.Status.DISABLED, List.of()));
+            } else if (r.perProposal()) {
+                checks.add(check(r, Explanation.Status.NEEDS_PROPOSAL, List.of()));
+            } else if (r.when().test(facts)) {
+                checks.add(check(r, Explanation.Status.MATCHED, List.of()));
+            } else {
+                List<String> failures = new ArrayList<>();
+                r.when().explain(facts, failures);
+                checks.add(check(r, Explanation.Status.NOT_MATCHED, failures));
+            }
+        }
+        return checks;
+    }
+
+    private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<String> failures) {
+        return new Explanation.RuleCheck(r.id(), effect(r), status, failures);
+    }
+
+    private String effect(Rule r) {
+        Effect e = r.effect();
+        String effect;
+        switch (e.kind()) {
+            case DENY:
+                effect = "deny";
+                break;
+            case SWAT:
+                effect = "route to swat";
+                break;
+            case REQUIRE:
+                effect = "require " + policy.roles().get(e.role());
+                break;
+            case GRANT:
+                effect = "grant " + policy.roles().get(e.role()) + " up to " + e.upTo();
+                break;
+            default:
+                effect = "";
+        }
+        if (r.followUp() != null) {
+            effect = effect + (effect.isEmpty() ? "" : ", ") + "follow-up " + r.followUp().action();
+        }
+        return effect;
+    }
+
+    private Explanation.AuthorityTrace authorityTrace(String remedy, BigDecimal amount, List<Rule> grants, Facts facts) {
+        AuthorityEntry[] entries = policy.authority().get(remedy);
+        List<Explanation.RoleLimit> roles = new ArrayList<>();
+        String covering = null;
+        for (int role = 0; role < policy.roles().size(); role++) {
+            AuthorityEntry entry = entries == null ? null : entries[role];
+            Limit perGrant = perGrant(entry, grants, role);
+            if (perGrant == null) {
+                continue;
+            }
+            List<String> raisedBy = new ArrayList<>();
+            for (Rule g : grants) {
+                if (g.effect().role() == role) {
+                    raisedBy.add(g.id());
+                }
+            }
+            String window = null;
+            boolean covers = perGrantCovers(perGrant, amount);
+            if (entry != null && entry.hasWindow()) {
+                boolean counted = policy.remedies().get(remedy) == RemedyUnit.COUNT;
+                Windows.Use used = Windows.use(facts, remedy, entry.window(), counted ? BigDecimal.ONE : BigDecimal.ZERO);
+                List<String> caps = new ArrayList<>();
+                if (entry.maxTotal() != null) {
+                    caps.add(entry.maxTotal() + " in total");
+                }
+                if (entry.maxCount() != null) {
+                    caps.add(entry.maxCount() + " grants");
+                }
+                window = "at most " + String.join(" and ", caps) + " per customer in " + entry.windowText()
+                        + "; before this the customer had " + used.count() + (used.count() == 1 ? " grant" : " grants")
+                        + " totalling " + used.total().toPlainString();
+                covers &= windowShortfall(entry, remedy, amount, facts) == null;
+            }
+            String name = policy.roles().get(role);
+            roles.add(new Explanation.RoleLimit(name, perGrant, raisedBy, window, covers));
+            if (covers && covering == null) {
+                covering = name;
+            }
+        }
+        String beyond = null;
+        if (covering == null) {
+            Beyond b = policy.beyond();
+            beyond = b.kind() == Beyond.Kind.ROLE ? policy.roles().get(b.role()) : b.kind().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return new Explanation.AuthorityTrace(roles, covering, beyond);
     }
 
     // ---------------------------------------------------------------- latitude

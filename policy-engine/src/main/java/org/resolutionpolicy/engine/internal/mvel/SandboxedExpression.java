@@ -43,10 +43,15 @@ public final class SandboxedExpression implements Condition {
     private final Object[] constants;
     private final boolean perProposal;
     private final List<BigDecimal> amountThresholds;
+    private final Expr tree;
+    private final ExprExplainer explainer;
 
     private SandboxedExpression(String text, Serializable compiled, String generated, List<Binding> bindings,
-                                boolean perProposal, List<BigDecimal> amountThresholds) {
+                                boolean perProposal, List<BigDecimal> amountThresholds, Expr tree,
+                                ExprExplainer explainer) {
         this.text = text;
+        this.tree = tree;
+        this.explainer = explainer;
         this.compiled = compiled;
         this.generated = generated;
         this.names = bindings.stream().map(Binding::name).toArray(String[]::new);
@@ -85,7 +90,7 @@ public final class SandboxedExpression implements Condition {
                     + "] failed to compile: " + e.getMessage(), e);
         }
         return new SandboxedExpression(text, compiled, source, emitter.bindings, emitter.perProposal,
-                new ArrayList<>(emitter.amountNumbers));
+                new ArrayList<>(emitter.amountNumbers), tree, new ExprExplainer(context.severities(), context.roles()));
     }
 
     @Override
@@ -96,6 +101,18 @@ public final class SandboxedExpression implements Condition {
         }
         Object result = MVEL.executeExpression(compiled, variables);
         return Boolean.TRUE.equals(result);
+    }
+
+    @Override
+    public void explain(Facts facts, List<String> failures) {
+        if (!test(facts)) {
+            explainer.explain(tree, facts, failures);
+        }
+    }
+
+    /** Evaluates without MVEL, as explanations do; for tests that keep the two in agreement. */
+    boolean interpret(Facts facts) {
+        return Boolean.TRUE.equals(explainer.eval(tree, facts));
     }
 
     /** Returns the expression as written. */

@@ -25,6 +25,7 @@ import org.resolutionpolicy.engine.internal.eval.AuthorityEntry;
 import org.resolutionpolicy.engine.internal.eval.Beyond;
 import org.resolutionpolicy.engine.internal.eval.Condition;
 import org.resolutionpolicy.engine.internal.eval.Effect;
+import org.resolutionpolicy.engine.internal.eval.FactMatcher;
 import org.resolutionpolicy.engine.internal.eval.FactCatalog;
 import org.resolutionpolicy.engine.internal.eval.FactPath;
 import org.resolutionpolicy.engine.internal.eval.FactType;
@@ -751,8 +752,7 @@ public final class PolicyReader {
                 if (wanted == null) {
                     return null;
                 }
-                boolean w = wanted;
-                return facts -> (path.read(facts) != null) == w;
+                return FactMatcher.exists(path, wanted);
             }
             if (path.type() == FactType.HISTORY) {
                 r.error(node, "[" + path.name() + "] can only be tested with {exists: true|false}",
@@ -766,29 +766,44 @@ public final class PolicyReader {
                     return null;
                 }
                 Node inner = ops.get("not").value();
-                Predicate<Object> test = valueTest(r, path, inner, name, m, true);
-                return test == null ? null : present(path, test.negate());
+                ValueTest test = valueTest(r, path, inner, name, m, true);
+                return test == null ? null : matcher(path, test.predicate().negate(), "not " + test.wanted());
             }
-            Predicate<Object> test = valueTest(r, path, node, name, m, false);
-            return test == null ? null : present(path, test);
+            ValueTest test = valueTest(r, path, node, name, m, false);
+            return test == null ? null : matcher(path, test.predicate(), test.wanted());
         }
         if (path.type() == FactType.HISTORY) {
             r.error(node, "[" + path.name() + "] can only be tested with {exists: true|false}", null);
             return null;
         }
-        Predicate<Object> test = valueTest(r, path, node, name, m, false);
-        return test == null ? null : present(path, test);
+        ValueTest test = valueTest(r, path, node, name, m, false);
+        return test == null ? null : matcher(path, test.predicate(), test.wanted());
+    }
+
+    /** A test on a fact's value, and the same in words for explanations. */
+    private record ValueTest(Predicate<Object> predicate, String wanted) {
     }
 
     /** A matcher on an absent fact is false, whatever it tests (negations included). */
-    private static Condition present(FactPath path, Predicate<Object> test) {
-        return facts -> {
-            Object value = path.read(facts);
-            return value != null && test.test(value);
-        };
+    private Condition matcher(FactPath path, Predicate<Object> test, String wanted) {
+        return new FactMatcher(path, test, wanted, value -> display(path.type(), value));
     }
 
-    private Predicate<Object> valueTest(NodeReader r, FactPath path, Node node, String name, Matching m, boolean inNot) {
+    /** Shows a fact's value as the policy owner wrote it: severity and role names, plain numbers. */
+    private String display(FactType type, Object value) {
+        if (type == FactType.SEVERITY && value instanceof Integer) {
+            return severities.get((Integer) value);
+        }
+        if (type == FactType.ROLE && value instanceof Integer) {
+            return roles.get((Integer) value);
+        }
+        if (value instanceof BigDecimal) {
+            return ((BigDecimal) value).toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
+    private ValueTest valueTest(NodeReader r, FactPath path, Node node, String name, Matching m, boolean inNot) {
         if (node instanceof SequenceNode) {
             List<Node> items = ((SequenceNode) node).getValue();
             if (items.isEmpty()) {
@@ -808,14 +823,16 @@ public final class PolicyReader {
             if (!ok) {
                 return null;
             }
-            return value -> {
+            List<String> shown = new ArrayList<>();
+            values.forEach(v -> shown.add(display(path.type(), v)));
+            return new ValueTest(value -> {
                 for (Object v : values) {
                     if (same(value, v)) {
                         return true;
                     }
                 }
                 return false;
-            };
+            }, "one of " + Hints.bracketed(shown));
         }
         if (node instanceof MappingNode) {
             Map<String, NodeReader.Entry> ops = r.mapping(node, "the matcher of [" + path.name() + "]");
@@ -834,6 +851,7 @@ public final class PolicyReader {
                 return null;
             }
             Predicate<Object> all = v -> true;
+            List<String> words = new ArrayList<>();
             boolean ok = true;
             for (NodeReader.Entry op : ops.values()) {
                 if (!MATCHER_KEYS.subList(0, 4).contains(op.name())) {
@@ -847,15 +865,19 @@ public final class PolicyReader {
                 }
                 Predicate<Object> test = comparison(op.name(), bound);
                 all = all.and(test);
+                words.add(COMPARISON_WORDS.get(op.name()) + " [" + display(path.type(), bound) + "]");
             }
-            return ok ? all : null;
+            return ok ? new ValueTest(all, String.join(" and ", words)) : null;
         }
         Object v = value(r, path, node, m);
         if (v == null) {
             return null;
         }
-        return value -> same(value, v);
+        return new ValueTest(value -> same(value, v), "[" + display(path.type(), v) + "]");
     }
+
+    private static final Map<String, String> COMPARISON_WORDS = Map.of("atLeast", "at least", "atMost", "at most",
+            "above", "above", "below", "below");
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Predicate<Object> comparison(String op, Object bound) {

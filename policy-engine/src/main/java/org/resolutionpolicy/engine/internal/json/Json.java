@@ -1,4 +1,4 @@
-package org.resolutionpolicy.cli;
+package org.resolutionpolicy.engine.internal.json;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -6,21 +6,28 @@ import java.util.Map;
 
 /**
  * Serialises a tree of maps, lists, strings, numbers and booleans as JSON, keeping map order.
- * Small enough that the CLI needs no JSON library.
+ * Small enough that neither the engine nor the CLI needs a JSON library.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** Returns the JSON text of a tree, indented by two spaces. */
-    static String write(Object tree) {
+    public static String write(Object tree) {
         StringBuilder out = new StringBuilder();
-        write(tree, out, 0);
+        write(tree, out, 0, true);
         return out.toString();
     }
 
-    private static void write(Object value, StringBuilder out, int depth) {
+    /** Returns the JSON text of a tree on one line, as JSON-lines files want it. */
+    public static String line(Object tree) {
+        StringBuilder out = new StringBuilder();
+        write(tree, out, 0, false);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out, int depth, boolean pretty) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String) {
@@ -43,12 +50,12 @@ final class Json {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 out.append(first ? "" : ",");
                 first = false;
-                newline(out, depth + 1);
+                newline(out, depth + 1, pretty);
                 string(String.valueOf(e.getKey()), out);
-                out.append(": ");
-                write(e.getValue(), out, depth + 1);
+                out.append(pretty ? ": " : ":");
+                write(e.getValue(), out, depth + 1, pretty);
             }
-            newline(out, depth);
+            newline(out, depth, pretty);
             out.append('}');
         } else if (value instanceof List) {
             List<?> list = (List<?>) value;
@@ -61,17 +68,20 @@ final class Json {
             for (Object item : list) {
                 out.append(first ? "" : ",");
                 first = false;
-                newline(out, depth + 1);
-                write(item, out, depth + 1);
+                newline(out, depth + 1, pretty);
+                write(item, out, depth + 1, pretty);
             }
-            newline(out, depth);
+            newline(out, depth, pretty);
             out.append(']');
         } else {
             throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
         }
     }
 
-    private static void newline(StringBuilder out, int depth) {
+    private static void newline(StringBuilder out, int depth, boolean pretty) {
+        if (!pretty) {
+            return;
+        }
         out.append('\n');
         for (int i = 0; i < depth; i++) {
             out.append("  ");

@@ -1,0 +1,102 @@
+package org.resolutionpolicy.api;
+
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.resolutionpolicy.api.spi.PolicyEngine;
+
+/**
+ * Writes one JSON line per decision, so complaints can be tracked and trends found.
+ *
+ * <pre>{@code
+ * try (DecisionLog log = DecisionLog.jsonLines(Path.of("decisions.jsonl"))) {
+ *     Policy policy = Policies.load(path).withListener(log);
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Each line holds a decision id, a timestamp, the policy id and version, the case id, the customer id
+ * (hashed by default), the employee role, per proposal the remedy, amount, outcome, approver or team and rule
+ * ids, and the follow-up actions. Writes are buffered and safe under concurrent decisions; {@link #close()}
+ * flushes. A write that fails (a full disk, a closed stream) is reported through SLF4J and counted in
+ * {@link #failedWrites()}, never thrown into the decision.
+ */
+public interface DecisionLog extends DecisionListener, AutoCloseable {
+
+    /** How a sensitive value is written to the log. */
+    enum Masking {
+        /** Written as it is. */
+        KEEP,
+        /** Replaced by a salted SHA-256 digest, so equal values can still be counted together. */
+        HASH,
+        /** Left out. */
+        DROP
+    }
+
+    /**
+     * Which values are masked, and how.
+     *
+     * @param customerId how to write the customer id
+     * @param employeeId how to write the employee id
+     * @param caseId how to write the case id
+     * @param salt mixed into hashes, so that hashed ids cannot be looked up in a table of known ids
+     */
+    record Options(Masking customerId, Masking employeeId, Masking caseId, String salt) {
+
+        /** The defaults: customer and employee ids hashed, case id kept, an empty salt. */
+        public static final Options DEFAULTS = new Options(Masking.HASH, Masking.HASH, Masking.KEEP, "");
+
+        /**
+         * Creates options.
+         *
+         * @throws NullPointerException if any argument is null
+         */
+        public Options {
+            Objects.requireNonNull(customerId, "customerId must not be null");
+            Objects.requireNonNull(employeeId, "employeeId must not be null");
+            Objects.requireNonNull(caseId, "caseId must not be null");
+            Objects.requireNonNull(salt, "salt must not be null");
+        }
+    }
+
+    /**
+     * Opens a JSON-lines log appending to a file (created if missing), with the default masking.
+     *
+     * @throws PolicyException if the file cannot be opened, or no engine is on the classpath
+     */
+    static DecisionLog jsonLines(Path file) {
+        return jsonLines(file, Options.DEFAULTS);
+    }
+
+    /**
+     * Opens a JSON-lines log appending to a file (created if missing).
+     *
+     * @throws PolicyException if the file cannot be opened, or no engine is on the classpath
+     */
+    static DecisionLog jsonLines(Path file, Options options) {
+        Objects.requireNonNull(file, "file must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        return PolicyEngine.find().openLog(file, options);
+    }
+
+    /**
+     * Opens a JSON-lines log on a writer the caller owns; closing the log flushes and closes the writer.
+     *
+     * @throws PolicyException if no engine is on the classpath
+     */
+    static DecisionLog jsonLines(Writer writer, Options options) {
+        Objects.requireNonNull(writer, "writer must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        return PolicyEngine.find().openLog(writer, options);
+    }
+
+    /** Writes any buffered lines. Failures are reported, not thrown. */
+    void flush();
+
+    /** Returns how many decisions could not be written. */
+    long failedWrites();
+
+    /** Flushes and closes the log; later decisions are counted as failed writes. */
+    @Override
+    void close();
+}

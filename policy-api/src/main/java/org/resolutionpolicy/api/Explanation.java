@@ -1,0 +1,129 @@
+package org.resolutionpolicy.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Explains a decision: for each proposal, every rule with whether it matched and, when it did not, which
+ * condition failed with what values; and how the authority role was derived.
+ *
+ * <p>Obtained from {@link Policy#explain(CustomerCase)}; deciding alone never builds one.
+ *
+ * @param decision the decision being explained, identical to what {@link Policy#decide} returns
+ * @param proposals one entry per proposal, in the order of the case; empty for a latitude question
+ * @param caseRules for a case without proposals, every rule checked against the case alone; otherwise empty
+ */
+public record Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules) {
+
+    /**
+     * Creates an explanation.
+     *
+     * @throws NullPointerException if decision is null
+     */
+    public Explanation {
+        Objects.requireNonNull(decision, "decision must not be null");
+        proposals = proposals == null ? List.of() : List.copyOf(proposals);
+        caseRules = caseRules == null ? List.of() : List.copyOf(caseRules);
+    }
+
+    /**
+     * Explains one proposal.
+     *
+     * @param proposal the proposal, with the amount as decided
+     * @param outcome its outcome
+     * @param rules every rule of the policy, in policy order, checked against this proposal
+     * @param authority how the authority role was derived; null when a deny or SWAT rule decided first
+     */
+    public record ProposalExplanation(Proposal proposal, Outcome outcome, List<RuleCheck> rules, AuthorityTrace authority) {
+
+        /** Creates a proposal explanation. */
+        public ProposalExplanation {
+            Objects.requireNonNull(proposal, "proposal must not be null");
+            Objects.requireNonNull(outcome, "outcome must not be null");
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+
+        /**
+         * Returns the check of one rule.
+         *
+         * @throws IllegalArgumentException if the policy has no rule with that id
+         */
+        public RuleCheck rule(String id) {
+            return rules.stream().filter(r -> r.rule().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no rule [" + id + "] in this explanation"));
+        }
+    }
+
+    /** Whether a rule took part in a decision. */
+    public enum Status {
+        /** Its condition held: its effect and follow-up applied. */
+        MATCHED,
+        /** Its condition did not hold; {@link RuleCheck#failures()} says why. */
+        NOT_MATCHED,
+        /** It is about other remedies ({@code remedies:}), so it was not checked. */
+        OTHER_REMEDY,
+        /** It tests {@code remedy} or {@code amount}, which a case without proposals does not have. */
+        NEEDS_PROPOSAL,
+        /** It is switched off with {@code enabled: false}. */
+        DISABLED
+    }
+
+    /**
+     * The check of one rule.
+     *
+     * @param rule the rule id
+     * @param effect what the rule does, e.g. {@code require store-manager}, {@code deny}, {@code follow-up call}
+     * @param status whether it matched
+     * @param failures for {@link Status#NOT_MATCHED}, each failing condition with the values it saw, e.g.
+     *                 {@code customer.tier was [SILVER], wanted one of [GOLD, PLATINUM]}; otherwise empty
+     */
+    public record RuleCheck(String rule, String effect, Status status, List<String> failures) {
+
+        /** Creates a rule check. */
+        public RuleCheck {
+            Objects.requireNonNull(rule, "rule must not be null");
+            Objects.requireNonNull(status, "status must not be null");
+            failures = failures == null ? List.of() : List.copyOf(failures);
+        }
+
+        /** Returns true if the rule's condition held. */
+        public boolean matched() {
+            return status == Status.MATCHED;
+        }
+    }
+
+    /**
+     * How the authority role of a proposal was found: each role's limit, lowest first, and the first that covers.
+     *
+     * @param roles each role of the ladder that has an authority entry or a grant for the remedy, lowest first
+     * @param coveringRole the lowest role whose authority covers the proposal, or null when none does
+     * @param beyond when no role covers it, what {@code beyondAuthority} made of it; otherwise null
+     */
+    public record AuthorityTrace(List<RoleLimit> roles, String coveringRole, String beyond) {
+
+        /** Creates an authority trace. */
+        public AuthorityTrace {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
+    /**
+     * One role's authority for the proposal's remedy.
+     *
+     * @param role the role
+     * @param perGrant the per-grant limit that applied, grants included
+     * @param grants the ids of the matching grant rules that raised it; empty when none did
+     * @param window the role's per-customer window and what the customer had used in it, e.g.
+     *               {@code at most 30 in P30D; the customer had 10 before this}, or null without a window
+     * @param covers whether this role's own entry covers the proposal
+     */
+    public record RoleLimit(String role, Limit perGrant, List<String> grants, String window, boolean covers) {
+
+        /** Creates a role limit. */
+        public RoleLimit {
+            Objects.requireNonNull(role, "role must not be null");
+            Objects.requireNonNull(perGrant, "perGrant must not be null");
+            grants = grants == null ? List.of() : List.copyOf(grants);
+        }
+    }
+}

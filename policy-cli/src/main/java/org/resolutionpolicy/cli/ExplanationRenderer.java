@@ -1,0 +1,141 @@
+package org.resolutionpolicy.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.Explanation.ProposalExplanation;
+import org.resolutionpolicy.api.Explanation.RoleLimit;
+import org.resolutionpolicy.api.Explanation.RuleCheck;
+
+/** Prints an explanation for people (text) and for programs (JSON). */
+final class ExplanationRenderer {
+
+    private ExplanationRenderer() {
+    }
+
+    static String text(CustomerCase c, Explanation e) {
+        StringBuilder out = new StringBuilder(DecisionTable.render(c, e.decision()));
+        if (e.proposals().isEmpty()) {
+            out.append("\nrules checked against the case (no proposals):\n");
+            rules(e.caseRules(), out);
+        }
+        for (ProposalExplanation p : e.proposals()) {
+            out.append('\n').append(p.proposal()).append(": ").append(p.outcome()).append('\n');
+            out.append("  rules:\n");
+            rules(p.rules(), out);
+            if (p.authority() == null) {
+                out.append("  authority: not consulted, a rule decided first\n");
+                continue;
+            }
+            out.append("  authority:\n");
+            if (p.authority().roles().isEmpty()) {
+                out.append("    no role has authority for ").append(p.proposal().remedy()).append('\n');
+            }
+            for (RoleLimit r : p.authority().roles()) {
+                out.append("    ").append(r.covers() ? "covers       " : "does not     ").append(r.role())
+                        .append(": up to ").append(r.perGrant()).append(" per grant");
+                if (!r.grants().isEmpty()) {
+                    out.append(" (raised by ").append(String.join(", ", r.grants())).append(')');
+                }
+                if (r.window() != null) {
+                    out.append("; ").append(r.window());
+                }
+                out.append('\n');
+            }
+            if (p.authority().coveringRole() != null) {
+                out.append("    lowest role that covers it: ").append(p.authority().coveringRole()).append('\n');
+            } else {
+                out.append("    no role covers it; beyondAuthority: ").append(p.authority().beyond()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void rules(List<RuleCheck> rules, StringBuilder out) {
+        for (RuleCheck r : rules) {
+            out.append("    ").append(pad(label(r.status()), 15)).append(r.rule());
+            if (!r.effect().isEmpty()) {
+                out.append(" (").append(r.effect()).append(')');
+            }
+            out.append('\n');
+            for (String f : r.failures()) {
+                out.append("                   ").append(f).append('\n');
+            }
+        }
+    }
+
+    private static String label(Explanation.Status s) {
+        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String pad(String s, int width) {
+        StringBuilder b = new StringBuilder(s);
+        while (b.length() < width) {
+            b.append(' ');
+        }
+        return b.toString();
+    }
+
+    static Map<String, Object> json(Explanation e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("decision", DecisionJson.tree(e.decision()));
+        if (e.proposals().isEmpty()) {
+            json.put("caseRules", rules(e.caseRules()));
+        } else {
+            List<Object> proposals = new ArrayList<>();
+            for (ProposalExplanation p : e.proposals()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("remedy", p.proposal().remedy());
+                if (p.proposal().amount() != null) {
+                    item.put("amount", p.proposal().amount());
+                }
+                item.put("outcome", p.outcome().kind().name());
+                item.put("rules", rules(p.rules()));
+                if (p.authority() != null) {
+                    Map<String, Object> authority = new LinkedHashMap<>();
+                    List<Object> roles = new ArrayList<>();
+                    for (RoleLimit r : p.authority().roles()) {
+                        Map<String, Object> role = new LinkedHashMap<>();
+                        role.put("role", r.role());
+                        role.put("perGrant", r.perGrant().isUnlimited() ? "unlimited" : r.perGrant().amount().orElseThrow());
+                        role.put("grants", new ArrayList<Object>(r.grants()));
+                        if (r.window() != null) {
+                            role.put("window", r.window());
+                        }
+                        role.put("covers", r.covers());
+                        roles.add(role);
+                    }
+                    authority.put("roles", roles);
+                    if (p.authority().coveringRole() != null) {
+                        authority.put("coveringRole", p.authority().coveringRole());
+                    } else {
+                        authority.put("beyondAuthority", p.authority().beyond());
+                    }
+                    item.put("authority", authority);
+                }
+                proposals.add(item);
+            }
+            json.put("proposals", proposals);
+        }
+        return json;
+    }
+
+    private static List<Object> rules(List<RuleCheck> rules) {
+        List<Object> out = new ArrayList<>();
+        for (RuleCheck r : rules) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("rule", r.rule());
+            item.put("effect", r.effect());
+            item.put("status", r.status().name());
+            if (!r.failures().isEmpty()) {
+                item.put("failures", new ArrayList<Object>(r.failures()));
+            }
+            out.add(item);
+        }
+        return out;
+    }
+}

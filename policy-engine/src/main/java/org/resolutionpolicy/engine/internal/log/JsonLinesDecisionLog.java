@@ -1,0 +1,202 @@
+package org.resolutionpolicy.engine.internal.log;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.DecisionLog;
+import org.resolutionpolicy.api.FollowUp;
+import org.resolutionpolicy.api.Latitude;
+import org.resolutionpolicy.api.ProposalDecision;
+import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one JSON line per decision to a buffered writer, safe under concurrent decisions.
+ *
+ * <p>A failed write is counted and reported through SLF4J once per run of failures, never thrown: the decision
+ * that triggered it has already been made and returned. Lines are built outside the lock; only the append is
+ * serialised, so concurrent deciders wait for a buffer copy, not for the disk.
+ */
+public final class JsonLinesDecisionLog implements DecisionLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesDecisionLog.class);
+
+    private final Writer out;
+    private final Options options;
+    private final Clock clock;
+    private final String name;
+    private long failed;
+    private boolean failing;
+    private boolean closed;
+
+    /**
+     * Creates a log on a writer; closing the log closes the writer.
+     *
+     * @param writer where lines go
+     * @param options what to mask
+     * @param clock gives timestamps
+     * @param name how the log is named in reports, e.g. its file
+     */
+    public JsonLinesDecisionLog(Writer writer, Options options, Clock clock, String name) {
+        this.out = writer instanceof BufferedWriter ? writer : new BufferedWriter(writer, 64 * 1024);
+        this.options = options;
+        this.clock = clock;
+        this.name = name;
+    }
+
+    @Override
+    public void onDecision(CustomerCase customerCase, Decision decision) {
+        String line = Json.line(record(customerCase, decision)) + "\n";
+        synchronized (this) {
+            if (closed) {
+                failed++;
+                report(null, "the log is closed");
+                return;
+            }
+            try {
+                out.write(line);
+                recovered();
+            } catch (IOException | RuntimeException e) {
+                failed++;
+                report(e, e.toString());
+            }
+        }
+    }
+
+    /** Returns the record of one decision, in the order the log's lines have. */
+    Map<String, Object> record(CustomerCase c, Decision d) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("decisionId", UUID.randomUUID().toString());
+        r.put("timestamp", clock.instant().toString());
+        r.put("policy", d.policyId());
+        r.put("version", d.policyVersion());
+        put(r, "case", d.caseId(), options.caseId());
+        put(r, "customer", c.customer().id(), options.customerId());
+        put(r, "employee", c.employee().id(), options.employeeId());
+        r.put("employeeRole", d.employeeRole());
+        r.put("severity", c.severity());
+        r.put("swat", d.swat());
+        if (d.isLatitude()) {
+            List<Object> latitude = new ArrayList<>();
+            for (Latitude l : d.latitude()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("remedy", l.remedy());
+                item.put("aloneUpTo", l.aloneUpTo().isUnlimited() ? "unlimited" : l.aloneUpTo().amount().orElseThrow());
+                putIfPresent(item, "approverBeyond", l.approverBeyond());
+                latitude.add(item);
+            }
+            r.put("latitude", latitude);
+        } else {
+            List<Object> proposals = new ArrayList<>();
+            for (ProposalDecision p : d.proposals()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("remedy", p.remedy());
+                putIfPresent(item, "amount", p.amount());
+                item.put("outcome", p.kind().name());
+                putIfPresent(item, "approver", p.outcome().approver());
+                putIfPresent(item, "team", p.outcome().team());
+                List<Object> rules = new ArrayList<>();
+                for (Reason reason : p.reasons()) {
+                    rules.add(reason.rule());
+                }
+                item.put("rules", rules);
+                proposals.add(item);
+            }
+            r.put("proposals", proposals);
+        }
+        List<Object> followUps = new ArrayList<>();
+        for (FollowUp f : d.followUps()) {
+            followUps.add(f.action());
+        }
+        r.put("followUps", followUps);
+        return r;
+    }
+
+    private void put(Map<String, Object> r, String key, String value, Masking masking) {
+        if (value == null || masking == Masking.DROP) {
+            return;
+        }
+        r.put(key, masking == Masking.KEEP ? value : hash(value));
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private String hash(String value) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((options.salt() + value).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        if (closed) {
+            return;
+        }
+        try {
+            out.flush();
+            recovered();
+        } catch (IOException e) {
+            report(e, "flush failed: " + e);
+        }
+    }
+
+    @Override
+    public synchronized long failedWrites() {
+        return failed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.close();
+        } catch (IOException e) {
+            report(e, "close failed: " + e);
+        }
+    }
+
+    /** Reports the first failure of a run of failures; the count keeps the rest. */
+    private void report(Exception e, String what) {
+        if (!failing) {
+            failing = true;
+            LOG.error("decision log [{}] cannot write: {}; decisions go on, unlogged ones are counted", name, what, e);
+        }
+    }
+
+    private void recovered() {
+        if (failing) {
+            failing = false;
+            LOG.warn("decision log [{}] writes again after {} failed writes", name, failed);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DecisionLog[" + name + "]";
+    }
+}

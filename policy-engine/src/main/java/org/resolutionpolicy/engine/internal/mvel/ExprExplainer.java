@@ -1,0 +1,216 @@
+package org.resolutionpolicy.engine.internal.mvel;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resolutionpolicy.engine.internal.eval.FactType;
+import org.resolutionpolicy.engine.internal.eval.Facts;
+
+/**
+ * Says why an expression was false: which top-level conjuncts failed, with the values of the facts they read.
+ *
+ * <p>Explanations re-evaluate the checked tree with the same semantics as the compiled form (a comparison on
+ * an absent fact is false); a test keeps the two in agreement. Deciding never uses this class.
+ */
+final class ExprExplainer {
+
+    private final List<String> severities;
+    private final List<String> roles;
+
+    ExprExplainer(List<String> severities, List<String> roles) {
+        this.severities = severities;
+        this.roles = roles;
+    }
+
+    void explain(Expr tree, Facts facts, List<String> failures) {
+        List<Expr> conjuncts = new ArrayList<>();
+        flattenAnd(tree, conjuncts);
+        for (Expr part : conjuncts) {
+            if (!Boolean.TRUE.equals(eval(part, facts))) {
+                Map<String, String> values = new LinkedHashMap<>();
+                values(part, facts, values);
+                StringBuilder line = new StringBuilder(print(part)).append(" was false");
+                if (!values.isEmpty()) {
+                    line.append(", with ");
+                    List<String> shown = new ArrayList<>();
+                    values.forEach((k, v) -> shown.add(k + (v == null ? " absent" : " = [" + v + "]")));
+                    line.append(String.join(", ", shown));
+                }
+                failures.add(line.toString());
+            }
+        }
+    }
+
+    private static void flattenAnd(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Binary && ((Expr.Binary) e).op.equals("&&")) {
+            flattenAnd(((Expr.Binary) e).left, out);
+            flattenAnd(((Expr.Binary) e).right, out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    /** Evaluates with the semantics of the generated MVEL: absent facts make comparisons false. */
+    Object eval(Expr e, Facts facts) {
+        if (e instanceof Expr.Literal) {
+            return ((Expr.Literal) e).value;
+        }
+        if (e instanceof Expr.FactRef) {
+            return ((Expr.FactRef) e).path.read(facts);
+        }
+        if (e instanceof Expr.Helper) {
+            return ((Expr.Helper) e).read.apply(facts);
+        }
+        if (e instanceof Expr.Presence) {
+            Expr.Presence p = (Expr.Presence) e;
+            return (p.fact.path.read(facts) != null) == p.present;
+        }
+        if (e instanceof Expr.Unary) {
+            Expr.Unary u = (Expr.Unary) e;
+            Object v = eval(u.operand, facts);
+            if (u.op.equals("!")) {
+                return !Boolean.TRUE.equals(v);
+            }
+            return v == null ? null : ((BigDecimal) v).negate();
+        }
+        Expr.Binary b = (Expr.Binary) e;
+        if (b.op.equals("&&")) {
+            return Boolean.TRUE.equals(eval(b.left, facts)) && Boolean.TRUE.equals(eval(b.right, facts));
+        }
+        if (b.op.equals("||")) {
+            return Boolean.TRUE.equals(eval(b.left, facts)) || Boolean.TRUE.equals(eval(b.right, facts));
+        }
+        Object l = eval(b.left, facts);
+        Object r = eval(b.right, facts);
+        if (b.isComparison()) {
+            return l != null && r != null && compare(b.op, l, r);
+        }
+        if (l == null || r == null) {
+            return null;
+        }
+        return arithmetic(b.op, number(l), number(r));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean compare(String op, Object l, Object r) {
+        if (op.equals("==") || op.equals("!=")) {
+            boolean equal = l instanceof BigDecimal && r instanceof BigDecimal
+                    ? ((BigDecimal) l).compareTo((BigDecimal) r) == 0 : normalize(l).equals(normalize(r));
+            return op.equals("==") == equal;
+        }
+        int c = ((Comparable) normalize(l)).compareTo(normalize(r));
+        switch (op) {
+            case "<":
+                return c < 0;
+            case "<=":
+                return c <= 0;
+            case ">":
+                return c > 0;
+            default:
+                return c >= 0;
+        }
+    }
+
+    private static Object normalize(Object v) {
+        return v instanceof Integer ? BigDecimal.valueOf((Integer) v) : v;
+    }
+
+    private static BigDecimal number(Object v) {
+        return v instanceof Integer ? BigDecimal.valueOf((Integer) v) : (BigDecimal) v;
+    }
+
+    private static Object arithmetic(String op, BigDecimal l, BigDecimal r) {
+        switch (op) {
+            case "+":
+                return l.add(r);
+            case "-":
+                return l.subtract(r);
+            case "*":
+                return l.multiply(r);
+            case "/":
+                // MVEL divides doubles: a division by zero is infinite, which no number reaches
+                return r.signum() == 0 ? null : l.divide(r, MathContext.DECIMAL64);
+            default:
+                return r.signum() == 0 ? null : l.remainder(r);
+        }
+    }
+
+    private void values(Expr e, Facts facts, Map<String, String> out) {
+        if (e instanceof Expr.FactRef) {
+            Expr.FactRef f = (Expr.FactRef) e;
+            out.put(f.path.name(), show(f.type, f.path.read(facts)));
+        } else if (e instanceof Expr.Helper) {
+            Expr.Helper h = (Expr.Helper) e;
+            out.put(h.text, show(h.type, h.read.apply(facts)));
+        } else if (e instanceof Expr.Presence) {
+            values(((Expr.Presence) e).fact, facts, out);
+        } else if (e instanceof Expr.Unary) {
+            values(((Expr.Unary) e).operand, facts, out);
+        } else if (e instanceof Expr.Binary) {
+            values(((Expr.Binary) e).left, facts, out);
+            values(((Expr.Binary) e).right, facts, out);
+        }
+    }
+
+    private String show(FactType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (type == FactType.SEVERITY) {
+            return severities.get((Integer) value);
+        }
+        if (type == FactType.ROLE) {
+            return roles.get((Integer) value);
+        }
+        return value instanceof BigDecimal ? ((BigDecimal) value).toPlainString() : String.valueOf(value);
+    }
+
+    /** Prints a sub-expression the way a policy owner writes it. */
+    String print(Expr e) {
+        if (e instanceof Expr.Literal) {
+            Expr.Literal l = (Expr.Literal) e;
+            if (l.type == null) {
+                return "null";
+            }
+            switch (l.type) {
+                case NUMBER:
+                    return ((BigDecimal) l.value).toPlainString();
+                case BOOLEAN:
+                    return l.value.toString();
+                case SEVERITY:
+                    return "'" + severities.get((Integer) l.value) + "'";
+                case ROLE:
+                    return "'" + roles.get((Integer) l.value) + "'";
+                case DATETIME:
+                    return "'" + (Instant) l.value + "'";
+                default:
+                    return "'" + l.value + "'";
+            }
+        }
+        if (e instanceof Expr.FactRef) {
+            return ((Expr.FactRef) e).path.name();
+        }
+        if (e instanceof Expr.Helper) {
+            return ((Expr.Helper) e).text;
+        }
+        if (e instanceof Expr.Presence) {
+            Expr.Presence p = (Expr.Presence) e;
+            return p.fact.path.name() + (p.present ? " != null" : " == null");
+        }
+        if (e instanceof Expr.Unary) {
+            Expr.Unary u = (Expr.Unary) e;
+            return u.op + group(u.operand);
+        }
+        Expr.Binary b = (Expr.Binary) e;
+        return group(b.left) + " " + b.op + " " + group(b.right);
+    }
+
+    private String group(Expr e) {
+        String s = print(e);
+        return e instanceof Expr.Binary ? "(" + s + ")" : s;
+    }
+}
