@@ -1,7 +1,6 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,16 +53,19 @@ final class ExprExplainer {
         }
     }
 
-    /** Evaluates with the semantics of the generated MVEL: absent facts make comparisons false. */
+    /**
+     * Evaluates with the semantics of the generated MVEL: absent facts make comparisons false, and numbers,
+     * dates and ranks are doubles, as they are in the compiled form (so x / 0 is infinite and 0 / 0 is NaN).
+     */
     Object eval(Expr e, Facts facts) {
         if (e instanceof Expr.Literal) {
-            return ((Expr.Literal) e).value;
+            return SandboxedExpression.toMvel(((Expr.Literal) e).value);
         }
         if (e instanceof Expr.FactRef) {
-            return ((Expr.FactRef) e).path.read(facts);
+            return SandboxedExpression.toMvel(((Expr.FactRef) e).path.read(facts));
         }
         if (e instanceof Expr.Helper) {
-            return ((Expr.Helper) e).read.apply(facts);
+            return SandboxedExpression.toMvel(((Expr.Helper) e).read.apply(facts));
         }
         if (e instanceof Expr.Presence) {
             Expr.Presence p = (Expr.Presence) e;
@@ -75,7 +77,7 @@ final class ExprExplainer {
             if (u.op.equals("!")) {
                 return !Boolean.TRUE.equals(v);
             }
-            return v == null ? null : ((BigDecimal) v).negate();
+            return v == null ? null : 0.0 - (Double) v;
         }
         Expr.Binary b = (Expr.Binary) e;
         if (b.op.equals("&&")) {
@@ -92,50 +94,43 @@ final class ExprExplainer {
         if (l == null || r == null) {
             return null;
         }
-        return arithmetic(b.op, number(l), number(r));
+        return arithmetic(b.op, (Double) l, (Double) r);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static boolean compare(String op, Object l, Object r) {
-        if (op.equals("==") || op.equals("!=")) {
-            boolean equal = l instanceof BigDecimal && r instanceof BigDecimal
-                    ? ((BigDecimal) l).compareTo((BigDecimal) r) == 0 : normalize(l).equals(normalize(r));
-            return op.equals("==") == equal;
+        if (l instanceof Double) {
+            double a = (Double) l;
+            double b = (Double) r;
+            switch (op) {
+                case "==":
+                    return a == b;
+                case "!=":
+                    return a != b;
+                case "<":
+                    return a < b;
+                case "<=":
+                    return a <= b;
+                case ">":
+                    return a > b;
+                default:
+                    return a >= b;
+            }
         }
-        int c = ((Comparable) normalize(l)).compareTo(normalize(r));
-        switch (op) {
-            case "<":
-                return c < 0;
-            case "<=":
-                return c <= 0;
-            case ">":
-                return c > 0;
-            default:
-                return c >= 0;
-        }
+        return op.equals("==") == l.equals(r);
     }
 
-    private static Object normalize(Object v) {
-        return v instanceof Integer ? BigDecimal.valueOf((Integer) v) : v;
-    }
-
-    private static BigDecimal number(Object v) {
-        return v instanceof Integer ? BigDecimal.valueOf((Integer) v) : (BigDecimal) v;
-    }
-
-    private static Object arithmetic(String op, BigDecimal l, BigDecimal r) {
+    private static Double arithmetic(String op, double l, double r) {
         switch (op) {
             case "+":
-                return l.add(r);
+                return l + r;
             case "-":
-                return l.subtract(r);
+                return l - r;
             case "*":
-                return l.multiply(r);
+                return l * r;
             case "/":
-                // MVEL divides doubles: a division by zero is infinite, which no number reaches
-                return r.signum() == 0 ? null : l.divide(r, MathContext.DECIMAL64);
+                return l / r;
             default:
-                return r.signum() == 0 ? null : l.remainder(r);
+                return l % r;
         }
     }
 

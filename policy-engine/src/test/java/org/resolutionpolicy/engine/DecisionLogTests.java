@@ -1,0 +1,210 @@
+package org.resolutionpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resolutionpolicy.api.Cases;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.DecisionLog;
+import org.resolutionpolicy.api.DecisionLog.Masking;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+import org.yaml.snakeyaml.Yaml;
+
+/** A decision log records every decision once, masks what it is told to, and never breaks a decision. */
+class DecisionLogTests {
+
+    static final Policy POLICY = Policies.fromClasspath("spec/coffee-shop.yaml");
+    static final CustomerCase EXAMPLE = Cases.parse(TestFiles.classpath("spec/case-C-1042.yaml"));
+
+    static Map<String, Object> parse(String line) {
+        return new Yaml().load(line);
+    }
+
+    @Test
+    void writes_one_line_per_decision_with_the_fields_of_the_contract(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("decisions.jsonl");
+        try (DecisionLog log = DecisionLog.jsonLines(file, new DecisionLog.Options(Masking.KEEP, Masking.KEEP,
+                Masking.KEEP, ""))) {
+            POLICY.withListener(log).decide(EXAMPLE);
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(1);
+        Map<String, Object> r = parse(lines.get(0));
+        assertThat(r.keySet()).containsExactly("decisionId", "timestamp", "policy", "version", "case", "customer",
+                "employee", "employeeRole", "severity", "swat", "proposals", "followUps");
+        assertThat(r).containsEntry("policy", "coffee-shop").containsEntry("version", "2026.11")
+                .containsEntry("case", "C-1042").containsEntry("customer", "K-7").containsEntry("employee", "E-17")
+                .containsEntry("employeeRole", "barista").containsEntry("followUps", List.of("senior-management-call"));
+        assertThat(r.get("proposals")).isEqualTo(List.of(
+                Map.of("remedy", "voucher", "amount", 15, "outcome", "ALONE", "rules", List.of("gold-members-get-more-latitude")),
+                Map.of("remedy", "refund", "amount", 80, "outcome", "ESCALATE", "approver", "store-manager",
+                        "rules", List.of("high-severity-refunds-need-a-manager")),
+                Map.of("remedy", "apology", "outcome", "ALONE", "rules", List.of())));
+        assertThat((String) r.get("decisionId")).hasSize(36);
+        assertThat(java.time.Instant.parse((String) r.get("timestamp"))).isNotNull();
+    }
+
+    @Nested
+    @DisplayName("masking")
+    class Masks {
+        String line(DecisionLog.Options options) {
+            StringWriter out = new StringWriter();
+            DecisionLog log = DecisionLog.jsonLines(out, options);
+            POLICY.withListener(log).decide(EXAMPLE);
+            log.close();
+            return out.toString();
+        }
+
+        @Test
+        void hashes_customer_and_employee_ids_by_default_so_equal_ids_still_group() {
+            String first = line(DecisionLog.Options.DEFAULTS);
+            String second = line(DecisionLog.Options.DEFAULTS);
+
+            assertThat(first).doesNotContain("K-7").doesNotContain("E-17");
+            assertThat(parse(first).get("customer")).isEqualTo(parse(second).get("customer"))
+                    .asString().startsWith("sha256:").hasSize(7 + 24);
+        }
+
+        @Test
+        void a_salt_changes_the_hash_and_drop_leaves_the_field_out() {
+            Object plain = parse(line(DecisionLog.Options.DEFAULTS)).get("customer");
+            Object salted = parse(line(new DecisionLog.Options(Masking.HASH, Masking.DROP, Masking.DROP, "pepper")))
+                    .get("customer");
+            Map<String, Object> dropped = parse(line(new DecisionLog.Options(Masking.DROP, Masking.DROP, Masking.DROP, "")));
+
+            assertThat(salted).isNotEqualTo(plain);
+            assertThat(dropped).doesNotContainKeys("customer", "employee", "case");
+        }
+    }
+
+    @Test
+    void every_decision_of_many_threads_is_logged_exactly_once_and_every_line_parses(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("concurrent.jsonl");
+        int threads = 8;
+        int perThread = 500;
+        try (DecisionLog log = DecisionLog.jsonLines(file)) {
+            Policy logged = POLICY.withListener(log);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            logged.decide(EXAMPLE.toBuilder().id("T" + thread + "-" + i).build());
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(log.failedWrites()).isZero();
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(threads * perThread);
+        Set<Object> cases = new HashSet<>();
+        Set<Object> ids = new HashSet<>();
+        for (String line : lines) {
+            Map<String, Object> r = parse(line);
+            cases.add(r.get("case"));
+            ids.add(r.get("decisionId"));
+        }
+        assertThat(cases).hasSize(threads * perThread);
+        assertThat(ids).hasSize(threads * perThread);
+    }
+
+    @Nested
+    @DisplayName("failures never reach the decision")
+    class Isolation {
+        @Test
+        void a_throwing_listener_is_isolated_and_later_listeners_still_hear() {
+            AtomicInteger heard = new AtomicInteger();
+            Policy p = POLICY.withListener((c, d) -> {
+                throw new IllegalStateException("listener bug");
+            }).withListener((c, d) -> heard.incrementAndGet());
+
+            Decision d = p.decide(EXAMPLE);
+
+            assertThat(d).isEqualTo(POLICY.decide(EXAMPLE));
+            assertThat(heard).hasValue(1);
+        }
+
+        @Test
+        void adding_a_listener_leaves_the_original_policy_unchanged() {
+            AtomicInteger heard = new AtomicInteger();
+            Policy logged = POLICY.withListener((c, d) -> heard.incrementAndGet());
+
+            POLICY.decide(EXAMPLE);
+            logged.decide(EXAMPLE);
+
+            assertThat(heard).hasValue(1);
+        }
+
+        @Test
+        void a_failing_disk_is_counted_not_thrown() {
+            Writer full = new Writer() {
+                @Override
+                public void write(char[] buf, int off, int len) throws IOException {
+                    throw new IOException("No space left on device");
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    throw new IOException("No space left on device");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            DecisionLog log = DecisionLog.jsonLines(full, DecisionLog.Options.DEFAULTS);
+            Policy logged = POLICY.withListener(log);
+
+            // the buffer absorbs small lines: decide enough to overflow it
+            for (int i = 0; i < 2000; i++) {
+                assertThat(logged.decide(EXAMPLE).proposal("refund").outcome()).isEqualTo(Outcome.escalate("store-manager"));
+            }
+            log.flush();
+
+            assertThat(log.failedWrites()).isPositive();
+        }
+
+        @Test
+        void decisions_after_close_are_counted_as_failed_writes() {
+            DecisionLog log = DecisionLog.jsonLines(new StringWriter(), DecisionLog.Options.DEFAULTS);
+            Policy logged = POLICY.withListener(log);
+            log.close();
+
+            logged.decide(EXAMPLE);
+            logged.decide(EXAMPLE);
+
+            assertThat(log.failedWrites()).isEqualTo(2);
+        }
+    }
+}
