@@ -280,6 +280,88 @@ class PolicyCliTests {
     }
 
     @Nested
+    @DisplayName("policy explain")
+    class Explain {
+
+        @Test
+        void says_for_every_rule_whether_it_matched_and_how_authority_was_found() {
+            Run r = run("explain", policy.toString(), "--case", caseFile.toString());
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out())
+                    .contains("refund 80: ESCALATE to store-manager")
+                    .containsPattern("matched +high-severity-refunds-need-a-manager \\(require store-manager\\)")
+                    .containsPattern("not matched +going-viral \\(route to swat\\)\\n +\\(impact.socialReach >= 10000\\)"
+                            + " \\|\\| impact.legalThreat was false, with impact.socialReach = \\[0\\], impact.legalThreat = \\[false\\]")
+                    .contains("covers       barista: up to 20 per grant (raised by gold-members-get-more-latitude); at most 30 in "
+                            + "total per customer in P30D; before this the customer had 1 grant totalling 10")
+                    .contains("lowest role that covers it: store-manager");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void prints_the_explanation_as_json_around_the_decision() {
+            Run r = run("explain", policy.toString(), "--case", caseFile.toString(), "--format", "json");
+
+            Map<String, Object> json = new Yaml().load(r.out());
+            assertThat(json).containsOnlyKeys("decision", "proposals");
+            assertThat((Map<String, Object>) json.get("decision")).containsEntry("case", "C-1042");
+            List<Map<String, Object>> proposals = (List<Map<String, Object>>) json.get("proposals");
+            Map<String, Object> voucher = proposals.get(0);
+            assertThat(voucher).containsEntry("remedy", "voucher").containsEntry("outcome", "ALONE");
+            assertThat((Map<String, Object>) voucher.get("authority")).containsEntry("coveringRole", "barista");
+            assertThat((List<Map<String, Object>>) voucher.get("rules")).contains(Map.of(
+                    "rule", "gold-members-get-more-latitude", "effect", "grant barista up to 20", "status", "MATCHED"));
+        }
+    }
+
+    @Nested
+    @DisplayName("policy log-summary")
+    class LogSummary {
+
+        @Test
+        void counts_outcomes_rules_remedies_and_approvers_of_a_log() throws IOException {
+            Path log = write("decisions.jsonl", String.join("\n",
+                    "{\"decisionId\":\"a\",\"swat\":false,\"proposals\":[{\"remedy\":\"refund\",\"outcome\":\"ESCALATE\","
+                            + "\"approver\":\"store-manager\",\"rules\":[\"big-refunds\"]},{\"remedy\":\"apology\","
+                            + "\"outcome\":\"ALONE\",\"rules\":[]}],\"followUps\":[\"call\"]}",
+                    "{\"decisionId\":\"b\",\"swat\":true,\"proposals\":[{\"remedy\":\"refund\",\"outcome\":\"SWAT\","
+                            + "\"team\":\"recovery\",\"rules\":[\"viral\"]}],\"followUps\":[]}",
+                    "{\"decisionId\":\"c\",\"swat\":false,\"proposals\":[{\"remedy\":\"refund\",\"outcome\":\"ESCALATE\","
+                            + "\"approver\":\"store-manager\",\"rules\":[\"big-refunds\"]}],\"followUps\":[]}",
+                    ""));
+
+            Run r = run("log-summary", log.toString());
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).startsWith("3 decisions, 4 proposals, 1 sent to SWAT\n")
+                    .containsPattern("by outcome:\\n +1  ALONE\\n +2  ESCALATE\\n +1  SWAT")
+                    .containsPattern("by rule \\(proposals it was a reason for\\):\\n +2  big-refunds\\n +1  viral")
+                    .contains("refund: ESCALATE 2, SWAT 1")
+                    .containsPattern("by approver:\\n +2  store-manager")
+                    .containsPattern("by follow-up:\\n +1  call");
+        }
+
+        @Test
+        void reads_what_the_decision_log_writes_and_reports_malformed_lines() throws IOException {
+            Path log = dir.resolve("real.jsonl");
+            try (org.resolutionpolicy.api.DecisionLog decisions = org.resolutionpolicy.api.DecisionLog.jsonLines(log)) {
+                org.resolutionpolicy.api.Policy p = org.resolutionpolicy.api.Policies.load(policy).withListener(decisions);
+                p.decide(org.resolutionpolicy.api.Cases.load(caseFile));
+            }
+            Files.writeString(log, "not json\n", java.nio.file.StandardOpenOption.APPEND);
+
+            Run r = run("log-summary", log.toString(), "--format", "json");
+
+            assertThat(r.exit()).isEqualTo(1);
+            Map<String, Object> json = new Yaml().load(r.out());
+            assertThat(json).containsEntry("decisions", 1).containsEntry("proposals", 3)
+                    .containsEntry("byApprover", Map.of("store-manager", 1))
+                    .containsEntry("malformedLines", List.of(2));
+        }
+    }
+
+    @Nested
     @DisplayName("usage errors")
     class Usage {
 
