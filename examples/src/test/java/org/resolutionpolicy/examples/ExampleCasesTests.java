@@ -197,6 +197,21 @@ class ExampleCasesTests {
         }
 
         @Test
+        void decision_log_example_writes_a_line_per_case(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+            java.util.List<Path> cases;
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(CASES.resolve("coffee-shop"))) {
+                cases = files.sorted().collect(java.util.stream.Collectors.toList());
+            }
+            Path log = dir.resolve("decisions.jsonl");
+
+            long failed = DecisionLogExample.decideAndLog(Path.of("policies", "coffee-shop.yaml"), cases, log);
+
+            assertThat(failed).isZero();
+            assertThat(java.nio.file.Files.readAllLines(log)).hasSize(cases.size())
+                    .allSatisfy(line -> assertThat(line).startsWith("{\"decisionId\":").contains("\"policy\":\"coffee-shop\""));
+        }
+
+        @Test
         void latitude_example_answers_what_a_barista_may_offer() {
             assertThat(LatitudeExample.baristaLatitude().latitude("voucher"))
                     .contains(new Latitude("voucher", Limit.of(20), "shift-lead", null));
