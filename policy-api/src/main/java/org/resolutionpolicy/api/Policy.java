@@ -30,6 +30,12 @@ public interface Policy {
     /** Returns the remedies with their units, in declaration order. */
     Map<String, RemedyUnit> remedies();
 
+    /** Returns the declared case attributes with their types, in declaration order. */
+    Map<String, AttributeType> attributes();
+
+    /** Returns the ids of every rule, disabled ones included, in policy order. */
+    List<String> ruleIds();
+
     /**
      * Returns the warnings found while loading: problems that did not stop the policy, such as a rule
      * without {@code because}. Empty for a clean policy.

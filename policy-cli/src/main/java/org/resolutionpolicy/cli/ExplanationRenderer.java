@@ -1,5 +1,7 @@
 package org.resolutionpolicy.cli;
 
+import org.resolutionpolicy.engine.internal.text.DecisionTable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

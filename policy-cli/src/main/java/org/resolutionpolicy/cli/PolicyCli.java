@@ -1,5 +1,7 @@
 package org.resolutionpolicy.cli;
 
+import org.resolutionpolicy.engine.internal.text.DecisionTable;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.resolutionpolicy.api.AttributeType;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionListener;
@@ -95,6 +96,20 @@ public final class CompiledPolicy implements Policy {
     @Override
     public Map<String, RemedyUnit> remedies() {
         return model.remedies();
+    }
+
+    @Override
+    public Map<String, AttributeType> attributes() {
+        Map<String, AttributeType> attributes = new java.util.LinkedHashMap<>();
+        model.attributes().forEach((name, type) -> attributes.put(name, type == FactType.NUMBER ? AttributeType.NUMBER
+                : type == FactType.BOOLEAN ? AttributeType.BOOLEAN : type == FactType.DATETIME ? AttributeType.DATE
+                : AttributeType.STRING));
+        return java.util.Collections.unmodifiableMap(attributes);
+    }
+
+    @Override
+    public List<String> ruleIds() {
+        return model.rules().stream().map(Rule::id).collect(java.util.stream.Collectors.toUnmodifiableList());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.resolutionpolicy.cli;
+package org.resolutionpolicy.engine.internal.text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,12 +11,13 @@ import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
 
 /** Prints a decision as a table a person reads: one row per proposal (or remedy), with the reasons. */
-final class DecisionTable {
+public final class DecisionTable {
 
     private DecisionTable() {
     }
 
-    static String render(CustomerCase c, Decision d) {
+    /** Returns the decision as a table, headed by the policy, case and employee. */
+    public static String render(CustomerCase c, Decision d) {
         StringBuilder out = new StringBuilder();
         out.append(d.policyId()).append(' ').append(d.policyVersion())
                 .append(" | case ").append(d.caseId() == null ? "(no id)" : d.caseId())

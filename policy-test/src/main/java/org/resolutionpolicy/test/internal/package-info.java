@@ -1,0 +1,2 @@
+/** Reading scenario files. Internal: not for use, may change in any release. */
+package org.resolutionpolicy.test.internal;
