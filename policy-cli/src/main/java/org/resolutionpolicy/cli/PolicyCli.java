@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = PolicyCli.Version.class,
         description = "Validate resolution policies and decide cases with them.",
-        subcommands = {PolicyCli.Validate.class, PolicyCli.Decide.class, PolicyCli.Explain.class, PolicyCli.LogSummary.class,
+        subcommands = {PolicyCli.Validate.class, PolicyCli.Decide.class, PolicyCli.Explain.class, PolicyCli.Test.class,
+            PolicyCli.LogSummary.class,
             CommandLine.HelpCommand.class})
 public final class PolicyCli implements Callable<Integer> {
 
@@ -264,6 +265,40 @@ public final class PolicyCli implements Callable<Integer> {
         @Override
         String text(Policy policy, CustomerCase c) {
             return ExplanationRenderer.text(c, policy.explain(c));
+        }
+    }
+
+    /** {@code policy test}: run scenario files, the same runner as JUnit's. */
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {"Run scenario files (*.test.yaml) and report every failing scenario with expected and actual.",
+                "Exit code 0 when every scenario passed, 1 when any failed, a file could not be read, or none ran."})
+    static final class Test implements Callable<Integer> {
+
+        @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "scenario files or directories to search")
+        List<Path> paths;
+
+        @Option(names = "--coverage", description = "also print which rules matched in no scenario")
+        boolean coverage;
+
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        Format format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            paths.forEach(PolicyCli::existing);
+            org.resolutionpolicy.test.ScenarioReport report = org.resolutionpolicy.test.ScenarioRunner.run(paths);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.json) {
+                out.println(Json.write(TestReport.json(report, coverage)));
+            } else {
+                out.print(TestReport.text(report, coverage));
+            }
+            out.flush();
+            return report.passed() ? OK : NO;
         }
     }
 

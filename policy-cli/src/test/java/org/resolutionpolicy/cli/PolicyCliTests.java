@@ -316,6 +316,74 @@ class PolicyCliTests {
     }
 
     @Nested
+    @DisplayName("policy test")
+    class Test_ {
+
+        static final String SCENARIOS = String.join("\n",
+                "policy: ../coffee-shop.yaml",
+                "scenarios:",
+                "  - name: gold members get a voucher at the counter",
+                "    case: { severity: LOW, employee: { role: barista }, customer: { tier: GOLD },",
+                "            proposals: [ { remedy: voucher, amount: 15 } ] }",
+                "    expect:",
+                "      voucher: { outcome: ALONE, rules: [gold-members-get-more-latitude] }",
+                "  - name: big refunds at high severity go to the store manager",
+                "    case: { severity: HIGH, employee: { role: barista }, impact: { outOfPocket: 5 },",
+                "            proposals: [ { remedy: refund, amount: 80 } ] }",
+                "    expect:",
+                "      refund: { outcome: ESCALATE, approver: store-manager }",
+                "      followUps: [senior-management-call]",
+                "");
+
+        @Test
+        void passes_a_directory_of_good_scenarios_and_prints_coverage() throws IOException {
+            write("tests/coffee.test.yaml", SCENARIOS);
+
+            Run r = run("test", dir.resolve("tests").toString(), "--coverage");
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("PASS  coffee.test.yaml  gold members get a voucher at the counter")
+                    .contains("coffee-shop 2026.11: 3 of 4 rules matched in at least one scenario (75%); never matched: going-viral")
+                    .endsWith("2 passed, 0 failed\n");
+        }
+
+        @Test
+        void fails_with_expected_and_actual_when_a_scenario_fails() throws IOException {
+            write("tests/coffee.test.yaml", SCENARIOS.replace("approver: store-manager", "approver: shift-lead"));
+
+            Run r = run("test", dir.resolve("tests").toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("FAIL  coffee.test.yaml  big refunds at high severity go to the store manager")
+                    .contains("refund: expected ESCALATE to shift-lead, was ESCALATE to store-manager")
+                    .endsWith("1 passed, 1 failed\n");
+        }
+
+        @Test
+        void fails_when_no_scenario_ran() throws IOException {
+            Files.createDirectories(dir.resolve("nothing"));
+
+            Run r = run("test", dir.resolve("nothing").toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("no scenario files (*.test.yaml) found: nothing was tested");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void reports_as_json_for_ci() throws IOException {
+            write("tests/coffee.test.yaml", SCENARIOS);
+
+            Run r = run("test", dir.resolve("tests").toString(), "--coverage", "--format", "json");
+
+            Map<String, Object> json = new Yaml().load(r.out());
+            assertThat(json).containsEntry("passed", 2).containsEntry("failed", 0).containsEntry("unreadable", List.of());
+            assertThat((Map<String, Object>) ((Map<String, Object>) json.get("coverage")).get("coffee-shop"))
+                    .containsEntry("unmatched", List.of("going-viral"));
+        }
+    }
+
+    @Nested
     @DisplayName("policy log-summary")
     class LogSummary {
 
