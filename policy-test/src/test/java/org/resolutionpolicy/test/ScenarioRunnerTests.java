@@ -3,7 +3,6 @@ package org.resolutionpolicy.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DynamicContainer;
@@ -82,7 +81,8 @@ class ScenarioRunnerTests {
                 .collect(Collectors.toList());
         assertThat(failing).extracting(DynamicTest::getDisplayName)
                 .containsExactly("this one passes", "this one expects too much latitude");
-        assertThat(failing.get(0).getTestSourceUri()).get().extracting(URI::getScheme).isEqualTo("file");
+        // a file source would make Maven Surefire drop the test without running it
+        assertThat(failing).allSatisfy(t -> assertThat(t.getTestSourceUri()).isEmpty());
         failing.get(0).getExecutable().execute();
         assertThatThrownBy(() -> failing.get(1).getExecutable().execute())
                 .isInstanceOf(AssertionFailedError.class)
