@@ -37,7 +37,17 @@ class DocumentationTests {
                 String yaml = m.group(1);
                 String name = doc.getFileName() + " block " + (++n);
                 tests.add(DynamicTest.dynamicTest(name, () -> {
-                    if (yaml.startsWith("policy:")) {
+                    if (yaml.contains("\nscenarios:")) {
+                        // a scenario file: run it beside a copy of the example policy it names
+                        Path dir = Files.createTempDirectory("doc-scenarios");
+                        Files.copy(Path.of("policies", "coffee-shop.yaml"), dir.resolve("coffee-shop.yaml"));
+                        Path file = Files.writeString(dir.resolve("doc.test.yaml"), yaml);
+                        org.resolutionpolicy.test.ScenarioReport report =
+                                org.resolutionpolicy.test.ScenarioRunner.run(List.of(file));
+                        assertThat(report.unreadable()).as("unreadable " + name).isEmpty();
+                        assertThat(report.results()).as("scenarios of " + name)
+                                .isNotEmpty().allSatisfy(r -> assertThat(r.mismatches()).as(r.report()).isEmpty());
+                    } else if (yaml.startsWith("policy:")) {
                         Policy policy = Policies.parse(yaml);
                         // the guide shows enabled: false on purpose; any other warning is a mistake in the docs
                         assertThat(policy.warnings()).as("warnings of " + name)
