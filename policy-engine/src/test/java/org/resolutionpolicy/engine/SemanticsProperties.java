@@ -109,6 +109,19 @@ class SemanticsProperties {
         assertThat(d.proposals()).allSatisfy(p -> assertThat(p.outcome()).isEqualTo(Outcome.denied()));
     }
 
+    /** Found by {@link #adding_a_rule_other_than_a_grant_never_loosens_an_outcome}; pinned as an example. */
+    @net.jqwik.api.Example
+    void a_swat_rule_takes_over_a_proposal_beyond_every_roles_authority() {
+        CustomerCase beyond = CustomerCase.builder().severity("LOW").employee("barista").category("late-order")
+                .customer(Customer.builder().tier("GOLD").build()).propose("voucher", 26).build();
+        Policy withSwat = Policies.parse(POLICY_TEXT + "\n  - id: extra\n    when: { customer.tier: GOLD }\n"
+                + "    route: swat\n    because: extra\n");
+
+        assertThat(POLICY.decide(beyond).proposal("voucher").outcome()).isEqualTo(Outcome.denied());
+        assertThat(POLICY.decide(beyond).proposal("voucher").ruleIds()).containsExactly("authority");
+        assertThat(withSwat.decide(beyond).proposal("voucher").outcome()).isEqualTo(Outcome.swat("recovery-swat"));
+    }
+
     static void assertNeverLooser(Decision before, Decision after) {
         assertThat(after.proposals()).hasSameSizeAs(before.proposals());
         for (int i = 0; i < before.proposals().size(); i++) {
