@@ -1,7 +1,5 @@
 package org.resolutionpolicy.cli;
 
-import org.resolutionpolicy.engine.internal.text.DecisionTable;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Explanation.ProposalExplanation;
 import org.resolutionpolicy.api.Explanation.RoleLimit;
 import org.resolutionpolicy.api.Explanation.RuleCheck;
+import org.resolutionpolicy.engine.internal.text.DecisionTable;
 
 /** Prints an explanation for people (text) and for programs (JSON). */
 final class ExplanationRenderer {

@@ -1,7 +1,5 @@
 package org.resolutionpolicy.cli;
 
-import org.resolutionpolicy.engine.internal.text.DecisionTable;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.engine.internal.text.DecisionTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -16,14 +16,23 @@ public final class DecisionTable {
     private DecisionTable() {
     }
 
-    /** Returns the decision as a table, headed by the policy, case and employee. */
+    /** Returns the decision as a table, headed by the policy, case (with its severity and category) and employee. */
     public static String render(CustomerCase c, Decision d) {
+        String about = c.severity() + (c.category() == null ? "" : " " + c.category());
+        return render(d, about);
+    }
+
+    /** Returns the decision as a table when the case itself is not at hand. */
+    public static String render(Decision d) {
+        return render(d, null);
+    }
+
+    private static String render(Decision d, String about) {
         StringBuilder out = new StringBuilder();
         out.append(d.policyId()).append(' ').append(d.policyVersion())
-                .append(" | case ").append(d.caseId() == null ? "(no id)" : d.caseId())
-                .append(" | ").append(c.severity());
-        if (c.category() != null) {
-            out.append(' ').append(c.category());
+                .append(" | case ").append(d.caseId() == null ? "(no id)" : d.caseId());
+        if (about != null) {
+            out.append(" | ").append(about);
         }
         out.append(" | employee ").append(d.employeeRole()).append('\n');
         List<String[]> rows = new ArrayList<>();
