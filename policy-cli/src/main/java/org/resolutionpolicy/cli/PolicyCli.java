@@ -1,12 +1,17 @@
 package org.resolutionpolicy.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,7 +23,10 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.engine.internal.log.DecisionLogSummary;
 import org.resolutionpolicy.engine.internal.text.DecisionTable;
+import org.resolutionpolicy.test.ScenarioReport;
+import org.resolutionpolicy.test.ScenarioRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -169,9 +177,8 @@ public final class PolicyCli implements Callable<Integer> {
                 description = "a case file (YAML or JSON) or a directory of case files; repeatable")
         List<Path> cases;
 
-        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-        Format format;
+        @CommandLine.Mixin
+        FormatOption output;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -195,7 +202,7 @@ public final class PolicyCli implements Callable<Integer> {
             for (Path file : caseFiles) {
                 try {
                     CustomerCase c = Cases.load(file);
-                    if (format == Format.json) {
+                    if (output.format == Format.json) {
                         json.add(json(policy, c));
                     } else {
                         out.print((firstText ? "" : "\n") + text(policy, c));
@@ -206,7 +213,7 @@ public final class PolicyCli implements Callable<Integer> {
                     failed = true;
                 }
             }
-            if (format == Format.json && !json.isEmpty()) {
+            if (output.format == Format.json && !json.isEmpty()) {
                 out.println(Json.write(json.size() == 1 && caseFiles.size() == 1 ? json.get(0) : json));
             }
             out.flush();
@@ -233,7 +240,7 @@ public final class PolicyCli implements Callable<Integer> {
                             throw new UsageProblem("no case files (*.yaml, *.yml, *.json) in directory [" + path + "]");
                         }
                         files.addAll(found);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new UsageProblem("cannot read directory [" + path + "]: " + e.getMessage());
                     }
                 } else {
@@ -279,9 +286,8 @@ public final class PolicyCli implements Callable<Integer> {
         @Option(names = "--coverage", description = "also print which rules matched in no scenario")
         boolean coverage;
 
-        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-        Format format;
+        @CommandLine.Mixin
+        FormatOption output;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -289,9 +295,9 @@ public final class PolicyCli implements Callable<Integer> {
         @Override
         public Integer call() {
             paths.forEach(PolicyCli::existing);
-            org.resolutionpolicy.test.ScenarioReport report = org.resolutionpolicy.test.ScenarioRunner.run(paths);
+            ScenarioReport report = ScenarioRunner.run(paths);
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Format.json) {
+            if (output.format == Format.json) {
                 out.println(Json.write(TestReport.json(report, coverage)));
             } else {
                 out.print(TestReport.text(report, coverage));
@@ -310,23 +316,22 @@ public final class PolicyCli implements Callable<Integer> {
         @Parameters(arity = "1", paramLabel = "FILE", description = "a decision log written by DecisionLog.jsonLines")
         Path file;
 
-        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-        Format format;
+        @CommandLine.Mixin
+        FormatOption output;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             existing(file);
-            org.resolutionpolicy.engine.internal.log.DecisionLogSummary s;
-            try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                s = org.resolutionpolicy.engine.internal.log.DecisionLogSummary.read(in);
+            DecisionLogSummary s;
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                s = DecisionLogSummary.read(in);
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Format.json) {
-                java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+            if (output.format == Format.json) {
+                Map<String, Object> json = new LinkedHashMap<>();
                 json.put("decisions", s.decisions());
                 json.put("proposals", s.proposals());
                 json.put("swatDecisions", s.swatDecisions());
@@ -354,13 +359,20 @@ public final class PolicyCli implements Callable<Integer> {
             return s.malformedLines().isEmpty() ? OK : NO;
         }
 
-        private static void section(PrintWriter out, String title, java.util.Map<String, Long> counts) {
+        private static void section(PrintWriter out, String title, Map<String, Long> counts) {
             out.println(title + ":");
             if (counts.isEmpty()) {
                 out.println("  (none)");
             }
             counts.forEach((k, v) -> out.println(String.format("  %6d  %s", v, k)));
         }
+    }
+
+    /** The {@code --format text|json} option shared by the commands that print results. */
+    static final class FormatOption {
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        Format format;
     }
 
     /** Output formats. */
