@@ -107,6 +107,28 @@ class LatitudeTests {
     }
 
     @Test
+    void finds_a_threshold_that_an_expression_takes_from_a_fact() {
+        // found by LatitudeConsistencyProperties: the threshold is the order value, not a number in the policy
+        Policy p = Policies.parse("""
+                policy: fact-threshold
+                version: "1"
+                roles: [agent, supervisor]
+                attributes: { orderValue: number }
+                remedies: { refund: { unit: money } }
+                authority: { agent: { refund: 50 }, supervisor: { refund: 500 } }
+                rules:
+                  - id: above-the-order-value
+                    when: "amount > attributes.orderValue"
+                    remedies: [refund]
+                    require: supervisor
+                    because: Refunds above what was paid are approved by a supervisor
+                """);
+        Decision d = p.decide(CustomerCase.builder().severity("LOW").employee("agent").attribute("orderValue", 12.34).build());
+
+        assertThat(d.latitude("refund")).contains(new Latitude("refund", Limit.of(12.34), "supervisor", null));
+    }
+
+    @Test
     void a_percentage_is_capped_at_100() {
         assertThat(latitude(CustomerCase.builder().employee("supervisor")).latitude("discount"))
                 .contains(new Latitude("discount", Limit.of(100), null, null));

@@ -459,16 +459,45 @@ final class Decider {
             }
             return new Latitude(remedy, Limit.zero(), o.approver(), o.team());
         }
-        TreeSet<BigDecimal> candidates = candidates(facts, remedy, unit);
+        BigDecimal step = unit == RemedyUnit.COUNT ? BigDecimal.ONE : CENT;
+        List<BigDecimal> points = new ArrayList<>(candidates(facts, remedy, unit));
+        List<Outcome> outcomes = new ArrayList<>(points.size());
+        for (BigDecimal amount : points) {
+            outcomes.add(evaluate(facts.withProposal(remedy, amount)).outcome());
+        }
         BigDecimal bestAlone = null;
         Outcome beyond = null;
-        for (BigDecimal amount : candidates) {
-            Outcome o = evaluate(facts.withProposal(remedy, amount)).outcome();
-            if (o.kind() == Outcome.Kind.ALONE) {
-                bestAlone = amount;
-                beyond = null;
-            } else if (beyond == null) {
-                beyond = o;
+        for (int i = 0; i < points.size(); i++) {
+            if (outcomes.get(i).kind() != Outcome.Kind.ALONE) {
+                if (beyond == null) {
+                    beyond = outcomes.get(i);
+                }
+                continue;
+            }
+            bestAlone = points.get(i);
+            beyond = null;
+            if (i + 1 < points.size() && outcomes.get(i + 1).kind() != Outcome.Kind.ALONE) {
+                // a threshold the candidates do not show (a fact compared with amount, say) lies in between:
+                // bisect on the amount grid, assuming the outcome flips once inside the interval
+                BigDecimal lo = points.get(i);
+                BigDecimal hi = points.get(i + 1);
+                Outcome hiOutcome = outcomes.get(i + 1);
+                while (hi.subtract(lo).compareTo(step) > 0) {
+                    BigDecimal mid = lo.add(hi).divide(BigDecimal.valueOf(2), step.scale(), java.math.RoundingMode.FLOOR);
+                    if (mid.compareTo(lo) <= 0) {
+                        mid = lo.add(step);
+                    }
+                    Outcome o = evaluate(facts.withProposal(remedy, normalize(mid))).outcome();
+                    if (o.kind() == Outcome.Kind.ALONE) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                        hiOutcome = o;
+                    }
+                }
+                bestAlone = normalize(lo);
+                beyond = hiOutcome;
+                i++;
             }
         }
         Limit alone;
