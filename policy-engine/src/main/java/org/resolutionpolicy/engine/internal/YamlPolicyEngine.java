@@ -16,6 +16,7 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.spi.PolicyEngine;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
+import org.resolutionpolicy.engine.internal.eval.ExternalRules;
 import org.resolutionpolicy.engine.internal.eval.PolicyModel;
 import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
 import org.resolutionpolicy.engine.internal.yaml.CaseReader;
@@ -48,15 +49,39 @@ public final class YamlPolicyEngine implements PolicyEngine {
         long start = System.nanoTime();
         Problems problems = new Problems();
         List<PolicySource> yaml = new ArrayList<>();
+        List<PolicySource> drl = new ArrayList<>();
         for (PolicySource source : sources) {
-            if (source.kind() == PolicySource.Kind.DRL) {
-                problems.error(Place.of(source.name()), "DRL policies are not supported by this engine yet",
-                        "write the rules in YAML");
+            (source.kind() == PolicySource.Kind.DRL ? drl : yaml).add(source);
+        }
+        DrlCompiler.CompiledDrl compiledDrl = null;
+        if (!drl.isEmpty()) {
+            DrlCompiler compiler = drlCompiler();
+            if (compiler == null) {
+                for (PolicySource source : drl) {
+                    problems.error(Place.of(source.name()), "DRL files need the Drools support, which is not on the "
+                            + "classpath", "add the artifact [" + DrlCompiler.ARTIFACT + "]");
+                }
             } else {
-                yaml.add(source);
+                compiledDrl = compiler.compile(drl, problems);
+                if (compiledDrl != null && compiledDrl.header() != null) {
+                    yaml.add(compiledDrl.header());
+                }
             }
         }
         PolicyModel model = yaml.isEmpty() ? null : PolicyReader.read(yaml, problems);
+        if (yaml.isEmpty() && drl.isEmpty() == false && !problems.hasErrors()) {
+            problems.error(Place.of(drl.get(0).name()), "no source declares the policy",
+                    "add a YAML policy file, or declare Policy in the DRL (see the DRL guide)");
+        }
+        if (model != null && compiledDrl != null) {
+            for (String id : compiledDrl.ruleIds()) {
+                if (model.rules().stream().anyMatch(r -> r.id().equals(id))) {
+                    problems.error(Place.of(drl.get(0).name()), "duplicate rule id [" + id + "]: a YAML rule has it too", null);
+                }
+            }
+            ExternalRules external = compiledDrl.bind(model, problems);
+            model = external == null ? model : model.withExternal(external);
+        }
         problems.throwIfErrors();
         if (model == null) {
             throw new IllegalStateException("no model and no error for " + sources);
@@ -66,6 +91,12 @@ public final class YamlPolicyEngine implements PolicyEngine {
             LOG.debug("compiled {} from {} sources in {} ms", policy, sources.size(), (System.nanoTime() - start) / 1_000_000);
         }
         return policy;
+    }
+
+    private static DrlCompiler drlCompiler() {
+        java.util.Iterator<DrlCompiler> compilers = java.util.ServiceLoader.load(DrlCompiler.class,
+                YamlPolicyEngine.class.getClassLoader()).iterator();
+        return compilers.hasNext() ? compilers.next() : null;
     }
 
     @Override

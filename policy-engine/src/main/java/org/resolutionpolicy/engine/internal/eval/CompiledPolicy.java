@@ -109,7 +109,12 @@ public final class CompiledPolicy implements Policy {
 
     @Override
     public List<String> ruleIds() {
-        return model.rules().stream().map(Rule::id).collect(java.util.stream.Collectors.toUnmodifiableList());
+        List<String> ids = new java.util.ArrayList<>();
+        model.rules().forEach(r -> ids.add(r.id()));
+        if (model.external() != null) {
+            ids.addAll(model.external().ruleIds());
+        }
+        return List.copyOf(ids);
     }
 
     @Override

@@ -78,6 +78,13 @@ final class Decider {
                 followUps.add(followUp(r));
             }
         }
+        if (policy.external() != null) {
+            for (Rule r : policy.external().matches(facts)) {
+                if (r.followUp() != null) {
+                    followUps.add(followUp(r));
+                }
+            }
+        }
     }
 
     static TreeSet<FollowUp> newFollowUpSet() {
@@ -97,10 +104,16 @@ final class Decider {
         List<Rule> swats = new ArrayList<>();
         List<Rule> requires = new ArrayList<>();
         List<Rule> grants = new ArrayList<>();
+        List<Rule> candidates = new ArrayList<>();
         for (Rule r : rulesByRemedy.get(remedy)) {
-            if (!r.when().test(facts)) {
-                continue;
+            if (r.when().test(facts)) {
+                candidates.add(r);
             }
+        }
+        if (policy.external() != null) {
+            candidates.addAll(policy.external().matches(facts));
+        }
+        for (Rule r : candidates) {
             matched.add(r);
             switch (r.effect().kind()) {
                 case DENY:
@@ -316,6 +329,12 @@ final class Decider {
                 checks.add(check(r, Explanation.Status.NOT_MATCHED, failures));
             }
         }
+        externalChecks(e.matched(), checks);
+        for (Rule r : e.matched()) {
+            if (r.effect().kind() == Effect.Kind.GRANT && !grants.contains(r)) {
+                grants.add(r);
+            }
+        }
         boolean ruleDecided = (e.outcome().kind() == Outcome.Kind.DENIED || e.outcome().kind() == Outcome.Kind.SWAT)
                 && e.reasons().stream().noneMatch(Reason::isAuthority);
         Explanation.AuthorityTrace authority = ruleDecided ? null
@@ -339,7 +358,31 @@ final class Decider {
                 checks.add(check(r, Explanation.Status.NOT_MATCHED, failures));
             }
         }
+        if (policy.external() != null) {
+            externalChecks(policy.external().matches(facts), checks);
+        }
         return checks;
+    }
+
+    /** Adds a check per rule of another source (DRL): matched, or not, without the detail of which condition. */
+    private void externalChecks(List<Rule> matched, List<Explanation.RuleCheck> checks) {
+        if (policy.external() == null) {
+            return;
+        }
+        for (String id : policy.external().ruleIds()) {
+            List<String> effects = new ArrayList<>();
+            for (Rule r : matched) {
+                if (r.id().equals(id) && policy.rules().stream().noneMatch(y -> y == r)) {
+                    effects.add(effect(r));
+                }
+            }
+            if (effects.isEmpty()) {
+                checks.add(new Explanation.RuleCheck(id, "drl", Explanation.Status.NOT_MATCHED,
+                        List.of("its DRL conditions did not match (DRL rules are not explained condition by condition)")));
+            } else {
+                checks.add(new Explanation.RuleCheck(id, String.join(", ", effects), Explanation.Status.MATCHED, List.of()));
+            }
+        }
     }
 
     private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<String> failures) {

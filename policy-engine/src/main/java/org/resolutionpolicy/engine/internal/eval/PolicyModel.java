@@ -18,11 +18,19 @@ import org.resolutionpolicy.api.RemedyUnit;
  * @param attributes the declared attributes and their types
  * @param remedies the remedies and their units, in declaration order
  * @param authority per remedy, the entry of each role by rank (null where a role has none of its own)
- * @param rules every rule, disabled ones included, in file order
+ * @param rules every YAML rule, disabled ones included, in file order
+ * @param external rules from other sources (DRL), or null
  */
 public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
                           List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
-                          Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules) {
+                          Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                          ExternalRules external) {
+
+    /** Returns the same model with rules from another source. */
+    public PolicyModel withExternal(ExternalRules rules) {
+        return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
+                remedies, authority, this.rules, rules);
+    }
 
     /** Returns the rank of a role, or -1. */
     public int roleRank(String role) {

@@ -173,7 +173,7 @@ public final class PolicyReader {
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                List.copyOf(rules));
+                List.copyOf(rules), null);
     }
 
     // ---------------------------------------------------------------- header

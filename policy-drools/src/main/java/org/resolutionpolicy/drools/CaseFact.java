@@ -1,0 +1,94 @@
+package org.resolutionpolicy.drools;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The case a DRL rule sees, the same facts a YAML rule sees. One is inserted per decision step.
+ *
+ * <pre>
+ * rule "high-severity-refunds-need-a-manager"
+ * when
+ *     CaseFact( severityAtLeast("HIGH") )
+ *     ProposalFact( remedy == "refund", amount &gt; 50 )
+ * then
+ *     effects.require(kcontext, "store-manager", "High-severity refunds over $50 are reviewed by the store manager");
+ * end
+ * </pre>
+ *
+ * Getters return null for facts the case does not have; a DRL comparison with null is false, as in YAML.
+ */
+public interface CaseFact {
+
+    /** Returns the case id, or null. */
+    String getId();
+
+    /** Returns the severity name. */
+    String getSeverity();
+
+    /** Returns the severity's rank on the policy's scale, 0 for the lowest. */
+    int getSeverityRank();
+
+    /** Returns true if the severity is at or above the named one. */
+    boolean severityAtLeast(String severity);
+
+    /** Returns the category, or null. */
+    String getCategory();
+
+    /** Returns the channel, or null. */
+    String getChannel();
+
+    /** Returns when the case was opened, or null. */
+    Instant getOpenedAt();
+
+    /** Returns the customer id, or null. */
+    String getCustomerId();
+
+    /** Returns the customer's tier, or null. */
+    String getCustomerTier();
+
+    /** Returns the customer's lifetime value, or null. */
+    BigDecimal getLifetimeValue();
+
+    /** Returns what the customer paid out of pocket, or null. */
+    BigDecimal getOutOfPocket();
+
+    /** Returns how many customers were affected, or null. */
+    Long getAffectedCustomers();
+
+    /** Returns how many people saw it in public, or null. */
+    Long getSocialReach();
+
+    /** Returns whether the customer threatened legal action, or null. */
+    Boolean getLegalThreat();
+
+    /** Returns whether someone's safety was at risk, or null. */
+    Boolean getSafetyIssue();
+
+    /** Returns whether a regulator is involved, or null. */
+    Boolean getRegulatorInvolved();
+
+    /** Returns the employee id, or null. */
+    String getEmployeeId();
+
+    /** Returns the employee's role. */
+    String getEmployeeRole();
+
+    /** Returns the rank of the employee's role on the ladder, 0 for the lowest. */
+    int getEmployeeRank();
+
+    /** Returns true if the employee's role is at or above the named one. */
+    boolean roleAtLeast(String role);
+
+    /** Returns a declared attribute (String, Boolean, BigDecimal or Instant), or null. */
+    Object attribute(String name);
+
+    /** Returns a declared number attribute, or null. */
+    BigDecimal number(String name);
+
+    /** Returns how many grants of a remedy the customer had in the window ({@code P30D}) ending at openedAt. */
+    long historyCount(String remedy, String window);
+
+    /** Returns the total amount of a remedy the customer had in the window ending at openedAt. */
+    BigDecimal historyTotal(String remedy, String window);
+}

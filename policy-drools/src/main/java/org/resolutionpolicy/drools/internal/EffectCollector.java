@@ -1,0 +1,94 @@
+package org.resolutionpolicy.drools.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.kie.api.runtime.rule.RuleContext;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.PolicyException;
+import org.resolutionpolicy.drools.Effects;
+import org.resolutionpolicy.engine.internal.Place;
+import org.resolutionpolicy.engine.internal.eval.Condition;
+import org.resolutionpolicy.engine.internal.eval.Effect;
+import org.resolutionpolicy.engine.internal.eval.FollowUpSpec;
+import org.resolutionpolicy.engine.internal.eval.PolicyModel;
+import org.resolutionpolicy.engine.internal.eval.Rule;
+import org.resolutionpolicy.engine.internal.yaml.NodeReader;
+
+/** Collects the effects DRL consequences ask for during one decision step, as rules the decider understands. */
+final class EffectCollector implements Effects {
+
+    private final PolicyModel model;
+    private final boolean perProposal;
+    private final List<Rule> matched = new ArrayList<>();
+
+    EffectCollector(PolicyModel model, boolean perProposal) {
+        this.model = model;
+        this.perProposal = perProposal;
+    }
+
+    List<Rule> matched() {
+        return matched;
+    }
+
+    @Override
+    public void deny(RuleContext rule, String because) {
+        add(rule, Effect.DENY, null, because);
+    }
+
+    @Override
+    public void routeToSwat(RuleContext rule, String because) {
+        if (model.swatTeam() == null) {
+            throw new PolicyException("DRL rule [" + name(rule) + "] routes to swat, but the policy has no swat team");
+        }
+        add(rule, Effect.SWAT, null, because);
+    }
+
+    @Override
+    public void require(RuleContext rule, String role, String because) {
+        add(rule, Effect.require(rank(rule, role)), null, because);
+    }
+
+    @Override
+    public void grant(RuleContext rule, String role, Object upTo, String because) {
+        Limit limit;
+        if ("unlimited".equals(upTo)) {
+            limit = Limit.unlimited();
+        } else if (upTo instanceof Number) {
+            limit = Limit.of(new BigDecimal(upTo.toString()));
+        } else {
+            throw new PolicyException("DRL rule [" + name(rule) + "] grants up to [" + upTo + "]: a number or \"unlimited\"");
+        }
+        add(rule, Effect.grant(rank(rule, role), limit), null, because);
+    }
+
+    @Override
+    public void followUp(RuleContext rule, String action, String within, String owner, String because) {
+        if (within != null && NodeReader.parsePeriod(within) == null) {
+            throw new PolicyException("DRL rule [" + name(rule) + "] asks for a follow-up within [" + within
+                    + "], which is not an ISO-8601 duration such as P2D");
+        }
+        if (owner != null) {
+            rank(rule, owner);
+        }
+        add(rule, Effect.NONE, new FollowUpSpec(action, within, owner), because);
+    }
+
+    private int rank(RuleContext rule, String role) {
+        int rank = model.roleRank(role);
+        if (rank < 0) {
+            throw new PolicyException("DRL rule [" + name(rule) + "] names the role [" + role
+                    + "], which is not on the ladder " + model.roles());
+        }
+        return rank;
+    }
+
+    private void add(RuleContext rule, Effect effect, FollowUpSpec followUp, String because) {
+        matched.add(new Rule(name(rule), Place.of(rule.getRule().getPackageName()), Condition.ALWAYS, null, effect,
+                followUp, because == null ? "" : because, true, perProposal, List.of()));
+    }
+
+    private static String name(RuleContext rule) {
+        return rule.getRule().getName();
+    }
+}

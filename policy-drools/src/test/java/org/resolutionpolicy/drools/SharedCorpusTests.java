@@ -1,0 +1,95 @@
+package org.resolutionpolicy.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.test.Scenario;
+import org.resolutionpolicy.test.ScenarioResult;
+import org.resolutionpolicy.test.ScenarioRunner;
+
+/**
+ * The shared decision corpus: every scenario of the corpus files, decided by each example policy written three
+ * ways (YAML, DRL alone, YAML and DRL mixed), meets its expectation, and all three give the same decision,
+ * reasons included.
+ */
+class SharedCorpusTests {
+
+    static final Path EXAMPLES = Path.of("..", "examples", "policies");
+    static final Map<String, List<Path>> COFFEE = Map.of(
+            "yaml", List.of(EXAMPLES.resolve("coffee-shop.yaml")),
+            "drl", List.of(EXAMPLES.resolve("drl/coffee-shop")),
+            "mixed", List.of(EXAMPLES.resolve("drl/coffee-shop-mixed")));
+    static final Map<String, List<Path>> RETAILER = Map.of(
+            "yaml", List.of(EXAMPLES.resolve("online-retailer.yaml")),
+            "drl", List.of(EXAMPLES.resolve("drl/online-retailer")),
+            "mixed", List.of(EXAMPLES.resolve("drl/online-retailer-mixed")));
+    static final Map<String, Map<String, List<Path>>> VARIANTS = Map.of("coffee-shop", COFFEE, "online-retailer", RETAILER);
+    static final List<Path> CORPUS = List.of(EXAMPLES.resolve("coffee-shop.test.yaml"),
+            EXAMPLES.resolve("online-retailer.test.yaml"), EXAMPLES.resolve("corpus/coffee-shop-corpus.test.yaml"),
+            EXAMPLES.resolve("corpus/online-retailer-corpus.test.yaml"));
+
+    @TestFactory
+    Stream<DynamicTest> every_scenario_gets_the_same_decision_from_every_source() {
+        Map<String, Map<String, Policy>> policies = new java.util.HashMap<>();
+        VARIANTS.forEach((policy, variants) -> {
+            Map<String, Policy> loaded = new java.util.TreeMap<>();
+            variants.forEach((name, paths) -> loaded.put(name, Policies.load(paths)));
+            policies.put(policy, loaded);
+        });
+        List<Scenario> scenarios = new ArrayList<>();
+        List<String> ofPolicy = new ArrayList<>();
+        for (Path file : CORPUS) {
+            org.resolutionpolicy.test.ScenarioFile f = ScenarioRunner.read(file);
+            String id = Policies.load(f.policies()).id();
+            for (Scenario s : f.scenarios()) {
+                scenarios.add(s);
+                ofPolicy.add(id);
+            }
+        }
+        assertThat(scenarios).hasSizeGreaterThanOrEqualTo(60);
+        return java.util.stream.IntStream.range(0, scenarios.size()).mapToObj(i -> {
+            Scenario s = scenarios.get(i);
+            Map<String, Policy> variants = policies.get(ofPolicy.get(i));
+            return DynamicTest.dynamicTest(s.name(), () -> check(s, variants));
+        });
+    }
+
+    private static void check(Scenario s, Map<String, Policy> policies) {
+        {
+            Decision reference = null;
+            for (Map.Entry<String, Policy> p : policies.entrySet()) {
+                ScenarioResult r = ScenarioRunner.run(p.getValue(), s);
+                assertThat(r.mismatches()).as("%s from the %s policy:%n%s", s.name(), p.getKey(), r.report()).isEmpty();
+                if (reference == null) {
+                    reference = r.decision();
+                } else {
+                    assertThat(r.decision()).as("%s from the %s policy", s.name(), p.getKey()).isEqualTo(reference);
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_drl_only_policy_declares_what_the_yaml_header_does() {
+        Policy yaml = Policies.load(COFFEE.get("yaml"));
+        Policy drl = Policies.load(COFFEE.get("drl"));
+
+        assertThat(drl.id()).isEqualTo(yaml.id());
+        assertThat(drl.version()).isEqualTo(yaml.version());
+        assertThat(drl.roles()).isEqualTo(yaml.roles());
+        assertThat(drl.severities()).isEqualTo(yaml.severities());
+        assertThat(drl.remedies()).isEqualTo(yaml.remedies());
+        assertThat(drl.attributes()).isEqualTo(yaml.attributes());
+        assertThat(drl.ruleIds()).containsExactlyInAnyOrderElementsOf(yaml.ruleIds());
+    }
+}
