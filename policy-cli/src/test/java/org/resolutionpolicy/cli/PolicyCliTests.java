@@ -316,6 +316,49 @@ class PolicyCliTests {
     }
 
     @Nested
+    @DisplayName("DRL")
+    class Drl {
+
+        static final String RULES = String.join("\n",
+                "package cli.test;",
+                "import org.resolutionpolicy.drools.ProposalFact;",
+                "global org.resolutionpolicy.drools.Effects effects;",
+                "rule \"refunds-over-60-need-the-district-manager\"",
+                "when",
+                "    ProposalFact( remedy == \"refund\", amount > 60 )",
+                "then",
+                "    effects.require(kcontext, \"district-manager\", \"Refunds over 60 go to the district manager\");",
+                "end",
+                "");
+
+        @Test
+        void decide_accepts_a_yaml_policy_with_drl_rules_beside_it() throws IOException {
+            Path rules = write("rules.drl", RULES);
+
+            Run r = run("decide", policy.toString(), rules.toString(), "--case", caseFile.toString(), "--format", "json");
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("\"approver\": \"district-manager\"")
+                    .contains("\"rule\": \"refunds-over-60-need-the-district-manager\"")
+                    // the YAML rule asks for a lower role, so it no longer sets the approver and is not a reason
+                    .doesNotContain("\"rule\": \"high-severity-refunds-need-a-manager\"");
+        }
+
+        @Test
+        void validate_reports_drl_problems_with_file_and_line() throws IOException {
+            Path dir = Files.createDirectories(PolicyCliTests.this.dir.resolve("drl-policy"));
+            Files.writeString(dir.resolve("coffee-shop.yaml"), COFFEE);
+            Files.writeString(dir.resolve("rules.drl"), RULES.replace("district-manager\",", "district-mgr\","));
+
+            Run r = run("validate", dir.toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains(dir.resolve("rules.drl") + ":8:32: error: unknown role [district-mgr] in "
+                    + "effects.require(..) (did you mean [district-manager]?)");
+        }
+    }
+
+    @Nested
     @DisplayName("policy test")
     class Test_ {
 

@@ -1,0 +1,292 @@
+package org.resolutionpolicy.drools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.Impact;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.PolicyException;
+import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.api.PolicySource;
+import org.resolutionpolicy.api.Problem;
+
+class DrlPolicyTests {
+
+    static final String HEADER = """
+            policy: mixed
+            version: "1"
+            roles: [agent, supervisor, manager]
+            swat: { team: incident-team }
+            remedies: { refund: { unit: money }, apology: { unit: none } }
+            authority: { agent: { refund: 50, apology: unlimited }, manager: { refund: 1000 } }
+            """;
+
+    static final String PRELUDE = """
+            package test.rules;
+            import org.resolutionpolicy.drools.CaseFact;
+            import org.resolutionpolicy.drools.ProposalFact;
+            global org.resolutionpolicy.drools.Effects effects;
+            """;
+
+    static Policy mixed(String drl) {
+        return Policies.compile(List.of(PolicySource.of("policy.yaml", HEADER), PolicySource.of("rules.drl", PRELUDE + drl)));
+    }
+
+    static List<Problem> problems(String drl) {
+        try {
+            mixed(drl);
+        } catch (PolicyLoadException e) {
+            return e.problems();
+        }
+        throw new AssertionError("loaded, but should not have");
+    }
+
+    @Nested
+    @DisplayName("compile errors are located problems")
+    class CompileErrors {
+        @Test
+        void a_constraint_on_an_unknown_property_names_the_file_and_line() {
+            List<Problem> p = problems("""
+                    rule "bad"
+                    when
+                        CaseFact( severty == "HIGH" )
+                    then
+                        effects.deny(kcontext, "x");
+                    end
+                    """);
+
+            assertThat(p).isNotEmpty().allSatisfy(x -> {
+                assertThat(x.source()).isEqualTo("rules.drl");
+                assertThat(x.isError()).isTrue();
+            });
+            assertThat(p).anySatisfy(x -> {
+                assertThat(x.line()).isEqualTo(7);
+                assertThat(x.message()).contains("severty");
+            });
+        }
+
+        @Test
+        void a_syntax_error_names_its_line() {
+            List<Problem> p = problems("rule \"broken\"\nwhen\n    CaseFact( \nthen\nend\n");
+
+            assertThat(p).anySatisfy(x -> assertThat(x.line()).isBetween(5, 9));
+        }
+
+        @Test
+        void an_unknown_role_in_an_effect_is_a_load_error_with_a_hint() {
+            List<Problem> p = problems("""
+                    rule "needs-a-boss"
+                    when
+                        ProposalFact( remedy == "refund" )
+                    then
+                        effects.require(kcontext, "managr", "Refunds need a manager");
+                    end
+                    """);
+
+            assertThat(p).singleElement().satisfies(x -> {
+                assertThat(x).hasToString("rules.drl:9:32: error: unknown role [managr] in effects.require(..) "
+                        + "(did you mean [manager]?)");
+            });
+        }
+
+        @Test
+        void drl_without_the_effects_global_is_refused() {
+            assertThatThrownBy(() -> Policies.compile(List.of(PolicySource.of("policy.yaml", HEADER),
+                    PolicySource.of("rules.drl", "package x;\nrule \"r\"\nwhen\nthen\nend\n"))))
+                    .isInstanceOf(PolicyLoadException.class)
+                    .hasMessageContaining("rules.drl: error: the DRL declares no global [effects]");
+        }
+
+        @Test
+        void a_rule_id_used_by_yaml_and_drl_is_a_duplicate() {
+            String yaml = HEADER + "rules:\n  - id: twice\n    deny: true\n    because: x\n";
+            assertThatThrownBy(() -> Policies.compile(List.of(PolicySource.of("policy.yaml", yaml),
+                    PolicySource.of("rules.drl", PRELUDE + "rule \"twice\"\nwhen\nthen\n effects.deny(kcontext, \"y\");\nend\n"))))
+                    .hasMessageContaining("duplicate rule id [twice]");
+        }
+    }
+
+    @Nested
+    @DisplayName("a DRL-only policy")
+    class DrlOnly {
+        static final String DRL = """
+                package only;
+                import org.resolutionpolicy.drools.ProposalFact;
+                global org.resolutionpolicy.drools.Effects effects;
+
+                declare Policy
+                    @policy("drl-only")
+                    @version("3")
+                    @roles("agent, manager")
+                    @remedies("refund: money")
+                end
+
+                declare AgentAuthority
+                    @authority("agent")
+                    @limits("refund: 40")
+                end
+
+                rule "big-refunds"
+                when
+                    ProposalFact( remedy == "refund", amount > 30 )
+                then
+                    effects.require(kcontext, "manager", "Big refunds need a manager");
+                end
+                """;
+
+        @Test
+        void declares_everything_a_yaml_policy_can_and_decides() {
+            Policy p = Policies.compile(List.of(PolicySource.of("only.drl", DRL)));
+
+            assertThat(p.id()).isEqualTo("drl-only");
+            assertThat(p.roles()).containsExactly("agent", "manager");
+            Decision d = p.decide(CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 35).build());
+            assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(d.proposal("refund").ruleIds()).containsExactly("big-refunds");
+        }
+
+        @Test
+        void problems_in_its_declarations_point_at_the_drl_line() {
+            String typo = DRL.replace("@roles(\"agent, manager\")", "@rolez(\"agent, manager\")");
+
+            assertThatThrownBy(() -> Policies.compile(List.of(PolicySource.of("only.drl", typo))))
+                    .isInstanceOf(PolicyLoadException.class)
+                    .satisfies(e -> assertThat(((PolicyLoadException) e).problems()).anySatisfy(p -> {
+                        assertThat(p.source()).isEqualTo("only.drl");
+                        assertThat(p.line()).isEqualTo(8);
+                        assertThat(p.message()).isEqualTo("unknown key [rolez] in the policy");
+                        assertThat(p.hint()).isEqualTo("did you mean [roles]?");
+                    }));
+        }
+
+        @Test
+        void without_a_declaration_and_without_yaml_there_is_no_policy() {
+            String noHeader = DRL.substring(0, DRL.indexOf("declare Policy")) + DRL.substring(DRL.indexOf("rule \"big"));
+
+            assertThatThrownBy(() -> Policies.compile(List.of(PolicySource.of("only.drl", noHeader))))
+                    .hasMessageContaining("only.drl: error: no source declares the policy");
+        }
+    }
+
+    @Nested
+    @DisplayName("deciding")
+    class Deciding {
+        @Test
+        void deny_overrides_a_drl_swat_whatever_the_salience() {
+            Policy p = mixed("""
+                    rule "loud" salience 100
+                    when
+                        CaseFact( legalThreat == true )
+                    then
+                        effects.routeToSwat(kcontext, "Legal goes to the team");
+                    end
+                    rule "quiet" salience -100
+                    when
+                        ProposalFact( remedy == "refund" )
+                    then
+                        effects.deny(kcontext, "No refunds here");
+                    end
+                    """);
+
+            Decision d = p.decide(CustomerCase.builder().severity("LOW").employee("manager")
+                    .impact(Impact.builder().legalThreat(true).build()).propose("refund", 5).propose("apology").build());
+
+            assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.denied());
+            assertThat(d.proposal("refund").ruleIds()).containsExactly("quiet");
+            assertThat(d.proposal("apology").outcome()).isEqualTo(Outcome.swat("incident-team"));
+        }
+
+        @Test
+        void a_role_named_at_run_time_that_is_not_on_the_ladder_is_an_error_not_a_guess() {
+            Policy p = mixed("""
+                    rule "computed-role"
+                    when
+                        ProposalFact( )
+                    then
+                        String role = "direc" + "tor";
+                        effects.require(kcontext, role, "x");
+                    end
+                    """);
+
+            assertThatThrownBy(() -> p.decide(CustomerCase.builder().severity("LOW").employee("agent").propose("apology").build()))
+                    .isInstanceOf(PolicyException.class)
+                    .hasMessageContaining("DRL rule [computed-role] names the role [director], which is not on the ladder");
+        }
+
+        @Test
+        void explanations_list_drl_rules_too() {
+            Policy p = mixed("""
+                    rule "refunds-checked"
+                    when
+                        ProposalFact( remedy == "refund", amount > 20 )
+                    then
+                        effects.require(kcontext, "supervisor", "Refunds over 20 are checked");
+                    end
+                    """);
+
+            Explanation e = p.explain(CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 30)
+                    .propose("apology").build());
+
+            assertThat(e.proposals().get(0).rule("refunds-checked").status()).isEqualTo(Explanation.Status.MATCHED);
+            assertThat(e.proposals().get(0).rule("refunds-checked").effect()).isEqualTo("require supervisor");
+            assertThat(e.proposals().get(1).rule("refunds-checked").status()).isEqualTo(Explanation.Status.NOT_MATCHED);
+        }
+
+        @Test
+        void many_threads_deciding_on_one_drl_policy_agree_with_one_thread() throws Exception {
+            Policy p = Policies.load(Path.of("..", "examples", "policies", "drl", "online-retailer"));
+            List<CustomerCase> cases = new ArrayList<>();
+            String[] severities = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
+            String[] roles = {"agent", "senior-agent", "supervisor", "manager", "director"};
+            for (int i = 0; i < 100; i++) {
+                cases.add(CustomerCase.builder().id("C" + i).severity(severities[i % 4]).employee(roles[i % 5])
+                        .attribute("orderValue", 10 + i * 7 % 300)
+                        .impact(Impact.builder().socialReach(i % 9 == 0 ? 60_000 : 0).outOfPocket(i % 150).build())
+                        .propose("refund", i * 13 % 700).propose("voucher", i % 60).build());
+            }
+            List<Decision> expected = new ArrayList<>();
+            for (CustomerCase c : cases) {
+                expected.add(p.decide(c));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    int offset = t * 17;
+                    results.add(pool.submit(() -> {
+                        int mismatches = 0;
+                        for (int round = 0; round < 10; round++) {
+                            for (int i = 0; i < cases.size(); i++) {
+                                int k = (i + offset) % cases.size();
+                                mismatches += p.decide(cases.get(k)).equals(expected.get(k)) ? 0 : 1;
+                            }
+                        }
+                        return mismatches;
+                    }));
+                }
+                for (Future<Integer> r : results) {
+                    assertThat(r.get(60, TimeUnit.SECONDS)).isZero();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(expected).extracting(d -> d.proposal("refund").kind())
+                    .contains(Outcome.Kind.ALONE, Outcome.Kind.ESCALATE, Outcome.Kind.SWAT);
+        }
+    }
+}
