@@ -63,6 +63,19 @@ class DocumentationTests {
     }
 
     @Test
+    void every_drl_block_of_the_drl_guide_is_quoted_from_a_tested_example_file() throws IOException {
+        String examples = Files.readString(Path.of("policies", "drl", "coffee-shop", "coffee-shop.drl"))
+                + Files.readString(Path.of("policies", "drl", "online-retailer", "online-retailer.drl"));
+        Matcher m = Pattern.compile("```drl\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("..", "docs", "drl.md")));
+        int blocks = 0;
+        while (m.find()) {
+            blocks++;
+            assertThat(examples).as("DRL block %d of docs/drl.md", blocks).contains(m.group(1).strip());
+        }
+        assertThat(blocks).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void the_first_policy_of_the_guide_decides_as_the_guide_says() throws IOException {
         Matcher m = YAML_BLOCK.matcher(Files.readString(GUIDE));
         assertThat(m.find()).isTrue();
