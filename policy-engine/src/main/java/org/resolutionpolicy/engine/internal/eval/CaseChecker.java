@@ -65,6 +65,9 @@ final class CaseChecker {
     }
 
     private Map<String, Object> attributes(Map<String, Object> given, List<CaseProblem> problems) {
+        if (given.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Object> typed = new HashMap<>();
         given.forEach((name, value) -> {
             String field = "attributes." + name;

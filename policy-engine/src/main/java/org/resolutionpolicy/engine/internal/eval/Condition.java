@@ -36,24 +36,42 @@ public interface Condition {
         if (conditions.size() == 1) {
             return conditions.get(0);
         }
-        Condition[] all = conditions.toArray(new Condition[0]);
-        return new Condition() {
-            @Override
-            public boolean test(Facts facts) {
-                for (Condition c : all) {
-                    if (!c.test(facts)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
+        return new AllOf(conditions.toArray(new Condition[0]));
+    }
 
-            @Override
-            public void explain(Facts facts, List<String> failures) {
-                for (Condition c : all) {
-                    c.explain(facts, failures);
+    /** Returns the conditions that must all hold for this one to hold: itself, unless it is a conjunction. */
+    default List<Condition> parts() {
+        return List.of(this);
+    }
+
+    /** A conjunction. */
+    final class AllOf implements Condition {
+        private final Condition[] all;
+
+        private AllOf(Condition[] all) {
+            this.all = all;
+        }
+
+        @Override
+        public boolean test(Facts facts) {
+            for (Condition c : all) {
+                if (!c.test(facts)) {
+                    return false;
                 }
             }
-        };
+            return true;
+        }
+
+        @Override
+        public void explain(Facts facts, List<String> failures) {
+            for (Condition c : all) {
+                c.explain(facts, failures);
+            }
+        }
+
+        @Override
+        public List<Condition> parts() {
+            return List.of(all);
+        }
     }
 }

@@ -40,13 +40,16 @@ final class Decider {
 
     private final PolicyModel policy;
     private final Map<String, Rule[]> rulesByRemedy = new HashMap<>();
+    private final Map<String, RuleIndex> indexByRemedy = new HashMap<>();
     private final Rule[] caseLevelFollowUps;
 
     Decider(PolicyModel policy) {
         this.policy = policy;
         for (String remedy : policy.remedies().keySet()) {
-            rulesByRemedy.put(remedy, policy.rules().stream()
-                    .filter(Rule::enabled).filter(r -> r.appliesTo(remedy)).toArray(Rule[]::new));
+            Rule[] rules = policy.rules().stream()
+                    .filter(Rule::enabled).filter(r -> r.appliesTo(remedy)).toArray(Rule[]::new);
+            rulesByRemedy.put(remedy, rules);
+            indexByRemedy.put(remedy, new RuleIndex(rules));
         }
         this.caseLevelFollowUps = policy.rules().stream()
                 .filter(Rule::enabled).filter(r -> r.followUp() != null && !r.perProposal()).toArray(Rule[]::new);
@@ -105,11 +108,7 @@ final class Decider {
         List<Rule> requires = new ArrayList<>();
         List<Rule> grants = new ArrayList<>();
         List<Rule> candidates = new ArrayList<>();
-        for (Rule r : rulesByRemedy.get(remedy)) {
-            if (r.when().test(facts)) {
-                candidates.add(r);
-            }
-        }
+        indexByRemedy.get(remedy).matching(facts, candidates);
         if (policy.external() != null) {
             candidates.addAll(policy.external().matches(facts));
         }
@@ -191,6 +190,85 @@ final class Decider {
 
     private static Reason reason(Rule r) {
         return new Reason(r.id(), r.because());
+    }
+
+    /**
+     * The rules of one remedy, filed by one equality test on a case fact each (severity, tier, category...), so a
+     * decision only tests the rules whose filed value is the case's; rules without such a test are always tested.
+     * Order does not matter: the lattice and sorted reasons make the outcome independent of it.
+     */
+    private static final class RuleIndex {
+        /** Buckets larger than this are indexed again by another equality test, up to {@link #MAX_DEPTH} levels. */
+        private static final int NEST_ABOVE = 16;
+        private static final int MAX_DEPTH = 3;
+
+        private final Rule[] unindexed;
+        private final FactPath[] paths;
+        private final List<Map<Object, RuleIndex>> byValue = new ArrayList<>();
+
+        RuleIndex(Rule[] rules) {
+            this(rules, java.util.Set.of(), 0);
+        }
+
+        private RuleIndex(Rule[] rules, java.util.Set<FactPath> used, int depth) {
+            List<Rule> rest = new ArrayList<>();
+            Map<FactPath, Map<Object, List<Rule>>> filed = new java.util.LinkedHashMap<>();
+            for (Rule r : rules) {
+                FactMatcher key = depth >= MAX_DEPTH ? null : key(r, used);
+                if (key == null) {
+                    rest.add(r);
+                    continue;
+                }
+                Map<Object, List<Rule>> values = filed.computeIfAbsent(key.path(), p -> new HashMap<>());
+                for (Object v : key.equalsAny()) {
+                    values.computeIfAbsent(v, x -> new ArrayList<>()).add(r);
+                }
+            }
+            this.unindexed = rest.toArray(new Rule[0]);
+            this.paths = filed.keySet().toArray(new FactPath[0]);
+            for (Map.Entry<FactPath, Map<Object, List<Rule>>> e : filed.entrySet()) {
+                java.util.Set<FactPath> deeper = new java.util.HashSet<>(used);
+                deeper.add(e.getKey());
+                Map<Object, RuleIndex> frozen = new HashMap<>();
+                e.getValue().forEach((v, list) -> {
+                    Rule[] bucket = list.toArray(new Rule[0]);
+                    frozen.put(v, bucket.length > NEST_ABOVE ? new RuleIndex(bucket, deeper, depth + 1)
+                            : new RuleIndex(bucket, deeper, MAX_DEPTH));
+                });
+                byValue.add(frozen);
+            }
+        }
+
+        /** The first equality test on a case-level fact, not yet used above, whose values compare by equals. */
+        private static FactMatcher key(Rule r, java.util.Set<FactPath> used) {
+            for (Condition c : r.when().parts()) {
+                if (c instanceof FactMatcher) {
+                    FactMatcher m = (FactMatcher) c;
+                    FactType type = m.path().type();
+                    boolean byEquals = type == FactType.STRING || type == FactType.SEVERITY || type == FactType.ROLE
+                            || type == FactType.BOOLEAN;
+                    if (m.equalsAny() != null && !m.path().perProposal() && byEquals && !used.contains(m.path())) {
+                        return m;
+                    }
+                }
+            }
+            return null;
+        }
+
+        void matching(Facts facts, List<Rule> out) {
+            for (Rule r : unindexed) {
+                if (r.when().test(facts)) {
+                    out.add(r);
+                }
+            }
+            for (int i = 0; i < paths.length; i++) {
+                Object value = paths[i].read(facts);
+                RuleIndex bucket = value == null ? null : byValue.get(i).get(value);
+                if (bucket != null) {
+                    bucket.matching(facts, out);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- authority

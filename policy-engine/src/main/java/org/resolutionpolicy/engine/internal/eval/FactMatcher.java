@@ -11,9 +11,10 @@ import java.util.function.Predicate;
  * @param test what the fact's value must satisfy
  * @param wanted the test in words, for explanations: {@code one of [GOLD, PLATINUM]}
  * @param display shows a value of the fact in explanations (severity names rather than ranks)
+ * @param equalsAny for a value or a list of values, those values (the matcher holds exactly for them); otherwise null
  */
-public record FactMatcher(FactPath path, Predicate<Object> test, String wanted, Function<Object, String> display)
-        implements Condition {
+public record FactMatcher(FactPath path, Predicate<Object> test, String wanted, Function<Object, String> display,
+                          java.util.Set<Object> equalsAny) implements Condition {
 
     @Override
     public boolean test(Facts facts) {

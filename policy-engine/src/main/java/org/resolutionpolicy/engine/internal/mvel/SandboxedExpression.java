@@ -31,7 +31,8 @@ import org.resolutionpolicy.engine.internal.eval.Facts;
  * <p>Absent facts: every comparison that involves a fact the case lacks is false (the generated source guards
  * each comparison with null checks); {@code fact == null} tests presence.
  *
- * <p>Immutable and thread-safe: each evaluation gets its own variable map.
+ * <p>Decisions evaluate the checked tree directly; the MVEL form is compiled at load and kept so a property test can
+ * hold the two to the same answers. Immutable and thread-safe.
  */
 public final class SandboxedExpression implements Condition {
 
@@ -93,14 +94,23 @@ public final class SandboxedExpression implements Condition {
                 new ArrayList<>(emitter.amountNumbers), tree, new ExprExplainer(context.severities(), context.roles()));
     }
 
+    /**
+     * Evaluates the checked tree directly (the compiled form of the allowed subset), with the semantics of the
+     * MVEL source compiled at load: doubles, and comparisons on absent facts false. A jqwik property keeps the
+     * two in agreement; evaluating the tree avoids a variable map and MVEL's interpreter on every decision.
+     */
     @Override
     public boolean test(Facts facts) {
+        return Boolean.TRUE.equals(explainer.eval(tree, facts));
+    }
+
+    /** Evaluates the MVEL form compiled at load; the agreement property compares it with {@link #test}. */
+    boolean testWithMvel(Facts facts) {
         Map<String, Object> variables = new HashMap<>(names.length * 2);
         for (int i = 0; i < names.length; i++) {
             variables.put(names[i], readers[i] == null ? constants[i] : toMvel(readers[i].apply(facts)));
         }
-        Object result = MVEL.executeExpression(compiled, variables);
-        return Boolean.TRUE.equals(result);
+        return Boolean.TRUE.equals(MVEL.executeExpression(compiled, variables));
     }
 
     @Override
@@ -110,10 +120,6 @@ public final class SandboxedExpression implements Condition {
         }
     }
 
-    /** Evaluates without MVEL, as explanations do; for tests that keep the two in agreement. */
-    boolean interpret(Facts facts) {
-        return Boolean.TRUE.equals(explainer.eval(tree, facts));
-    }
 
     /** Returns the expression as written. */
     public String text() {

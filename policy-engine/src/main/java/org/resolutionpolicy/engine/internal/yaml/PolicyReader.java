@@ -770,23 +770,30 @@ public final class PolicyReader {
                 return test == null ? null : matcher(path, test.predicate().negate(), "not " + test.wanted());
             }
             ValueTest test = valueTest(r, path, node, name, m, false);
-            return test == null ? null : matcher(path, test.predicate(), test.wanted());
+            return test == null ? null : matcher(path, test.predicate(), test.wanted(), test.equalsAny());
         }
         if (path.type() == FactType.HISTORY) {
             r.error(node, "[" + path.name() + "] can only be tested with {exists: true|false}", null);
             return null;
         }
         ValueTest test = valueTest(r, path, node, name, m, false);
-        return test == null ? null : matcher(path, test.predicate(), test.wanted());
+        return test == null ? null : matcher(path, test.predicate(), test.wanted(), test.equalsAny());
     }
 
-    /** A test on a fact's value, and the same in words for explanations. */
-    private record ValueTest(Predicate<Object> predicate, String wanted) {
+    /** A test on a fact's value, the same in words for explanations, and the values it equals, if that is all. */
+    private record ValueTest(Predicate<Object> predicate, String wanted, Set<Object> equalsAny) {
+        ValueTest(Predicate<Object> predicate, String wanted) {
+            this(predicate, wanted, null);
+        }
     }
 
     /** A matcher on an absent fact is false, whatever it tests (negations included). */
     private Condition matcher(FactPath path, Predicate<Object> test, String wanted) {
-        return new FactMatcher(path, test, wanted, value -> display(path.type(), value));
+        return matcher(path, test, wanted, null);
+    }
+
+    private Condition matcher(FactPath path, Predicate<Object> test, String wanted, Set<Object> equalsAny) {
+        return new FactMatcher(path, test, wanted, value -> display(path.type(), value), equalsAny);
     }
 
     /** Shows a fact's value as the policy owner wrote it: severity and role names, plain numbers. */
@@ -832,7 +839,7 @@ public final class PolicyReader {
                     }
                 }
                 return false;
-            }, "one of " + Hints.bracketed(shown));
+            }, "one of " + Hints.bracketed(shown), Set.copyOf(values));
         }
         if (node instanceof MappingNode) {
             Map<String, NodeReader.Entry> ops = r.mapping(node, "the matcher of [" + path.name() + "]");
@@ -873,7 +880,7 @@ public final class PolicyReader {
         if (v == null) {
             return null;
         }
-        return new ValueTest(value -> same(value, v), "[" + display(path.type(), v) + "]");
+        return new ValueTest(value -> same(value, v), "[" + display(path.type(), v) + "]", Set.of(v));
     }
 
     private static final Map<String, String> COMPARISON_WORDS = Map.of("atLeast", "at least", "atMost", "at most",

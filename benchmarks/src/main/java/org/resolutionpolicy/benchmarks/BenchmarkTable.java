@@ -1,0 +1,170 @@
+package org.resolutionpolicy.benchmarks;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+
+/**
+ * Runs every benchmark and prints one table: each implementation's figure with its ratio to ours and to the
+ * hand-written Java, the scaling of generated policies, two threads against one, and the CLI's cold start.
+ * Run from the repository root; {@code -Dquick=true} shortens the runs for a smoke test.
+ */
+public final class BenchmarkTable {
+
+    private BenchmarkTable() {
+    }
+
+    /**
+     * Runs the benchmarks and prints the table.
+     *
+     * @param args not used
+     * @throws Exception when a benchmark cannot run
+     */
+    public static void main(String[] args) throws Exception {
+        boolean quick = Boolean.getBoolean("quick");
+        StringBuilder out = new StringBuilder();
+        out.append("machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(", ").append(System.getProperty("os.name")).append('\n');
+
+        int compared = Implementations.checkAgreement(ReferenceCases.generate(quick ? 500 : 3000, 11));
+        out.append("agreement: every implementation decided ").append(compared)
+                .append(" proposals exactly as the hand-written Java did\n\n");
+
+        Map<String, double[]> reference = new LinkedHashMap<>();
+        for (RunResult r : run(options(quick).include(ReferencePolicyBenchmark.class.getSimpleName()).threads(1))) {
+            reference.put(r.getParams().getParam("implementation"), new double[] {r.getPrimaryResult().getScore(),
+                alloc(r)});
+        }
+        double ours = reference.get("ours-yaml")[0];
+        double hand = reference.get("hand-written")[0];
+        out.append("Reference policy (20 rules), one decision of a 3-proposal case, 1 thread\n");
+        out.append(String.format("  %-18s %12s %12s %14s %14s%n", "implementation", "ns/decision", "B/decision",
+                "x ours-yaml", "x hand-written"));
+        reference.forEach((name, v) -> out.append(String.format("  %-18s %12.0f %12.0f %14.2f %14.2f%n", name, v[0],
+                v[1], v[0] / ours, v[0] / hand)));
+
+        Collection<RunResult> two = run(options(quick).include(ReferencePolicyBenchmark.class.getSimpleName())
+                .param("implementation", "ours-yaml", "hand-written").threads(2));
+        out.append("\nTwo threads against one (throughput = threads / time per decision)\n");
+        for (RunResult r : two) {
+            String name = r.getParams().getParam("implementation");
+            double one = 1e9 / reference.get(name)[0];
+            double both = 2e9 / r.getPrimaryResult().getScore();
+            out.append(String.format("  %-18s 1 thread %,12.0f/s   2 threads %,12.0f/s   ratio %.2f%n", name, one, both,
+                    both / one));
+        }
+
+        out.append("\nGenerated YAML policies\n");
+        out.append(String.format("  %8s %10s %12s %14s %12s%n", "rules", "load ms", "retained MB", "ns/decision",
+                "B/decision"));
+        Map<Integer, double[]> scaling = new LinkedHashMap<>();
+        for (RunResult r : run(options(quick).include(ScalingBenchmark.class.getSimpleName()).threads(1))) {
+            scaling.put(Integer.parseInt(r.getParams().getParam("rules")), new double[] {r.getPrimaryResult().getScore(),
+                alloc(r)});
+        }
+        for (Map.Entry<Integer, double[]> e : scaling.entrySet()) {
+            double[] load = loadAndRetain(e.getKey());
+            out.append(String.format("  %8d %10.0f %12.1f %14.0f %12.0f%n", e.getKey(), load[0], load[1],
+                    e.getValue()[0], e.getValue()[1]));
+        }
+
+        out.append("\nCold start: ").append(coldStart()).append('\n');
+        System.out.print(out);
+    }
+
+    private static ChainedOptionsBuilder options(boolean quick) {
+        return new OptionsBuilder().forks(1).warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 3 : 5)
+                .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .addProfiler(GCProfiler.class).jvmArgsAppend("-Xmx2g").shouldFailOnError(true);
+    }
+
+    private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+        return new Runner(options.build()).run();
+    }
+
+    private static double alloc(RunResult r) {
+        var secondary = r.getSecondaryResults();
+        for (String key : secondary.keySet()) {
+            if (key.endsWith("gc.alloc.rate.norm")) {
+                return secondary.get(key).getScore();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Returns the median load time in ms and the heap a loaded policy keeps, in MB. */
+    private static double[] loadAndRetain(int rules) {
+        List<org.resolutionpolicy.api.PolicySource> yaml = GeneratedPolicies.sources(rules);
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            Policies.compile(yaml);
+            times.add((System.nanoTime() - t0) / 1e6);
+        }
+        times.sort(null);
+        long before = usedHeap();
+        Policy kept = Policies.compile(yaml);
+        long after = usedHeap();
+        if (kept.ruleIds().size() != rules) {
+            throw new IllegalStateException("generated policy has " + kept.ruleIds().size() + " rules");
+        }
+        return new double[] {times.get(1), (after - before) / (1024.0 * 1024.0)};
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** Times {@code policy decide} of the CLI jar on fresh JVMs: the median of five runs. */
+    private static String coldStart() throws Exception {
+        Path jar;
+        try (Stream<Path> files = Files.list(Path.of("policy-cli", "target"))) {
+            jar = files.filter(p -> p.getFileName().toString().endsWith("-all.jar")).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            jar = null;
+        }
+        if (jar == null) {
+            return "skipped: build policy-cli first (run from the repository root)";
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(java, "-jar", jar.toString(), "decide", "examples/policies/coffee-shop.yaml",
+                    "--case", "examples/cases/coffee-shop/02-gold-member-late-order.yaml", "--format", "json")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            if (p.waitFor() != 0) {
+                return "failed: the CLI exited " + p.exitValue();
+            }
+            times.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        times.sort(null);
+        return "policy decide (YAML, one case, JSON) on a fresh JVM: median " + times.get(2) + " ms wall of 5 runs "
+                + "(" + jar.getFileName() + File.separator + ")";
+    }
+}
