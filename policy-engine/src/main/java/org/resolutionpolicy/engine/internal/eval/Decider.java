@@ -42,9 +42,11 @@ final class Decider {
     private final Map<String, Rule[]> rulesByRemedy = new HashMap<>();
     private final Map<String, RuleIndex> indexByRemedy = new HashMap<>();
     private final Rule[] caseLevelFollowUps;
+    private final Outcome[] escalations;
 
     Decider(PolicyModel policy) {
         this.policy = policy;
+        this.escalations = policy.roles().stream().map(Outcome::escalate).toArray(Outcome[]::new);
         for (String remedy : policy.remedies().keySet()) {
             Rule[] rules = policy.rules().stream()
                     .filter(Rule::enabled).filter(r -> r.appliesTo(remedy)).toArray(Rule[]::new);
@@ -102,90 +104,116 @@ final class Decider {
     /** Decides one proposal: facts must carry the remedy and the amount as decided. */
     Evaluation evaluate(Facts facts) {
         String remedy = facts.remedy();
-        List<Rule> matched = new ArrayList<>();
-        List<Rule> denies = new ArrayList<>();
-        List<Rule> swats = new ArrayList<>();
-        List<Rule> requires = new ArrayList<>();
-        List<Rule> grants = new ArrayList<>();
-        List<Rule> candidates = new ArrayList<>();
-        indexByRemedy.get(remedy).matching(facts, candidates);
+        // one list of matched rules, classified in place: deciding runs for every proposal, so it allocates little
+        List<Rule> matched = new ArrayList<>(8);
+        indexByRemedy.get(remedy).matching(facts, matched);
         if (policy.external() != null) {
-            candidates.addAll(policy.external().matches(facts));
+            matched.addAll(policy.external().matches(facts));
         }
-        for (Rule r : candidates) {
-            matched.add(r);
-            switch (r.effect().kind()) {
+        int n = matched.size();
+        boolean deny = false;
+        boolean swat = false;
+        boolean grant = false;
+        int required = -1;
+        for (int i = 0; i < n; i++) {
+            Effect effect = matched.get(i).effect();
+            switch (effect.kind()) {
                 case DENY:
-                    denies.add(r);
+                    deny = true;
                     break;
                 case SWAT:
-                    swats.add(r);
+                    swat = true;
                     break;
                 case REQUIRE:
-                    requires.add(r);
+                    required = Math.max(required, effect.role());
                     break;
                 case GRANT:
-                    grants.add(r);
+                    grant = true;
                     break;
                 default:
                     break;
             }
         }
-        if (!denies.isEmpty()) {
-            return new Evaluation(Outcome.denied(), reasons(denies), matched);
+        if (deny) {
+            return new Evaluation(Outcome.denied(), reasons(matched, Effect.Kind.DENY), matched);
         }
-        if (!swats.isEmpty()) {
-            return new Evaluation(Outcome.swat(policy.swatTeam()), reasons(swats), matched);
+        if (swat) {
+            return new Evaluation(Outcome.swat(policy.swatTeam()), reasons(matched, Effect.Kind.SWAT), matched);
+        }
+        List<Rule> grants = List.of();
+        if (grant) {
+            grants = new ArrayList<>(2);
+            for (int i = 0; i < n; i++) {
+                if (matched.get(i).effect().kind() == Effect.Kind.GRANT) {
+                    grants.add(matched.get(i));
+                }
+            }
         }
         Coverage coverage = cover(remedy, facts.amount(), grants, facts);
         int authorityLevel = coverage.role();
         if (authorityLevel < 0) {
             Beyond beyond = policy.beyond();
-            String because = beyondText(remedy, facts.amount(), beyond);
             if (beyond.kind() == Beyond.Kind.DENY) {
-                return new Evaluation(Outcome.denied(), List.of(new Reason(Reason.AUTHORITY, because)), matched);
+                return new Evaluation(Outcome.denied(), List.of(authorityReason(remedy, facts.amount(), beyond)), matched);
             }
             if (beyond.kind() == Beyond.Kind.SWAT) {
-                return new Evaluation(Outcome.swat(policy.swatTeam()), List.of(new Reason(Reason.AUTHORITY, because)), matched);
+                return new Evaluation(Outcome.swat(policy.swatTeam()), List.of(authorityReason(remedy, facts.amount(), beyond)),
+                        matched);
             }
             authorityLevel = beyond.role();
         }
-        int level = authorityLevel;
-        for (Rule r : requires) {
-            level = Math.max(level, r.effect().role());
-        }
+        int level = Math.max(authorityLevel, required);
         int employee = facts.employeeRank();
-        List<Reason> reasons = new ArrayList<>();
+        List<Reason> reasons = null;
         boolean requireNamesLevel = false;
-        for (Rule r : requires) {
-            if (r.effect().role() == level) {
-                reasons.add(reason(r));
+        for (int i = 0; i < n; i++) {
+            Rule r = matched.get(i);
+            if (r.effect().kind() == Effect.Kind.REQUIRE && r.effect().role() == level) {
+                reasons = add(reasons, reason(r));
                 requireNamesLevel = true;
             }
         }
         if (authorityLevel == level) {
             for (Rule g : coverage.usedGrants()) {
-                reasons.add(reason(g));
+                reasons = add(reasons, reason(g));
             }
             if (level > employee && !requireNamesLevel) {
                 String because = coverage.role() < 0
                         ? beyondText(remedy, facts.amount(), policy.beyond())
                         : shortfallText(remedy, facts.amount(), grants, facts, level);
-                reasons.add(new Reason(Reason.AUTHORITY, because));
+                reasons = add(reasons, new Reason(Reason.AUTHORITY, because));
             }
         }
-        reasons.sort(REASON_ORDER);
-        Outcome outcome = level <= employee ? Outcome.alone() : Outcome.escalate(policy.roles().get(level));
-        return new Evaluation(outcome, List.copyOf(reasons), matched);
+        if (reasons == null) {
+            reasons = List.of();
+        } else if (reasons.size() > 1) {
+            reasons.sort(REASON_ORDER);
+        }
+        Outcome outcome = level <= employee ? Outcome.alone() : escalations[level];
+        return new Evaluation(outcome, reasons, matched);
     }
 
-    private static List<Reason> reasons(List<Rule> rules) {
-        List<Reason> reasons = new ArrayList<>(rules.size());
-        for (Rule r : rules) {
-            reasons.add(reason(r));
+    private static List<Reason> add(List<Reason> reasons, Reason reason) {
+        List<Reason> out = reasons == null ? new ArrayList<>(2) : reasons;
+        out.add(reason);
+        return out;
+    }
+
+    private Reason authorityReason(String remedy, BigDecimal amount, Beyond beyond) {
+        return new Reason(Reason.AUTHORITY, beyondText(remedy, amount, beyond));
+    }
+
+    private static List<Reason> reasons(List<Rule> matched, Effect.Kind kind) {
+        List<Reason> reasons = new ArrayList<>(2);
+        for (int i = 0; i < matched.size(); i++) {
+            if (matched.get(i).effect().kind() == kind) {
+                reasons.add(reason(matched.get(i)));
+            }
         }
-        reasons.sort(REASON_ORDER);
-        return List.copyOf(reasons);
+        if (reasons.size() > 1) {
+            reasons.sort(REASON_ORDER);
+        }
+        return reasons;
     }
 
     private static Reason reason(Rule r) {
