@@ -1,6 +1,5 @@
 package org.resolutionpolicy.benchmarks;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,6 +164,6 @@ public final class BenchmarkTable {
         }
         times.sort(null);
         return "policy decide (YAML, one case, JSON) on a fresh JVM: median " + times.get(2) + " ms wall of 5 runs "
-                + "(" + jar.getFileName() + File.separator + ")";
+                + "(" + jar.getFileName() + ")";
     }
 }
