@@ -19,7 +19,7 @@ final class ExplanationRenderer {
     }
 
     static String text(CustomerCase c, Explanation e) {
-        StringBuilder out = new StringBuilder(DecisionTable.render(c, e.decision()));
+        StringBuilder out = new StringBuilder(ReasonColumn.wrap(DecisionTable.render(c, e.decision()), ReasonColumn.WIDTH));
         if (e.proposals().isEmpty()) {
             out.append("\nrules checked against the case (no proposals):\n");
             rules(e.caseRules(), out);

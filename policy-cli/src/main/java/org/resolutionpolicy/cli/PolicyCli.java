@@ -2,8 +2,10 @@ package org.resolutionpolicy.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +35,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code policy} command line: {@code validate} and {@code decide}.
+ * Runs the {@code policy} command line: {@code validate}, {@code decide}, {@code explain}, {@code test} and
+ * {@code log-summary}. Tests call {@link #run(PrintStream, PrintStream, String...)}; only {@link #main} exits.
  *
- * <p>Exit codes: 0 success; 1 when the answer is "no" (a policy with errors, an invalid case); 2 for usage
- * errors (unknown option, missing argument, a file that does not exist or cannot be read); 3 for an
- * internal error, which is a bug worth reporting.
+ * <p>Exit codes: 0 success; 1 when the answer is "no" (a policy with errors, an invalid case, a failing
+ * scenario); 2 for usage errors (unknown option, missing argument, a file that does not exist or cannot be
+ * read); 3 for an internal error, which is a bug worth reporting: it is printed as one line starting with
+ * {@code policy: internal error:}, never as a stack trace. When several arguments fail differently, the
+ * highest code wins. Output is UTF-8 whatever the platform's default charset, since JSON is UTF-8.
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = PolicyCli.Version.class,
         description = "Validate resolution policies and decide cases with them.",
@@ -73,32 +78,47 @@ public final class PolicyCli implements Callable<Integer> {
     /**
      * Runs the command line with the given streams and returns the exit code.
      *
-     * @param out where results go
-     * @param err where problems with the invocation go
+     * @param out where results go (UTF-8)
+     * @param err where problems go: usage errors, unreadable files, invalid cases, a policy's problems in
+     *     {@code decide} (UTF-8)
      * @param args the arguments
      * @return 0, 1, 2 or 3, as documented on this class
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        // explicit UTF-8: on a JVM whose default charset is ASCII (Java 17 under LANG=C) text would turn into '?'
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine cli = new CommandLine(new PolicyCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println(oneLine(e));
-            return e instanceof UsageProblem ? USAGE : e instanceof PolicyException ? NO : INTERNAL;
-        });
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine.getErr()));
         try {
             return cli.execute(args);
         } finally {
-            out.flush();
-            err.flush();
+            outWriter.flush();
+            errWriter.flush();
         }
     }
 
-    private static String oneLine(Exception e) {
-        if (e instanceof UsageProblem || e instanceof PolicyException) {
-            return "policy: " + e.getMessage();
+    /**
+     * Prints why a command failed, on one line and without a stack trace, and returns the exit code.
+     * A {@link PolicyException} caused by an {@link IOException} is about a file that cannot be read: 2.
+     */
+    static int failure(Exception e, PrintWriter err) {
+        if (e instanceof UsageProblem) {
+            err.println("policy: " + e.getMessage());
+            return USAGE;
         }
-        return "policy: internal error: " + e + " (please report this)";
+        if (e instanceof PolicyException) {
+            err.println("policy: " + e.getMessage());
+            return e.getCause() instanceof IOException ? USAGE : NO;
+        }
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            err.println("policy: cannot read: " + e.getMessage());
+            return USAGE;
+        }
+        err.println("policy: internal error: " + e + " (please report this)");
+        return INTERNAL;
     }
 
     @Override
@@ -130,7 +150,8 @@ public final class PolicyCli implements Callable<Integer> {
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check policies and print every problem as file:line:col: error|warning: message.",
                 "Each argument is one policy: a file, or a directory whose files together form one policy.",
-                "Exit code 0 when every policy is valid, 1 when any has an error (or a warning, with --strict)."})
+                "Exit code 0 when every policy is valid, 1 when any has an error (or a warning, with --strict),",
+                "2 when a file cannot be read."})
     static final class Validate implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "policy files or directories")
@@ -145,21 +166,25 @@ public final class PolicyCli implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             paths.forEach(PolicyCli::existing);
-            boolean failed = false;
+            int exit = OK;
             for (Path path : paths) {
                 try {
                     Policy policy = Policies.load(path);
                     policy.warnings().forEach(out::println);
                     out.println("ok: " + path + " (policy " + policy.id() + " " + policy.version()
                             + (policy.warnings().isEmpty() ? "" : ", " + count(policy.warnings().size(), "warning")) + ")");
-                    failed |= strict && !policy.warnings().isEmpty();
+                    exit = Math.max(exit, strict && !policy.warnings().isEmpty() ? NO : OK);
                 } catch (PolicyLoadException e) {
                     e.problems().forEach(out::println);
-                    failed |= !e.errors().isEmpty() || strict;
+                    exit = Math.max(exit, NO);
+                } catch (PolicyException e) {
+                    // one unreadable policy must not hide the verdict on the others
+                    exit = Math.max(exit, failure(e, err));
                 }
             }
-            return failed ? NO : OK;
+            return exit;
         }
     }
 
@@ -167,7 +192,7 @@ public final class PolicyCli implements Callable<Integer> {
     @Command(name = "decide", mixinStandardHelpOptions = true,
             description = {"Decide cases with a policy and print the outcomes with their reasons.",
                 "All POLICY arguments together form one policy. A case is a YAML or JSON file, or a directory of them.",
-                "Exit code 0 when every case was decided, 1 when the policy or a case is invalid."})
+                "Exit code 0 when every case was decided, 1 when the policy or a case is invalid, 2 when a file cannot be read."})
     static class Decide implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")
@@ -195,11 +220,14 @@ public final class PolicyCli implements Callable<Integer> {
             } catch (PolicyLoadException e) {
                 e.problems().forEach(err::println);
                 return NO;
+            } catch (PolicyException e) {
+                return failure(e, err);
             }
             List<Object> json = new ArrayList<>();
-            boolean failed = false;
+            int exit = OK;
             boolean firstText = true;
             for (Path file : caseFiles) {
+                // one bad case must not stop the others from being decided
                 try {
                     CustomerCase c = Cases.load(file);
                     if (output.format == Format.json) {
@@ -210,14 +238,16 @@ public final class PolicyCli implements Callable<Integer> {
                     }
                 } catch (InvalidCaseException e) {
                     err.println(file + ": " + e.getMessage());
-                    failed = true;
+                    exit = Math.max(exit, NO);
+                } catch (PolicyException e) {
+                    exit = Math.max(exit, failure(e, err));
                 }
             }
             if (output.format == Format.json && !json.isEmpty()) {
                 out.println(Json.write(json.size() == 1 && caseFiles.size() == 1 ? json.get(0) : json));
             }
             out.flush();
-            return failed ? NO : OK;
+            return exit;
         }
 
         Object json(Policy policy, CustomerCase c) {
@@ -225,7 +255,7 @@ public final class PolicyCli implements Callable<Integer> {
         }
 
         String text(Policy policy, CustomerCase c) {
-            return DecisionTable.render(c, policy.decide(c));
+            return ReasonColumn.wrap(DecisionTable.render(c, policy.decide(c)), ReasonColumn.WIDTH);
         }
 
         private static List<Path> caseFiles(List<Path> given) {
@@ -258,8 +288,8 @@ public final class PolicyCli implements Callable<Integer> {
 
     /** {@code policy explain}: decide, then say for every rule whether it matched and why not. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = {"Explain decisions: every rule with whether it matched each proposal and, when not, which",
-                "condition failed with what values; and how the authority role was derived.",
+            description = {"Explain decisions rule by rule, and how the authority role was found.",
+                "For every rule: whether it matched each proposal and, when not, which condition failed with what values.",
                 "Arguments and exit codes as for decide."})
     static final class Explain extends Decide {
 

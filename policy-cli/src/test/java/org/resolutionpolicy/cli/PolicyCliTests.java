@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,6 +185,59 @@ class PolicyCliTests {
             List<Map<String, Object>> json = new Yaml().load(r.out());
             assertThat(json).extracting(m -> m.get("case")).containsExactly("C-1042", "C-2");
         }
+
+        @Test
+        void prints_an_array_when_several_case_options_are_given() throws IOException {
+            Path other = write("other/c-3.yaml", CASE.replace("C-1042", "C-3"));
+
+            Run r = run("decide", policy.toString(), "--case", other.toString(), "--case", caseFile.toString(),
+                    "--format", "json");
+
+            assertThat(r.exit()).isZero();
+            List<Map<String, Object>> json = new Yaml().load(r.out());
+            assertThat(json).extracting(m -> m.get("case")).containsExactly("C-3", "C-1042");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void sends_every_proposal_to_swat_with_the_team_and_no_approver() throws IOException {
+            Path viral = write("viral.yaml", CASE.replace("socialReach: 0", "socialReach: 20000"));
+
+            Run r = run("decide", policy.toString(), "--case", viral.toString(), "--format", "json");
+
+            assertThat(r.exit()).isZero();
+            Map<String, Object> json = new Yaml().load(r.out());
+            assertThat(json).containsEntry("swat", true);
+            List<Map<String, Object>> proposals = (List<Map<String, Object>>) json.get("proposals");
+            assertThat(proposals).extracting(p -> p.get("outcome")).containsOnly("SWAT");
+            assertThat(List.copyOf(proposals.get(1).keySet())).containsExactly("remedy", "amount", "outcome", "team", "reasons");
+            assertThat(proposals.get(1)).containsEntry("team", "recovery-swat");
+            assertThat((List<Map<String, Object>>) proposals.get(1).get("reasons")).extracting(m -> m.get("rule"))
+                    .contains("going-viral");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void prints_the_owner_of_a_follow_up_between_within_and_rule() throws IOException {
+            Path owned = write("owned.yaml", COFFEE.replace("within: P2D }", "within: P2D, owner: district-manager }"));
+
+            Run r = run("decide", owned.toString(), "--case", caseFile.toString(), "--format", "json");
+
+            Map<String, Object> json = new Yaml().load(r.out());
+            Map<String, Object> followUp = ((List<Map<String, Object>>) json.get("followUps")).get(0);
+            assertThat(List.copyOf(followUp.keySet())).containsExactly("action", "within", "owner", "rule");
+            assertThat(followUp).containsEntry("owner", "district-manager");
+        }
+
+        @Test
+        void escapes_control_characters_and_writes_other_text_as_it_is() throws IOException {
+            Path odd = write("odd.yaml", CASE.replace("id: C-1042", "id: \"C-\\t1 caf\u00e9 \u20ac\""));
+
+            Run r = run("decide", policy.toString(), "--case", odd.toString(), "--format", "json");
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("\"case\": \"C-\\t1 caf\u00e9 \u20ac\",");
+        }
     }
 
     @Nested
@@ -199,6 +254,54 @@ class PolicyCliTests {
                     .containsPattern("refund +80 +ESCALATE to store-manager +high-severity-refunds-need-a-manager")
                     .containsPattern("apology +ALONE\\n")
                     .contains("follow-up: senior-management-call within P2D (out-of-pocket-callback)");
+        }
+
+        @Test
+        void decides_every_case_of_a_directory_in_name_order() throws IOException {
+            write("cases/c-0500.yml", CASE.replace("C-1042", "C-500").replace("tier: GOLD", "tier: SILVER"));
+
+            Run r = run("decide", policy.toString(), "--case", dir.resolve("cases").toString());
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).containsSubsequence("case C-500", "voucher  15      ESCALATE to shift-lead", "\n\n",
+                    "case C-1042", "voucher  15      ALONE");
+        }
+
+        @Test
+        void prints_further_reasons_on_lines_of_their_own_under_reasons() throws IOException {
+            Path strict = write("strict.yaml", COFFEE + String.join("\n",
+                    "  - id: no-refunds-by-phone",
+                    "    when: { channel: phone }",
+                    "    remedies: [refund]",
+                    "    deny: true",
+                    "    because: Phone refunds are not allowed",
+                    "  - id: no-refunds-when-late",
+                    "    when: { category: late-order }",
+                    "    remedies: [refund]",
+                    "    deny: true",
+                    "    because: Late orders get vouchers instead",
+                    ""));
+
+            Run r = run("decide", strict.toString(), "--case", caseFile.toString());
+
+            assertThat(r.exit()).isZero();
+            List<String> lines = r.out().lines().toList();
+            int refund = lines.indexOf(lines.stream().filter(l -> l.startsWith("  refund")).findFirst().orElseThrow());
+            int column = lines.get(refund).indexOf("no-refunds-by-phone: Phone refunds are not allowed");
+            assertThat(column).isEqualTo(lines.get(1).indexOf("REASONS"));
+            assertThat(lines.get(refund + 1)).isEqualTo(" ".repeat(column) + "no-refunds-when-late: Late orders get vouchers instead");
+            assertThat(lines.get(refund)).contains("DENIED");
+        }
+
+        @Test
+        void an_unreadable_case_exits_2_and_the_other_cases_are_still_decided() throws IOException {
+            Files.write(dir.resolve("cases/c-0001.yaml"), new byte[] {'i', 'd', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+
+            Run r = run("decide", policy.toString(), "--case", dir.resolve("cases").toString());
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.out()).contains("case C-1042");
+            assertThat(r.err()).isEqualTo("policy: file [" + dir.resolve("cases/c-0001.yaml") + "] is not valid UTF-8\n");
         }
 
         @Test
@@ -262,6 +365,18 @@ class PolicyCliTests {
                     broken + ":28:14: error: unknown role [store-mgr] in require of rule "
                             + "[high-severity-refunds-need-a-manager] (did you mean [store-manager]?)",
                     "ok: " + policy + " (policy coffee-shop 2026.11)");
+        }
+
+        @Test
+        void an_unreadable_policy_exits_2_and_the_others_are_still_validated() throws IOException {
+            Path binary = dir.resolve("binary.yaml");
+            Files.write(binary, new byte[] {'p', 'o', 'l', 'i', 'c', 'y', ':', ' ', (byte) 0xc3, (byte) 0x28, '\n'});
+
+            Run r = run("validate", binary.toString(), policy.toString());
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("policy: file [" + binary + "] is not valid UTF-8\n");
+            assertThat(r.out()).isEqualTo("ok: " + policy + " (policy coffee-shop 2026.11)\n");
         }
 
         @Test
@@ -503,6 +618,69 @@ class PolicyCliTests {
 
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("policy: no such file or directory [" + dir.resolve("nope.yaml") + "]\n");
+        }
+
+        @Test
+        void help_lists_the_commands_and_exits_0() {
+            Run r = run("--help");
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).startsWith("Usage: policy").contains("validate").contains("decide").contains("explain");
+            assertThat(r.err()).isEmpty();
+        }
+
+        @Test
+        void help_of_a_command_shows_its_options_and_exits_0() {
+            Run r = run("decide", "--help");
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("--case=CASE").contains("--format=text|json");
+        }
+
+        @Test
+        void version_prints_the_tool_name_and_version_and_exits_0() {
+            Run r = run("--version");
+
+            assertThat(r.exit()).isZero();
+            // from the jar manifest; classes run from a directory have none
+            assertThat(r.out()).matches("policy (\\d+\\.\\d+\\.\\d+\\S*|\\(development build\\))\n");
+        }
+
+        @Test
+        void decide_without_a_policy_exits_2() {
+            Run r = run("decide", "--case", caseFile.toString());
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("Missing required parameter: 'POLICY'");
+        }
+
+        @Test
+        void a_case_file_that_does_not_exist_exits_2_naming_it() {
+            Run r = run("decide", policy.toString(), "--case", dir.resolve("cases/nope.yaml").toString());
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("policy: no such file or directory [" + dir.resolve("cases/nope.yaml") + "]\n");
+        }
+
+        @Test
+        void a_file_that_cannot_be_read_as_a_file_exits_2() {
+            Run r = run("log-summary", dir.resolve("cases").toString());
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).startsWith("policy: cannot read: ").doesNotContain("\tat ");
+        }
+
+        @Test
+        void an_unexpected_exception_is_one_line_naming_it_an_internal_error_and_exits_3() {
+            StringWriter err = new StringWriter();
+
+            int exit = PolicyCli.failure(new IllegalStateException("no decision for [voucher]"), new PrintWriter(err, true));
+
+            assertThat(exit).isEqualTo(3);
+            assertThat(err.toString()).isEqualTo(
+                    "policy: internal error: java.lang.IllegalStateException: no decision for [voucher] (please report this)"
+                            + System.lineSeparator());
         }
 
         @Test
