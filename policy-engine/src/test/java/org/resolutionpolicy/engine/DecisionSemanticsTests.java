@@ -113,6 +113,41 @@ class DecisionSemanticsTests {
             assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.denied());
             assertThat(d.proposal("apology").outcome()).isEqualTo(Outcome.alone());
         }
+
+        @Test
+        void deny_wins_over_a_swat_rule_that_matches_too() {
+            ProposalDecision d = p.decide(aCase("agent").category("gift-card")
+                    .impact(Impact.builder().legalThreat(true).build()).propose("refund", 5).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.denied());
+            assertThat(d.ruleIds()).containsExactly("no-cash-for-gift-cards");
+        }
+
+        @Test
+        void deny_wins_over_a_require_the_employee_already_meets() {
+            ProposalDecision d = p.decide(aCase("manager").category("gift-card").severity("CRITICAL")
+                    .propose("refund", 5).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.denied());
+            assertThat(d.ruleIds()).containsExactly("no-cash-for-gift-cards");
+        }
+
+        @Test
+        void deny_wins_over_a_grant_that_would_cover_the_amount() {
+            Policy withGrant = policy(DENY_GIFT_CARDS + """
+                      - id: gold-refunds
+                        when: { customer.tier: GOLD }
+                        remedies: [refund]
+                        grant: { role: agent, upTo: unlimited }
+                        because: Gold members are refunded at the counter
+                    """);
+
+            ProposalDecision d = withGrant.decide(aCase("agent").category("gift-card")
+                    .customer(Customer.builder().tier("GOLD").build()).propose("refund", 5).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.denied());
+            assertThat(d.ruleIds()).containsExactly("no-cash-for-gift-cards");
+        }
     }
 
     @Nested
@@ -136,6 +171,31 @@ class DecisionSemanticsTests {
         void even_a_director_does_not_grant_alone_what_goes_to_swat() {
             assertThat(p.decide(aCase("director").impact(Impact.builder().legalThreat(true).build())
                     .propose("apology").build()).proposal("apology").outcome()).isEqualTo(Outcome.swat("incident-team"));
+        }
+
+        @Test
+        void the_team_takes_over_even_an_amount_beyond_every_roles_authority() {
+            // step 2 comes before step 3: beyondAuthority (deny) is never reached
+            ProposalDecision d = p.decide(aCase("agent").impact(Impact.builder().legalThreat(true).build())
+                    .propose("refund", 50_000).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.swat("incident-team"));
+            assertThat(d.ruleIds()).containsExactly("legal-goes-to-swat");
+        }
+
+        @Test
+        void lists_every_matching_swat_rule_sorted_by_id() {
+            Policy two = policy(SWAT_ON_LEGAL + """
+                      - id: going-viral
+                        when: "impact.socialReach >= 10000"
+                        route: swat
+                        because: Viral complaints go to the incident team
+                    """);
+
+            ProposalDecision d = two.decide(aCase("agent").impact(Impact.builder().legalThreat(true).socialReach(50_000).build())
+                    .propose("refund", 5).build()).proposal("refund");
+
+            assertThat(d.ruleIds()).containsExactly("going-viral", "legal-goes-to-swat");
         }
     }
 
@@ -228,6 +288,40 @@ class DecisionSemanticsTests {
                 Policy p = policy("beyondAuthority: director\n", "");
                 assertThat(refund(p, "agent", 5000).outcome()).isEqualTo(Outcome.escalate("director"));
                 assertThat(refund(p, "director", 5000).outcome()).isEqualTo(Outcome.alone());
+            }
+
+            @Test
+            void a_named_role_is_the_authority_reason() {
+                ProposalDecision d = refund(policy("beyondAuthority: director\n", ""), "agent", 5000);
+
+                assertThat(d.reasons()).containsExactly(new Reason(Reason.AUTHORITY,
+                        "no role may grant refund of 5000; beyond authority the policy needs director"));
+            }
+
+            @Test
+            void swat_names_the_team_and_marks_the_decision() {
+                Decision d = policy("beyondAuthority: swat\n", "").decide(aCase("agent").propose("refund", 5000).build());
+
+                assertThat(d.proposal("refund").reasons()).containsExactly(new Reason(Reason.AUTHORITY,
+                        "no role may grant refund of 5000; beyond authority the policy routes to incident-team"));
+                assertThat(d.swat()).isTrue();
+            }
+
+            @Test
+            void a_require_above_the_named_role_still_wins() {
+                Policy p = policy("beyondAuthority: supervisor\n", MANAGER_ON_CRITICAL);
+
+                ProposalDecision d = p.decide(aCase("agent").severity("CRITICAL").propose("refund", 5000).build())
+                        .proposal("refund");
+
+                assertThat(d.outcome()).isEqualTo(Outcome.escalate("manager"));
+                assertThat(d.ruleIds()).containsExactly("critical-needs-manager");
+            }
+
+            @Test
+            void does_not_apply_while_some_role_covers_the_amount() {
+                assertThat(refund(policy("beyondAuthority: swat\n", ""), "agent", 1000).outcome())
+                        .isEqualTo(Outcome.escalate("manager"));
             }
         }
     }
@@ -341,6 +435,54 @@ class DecisionSemanticsTests {
             Customer refunds = Customer.builder().history("refund", 500, Instant.parse("2026-11-10T00:00:00Z")).build();
             assertThat(voucher(refunds, 20).outcome()).isEqualTo(Outcome.alone());
         }
+
+        @Test
+        void allow_grants_up_to_the_count_and_refuse_the_one_after() {
+            Customer two = Customer.builder()
+                    .history("voucher", 1, Instant.parse("2026-11-01T00:00:00Z"))
+                    .history("voucher", 1, Instant.parse("2026-11-02T00:00:00Z")).build();
+            Customer three = Customer.builder().history("voucher", 1, Instant.parse("2026-11-03T00:00:00Z"))
+                    .history("voucher", 1, Instant.parse("2026-11-01T00:00:00Z"))
+                    .history("voucher", 1, Instant.parse("2026-11-02T00:00:00Z")).build();
+
+            assertThat(voucher(two, 1).outcome()).isEqualTo(Outcome.alone());
+            assertThat(voucher(three, 1).outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(voucher(three, 1).reasons()).singleElement().extracting(Reason::because).isEqualTo(
+                    "voucher of 1 is beyond the authority of agent (at most 3 per customer in P30D, and the customer "
+                            + "already had 3); manager may grant it");
+        }
+
+        @Test
+        void name_the_used_total_when_the_max_is_exceeded() {
+            Customer had25 = Customer.builder().history("voucher", 25, Instant.parse("2026-11-01T00:00:00Z")).build();
+
+            assertThat(voucher(had25, 20).reasons()).singleElement().extracting(Reason::because).isEqualTo(
+                    "voucher of 20 is beyond the authority of agent (at most 40 per customer in P30D, and the customer "
+                            + "already had 25); manager may grant it");
+        }
+
+        @Test
+        void end_at_the_decision_time_when_the_case_has_no_openedAt() {
+            Instant now = Instant.now();
+            Customer anHourAgo = Customer.builder().history("voucher", 40, now.minusSeconds(3600)).build();
+            Customer tomorrow = Customer.builder().history("voucher", 40, now.plusSeconds(86_400)).build();
+            CustomerCase.Builder unopened = CustomerCase.builder().severity("MEDIUM").employee("agent").propose("voucher", 1);
+
+            assertThat(p.decide(unopened.customer(anHourAgo).build()).proposal("voucher").outcome())
+                    .isEqualTo(Outcome.escalate("manager"));
+            assertThat(p.decide(unopened.customer(tomorrow).build()).proposal("voucher").outcome())
+                    .isEqualTo(Outcome.alone());
+        }
+
+        @Test
+        void count_an_entry_just_inside_the_start_but_not_one_exactly_at_it() {
+            Customer justInside = Customer.builder().history("voucher", 40, Instant.parse("2026-10-21T12:00:01Z")).build();
+            Customer atStart = Customer.builder().history("voucher", 40, Instant.parse("2026-10-21T12:00:00Z")).build();
+
+            assertThat(voucher(justInside, 1).outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(voucher(atStart, 1).outcome()).isEqualTo(Outcome.alone());
+        }
+
     }
 
     @Nested
@@ -389,6 +531,51 @@ class DecisionSemanticsTests {
                     .containsExactly("legal-review", "refund-audit", "senior-management-call");
             assertThat(d.proposal("refund").ruleIds()).containsExactly("legal-swat");
         }
+
+        @Test
+        void are_ordered_by_action_then_rule_id_whatever_the_rule_order() {
+            Policy many = policy("""
+                      - id: z-call
+                        followUp: { action: call }
+                        because: z
+                      - id: b-survey
+                        followUp: { action: survey }
+                        because: b
+                      - id: a-call
+                        followUp: { action: call }
+                        because: a
+                    """);
+
+            assertThat(many.decide(aCase("agent").propose("apology").build()).followUps())
+                    .extracting(FollowUp::action, FollowUp::rule).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("call", "a-call"),
+                            org.assertj.core.groups.Tuple.tuple("call", "z-call"),
+                            org.assertj.core.groups.Tuple.tuple("survey", "b-survey"));
+        }
+
+        @Test
+        void come_from_every_matching_rule_even_one_whose_effect_is_overridden() {
+            Policy p = policy(DENY_GIFT_CARDS + """
+                      - id: critical-review
+                        when: { severity: CRITICAL }
+                        require: manager
+                        followUp: { action: manager-review, within: P1D }
+                        because: Critical cases are reviewed
+                    """);
+
+            Decision d = p.decide(aCase("agent").category("gift-card").severity("CRITICAL").propose("refund", 5).build());
+
+            assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.denied());
+            assertThat(d.followUps()).containsExactly(new FollowUp("manager-review", "P1D", null, "critical-review"));
+        }
+
+        @Test
+        void a_latitude_question_gets_the_case_level_follow_ups_but_not_those_about_proposals() {
+            Decision d = p.decide(aCase("agent").impact(Impact.builder().outOfPocket(5).build()).build());
+
+            assertThat(d.isLatitude()).isTrue();
+            assertThat(d.followUps()).extracting(FollowUp::rule).containsExactly("callback");
+        }
     }
 
     @Nested
@@ -417,6 +604,54 @@ class DecisionSemanticsTests {
             Decision d = p.decide(aCase("agent").propose("refund", 10).propose("voucher", 10).build());
             assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.alone());
             assertThat(d.proposal("voucher").outcome()).isEqualTo(Outcome.escalate("manager"));
+        }
+
+        @Test
+        void a_disabled_grant_raises_nothing_and_a_disabled_follow_up_adds_nothing() {
+            Policy p = policy("""
+                      - id: old-grant
+                        enabled: false
+                        remedies: [refund]
+                        grant: { role: agent, upTo: 500 }
+                        because: switched off
+                      - id: old-call
+                        enabled: false
+                        followUp: { action: call }
+                        because: switched off
+                    """);
+
+            Decision d = p.decide(aCase("agent").propose("refund", 100).build());
+
+            assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.escalate("supervisor"));
+            assertThat(d.proposal("refund").ruleIds()).containsExactly(Reason.AUTHORITY);
+            assertThat(d.followUps()).isEmpty();
+        }
+
+        @Test
+        void a_disabled_swat_rule_routes_nothing() {
+            Policy p = policy("""
+                      - id: old-swat
+                        enabled: false
+                        route: swat
+                        because: switched off
+                    """);
+
+            assertThat(refund(p, "agent", 10).outcome()).isEqualTo(Outcome.alone());
+        }
+
+        @Test
+        void a_rule_without_remedies_applies_to_every_remedy() {
+            Policy p = policy("""
+                      - id: phone-needs-supervisor
+                        when: { channel: phone }
+                        require: supervisor
+                        because: Phone cases are checked
+                    """);
+
+            Decision d = p.decide(aCase("agent").channel("phone").propose("refund", 1).propose("voucher", 1)
+                    .propose("apology").build());
+
+            assertThat(d.proposals()).extracting(ProposalDecision::outcome).containsOnly(Outcome.escalate("supervisor"));
         }
     }
 
@@ -452,6 +687,200 @@ class DecisionSemanticsTests {
                     assertThat(shuffled.decide(c)).isEqualTo(reference.decide(c));
                 }
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("reasons name every contributing rule, sorted by id, authority last")
+    class Reasons {
+        final String goldGrantToSupervisors = """
+                  - id: gold-refunds-by-supervisors
+                    when: { customer.tier: GOLD }
+                    remedies: [refund]
+                    grant: { role: supervisor, upTo: 2000 }
+                    because: Supervisors may refund Gold members generously
+                """;
+
+        CustomerCase.Builder goldCase(String role) {
+            return aCase(role).customer(Customer.builder().tier("GOLD").lifetimeValue(5000).build());
+        }
+
+        @Test
+        void a_require_and_a_grant_at_the_approver_level_are_both_named_without_authority() {
+            Policy p = policy(goldGrantToSupervisors + """
+                      - id: a-phone-refunds
+                        when: { channel: phone }
+                        remedies: [refund]
+                        require: supervisor
+                        because: Phone refunds are checked
+                    """);
+
+            ProposalDecision d = p.decide(goldCase("agent").channel("phone").propose("refund", 1500).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.escalate("supervisor"));
+            assertThat(d.ruleIds()).containsExactly("a-phone-refunds", "gold-refunds-by-supervisors");
+        }
+
+        @Test
+        void the_authority_comes_after_a_grant_whatever_the_grants_id() {
+            Policy p = policy(goldGrantToSupervisors.replace("gold-refunds-by-supervisors", "zz-gold"));
+
+            ProposalDecision d = p.decide(goldCase("agent").propose("refund", 1500).build()).proposal("refund");
+
+            assertThat(d.ruleIds()).containsExactly("zz-gold", Reason.AUTHORITY);
+        }
+
+        @Test
+        void a_grant_is_named_even_when_the_employee_grants_alone() {
+            Policy p = policy(goldGrantToSupervisors);
+
+            ProposalDecision d = p.decide(goldCase("supervisor").propose("refund", 1500).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.alone());
+            assertThat(d.ruleIds()).containsExactly("gold-refunds-by-supervisors");
+        }
+
+        @Test
+        void every_grant_that_covers_is_named_and_one_that_falls_short_is_not() {
+            Policy p = policy("""
+                      - id: gold-vouchers
+                        when: { customer.tier: GOLD }
+                        remedies: [voucher]
+                        grant: { role: agent, upTo: 30 }
+                        because: Gold members may get more
+                      - id: loyal-vouchers
+                        when: { customer.lifetimeValue: { atLeast: 1000 } }
+                        remedies: [voucher]
+                        grant: { role: agent, upTo: 25 }
+                        because: Loyal customers may get more
+                    """);
+
+            assertThat(p.decide(goldCase("agent").propose("voucher", 24).build()).proposal("voucher").ruleIds())
+                    .containsExactly("gold-vouchers", "loyal-vouchers");
+            assertThat(p.decide(goldCase("agent").propose("voucher", 28).build()).proposal("voucher").ruleIds())
+                    .containsExactly("gold-vouchers");
+        }
+
+        @Test
+        void a_grant_to_a_role_below_the_approver_is_not_a_reason() {
+            Policy p = policy("""
+                      - id: gold-vouchers
+                        when: { customer.tier: GOLD }
+                        remedies: [voucher]
+                        grant: { role: agent, upTo: 30 }
+                        because: Gold members may get more
+                    """);
+
+            ProposalDecision d = p.decide(goldCase("agent").propose("voucher", 50).build()).proposal("voucher");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(d.ruleIds()).containsExactly(Reason.AUTHORITY);
+        }
+
+        @Test
+        void a_require_below_the_approver_is_not_a_reason() {
+            Policy p = policy("""
+                      - id: phone-needs-supervisor
+                        when: { channel: phone }
+                        require: supervisor
+                        because: Phone cases are checked
+                    """);
+
+            ProposalDecision d = p.decide(aCase("agent").channel("phone").propose("refund", 500).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(d.ruleIds()).containsExactly(Reason.AUTHORITY);
+        }
+
+        @Test
+        void nothing_is_named_when_the_employee_grants_within_the_table() {
+            assertThat(refund(policy(""), "supervisor", 150).reasons()).isEmpty();
+            assertThat(refund(policy(""), "director", 1000).reasons()).isEmpty();
+        }
+
+        @Test
+        void every_reason_carries_the_because_of_its_rule() {
+            ProposalDecision d = policy(MANAGER_ON_CRITICAL).decide(aCase("agent").severity("CRITICAL")
+                    .propose("refund", 10).build()).proposal("refund");
+
+            assertThat(d.reasons()).containsExactly(new Reason("critical-needs-manager", "Critical cases need a manager"));
+        }
+    }
+
+    @Nested
+    @DisplayName("decisions do not depend on rule order")
+    class ShuffledPolicyText {
+        final List<String> rules = List.of(DENY_GIFT_CARDS, SWAT_ON_LEGAL, MANAGER_ON_CRITICAL, """
+                  - id: gold-vouchers
+                    when: { customer.tier: GOLD }
+                    remedies: [voucher]
+                    grant: { role: agent, upTo: 35 }
+                    because: Gold members may get more
+                """, """
+                  - id: gold-refunds-by-supervisors
+                    when: { customer.tier: GOLD, expr: "history.total('refund', 'P30D') < 500" }
+                    remedies: [refund]
+                    grant: { role: supervisor, upTo: 2000 }
+                    because: Supervisors may refund Gold members generously
+                """, """
+                  - id: phone-needs-supervisor
+                    when: { channel: phone, amount: { above: 20 } }
+                    require: supervisor
+                    followUp: { action: call-back, within: P1D, owner: supervisor }
+                    because: Phone promises are checked
+                """, """
+                  - id: callback
+                    when: "impact.outOfPocket > 0 || severity.atLeast('HIGH')"
+                    followUp: { action: call }
+                    because: Out of pocket
+                """, """
+                  - id: retired
+                    enabled: false
+                    deny: true
+                    because: off
+                """);
+
+        List<CustomerCase> cases() {
+            Customer gold = Customer.builder().tier("GOLD")
+                    .history("voucher", 10, Instant.parse("2026-11-10T00:00:00Z"))
+                    .history("refund", 100, Instant.parse("2026-11-11T00:00:00Z")).build();
+            List<CustomerCase> cases = new ArrayList<>();
+            for (String role : List.of("agent", "supervisor", "manager", "director")) {
+                for (String severity : List.of("LOW", "CRITICAL")) {
+                    CustomerCase.Builder base = aCase(role).severity(severity);
+                    cases.add(base.customer(gold).channel("phone").propose("refund", 1500).propose("voucher", 30)
+                            .propose("apology").build());
+                    cases.add(aCase(role).severity(severity).category("gift-card").customer(gold)
+                            .impact(Impact.builder().outOfPocket(3).build()).propose("refund", 10).propose("voucher", 45).build());
+                    cases.add(aCase(role).severity(severity).impact(Impact.builder().legalThreat(true).build())
+                            .propose("refund", 70).build());
+                    cases.add(aCase(role).severity(severity).customer(gold).channel("phone").build());
+                }
+            }
+            return cases;
+        }
+
+        @Test
+        void shuffling_the_rules_list_of_a_policy_text_gives_equal_decisions() {
+            List<CustomerCase> cases = cases();
+            Policy reference = policy(String.join("", rules));
+            List<Decision> expected = new ArrayList<>();
+            cases.forEach(c -> expected.add(reference.decide(c)));
+            Random random = new Random(7);
+
+            for (int round = 0; round < 25; round++) {
+                List<String> shuffled = new ArrayList<>(rules);
+                Collections.shuffle(shuffled, random);
+                Policy p = policy(String.join("", shuffled));
+                for (int i = 0; i < cases.size(); i++) {
+                    assertThat(p.decide(cases.get(i))).as("case %d, order %s", i, shuffled).isEqualTo(expected.get(i));
+                }
+            }
+            // the cases reach every outcome and some follow-ups, so agreement is not trivial
+            assertThat(expected).flatExtracting(Decision::proposals).extracting(ProposalDecision::kind)
+                    .contains(Outcome.Kind.ALONE, Outcome.Kind.ESCALATE, Outcome.Kind.SWAT, Outcome.Kind.DENIED);
+            assertThat(expected).flatExtracting(Decision::followUps).extracting(FollowUp::rule)
+                    .contains("callback", "phone-needs-supervisor");
         }
     }
 }
