@@ -255,7 +255,6 @@ class CaseValidationTests {
         }
 
         @Test
-        @Disabled("BUG: an openedAt near the minimum year makes the window start overflow: DateTimeException from decide")
         void a_case_at_the_edge_of_time_is_rejected_or_decided_but_never_crashes() {
             // Policy.decide: throws "InvalidCaseException if the case does not fit this policy"; nothing else
             Policy windowed = Policies.parse("""
@@ -285,7 +284,6 @@ class CaseValidationTests {
     class NeverGuessed {
 
         @Test
-        @Disabled("BUG: CaseReader reads a YAML 1.1 boolean word (yes, on) as false")
         void a_yes_for_a_flag_is_refused_or_read_as_true_never_as_false() {
             // PRODUCT: "a clear error for a bad case, never a guess"; SnakeYAML tags yes/on/off as booleans
             CustomerCase c;
@@ -299,7 +297,6 @@ class CaseValidationTests {
         }
 
         @Test
-        @Disabled("BUG: CaseReader reads a YAML 1.1 boolean word (yes, on) as false")
         void an_on_for_a_boolean_attribute_is_refused_or_read_as_true_never_as_false() {
             CustomerCase c;
             try {
@@ -313,7 +310,6 @@ class CaseValidationTests {
         }
 
         @Test
-        @Disabled("BUG: a proposal whose remedy is null (remedy: ~) is dropped silently; the case becomes a latitude question")
         void a_proposal_with_an_empty_remedy_is_refused_not_dropped() {
             // POLICY-FORMAT: proposals name a remedy; PRODUCT: a bad case gets a clear error, never a guess
             assertThatThrownBy(() -> Cases.parse("""
@@ -335,7 +331,6 @@ class CaseValidationTests {
 
         @Test
         @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-        @Disabled("BUG: an amount of 1e999999 is expanded to a million digits while reading: Cases.parse takes minutes")
         void an_amount_with_a_huge_exponent_is_read_quickly_or_refused() {
             // QUALITY: malformed cases may only be decided or rejected with a PolicyException; no hang
             try {
@@ -349,12 +344,14 @@ class CaseValidationTests {
 
         @Test
         @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-        @Disabled("BUG: a negative amount of -1e-999999999 is printed in full in the problem message: OutOfMemoryError")
         void a_tiny_negative_amount_is_refused_without_printing_a_billion_digits() {
-            CustomerCase c = Cases.parse("severity: LOW\nemployee: { role: agent }\n"
-                    + "proposals: [ { remedy: refund, amount: -1e-999999999 } ]\n");
-
-            assertThat(rejection(c).problems()).extracting(CaseProblem::field).containsExactly("proposals[0].amount");
+            // refused when the case is read: an exponent that large is no amount at all
+            assertThatThrownBy(() -> Cases.parse("severity: LOW\nemployee: { role: agent }\n"
+                    + "proposals: [ { remedy: refund, amount: -1e-999999999 } ]\n"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).extracting(CaseProblem::field)
+                            .containsExactly("proposals[0].amount"))
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500));
         }
     }
 

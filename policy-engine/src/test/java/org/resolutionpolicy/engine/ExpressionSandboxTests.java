@@ -163,7 +163,6 @@ class ExpressionSandboxTests {
         }
 
         @Test
-        @Disabled("BUG: history.total of a count remedy adds 0 for entries without amount; authority windows add 1")
         void history_total_counts_an_amountless_grant_of_a_count_remedy_as_one() {
             // HistoryEntry: amount null for remedies without one "(counted as 1 for count remedies)";
             // Windows: "one definition, used by authority limits and by the history.count/total helpers alike"
@@ -507,7 +506,6 @@ class ExpressionSandboxTests {
     }
 
     @Test
-    @Disabled("BUG: history.count with period P999999999Y999999999M loads, then every decision throws DateTimeException")
     void a_history_period_too_long_to_subtract_is_refused_at_load_or_still_decides() {
         // PRODUCT: "A forbidden construct is a load-time error with its location, never a runtime surprise"
         Policy p;

@@ -418,7 +418,6 @@ class PolicyLoadErrorTests {
     }
 
     @Test
-    @Disabled("BUG: a window of P999999999Y999999999M loads, then every decision throws DateTimeException")
     void a_window_too_long_to_subtract_from_a_date_is_refused_at_load_or_still_decides() {
         // PRODUCT C3: validate at load; a loaded policy decides or rejects the case, nothing else
         String yaml = HEADER.replace("voucher: 20,",

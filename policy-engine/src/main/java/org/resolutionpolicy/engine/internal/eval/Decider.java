@@ -35,8 +35,8 @@ final class Decider {
 
     private static final BigDecimal CENT = new BigDecimal("0.01");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /** An amount above any real policy limit: if it is still ALONE, the latitude is unlimited. */
-    private static final BigDecimal HUGE = new BigDecimal("1000000000000");
+    /** Above every amount and limit the loader accepts (at most 20 integer digits): still ALONE there means unlimited. */
+    private static final BigDecimal HUGE = new BigDecimal("1E+21");
 
     private final PolicyModel policy;
     private final Map<String, Rule[]> rulesByRemedy = new HashMap<>();

@@ -49,9 +49,14 @@ public final class Windows {
 
     /** Returns the start of a window (exclusive) ending at {@code end}; periods count calendar days in UTC. */
     static Instant start(Instant end, TemporalAmount window) {
-        if (window instanceof Duration) {
-            return end.minus((Duration) window);
+        try {
+            if (window instanceof Duration) {
+                return end.minus((Duration) window);
+            }
+            return end.atZone(ZoneOffset.UTC).minus(window).toInstant();
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            // a window longer than the calendar reaches back covers all of history
+            return Instant.MIN;
         }
-        return end.atZone(ZoneOffset.UTC).minus(window).toInstant();
     }
 }

@@ -11,6 +11,13 @@ import org.resolutionpolicy.engine.internal.eval.FactCatalog;
  * @param severities the severity scale, lowest first
  * @param roles the ladder, lowest first
  * @param remedies the remedy ids
+ * @param countRemedies the remedies counted in units, whose history entries without an amount count as 1
  */
-public record ExpressionContext(FactCatalog facts, List<String> severities, List<String> roles, Set<String> remedies) {
+public record ExpressionContext(FactCatalog facts, List<String> severities, List<String> roles, Set<String> remedies,
+                                Set<String> countRemedies) {
+
+    /** Creates a context without count remedies. */
+    public ExpressionContext(FactCatalog facts, List<String> severities, List<String> roles, Set<String> remedies) {
+        this(facts, severities, roles, remedies, Set.of());
+    }
 }

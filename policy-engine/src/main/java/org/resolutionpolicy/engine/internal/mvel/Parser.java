@@ -358,11 +358,13 @@ final class Parser {
         boolean count = method.equals("count");
         TemporalAmount period = window;
         String text = "history." + method + "('" + remedy + "'" + (window == null ? "" : ", '" + args.get(1).text() + "'") + ")";
-        return new Expr.Helper(offset, FactType.NUMBER, text, f -> aggregate(f, remedy, period, count));
+        BigDecimal amountless = context.countRemedies().contains(remedy) ? BigDecimal.ONE : BigDecimal.ZERO;
+        return new Expr.Helper(offset, FactType.NUMBER, text, f -> aggregate(f, remedy, period, count, amountless));
     }
 
-    private static BigDecimal aggregate(Facts facts, String remedy, TemporalAmount window, boolean count) {
-        Windows.Use used = Windows.use(facts, remedy, window, BigDecimal.ZERO);
+    private static BigDecimal aggregate(Facts facts, String remedy, TemporalAmount window, boolean count,
+                                        BigDecimal amountless) {
+        Windows.Use used = Windows.use(facts, remedy, window, amountless);
         return count ? BigDecimal.valueOf(used.count()) : used.total();
     }
 

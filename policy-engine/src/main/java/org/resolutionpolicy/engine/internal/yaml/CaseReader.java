@@ -242,7 +242,7 @@ public final class CaseReader {
                     b.attribute(e.getKey(), n);
                 }
             } else if (Tag.BOOL.equals(tag)) {
-                b.attribute(e.getKey(), Boolean.valueOf(((ScalarNode) v).getValue().toLowerCase(java.util.Locale.ROOT)));
+                b.attribute(e.getKey(), yamlBoolean(((ScalarNode) v).getValue()));
             } else if (Tag.TIMESTAMP.equals(tag)) {
                 b.attribute(e.getKey(), instant(v, field));
             } else {
@@ -274,9 +274,7 @@ public final class CaseReader {
                 }
             }
             if (remedy == null) {
-                if (!m.containsKey("remedy")) {
-                    problems.add(new CaseProblem(field + ".remedy", "missing"));
-                }
+                problems.add(new CaseProblem(field + ".remedy", "missing"));
                 continue;
             }
             b.propose(new Proposal(remedy, amount));
@@ -366,10 +364,16 @@ public final class CaseReader {
             return null;
         }
         if (node instanceof ScalarNode && Tag.BOOL.equals(node.getTag())) {
-            return Boolean.valueOf(((ScalarNode) node).getValue().toLowerCase(java.util.Locale.ROOT));
+            return yamlBoolean(((ScalarNode) node).getValue());
         }
         problems.add(new CaseProblem(field, "must be true or false, not " + NodeReader.describe(node)));
         return null;
+    }
+
+    /** YAML 1.1 booleans: yes, on and y are true as well as true; Boolean.valueOf would read them as false. */
+    private static Boolean yamlBoolean(String text) {
+        String v = text.toLowerCase(java.util.Locale.ROOT);
+        return v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y");
     }
 
     private Instant instant(Node node, String field) {

@@ -164,6 +164,10 @@ public final class NodeReader {
         }
         try {
             BigDecimal n = new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
+            // an exponent such as 1e999999 would expand to a million digits: no amount or limit is that large or fine
+            if (n.signum() != 0 && (n.precision() - n.scale() > 20 || n.scale() > 20)) {
+                return null;
+            }
             BigDecimal stripped = n.stripTrailingZeros();
             return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         } catch (NumberFormatException e) {

@@ -147,7 +147,13 @@ public final class PolicyReader {
         Map<String, NodeReader.Entry> top = documents.get(main);
         header(mainReader, top);
         catalog = new FactCatalog(attributes);
-        expressions = new ExpressionContext(catalog, severities, roles, remedies.keySet());
+        Set<String> counted = new HashSet<>();
+        remedies.forEach((id, unit) -> {
+            if (unit == RemedyUnit.COUNT) {
+                counted.add(id);
+            }
+        });
+        expressions = new ExpressionContext(catalog, severities, roles, remedies.keySet(), counted);
         if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
         }
