@@ -150,7 +150,7 @@ final class CaseChecker {
                 default:
                     throw new IllegalStateException("unit " + unit);
             }
-            decided.add(Proposal.of(p.remedy(), amount));
+            decided.add(amount == p.amount() ? p : Proposal.of(p.remedy(), amount));
         }
         return decided;
     }

@@ -478,7 +478,8 @@ final class Decider {
         for (String id : policy.external().ruleIds()) {
             List<String> effects = new ArrayList<>();
             for (Rule r : matched) {
-                if (r.id().equals(id) && policy.rules().stream().noneMatch(y -> y == r)) {
+                // ids are unique across YAML and DRL (a load error otherwise), so the id alone finds the DRL rule
+                if (r.id().equals(id)) {
                     effects.add(effect(r));
                 }
             }
