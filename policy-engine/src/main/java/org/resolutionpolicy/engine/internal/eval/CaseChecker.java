@@ -107,57 +107,69 @@ final class CaseChecker {
     }
 
     private List<Proposal> proposals(List<Proposal> given, List<CaseProblem> problems) {
-        List<Proposal> decided = new ArrayList<>();
+        // the field names are only made when there is a problem to report: checking runs on every decision
+        List<Proposal> decided = null;
         for (int i = 0; i < given.size(); i++) {
             Proposal p = given.get(i);
-            String field = "proposals[" + i + "]";
             RemedyUnit unit = policy.remedies().get(p.remedy());
             if (unit == null) {
                 String hint = Hints.didYouMean(p.remedy(), policy.remedies().keySet());
-                problems.add(new CaseProblem(field + ".remedy", "unknown remedy [" + p.remedy() + "]"
+                problems.add(new CaseProblem("proposals[" + i + "].remedy", "unknown remedy [" + p.remedy() + "]"
                         + (hint == null ? "" : " (" + hint + ")")));
                 continue;
             }
             BigDecimal amount = p.amount();
-            String amountField = field + ".amount";
             switch (unit) {
                 case MONEY:
                 case PERCENT:
                     if (amount == null) {
-                        problems.add(new CaseProblem(amountField, "missing; [" + p.remedy() + "] is a "
+                        problems.add(new CaseProblem(amountField(i), "missing; [" + p.remedy() + "] is a "
                                 + unit.label() + " remedy and needs an amount"));
                     } else if (amount.signum() < 0) {
-                        problems.add(new CaseProblem(amountField, "must not be negative, was [" + amount.toPlainString() + "]"));
+                        problems.add(new CaseProblem(amountField(i), "must not be negative, was [" + amount.toPlainString() + "]"));
                     } else if (unit == RemedyUnit.PERCENT && amount.compareTo(HUNDRED) > 0) {
-                        problems.add(new CaseProblem(amountField, "a percentage must be within 0..100, was [" + amount.toPlainString() + "]"));
+                        problems.add(new CaseProblem(amountField(i), "a percentage must be within 0..100, was [" + amount.toPlainString() + "]"));
                     }
                     break;
                 case COUNT:
                     if (amount == null) {
                         amount = BigDecimal.ONE;
                     } else if (amount.signum() < 0) {
-                        problems.add(new CaseProblem(amountField, "must not be negative, was [" + amount.toPlainString() + "]"));
+                        problems.add(new CaseProblem(amountField(i), "must not be negative, was [" + amount.toPlainString() + "]"));
                     } else if (amount.stripTrailingZeros().scale() > 0) {
-                        problems.add(new CaseProblem(amountField, "a count must be a whole number, was [" + amount.toPlainString() + "]"));
+                        problems.add(new CaseProblem(amountField(i), "a count must be a whole number, was [" + amount.toPlainString() + "]"));
                     }
                     break;
                 case NONE:
                     if (amount != null) {
-                        problems.add(new CaseProblem(amountField, "[" + p.remedy() + "] has unit none and takes no amount, was ["
+                        problems.add(new CaseProblem(amountField(i), "[" + p.remedy() + "] has unit none and takes no amount, was ["
                                 + amount.toPlainString() + "]"));
                     }
                     break;
                 default:
                     throw new IllegalStateException("unit " + unit);
             }
-            decided.add(amount == p.amount() ? p : Proposal.of(p.remedy(), amount));
+            if (amount != p.amount() && decided == null) {
+                decided = new ArrayList<>(given.subList(0, i));
+            }
+            if (decided != null) {
+                decided.add(amount == p.amount() ? p : Proposal.of(p.remedy(), amount));
+            }
         }
-        return decided;
+        return decided == null ? given : decided;
+    }
+
+    private static String amountField(int i) {
+        return "proposals[" + i + "].amount";
     }
 
     private void history(List<HistoryEntry> history, List<CaseProblem> problems) {
         for (int i = 0; i < history.size(); i++) {
             HistoryEntry h = history.get(i);
+            if (h.remedy() != null && h.at() != null && (h.amount() == null || h.amount().signum() >= 0)
+                    && policy.remedies().containsKey(h.remedy())) {
+                continue;
+            }
             String field = "customer.history[" + i + "]";
             if (h.remedy() == null) {
                 problems.add(new CaseProblem(field + ".remedy", "missing"));

@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.resolutionpolicy.api.AttributeType;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionListener;
 import org.resolutionpolicy.api.Explanation;
-import org.resolutionpolicy.api.FollowUp;
-import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.Problem;
-import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.RemedyUnit;
 
 /**
@@ -155,20 +151,14 @@ public final class CompiledPolicy implements Policy {
     }
 
     private Decision decide(CustomerCase customerCase, CaseChecker.Checked checked) {
-        TreeSet<FollowUp> followUps = Decider.newFollowUpSet();
-        decider.caseFollowUps(checked.facts(), followUps);
-        List<ProposalDecision> proposals = List.of();
-        List<Latitude> latitude = List.of();
-        boolean swat;
         if (checked.proposals().isEmpty()) {
-            latitude = decider.latitude(checked.facts());
-            swat = decider.swatAtAnyAmount(checked.facts());
-        } else {
-            proposals = decider.decide(checked.facts(), checked.proposals(), followUps);
-            swat = proposals.stream().anyMatch(p -> p.kind() == org.resolutionpolicy.api.Outcome.Kind.SWAT);
+            return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(),
+                    decider.swatAtAnyAmount(checked.facts()), List.of(), decider.latitude(checked.facts()),
+                    decider.caseFollowUps(checked.facts()));
         }
-        return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(), swat,
-                proposals, latitude, List.copyOf(followUps));
+        Decider.Decided decided = decider.decide(checked.facts(), checked.proposals());
+        return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(),
+                decided.swat(), decided.proposals(), List.of(), decided.followUps());
     }
 
     @Override

@@ -39,93 +39,289 @@ final class Decider {
     private static final BigDecimal HUGE = new BigDecimal("1E+21");
 
     private final PolicyModel policy;
-    private final Map<String, Rule[]> rulesByRemedy = new HashMap<>();
-    private final Map<String, RuleIndex> indexByRemedy = new HashMap<>();
-    private final Rule[] caseLevelFollowUps;
+    private final Map<String, Plan> plans = new HashMap<>();
+    /** Every enabled rule that can affect a proposal, filed by equality tests on case facts. */
+    private final RuleIndex index;
+    private final Entry[] caseLevelFollowUps;
     private final Outcome[] escalations;
+    private final Outcome swat;
+    /** Each rule id's place in id order, YAML and external alike: reasons are sorted by it without comparing strings. */
+    private final Map<String, Integer> idOrder = new HashMap<>();
 
     Decider(PolicyModel policy) {
         this.policy = policy;
         this.escalations = policy.roles().stream().map(Outcome::escalate).toArray(Outcome[]::new);
-        for (String remedy : policy.remedies().keySet()) {
-            Rule[] rules = policy.rules().stream()
-                    .filter(Rule::enabled).filter(r -> r.appliesTo(remedy)).toArray(Rule[]::new);
-            rulesByRemedy.put(remedy, rules);
-            indexByRemedy.put(remedy, new RuleIndex(rules));
+        this.swat = policy.swatTeam() == null ? null : Outcome.swat(policy.swatTeam());
+        List<String> ids = new ArrayList<>();
+        policy.rules().forEach(r -> ids.add(r.id()));
+        if (policy.external() != null) {
+            ids.addAll(policy.external().ruleIds());
         }
+        java.util.Collections.sort(ids);
+        for (String id : ids) {
+            idOrder.putIfAbsent(id, idOrder.size());
+        }
+        Map<Rule, Entry> entries = new java.util.IdentityHashMap<>();
+        for (Rule r : policy.rules()) {
+            entries.put(r, new Entry(r, idOrder.get(r.id())));
+        }
+        for (Map.Entry<String, RemedyUnit> remedy : policy.remedies().entrySet()) {
+            Rule[] rules = policy.rules().stream()
+                    .filter(Rule::enabled).filter(r -> r.appliesTo(remedy.getKey())).toArray(Rule[]::new);
+            plans.put(remedy.getKey(), new Plan(remedy.getKey(), plans.size(), remedy.getValue(), rules));
+        }
+        // a rule with only a case-level follow-up changes nothing about a proposal: deciding one skips it
+        Entry[] effective = policy.rules().stream().filter(Rule::enabled)
+                .filter(r -> r.effect().kind() != Effect.Kind.NONE || r.perProposal()).map(entries::get)
+                .toArray(Entry[]::new);
+        String[] remedies = policy.remedies().keySet().toArray(new String[0]);
+        this.index = new RuleIndex(effective, remedies, java.util.Set.of(), 0);
         this.caseLevelFollowUps = policy.rules().stream()
-                .filter(Rule::enabled).filter(r -> r.followUp() != null && !r.perProposal()).toArray(Rule[]::new);
+                .filter(Rule::enabled).filter(r -> r.followUp() != null && !r.perProposal())
+                .map(entries::get).toArray(Entry[]::new);
     }
 
     /** The outcome of one proposal, with the rules it matched. */
     record Evaluation(Outcome outcome, List<Reason> reasons, List<Rule> matched) {
     }
 
-    /** Decides each proposal and collects the follow-ups. */
-    List<ProposalDecision> decide(Facts facts, List<Proposal> proposals, TreeSet<FollowUp> followUps) {
-        List<ProposalDecision> decisions = new ArrayList<>(proposals.size());
-        for (Proposal p : proposals) {
-            Evaluation e = evaluate(facts.withProposal(p.remedy(), p.amount()));
-            decisions.add(new ProposalDecision(p, e.outcome(), e.reasons()));
-            for (Rule r : e.matched()) {
-                if (r.followUp() != null && r.perProposal()) {
-                    followUps.add(followUp(r));
+    /**
+     * A rule as the decider uses it: its effect unpacked, its reason and follow-up made once at load, and its place
+     * in id order, so that a decision allocates neither.
+     */
+    private static final class Entry {
+        final Rule rule;
+        final Condition when;
+        final Effect.Kind kind;
+        final int role;
+        final Limit upTo;
+        final Reason reason;
+        final FollowUp followUp;
+        final boolean perProposalFollowUp;
+        final int order;
+
+        Entry(Rule rule, int order) {
+            this.rule = rule;
+            this.when = rule.when();
+            this.kind = rule.effect().kind();
+            this.role = rule.effect().role();
+            this.upTo = rule.effect().upTo();
+            this.reason = new Reason(rule.id(), rule.because());
+            FollowUpSpec f = rule.followUp();
+            this.followUp = f == null ? null : new FollowUp(f.action(), f.within(), f.owner(), rule.id());
+            this.perProposalFollowUp = f != null && rule.perProposal();
+            this.order = order;
+        }
+    }
+
+    /** What one remedy needs at decision time, resolved once at load. */
+    private final class Plan {
+        final String remedy;
+        /** The remedy's place in the policy's declaration order. */
+        final int ordinal;
+        final RemedyUnit unit;
+        final Rule[] rules;
+        /** The entry of each role by rank, null where a role has none; null when no role has authority for it. */
+        final AuthorityEntry[] authority;
+        /** {@code remedy + " of "}, the start of every authority sentence about an amount. */
+        final String of;
+        /**
+         * The end of the authority sentence for an employee (first index) whose proposal needs a higher role (second
+         * index), when no grant rule matched and the per-grant limit (or the lack of any) is the shortfall.
+         */
+        final String[][] shortfall;
+        /** For each employee rank, the highest role at or below it with an authority entry, or -1. */
+        final int[] nearest;
+
+        Plan(String remedy, int ordinal, RemedyUnit unit, Rule[] rules) {
+            this.remedy = remedy;
+            this.ordinal = ordinal;
+            this.unit = unit;
+            this.rules = rules;
+            this.authority = policy.authority().get(remedy);
+            this.of = remedy + " of ";
+            int roles = policy.roles().size();
+            this.nearest = new int[roles];
+            this.shortfall = new String[roles][roles];
+            for (int employee = 0; employee < roles; employee++) {
+                int found = -1;
+                for (int role = employee; role >= 0 && found < 0; role--) {
+                    if (authority != null && authority[role] != null) {
+                        found = role;
+                    }
+                }
+                nearest[employee] = found;
+                String limit = found < 0 ? "none for " + remedy : "up to " + authority[found].perGrant() + " per grant";
+                for (int level = 0; level < roles; level++) {
+                    shortfall[employee][level] = " is beyond the authority of " + policy.roles().get(employee) + " ("
+                            + limit + "); " + policy.roles().get(level) + " may grant it";
                 }
             }
         }
-        return decisions;
+
+        AuthorityEntry entry(int role) {
+            return authority == null ? null : authority[role];
+        }
     }
 
-    /** Adds the follow-ups of rules that do not depend on a proposal. */
-    void caseFollowUps(Facts facts, TreeSet<FollowUp> followUps) {
-        for (Rule r : caseLevelFollowUps) {
-            if (r.when().test(facts)) {
-                followUps.add(followUp(r));
+    /**
+     * The working memory of one decision: the rules a proposal matched, its outcome and reasons, and the follow-ups
+     * so far. One per decision, reused for each proposal; never shared between threads.
+     */
+    private static final class Scratch {
+        Entry[] matched = new Entry[16];
+        int n;
+        /** The index nodes whose keys the case matched: found once per case, then walked for each proposal. */
+        RuleIndex[] nodes = new RuleIndex[8];
+        int nodeCount;
+
+        void addNode(RuleIndex node) {
+            if (nodeCount == nodes.length) {
+                nodes = java.util.Arrays.copyOf(nodes, nodeCount * 2);
+            }
+            nodes[nodeCount++] = node;
+        }
+        Outcome outcome;
+        List<Reason> reasons;
+        List<FollowUp> followUps;
+
+        void add(Entry e) {
+            if (n == matched.length) {
+                matched = java.util.Arrays.copyOf(matched, n * 2);
+            }
+            matched[n++] = e;
+        }
+
+        void addFollowUp(FollowUp f) {
+            if (followUps == null) {
+                followUps = new ArrayList<>(4);
+            }
+            for (int i = 0; i < followUps.size(); i++) {
+                if (FOLLOW_UP_ORDER.compare(followUps.get(i), f) == 0) {
+                    return;
+                }
+            }
+            followUps.add(f);
+        }
+
+        List<Rule> matchedRules() {
+            List<Rule> rules = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                rules.add(matched[i].rule);
+            }
+            return rules;
+        }
+    }
+
+    /** A decision's proposals and follow-ups. */
+    record Decided(List<ProposalDecision> proposals, List<FollowUp> followUps, boolean swat) {
+    }
+
+    /** Decides each proposal and collects the follow-ups, of the case and of the proposals, sorted. */
+    Decided decide(Facts facts, List<Proposal> proposals) {
+        Scratch s = new Scratch();
+        caseFollowUps(facts, s);
+        index.collect(facts, s);
+        ProposalDecision[] decisions = new ProposalDecision[proposals.size()];
+        boolean anySwat = false;
+        for (int i = 0; i < decisions.length; i++) {
+            Proposal p = proposals.get(i);
+            Plan plan = plans.get(p.remedy());
+            run(plan, facts.withProposal(p.remedy(), p.amount()), s, true);
+            decisions[i] = new ProposalDecision(p, s.outcome, s.reasons);
+            anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
+            for (int j = 0; j < s.n; j++) {
+                if (s.matched[j].perProposalFollowUp) {
+                    s.addFollowUp(s.matched[j].followUp);
+                }
+            }
+        }
+        return new Decided(List.of(decisions), followUps(s), anySwat);
+    }
+
+    /** Returns the follow-ups of a case without proposals: those of the rules that do not depend on a proposal. */
+    List<FollowUp> caseFollowUps(Facts facts) {
+        Scratch s = new Scratch();
+        caseFollowUps(facts, s);
+        return followUps(s);
+    }
+
+    private void caseFollowUps(Facts facts, Scratch s) {
+        for (Entry e : caseLevelFollowUps) {
+            if (e.when.test(facts)) {
+                s.addFollowUp(e.followUp);
             }
         }
         if (policy.external() != null) {
             for (Rule r : policy.external().matches(facts)) {
                 if (r.followUp() != null) {
-                    followUps.add(followUp(r));
+                    s.addFollowUp(external(r).followUp);
                 }
             }
         }
     }
 
-    static TreeSet<FollowUp> newFollowUpSet() {
-        return new TreeSet<>(FOLLOW_UP_ORDER);
+    private static List<FollowUp> followUps(Scratch s) {
+        if (s.followUps == null) {
+            return List.of();
+        }
+        if (s.followUps.size() > 1) {
+            s.followUps.sort(FOLLOW_UP_ORDER);
+        }
+        return List.copyOf(s.followUps);
     }
 
-    private static FollowUp followUp(Rule r) {
-        FollowUpSpec f = r.followUp();
-        return new FollowUp(f.action(), f.within(), f.owner(), r.id());
+    private Entry external(Rule r) {
+        return new Entry(r, idOrder.getOrDefault(r.id(), Integer.MAX_VALUE));
     }
 
     /** Decides one proposal: facts must carry the remedy and the amount as decided. */
     Evaluation evaluate(Facts facts) {
-        String remedy = facts.remedy();
-        // one list of matched rules, classified in place: deciding runs for every proposal, so it allocates little
-        List<Rule> matched = new ArrayList<>(8);
-        indexByRemedy.get(remedy).matching(facts, matched);
-        if (policy.external() != null) {
-            matched.addAll(policy.external().matches(facts));
+        Scratch s = new Scratch();
+        index.collect(facts, s);
+        run(plans.get(facts.remedy()), facts, s, true);
+        return new Evaluation(s.outcome, s.reasons, s.matchedRules());
+    }
+
+    private Outcome outcome(Facts facts) {
+        Scratch s = new Scratch();
+        index.collect(facts, s);
+        run(plans.get(facts.remedy()), facts, s, false);
+        return s.outcome;
+    }
+
+    /**
+     * Decides one proposal into the scratch: the rules it matched, its outcome, and (when asked) its reasons, sorted
+     * by rule id with {@code authority} last.
+     */
+    private void run(Plan plan, Facts facts, Scratch s, boolean withReasons) {
+        s.n = 0;
+        int remedy = plan.ordinal;
+        for (int k = 0; k < s.nodeCount; k++) {
+            s.nodes[k].matching(remedy, facts, s);
         }
-        int n = matched.size();
+        if (policy.external() != null) {
+            for (Rule r : policy.external().matches(facts)) {
+                s.add(external(r));
+            }
+        }
+        int n = s.n;
+        Entry[] matched = s.matched;
         boolean deny = false;
-        boolean swat = false;
+        boolean swatted = false;
         boolean grant = false;
         int required = -1;
         for (int i = 0; i < n; i++) {
-            Effect effect = matched.get(i).effect();
-            switch (effect.kind()) {
+            Entry e = matched[i];
+            switch (e.kind) {
                 case DENY:
                     deny = true;
                     break;
                 case SWAT:
-                    swat = true;
+                    swatted = true;
                     break;
                 case REQUIRE:
-                    required = Math.max(required, effect.role());
+                    required = Math.max(required, e.role);
                     break;
                 case GRANT:
                     grant = true;
@@ -134,95 +330,131 @@ final class Decider {
                     break;
             }
         }
-        if (deny) {
-            return new Evaluation(Outcome.denied(), reasons(matched, Effect.Kind.DENY), matched);
-        }
-        if (swat) {
-            return new Evaluation(Outcome.swat(policy.swatTeam()), reasons(matched, Effect.Kind.SWAT), matched);
-        }
-        List<Rule> grants = List.of();
-        if (grant) {
-            grants = new ArrayList<>(2);
-            for (int i = 0; i < n; i++) {
-                if (matched.get(i).effect().kind() == Effect.Kind.GRANT) {
-                    grants.add(matched.get(i));
-                }
+        s.reasons = List.of();
+        if (deny || swatted) {
+            s.outcome = deny ? Outcome.denied() : swat;
+            if (withReasons) {
+                s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null);
             }
+            return;
         }
-        Coverage coverage = cover(remedy, facts.amount(), grants, facts);
-        int authorityLevel = coverage.role();
-        if (authorityLevel < 0) {
+        BigDecimal amount = facts.amount();
+        int covering = grant ? coverWithGrants(plan, amount, s, facts) : cover(plan, amount, facts);
+        int authorityLevel = covering;
+        if (covering < 0) {
             Beyond beyond = policy.beyond();
-            if (beyond.kind() == Beyond.Kind.DENY) {
-                return new Evaluation(Outcome.denied(), List.of(authorityReason(remedy, facts.amount(), beyond)), matched);
-            }
-            if (beyond.kind() == Beyond.Kind.SWAT) {
-                return new Evaluation(Outcome.swat(policy.swatTeam()), List.of(authorityReason(remedy, facts.amount(), beyond)),
-                        matched);
+            if (beyond.kind() != Beyond.Kind.ROLE) {
+                s.outcome = beyond.kind() == Beyond.Kind.DENY ? Outcome.denied() : swat;
+                if (withReasons) {
+                    s.reasons = List.of(new Reason(Reason.AUTHORITY, beyondText(plan.remedy, amount, beyond)));
+                }
+                return;
             }
             authorityLevel = beyond.role();
         }
         int level = Math.max(authorityLevel, required);
         int employee = facts.employeeRank();
-        List<Reason> reasons = null;
-        boolean requireNamesLevel = false;
-        for (int i = 0; i < n; i++) {
-            Rule r = matched.get(i);
-            if (r.effect().kind() == Effect.Kind.REQUIRE && r.effect().role() == level) {
-                reasons = add(reasons, reason(r));
-                requireNamesLevel = true;
-            }
+        s.outcome = level <= employee ? Outcome.alone() : escalations[level];
+        if (!withReasons) {
+            return;
         }
+        Reason authority = null;
+        boolean usedGrants = false;
         if (authorityLevel == level) {
-            for (Rule g : coverage.usedGrants()) {
-                reasons = add(reasons, reason(g));
-            }
-            if (level > employee && !requireNamesLevel) {
-                String because = coverage.role() < 0
-                        ? beyondText(remedy, facts.amount(), policy.beyond())
-                        : shortfallText(remedy, facts.amount(), grants, facts, level);
-                reasons = add(reasons, new Reason(Reason.AUTHORITY, because));
+            usedGrants = grant && covering >= 0 && !perGrantCovers(baseLimit(plan.entry(covering)), amount);
+            if (level > employee && !requiresLevel(s, level)) {
+                String because = covering < 0 ? beyondText(plan.remedy, amount, policy.beyond())
+                        : shortfallText(plan, amount, grant ? grants(s) : List.of(), facts, level);
+                authority = new Reason(Reason.AUTHORITY, because);
             }
         }
-        if (reasons == null) {
-            reasons = List.of();
-        } else if (reasons.size() > 1) {
-            reasons.sort(REASON_ORDER);
-        }
-        Outcome outcome = level <= employee ? Outcome.alone() : escalations[level];
-        return new Evaluation(outcome, reasons, matched);
+        s.reasons = reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? amount : null, covering, authority);
     }
 
-    private static List<Reason> add(List<Reason> reasons, Reason reason) {
-        List<Reason> out = reasons == null ? new ArrayList<>(2) : reasons;
-        out.add(reason);
-        return out;
-    }
-
-    private Reason authorityReason(String remedy, BigDecimal amount, Beyond beyond) {
-        return new Reason(Reason.AUTHORITY, beyondText(remedy, amount, beyond));
-    }
-
-    private static List<Reason> reasons(List<Rule> matched, Effect.Kind kind) {
-        List<Reason> reasons = new ArrayList<>(2);
-        for (int i = 0; i < matched.size(); i++) {
-            if (matched.get(i).effect().kind() == kind) {
-                reasons.add(reason(matched.get(i)));
+    private static boolean requiresLevel(Scratch s, int level) {
+        for (int i = 0; i < s.n; i++) {
+            if (s.matched[i].kind == Effect.Kind.REQUIRE && s.matched[i].role == level) {
+                return true;
             }
         }
-        if (reasons.size() > 1) {
-            reasons.sort(REASON_ORDER);
-        }
-        return reasons;
+        return false;
     }
 
-    private static Reason reason(Rule r) {
-        return new Reason(r.id(), r.because());
+    private static List<Reason> reasons(Scratch s, Effect.Kind kind, int role, Reason last) {
+        return reasons(s, kind, role, null, -1, last);
     }
 
     /**
-     * The rules of one remedy, filed by one equality test on a case fact each (severity, tier, category...), so a
-     * decision only tests the rules whose filed value is the case's; rules without such a test are always tested.
+     * Returns the reasons of the matched rules of one kind (and, for REQUIRE, naming one role), plus the grants for
+     * one role that cover the amount when {@code grantAmount} is set, sorted by rule id; then {@code last}.
+     */
+    private static List<Reason> reasons(Scratch s, Effect.Kind kind, int role, BigDecimal grantAmount, int grantRole,
+                                        Reason last) {
+        Entry[] picked = null;
+        int k = 0;
+        for (int i = 0; i < s.n; i++) {
+            Entry e = s.matched[i];
+            boolean wanted = e.kind == kind && (role < 0 || e.role == role)
+                    || grantAmount != null && e.kind == Effect.Kind.GRANT && e.role == grantRole
+                    && perGrantCovers(e.upTo, grantAmount);
+            if (!wanted) {
+                continue;
+            }
+            if (picked == null) {
+                picked = new Entry[Math.min(4, s.n - i) + 1];
+            } else if (k == picked.length) {
+                picked = java.util.Arrays.copyOf(picked, k * 2);
+            }
+            // insertion sort: a proposal has a handful of reasons
+            int j = k++;
+            while (j > 0 && before(e, picked[j - 1])) {
+                picked[j] = picked[j - 1];
+                j--;
+            }
+            picked[j] = e;
+        }
+        if (k == 0) {
+            return last == null ? List.of() : List.of(last);
+        }
+        if (k == 1) {
+            return last == null ? List.of(picked[0].reason) : List.of(picked[0].reason, last);
+        }
+        Reason[] out = new Reason[k + (last == null ? 0 : 1)];
+        for (int i = 0; i < k; i++) {
+            out[i] = picked[i].reason;
+        }
+        if (last != null) {
+            out[k] = last;
+        }
+        return List.of(out);
+    }
+
+    private static boolean before(Entry a, Entry b) {
+        if (a.order != b.order) {
+            return a.order < b.order;
+        }
+        return a.rule.id().compareTo(b.rule.id()) < 0;
+    }
+
+    private static List<Rule> grants(Scratch s) {
+        List<Rule> grants = new ArrayList<>(2);
+        for (int i = 0; i < s.n; i++) {
+            if (s.matched[i].kind == Effect.Kind.GRANT) {
+                grants.add(s.matched[i].rule);
+            }
+        }
+        return grants;
+    }
+
+    private static Limit baseLimit(AuthorityEntry entry) {
+        return entry == null ? Limit.zero() : entry.perGrant();
+    }
+
+    /**
+     * The rules, filed by one equality test on a case fact each (severity, tier, category...), so that a decision
+     * only tests the rules whose filed value is the case's; rules without such a test are always tested. The case
+     * facts are looked up once per case ({@link #collect}); each proposal then tests, in the nodes found, the rules
+     * about its remedy, and of each only the conditions its place in the index has not already settled.
      * Order does not matter: the lattice and sorted reasons make the outcome independent of it.
      */
     private static final class RuleIndex {
@@ -230,70 +462,109 @@ final class Decider {
         private static final int NEST_ABOVE = 16;
         private static final int MAX_DEPTH = 3;
 
-        private final Rule[] unindexed;
+        /** Per remedy ordinal, the rules filed here (not deeper) about that remedy. */
+        private final Entry[][] byRemedy;
+        /** Per remedy ordinal, what is left of each of those rules' conditions once this node is reached. */
+        private final Condition[][] restByRemedy;
+        private final boolean hasRules;
         private final FactPath[] paths;
-        private final List<Map<Object, RuleIndex>> byValue = new ArrayList<>();
+        private final Map<Object, RuleIndex>[] byValue;
 
-        RuleIndex(Rule[] rules) {
-            this(rules, java.util.Set.of(), 0);
-        }
-
-        private RuleIndex(Rule[] rules, java.util.Set<FactPath> used, int depth) {
-            List<Rule> rest = new ArrayList<>();
-            Map<FactPath, Map<Object, List<Rule>>> filed = new java.util.LinkedHashMap<>();
-            for (Rule r : rules) {
-                FactMatcher key = depth >= MAX_DEPTH ? null : key(r, used);
+        @SuppressWarnings("unchecked")
+        RuleIndex(Entry[] rules, String[] remedies, java.util.Set<FactPath> used, int depth) {
+            List<Entry> rest = new ArrayList<>();
+            Map<FactPath, Map<Object, List<Entry>>> filed = new java.util.LinkedHashMap<>();
+            for (Entry r : rules) {
+                FactMatcher key = depth >= MAX_DEPTH ? null : key(r.rule, used);
                 if (key == null) {
                     rest.add(r);
                     continue;
                 }
-                Map<Object, List<Rule>> values = filed.computeIfAbsent(key.path(), p -> new HashMap<>());
+                Map<Object, List<Entry>> values = filed.computeIfAbsent(key.path(), p -> new HashMap<>());
                 for (Object v : key.equalsAny()) {
                     values.computeIfAbsent(v, x -> new ArrayList<>()).add(r);
                 }
             }
-            this.unindexed = rest.toArray(new Rule[0]);
+            this.byRemedy = new Entry[remedies.length][];
+            this.restByRemedy = new Condition[remedies.length][];
+            for (int i = 0; i < remedies.length; i++) {
+                String remedy = remedies[i];
+                byRemedy[i] = rest.stream().filter(e -> e.rule.appliesTo(remedy)).toArray(Entry[]::new);
+                restByRemedy[i] = java.util.Arrays.stream(byRemedy[i]).map(e -> unsettled(e.rule, used))
+                        .toArray(Condition[]::new);
+            }
+            this.hasRules = !rest.isEmpty();
             this.paths = filed.keySet().toArray(new FactPath[0]);
-            for (Map.Entry<FactPath, Map<Object, List<Rule>>> e : filed.entrySet()) {
+            this.byValue = new Map[paths.length];
+            int i = 0;
+            for (Map.Entry<FactPath, Map<Object, List<Entry>>> e : filed.entrySet()) {
                 java.util.Set<FactPath> deeper = new java.util.HashSet<>(used);
                 deeper.add(e.getKey());
                 Map<Object, RuleIndex> frozen = new HashMap<>();
                 e.getValue().forEach((v, list) -> {
-                    Rule[] bucket = list.toArray(new Rule[0]);
-                    frozen.put(v, bucket.length > NEST_ABOVE ? new RuleIndex(bucket, deeper, depth + 1)
-                            : new RuleIndex(bucket, deeper, MAX_DEPTH));
+                    Entry[] bucket = list.toArray(new Entry[0]);
+                    frozen.put(v, new RuleIndex(bucket, remedies, deeper, bucket.length > NEST_ABOVE ? depth + 1 : MAX_DEPTH));
                 });
-                byValue.add(frozen);
+                byValue[i++] = frozen;
             }
         }
 
         /** The first equality test on a case-level fact, not yet used above, whose values compare by equals. */
         private static FactMatcher key(Rule r, java.util.Set<FactPath> used) {
             for (Condition c : r.when().parts()) {
-                if (c instanceof FactMatcher) {
-                    FactMatcher m = (FactMatcher) c;
-                    FactType type = m.path().type();
-                    boolean byEquals = type == FactType.STRING || type == FactType.SEVERITY || type == FactType.ROLE
-                            || type == FactType.BOOLEAN;
-                    if (m.equalsAny() != null && !m.path().perProposal() && byEquals && !used.contains(m.path())) {
-                        return m;
-                    }
+                if (isKey(c) && !used.contains(((FactMatcher) c).path())) {
+                    return (FactMatcher) c;
                 }
             }
             return null;
         }
 
-        void matching(Facts facts, List<Rule> out) {
-            for (Rule r : unindexed) {
-                if (r.when().test(facts)) {
-                    out.add(r);
+        private static boolean isKey(Condition c) {
+            if (!(c instanceof FactMatcher)) {
+                return false;
+            }
+            FactMatcher m = (FactMatcher) c;
+            FactType type = m.path().type();
+            boolean byEquals = type == FactType.STRING || type == FactType.SEVERITY || type == FactType.ROLE
+                    || type == FactType.BOOLEAN;
+            return m.equalsAny() != null && !m.path().perProposal() && byEquals;
+        }
+
+        /**
+         * Returns a rule's condition without the equality tests on the paths above this node: reaching the node
+         * means the case's value of each such path is one the rule was filed under, so those tests hold.
+         */
+        private static Condition unsettled(Rule r, java.util.Set<FactPath> used) {
+            List<Condition> left = new ArrayList<>();
+            for (Condition c : r.when().parts()) {
+                if (!(isKey(c) && used.contains(((FactMatcher) c).path()))) {
+                    left.add(c);
                 }
+            }
+            return Condition.allOf(left);
+        }
+
+        /** Adds this node and every node below whose key the case's facts match, if it files any rule. */
+        void collect(Facts facts, Scratch out) {
+            if (hasRules) {
+                out.addNode(this);
             }
             for (int i = 0; i < paths.length; i++) {
                 Object value = paths[i].read(facts);
-                RuleIndex bucket = value == null ? null : byValue.get(i).get(value);
+                RuleIndex bucket = value == null ? null : byValue[i].get(value);
                 if (bucket != null) {
-                    bucket.matching(facts, out);
+                    bucket.collect(facts, out);
+                }
+            }
+        }
+
+        /** Adds the rules filed here about the remedy whose unsettled conditions hold. */
+        void matching(int remedy, Facts facts, Scratch out) {
+            Entry[] entries = byRemedy[remedy];
+            Condition[] rest = restByRemedy[remedy];
+            for (int i = 0; i < entries.length; i++) {
+                if (rest[i].test(facts)) {
+                    out.add(entries[i]);
                 }
             }
         }
@@ -301,35 +572,42 @@ final class Decider {
 
     // ---------------------------------------------------------------- authority
 
-    /** The lowest role whose authority covers a proposal, and the grant rules that made it cover. */
-    record Coverage(int role, List<Rule> usedGrants) {
-        static final Coverage NONE = new Coverage(-1, List.of());
+    /** Returns the lowest role whose own authority covers a proposal when no grant rule matched, or -1. */
+    private int cover(Plan plan, BigDecimal amount, Facts facts) {
+        AuthorityEntry[] entries = plan.authority;
+        if (entries == null) {
+            return -1;
+        }
+        for (int role = 0; role < entries.length; role++) {
+            AuthorityEntry entry = entries[role];
+            if (entry != null && perGrantCovers(entry.perGrant(), amount)
+                    && (!entry.hasWindow() || windowShortfall(entry, plan.remedy, amount, facts) == null)) {
+                return role;
+            }
+        }
+        return -1;
     }
 
-    private Coverage cover(String remedy, BigDecimal amount, List<Rule> grants, Facts facts) {
-        AuthorityEntry[] entries = policy.authority().get(remedy);
+    /** Returns the lowest role whose authority, raised by the matched grant rules, covers a proposal, or -1. */
+    private int coverWithGrants(Plan plan, BigDecimal amount, Scratch s, Facts facts) {
         for (int role = 0; role < policy.roles().size(); role++) {
-            AuthorityEntry entry = entries == null ? null : entries[role];
-            Limit perGrant = perGrant(entry, grants, role);
+            AuthorityEntry entry = plan.entry(role);
+            Limit perGrant = entry == null ? null : entry.perGrant();
+            for (int i = 0; i < s.n; i++) {
+                Entry g = s.matched[i];
+                if (g.kind == Effect.Kind.GRANT && g.role == role) {
+                    perGrant = perGrant == null ? g.upTo : perGrant.max(g.upTo);
+                }
+            }
             if (perGrant == null || !perGrantCovers(perGrant, amount)) {
                 continue;
             }
-            Limit base = entry == null ? Limit.zero() : entry.perGrant();
-            if (entry != null && entry.hasWindow() && windowShortfall(entry, remedy, amount, facts) != null) {
+            if (entry != null && entry.hasWindow() && windowShortfall(entry, plan.remedy, amount, facts) != null) {
                 continue;
             }
-            if (perGrantCovers(base, amount)) {
-                return new Coverage(role, List.of());
-            }
-            List<Rule> used = new ArrayList<>();
-            for (Rule g : grants) {
-                if (g.effect().role() == role && perGrantCovers(g.effect().upTo(), amount)) {
-                    used.add(g);
-                }
-            }
-            return new Coverage(role, used);
+            return role;
         }
-        return Coverage.NONE;
+        return -1;
     }
 
     /** Returns a role's per-grant limit raised by matching grants, or null when it has neither entry nor grant. */
@@ -373,13 +651,21 @@ final class Decider {
         return null;
     }
 
-    private String shortfallText(String remedy, BigDecimal amount, List<Rule> grants, Facts facts, int level) {
-        String what = describe(remedy, amount);
-        String employeeRole = policy.roles().get(facts.employeeRank());
+    private String shortfallText(Plan plan, BigDecimal amount, List<Rule> grants, Facts facts, int level) {
+        int employee = facts.employeeRank();
+        if (grants.isEmpty()) {
+            // the common case, from sentences made at load: the employee's nearest own limit, or none, falls short
+            int nearest = plan.nearest[employee];
+            if (nearest < 0 || !perGrantCovers(plan.authority[nearest].perGrant(), amount)) {
+                return amount == null ? plan.remedy + plan.shortfall[employee][level]
+                        : plan.of + amount.toPlainString() + plan.shortfall[employee][level];
+            }
+        }
+        String what = describe(plan.remedy, amount);
+        String employeeRole = policy.roles().get(employee);
         String approver = policy.roles().get(level);
-        AuthorityEntry[] entries = policy.authority().get(remedy);
-        for (int role = facts.employeeRank(); role >= 0; role--) {
-            AuthorityEntry entry = entries == null ? null : entries[role];
+        for (int role = employee; role >= 0; role--) {
+            AuthorityEntry entry = plan.entry(role);
             Limit perGrant = perGrant(entry, grants, role);
             if (perGrant == null) {
                 continue;
@@ -388,11 +674,11 @@ final class Decider {
             if (!perGrantCovers(perGrant, amount)) {
                 limit = "up to " + perGrant + " per grant";
             } else {
-                limit = windowShortfall(entry, remedy, amount, facts);
+                limit = windowShortfall(entry, plan.remedy, amount, facts);
             }
             return what + " is beyond the authority of " + employeeRole + " (" + limit + "); " + approver + " may grant it";
         }
-        return what + " is beyond the authority of " + employeeRole + " (none for " + remedy + "); "
+        return what + " is beyond the authority of " + employeeRole + " (none for " + plan.remedy + "); "
                 + approver + " may grant it";
     }
 
@@ -424,7 +710,7 @@ final class Decider {
                 checks.add(check(r, Explanation.Status.DISABLED, List.of()));
             } else if (!r.appliesTo(proposal.remedy())) {
                 checks.add(check(r, Explanation.Status.OTHER_REMEDY, List.of()));
-            } else if (e.matched().contains(r)) {
+            } else if (e.matched().contains(r) || r.when().test(facts)) {
                 checks.add(check(r, Explanation.Status.MATCHED, List.of()));
                 if (r.effect().kind() == Effect.Kind.GRANT) {
                     grants.add(r);
@@ -583,7 +869,7 @@ final class Decider {
     boolean swatAtAnyAmount(Facts facts) {
         for (Map.Entry<String, RemedyUnit> remedy : policy.remedies().entrySet()) {
             BigDecimal smallest = smallestAmount(remedy.getValue());
-            if (evaluate(facts.withProposal(remedy.getKey(), smallest)).outcome().kind() == Outcome.Kind.SWAT) {
+            if (outcome(facts.withProposal(remedy.getKey(), smallest)).kind() == Outcome.Kind.SWAT) {
                 return true;
             }
         }
@@ -603,7 +889,7 @@ final class Decider {
 
     private Latitude latitude(Facts facts, String remedy, RemedyUnit unit) {
         if (unit == RemedyUnit.NONE) {
-            Outcome o = evaluate(facts.withProposal(remedy, null)).outcome();
+            Outcome o = outcome(facts.withProposal(remedy, null));
             if (o.kind() == Outcome.Kind.ALONE) {
                 return new Latitude(remedy, Limit.unlimited(), null, null);
             }
@@ -613,7 +899,7 @@ final class Decider {
         List<BigDecimal> points = new ArrayList<>(candidates(facts, remedy, unit));
         List<Outcome> outcomes = new ArrayList<>(points.size());
         for (BigDecimal amount : points) {
-            outcomes.add(evaluate(facts.withProposal(remedy, amount)).outcome());
+            outcomes.add(outcome(facts.withProposal(remedy, amount)));
         }
         BigDecimal bestAlone = null;
         Outcome beyond = null;
@@ -637,7 +923,7 @@ final class Decider {
                     if (mid.compareTo(lo) <= 0) {
                         mid = lo.add(step);
                     }
-                    Outcome o = evaluate(facts.withProposal(remedy, normalize(mid))).outcome();
+                    Outcome o = outcome(facts.withProposal(remedy, normalize(mid)));
                     if (o.kind() == Outcome.Kind.ALONE) {
                         lo = mid;
                     } else {
@@ -684,7 +970,7 @@ final class Decider {
                 }
             }
         }
-        for (Rule r : rulesByRemedy.get(remedy)) {
+        for (Rule r : plans.get(remedy).rules) {
             thresholds.addAll(r.amountThresholds());
             if (r.effect().kind() == Effect.Kind.GRANT) {
                 r.effect().upTo().amount().ifPresent(thresholds::add);
