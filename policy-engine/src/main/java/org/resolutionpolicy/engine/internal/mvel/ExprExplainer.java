@@ -13,7 +13,8 @@ import org.resolutionpolicy.engine.internal.eval.Facts;
  * Says why an expression was false: which top-level conjuncts failed, with the values of the facts they read.
  *
  * <p>Explanations re-evaluate the checked tree with the same semantics as the compiled form (a comparison on
- * an absent fact is false); a test keeps the two in agreement. Deciding never uses this class.
+ * an absent fact is false); a property keeps the two in agreement. Deciding uses it only for the rare shapes
+ * {@link ExprCompiler} leaves boxed.
  */
 final class ExprExplainer {
 
@@ -97,7 +98,7 @@ final class ExprExplainer {
         return arithmetic(b.op, (Double) l, (Double) r);
     }
 
-    private static boolean compare(String op, Object l, Object r) {
+    static boolean compare(String op, Object l, Object r) {
         if (l instanceof Double) {
             double a = (Double) l;
             double b = (Double) r;

@@ -31,8 +31,9 @@ import org.resolutionpolicy.engine.internal.eval.Facts;
  * <p>Absent facts: every comparison that involves a fact the case lacks is false (the generated source guards
  * each comparison with null checks); {@code fact == null} tests presence.
  *
- * <p>Decisions evaluate the checked tree directly; the MVEL form is compiled at load and kept so a property test can
- * hold the two to the same answers. Immutable and thread-safe.
+ * <p>Decisions run the checked tree compiled to typed closures ({@link ExprCompiler}: primitive doubles, operators
+ * chosen at load); explanations walk the tree itself. The MVEL form is compiled at load and kept so that a property
+ * test can hold all three to the same answers. Immutable and thread-safe.
  */
 public final class SandboxedExpression implements Condition {
 
@@ -46,6 +47,7 @@ public final class SandboxedExpression implements Condition {
     private final List<BigDecimal> amountThresholds;
     private final Expr tree;
     private final ExprExplainer explainer;
+    private final ExprCompiler.Bool condition;
 
     private SandboxedExpression(String text, Serializable compiled, String generated, List<Binding> bindings,
                                 boolean perProposal, List<BigDecimal> amountThresholds, Expr tree,
@@ -53,6 +55,7 @@ public final class SandboxedExpression implements Condition {
         this.text = text;
         this.tree = tree;
         this.explainer = explainer;
+        this.condition = new ExprCompiler(explainer).bool(tree);
         this.compiled = compiled;
         this.generated = generated;
         this.names = bindings.stream().map(Binding::name).toArray(String[]::new);
@@ -95,12 +98,16 @@ public final class SandboxedExpression implements Condition {
     }
 
     /**
-     * Evaluates the checked tree directly (the compiled form of the allowed subset), with the semantics of the
-     * MVEL source compiled at load: doubles, and comparisons on absent facts false. A jqwik property keeps the
-     * two in agreement; evaluating the tree avoids a variable map and MVEL's interpreter on every decision.
+     * Evaluates the expression compiled to closures, with the semantics of the MVEL source compiled at load: doubles,
+     * and comparisons on absent facts false. A jqwik property keeps it, the tree and MVEL in agreement.
      */
     @Override
     public boolean test(Facts facts) {
+        return condition.test(facts);
+    }
+
+    /** Evaluates the checked tree, as explanations do; the agreement property compares it with {@link #test}. */
+    boolean testWithTree(Facts facts) {
         return Boolean.TRUE.equals(explainer.eval(tree, facts));
     }
 

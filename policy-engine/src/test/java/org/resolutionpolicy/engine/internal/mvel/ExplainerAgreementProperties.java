@@ -20,7 +20,10 @@ import org.resolutionpolicy.engine.internal.eval.FactCatalog;
 import org.resolutionpolicy.engine.internal.eval.FactType;
 import org.resolutionpolicy.engine.internal.eval.Facts;
 
-/** Decisions and explanations evaluate the checked tree; the MVEL form compiled at load must always agree with it. */
+/**
+ * Decisions run the tree compiled to closures, explanations walk the tree, and MVEL compiles generated source at
+ * load: all three must always agree, NaN from arithmetic and absent facts included.
+ */
 class ExplainerAgreementProperties {
 
     static final ExpressionContext CONTEXT = new ExpressionContext(new FactCatalog(Map.of("delay", FactType.NUMBER)),
@@ -29,13 +32,16 @@ class ExplainerAgreementProperties {
             "amount > 50", "amount * 2 >= impact.outOfPocket + 10", "!(amount < 10) || impact.legalThreat",
             "severity.atLeast('MEDIUM') && customer.tier != 'GOLD'", "history.total('refund', 'P30D') + amount > 100",
             "attributes.delay % 4 == 1", "customer.tier == null || impact.outOfPocket / 2 < 3",
-            "-amount < -20 && employee.role.atMost('agent')", "impact.legalThreat == false", "amount / 0 > 1");
+            "-amount < -20 && employee.role.atMost('agent')", "impact.legalThreat == false", "amount / 0 > 1",
+            "impact.outOfPocket / 0 != amount", "amount % 0 == amount % 0", "impact.outOfPocket * 0 != 1 - 1",
+            "(impact.legalThreat == true) == (amount > 50)", "customer.tier == 'GOLD' && amount <= 100",
+            "!(impact.outOfPocket > 3)", "severity.rank + attributes.delay >= 3");
 
     @Property(tries = 500)
     void the_explainer_and_the_compiled_expression_agree(@ForAll("expressions") String text, @ForAll("facts") Facts facts)
             throws ExpressionException {
         SandboxedExpression e = SandboxedExpression.compile(text, CONTEXT);
-        assertThat(e.test(facts)).as(text).isEqualTo(e.testWithMvel(facts));
+        assertThat(e.test(facts)).as(text).isEqualTo(e.testWithMvel(facts)).isEqualTo(e.testWithTree(facts));
     }
 
     @Provide
