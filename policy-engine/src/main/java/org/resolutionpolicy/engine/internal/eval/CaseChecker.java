@@ -1,6 +1,7 @@
 package org.resolutionpolicy.engine.internal.eval;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,36 +28,51 @@ final class CaseChecker {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final PolicyModel policy;
+    private final Decider decider;
+    private final Map<String, Integer> severities = new HashMap<>();
+    private final Map<String, Integer> roles = new HashMap<>();
 
-    CaseChecker(PolicyModel policy) {
+    CaseChecker(PolicyModel policy, Decider decider) {
         this.policy = policy;
+        this.decider = decider;
+        policy.severities().forEach(s -> severities.put(s, severities.size()));
+        policy.roles().forEach(r -> roles.put(r, roles.size()));
     }
 
-    /** A checked case: its facts and its proposals with the amounts as decided. */
-    record Checked(Facts facts, List<Proposal> proposals) {
+    /**
+     * A checked case: its facts, its proposals with the amounts as decided, and the decider's plan of each.
+     */
+    record Checked(Facts facts, List<Proposal> proposals, Decider.Plan[] plans) {
     }
 
-    Checked check(CustomerCase c, Instant now) {
+    /**
+     * Checks a case.
+     *
+     * @param clock gives where cumulative windows end when the case has no {@code openedAt}; asked only then
+     */
+    Checked check(CustomerCase c, Clock clock) {
         List<CaseProblem> problems = new ArrayList<>();
-        int severity = rank("severity", c.severity(), policy.severities(), "severity", problems);
-        int role = rank("employee.role", c.employee().role(), policy.roles(), "role", problems);
+        int severity = rank("severity", c.severity(), severities, policy.severities(), "severity", problems);
+        int role = rank("employee.role", c.employee().role(), roles, policy.roles(), "role", problems);
         Map<String, Object> attributes = attributes(c.attributes(), problems);
-        List<Proposal> proposals = proposals(c.proposals(), problems);
+        Decider.Plan[] plans = new Decider.Plan[c.proposals().size()];
+        List<Proposal> proposals = proposals(c.proposals(), plans, problems);
         history(c.customer().history(), problems);
         impact(c.impact(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(c.id(), problems);
         }
-        Instant windowEnd = c.openedAt() != null ? c.openedAt() : now;
-        return new Checked(new Facts(c, severity, role, windowEnd, attributes), proposals);
+        return new Checked(new Facts(c, severity, role, clock, attributes), proposals, plans);
     }
 
-    private static int rank(String field, String value, List<String> scale, String kind, List<CaseProblem> problems) {
+    private static int rank(String field, String value, Map<String, Integer> ranks, List<String> scale, String kind,
+                            List<CaseProblem> problems) {
         if (value == null) {
             problems.add(new CaseProblem(field, "missing; expected one of " + Hints.bracketed(scale)));
             return -1;
         }
-        int rank = scale.indexOf(value);
+        Integer found = ranks.get(value);
+        int rank = found == null ? -1 : found;
         if (rank < 0) {
             String hint = Hints.didYouMean(value, scale);
             problems.add(new CaseProblem(field, "unknown " + kind + " [" + value + "]" + (hint == null ? "" : " (" + hint + ")")));
@@ -106,18 +122,20 @@ final class CaseChecker {
         }
     }
 
-    private List<Proposal> proposals(List<Proposal> given, List<CaseProblem> problems) {
+    private List<Proposal> proposals(List<Proposal> given, Decider.Plan[] plans, List<CaseProblem> problems) {
         // the field names are only made when there is a problem to report: checking runs on every decision
         List<Proposal> decided = null;
         for (int i = 0; i < given.size(); i++) {
             Proposal p = given.get(i);
-            RemedyUnit unit = policy.remedies().get(p.remedy());
-            if (unit == null) {
+            Decider.Plan plan = p.remedy() == null ? null : decider.plan(p.remedy());
+            if (plan == null) {
                 String hint = Hints.didYouMean(p.remedy(), policy.remedies().keySet());
                 problems.add(new CaseProblem("proposals[" + i + "].remedy", "unknown remedy [" + p.remedy() + "]"
                         + (hint == null ? "" : " (" + hint + ")")));
                 continue;
             }
+            plans[i] = plan;
+            RemedyUnit unit = plan.unit;
             BigDecimal amount = p.amount();
             switch (unit) {
                 case MONEY:

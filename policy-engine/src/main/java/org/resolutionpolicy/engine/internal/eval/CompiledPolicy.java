@@ -38,7 +38,11 @@ public final class CompiledPolicy implements Policy {
      * @param warnings the problems found at load that did not stop it
      */
     public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings) {
-        this(model, new CaseChecker(model), new Decider(model), clock, List.copyOf(warnings), new DecisionListener[0]);
+        this(model, new Decider(model), clock, List.copyOf(warnings));
+    }
+
+    private CompiledPolicy(PolicyModel model, Decider decider, Clock clock, List<Problem> warnings) {
+        this(model, new CaseChecker(model, decider), decider, clock, warnings, new DecisionListener[0]);
     }
 
     private CompiledPolicy(PolicyModel model, CaseChecker checker, Decider decider, Clock clock, List<Problem> warnings,
@@ -121,7 +125,7 @@ public final class CompiledPolicy implements Policy {
     @Override
     public Decision decide(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        Decision decision = decide(customerCase, checker.check(customerCase, clock.instant()));
+        Decision decision = decide(customerCase, checker.check(customerCase, clock));
         for (DecisionListener listener : listeners) {
             try {
                 listener.onDecision(customerCase, decision);
@@ -137,7 +141,7 @@ public final class CompiledPolicy implements Policy {
     @Override
     public Explanation explain(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        CaseChecker.Checked checked = checker.check(customerCase, clock.instant());
+        CaseChecker.Checked checked = checker.check(customerCase, clock);
         Decision decision = decide(customerCase, checked);
         if (checked.proposals().isEmpty()) {
             return new Explanation(decision, List.of(), decider.explainCase(checked.facts()));
@@ -156,7 +160,7 @@ public final class CompiledPolicy implements Policy {
                     decider.swatAtAnyAmount(checked.facts()), List.of(), decider.latitude(checked.facts()),
                     decider.caseFollowUps(checked.facts()));
         }
-        Decider.Decided decided = decider.decide(checked.facts(), checked.proposals());
+        Decider.Decided decided = decider.decide(checked.facts(), checked.proposals(), checked.plans());
         return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(),
                 decided.swat(), decided.proposals(), List.of(), decided.followUps());
     }

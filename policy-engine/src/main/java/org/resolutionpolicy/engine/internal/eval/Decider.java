@@ -114,8 +114,13 @@ final class Decider {
         }
     }
 
+    /** Returns what deciding a remedy needs, or null if the policy does not know the remedy. */
+    Plan plan(String remedy) {
+        return plans.get(remedy);
+    }
+
     /** What one remedy needs at decision time, resolved once at load. */
-    private final class Plan {
+    final class Plan {
         final String remedy;
         /** The remedy's place in the policy's declaration order. */
         final int ordinal;
@@ -218,7 +223,7 @@ final class Decider {
     }
 
     /** Decides each proposal and collects the follow-ups, of the case and of the proposals, sorted. */
-    Decided decide(Facts facts, List<Proposal> proposals) {
+    Decided decide(Facts facts, List<Proposal> proposals, Plan[] proposalPlans) {
         Scratch s = new Scratch();
         caseFollowUps(facts, s);
         index.collect(facts, s);
@@ -226,7 +231,7 @@ final class Decider {
         boolean anySwat = false;
         for (int i = 0; i < decisions.length; i++) {
             Proposal p = proposals.get(i);
-            Plan plan = plans.get(p.remedy());
+            Plan plan = proposalPlans[i];
             run(plan, facts.withProposal(p.remedy(), p.amount()), s, true);
             decisions[i] = new ProposalDecision(p, s.outcome, s.reasons);
             anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
@@ -563,7 +568,7 @@ final class Decider {
             Entry[] entries = byRemedy[remedy];
             Condition[] rest = restByRemedy[remedy];
             for (int i = 0; i < entries.length; i++) {
-                if (rest[i].test(facts)) {
+                if (rest[i] == Condition.ALWAYS || rest[i].test(facts)) {
                     out.add(entries[i]);
                 }
             }

@@ -7,19 +7,68 @@ import java.util.function.Predicate;
 /**
  * A declarative matcher on one fact: false when the fact is absent, whatever it tests ({@code not} included).
  *
- * @param path the fact
- * @param test what the fact's value must satisfy
- * @param wanted the test in words, for explanations: {@code one of [GOLD, PLATINUM]}
- * @param display shows a value of the fact in explanations (severity names rather than ranks)
- * @param equalsAny for a value or a list of values, those values (the matcher holds exactly for them); otherwise null
+ * <p>Immutable. A matcher for one value compared by {@code equals} (a tier, a category, a severity...) tests it
+ * directly, without calling its predicate: most rules are made of such matchers.
  */
-public record FactMatcher(FactPath path, Predicate<Object> test, String wanted, Function<Object, String> display,
-                          java.util.Set<Object> equalsAny) implements Condition {
+public final class FactMatcher implements Condition {
+
+    private final FactPath path;
+    private final Predicate<Object> test;
+    private final String wanted;
+    private final Function<Object, String> display;
+    private final java.util.Set<Object> equalsAny;
+    /** The one value the fact must equal, when that is the whole test and equals decides it; otherwise null. */
+    private final Object only;
+
+    /**
+     * Creates a matcher.
+     *
+     * @param path the fact
+     * @param test what the fact's value must satisfy
+     * @param wanted the test in words, for explanations: {@code one of [GOLD, PLATINUM]}
+     * @param display shows a value of the fact in explanations (severity names rather than ranks)
+     * @param equalsAny for a value or a list of values, those values (the matcher holds exactly for them); otherwise
+     *                  null
+     */
+    public FactMatcher(FactPath path, Predicate<Object> test, String wanted, Function<Object, String> display,
+                       java.util.Set<Object> equalsAny) {
+        this.path = path;
+        this.test = test;
+        this.wanted = wanted;
+        this.display = display;
+        this.equalsAny = equalsAny;
+        Object single = equalsAny != null && equalsAny.size() == 1 ? equalsAny.iterator().next() : null;
+        // numbers compare by value (2.50 equals 2.5), so only other values may skip the predicate
+        this.only = single instanceof java.math.BigDecimal ? null : single;
+    }
+
+    /** Returns the fact. */
+    public FactPath path() {
+        return path;
+    }
+
+    /** Returns what the fact's value must satisfy. */
+    public Predicate<Object> test() {
+        return test;
+    }
+
+    /** Returns the test in words. */
+    public String wanted() {
+        return wanted;
+    }
+
+    /** Returns the values the matcher holds for exactly, or null when it is not a list of values. */
+    public java.util.Set<Object> equalsAny() {
+        return equalsAny;
+    }
 
     @Override
     public boolean test(Facts facts) {
         Object value = path.read(facts);
-        return value != null && test.test(value);
+        if (value == null) {
+            return false;
+        }
+        return only != null ? only.equals(value) : test.test(value);
     }
 
     @Override

@@ -863,7 +863,7 @@ public final class PolicyReader {
                         + ": only a value, a list of values, not and exists apply, not comparisons", null);
                 return null;
             }
-            Predicate<Object> all = v -> true;
+            Predicate<Object> all = null;
             List<String> words = new ArrayList<>();
             boolean ok = true;
             for (NodeReader.Entry op : ops.values()) {
@@ -877,7 +877,7 @@ public final class PolicyReader {
                     continue;
                 }
                 Predicate<Object> test = comparison(op.name(), bound);
-                all = all.and(test);
+                all = all == null ? test : all.and(test);
                 words.add(COMPARISON_WORDS.get(op.name()) + " [" + display(path.type(), bound) + "]");
             }
             return ok ? new ValueTest(all, String.join(" and ", words)) : null;
@@ -894,6 +894,33 @@ public final class PolicyReader {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Predicate<Object> comparison(String op, Object bound) {
+        if (bound instanceof BigDecimal) {
+            // numbers are the usual bound (amount above 50): compare them without the Comparable interface call
+            BigDecimal b = (BigDecimal) bound;
+            switch (op) {
+                case "atLeast":
+                    return v -> ((BigDecimal) v).compareTo(b) >= 0;
+                case "atMost":
+                    return v -> ((BigDecimal) v).compareTo(b) <= 0;
+                case "above":
+                    return v -> ((BigDecimal) v).compareTo(b) > 0;
+                default:
+                    return v -> ((BigDecimal) v).compareTo(b) < 0;
+            }
+        }
+        if (bound instanceof Integer) {
+            int b = (Integer) bound;
+            switch (op) {
+                case "atLeast":
+                    return v -> (Integer) v >= b;
+                case "atMost":
+                    return v -> (Integer) v <= b;
+                case "above":
+                    return v -> (Integer) v > b;
+                default:
+                    return v -> (Integer) v < b;
+            }
+        }
         Comparable b = (Comparable) bound;
         switch (op) {
             case "atLeast":
