@@ -540,9 +540,13 @@ final class Decider {
          * means the case's value of each such path is one the rule was filed under, so those tests hold.
          */
         private static Condition unsettled(Rule r, java.util.Set<FactPath> used) {
+            // the key chosen for a path is the rule's first equality test on it (see key); any other test on the
+            // same path (a rule may test a fact twice) stays
             List<Condition> left = new ArrayList<>();
+            java.util.Set<FactPath> settled = new java.util.HashSet<>();
             for (Condition c : r.when().parts()) {
-                if (!(isKey(c) && used.contains(((FactMatcher) c).path()))) {
+                boolean key = isKey(c) && used.contains(((FactMatcher) c).path()) && settled.add(((FactMatcher) c).path());
+                if (!key) {
                     left.add(c);
                 }
             }
