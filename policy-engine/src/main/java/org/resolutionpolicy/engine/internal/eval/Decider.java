@@ -174,10 +174,10 @@ final class Decider {
      * so far. One per decision, reused for each proposal; never shared between threads.
      */
     private static final class Scratch {
-        Entry[] matched = new Entry[16];
+        Entry[] matched = new Entry[8];
         int n;
         /** The index nodes whose keys the case matched: found once per case, then walked for each proposal. */
-        RuleIndex[] nodes = new RuleIndex[8];
+        RuleIndex[] nodes = new RuleIndex[4];
         int nodeCount;
 
         void addNode(RuleIndex node) {
@@ -188,7 +188,10 @@ final class Decider {
         }
         Outcome outcome;
         List<Reason> reasons;
-        List<FollowUp> followUps;
+        /** The rules whose reasons a proposal gives, sorted as they are picked. */
+        Entry[] picked = new Entry[4];
+        FollowUp[] followUps;
+        int followUpCount;
 
         void add(Entry e) {
             if (n == matched.length) {
@@ -199,14 +202,17 @@ final class Decider {
 
         void addFollowUp(FollowUp f) {
             if (followUps == null) {
-                followUps = new ArrayList<>(4);
+                followUps = new FollowUp[4];
             }
-            for (int i = 0; i < followUps.size(); i++) {
-                if (FOLLOW_UP_ORDER.compare(followUps.get(i), f) == 0) {
+            for (int i = 0; i < followUpCount; i++) {
+                if (followUps[i] == f || FOLLOW_UP_ORDER.compare(followUps[i], f) == 0) {
                     return;
                 }
             }
-            followUps.add(f);
+            if (followUpCount == followUps.length) {
+                followUps = java.util.Arrays.copyOf(followUps, followUpCount * 2);
+            }
+            followUps[followUpCount++] = f;
         }
 
         List<Rule> matchedRules() {
@@ -267,13 +273,16 @@ final class Decider {
     }
 
     private static List<FollowUp> followUps(Scratch s) {
-        if (s.followUps == null) {
-            return List.of();
+        switch (s.followUpCount) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(s.followUps[0]);
+            default:
+                FollowUp[] sorted = java.util.Arrays.copyOf(s.followUps, s.followUpCount);
+                java.util.Arrays.sort(sorted, FOLLOW_UP_ORDER);
+                return List.of(sorted);
         }
-        if (s.followUps.size() > 1) {
-            s.followUps.sort(FOLLOW_UP_ORDER);
-        }
-        return List.copyOf(s.followUps);
     }
 
     private Entry external(Rule r) {
@@ -395,7 +404,7 @@ final class Decider {
      */
     private static List<Reason> reasons(Scratch s, Effect.Kind kind, int role, BigDecimal grantAmount, int grantRole,
                                         Reason last) {
-        Entry[] picked = null;
+        Entry[] picked = s.picked;
         int k = 0;
         for (int i = 0; i < s.n; i++) {
             Entry e = s.matched[i];
@@ -405,10 +414,9 @@ final class Decider {
             if (!wanted) {
                 continue;
             }
-            if (picked == null) {
-                picked = new Entry[Math.min(4, s.n - i) + 1];
-            } else if (k == picked.length) {
+            if (k == picked.length) {
                 picked = java.util.Arrays.copyOf(picked, k * 2);
+                s.picked = picked;
             }
             // insertion sort: a proposal has a handful of reasons
             int j = k++;
