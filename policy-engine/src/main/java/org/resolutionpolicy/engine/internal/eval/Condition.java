@@ -16,6 +16,11 @@ public interface Condition {
         public void explain(Facts facts, List<String> failures) {
             // always holds
         }
+
+        @Override
+        public boolean perProposal() {
+            return false;
+        }
     };
 
     /** Returns true if the condition holds. */
@@ -37,6 +42,14 @@ public interface Condition {
             return conditions.get(0);
         }
         return new AllOf(conditions.toArray(new Condition[0]));
+    }
+
+    /**
+     * Returns true if the condition may read the proposal ({@code remedy} or {@code amount}); false only if it
+     * certainly depends on the case alone, so that one answer serves every proposal of a case.
+     */
+    default boolean perProposal() {
+        return true;
     }
 
     /** Returns the conditions that must all hold for this one to hold: itself, unless it is a conjunction. */
@@ -72,6 +85,16 @@ public interface Condition {
         @Override
         public List<Condition> parts() {
             return List.of(all);
+        }
+
+        @Override
+        public boolean perProposal() {
+            for (Condition c : all) {
+                if (c.perProposal()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -75,6 +75,12 @@ final class Decider {
                 .filter(r -> r.effect().kind() != Effect.Kind.NONE || r.perProposal()).map(entries::get)
                 .toArray(Entry[]::new);
         String[] remedies = policy.remedies().keySet().toArray(new String[0]);
+        for (Entry e : entries.values()) {
+            e.about = new boolean[remedies.length];
+            for (int i = 0; i < remedies.length; i++) {
+                e.about[i] = e.rule.appliesTo(remedies[i]);
+            }
+        }
         this.index = new RuleIndex(effective, remedies, java.util.Set.of(), 0);
         this.caseLevelFollowUps = policy.rules().stream()
                 .filter(Rule::enabled).filter(r -> r.followUp() != null && !r.perProposal())
@@ -99,6 +105,8 @@ final class Decider {
         final FollowUp followUp;
         final boolean perProposalFollowUp;
         final int order;
+        /** Whether the rule is about each remedy, by the remedy's ordinal; set for the policy's own rules. */
+        boolean[] about;
 
         Entry(Rule rule, int order) {
             this.rule = rule;
@@ -179,6 +187,16 @@ final class Decider {
         /** The index nodes whose keys the case matched: found once per case, then walked for each proposal. */
         RuleIndex[] nodes = new RuleIndex[4];
         int nodeCount;
+        /** The rules whose conditions read the case alone and hold for it: found once, shared by every proposal. */
+        Entry[] caseMatched = new Entry[4];
+        int caseCount;
+
+        void addCaseMatch(Entry e) {
+            if (caseCount == caseMatched.length) {
+                caseMatched = java.util.Arrays.copyOf(caseMatched, caseCount * 2);
+            }
+            caseMatched[caseCount++] = e;
+        }
 
         void addNode(RuleIndex node) {
             if (nodeCount == nodes.length) {
@@ -311,6 +329,12 @@ final class Decider {
     private void run(Plan plan, Facts facts, Scratch s, boolean withReasons) {
         s.n = 0;
         int remedy = plan.ordinal;
+        for (int k = 0; k < s.caseCount; k++) {
+            Entry e = s.caseMatched[k];
+            if (e.about[remedy]) {
+                s.add(e);
+            }
+        }
         for (int k = 0; k < s.nodeCount; k++) {
             s.nodes[k].matching(remedy, facts, s);
         }
@@ -475,7 +499,10 @@ final class Decider {
         private static final int NEST_ABOVE = 16;
         private static final int MAX_DEPTH = 3;
 
-        /** Per remedy ordinal, the rules filed here (not deeper) about that remedy. */
+        /** The rules filed here (not deeper) whose unsettled conditions read the case alone, and those conditions. */
+        private final Entry[] caseEntries;
+        private final Condition[] caseRest;
+        /** Per remedy ordinal, the other rules filed here about that remedy. */
         private final Entry[][] byRemedy;
         /** Per remedy ordinal, what is left of each of those rules' conditions once this node is reached. */
         private final Condition[][] restByRemedy;
@@ -498,15 +525,29 @@ final class Decider {
                     values.computeIfAbsent(v, x -> new ArrayList<>()).add(r);
                 }
             }
+            List<Entry> caseLevel = new ArrayList<>();
+            List<Condition> caseConditions = new ArrayList<>();
+            List<Entry> proposalLevel = new ArrayList<>();
+            for (Entry e : rest) {
+                Condition left = unsettled(e.rule, used);
+                if (left.perProposal()) {
+                    proposalLevel.add(e);
+                } else {
+                    caseLevel.add(e);
+                    caseConditions.add(left);
+                }
+            }
+            this.caseEntries = caseLevel.toArray(new Entry[0]);
+            this.caseRest = caseConditions.toArray(new Condition[0]);
             this.byRemedy = new Entry[remedies.length][];
             this.restByRemedy = new Condition[remedies.length][];
             for (int i = 0; i < remedies.length; i++) {
                 String remedy = remedies[i];
-                byRemedy[i] = rest.stream().filter(e -> e.rule.appliesTo(remedy)).toArray(Entry[]::new);
+                byRemedy[i] = proposalLevel.stream().filter(e -> e.rule.appliesTo(remedy)).toArray(Entry[]::new);
                 restByRemedy[i] = java.util.Arrays.stream(byRemedy[i]).map(e -> unsettled(e.rule, used))
                         .toArray(Condition[]::new);
             }
-            this.hasRules = !rest.isEmpty();
+            this.hasRules = !proposalLevel.isEmpty();
             this.paths = filed.keySet().toArray(new FactPath[0]);
             this.byValue = new Map[paths.length];
             int i = 0;
@@ -561,8 +602,16 @@ final class Decider {
             return Condition.allOf(left);
         }
 
-        /** Adds this node and every node below whose key the case's facts match, if it files any rule. */
+        /**
+         * Adds the case-level rules filed here that hold for the case, and this node if it files rules that read
+         * the proposal; then does the same in every node below whose key the case's facts match.
+         */
         void collect(Facts facts, Scratch out) {
+            for (int i = 0; i < caseEntries.length; i++) {
+                if (caseRest[i] == Condition.ALWAYS || caseRest[i].test(facts)) {
+                    out.addCaseMatch(caseEntries[i]);
+                }
+            }
             if (hasRules) {
                 out.addNode(this);
             }

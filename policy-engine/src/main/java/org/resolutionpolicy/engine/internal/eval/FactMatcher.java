@@ -72,6 +72,11 @@ public final class FactMatcher implements Condition {
     }
 
     @Override
+    public boolean perProposal() {
+        return path.perProposal();
+    }
+
+    @Override
     public void explain(Facts facts, List<String> failures) {
         Object value = path.read(facts);
         if (value == null) {
@@ -93,6 +98,11 @@ public final class FactMatcher implements Condition {
             @Override
             public boolean test(Facts facts) {
                 return (path.read(facts) != null) == wanted;
+            }
+
+            @Override
+            public boolean perProposal() {
+                return path.perProposal();
             }
 
             @Override

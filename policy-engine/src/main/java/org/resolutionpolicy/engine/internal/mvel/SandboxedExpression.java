@@ -139,6 +139,7 @@ public final class SandboxedExpression implements Condition {
     }
 
     /** Returns true if the expression reads {@code remedy} or {@code amount}. */
+    @Override
     public boolean perProposal() {
         return perProposal;
     }
