@@ -883,4 +883,62 @@ class DecisionSemanticsTests {
                     .contains("callback", "phone-needs-supervisor");
         }
     }
+
+    @Nested
+    @DisplayName("rules that read the case alone, tested once per case, still apply proposal by proposal")
+    class CaseLevelRules {
+
+        final Policy policy = policy("""
+                  - id: gold-refunds-with-costs
+                    when: { customer.tier: GOLD, expr: "impact.outOfPocket > 5" }
+                    remedies: [refund]
+                    require: manager
+                    because: costly gold refunds
+                  - id: critical-cases
+                    when: "severity == 'CRITICAL' && impact.outOfPocket > 0"
+                    require: supervisor
+                    because: critical
+                  - id: big-amounts-for-gold
+                    when: { customer.tier: GOLD, expr: "amount > impact.outOfPocket * 2" }
+                    require: director
+                    because: far above the cost
+                """);
+
+        Decision decide(String severity, String tier, double outOfPocket) {
+            return policy.decide(aCase("agent").severity(severity)
+                    .customer(Customer.builder().tier(tier).build())
+                    .impact(Impact.builder().outOfPocket(outOfPocket).build())
+                    .propose("refund", 10).propose("voucher", 10).propose("apology").build());
+        }
+
+        @Test
+        void a_case_level_rule_about_one_remedy_applies_to_that_remedy_only() {
+            Decision d = decide("MEDIUM", "GOLD", 8);
+
+            assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.escalate("manager"));
+            assertThat(d.proposal("refund").ruleIds()).containsExactly("gold-refunds-with-costs");
+            assertThat(d.proposal("voucher").outcome()).isEqualTo(Outcome.alone());
+            assertThat(d.proposal("apology").outcome()).isEqualTo(Outcome.alone());
+        }
+
+        @Test
+        void a_case_level_rule_about_every_remedy_applies_to_each_proposal() {
+            Decision d = decide("CRITICAL", "SILVER", 1);
+
+            assertThat(d.proposals()).extracting(ProposalDecision::outcome)
+                    .containsOnly(Outcome.escalate("supervisor"));
+            assertThat(d.proposals()).flatExtracting(ProposalDecision::ruleIds).containsOnly("critical-cases");
+        }
+
+        @Test
+        void a_rule_that_reads_the_amount_is_tested_for_each_proposal() {
+            Decision d = policy.decide(aCase("agent").customer(Customer.builder().tier("GOLD").build())
+                    .impact(Impact.builder().outOfPocket(4).build())
+                    .propose("refund", 9).propose("voucher", 8).propose("apology").build());
+
+            assertThat(d.proposal("refund").ruleIds()).containsExactly("big-amounts-for-gold");
+            assertThat(d.proposal("voucher").ruleIds()).isEmpty();
+            assertThat(d.proposal("apology").ruleIds()).isEmpty();
+        }
+    }
 }
