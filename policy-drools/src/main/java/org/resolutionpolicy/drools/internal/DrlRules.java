@@ -20,13 +20,22 @@ final class DrlRules implements ExternalRules {
     private final KieBase kieBase;
     private final PolicyModel model;
     private final List<String> ruleIds;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DrlRules.class);
+
     private final ThreadLocal<KieSession> sessions;
+    /** True when a case's proposals may share one session (see {@link CaseSessions}). */
+    private final boolean shareByCase;
 
     DrlRules(KieBase kieBase, PolicyModel model, List<String> ruleIds) {
         this.kieBase = kieBase;
         this.model = model;
         this.ruleIds = List.copyOf(ruleIds);
         this.sessions = ThreadLocal.withInitial(kieBase::newKieSession);
+        String whyNot = CaseSessions.whyNot(kieBase);
+        this.shareByCase = whyNot == null;
+        if (whyNot != null) {
+            LOG.debug("policy [{}]: each proposal gets a session cycle of its own: {}", model.id(), whyNot);
+        }
     }
 
     @Override
@@ -53,6 +62,46 @@ final class DrlRules implements ExternalRules {
             }
         }
         return effects.matched();
+    }
+
+    /**
+     * Decides a case's proposals in one session when the rules allow it: the case fact is inserted once, and each
+     * proposal is inserted, fired and deleted in turn, so a rule about the case alone fires once for the case.
+     */
+    @Override
+    public CaseRun open(Facts caseFacts) {
+        if (!shareByCase) {
+            return ExternalRules.super.open(caseFacts);
+        }
+        KieSession session = sessions.get();
+        EffectCollector effects = EffectCollector.sharedByProposals(model);
+        session.setGlobal("effects", effects);
+        FactHandle caseHandle = session.insert(new CaseFactView(caseFacts, model));
+        return new CaseRun() {
+            @Override
+            public List<Rule> matches(Facts proposalFacts) {
+                effects.nextProposal();
+                FactHandle proposal = session.insert(new ProposalFactView(proposalFacts.remedy(), proposalFacts.amount()));
+                try {
+                    session.fireAllRules();
+                } catch (RuntimeException e) {
+                    throw unwrap(e);
+                } finally {
+                    session.delete(proposal);
+                }
+                return effects.proposalMatches();
+            }
+
+            @Override
+            public List<Rule> caseMatches() {
+                return effects.caseMatches();
+            }
+
+            @Override
+            public void close() {
+                session.delete(caseHandle);
+            }
+        };
     }
 
     /** A consequence that failed our checks says so; anything else is reported with the DRL context. */

@@ -7,6 +7,7 @@ import org.kie.api.runtime.rule.RuleContext;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.drools.Effects;
+import org.resolutionpolicy.drools.ProposalFact;
 import org.resolutionpolicy.engine.internal.Place;
 import org.resolutionpolicy.engine.internal.eval.Condition;
 import org.resolutionpolicy.engine.internal.eval.Effect;
@@ -15,20 +16,61 @@ import org.resolutionpolicy.engine.internal.eval.PolicyModel;
 import org.resolutionpolicy.engine.internal.eval.Rule;
 import org.resolutionpolicy.engine.internal.yaml.NodeReader;
 
-/** Collects the effects DRL consequences ask for during one decision step, as rules the decider understands. */
+/**
+ * Collects the effects DRL consequences ask for, as rules the decider understands: during one decision step
+ * (a session fired for one proposal, or for the case alone), or, when a case's proposals share a session, for
+ * the whole case, telling the rules that matched a proposal from those that matched the case alone.
+ */
 final class EffectCollector implements Effects {
 
     private final PolicyModel model;
     private final boolean perProposal;
-    private final List<Rule> matched = new ArrayList<>();
+    private final boolean sharedByProposals;
+    private List<Rule> matched = new ArrayList<>();
+    /** With a shared session: effects of rules that matched the case alone, as each proposal sees them. */
+    private final List<Rule> caseWide = new ArrayList<>();
+    /** With a shared session: the same effects, as the case alone sees them. */
+    private final List<Rule> caseAlone = new ArrayList<>();
 
+    /** Collects the effects of one step; {@code perProposal} says whether the step decides a proposal. */
     EffectCollector(PolicyModel model, boolean perProposal) {
+        this(model, perProposal, false);
+    }
+
+    private EffectCollector(PolicyModel model, boolean perProposal, boolean sharedByProposals) {
         this.model = model;
         this.perProposal = perProposal;
+        this.sharedByProposals = sharedByProposals;
+    }
+
+    /** Collects the effects of a session the proposals of one case share. */
+    static EffectCollector sharedByProposals(PolicyModel model) {
+        return new EffectCollector(model, true, true);
     }
 
     List<Rule> matched() {
         return matched;
+    }
+
+    /** With a shared session: starts the next proposal. */
+    void nextProposal() {
+        matched = new ArrayList<>();
+    }
+
+    /** With a shared session: the effects for the proposal just fired, the case's own included. */
+    List<Rule> proposalMatches() {
+        if (caseWide.isEmpty()) {
+            return matched;
+        }
+        List<Rule> all = new ArrayList<>(caseWide.size() + matched.size());
+        all.addAll(caseWide);
+        all.addAll(matched);
+        return all;
+    }
+
+    /** With a shared session: the effects of the rules that matched the case alone. */
+    List<Rule> caseMatches() {
+        return caseAlone;
     }
 
     @Override
@@ -84,8 +126,26 @@ final class EffectCollector implements Effects {
     }
 
     private void add(RuleContext rule, Effect effect, FollowUpSpec followUp, String because) {
-        matched.add(new Rule(name(rule), Place.of(rule.getRule().getPackageName()), Condition.ALWAYS, null, effect,
-                followUp, because == null ? "" : because, true, perProposal, List.of()));
+        if (sharedByProposals && !matchedProposal(rule)) {
+            caseWide.add(rule(rule, effect, followUp, because, true));
+            caseAlone.add(rule(rule, effect, followUp, because, false));
+        } else {
+            matched.add(rule(rule, effect, followUp, because, perProposal));
+        }
+    }
+
+    private static Rule rule(RuleContext rule, Effect effect, FollowUpSpec followUp, String because, boolean perProposal) {
+        return new Rule(name(rule), Place.of(rule.getRule().getPackageName()), Condition.ALWAYS, null, effect,
+                followUp, because == null ? "" : because, true, perProposal, List.of());
+    }
+
+    private static boolean matchedProposal(RuleContext rule) {
+        for (Object fact : rule.getMatch().getObjects()) {
+            if (fact instanceof ProposalFact) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String name(RuleContext rule) {

@@ -210,6 +210,8 @@ final class Decider {
         Entry[] picked = new Entry[4];
         FollowUp[] followUps;
         int followUpCount;
+        /** The external rules' run for this decision's case, or null when deciding one proposal alone. */
+        ExternalRules.CaseRun external;
 
         void add(Entry e) {
             if (n == matched.length) {
@@ -249,20 +251,31 @@ final class Decider {
     /** Decides each proposal and collects the follow-ups, of the case and of the proposals, sorted. */
     Decided decide(Facts facts, List<Proposal> proposals, Plan[] proposalPlans) {
         Scratch s = new Scratch();
-        caseFollowUps(facts, s);
+        ownCaseFollowUps(facts, s);
         index.collect(facts, s);
         ProposalDecision[] decisions = new ProposalDecision[proposals.size()];
         boolean anySwat = false;
-        for (int i = 0; i < decisions.length; i++) {
-            Proposal p = proposals.get(i);
-            Plan plan = proposalPlans[i];
-            run(plan, facts.withProposal(p.remedy(), p.amount()), s, true);
-            decisions[i] = new ProposalDecision(p, s.outcome, s.reasons);
-            anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
-            for (int j = 0; j < s.n; j++) {
-                if (s.matched[j].perProposalFollowUp) {
-                    s.addFollowUp(s.matched[j].followUp);
+        ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
+        try {
+            s.external = external;
+            for (int i = 0; i < decisions.length; i++) {
+                Proposal p = proposals.get(i);
+                Plan plan = proposalPlans[i];
+                run(plan, facts.withProposal(p.remedy(), p.amount()), s, true);
+                decisions[i] = new ProposalDecision(p, s.outcome, s.reasons);
+                anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
+                for (int j = 0; j < s.n; j++) {
+                    if (s.matched[j].perProposalFollowUp) {
+                        s.addFollowUp(s.matched[j].followUp);
+                    }
                 }
+            }
+            if (external != null) {
+                externalFollowUps(external.caseMatches(), s);
+            }
+        } finally {
+            if (external != null) {
+                external.close();
             }
         }
         return new Decided(List.of(decisions), followUps(s), anySwat);
@@ -271,21 +284,25 @@ final class Decider {
     /** Returns the follow-ups of a case without proposals: those of the rules that do not depend on a proposal. */
     List<FollowUp> caseFollowUps(Facts facts) {
         Scratch s = new Scratch();
-        caseFollowUps(facts, s);
+        ownCaseFollowUps(facts, s);
+        if (policy.external() != null) {
+            externalFollowUps(policy.external().matches(facts), s);
+        }
         return followUps(s);
     }
 
-    private void caseFollowUps(Facts facts, Scratch s) {
+    private void ownCaseFollowUps(Facts facts, Scratch s) {
         for (Entry e : caseLevelFollowUps) {
             if (e.when.test(facts)) {
                 s.addFollowUp(e.followUp);
             }
         }
-        if (policy.external() != null) {
-            for (Rule r : policy.external().matches(facts)) {
-                if (r.followUp() != null) {
-                    s.addFollowUp(external(r).followUp);
-                }
+    }
+
+    private void externalFollowUps(List<Rule> matches, Scratch s) {
+        for (Rule r : matches) {
+            if (r.followUp() != null) {
+                s.addFollowUp(external(r).followUp);
             }
         }
     }
@@ -339,7 +356,8 @@ final class Decider {
             s.nodes[k].matching(remedy, facts, s);
         }
         if (policy.external() != null) {
-            for (Rule r : policy.external().matches(facts)) {
+            List<Rule> matches = s.external != null ? s.external.matches(facts) : policy.external().matches(facts);
+            for (Rule r : matches) {
                 s.add(external(r));
             }
         }

@@ -16,4 +16,43 @@ public interface ExternalRules {
 
     /** Returns the effects of every rule that matched these facts. */
     List<Rule> matches(Facts facts);
+
+    /**
+     * Starts deciding the proposals of one case, for sources that can share work between them. The default asks
+     * {@link #matches} for each proposal and for the case alone.
+     *
+     * @param caseFacts the case-level facts
+     * @return the run; the decider closes it when the decision is done, whether or not it failed
+     */
+    default CaseRun open(Facts caseFacts) {
+        return new CaseRun() {
+            @Override
+            public List<Rule> matches(Facts proposalFacts) {
+                return ExternalRules.this.matches(proposalFacts);
+            }
+
+            @Override
+            public List<Rule> caseMatches() {
+                return ExternalRules.this.matches(caseFacts);
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+    }
+
+    /** The proposals of one case being decided, one after the other, on one thread. */
+    interface CaseRun extends AutoCloseable {
+
+        /** Returns the effects of every rule that matched one proposal of the case (facts with a remedy). */
+        List<Rule> matches(Facts proposalFacts);
+
+        /** Returns the effects of every rule that matched the case alone; asked after the proposals. */
+        List<Rule> caseMatches();
+
+        @Override
+        void close();
+    }
 }
