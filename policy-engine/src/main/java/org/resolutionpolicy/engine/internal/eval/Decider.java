@@ -21,14 +21,12 @@ import org.resolutionpolicy.api.RemedyUnit;
  * Applies the decision semantics to checked facts: deny overrides, SWAT next, then the highest of the
  * authority-derived role and every required role; follow-ups are the union of every matching rule's.
  *
- * <p>Nothing here depends on rule order: effects are combined by the outcome lattice, and reasons and
- * follow-ups are sorted. Immutable and thread-safe.
+ * <p>Nothing here depends on rule order: effects are combined by the outcome lattice, reasons are sorted by rule
+ * id ({@code authority} last) and follow-ups by action and rule. Immutable and thread-safe; each decision works
+ * in a scratch of its own.
  */
 final class Decider {
 
-    /** Orders reasons by rule id, with {@code authority} last. */
-    static final Comparator<Reason> REASON_ORDER = Comparator.comparing((Reason r) -> r.isAuthority())
-            .thenComparing(Reason::rule);
     /** Orders follow-ups by action, then rule id. */
     static final Comparator<FollowUp> FOLLOW_UP_ORDER = Comparator.comparing(FollowUp::action)
             .thenComparing(FollowUp::rule);
