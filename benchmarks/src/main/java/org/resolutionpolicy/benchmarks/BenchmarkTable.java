@@ -83,6 +83,7 @@ public final class BenchmarkTable {
                     e.getValue()[0], e.getValue()[1]));
         }
 
+        out.append("\nExample policies, warm load (median of 20 after 20 warm-up loads)\n").append(exampleLoads());
         out.append("\nCold start: ").append(coldStart()).append('\n');
         System.out.print(out);
     }
@@ -137,6 +138,29 @@ public final class BenchmarkTable {
             }
         }
         return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** Times loading each example policy (YAML, DRL alone, mixed) in this warm JVM. */
+    private static String exampleLoads() {
+        StringBuilder out = new StringBuilder();
+        for (String example : List.of("coffee-shop.yaml", "online-retailer.yaml", "drl/coffee-shop",
+                "drl/online-retailer", "drl/coffee-shop-mixed", "drl/online-retailer-mixed")) {
+            Path path = Path.of("examples", "policies", example);
+            if (!Files.exists(path)) {
+                return "  skipped: run from the repository root\n";
+            }
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                long t0 = System.nanoTime();
+                Policies.load(path);
+                if (i >= 20) {
+                    times.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            times.sort(null);
+            out.append(String.format("  %-28s %8.1f ms%n", example, times.get(times.size() / 2)));
+        }
+        return out.toString();
     }
 
     /** Times {@code policy decide} of the CLI jar on fresh JVMs: the median of five runs. */
