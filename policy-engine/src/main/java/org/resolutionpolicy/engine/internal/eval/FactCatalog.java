@@ -23,12 +23,12 @@ public final class FactCatalog {
      * @param attributes the declared attributes and their types
      */
     public FactCatalog(Map<String, FactType> attributes) {
-        add("severity", FactType.SEVERITY, f -> f.severityRank());
-        add("category", FactType.STRING, f -> f.customerCase().category());
-        add("channel", FactType.STRING, f -> f.customerCase().channel());
+        builtIn("severity", FactType.SEVERITY, FactPath.BuiltIn.SEVERITY);
+        builtIn("category", FactType.STRING, FactPath.BuiltIn.CATEGORY);
+        builtIn("channel", FactType.STRING, FactPath.BuiltIn.CHANNEL);
         add("openedAt", FactType.DATETIME, f -> f.customerCase().openedAt());
         add("customer.id", FactType.STRING, f -> customer(f).id());
-        add("customer.tier", FactType.STRING, f -> customer(f).tier());
+        builtIn("customer.tier", FactType.STRING, FactPath.BuiltIn.TIER);
         add("customer.lifetimeValue", FactType.NUMBER, f -> customer(f).lifetimeValue());
         add("customer.history", FactType.HISTORY, f -> customer(f).history().isEmpty() ? null : customer(f).history());
         add("impact.outOfPocket", FactType.NUMBER, f -> impact(f).outOfPocket());
@@ -37,11 +37,15 @@ public final class FactCatalog {
         add("impact.legalThreat", FactType.BOOLEAN, f -> impact(f).legalThreat());
         add("impact.safetyIssue", FactType.BOOLEAN, f -> impact(f).safetyIssue());
         add("impact.regulatorInvolved", FactType.BOOLEAN, f -> impact(f).regulatorInvolved());
-        add("employee.role", FactType.ROLE, f -> f.employeeRank());
+        builtIn("employee.role", FactType.ROLE, FactPath.BuiltIn.ROLE);
         add("employee.id", FactType.STRING, f -> f.customerCase().employee().id());
         attributes.forEach((name, type) -> add("attributes." + name, type, f -> f.attribute(name)));
-        paths.put("remedy", new FactPath("remedy", FactType.REMEDY, Facts::remedy, true));
-        paths.put("amount", new FactPath("amount", FactType.NUMBER, Facts::amount, true));
+        paths.put("remedy", FactPath.builtIn("remedy", FactType.REMEDY, FactPath.BuiltIn.REMEDY, true));
+        paths.put("amount", FactPath.builtIn("amount", FactType.NUMBER, FactPath.BuiltIn.AMOUNT, true));
+    }
+
+    private void builtIn(String name, FactType type, FactPath.BuiltIn fact) {
+        paths.put(name, FactPath.builtIn(name, type, fact, false));
     }
 
     private void add(String name, FactType type, java.util.function.Function<Facts, Object> accessor) {

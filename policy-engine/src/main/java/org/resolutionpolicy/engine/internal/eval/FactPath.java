@@ -6,27 +6,25 @@ import java.util.function.Function;
  * Names a fact that conditions can test, with its type and how to read it.
  *
  * <p>{@link #read} returns null when the fact is absent from the case; values are String, BigDecimal,
- * Boolean, Instant, or an Integer rank for severities and roles. The facts most rules test are read directly
- * rather than through the accessor function: every condition of every rule reads through here.
+ * Boolean, Instant, or an Integer rank for severities and roles. The facts most rules test are built in: they
+ * are read with a switch rather than through an accessor function, because every condition of every rule reads
+ * through here and one shared function call site would be megamorphic.
  *
  * <p>Immutable; two paths are equal only if they are the same object (a catalog makes each path once).
  */
 public final class FactPath {
 
-    private static final int OTHER = 0;
-    private static final int SEVERITY = 1;
-    private static final int CATEGORY = 2;
-    private static final int CHANNEL = 3;
-    private static final int TIER = 4;
-    private static final int ROLE = 5;
-    private static final int REMEDY = 6;
-    private static final int AMOUNT = 7;
+    /** The facts read without an accessor function. */
+    enum BuiltIn {
+        SEVERITY, CATEGORY, CHANNEL, TIER, ROLE, REMEDY, AMOUNT
+    }
 
     private final String name;
     private final FactType type;
     private final Function<Facts, Object> accessor;
     private final boolean perProposal;
-    private final int direct;
+    /** The built-in fact this path reads, or null when it reads through {@link #accessor}. */
+    private final BuiltIn builtIn;
 
     /**
      * Creates a path.
@@ -41,33 +39,28 @@ public final class FactPath {
         this.type = type;
         this.accessor = accessor;
         this.perProposal = perProposal;
-        this.direct = direct(name);
+        this.builtIn = null;
     }
 
-    private static int direct(String name) {
-        switch (name) {
-            case "severity":
-                return SEVERITY;
-            case "category":
-                return CATEGORY;
-            case "channel":
-                return CHANNEL;
-            case "customer.tier":
-                return TIER;
-            case "employee.role":
-                return ROLE;
-            case "remedy":
-                return REMEDY;
-            case "amount":
-                return AMOUNT;
-            default:
-                return OTHER;
-        }
+    private FactPath(String name, FactType type, BuiltIn builtIn, boolean perProposal) {
+        this.name = name;
+        this.type = type;
+        this.accessor = this::read;
+        this.perProposal = perProposal;
+        this.builtIn = builtIn;
+    }
+
+    /** Returns a path to a built-in fact, read directly. */
+    static FactPath builtIn(String name, FactType type, BuiltIn fact, boolean perProposal) {
+        return new FactPath(name, type, fact, perProposal);
     }
 
     /** Returns the fact's value, or null when absent. */
     public Object read(Facts facts) {
-        switch (direct) {
+        if (builtIn == null) {
+            return accessor.apply(facts);
+        }
+        switch (builtIn) {
             case SEVERITY:
                 return facts.severityRank();
             case CATEGORY:
@@ -80,10 +73,8 @@ public final class FactPath {
                 return facts.employeeRank();
             case REMEDY:
                 return facts.remedy();
-            case AMOUNT:
-                return facts.amount();
             default:
-                return accessor.apply(facts);
+                return facts.amount();
         }
     }
 
