@@ -38,9 +38,8 @@ final class Decider {
 
     private final PolicyModel policy;
     private final Map<String, Plan> plans = new HashMap<>();
-    /** Every enabled rule that can affect a proposal, filed by equality tests on case facts. */
+    /** Every enabled rule, filed by equality tests on case facts. */
     private final RuleIndex index;
-    private final Entry[] caseLevelFollowUps;
     private final Outcome[] escalations;
     private final Outcome swat;
     /** Each rule id's place in id order, YAML and external alike: reasons are sorted by it without comparing strings. */
@@ -68,10 +67,7 @@ final class Decider {
                     .filter(Rule::enabled).filter(r -> r.appliesTo(remedy.getKey())).toArray(Rule[]::new);
             plans.put(remedy.getKey(), new Plan(remedy.getKey(), plans.size(), remedy.getValue(), rules));
         }
-        // a rule with only a case-level follow-up changes nothing about a proposal: deciding one skips it
-        Entry[] effective = policy.rules().stream().filter(Rule::enabled)
-                .filter(r -> r.effect().kind() != Effect.Kind.NONE || r.perProposal()).map(entries::get)
-                .toArray(Entry[]::new);
+        Entry[] enabled = policy.rules().stream().filter(Rule::enabled).map(entries::get).toArray(Entry[]::new);
         String[] remedies = policy.remedies().keySet().toArray(new String[0]);
         for (Entry e : entries.values()) {
             e.about = new boolean[remedies.length];
@@ -79,10 +75,8 @@ final class Decider {
                 e.about[i] = e.rule.appliesTo(remedies[i]);
             }
         }
-        this.index = new RuleIndex(effective, remedies, java.util.Set.of(), 0);
-        this.caseLevelFollowUps = policy.rules().stream()
-                .filter(Rule::enabled).filter(r -> r.followUp() != null && !r.perProposal())
-                .map(entries::get).toArray(Entry[]::new);
+        this.index = new RuleIndex(enabled, remedies, java.util.Set.of(), 0);
+
     }
 
     /** The outcome of one proposal, with the rules it matched. */
@@ -249,8 +243,8 @@ final class Decider {
     /** Decides each proposal and collects the follow-ups, of the case and of the proposals, sorted. */
     Decided decide(Facts facts, List<Proposal> proposals, Plan[] proposalPlans) {
         Scratch s = new Scratch();
-        ownCaseFollowUps(facts, s);
         index.collect(facts, s);
+        ownCaseFollowUps(s);
         ProposalDecision[] decisions = new ProposalDecision[proposals.size()];
         boolean anySwat = false;
         ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
@@ -282,16 +276,19 @@ final class Decider {
     /** Returns the follow-ups of a case without proposals: those of the rules that do not depend on a proposal. */
     List<FollowUp> caseFollowUps(Facts facts) {
         Scratch s = new Scratch();
-        ownCaseFollowUps(facts, s);
+        index.collect(facts, s);
+        ownCaseFollowUps(s);
         if (policy.external() != null) {
             externalFollowUps(policy.external().matches(facts), s);
         }
         return followUps(s);
     }
 
-    private void ownCaseFollowUps(Facts facts, Scratch s) {
-        for (Entry e : caseLevelFollowUps) {
-            if (e.when.test(facts)) {
+    /** Adds the follow-ups of the rules that do not depend on a proposal, from the case's matches in the index. */
+    private static void ownCaseFollowUps(Scratch s) {
+        for (int i = 0; i < s.caseCount; i++) {
+            Entry e = s.caseMatched[i];
+            if (e.followUp != null && !e.rule.perProposal()) {
                 s.addFollowUp(e.followUp);
             }
         }
@@ -546,7 +543,8 @@ final class Decider {
             List<Entry> proposalLevel = new ArrayList<>();
             for (Entry e : rest) {
                 Condition left = unsettled(e.rule, used);
-                if (left.perProposal()) {
+                // a rule that does not depend on a proposal reads the case alone, whatever its condition says
+                if (e.rule.perProposal() && left.perProposal()) {
                     proposalLevel.add(e);
                 } else {
                     caseLevel.add(e);
