@@ -184,25 +184,26 @@ final class CaseChecker {
     private void history(List<HistoryEntry> history, List<CaseProblem> problems) {
         for (int i = 0; i < history.size(); i++) {
             HistoryEntry h = history.get(i);
-            if (h.remedy() != null && h.at() != null && (h.amount() == null || h.amount().signum() >= 0)
-                    && policy.remedies().containsKey(h.remedy())) {
-                continue;
-            }
-            String field = "customer.history[" + i + "]";
             if (h.remedy() == null) {
-                problems.add(new CaseProblem(field + ".remedy", "missing"));
+                problems.add(new CaseProblem(historyField(i, "remedy"), "missing"));
             } else if (!policy.remedies().containsKey(h.remedy())) {
                 String hint = Hints.didYouMean(h.remedy(), policy.remedies().keySet());
-                problems.add(new CaseProblem(field + ".remedy", "unknown remedy [" + h.remedy() + "]"
+                problems.add(new CaseProblem(historyField(i, "remedy"), "unknown remedy [" + h.remedy() + "]"
                         + (hint == null ? "" : " (" + hint + ")")));
             }
             if (h.at() == null) {
-                problems.add(new CaseProblem(field + ".at", "missing; history entries need the date they were granted"));
+                problems.add(new CaseProblem(historyField(i, "at"),
+                        "missing; history entries need the date they were granted"));
             }
             if (h.amount() != null && h.amount().signum() < 0) {
-                problems.add(new CaseProblem(field + ".amount", "must not be negative, was [" + h.amount().toPlainString() + "]"));
+                problems.add(new CaseProblem(historyField(i, "amount"), "must not be negative, was ["
+                        + h.amount().toPlainString() + "]"));
             }
         }
+    }
+
+    private static String historyField(int i, String name) {
+        return "customer.history[" + i + "]." + name;
     }
 
     private static void impact(Impact impact, List<CaseProblem> problems) {
