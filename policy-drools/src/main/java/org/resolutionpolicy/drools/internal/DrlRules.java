@@ -50,16 +50,10 @@ final class DrlRules implements ExternalRules {
         KieSession session = sessions.get();
         session.setGlobal("effects", effects);
         FactHandle caseHandle = session.insert(new CaseFactView(facts, model));
-        FactHandle proposalHandle = perProposal ? session.insert(new ProposalFactView(facts.remedy(), facts.amount())) : null;
-        try {
-            session.fireAllRules();
-        } catch (RuntimeException e) {
-            throw unwrap(e);
-        } finally {
-            session.delete(caseHandle);
-            if (proposalHandle != null) {
-                session.delete(proposalHandle);
-            }
+        if (perProposal) {
+            fireThenDelete(session, caseHandle, session.insert(new ProposalFactView(facts.remedy(), facts.amount())));
+        } else {
+            fireThenDelete(session, caseHandle);
         }
         return effects.matched();
     }
@@ -81,14 +75,8 @@ final class DrlRules implements ExternalRules {
             @Override
             public List<Rule> matches(Facts proposalFacts) {
                 effects.nextProposal();
-                FactHandle proposal = session.insert(new ProposalFactView(proposalFacts.remedy(), proposalFacts.amount()));
-                try {
-                    session.fireAllRules();
-                } catch (RuntimeException e) {
-                    throw unwrap(e);
-                } finally {
-                    session.delete(proposal);
-                }
+                fireThenDelete(session,
+                        session.insert(new ProposalFactView(proposalFacts.remedy(), proposalFacts.amount())));
                 return effects.proposalMatches();
             }
 
@@ -102,6 +90,19 @@ final class DrlRules implements ExternalRules {
                 session.delete(caseHandle);
             }
         };
+    }
+
+    /** Fires the session, then deletes the given facts from it, whether or not a rule failed. */
+    private static void fireThenDelete(KieSession session, FactHandle... facts) {
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        } finally {
+            for (FactHandle f : facts) {
+                session.delete(f);
+            }
+        }
     }
 
     /** A consequence that failed our checks says so; anything else is reported with the DRL context. */
