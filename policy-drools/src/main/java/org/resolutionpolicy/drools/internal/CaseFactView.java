@@ -6,10 +6,10 @@ import java.time.temporal.TemporalAmount;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.drools.CaseFact;
-import org.resolutionpolicy.engine.internal.eval.Facts;
-import org.resolutionpolicy.engine.internal.eval.PolicyModel;
-import org.resolutionpolicy.engine.internal.eval.Windows;
-import org.resolutionpolicy.engine.internal.yaml.NodeReader;
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Windows;
+import org.resolutionpolicy.engine.internal.support.Values;
 
 /** The case as DRL rules see it, read from the same checked facts YAML rules read. */
 final class CaseFactView implements CaseFact {
@@ -152,7 +152,7 @@ final class CaseFactView implements CaseFact {
         if (window == null) {
             return null;
         }
-        TemporalAmount period = NodeReader.parsePeriod(window);
+        TemporalAmount period = Values.parsePeriod(window);
         if (period == null) {
             throw new PolicyException("DRL names the window [" + window + "], which is not an ISO-8601 period such as P30D");
         }

@@ -5,10 +5,10 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.resolutionpolicy.api.PolicyException;
-import org.resolutionpolicy.engine.internal.eval.ExternalRules;
-import org.resolutionpolicy.engine.internal.eval.Facts;
-import org.resolutionpolicy.engine.internal.eval.PolicyModel;
-import org.resolutionpolicy.engine.internal.eval.Rule;
+import org.resolutionpolicy.engine.internal.model.ExternalRules;
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Rule;
 
 /**
  * DRL rules as the decider sees them. Drools sessions are not thread-safe, so each thread reuses a session of

@@ -16,11 +16,11 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.engine.internal.DrlCompiler;
-import org.resolutionpolicy.engine.internal.Hints;
-import org.resolutionpolicy.engine.internal.Place;
-import org.resolutionpolicy.engine.internal.Problems;
-import org.resolutionpolicy.engine.internal.eval.ExternalRules;
-import org.resolutionpolicy.engine.internal.eval.PolicyModel;
+import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.support.Place;
+import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.engine.internal.model.ExternalRules;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
 
 /**
  * Compiles DRL with Drools' {@code KnowledgeBuilder} (classic DRL, no {@code KieRepository} entry, so rebuilding

@@ -8,13 +8,13 @@ import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.drools.Effects;
 import org.resolutionpolicy.drools.ProposalFact;
-import org.resolutionpolicy.engine.internal.Place;
-import org.resolutionpolicy.engine.internal.eval.Condition;
-import org.resolutionpolicy.engine.internal.eval.Effect;
-import org.resolutionpolicy.engine.internal.eval.FollowUpSpec;
-import org.resolutionpolicy.engine.internal.eval.PolicyModel;
-import org.resolutionpolicy.engine.internal.eval.Rule;
-import org.resolutionpolicy.engine.internal.yaml.NodeReader;
+import org.resolutionpolicy.engine.internal.support.Place;
+import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
  * Collects the effects DRL consequences ask for, as rules the decider understands: during one decision step
@@ -106,7 +106,7 @@ final class EffectCollector implements Effects {
 
     @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String because) {
-        if (within != null && NodeReader.parsePeriod(within) == null) {
+        if (within != null && Values.parsePeriod(within) == null) {
             throw new PolicyException("DRL rule [" + name(rule) + "] asks for a follow-up within [" + within
                     + "], which is not an ISO-8601 duration such as P2D");
         }

@@ -1,9 +1,10 @@
 package org.resolutionpolicy.engine.internal;
 
+import org.resolutionpolicy.engine.internal.support.Problems;
 import java.util.List;
 import org.resolutionpolicy.api.PolicySource;
-import org.resolutionpolicy.engine.internal.eval.ExternalRules;
-import org.resolutionpolicy.engine.internal.eval.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.ExternalRules;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
 
 /**
  * Compiles DRL sources; implemented by {@code policy-drools} and found with {@link java.util.ServiceLoader}, so that

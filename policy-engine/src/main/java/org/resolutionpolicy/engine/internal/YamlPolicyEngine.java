@@ -1,5 +1,7 @@
 package org.resolutionpolicy.engine.internal;
 
+import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.engine.internal.support.Place;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +18,8 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.spi.PolicyEngine;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
-import org.resolutionpolicy.engine.internal.eval.ExternalRules;
-import org.resolutionpolicy.engine.internal.eval.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.ExternalRules;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
 import org.resolutionpolicy.engine.internal.yaml.CaseReader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyReader;

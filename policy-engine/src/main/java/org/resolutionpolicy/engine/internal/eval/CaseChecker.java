@@ -1,5 +1,8 @@
 package org.resolutionpolicy.engine.internal.eval;
 
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +17,8 @@ import org.resolutionpolicy.api.Impact;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.Hints;
-import org.resolutionpolicy.engine.internal.yaml.NodeReader;
+import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
  * Checks a case against a policy before deciding it, collecting every problem with the field it is in.
@@ -116,7 +119,7 @@ final class CaseChecker {
                 if (value instanceof Instant) {
                     return value;
                 }
-                return value instanceof String ? NodeReader.parseInstant((String) value) : null;
+                return value instanceof String ? Values.parseInstant((String) value) : null;
             default:
                 return null;
         }
@@ -154,7 +157,7 @@ final class CaseChecker {
                         amount = BigDecimal.ONE;
                     } else if (amount.signum() < 0) {
                         problems.add(new CaseProblem(amountField(i), "must not be negative, was [" + amount.toPlainString() + "]"));
-                    } else if (amount.stripTrailingZeros().scale() > 0) {
+                    } else if (Values.hasFraction(amount)) {
                         problems.add(new CaseProblem(amountField(i), "a count must be a whole number, was [" + amount.toPlainString() + "]"));
                     }
                     break;

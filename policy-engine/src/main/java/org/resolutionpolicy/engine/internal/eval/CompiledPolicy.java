@@ -1,5 +1,8 @@
 package org.resolutionpolicy.engine.internal.eval;
 
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

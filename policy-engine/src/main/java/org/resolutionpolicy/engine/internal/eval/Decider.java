@@ -1,5 +1,19 @@
 package org.resolutionpolicy.engine.internal.eval;
 
+import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.engine.internal.model.Windows;
+import org.resolutionpolicy.engine.internal.model.ExternalRules;
+import org.resolutionpolicy.engine.internal.model.FactMatcher;
+import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.FactPath;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
+import org.resolutionpolicy.engine.internal.model.Beyond;
+import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -1003,7 +1017,7 @@ final class Decider {
                     if (mid.compareTo(lo) <= 0) {
                         mid = lo.add(step);
                     }
-                    Outcome o = outcome(facts.withProposal(remedy, normalize(mid)));
+                    Outcome o = outcome(facts.withProposal(remedy, Values.normalize(mid)));
                     if (o.kind() == Outcome.Kind.ALONE) {
                         lo = mid;
                     } else {
@@ -1011,7 +1025,7 @@ final class Decider {
                         hiOutcome = o;
                     }
                 }
-                bestAlone = normalize(lo);
+                bestAlone = Values.normalize(lo);
                 beyond = hiOutcome;
                 i++;
             }
@@ -1063,7 +1077,7 @@ final class Decider {
                 BigDecimal amount = unit == RemedyUnit.COUNT
                         ? c.setScale(0, java.math.RoundingMode.FLOOR) : c.setScale(2, java.math.RoundingMode.FLOOR);
                 if (amount.compareTo(step) >= 0) {
-                    candidates.add(normalize(amount));
+                    candidates.add(Values.normalize(amount));
                 }
             }
         }
@@ -1076,8 +1090,4 @@ final class Decider {
         return candidates;
     }
 
-    private static BigDecimal normalize(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

@@ -1,5 +1,6 @@
 package org.resolutionpolicy.engine.internal.json;
 
+import org.resolutionpolicy.engine.internal.support.Values;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,7 @@ public final class Json {
         } else if (value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof BigDecimal) {
-            BigDecimal n = ((BigDecimal) value).stripTrailingZeros();
-            out.append((n.scale() < 0 ? n.setScale(0) : n).toPlainString());
+            out.append(Values.normalize((BigDecimal) value).toPlainString());
         } else if (value instanceof Number) {
             out.append(value);
         } else if (value instanceof Map) {

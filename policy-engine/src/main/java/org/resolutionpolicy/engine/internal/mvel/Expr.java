@@ -1,9 +1,9 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
 import java.util.function.Function;
-import org.resolutionpolicy.engine.internal.eval.FactPath;
-import org.resolutionpolicy.engine.internal.eval.FactType;
-import org.resolutionpolicy.engine.internal.eval.Facts;
+import org.resolutionpolicy.engine.internal.model.FactPath;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.Facts;
 
 /**
  * The checked syntax tree of an expression. Only the node kinds below exist, which is what makes the sandbox

@@ -3,9 +3,9 @@ package org.resolutionpolicy.engine.internal.mvel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.function.Function;
-import org.resolutionpolicy.engine.internal.eval.FactPath;
-import org.resolutionpolicy.engine.internal.eval.FactType;
-import org.resolutionpolicy.engine.internal.eval.Facts;
+import org.resolutionpolicy.engine.internal.model.FactPath;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.Facts;
 
 /**
  * Compiles a checked expression tree into a tree of small typed closures, built once at load: numbers stay

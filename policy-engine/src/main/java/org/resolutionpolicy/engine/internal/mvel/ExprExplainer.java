@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.resolutionpolicy.engine.internal.eval.FactType;
-import org.resolutionpolicy.engine.internal.eval.Facts;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.Facts;
 
 /**
  * Says why an expression was false: which top-level conjuncts failed, with the values of the facts they read.

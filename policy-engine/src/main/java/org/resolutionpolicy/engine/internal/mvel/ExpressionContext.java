@@ -2,7 +2,7 @@ package org.resolutionpolicy.engine.internal.mvel;
 
 import java.util.List;
 import java.util.Set;
-import org.resolutionpolicy.engine.internal.eval.FactCatalog;
+import org.resolutionpolicy.engine.internal.model.FactCatalog;
 
 /**
  * What an expression may refer to: the policy's facts, scale, ladder and remedies.

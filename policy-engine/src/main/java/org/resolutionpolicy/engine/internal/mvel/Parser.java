@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.resolutionpolicy.engine.internal.Hints;
-import org.resolutionpolicy.engine.internal.eval.FactPath;
-import org.resolutionpolicy.engine.internal.eval.FactType;
-import org.resolutionpolicy.engine.internal.eval.Facts;
-import org.resolutionpolicy.engine.internal.eval.Windows;
-import org.resolutionpolicy.engine.internal.yaml.NodeReader;
+import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.model.FactPath;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.Windows;
+import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
  * Parses and type-checks the allowed subset of MVEL into an {@link Expr} tree.
@@ -349,7 +349,7 @@ final class Parser {
         }
         TemporalAmount window = null;
         if (args.size() == 2) {
-            window = NodeReader.parsePeriod(args.get(1).text());
+            window = Values.parsePeriod(args.get(1).text());
             if (window == null) {
                 throw new ExpressionException("[" + args.get(1).text() + "] is not an ISO-8601 period such as P30D or P6M",
                         args.get(1).offset(), null);
@@ -430,7 +430,7 @@ final class Parser {
 
     private static Expr dateLiteral(Expr literal) throws ExpressionException {
         String text = (String) ((Expr.Literal) literal).value;
-        Instant instant = NodeReader.parseInstant(text);
+        Instant instant = Values.parseInstant(text);
         if (instant == null) {
             throw new ExpressionException("[" + text + "] is not an ISO-8601 date-time", literal.offset, null);
         }

@@ -13,10 +13,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.mvel2.MVEL;
 import org.mvel2.ParserContext;
-import org.resolutionpolicy.engine.internal.eval.Condition;
-import org.resolutionpolicy.engine.internal.eval.FactPath;
-import org.resolutionpolicy.engine.internal.eval.FactType;
-import org.resolutionpolicy.engine.internal.eval.Facts;
+import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.FactPath;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.Facts;
 
 /**
  * A condition written in MVEL, admitted only after it passed the allow-list, compiled once, and evaluated

@@ -1,11 +1,7 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.resolutionpolicy.engine.internal.Hints;
-import org.resolutionpolicy.engine.internal.Place;
-import org.resolutionpolicy.engine.internal.Problems;
+import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.support.Place;
+import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.engine.internal.support.Values;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -168,8 +165,7 @@ public final class NodeReader {
             if (n.signum() != 0 && (n.precision() - n.scale() > 20 || n.scale() > 20)) {
                 return null;
             }
-            BigDecimal stripped = n.stripTrailingZeros();
-            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+            return Values.normalize(n);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -201,27 +197,7 @@ public final class NodeReader {
         if (!(node instanceof ScalarNode)) {
             return null;
         }
-        return parseInstant(((ScalarNode) node).getValue());
-    }
-
-    /** Parses an ISO-8601 date-time or date (UTC midnight), or returns null. */
-    public static Instant parseInstant(String text) {
-        String v = text.trim();
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            // fall through: a date alone, or a date-time in UTC without offset
-        }
-        try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            // fall through
-        }
-        try {
-            return java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Values.parseInstant(((ScalarNode) node).getValue());
     }
 
     /** Reads an ISO-8601 period ({@code P30D}, {@code P6M}) or duration ({@code PT48H}). */
@@ -230,26 +206,11 @@ public final class NodeReader {
         if (text == null) {
             return null;
         }
-        TemporalAmount amount = parsePeriod(text);
+        TemporalAmount amount = Values.parsePeriod(text);
         if (amount == null) {
             error(node, what + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], not [" + text + "]", null);
         }
         return amount;
-    }
-
-    /** Parses an ISO-8601 period or duration that is positive, or returns null. */
-    public static TemporalAmount parsePeriod(String text) {
-        String v = text.trim().toUpperCase(java.util.Locale.ROOT);
-        try {
-            if (v.contains("T")) {
-                Duration d = Duration.parse(v);
-                return d.isNegative() || d.isZero() ? null : d;
-            }
-            Period p = Period.parse(v);
-            return p.isNegative() || p.isZero() ? null : p;
-        } catch (DateTimeParseException | ArithmeticException e) {
-            return null;
-        }
     }
 
     /** Reads a list; a single scalar is accepted as a list of one when {@code scalarOk}. */

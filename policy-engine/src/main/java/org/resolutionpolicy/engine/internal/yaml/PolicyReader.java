@@ -1,5 +1,6 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import org.resolutionpolicy.engine.internal.support.Values;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.TemporalAmount;
@@ -18,20 +19,20 @@ import java.util.regex.Pattern;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.Hints;
-import org.resolutionpolicy.engine.internal.Place;
-import org.resolutionpolicy.engine.internal.Problems;
-import org.resolutionpolicy.engine.internal.eval.AuthorityEntry;
-import org.resolutionpolicy.engine.internal.eval.Beyond;
-import org.resolutionpolicy.engine.internal.eval.Condition;
-import org.resolutionpolicy.engine.internal.eval.Effect;
-import org.resolutionpolicy.engine.internal.eval.FactMatcher;
-import org.resolutionpolicy.engine.internal.eval.FactCatalog;
-import org.resolutionpolicy.engine.internal.eval.FactPath;
-import org.resolutionpolicy.engine.internal.eval.FactType;
-import org.resolutionpolicy.engine.internal.eval.FollowUpSpec;
-import org.resolutionpolicy.engine.internal.eval.PolicyModel;
-import org.resolutionpolicy.engine.internal.eval.Rule;
+import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.support.Place;
+import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
+import org.resolutionpolicy.engine.internal.model.Beyond;
+import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.FactMatcher;
+import org.resolutionpolicy.engine.internal.model.FactCatalog;
+import org.resolutionpolicy.engine.internal.model.FactPath;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Rule;
 import org.resolutionpolicy.engine.internal.mvel.ExpressionContext;
 import org.resolutionpolicy.engine.internal.mvel.ExpressionException;
 import org.resolutionpolicy.engine.internal.mvel.SandboxedExpression;
@@ -420,7 +421,7 @@ public final class PolicyReader {
         if (pc.containsKey("count")) {
             BigDecimal c = r.number(pc.get("count").value(), "perCustomer.count of [" + what + "]");
             if (c != null) {
-                if (c.signum() <= 0 || c.stripTrailingZeros().scale() > 0 || c.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+                if (c.signum() <= 0 || Values.hasFraction(c) || c.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
                     r.error(pc.get("count").value(), "perCustomer.count of [" + what + "] must be a whole number of at least 1");
                 } else {
                     count = c.intValue();

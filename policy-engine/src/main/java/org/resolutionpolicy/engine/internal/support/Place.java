@@ -1,4 +1,4 @@
-package org.resolutionpolicy.engine.internal;
+package org.resolutionpolicy.engine.internal.support;
 
 /**
  * Locates something in a policy source: file, 1-based line and column.

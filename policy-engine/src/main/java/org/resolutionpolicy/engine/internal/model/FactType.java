@@ -1,4 +1,4 @@
-package org.resolutionpolicy.engine.internal.eval;
+package org.resolutionpolicy.engine.internal.model;
 
 /** Lists the types of facts a condition can test, which decide the matchers and operators allowed. */
 public enum FactType {

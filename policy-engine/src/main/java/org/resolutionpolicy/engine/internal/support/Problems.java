@@ -1,4 +1,4 @@
-package org.resolutionpolicy.engine.internal;
+package org.resolutionpolicy.engine.internal.support;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.resolutionpolicy.engine.internal.eval;
+package org.resolutionpolicy.engine.internal.model;
 
 import java.time.temporal.TemporalAmount;
 import org.resolutionpolicy.api.Limit;

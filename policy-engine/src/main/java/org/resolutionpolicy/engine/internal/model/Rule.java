@@ -1,9 +1,9 @@
-package org.resolutionpolicy.engine.internal.eval;
+package org.resolutionpolicy.engine.internal.model;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import org.resolutionpolicy.engine.internal.Place;
+import org.resolutionpolicy.engine.internal.support.Place;
 
 /**
  * A compiled rule: when it matches, what it does, and why.

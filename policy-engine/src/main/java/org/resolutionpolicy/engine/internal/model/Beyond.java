@@ -1,4 +1,4 @@
-package org.resolutionpolicy.engine.internal.eval;
+package org.resolutionpolicy.engine.internal.model;
 
 /**
  * What happens to a proposal no role's authority covers ({@code beyondAuthority}).

@@ -1,4 +1,4 @@
-package org.resolutionpolicy.engine.internal.eval;
+package org.resolutionpolicy.engine.internal.model;
 
 /**
  * Holds a rule's follow-up as declared.

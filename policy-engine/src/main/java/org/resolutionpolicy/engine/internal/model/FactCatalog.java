@@ -1,4 +1,4 @@
-package org.resolutionpolicy.engine.internal.eval;
+package org.resolutionpolicy.engine.internal.model;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
