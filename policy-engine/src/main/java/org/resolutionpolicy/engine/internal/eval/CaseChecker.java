@@ -31,21 +31,21 @@ final class CaseChecker {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final PolicyModel policy;
-    private final Decider decider;
+    private final Map<String, RemedyPlan> plans;
     private final Map<String, Integer> severities = new HashMap<>();
     private final Map<String, Integer> roles = new HashMap<>();
 
-    CaseChecker(PolicyModel policy, Decider decider) {
+    CaseChecker(PolicyModel policy, Map<String, RemedyPlan> plans) {
         this.policy = policy;
-        this.decider = decider;
+        this.plans = plans;
         policy.severities().forEach(s -> severities.put(s, severities.size()));
         policy.roles().forEach(r -> roles.put(r, roles.size()));
     }
 
     /**
-     * A checked case: its facts, its proposals with the amounts as decided, and the decider's plan of each.
+     * A checked case: its facts, its proposals with the amounts as decided, and the plan of each one's remedy.
      */
-    record Checked(Facts facts, List<Proposal> proposals, Decider.Plan[] plans) {
+    record Checked(Facts facts, List<Proposal> proposals, RemedyPlan[] plans) {
     }
 
     /**
@@ -58,14 +58,14 @@ final class CaseChecker {
         int severity = rank("severity", c.severity(), severities, policy.severities(), "severity", problems);
         int role = rank("employee.role", c.employee().role(), roles, policy.roles(), "role", problems);
         Map<String, Object> attributes = attributes(c.attributes(), problems);
-        Decider.Plan[] plans = new Decider.Plan[c.proposals().size()];
-        List<Proposal> proposals = proposals(c.proposals(), plans, problems);
+        RemedyPlan[] resolved = new RemedyPlan[c.proposals().size()];
+        List<Proposal> proposals = proposals(c.proposals(), resolved, problems);
         history(c.customer().history(), problems);
         impact(c.impact(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(c.id(), problems);
         }
-        return new Checked(new Facts(c, severity, role, clock, attributes), proposals, plans);
+        return new Checked(new Facts(c, severity, role, clock, attributes), proposals, resolved);
     }
 
     private static int rank(String field, String value, Map<String, Integer> ranks, List<String> scale, String kind,
@@ -125,19 +125,19 @@ final class CaseChecker {
         }
     }
 
-    private List<Proposal> proposals(List<Proposal> given, Decider.Plan[] plans, List<CaseProblem> problems) {
+    private List<Proposal> proposals(List<Proposal> given, RemedyPlan[] resolved, List<CaseProblem> problems) {
         // the field names are only made when there is a problem to report: checking runs on every decision
         List<Proposal> decided = null;
         for (int i = 0; i < given.size(); i++) {
             Proposal p = given.get(i);
-            Decider.Plan plan = p.remedy() == null ? null : decider.plan(p.remedy());
+            RemedyPlan plan = p.remedy() == null ? null : plans.get(p.remedy());
             if (plan == null) {
                 String hint = Hints.didYouMean(p.remedy(), policy.remedies().keySet());
                 problems.add(new CaseProblem("proposals[" + i + "].remedy", "unknown remedy [" + p.remedy() + "]"
                         + (hint == null ? "" : " (" + hint + ")")));
                 continue;
             }
-            plans[i] = plan;
+            resolved[i] = plan;
             RemedyUnit unit = plan.unit;
             BigDecimal amount = p.amount();
             switch (unit) {

@@ -28,7 +28,8 @@ public final class CompiledPolicy implements Policy {
 
     private final PolicyModel model;
     private final CaseChecker checker;
-    private final Decider decider;
+    private final Evaluator evaluator;
+    private final Explainer explainer;
     private final Clock clock;
     private final List<Problem> warnings;
     private final DecisionListener[] listeners;
@@ -41,20 +42,23 @@ public final class CompiledPolicy implements Policy {
      * @param warnings the problems found at load that did not stop it
      */
     public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings) {
-        this(model, new Decider(model), clock, List.copyOf(warnings));
-    }
-
-    private CompiledPolicy(PolicyModel model, Decider decider, Clock clock, List<Problem> warnings) {
-        this(model, new CaseChecker(model, decider), decider, clock, warnings, new DecisionListener[0]);
-    }
-
-    private CompiledPolicy(PolicyModel model, CaseChecker checker, Decider decider, Clock clock, List<Problem> warnings,
-                           DecisionListener[] listeners) {
         this.model = model;
-        this.checker = checker;
-        this.decider = decider;
+        Map<String, RemedyPlan> plans = RemedyPlan.all(model);
+        this.checker = new CaseChecker(model, plans);
+        this.evaluator = new Evaluator(model, plans);
+        this.explainer = new Explainer(model, evaluator);
         this.clock = clock;
-        this.warnings = warnings;
+        this.warnings = List.copyOf(warnings);
+        this.listeners = new DecisionListener[0];
+    }
+
+    private CompiledPolicy(CompiledPolicy policy, DecisionListener[] listeners) {
+        this.model = policy.model;
+        this.checker = policy.checker;
+        this.evaluator = policy.evaluator;
+        this.explainer = policy.explainer;
+        this.clock = policy.clock;
+        this.warnings = policy.warnings;
         this.listeners = listeners;
     }
 
@@ -63,7 +67,7 @@ public final class CompiledPolicy implements Policy {
         Objects.requireNonNull(listener, "listener must not be null");
         DecisionListener[] more = java.util.Arrays.copyOf(listeners, listeners.length + 1);
         more[listeners.length] = listener;
-        return new CompiledPolicy(model, checker, decider, clock, warnings, more);
+        return new CompiledPolicy(this, more);
     }
 
     /** Returns the model, for tools that inspect a policy. */
@@ -128,7 +132,7 @@ public final class CompiledPolicy implements Policy {
     @Override
     public Decision decide(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        Decision decision = decide(customerCase, checker.check(customerCase, clock));
+        Decision decision = decision(customerCase, evaluator.evaluate(checker.check(customerCase, clock), false));
         for (DecisionListener listener : listeners) {
             try {
                 listener.onDecision(customerCase, decision);
@@ -144,28 +148,13 @@ public final class CompiledPolicy implements Policy {
     @Override
     public Explanation explain(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        CaseChecker.Checked checked = checker.check(customerCase, clock);
-        Decision decision = decide(customerCase, checked);
-        if (checked.proposals().isEmpty()) {
-            return new Explanation(decision, List.of(), decider.explainCase(checked.facts()));
-        }
-        List<Explanation.ProposalExplanation> proposals = new java.util.ArrayList<>();
-        for (org.resolutionpolicy.api.Proposal p : checked.proposals()) {
-            Facts facts = checked.facts().withProposal(p.remedy(), p.amount());
-            proposals.add(decider.explain(facts, p, decider.evaluate(facts)));
-        }
-        return new Explanation(decision, proposals, List.of());
+        Evaluation evaluation = evaluator.evaluate(checker.check(customerCase, clock), true);
+        return explainer.explain(decision(customerCase, evaluation), evaluation);
     }
 
-    private Decision decide(CustomerCase customerCase, CaseChecker.Checked checked) {
-        if (checked.proposals().isEmpty()) {
-            return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(),
-                    decider.swatAtAnyAmount(checked.facts()), List.of(), decider.latitude(checked.facts()),
-                    decider.caseFollowUps(checked.facts()));
-        }
-        Decider.Decided decided = decider.decide(checked.facts(), checked.proposals(), checked.plans());
-        return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(),
-                decided.swat(), decided.proposals(), List.of(), decided.followUps());
+    private Decision decision(CustomerCase customerCase, Evaluation e) {
+        return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(), e.swat(),
+                e.proposals(), e.latitude(), e.followUps());
     }
 
     @Override

@@ -1,0 +1,199 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
+import org.resolutionpolicy.engine.internal.model.Beyond;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Windows;
+
+/**
+ * The authority half of the decision semantics: which role's limits, raised by matching grant rules and bounded by
+ * per-customer windows, cover a proposal, and the sentences that say why a role falls short.
+ *
+ * <p>One grant-raising path ({@link #perGrant}) serves deciding, the authority sentences and the explanation's
+ * trace alike. Grants are passed as the rules a proposal matched; only those with a grant effect count. Immutable.
+ */
+final class Authority {
+
+    private final PolicyModel policy;
+
+    Authority(PolicyModel policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Returns a role's per-grant limit for a remedy: its own, raised by every matching grant for the role; null when
+     * it has neither.
+     *
+     * @param matched the rules the proposal matched (grants among them count)
+     * @param n how many of {@code matched} to look at; 0 when none is a grant
+     */
+    static Limit perGrant(RemedyPlan plan, int role, IndexedRule[] matched, int n) {
+        AuthorityEntry entry = plan.entry(role);
+        Limit limit = entry == null ? null : entry.perGrant();
+        for (int i = 0; i < n; i++) {
+            IndexedRule g = matched[i];
+            if (g.kind == Effect.Kind.GRANT && g.role == role) {
+                limit = limit == null ? g.upTo : limit.max(g.upTo);
+            }
+        }
+        return limit;
+    }
+
+    /** Returns the lowest role whose authority, raised by the matched grants, covers the proposal, or -1. */
+    int covering(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] matched, int n) {
+        if (n == 0 && plan.authority == null) {
+            return -1;
+        }
+        for (int role = 0; role < policy.roles().size(); role++) {
+            Limit limit = perGrant(plan, role, matched, n);
+            if (limit == null || !covers(limit, amount)) {
+                continue;
+            }
+            AuthorityEntry entry = plan.entry(role);
+            if (entry != null && entry.hasWindow() && windowShortfall(entry, plan, amount, facts) != null) {
+                continue;
+            }
+            return role;
+        }
+        return -1;
+    }
+
+    /** Returns true if a per-grant limit covers the amount; a remedy without amounts needs a limit above zero. */
+    static boolean covers(Limit limit, BigDecimal amount) {
+        if (amount == null) {
+            return limit.isUnlimited() || limit.amount().orElseThrow().signum() > 0;
+        }
+        return limit.covers(amount);
+    }
+
+    /** Returns the customer's use of a remedy in an entry's window, before this proposal. */
+    Windows.Use used(AuthorityEntry entry, RemedyPlan plan, Facts facts) {
+        boolean counted = plan.unit == RemedyUnit.COUNT;
+        return Windows.use(facts, plan.remedy, entry.window(), counted ? BigDecimal.ONE : BigDecimal.ZERO);
+    }
+
+    /** Returns why the entry's per-customer window does not cover the proposal, or null when it does. */
+    String windowShortfall(AuthorityEntry entry, RemedyPlan plan, BigDecimal amount, Facts facts) {
+        Windows.Use used = used(entry, plan, facts);
+        if (entry.maxCount() != null && used.count() + 1 > entry.maxCount()) {
+            return "at most " + entry.maxCount() + " per customer in " + entry.windowText()
+                    + ", and the customer already had " + used.count();
+        }
+        if (entry.maxTotal() != null && amount != null && !entry.maxTotal().covers(used.total().add(amount))) {
+            return "at most " + entry.maxTotal() + " per customer in " + entry.windowText()
+                    + ", and the customer already had " + used.total().toPlainString();
+        }
+        return null;
+    }
+
+    /**
+     * Returns why the employee may not grant a proposal that {@code level} may: the nearest limit at or below the
+     * employee that falls short, per grant or in its window.
+     */
+    String shortfall(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] matched, int grants, int level) {
+        int employee = facts.employeeRank();
+        if (grants == 0) {
+            // the common case, from sentences made at load: the employee's nearest own limit, or none, falls short
+            int nearest = plan.nearest[employee];
+            if (nearest < 0 || !covers(plan.authority[nearest].perGrant(), amount)) {
+                return amount == null ? plan.remedy + plan.shortfall[employee][level]
+                        : plan.of + amount.toPlainString() + plan.shortfall[employee][level];
+            }
+        }
+        String what = describe(plan.remedy, amount);
+        String employeeRole = policy.roles().get(employee);
+        String approver = policy.roles().get(level);
+        for (int role = employee; role >= 0; role--) {
+            Limit limit = perGrant(plan, role, matched, grants);
+            if (limit == null) {
+                continue;
+            }
+            String why = covers(limit, amount) ? windowShortfall(plan.entry(role), plan, amount, facts)
+                    : "up to " + limit + " per grant";
+            return what + " is beyond the authority of " + employeeRole + " (" + why + "); " + approver
+                    + " may grant it";
+        }
+        return what + " is beyond the authority of " + employeeRole + " (none for " + plan.remedy + "); "
+                + approver + " may grant it";
+    }
+
+    /** Returns the sentence for a proposal no role may grant, saying what {@code beyondAuthority} made of it. */
+    String beyond(String remedy, BigDecimal amount) {
+        String what = describe(remedy, amount);
+        Beyond beyond = policy.beyond();
+        return switch (beyond.kind()) {
+            case SWAT -> "no role may grant " + what + "; beyond authority the policy routes to " + policy.swatTeam();
+            case ROLE -> "no role may grant " + what + "; beyond authority the policy needs "
+                    + policy.roles().get(beyond.role());
+            default -> "no role may grant " + what;
+        };
+    }
+
+    private static String describe(String remedy, BigDecimal amount) {
+        return amount == null ? remedy : remedy + " of " + amount.toPlainString();
+    }
+
+    /**
+     * Traces how the authority role of a proposal is found, for an explanation: each role with a limit, lowest
+     * first, what raised it, its window and whether it covers.
+     *
+     * @param grants the grant rules the proposal matched, in the order the explanation lists them
+     */
+    Explanation.AuthorityTrace trace(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] grants) {
+        List<Explanation.RoleLimit> roles = new ArrayList<>();
+        String covering = null;
+        for (int role = 0; role < policy.roles().size(); role++) {
+            AuthorityEntry entry = plan.entry(role);
+            Limit perGrant = perGrant(plan, role, grants, grants.length);
+            if (perGrant == null) {
+                continue;
+            }
+            List<String> raisedBy = new ArrayList<>();
+            for (IndexedRule g : grants) {
+                if (g.role == role) {
+                    raisedBy.add(g.rule.id());
+                }
+            }
+            String window = null;
+            boolean covers = covers(perGrant, amount);
+            if (entry != null && entry.hasWindow()) {
+                window = window(entry, plan, facts);
+                covers &= windowShortfall(entry, plan, amount, facts) == null;
+            }
+            String name = policy.roles().get(role);
+            roles.add(new Explanation.RoleLimit(name, perGrant, raisedBy, window, covers));
+            if (covers && covering == null) {
+                covering = name;
+            }
+        }
+        String beyond = null;
+        if (covering == null) {
+            Beyond b = policy.beyond();
+            beyond = b.kind() == Beyond.Kind.ROLE ? policy.roles().get(b.role()) : b.kind().name().toLowerCase(Locale.ROOT);
+        }
+        return new Explanation.AuthorityTrace(roles, covering, beyond);
+    }
+
+    private String window(AuthorityEntry entry, RemedyPlan plan, Facts facts) {
+        Windows.Use used = used(entry, plan, facts);
+        List<String> caps = new ArrayList<>();
+        if (entry.maxTotal() != null) {
+            caps.add(entry.maxTotal() + " in total");
+        }
+        if (entry.maxCount() != null) {
+            caps.add(entry.maxCount() + " grants");
+        }
+        return "at most " + String.join(" and ", caps) + " per customer in " + entry.windowText()
+                + "; before this the customer had " + used.count() + (used.count() == 1 ? " grant" : " grants")
+                + " totalling " + used.total().toPlainString();
+    }
+}

@@ -1,0 +1,333 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Proposal;
+import org.resolutionpolicy.api.ProposalDecision;
+import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.model.Beyond;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.ExternalRules;
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Rule;
+
+/**
+ * Applies the decision semantics to a checked case, once: deny overrides, SWAT next, then the highest of the
+ * authority-derived role and every required role; follow-ups are the union of every matching rule's.
+ *
+ * <p>The case's facts are looked up in the {@link RuleIndex} once; each proposal (or, without proposals, each
+ * latitude probe) then tests only the rules about its remedy. Nothing depends on rule order: effects are combined
+ * by the outcome lattice, reasons are sorted by rule id ({@code authority} last) and follow-ups by action and rule.
+ * Immutable and thread-safe; each evaluation works in a {@link Scratch} of its own.
+ */
+final class Evaluator {
+
+    private final PolicyModel policy;
+    private final Map<String, RemedyPlan> plans;
+    private final RuleIndex index;
+    private final Outcome[] escalations;
+    private final Outcome swat;
+    /** Each rule id's place in id order, YAML and external alike: reasons are sorted by it without comparing strings. */
+    private final Map<String, Integer> idOrder = new HashMap<>();
+    private final Map<Rule, IndexedRule> indexed = new IdentityHashMap<>();
+    private final Authority authority;
+    private final LatitudeSearch latitude;
+
+    /**
+     * Prepares the evaluation of a policy.
+     *
+     * @param plans the plan of every remedy of the policy, as the case checker resolved them
+     */
+    Evaluator(PolicyModel policy, Map<String, RemedyPlan> plans) {
+        this.policy = policy;
+        this.plans = plans;
+        this.escalations = policy.roles().stream().map(Outcome::escalate).toArray(Outcome[]::new);
+        this.swat = policy.swatTeam() == null ? null : Outcome.swat(policy.swatTeam());
+        this.authority = new Authority(policy);
+        List<String> ids = new ArrayList<>();
+        policy.rules().forEach(r -> ids.add(r.id()));
+        if (policy.external() != null) {
+            ids.addAll(policy.external().ruleIds());
+        }
+        Collections.sort(ids);
+        ids.forEach(id -> idOrder.putIfAbsent(id, idOrder.size()));
+        String[] remedies = policy.remedies().keySet().toArray(new String[0]);
+        for (Rule r : policy.rules()) {
+            IndexedRule e = new IndexedRule(r, idOrder.get(r.id()));
+            e.about = new boolean[remedies.length];
+            for (int i = 0; i < remedies.length; i++) {
+                e.about[i] = r.appliesTo(remedies[i]);
+            }
+            indexed.put(r, e);
+        }
+        IndexedRule[] enabled = policy.rules().stream().filter(Rule::enabled).map(indexed::get)
+                .toArray(IndexedRule[]::new);
+        this.index = RuleIndex.of(enabled, remedies);
+        this.latitude = new LatitudeSearch(policy, this);
+    }
+
+    /** Returns what deciding a remedy needs, or null if the policy does not know the remedy. */
+    RemedyPlan plan(String remedy) {
+        return plans.get(remedy);
+    }
+
+    /** Returns a rule of the policy as evaluation sees it. */
+    IndexedRule indexed(Rule rule) {
+        return indexed.get(rule);
+    }
+
+    Authority authority() {
+        return authority;
+    }
+
+    /**
+     * Evaluates a checked case: its proposals, or its latitude when it has none.
+     *
+     * @param keep whether to keep what each proposal matched, for an explanation
+     */
+    Evaluation evaluate(CaseChecker.Checked checked, boolean keep) {
+        Facts facts = checked.facts();
+        Scratch s = new Scratch();
+        index.collect(facts, s);
+        ownCaseFollowUps(s);
+        if (checked.proposals().isEmpty()) {
+            return latitudeOf(facts, s, keep);
+        }
+        List<Proposal> proposals = checked.proposals();
+        ProposalDecision[] decisions = new ProposalDecision[proposals.size()];
+        List<Evaluation.Matched> matches = keep ? new ArrayList<>(decisions.length) : null;
+        boolean anySwat = false;
+        ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
+        try {
+            s.external = external;
+            for (int i = 0; i < decisions.length; i++) {
+                Proposal p = proposals.get(i);
+                RemedyPlan plan = checked.plans()[i];
+                Facts proposalFacts = facts.withProposal(p.remedy(), p.amount());
+                run(plan, proposalFacts, s, true);
+                decisions[i] = new ProposalDecision(p, s.outcome, s.reasons);
+                anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
+                for (int j = 0; j < s.n; j++) {
+                    if (s.matched[j].perProposalFollowUp) {
+                        s.addFollowUp(s.matched[j].followUp);
+                    }
+                }
+                if (keep) {
+                    matches.add(new Evaluation.Matched(proposalFacts, plan, s.matchedCopy()));
+                }
+            }
+            if (external != null) {
+                externalFollowUps(external.caseMatches(), s);
+            }
+        } finally {
+            if (external != null) {
+                external.close();
+            }
+        }
+        return new Evaluation(facts, List.of(decisions), List.of(), s.sortedFollowUps(), anySwat,
+                keep ? List.copyOf(matches) : null, null);
+    }
+
+    /** Answers the latitude question of a case without proposals from the case's one lookup in the index. */
+    private Evaluation latitudeOf(Facts facts, Scratch s, boolean keep) {
+        List<Rule> external = policy.external() == null ? List.of() : policy.external().matches(facts);
+        externalFollowUps(external, s);
+        IndexedRule[] caseMatches = null;
+        if (keep) {
+            caseMatches = Arrays.copyOf(s.caseMatched, s.caseCount + external.size());
+            for (int i = 0; i < external.size(); i++) {
+                caseMatches[s.caseCount + i] = external(external.get(i));
+            }
+        }
+        return new Evaluation(facts, List.of(), latitude.latitude(facts, s), s.sortedFollowUps(),
+                latitude.swatAtAnyAmount(facts, s), null, caseMatches);
+    }
+
+    /** Adds the follow-ups of the rules that do not depend on a proposal, from the case's matches in the index. */
+    private static void ownCaseFollowUps(Scratch s) {
+        for (int i = 0; i < s.caseCount; i++) {
+            IndexedRule e = s.caseMatched[i];
+            if (e.followUp != null && !e.rule.perProposal()) {
+                s.addFollowUp(e.followUp);
+            }
+        }
+    }
+
+    private void externalFollowUps(List<Rule> matches, Scratch s) {
+        for (Rule r : matches) {
+            if (r.followUp() != null) {
+                s.addFollowUp(external(r).followUp);
+            }
+        }
+    }
+
+    /** Returns a rule of another source (DRL), matched just now, as evaluation sees it. */
+    IndexedRule external(Rule r) {
+        return new IndexedRule(r, idOrder.getOrDefault(r.id(), Integer.MAX_VALUE));
+    }
+
+    /**
+     * Returns the outcome of one hypothetical proposal of a case whose index lookup is in the scratch: the latitude
+     * search probes amounts with it.
+     */
+    Outcome probe(RemedyPlan plan, Facts proposalFacts, Scratch s) {
+        run(plan, proposalFacts, s, false);
+        return s.outcome;
+    }
+
+    /**
+     * Decides one proposal into the scratch: the rules it matched, its outcome, and (when asked) its reasons, sorted
+     * by rule id with {@code authority} last.
+     */
+    private void run(RemedyPlan plan, Facts facts, Scratch s, boolean withReasons) {
+        match(plan.ordinal, facts, s);
+        int n = s.n;
+        IndexedRule[] matched = s.matched;
+        boolean deny = false;
+        boolean swatted = false;
+        boolean grant = false;
+        int required = -1;
+        for (int i = 0; i < n; i++) {
+            IndexedRule e = matched[i];
+            switch (e.kind) {
+                case DENY -> deny = true;
+                case SWAT -> swatted = true;
+                case REQUIRE -> required = Math.max(required, e.role);
+                case GRANT -> grant = true;
+                default -> { }
+            }
+        }
+        s.reasons = List.of();
+        if (deny || swatted) {
+            s.outcome = deny ? Outcome.denied() : swat;
+            if (withReasons) {
+                s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null, -1, null);
+            }
+            return;
+        }
+        BigDecimal amount = facts.amount();
+        int grants = grant ? n : 0;
+        int covering = authority.covering(plan, amount, facts, matched, grants);
+        int authorityLevel = covering;
+        if (covering < 0) {
+            Beyond beyond = policy.beyond();
+            if (beyond.kind() != Beyond.Kind.ROLE) {
+                s.outcome = beyond.kind() == Beyond.Kind.DENY ? Outcome.denied() : swat;
+                if (withReasons) {
+                    s.reasons = List.of(new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount)));
+                }
+                return;
+            }
+            authorityLevel = beyond.role();
+        }
+        int level = Math.max(authorityLevel, required);
+        int employee = facts.employeeRank();
+        s.outcome = level <= employee ? Outcome.alone() : escalations[level];
+        if (withReasons) {
+            s.reasons = authorityReasons(plan, facts, s, covering, authorityLevel, level, grants);
+        }
+    }
+
+    /** Collects the rules about one remedy that hold for a proposal: the case's, the index's and other sources'. */
+    private void match(int remedy, Facts facts, Scratch s) {
+        s.n = 0;
+        for (int k = 0; k < s.caseCount; k++) {
+            IndexedRule e = s.caseMatched[k];
+            if (e.about[remedy]) {
+                s.add(e);
+            }
+        }
+        for (int k = 0; k < s.nodeCount; k++) {
+            s.nodes[k].matching(remedy, facts, s);
+        }
+        if (policy.external() != null) {
+            List<Rule> matches = s.external != null ? s.external.matches(facts) : policy.external().matches(facts);
+            for (Rule r : matches) {
+                s.add(external(r));
+            }
+        }
+    }
+
+    /** The reasons of an outcome that authority and require rules decided: the rules, then authority's sentence. */
+    private List<Reason> authorityReasons(RemedyPlan plan, Facts facts, Scratch s, int covering, int authorityLevel,
+                                          int level, int grants) {
+        BigDecimal amount = facts.amount();
+        Reason because = null;
+        boolean usedGrants = false;
+        if (authorityLevel == level) {
+            usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering), amount);
+            if (level > facts.employeeRank() && !requiresLevel(s, level)) {
+                String text = covering < 0 ? authority.beyond(plan.remedy, amount)
+                        : authority.shortfall(plan, amount, facts, s.matched, grants, level);
+                because = new Reason(Reason.AUTHORITY, text);
+            }
+        }
+        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? amount : null, covering, because);
+    }
+
+    private static org.resolutionpolicy.api.Limit baseLimit(RemedyPlan plan, int role) {
+        var entry = plan.entry(role);
+        return entry == null ? org.resolutionpolicy.api.Limit.zero() : entry.perGrant();
+    }
+
+    private static boolean requiresLevel(Scratch s, int level) {
+        for (int i = 0; i < s.n; i++) {
+            if (s.matched[i].kind == Effect.Kind.REQUIRE && s.matched[i].role == level) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the reasons of the matched rules of one kind (and, for REQUIRE, naming one role), plus the grants for
+     * one role that cover the amount when {@code grantAmount} is set, sorted by rule id; then {@code last}.
+     */
+    private static List<Reason> reasons(Scratch s, Effect.Kind kind, int role, BigDecimal grantAmount, int grantRole,
+                                        Reason last) {
+        IndexedRule[] picked = s.picked;
+        int k = 0;
+        for (int i = 0; i < s.n; i++) {
+            IndexedRule e = s.matched[i];
+            boolean wanted = e.kind == kind && (role < 0 || e.role == role)
+                    || grantAmount != null && e.kind == Effect.Kind.GRANT && e.role == grantRole
+                    && Authority.covers(e.upTo, grantAmount);
+            if (!wanted) {
+                continue;
+            }
+            if (k == picked.length) {
+                picked = Arrays.copyOf(picked, k * 2);
+                s.picked = picked;
+            }
+            // insertion sort: a proposal has a handful of reasons
+            int j = k++;
+            while (j > 0 && e.before(picked[j - 1])) {
+                picked[j] = picked[j - 1];
+                j--;
+            }
+            picked[j] = e;
+        }
+        if (k == 0) {
+            return last == null ? List.of() : List.of(last);
+        }
+        if (k == 1) {
+            return last == null ? List.of(picked[0].reason) : List.of(picked[0].reason, last);
+        }
+        Reason[] out = new Reason[k + (last == null ? 0 : 1)];
+        for (int i = 0; i < k; i++) {
+            out[i] = picked[i].reason;
+        }
+        if (last != null) {
+            out[k] = last;
+        }
+        return List.of(out);
+    }
+}

@@ -1,0 +1,153 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.ProposalDecision;
+import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Rule;
+
+/**
+ * Renders an {@link Evaluation} as an {@link Explanation}: every rule of the policy with whether it matched (read
+ * from the evaluation, never tested again) and, for those that did not, which condition failed with what values;
+ * and, per proposal, how the authority role was found. Immutable.
+ */
+final class Explainer {
+
+    private final PolicyModel policy;
+    private final Evaluator evaluator;
+
+    Explainer(PolicyModel policy, Evaluator evaluator) {
+        this.policy = policy;
+        this.evaluator = evaluator;
+    }
+
+    /** Explains a decision from the evaluation, kept with its matches, that produced it. */
+    Explanation explain(Decision decision, Evaluation evaluation) {
+        if (evaluation.matches() == null) {
+            return new Explanation(decision, List.of(), caseChecks(evaluation.facts(), evaluation.caseMatches()));
+        }
+        List<Explanation.ProposalExplanation> proposals = new ArrayList<>();
+        for (int i = 0; i < evaluation.proposals().size(); i++) {
+            proposals.add(proposal(evaluation.proposals().get(i), evaluation.matches().get(i)));
+        }
+        return new Explanation(decision, proposals, List.of());
+    }
+
+    private Explanation.ProposalExplanation proposal(ProposalDecision decided, Evaluation.Matched m) {
+        Set<Rule> matched = identitySet(m.rules());
+        String remedy = m.plan().remedy;
+        List<Explanation.RuleCheck> checks = new ArrayList<>();
+        List<IndexedRule> grants = new ArrayList<>();
+        for (Rule r : policy.rules()) {
+            if (!r.enabled()) {
+                checks.add(check(r, Explanation.Status.DISABLED, List.of()));
+            } else if (!r.appliesTo(remedy)) {
+                checks.add(check(r, Explanation.Status.OTHER_REMEDY, List.of()));
+            } else if (matched.contains(r)) {
+                checks.add(check(r, Explanation.Status.MATCHED, List.of()));
+                if (r.effect().kind() == Effect.Kind.GRANT) {
+                    grants.add(evaluator.indexed(r));
+                }
+            } else {
+                checks.add(notMatched(r, m.facts()));
+            }
+        }
+        externalChecks(m.rules(), checks);
+        for (IndexedRule e : m.rules()) {
+            if (e.kind == Effect.Kind.GRANT && evaluator.indexed(e.rule) == null) {
+                grants.add(e);
+            }
+        }
+        Outcome outcome = decided.outcome();
+        boolean ruleDecided = (outcome.kind() == Outcome.Kind.DENIED || outcome.kind() == Outcome.Kind.SWAT)
+                && decided.reasons().stream().noneMatch(Reason::isAuthority);
+        Explanation.AuthorityTrace authority = ruleDecided ? null : evaluator.authority()
+                .trace(m.plan(), decided.proposal().amount(), m.facts(), grants.toArray(new IndexedRule[0]));
+        return new Explanation.ProposalExplanation(decided.proposal(), outcome, checks, authority);
+    }
+
+    /** Explains a case without proposals: every rule checked against the case alone. */
+    private List<Explanation.RuleCheck> caseChecks(Facts facts, IndexedRule[] caseMatches) {
+        Set<Rule> matched = identitySet(caseMatches);
+        List<Explanation.RuleCheck> checks = new ArrayList<>();
+        for (Rule r : policy.rules()) {
+            if (!r.enabled()) {
+                checks.add(check(r, Explanation.Status.DISABLED, List.of()));
+            } else if (r.perProposal()) {
+                checks.add(check(r, Explanation.Status.NEEDS_PROPOSAL, List.of()));
+            } else if (matched.contains(r)) {
+                checks.add(check(r, Explanation.Status.MATCHED, List.of()));
+            } else {
+                checks.add(notMatched(r, facts));
+            }
+        }
+        externalChecks(caseMatches, checks);
+        return checks;
+    }
+
+    private static Set<Rule> identitySet(IndexedRule[] rules) {
+        Set<Rule> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (IndexedRule e : rules) {
+            set.add(e.rule);
+        }
+        return set;
+    }
+
+    /** Checks a rule the evaluation did not match: only the failing parts of its condition are computed. */
+    private Explanation.RuleCheck notMatched(Rule r, Facts facts) {
+        List<String> failures = new ArrayList<>();
+        r.when().explain(facts, failures);
+        return check(r, Explanation.Status.NOT_MATCHED, failures);
+    }
+
+    /** Adds a check per rule of another source (DRL): matched, or not, without the detail of which condition. */
+    private void externalChecks(IndexedRule[] matched, List<Explanation.RuleCheck> checks) {
+        if (policy.external() == null) {
+            return;
+        }
+        for (String id : policy.external().ruleIds()) {
+            List<String> effects = new ArrayList<>();
+            for (IndexedRule e : matched) {
+                // ids are unique across YAML and DRL (a load error otherwise), so the id alone finds the DRL rule
+                if (e.rule.id().equals(id)) {
+                    effects.add(effect(e.rule));
+                }
+            }
+            if (effects.isEmpty()) {
+                checks.add(new Explanation.RuleCheck(id, "drl", Explanation.Status.NOT_MATCHED,
+                        List.of("its DRL conditions did not match (DRL rules are not explained condition by condition)")));
+            } else {
+                checks.add(new Explanation.RuleCheck(id, String.join(", ", effects), Explanation.Status.MATCHED,
+                        List.of()));
+            }
+        }
+    }
+
+    private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<String> failures) {
+        return new Explanation.RuleCheck(r.id(), effect(r), status, failures);
+    }
+
+    private String effect(Rule r) {
+        Effect e = r.effect();
+        String effect = switch (e.kind()) {
+            case DENY -> "deny";
+            case SWAT -> "route to swat";
+            case REQUIRE -> "require " + policy.roles().get(e.role());
+            case GRANT -> "grant " + policy.roles().get(e.role()) + " up to " + e.upTo();
+            default -> "";
+        };
+        if (r.followUp() != null) {
+            effect = effect + (effect.isEmpty() ? "" : ", ") + "follow-up " + r.followUp().action();
+        }
+        return effect;
+    }
+}

@@ -1,0 +1,50 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import org.resolutionpolicy.api.FollowUp;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
+import org.resolutionpolicy.engine.internal.model.Rule;
+
+/**
+ * A rule as evaluation uses it: its effect unpacked, its reason and follow-up made once at load, and its place in
+ * id order, so that a decision allocates neither. Immutable once {@link #about} is set at load.
+ */
+final class IndexedRule {
+
+    final Rule rule;
+    final Condition when;
+    final Effect.Kind kind;
+    final int role;
+    final Limit upTo;
+    final Reason reason;
+    final FollowUp followUp;
+    final boolean perProposalFollowUp;
+    /** The rule's place in id order: reasons are sorted by it without comparing strings. */
+    final int order;
+    /** Whether the rule is about each remedy, by the remedy's ordinal; set for the policy's own rules. */
+    boolean[] about;
+
+    IndexedRule(Rule rule, int order) {
+        this.rule = rule;
+        this.when = rule.when();
+        this.kind = rule.effect().kind();
+        this.role = rule.effect().role();
+        this.upTo = rule.effect().upTo();
+        this.reason = new Reason(rule.id(), rule.because());
+        FollowUpSpec f = rule.followUp();
+        this.followUp = f == null ? null : new FollowUp(f.action(), f.within(), f.owner(), rule.id());
+        this.perProposalFollowUp = f != null && rule.perProposal();
+        this.order = order;
+    }
+
+    /** Returns true if this rule sorts before the other in reasons: by id order, then id. */
+    boolean before(IndexedRule other) {
+        if (order != other.order) {
+            return order < other.order;
+        }
+        return rule.id().compareTo(other.rule.id()) < 0;
+    }
+}

@@ -1,0 +1,171 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.FactMatcher;
+import org.resolutionpolicy.engine.internal.model.FactPath;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.Facts;
+
+/**
+ * The rules, filed by one equality test on a case fact each (severity, tier, category...), so that a decision only
+ * tests the rules whose filed value is the case's; rules without such a test are always tested. The case facts are
+ * looked up once per case ({@link #collect}); each proposal then tests, in the nodes found, the rules about its
+ * remedy, and of each only the conditions its place in the index has not already settled.
+ *
+ * <p>Order does not matter: the lattice and sorted reasons make the outcome independent of it. Immutable.
+ */
+final class RuleIndex {
+
+    /** Buckets larger than this are indexed again by another equality test, up to {@link #MAX_DEPTH} levels. */
+    private static final int NEST_ABOVE = 16;
+    private static final int MAX_DEPTH = 3;
+
+    /** The rules filed here (not deeper) whose unsettled conditions read the case alone, and those conditions. */
+    private final IndexedRule[] caseEntries;
+    private final Condition[] caseRest;
+    /** Per remedy ordinal, the other rules filed here about that remedy. */
+    private final IndexedRule[][] byRemedy;
+    /** Per remedy ordinal, what is left of each of those rules' conditions once this node is reached. */
+    private final Condition[][] restByRemedy;
+    private final boolean hasRules;
+    private final FactPath[] paths;
+    private final Map<Object, RuleIndex>[] byValue;
+
+    /** Files the enabled rules of a policy whose remedies are given in declaration order. */
+    static RuleIndex of(IndexedRule[] rules, String[] remedies) {
+        return new RuleIndex(rules, remedies, Set.of(), 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RuleIndex(IndexedRule[] rules, String[] remedies, Set<FactPath> used, int depth) {
+        List<IndexedRule> rest = new ArrayList<>();
+        Map<FactPath, Map<Object, List<IndexedRule>>> filed = new LinkedHashMap<>();
+        for (IndexedRule r : rules) {
+            FactMatcher key = depth >= MAX_DEPTH ? null : key(r, used);
+            if (key == null) {
+                rest.add(r);
+                continue;
+            }
+            Map<Object, List<IndexedRule>> values = filed.computeIfAbsent(key.path(), p -> new HashMap<>());
+            for (Object v : key.equalsAny()) {
+                values.computeIfAbsent(v, x -> new ArrayList<>()).add(r);
+            }
+        }
+        List<IndexedRule> caseLevel = new ArrayList<>();
+        List<Condition> caseConditions = new ArrayList<>();
+        List<IndexedRule> proposalLevel = new ArrayList<>();
+        for (IndexedRule e : rest) {
+            Condition left = unsettled(e, used);
+            // a rule that does not depend on a proposal reads the case alone, whatever its condition says
+            if (e.rule.perProposal() && left.perProposal()) {
+                proposalLevel.add(e);
+            } else {
+                caseLevel.add(e);
+                caseConditions.add(left);
+            }
+        }
+        this.caseEntries = caseLevel.toArray(new IndexedRule[0]);
+        this.caseRest = caseConditions.toArray(new Condition[0]);
+        this.byRemedy = new IndexedRule[remedies.length][];
+        this.restByRemedy = new Condition[remedies.length][];
+        for (int i = 0; i < remedies.length; i++) {
+            String remedy = remedies[i];
+            byRemedy[i] = proposalLevel.stream().filter(e -> e.rule.appliesTo(remedy)).toArray(IndexedRule[]::new);
+            restByRemedy[i] = Arrays.stream(byRemedy[i]).map(e -> unsettled(e, used)).toArray(Condition[]::new);
+        }
+        this.hasRules = !proposalLevel.isEmpty();
+        this.paths = filed.keySet().toArray(new FactPath[0]);
+        this.byValue = new Map[paths.length];
+        int i = 0;
+        for (Map.Entry<FactPath, Map<Object, List<IndexedRule>>> e : filed.entrySet()) {
+            Set<FactPath> deeper = new HashSet<>(used);
+            deeper.add(e.getKey());
+            Map<Object, RuleIndex> frozen = new HashMap<>();
+            e.getValue().forEach((v, list) -> {
+                IndexedRule[] bucket = list.toArray(new IndexedRule[0]);
+                int next = bucket.length > NEST_ABOVE ? depth + 1 : MAX_DEPTH;
+                frozen.put(v, new RuleIndex(bucket, remedies, deeper, next));
+            });
+            byValue[i++] = frozen;
+        }
+    }
+
+    /** The first equality test on a case-level fact, not yet used above, whose values compare by equals. */
+    private static FactMatcher key(IndexedRule r, Set<FactPath> used) {
+        for (Condition c : r.when.parts()) {
+            if (isKey(c) && !used.contains(((FactMatcher) c).path())) {
+                return (FactMatcher) c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isKey(Condition c) {
+        if (!(c instanceof FactMatcher m)) {
+            return false;
+        }
+        FactType type = m.path().type();
+        boolean byEquals = type == FactType.STRING || type == FactType.SEVERITY || type == FactType.ROLE
+                || type == FactType.BOOLEAN;
+        return m.equalsAny() != null && !m.path().perProposal() && byEquals;
+    }
+
+    /**
+     * Returns a rule's condition without the equality tests on the paths above this node: reaching the node means
+     * the case's value of each such path is one the rule was filed under, so those tests hold.
+     */
+    private static Condition unsettled(IndexedRule r, Set<FactPath> used) {
+        // the key chosen for a path is the rule's first equality test on it (see key); any other test on the
+        // same path (a rule may test a fact twice) stays
+        List<Condition> left = new ArrayList<>();
+        Set<FactPath> settled = new HashSet<>();
+        for (Condition c : r.when.parts()) {
+            boolean key = isKey(c) && used.contains(((FactMatcher) c).path()) && settled.add(((FactMatcher) c).path());
+            if (!key) {
+                left.add(c);
+            }
+        }
+        return Condition.allOf(left);
+    }
+
+    /**
+     * Adds the case-level rules filed here that hold for the case, and this node if it files rules that read the
+     * proposal; then does the same in every node below whose key the case's facts match.
+     */
+    void collect(Facts facts, Scratch out) {
+        for (int i = 0; i < caseEntries.length; i++) {
+            if (caseRest[i] == Condition.ALWAYS || caseRest[i].test(facts)) {
+                out.addCaseMatch(caseEntries[i]);
+            }
+        }
+        if (hasRules) {
+            out.addNode(this);
+        }
+        for (int i = 0; i < paths.length; i++) {
+            Object value = paths[i].read(facts);
+            RuleIndex bucket = value == null ? null : byValue[i].get(value);
+            if (bucket != null) {
+                bucket.collect(facts, out);
+            }
+        }
+    }
+
+    /** Adds the rules filed here about the remedy whose unsettled conditions hold. */
+    void matching(int remedy, Facts facts, Scratch out) {
+        IndexedRule[] entries = byRemedy[remedy];
+        Condition[] rest = restByRemedy[remedy];
+        for (int i = 0; i < entries.length; i++) {
+            if (rest[i] == Condition.ALWAYS || rest[i].test(facts)) {
+                out.add(entries[i]);
+            }
+        }
+    }
+}

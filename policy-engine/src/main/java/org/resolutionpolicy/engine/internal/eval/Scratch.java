@@ -1,0 +1,94 @@
+package org.resolutionpolicy.engine.internal.eval;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.resolutionpolicy.api.FollowUp;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.model.ExternalRules;
+
+/**
+ * The working memory of one case's evaluation: the index nodes and case-level rules the case matched (found once),
+ * the rules the current proposal matched, its outcome and reasons, and the follow-ups so far. One per evaluation,
+ * reused for each proposal and each latitude probe; never shared between threads.
+ */
+final class Scratch {
+
+    /** Orders follow-ups by action, then rule id. */
+    static final Comparator<FollowUp> FOLLOW_UP_ORDER = Comparator.comparing(FollowUp::action)
+            .thenComparing(FollowUp::rule);
+
+    /** The rules the current proposal matched. */
+    IndexedRule[] matched = new IndexedRule[8];
+    int n;
+    /** The index nodes whose keys the case matched: found once per case, then walked for each proposal. */
+    RuleIndex[] nodes = new RuleIndex[4];
+    int nodeCount;
+    /** The rules whose conditions read the case alone and hold for it: found once, shared by every proposal. */
+    IndexedRule[] caseMatched = new IndexedRule[4];
+    int caseCount;
+    /** The current proposal's outcome and reasons. */
+    Outcome outcome;
+    List<Reason> reasons;
+    /** The rules whose reasons a proposal gives, sorted as they are picked. */
+    IndexedRule[] picked = new IndexedRule[4];
+    FollowUp[] followUps;
+    int followUpCount;
+    /** The external rules' run for this case, or null when the policy has none or probes amounts alone. */
+    ExternalRules.CaseRun external;
+
+    void addCaseMatch(IndexedRule e) {
+        if (caseCount == caseMatched.length) {
+            caseMatched = Arrays.copyOf(caseMatched, caseCount * 2);
+        }
+        caseMatched[caseCount++] = e;
+    }
+
+    void addNode(RuleIndex node) {
+        if (nodeCount == nodes.length) {
+            nodes = Arrays.copyOf(nodes, nodeCount * 2);
+        }
+        nodes[nodeCount++] = node;
+    }
+
+    void add(IndexedRule e) {
+        if (n == matched.length) {
+            matched = Arrays.copyOf(matched, n * 2);
+        }
+        matched[n++] = e;
+    }
+
+    /** Returns a copy of the rules the current proposal matched, for an explanation. */
+    IndexedRule[] matchedCopy() {
+        return Arrays.copyOf(matched, n);
+    }
+
+    void addFollowUp(FollowUp f) {
+        if (followUps == null) {
+            followUps = new FollowUp[4];
+        }
+        for (int i = 0; i < followUpCount; i++) {
+            if (followUps[i] == f || FOLLOW_UP_ORDER.compare(followUps[i], f) == 0) {
+                return;
+            }
+        }
+        if (followUpCount == followUps.length) {
+            followUps = Arrays.copyOf(followUps, followUpCount * 2);
+        }
+        followUps[followUpCount++] = f;
+    }
+
+    /** Returns the follow-ups so far, sorted by action, then rule. */
+    List<FollowUp> sortedFollowUps() {
+        return switch (followUpCount) {
+            case 0 -> List.of();
+            case 1 -> List.of(followUps[0]);
+            default -> {
+                FollowUp[] sorted = Arrays.copyOf(followUps, followUpCount);
+                Arrays.sort(sorted, FOLLOW_UP_ORDER);
+                yield List.of(sorted);
+            }
+        };
+    }
+}
