@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Holds what a policy decided for a case: an outcome per proposal (or the latitude per remedy when the case
- * has no proposals), the follow-ups, and which policy version decided it.
+ * has no proposals), the follow-ups, and which policy version and revision decided it.
  *
  * <p>Immutable and safe to share.
  *
@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param proposals one entry per proposal, in the order of the case; empty when the case had none
  * @param latitude one entry per remedy of the policy when the case had no proposals; otherwise empty
  * @param followUps every follow-up of every matching rule, ordered by action then rule id
+ * @param revision the revision of the policy that decided ({@link Policy#revision()}): its version and a hash of
+ *                 the content of all its sources; {@code null} only for decisions made by hand
  */
 public record Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
-                       List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps) {
+                       List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
+                       String revision) {
 
     /**
      * Creates a decision.
@@ -32,6 +35,16 @@ public record Decision(String policyId, String policyVersion, String caseId, Str
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
         latitude = latitude == null ? List.of() : List.copyOf(latitude);
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    }
+
+    /**
+     * Creates a decision that names no revision, for decisions made by hand (tests, fixtures).
+     *
+     * @throws NullPointerException if policyId is null
+     */
+    public Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
+                    List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps) {
+        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, null);
     }
 
     /**

@@ -60,11 +60,41 @@ public final class Policies {
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("at least one policy path is needed");
         }
+        return compile(read(paths));
+    }
+
+    /** Reads the sources of a policy's files and directories, as {@link #load(Collection)} does. */
+    static List<PolicySource> read(Collection<Path> paths) {
         List<PolicySource> sources = new ArrayList<>();
         for (Path path : paths) {
             sources.addAll(Sources.policyFiles(Objects.requireNonNull(path, "path must not be null")));
         }
-        return compile(sources);
+        return sources;
+    }
+
+    /**
+     * Prepares a live policy that follows its files and directories: it serves the revision on disk and swaps to
+     * each later revision that compiles without errors. Directories contribute their files as for {@link #load};
+     * files added to or removed from them count. Call {@link PolicyWatch#start()} to load and start watching.
+     *
+     * <pre>{@code
+     * try (LivePolicy policy = Policies.watch(Path.of("policies")).start()) {
+     *     policy.decide(customerCase);
+     * }
+     * }</pre>
+     *
+     * @param first a policy file or directory
+     * @param more further files or directories of the same policy
+     * @return the watch, to configure and start
+     * @throws NullPointerException if any path is null
+     */
+    public static PolicyWatch watch(Path first, Path... more) {
+        List<Path> paths = new ArrayList<>();
+        paths.add(Objects.requireNonNull(first, "path must not be null"));
+        for (Path p : more) {
+            paths.add(Objects.requireNonNull(p, "path must not be null"));
+        }
+        return new PolicyWatch(paths);
     }
 
     /**

@@ -18,6 +18,15 @@ public interface Policy {
     /** Returns the policy version, echoed in every decision. */
     String version();
 
+    /**
+     * Returns the revision of this policy: its version and a hash of the content of all its sources, such as
+     * {@code 2026.11@3f2a9c41d07e}. Two policies compiled from the same sources have the same revision; any edit
+     * of any source gives another. Every {@link Decision} names the revision that decided it.
+     */
+    default String revision() {
+        return version();
+    }
+
     /** Returns the description, or an empty string. */
     String description();
 

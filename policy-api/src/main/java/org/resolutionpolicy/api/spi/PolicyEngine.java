@@ -8,6 +8,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.DecisionLog;
+import org.resolutionpolicy.api.LivePolicy;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicySource;
@@ -46,6 +47,16 @@ public interface PolicyEngine {
 
     /** Opens a JSON-lines decision log on a writer. */
     DecisionLog openLog(Writer writer, DecisionLog.Options options);
+
+    /**
+     * Loads a policy and starts watching its files, for {@link org.resolutionpolicy.api.Policies#watch}.
+     *
+     * @throws org.resolutionpolicy.api.PolicyLoadException if the policy has errors now
+     * @throws UnsupportedOperationException if this engine cannot watch files
+     */
+    default LivePolicy watch(WatchRequest request) {
+        throw new UnsupportedOperationException("this policy engine cannot watch files: " + getClass().getName());
+    }
 
     /**
      * Returns the first engine on the classpath.

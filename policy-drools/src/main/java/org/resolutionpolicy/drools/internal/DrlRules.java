@@ -1,6 +1,8 @@
 package org.resolutionpolicy.drools.internal;
 
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -11,9 +13,13 @@ import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.model.Rule;
 
 /**
- * DRL rules as the decider sees them. Drools sessions are not thread-safe, so each thread reuses a session of
- * its own (insert, fire, delete): the fastest strategy measured, and one that shares no lock between threads.
- * The knowledge base itself is immutable and shared.
+ * DRL rules as evaluation sees them. Drools sessions are not thread-safe, so a decision borrows an idle session from
+ * a pool (insert, fire, delete) and gives it back: reused sessions are the fastest strategy measured, and the pool
+ * shares no lock between threads. The knowledge base itself is immutable and shared.
+ *
+ * <p>{@link #release()} disposes the idle sessions, and each session in use when it is given back, so a policy that
+ * hot reload replaced holds nothing (a per-thread session would keep the old knowledge base reachable from every
+ * thread that ever decided with it).
  */
 final class DrlRules implements ExternalRules {
 
@@ -22,7 +28,8 @@ final class DrlRules implements ExternalRules {
     private final List<String> ruleIds;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DrlRules.class);
 
-    private final ThreadLocal<KieSession> sessions;
+    private final Deque<KieSession> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean released;
     /** True when a case's proposals may share one session (see {@link CaseSessions}). */
     private final boolean shareByCase;
 
@@ -30,7 +37,6 @@ final class DrlRules implements ExternalRules {
         this.kieBase = kieBase;
         this.model = model;
         this.ruleIds = List.copyOf(ruleIds);
-        this.sessions = ThreadLocal.withInitial(kieBase::newKieSession);
         String whyNot = CaseSessions.whyNot(kieBase);
         this.shareByCase = whyNot == null;
         if (whyNot != null) {
@@ -47,15 +53,46 @@ final class DrlRules implements ExternalRules {
     public List<Rule> matches(Facts facts) {
         boolean perProposal = facts.remedy() != null;
         EffectCollector effects = new EffectCollector(model, perProposal);
-        KieSession session = sessions.get();
-        session.setGlobal("effects", effects);
-        FactHandle caseHandle = session.insert(new CaseFactView(facts, model));
-        if (perProposal) {
-            fireThenDelete(session, caseHandle, session.insert(new ProposalFactView(facts.remedy(), facts.amount())));
-        } else {
-            fireThenDelete(session, caseHandle);
+        KieSession session = borrow();
+        try {
+            session.setGlobal("effects", effects);
+            FactHandle caseHandle = session.insert(new CaseFactView(facts, model));
+            if (perProposal) {
+                fireThenDelete(session, caseHandle,
+                        session.insert(new ProposalFactView(facts.remedy(), facts.amount())));
+            } else {
+                fireThenDelete(session, caseHandle);
+            }
+        } finally {
+            giveBack(session);
         }
         return effects.matched();
+    }
+
+    private KieSession borrow() {
+        KieSession session = idle.pollFirst();
+        return session != null ? session : kieBase.newKieSession();
+    }
+
+    private void giveBack(KieSession session) {
+        if (released) {
+            session.dispose();
+            return;
+        }
+        idle.offerFirst(session);
+        // released meanwhile: release() may have drained before the offer, so take it back out ourselves
+        if (released && idle.remove(session)) {
+            session.dispose();
+        }
+    }
+
+    @Override
+    public void release() {
+        released = true;
+        KieSession session;
+        while ((session = idle.pollFirst()) != null) {
+            session.dispose();
+        }
     }
 
     /**
@@ -67,10 +104,16 @@ final class DrlRules implements ExternalRules {
         if (!shareByCase) {
             return ExternalRules.super.open(caseFacts);
         }
-        KieSession session = sessions.get();
+        KieSession session = borrow();
         EffectCollector effects = EffectCollector.sharedByProposals(model);
-        session.setGlobal("effects", effects);
-        FactHandle caseHandle = session.insert(new CaseFactView(caseFacts, model));
+        FactHandle caseHandle;
+        try {
+            session.setGlobal("effects", effects);
+            caseHandle = session.insert(new CaseFactView(caseFacts, model));
+        } catch (RuntimeException e) {
+            giveBack(session);
+            throw e;
+        }
         return new CaseRun() {
             @Override
             public List<Rule> matches(Facts proposalFacts) {
@@ -87,7 +130,11 @@ final class DrlRules implements ExternalRules {
 
             @Override
             public void close() {
-                session.delete(caseHandle);
+                try {
+                    session.delete(caseHandle);
+                } finally {
+                    giveBack(session);
+                }
             }
         };
     }

@@ -2,6 +2,7 @@ package org.resolutionpolicy.engine.internal;
 
 import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.support.Place;
+import org.resolutionpolicy.engine.internal.support.Revisions;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,10 @@ import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicySource;
+import org.resolutionpolicy.api.LivePolicy;
 import org.resolutionpolicy.api.spi.PolicyEngine;
+import org.resolutionpolicy.api.spi.WatchRequest;
+import org.resolutionpolicy.engine.internal.reload.WatchedPolicy;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.resolutionpolicy.engine.internal.model.ExternalRules;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
@@ -88,7 +92,8 @@ public final class YamlPolicyEngine implements PolicyEngine {
         if (model == null) {
             throw new IllegalStateException("no model and no error for " + sources);
         }
-        CompiledPolicy policy = new CompiledPolicy(model, clock, problems.warnings());
+        String revision = Revisions.of(model.version(), Revisions.hash(sources));
+        CompiledPolicy policy = new CompiledPolicy(model, clock, problems.warnings(), revision);
         if (LOG.isDebugEnabled()) {
             LOG.debug("compiled {} from {} sources in {} ms", policy, sources.size(), (System.nanoTime() - start) / 1_000_000);
         }
@@ -99,6 +104,11 @@ public final class YamlPolicyEngine implements PolicyEngine {
         java.util.Iterator<DrlCompiler> compilers = java.util.ServiceLoader.load(DrlCompiler.class,
                 YamlPolicyEngine.class.getClassLoader()).iterator();
         return compilers.hasNext() ? compilers.next() : null;
+    }
+
+    @Override
+    public LivePolicy watch(WatchRequest request) {
+        return WatchedPolicy.start(sources -> (CompiledPolicy) compile(sources), request, clock);
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class CompiledPolicy implements Policy {
     private final Explainer explainer;
     private final Clock clock;
     private final List<Problem> warnings;
+    private final String revision;
     private final DecisionListener[] listeners;
 
     /**
@@ -40,8 +41,9 @@ public final class CompiledPolicy implements Policy {
      * @param model the model
      * @param clock gives the decision time for cases without {@code openedAt}
      * @param warnings the problems found at load that did not stop it
+     * @param revision the revision it was compiled from ({@link org.resolutionpolicy.engine.internal.support.Revisions})
      */
-    public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings) {
+    public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings, String revision) {
         this.model = model;
         Map<String, RemedyPlan> plans = RemedyPlan.all(model);
         this.checker = new CaseChecker(model, plans);
@@ -49,6 +51,7 @@ public final class CompiledPolicy implements Policy {
         this.explainer = new Explainer(model, evaluator);
         this.clock = clock;
         this.warnings = List.copyOf(warnings);
+        this.revision = Objects.requireNonNull(revision, "revision must not be null");
         this.listeners = new DecisionListener[0];
     }
 
@@ -59,6 +62,7 @@ public final class CompiledPolicy implements Policy {
         this.explainer = policy.explainer;
         this.clock = policy.clock;
         this.warnings = policy.warnings;
+        this.revision = policy.revision;
         this.listeners = listeners;
     }
 
@@ -83,6 +87,21 @@ public final class CompiledPolicy implements Policy {
     @Override
     public String version() {
         return model.version();
+    }
+
+    @Override
+    public String revision() {
+        return revision;
+    }
+
+    /**
+     * Releases what the policy holds beyond the heap's reach (Drools sessions of DRL rules), once nothing decides
+     * with it any more; a decision still running finishes, and a later one rebuilds what it needs.
+     */
+    public void release() {
+        if (model.external() != null) {
+            model.external().release();
+        }
     }
 
     @Override
@@ -154,11 +173,11 @@ public final class CompiledPolicy implements Policy {
 
     private Decision decision(CustomerCase customerCase, Evaluation e) {
         return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(), e.swat(),
-                e.proposals(), e.latitude(), e.followUps());
+                e.proposals(), e.latitude(), e.followUps(), revision);
     }
 
     @Override
     public String toString() {
-        return "Policy[" + model.id() + " " + model.version() + ", " + model.rules().size() + " rules]";
+        return "Policy[" + model.id() + " " + revision + ", " + model.rules().size() + " rules]";
     }
 }

@@ -14,6 +14,14 @@ public interface ExternalRules {
     /** Returns the ids of every rule, in source order. */
     List<String> ruleIds();
 
+    /**
+     * Releases what the rules hold (such as pooled rule-engine sessions) when the policy is replaced. Deciding
+     * afterwards still works, rebuilding what it needs. The default holds nothing.
+     */
+    default void release() {
+        // nothing held
+    }
+
     /** Returns the effects of every rule that matched these facts. */
     List<Rule> matches(Facts facts);
 

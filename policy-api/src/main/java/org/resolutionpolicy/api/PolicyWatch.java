@@ -1,0 +1,91 @@
+package org.resolutionpolicy.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.resolutionpolicy.api.spi.PolicyEngine;
+import org.resolutionpolicy.api.spi.WatchRequest;
+
+/**
+ * Configures a {@link LivePolicy} before it starts: how long to wait for a burst of saves to settle, how often to
+ * re-read the files when the file system sends no events, and who hears about reloads. Obtained from
+ * {@link Policies#watch}; not thread-safe, and meant to be used once.
+ *
+ * <pre>{@code
+ * LivePolicy policy = Policies.watch(Path.of("policies"))
+ *         .debounce(Duration.ofMillis(200))
+ *         .listener(event -> log.info("{}", event))
+ *         .start();
+ * }</pre>
+ */
+public final class PolicyWatch {
+
+    /** The default time a burst of file events must be quiet before the sources are read: 100 ms. */
+    public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
+    /** The default interval of the polling fallback, which re-reads the files and compares their content: 5 s. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+
+    private final List<Path> paths;
+    private Duration debounce = DEFAULT_DEBOUNCE;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private final List<ReloadListener> listeners = new ArrayList<>();
+
+    PolicyWatch(List<Path> paths) {
+        this.paths = List.copyOf(paths);
+    }
+
+    /**
+     * Sets how long file events must be quiet before the sources are read (editors write a file in several steps).
+     *
+     * @throws NullPointerException if debounce is null
+     * @throws IllegalArgumentException if it is negative or over one minute
+     */
+    public PolicyWatch debounce(Duration debounce) {
+        Objects.requireNonNull(debounce, "debounce must not be null");
+        if (debounce.isNegative() || debounce.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("debounce must be between 0 and 1 minute, not [" + debounce + "]");
+        }
+        this.debounce = debounce;
+        return this;
+    }
+
+    /**
+     * Sets how often the files are read and compared by content even without file events, for file systems whose
+     * events are slow or missing (network mounts; the JDK polls every ~10 s on macOS).
+     *
+     * @throws NullPointerException if the interval is null
+     * @throws IllegalArgumentException if it is under 10 ms
+     */
+    public PolicyWatch pollInterval(Duration interval) {
+        Objects.requireNonNull(interval, "interval must not be null");
+        if (interval.compareTo(Duration.ofMillis(10)) < 0) {
+            throw new IllegalArgumentException("poll interval must be at least 10 ms, not [" + interval + "]");
+        }
+        this.pollInterval = interval;
+        return this;
+    }
+
+    /**
+     * Adds a listener for every reload attempt after the start.
+     *
+     * @throws NullPointerException if the listener is null
+     */
+    public PolicyWatch listener(ReloadListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+        return this;
+    }
+
+    /**
+     * Loads the policy and starts watching its files.
+     *
+     * @return the live policy, serving the revision on disk now
+     * @throws PolicyLoadException if the policy has errors now: with no last good revision, it fails fast
+     * @throws PolicyException if a file cannot be read or no engine is on the classpath
+     */
+    public LivePolicy start() {
+        WatchRequest request = new WatchRequest(paths, () -> Policies.read(paths), debounce, pollInterval, listeners);
+        return PolicyEngine.find().watch(request);
+    }
+}

@@ -1,0 +1,37 @@
+package org.resolutionpolicy.api.spi;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.resolutionpolicy.api.PolicySource;
+import org.resolutionpolicy.api.ReloadListener;
+
+/**
+ * What an engine needs to start a live policy: the paths to watch, how to read them into sources (as
+ * {@link org.resolutionpolicy.api.Policies#load} does), and the watch settings.
+ *
+ * @param paths the files and directories of the policy
+ * @param read reads every source of the policy now; throws {@link org.resolutionpolicy.api.PolicyException} when a
+ *             file cannot be read
+ * @param debounce how long file events must be quiet before reading
+ * @param pollInterval how often to read and compare content without events
+ * @param listeners who hears each reload attempt
+ */
+public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce,
+                           Duration pollInterval, List<ReloadListener> listeners) {
+
+    /**
+     * Creates a request.
+     *
+     * @throws NullPointerException if any part is null
+     */
+    public WatchRequest {
+        paths = List.copyOf(paths);
+        Objects.requireNonNull(read, "read must not be null");
+        Objects.requireNonNull(debounce, "debounce must not be null");
+        Objects.requireNonNull(pollInterval, "pollInterval must not be null");
+        listeners = List.copyOf(listeners);
+    }
+}
