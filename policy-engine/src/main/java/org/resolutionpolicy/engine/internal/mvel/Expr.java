@@ -1,15 +1,21 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import java.math.BigDecimal;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.model.Windows;
 
 /**
  * The checked syntax tree of an expression. Only the node kinds below exist, which is what makes the sandbox
  * hold: there is no node for a method call, an object, a class, an assignment or a loop.
+ *
+ * <p>Analyses read a tree through the public accessors; only the parser builds one. Immutable.
  */
-abstract class Expr {
+public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helper, Expr.Unary, Expr.Binary,
+        Expr.Presence {
 
     final int offset;
     final FactType type;
@@ -19,40 +25,112 @@ abstract class Expr {
         this.type = type;
     }
 
-    /** A number, string or boolean constant ({@code type} null for the {@code null} literal). */
-    static final class Literal extends Expr {
+    /** Returns the 0-based offset of the node in the expression text. */
+    public int offset() {
+        return offset;
+    }
+
+    /** Returns the type of the node's value; null only for the {@code null} literal. */
+    public FactType type() {
+        return type;
+    }
+
+    /**
+     * A number, string or boolean constant ({@code type} null for the {@code null} literal). Values are BigDecimal
+     * for numbers, String for text and remedies, Boolean, Instant for dates, and an Integer rank for severities and
+     * roles (resolved at load from the quoted name).
+     */
+    public static final class Literal extends Expr {
         final Object value;
 
         Literal(int offset, FactType type, Object value) {
             super(offset, type);
             this.value = value;
         }
+
+        /** Returns the constant, null for the {@code null} literal. */
+        public Object value() {
+            return value;
+        }
     }
 
     /** A fact read from the case, absent (null) when the case lacks it. */
-    static final class FactRef extends Expr {
+    public static final class FactRef extends Expr {
         final FactPath path;
 
         FactRef(int offset, FactPath path) {
             super(offset, path.type());
             this.path = path;
         }
+
+        /** Returns the fact read. */
+        public FactPath path() {
+            return path;
+        }
     }
 
-    /** A value computed by one of the allowed helpers; never absent. */
-    static final class Helper extends Expr {
+    /**
+     * A value computed by one of the allowed helpers; never absent. What it computes is its {@link #kind()}; the
+     * reader is built from the kind once, at load, so that deciding calls it directly.
+     */
+    public static final class Helper extends Expr {
         final String text;
+        final HelperKind kind;
         final Function<Facts, Object> read;
 
-        Helper(int offset, FactType type, String text, Function<Facts, Object> read) {
-            super(offset, type);
+        Helper(int offset, String text, HelperKind kind) {
+            super(offset, kind.type());
             this.text = text;
-            this.read = read;
+            this.kind = kind;
+            this.read = reader(kind);
+        }
+
+        /** Returns the helper as written, e.g. {@code history.count('voucher', 'P6M')}. */
+        public String text() {
+            return text;
+        }
+
+        /** Returns what the helper computes. */
+        public HelperKind kind() {
+            return kind;
+        }
+
+        private static Function<Facts, Object> reader(HelperKind kind) {
+            if (kind instanceof HelperKind.SeverityRank) {
+                return Facts::severityRank;
+            }
+            if (kind instanceof HelperKind.RoleRank) {
+                return Facts::employeeRank;
+            }
+            if (kind instanceof HelperKind.HistoryCount c) {
+                return f -> BigDecimal.valueOf(Windows.use(f, c.remedy(), c.window(), BigDecimal.ZERO).count());
+            }
+            if (kind instanceof HelperKind.HistoryTotal t) {
+                return f -> Windows.use(f, t.remedy(), t.window(), t.amountless()).total();
+            }
+            if (kind instanceof HelperKind.StartsWith s) {
+                String prefix = s.prefix();
+                return text(s.fact(), v -> v.startsWith(prefix));
+            }
+            if (kind instanceof HelperKind.EndsWith e) {
+                String suffix = e.suffix();
+                return text(e.fact(), v -> v.endsWith(suffix));
+            }
+            HelperKind.Contains c = (HelperKind.Contains) kind;
+            String needle = c.needle();
+            return text(c.fact(), v -> v.contains(needle));
+        }
+
+        private static Function<Facts, Object> text(FactPath fact, Predicate<String> test) {
+            return f -> {
+                Object value = fact.read(f);
+                return value != null && test.test((String) value);
+            };
         }
     }
 
     /** {@code !e} or {@code -e}. */
-    static final class Unary extends Expr {
+    public static final class Unary extends Expr {
         final String op;
         final Expr operand;
 
@@ -61,10 +139,20 @@ abstract class Expr {
             this.op = op;
             this.operand = operand;
         }
+
+        /** Returns the operator: {@code !} (boolean) or {@code -} (number). */
+        public String op() {
+            return op;
+        }
+
+        /** Returns the operand. */
+        public Expr operand() {
+            return operand;
+        }
     }
 
     /** Arithmetic, comparison or boolean connective. */
-    static final class Binary extends Expr {
+    public static final class Binary extends Expr {
         final String op;
         final Expr left;
         final Expr right;
@@ -76,14 +164,35 @@ abstract class Expr {
             this.right = right;
         }
 
-        boolean isComparison() {
-            return op.equals("==") || op.equals("!=") || op.equals("<") || op.equals("<=") || op.equals(">")
-                    || op.equals(">=");
+        /**
+         * Returns the operator: one of {@code + - * / %} (numbers), {@code == != < <= > >=} (operands of the same
+         * type) or {@code && ||} (booleans).
+         */
+        public String op() {
+            return op;
+        }
+
+        /** Returns the left operand. */
+        public Expr left() {
+            return left;
+        }
+
+        /** Returns the right operand. */
+        public Expr right() {
+            return right;
+        }
+
+        /** Returns true if the operator compares its operands. */
+        public boolean isComparison() {
+            return switch (op) {
+                case "==", "!=", "<", "<=", ">", ">=" -> true;
+                default -> false;
+            };
         }
     }
 
     /** {@code fact == null} or {@code fact != null}: whether the case has the fact. */
-    static final class Presence extends Expr {
+    public static final class Presence extends Expr {
         final FactRef fact;
         final boolean present;
 
@@ -91,6 +200,16 @@ abstract class Expr {
             super(offset, FactType.BOOLEAN);
             this.fact = fact;
             this.present = present;
+        }
+
+        /** Returns the fact tested. */
+        public FactRef fact() {
+            return fact;
+        }
+
+        /** Returns true for {@code != null}, false for {@code == null}. */
+        public boolean present() {
+            return present;
         }
     }
 }

@@ -11,11 +11,11 @@ import org.resolutionpolicy.engine.internal.model.Facts;
  * Compiles a checked expression tree into a tree of small typed closures, built once at load: numbers stay
  * primitive doubles, operators are chosen at compile time, and nothing is boxed or looked up while deciding.
  *
- * <p>The closures give exactly what {@link ExprExplainer#eval} gives (the semantics of the MVEL source compiled at
- * load): doubles for every number, severity, role and date; a comparison that reads an absent fact is false. A
- * number reads as NaN when a fact under it is absent; a comparison that sees NaN asks whether a fact was absent
- * before deciding, so a NaN that arithmetic made (0 / 0) still compares as MVEL compares it. Shapes without a
- * numeric form (strings, booleans, remedies compared with {@code ==}) read boxed values, as the tree does.
+ * <p>The closures give exactly what {@link ExprExplainer#eval} gives (MVEL's semantics, which a property test checks
+ * against real MVEL): doubles for every number, severity, role and date; a comparison that reads an absent fact is
+ * false. A number reads as NaN when a fact under it is absent; a comparison that sees NaN asks whether a fact was
+ * absent before deciding, so a NaN that arithmetic made (0 / 0) still compares as MVEL compares it. Shapes without
+ * a numeric form (strings, booleans, remedies compared with {@code ==}) read boxed values, as the tree does.
  */
 final class ExprCompiler {
 
@@ -53,8 +53,7 @@ final class ExprCompiler {
 
     /** Compiles a condition. */
     Bool bool(Expr e) {
-        if (e instanceof Expr.Binary) {
-            Expr.Binary b = (Expr.Binary) e;
+        if (e instanceof Expr.Binary b) {
             if (b.op.equals("&&")) {
                 Bool l = bool(b.left);
                 Bool r = bool(b.right);
@@ -69,12 +68,11 @@ final class ExprCompiler {
                 return comparison(b);
             }
         }
-        if (e instanceof Expr.Unary && ((Expr.Unary) e).op.equals("!")) {
-            Bool operand = bool(((Expr.Unary) e).operand);
+        if (e instanceof Expr.Unary u && u.op.equals("!")) {
+            Bool operand = bool(u.operand);
             return f -> !operand.test(f);
         }
-        if (e instanceof Expr.Presence) {
-            Expr.Presence p = (Expr.Presence) e;
+        if (e instanceof Expr.Presence p) {
             FactPath path = p.fact.path;
             return p.present ? f -> path.read(f) != null : f -> path.read(f) == null;
         }
@@ -113,63 +111,48 @@ final class ExprCompiler {
     }
 
     private static int opcode(String op) {
-        switch (op) {
-            case "==":
-                return EQ;
-            case "!=":
-                return NE;
-            case "<":
-                return LT;
-            case "<=":
-                return LE;
-            case ">":
-                return GT;
-            default:
-                return GE;
-        }
+        return switch (op) {
+            case "==" -> EQ;
+            case "!=" -> NE;
+            case "<" -> LT;
+            case "<=" -> LE;
+            case ">" -> GT;
+            default -> GE;
+        };
     }
 
     private static boolean compare(int op, double a, double b) {
-        switch (op) {
-            case EQ:
-                return a == b;
-            case NE:
-                return a != b;
-            case LT:
-                return a < b;
-            case LE:
-                return a <= b;
-            case GT:
-                return a > b;
-            default:
-                return a >= b;
-        }
+        return switch (op) {
+            case EQ -> a == b;
+            case NE -> a != b;
+            case LT -> a < b;
+            case LE -> a <= b;
+            case GT -> a > b;
+            default -> a >= b;
+        };
     }
 
     /** Returns true if the tree evaluator gives a Double (or null) for this expression. */
     private static boolean numeric(Expr e) {
-        if (e instanceof Expr.Literal) {
-            Object v = ((Expr.Literal) e).value;
-            return v instanceof BigDecimal || v instanceof Integer || v instanceof Instant;
+        if (e instanceof Expr.Literal l) {
+            return l.value instanceof BigDecimal || l.value instanceof Integer || l.value instanceof Instant;
         }
         if (e instanceof Expr.FactRef || e instanceof Expr.Helper) {
             return e.type == FactType.NUMBER || e.type == FactType.SEVERITY || e.type == FactType.ROLE
                     || e.type == FactType.DATETIME;
         }
-        if (e instanceof Expr.Unary) {
-            Expr.Unary u = (Expr.Unary) e;
+        if (e instanceof Expr.Unary u) {
             return u.op.equals("-") && numeric(u.operand);
         }
-        if (e instanceof Expr.Binary) {
-            Expr.Binary b = (Expr.Binary) e;
+        if (e instanceof Expr.Binary b) {
             return "+-*/%".contains(b.op) && b.op.length() == 1 && numeric(b.left) && numeric(b.right);
         }
         return false;
     }
 
     private static Num num(Expr e) {
-        if (e instanceof Expr.Literal) {
-            double c = toDouble(((Expr.Literal) e).value);
+        if (e instanceof Expr.Literal l) {
+            double c = toDouble(l.value);
             return new Num() {
                 @Override
                 public double get(Facts f) {
@@ -182,15 +165,15 @@ final class ExprCompiler {
                 }
             };
         }
-        if (e instanceof Expr.FactRef) {
-            FactPath path = ((Expr.FactRef) e).path;
+        if (e instanceof Expr.FactRef ref) {
+            FactPath path = ref.path;
             return read(path::read);
         }
-        if (e instanceof Expr.Helper) {
-            return read(((Expr.Helper) e).read);
+        if (e instanceof Expr.Helper h) {
+            return read(h.read);
         }
-        if (e instanceof Expr.Unary) {
-            Num operand = num(((Expr.Unary) e).operand);
+        if (e instanceof Expr.Unary u) {
+            Num operand = num(u.operand);
             return new Num() {
                 @Override
                 public double get(Facts f) {
@@ -212,18 +195,13 @@ final class ExprCompiler {
             public double get(Facts f) {
                 double x = l.get(f);
                 double y = r.get(f);
-                switch (op) {
-                    case '+':
-                        return x + y;
-                    case '-':
-                        return x - y;
-                    case '*':
-                        return x * y;
-                    case '/':
-                        return x / y;
-                    default:
-                        return x % y;
-                }
+                return switch (op) {
+                    case '+' -> x + y;
+                    case '-' -> x - y;
+                    case '*' -> x * y;
+                    case '/' -> x / y;
+                    default -> x % y;
+                };
             }
 
             @Override
@@ -250,29 +228,29 @@ final class ExprCompiler {
 
     /** The number the tree evaluator (and MVEL) sees for a fact or literal value. */
     private static double toDouble(Object v) {
-        if (v instanceof BigDecimal) {
-            return ((BigDecimal) v).doubleValue();
+        if (v instanceof BigDecimal n) {
+            return n.doubleValue();
         }
-        if (v instanceof Integer) {
-            return ((Integer) v).doubleValue();
+        if (v instanceof Integer rank) {
+            return rank.doubleValue();
         }
-        if (v instanceof Instant) {
-            return (double) ((Instant) v).toEpochMilli();
+        if (v instanceof Instant instant) {
+            return (double) instant.toEpochMilli();
         }
         throw new IllegalStateException("a numeric expression read a " + v.getClass().getName());
     }
 
     private Val val(Expr e) {
-        if (e instanceof Expr.Literal) {
-            Object c = SandboxedExpression.toMvel(((Expr.Literal) e).value);
+        if (e instanceof Expr.Literal l) {
+            Object c = SandboxedExpression.toMvel(l.value);
             return f -> c;
         }
-        if (e instanceof Expr.FactRef) {
-            FactPath path = ((Expr.FactRef) e).path;
+        if (e instanceof Expr.FactRef ref) {
+            FactPath path = ref.path;
             return f -> SandboxedExpression.toMvel(path.read(f));
         }
-        if (e instanceof Expr.Helper) {
-            Function<Facts, Object> read = ((Expr.Helper) e).read;
+        if (e instanceof Expr.Helper h) {
+            Function<Facts, Object> read = h.read;
             return f -> SandboxedExpression.toMvel(read.apply(f));
         }
         // rarer shapes (a boolean expression compared with ==, say) keep the tree evaluator's boxed values

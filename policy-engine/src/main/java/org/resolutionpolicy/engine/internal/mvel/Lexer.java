@@ -107,28 +107,18 @@ final class Lexer {
 
     private static ExpressionException forbidden(String text, int i) {
         char c = text.charAt(i);
-        switch (c) {
-            case '=':
-                return new ExpressionException("assignment is not allowed", i, "compare with [==]");
-            case ';':
-                return new ExpressionException("only one expression is allowed: [;] separates statements", i,
-                        "combine conditions with [&&] or write several rules");
-            case '[':
-            case ']':
-            case '{':
-            case '}':
-                return new ExpressionException("inline lists, maps and blocks are not allowed: [" + c + "]", i,
-                        "use a matcher list such as `customer.tier: [GOLD, PLATINUM]`");
-            case '&':
-            case '|':
-                return new ExpressionException("bitwise operator [" + c + "] is not allowed", i, "use [&&] or [||]");
-            case '?':
-            case ':':
-                return new ExpressionException("[" + c + "] is not allowed", i,
-                        "write two rules instead of a conditional expression");
-            default:
-                return new ExpressionException("character [" + c + "] is not allowed in an expression", i, null);
-        }
+        return switch (c) {
+            case '=' -> new ExpressionException("assignment is not allowed", i, "compare with [==]");
+            case ';' -> new ExpressionException("only one expression is allowed: [;] separates statements", i,
+                    "combine conditions with [&&] or write several rules");
+            case '[', ']', '{', '}' -> new ExpressionException("inline lists, maps and blocks are not allowed: [" + c
+                    + "]", i, "use a matcher list such as `customer.tier: [GOLD, PLATINUM]`");
+            case '&', '|' -> new ExpressionException("bitwise operator [" + c + "] is not allowed", i,
+                    "use [&&] or [||]");
+            case '?', ':' -> new ExpressionException("[" + c + "] is not allowed", i,
+                    "write two rules instead of a conditional expression");
+            default -> new ExpressionException("character [" + c + "] is not allowed in an expression", i, null);
+        };
     }
 
     private static String abbreviate(String s) {

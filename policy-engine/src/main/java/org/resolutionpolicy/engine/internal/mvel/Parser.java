@@ -10,8 +10,6 @@ import java.util.Set;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.model.Windows;
 import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
@@ -136,18 +134,22 @@ final class Parser {
     private Expr compare() throws ExpressionException {
         Expr left = sum();
         Token op = peek();
-        if (op.is("==") || op.is("!=") || op.is("<") || op.is("<=") || op.is(">") || op.is(">=")) {
+        if (isComparison(op)) {
             next();
             Expr right = sum();
             Expr result = comparison(op, left, right);
             Token after = peek();
-            if (after.is("==") || after.is("!=") || after.is("<") || after.is("<=") || after.is(">") || after.is(">=")) {
+            if (isComparison(after)) {
                 throw new ExpressionException("comparisons cannot be chained", after.offset(),
                         "write [a < b && b < c]");
             }
             return result;
         }
         return left;
+    }
+
+    private static boolean isComparison(Token t) {
+        return t.is("==") || t.is("!=") || t.is("<") || t.is("<=") || t.is(">") || t.is(">=");
     }
 
     private Expr sum() throws ExpressionException {
@@ -183,8 +185,8 @@ final class Parser {
             Expr operand = sign();
             depth--;
             requireType(operand, FactType.NUMBER, "-");
-            if (operand instanceof Expr.Literal) {
-                return new Expr.Literal(op.offset(), FactType.NUMBER, ((BigDecimal) ((Expr.Literal) operand).value).negate());
+            if (operand instanceof Expr.Literal literal) {
+                return new Expr.Literal(op.offset(), FactType.NUMBER, ((BigDecimal) literal.value).negate());
             }
             return new Expr.Unary(op.offset(), FactType.NUMBER, "-", operand);
         }
@@ -193,25 +195,22 @@ final class Parser {
 
     private Expr primary() throws ExpressionException {
         Token t = next();
-        switch (t.kind()) {
-            case NUMBER:
-                return new Expr.Literal(t.offset(), FactType.NUMBER, new BigDecimal(t.text()));
-            case STRING:
-                return new Expr.Literal(t.offset(), FactType.STRING, t.text());
-            case IDENT:
-                return identifier(t);
-            case OP:
-                if (t.is("(")) {
-                    enter(t);
-                    Expr inner = or();
-                    depth--;
-                    expect(")");
-                    return inner;
+        return switch (t.kind()) {
+            case NUMBER -> new Expr.Literal(t.offset(), FactType.NUMBER, new BigDecimal(t.text()));
+            case STRING -> new Expr.Literal(t.offset(), FactType.STRING, t.text());
+            case IDENT -> identifier(t);
+            case OP -> {
+                if (!t.is("(")) {
+                    throw unexpected(t);
                 }
-                throw unexpected(t);
-            default:
-                throw new ExpressionException("expression ends too early", t.offset(), null);
-        }
+                enter(t);
+                Expr inner = or();
+                depth--;
+                expect(")");
+                yield inner;
+            }
+            default -> throw new ExpressionException("expression ends too early", t.offset(), null);
+        };
     }
 
     private Expr identifier(Token first) throws ExpressionException {
@@ -266,10 +265,10 @@ final class Parser {
             return new Expr.FactRef(first.offset(), fact);
         }
         if (path.toString().equals("severity.rank")) {
-            return new Expr.Helper(first.offset(), FactType.NUMBER, "severity.rank", f -> f.severityRank());
+            return new Expr.Helper(first.offset(), "severity.rank", new HelperKind.SeverityRank());
         }
         if (path.toString().equals("employee.role.rank")) {
-            return new Expr.Helper(first.offset(), FactType.NUMBER, "employee.role.rank", f -> f.employeeRank());
+            return new Expr.Helper(first.offset(), "employee.role.rank", new HelperKind.RoleRank());
         }
         throw unknownName(first, parts, path.toString());
     }
@@ -313,7 +312,12 @@ final class Parser {
                 throw new ExpressionException(path + "(..) takes one name", open.offset(), null);
             }
             Expr rank = rankLiteral(fact.type(), args.get(0));
-            String op = method.equals("atLeast") ? ">=" : method.equals("atMost") ? "<=" : method.equals("above") ? ">" : "<";
+            String op = switch (method) {
+                case "atLeast" -> ">=";
+                case "atMost" -> "<=";
+                case "above" -> ">";
+                default -> "<";
+            };
             return new Expr.Binary(offset, FactType.BOOLEAN, op, ref, rank);
         }
         FactPath fact = context.facts().find(target);
@@ -322,12 +326,12 @@ final class Parser {
                 throw new ExpressionException(path + "(..) takes one string", open.offset(), null);
             }
             String needle = args.get(0).text();
-            java.util.function.Predicate<String> test = method.equals("startsWith") ? s -> s.startsWith(needle)
-                    : method.equals("endsWith") ? s -> s.endsWith(needle) : s -> s.contains(needle);
-            return new Expr.Helper(offset, FactType.BOOLEAN, path + "('" + needle + "')", f -> {
-                Object value = fact.read(f);
-                return value != null && test.test((String) value);
-            });
+            HelperKind kind = switch (method) {
+                case "startsWith" -> new HelperKind.StartsWith(fact, needle);
+                case "endsWith" -> new HelperKind.EndsWith(fact, needle);
+                default -> new HelperKind.Contains(fact, needle);
+            };
+            return new Expr.Helper(offset, path + "('" + needle + "')", kind);
         }
         if (CLASS_WORDS.contains(first.text()) || Character.isUpperCase(first.text().charAt(0))) {
             throw new ExpressionException("class references are not allowed: [" + first.text() + "]", offset, null);
@@ -355,17 +359,11 @@ final class Parser {
                         args.get(1).offset(), null);
             }
         }
-        boolean count = method.equals("count");
-        TemporalAmount period = window;
         String text = "history." + method + "('" + remedy + "'" + (window == null ? "" : ", '" + args.get(1).text() + "'") + ")";
         BigDecimal amountless = context.countRemedies().contains(remedy) ? BigDecimal.ONE : BigDecimal.ZERO;
-        return new Expr.Helper(offset, FactType.NUMBER, text, f -> aggregate(f, remedy, period, count, amountless));
-    }
-
-    private static BigDecimal aggregate(Facts facts, String remedy, TemporalAmount window, boolean count,
-                                        BigDecimal amountless) {
-        Windows.Use used = Windows.use(facts, remedy, window, amountless);
-        return count ? BigDecimal.valueOf(used.count()) : used.total();
+        HelperKind kind = method.equals("count") ? new HelperKind.HistoryCount(remedy, window)
+                : new HelperKind.HistoryTotal(remedy, window, amountless);
+        return new Expr.Helper(offset, text, kind);
     }
 
     private Expr comparison(Token op, Expr left, Expr right) throws ExpressionException {
@@ -377,10 +375,10 @@ final class Parser {
             if (!equality) {
                 throw new ExpressionException("[null] can only be compared with == or !=", op.offset(), null);
             }
-            if (!(other instanceof Expr.FactRef)) {
+            if (!(other instanceof Expr.FactRef fact)) {
                 throw new ExpressionException("only a fact can be compared with [null]", other.offset, null);
             }
-            return new Expr.Presence(left.offset, (Expr.FactRef) other, o.equals("!="));
+            return new Expr.Presence(left.offset, fact, o.equals("!="));
         }
         // ranked facts and dates against a quoted literal: resolve the literal now, at load
         if (isRanked(left.type) && right instanceof Expr.Literal && right.type == FactType.STRING) {
@@ -391,12 +389,12 @@ final class Parser {
             right = dateLiteral(right);
         } else if (right.type == FactType.DATETIME && left instanceof Expr.Literal && left.type == FactType.STRING) {
             left = dateLiteral(left);
-        } else if (left.type == FactType.REMEDY && right instanceof Expr.Literal && right.type == FactType.STRING) {
-            checkRemedy(right);
-            right = new Expr.Literal(right.offset, FactType.REMEDY, ((Expr.Literal) right).value);
-        } else if (right.type == FactType.REMEDY && left instanceof Expr.Literal && left.type == FactType.STRING) {
-            checkRemedy(left);
-            left = new Expr.Literal(left.offset, FactType.REMEDY, ((Expr.Literal) left).value);
+        } else if (left.type == FactType.REMEDY && right instanceof Expr.Literal r && r.type == FactType.STRING) {
+            checkRemedy(r);
+            right = new Expr.Literal(r.offset, FactType.REMEDY, r.value);
+        } else if (right.type == FactType.REMEDY && left instanceof Expr.Literal l && l.type == FactType.STRING) {
+            checkRemedy(l);
+            left = new Expr.Literal(l.offset, FactType.REMEDY, l.value);
         }
         if (left.type != right.type) {
             throw new ExpressionException("cannot compare " + operand(left) + " (" + label(left.type) + ") with "
@@ -461,15 +459,14 @@ final class Parser {
     }
 
     private static String operand(Expr e) {
-        if (e instanceof Expr.FactRef) {
-            return "[" + ((Expr.FactRef) e).path.name() + "]";
+        if (e instanceof Expr.FactRef f) {
+            return "[" + f.path.name() + "]";
         }
-        if (e instanceof Expr.Helper) {
-            return "[" + ((Expr.Helper) e).text + "]";
+        if (e instanceof Expr.Helper h) {
+            return "[" + h.text + "]";
         }
-        if (e instanceof Expr.Literal) {
-            Object v = ((Expr.Literal) e).value;
-            return "[" + (v instanceof BigDecimal ? ((BigDecimal) v).toPlainString() : String.valueOf(v)) + "]";
+        if (e instanceof Expr.Literal l) {
+            return "[" + (l.value instanceof BigDecimal n ? n.toPlainString() : String.valueOf(l.value)) + "]";
         }
         return "the expression at column " + (e.offset + 1);
     }

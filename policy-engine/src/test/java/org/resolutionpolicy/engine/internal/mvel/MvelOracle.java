@@ -1,0 +1,180 @@
+package org.resolutionpolicy.engine.internal.mvel;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.mvel2.MVEL;
+import org.mvel2.ParserContext;
+import org.resolutionpolicy.engine.internal.model.FactPath;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.Facts;
+
+/**
+ * Real MVEL as the reference for our expression language: generates MVEL source from a checked tree, compiles it
+ * with MVEL's strongly typed compiler and evaluates it, so that properties can hold the engine's closures and tree
+ * evaluator to MVEL's answers.
+ *
+ * <p>Every fact, helper and string of the tree becomes a plain variable of the generated source and only numbers,
+ * operators and parentheses appear literally; every comparison that reads a fact is guarded with null checks, which
+ * is what "a comparison on an absent fact is false" means in MVEL. The engine itself never runs this: MVEL is a test
+ * dependency only.
+ */
+final class MvelOracle {
+
+    private final String source;
+    private final Serializable compiled;
+    private final List<Binding> bindings;
+
+    private MvelOracle(String source, Serializable compiled, List<Binding> bindings) {
+        this.source = source;
+        this.compiled = compiled;
+        this.bindings = List.copyOf(bindings);
+    }
+
+    /** Generates and compiles the MVEL form of a compiled expression. */
+    static MvelOracle of(SandboxedExpression expression) {
+        return of(expression.tree());
+    }
+
+    /** Generates and compiles the MVEL form of a checked tree. */
+    static MvelOracle of(Expr tree) {
+        Emitter emitter = new Emitter();
+        String source = emitter.node(tree, true);
+        ParserContext context = new ParserContext();
+        context.setStrictTypeEnforcement(true);
+        context.setStrongTyping(true);
+        for (Binding b : emitter.bindings) {
+            context.addInput(b.name(), b.javaType());
+        }
+        try {
+            return new MvelOracle(source, MVEL.compileExpression(source, context), emitter.bindings);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("generated expression [" + source + "] failed to compile: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the generated MVEL source. */
+    String source() {
+        return source;
+    }
+
+    /** Evaluates the MVEL form: true exactly when MVEL gives {@code Boolean.TRUE}. */
+    boolean test(Facts facts) {
+        Map<String, Object> variables = new HashMap<>(bindings.size() * 2);
+        for (Binding b : bindings) {
+            variables.put(b.name(), b.read() == null ? b.constant() : SandboxedExpression.toMvel(b.read().apply(facts)));
+        }
+        return Boolean.TRUE.equals(MVEL.executeExpression(compiled, variables));
+    }
+
+    /** A variable of the generated source: read from the facts, or a constant string. */
+    private record Binding(String name, Class<?> javaType, Function<Facts, Object> read, Object constant) {
+    }
+
+    /** Generates MVEL source from a checked tree. */
+    private static final class Emitter {
+        final List<Binding> bindings = new ArrayList<>();
+        final Map<String, String> factVariables = new LinkedHashMap<>();
+
+        String node(Expr e, boolean booleanContext) {
+            if (e instanceof Expr.Literal l) {
+                return literal(l);
+            }
+            if (e instanceof Expr.FactRef ref) {
+                String v = fact(ref.path);
+                return booleanContext && e.type == FactType.BOOLEAN ? "(" + v + " != null && " + v + " == true)" : v;
+            }
+            if (e instanceof Expr.Helper h) {
+                String name = "h" + bindings.size();
+                bindings.add(new Binding(name, javaType(h.type), h.read, null));
+                return name;
+            }
+            if (e instanceof Expr.Presence p) {
+                return "(" + fact(p.fact.path) + (p.present ? " != null)" : " == null)");
+            }
+            if (e instanceof Expr.Unary u) {
+                return u.op.equals("!") ? "(!" + node(u.operand, true) + ")" : "(0.0 - " + node(u.operand, false) + ")";
+            }
+            Expr.Binary b = (Expr.Binary) e;
+            if (b.op.equals("&&") || b.op.equals("||")) {
+                return "(" + node(b.left, true) + " " + b.op + " " + node(b.right, true) + ")";
+            }
+            String expression = "(" + node(b.left, false) + " " + b.op + " " + node(b.right, false) + ")";
+            if (!b.isComparison()) {
+                return expression;
+            }
+            Set<String> nullable = new LinkedHashSet<>();
+            nullableFacts(b.left, nullable);
+            nullableFacts(b.right, nullable);
+            if (nullable.isEmpty()) {
+                return expression;
+            }
+            StringBuilder guarded = new StringBuilder("(");
+            for (String v : nullable) {
+                guarded.append(v).append(" != null && ");
+            }
+            return guarded.append(expression).append(")").toString();
+        }
+
+        private void nullableFacts(Expr e, Set<String> out) {
+            if (e instanceof Expr.FactRef ref) {
+                if (ref.path.type() != FactType.SEVERITY && ref.path.type() != FactType.ROLE) {
+                    out.add(fact(ref.path));
+                }
+            } else if (e instanceof Expr.Unary u) {
+                nullableFacts(u.operand, out);
+            } else if (e instanceof Expr.Binary b && !b.isComparison() && !b.op.equals("&&") && !b.op.equals("||")) {
+                nullableFacts(b.left, out);
+                nullableFacts(b.right, out);
+            }
+        }
+
+        private String fact(FactPath path) {
+            return factVariables.computeIfAbsent(path.name(), n -> {
+                String name = "f" + bindings.size();
+                bindings.add(new Binding(name, javaType(path.type()), path::read, null));
+                return name;
+            });
+        }
+
+        private String literal(Expr.Literal l) {
+            if (l.type == null) {
+                return "null";
+            }
+            return switch (l.type) {
+                case BOOLEAN -> l.value.toString();
+                case NUMBER -> number(((BigDecimal) l.value).doubleValue());
+                case SEVERITY, ROLE -> number(((Integer) l.value).doubleValue());
+                case DATETIME -> number((double) ((Instant) l.value).toEpochMilli());
+                default -> {
+                    String name = "s" + bindings.size();
+                    bindings.add(new Binding(name, String.class, null, l.value));
+                    yield name;
+                }
+            };
+        }
+
+        private static String number(double value) {
+            String s = BigDecimal.valueOf(value).toPlainString();
+            s = s.contains(".") ? s : s + ".0";
+            return value < 0 ? "(" + s + ")" : s;
+        }
+
+        private static Class<?> javaType(FactType type) {
+            return switch (type) {
+                case STRING, REMEDY -> String.class;
+                case BOOLEAN -> Boolean.class;
+                default -> Double.class;
+            };
+        }
+    }
+}
