@@ -151,7 +151,9 @@ public final class PolicyCli implements Callable<Integer> {
             description = {"Check policies and print every problem as file:line:col: error|warning: message.",
                 "Each argument is one policy: a file, or a directory whose files together form one policy.",
                 "Exit code 0 when every policy is valid, 1 when any has an error (or a warning, with --strict),",
-                "2 when a file cannot be read."})
+                "2 when a file cannot be read.",
+                "With --watch it keeps running and validates again after every save, printing the problems or",
+                "\"ok ... revision ...\", until it is stopped; its exit code is then that of the last validation."})
     static final class Validate implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "policy files or directories")
@@ -160,20 +162,30 @@ public final class PolicyCli implements Callable<Integer> {
         @Option(names = "--strict", description = "treat warnings as errors")
         boolean strict;
 
+        @Option(names = "--watch", description = "keep running and validate again after every save (Ctrl-C stops)")
+        boolean watch;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             paths.forEach(PolicyCli::existing);
+            int exit = validate(out, err);
+            return watch ? ValidateWatch.run(paths, () -> validate(out, err), out, err) : exit;
+        }
+
+        /** Validates every path as a policy of its own, printing each verdict; returns the highest exit code. */
+        int validate(PrintWriter out, PrintWriter err) {
             int exit = OK;
             for (Path path : paths) {
                 try {
                     Policy policy = Policies.load(path);
                     policy.warnings().forEach(out::println);
                     out.println("ok: " + path + " (policy " + policy.id() + " " + policy.version()
+                            + (watch ? ", revision " + policy.revision() : "")
                             + (policy.warnings().isEmpty() ? "" : ", " + count(policy.warnings().size(), "warning")) + ")");
                     exit = Math.max(exit, strict && !policy.warnings().isEmpty() ? NO : OK);
                 } catch (PolicyLoadException e) {
@@ -184,6 +196,7 @@ public final class PolicyCli implements Callable<Integer> {
                     exit = Math.max(exit, failure(e, err));
                 }
             }
+            out.flush();
             return exit;
         }
     }

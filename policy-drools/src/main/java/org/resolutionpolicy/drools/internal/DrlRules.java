@@ -86,6 +86,11 @@ final class DrlRules implements ExternalRules {
         }
     }
 
+    /** Returns how many idle sessions the pool holds, for tests. */
+    int idleSessions() {
+        return idle.size();
+    }
+
     @Override
     public void release() {
         released = true;

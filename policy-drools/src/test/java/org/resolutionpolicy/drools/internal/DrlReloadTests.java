@@ -1,0 +1,96 @@
+package org.resolutionpolicy.drools.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.LivePolicy;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.ReloadEvent;
+import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
+
+/** A YAML+DRL policy reloads as one unit, and the revision it replaces releases its Drools sessions. */
+class DrlReloadTests {
+
+    private static final String HEADER = """
+            policy: mixed
+            version: "%s"
+            roles: [agent, manager]
+            remedies: { refund: { unit: money } }
+            authority: { agent: { refund: 50 }, manager: { refund: 1000 } }
+            """;
+
+    private static final String RULES = """
+            package test.rules;
+            import org.resolutionpolicy.drools.ProposalFact;
+            global org.resolutionpolicy.drools.Effects effects;
+            rule "big-refunds"
+            when
+                ProposalFact( remedy == "refund", amount > %d )
+            then
+                effects.require(kcontext, "manager", "Big refunds need a manager");
+            end
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static Outcome.Kind refund(Policy policy, double amount) {
+        CustomerCase c = CustomerCase.builder().id("C-1").severity("LOW").employee("agent").propose("refund", amount)
+                .build();
+        return policy.decide(c).proposals().get(0).outcome().kind();
+    }
+
+    @Test
+    void yaml_and_drl_reload_as_one_unit_and_a_broken_drl_keeps_the_last_good() throws Exception {
+        Files.writeString(dir.resolve("policy.yaml"), HEADER.formatted("1"));
+        Files.writeString(dir.resolve("rules.drl"), RULES.formatted(30));
+        try (LivePolicy live = Policies.watch(dir).debounce(Duration.ofMillis(20)).start()) {
+            assertThat(refund(live, 40)).isEqualTo(Outcome.Kind.ESCALATE);
+
+            Files.writeString(dir.resolve("rules.drl"), RULES.formatted(45));
+            ReloadEvent drlOnly = live.reloadNow();
+            assertThat(drlOnly.result()).isNotEqualTo(ReloadEvent.Result.FAILED);
+            assertThat(refund(live, 40)).isEqualTo(Outcome.Kind.ALONE);
+            assertThat(live.version()).isEqualTo("1");
+
+            Files.writeString(dir.resolve("rules.drl"), RULES.formatted(45).replace("ProposalFact(", "ProposalFact( x"));
+            ReloadEvent broken = live.reloadNow();
+            assertThat(broken.result()).isEqualTo(ReloadEvent.Result.FAILED);
+            assertThat(broken.problems()).anySatisfy(p -> assertThat(p.source()).endsWith("rules.drl"));
+            assertThat(refund(live, 40)).isEqualTo(Outcome.Kind.ALONE);
+
+            Files.writeString(dir.resolve("policy.yaml"), HEADER.formatted("2"));
+            Files.writeString(dir.resolve("rules.drl"), RULES.formatted(10));
+            live.reloadNow();
+            assertThat(live.version()).isEqualTo("2");
+            assertThat(refund(live, 20)).isEqualTo(Outcome.Kind.ESCALATE);
+        }
+    }
+
+    @Test
+    void the_replaced_revision_releases_its_sessions_and_still_decides() throws Exception {
+        Files.writeString(dir.resolve("policy.yaml"), HEADER.formatted("1"));
+        Files.writeString(dir.resolve("rules.drl"), RULES.formatted(30));
+        try (LivePolicy live = Policies.watch(dir).start()) {
+            Policy old = live.current();
+            refund(old, 40);
+            DrlRules rules = (DrlRules) ((CompiledPolicy) old).model().external();
+            assertThat(rules.idleSessions()).isEqualTo(1);
+
+            Files.writeString(dir.resolve("rules.drl"), RULES.formatted(45));
+            live.reloadNow();
+
+            assertThat(rules.idleSessions()).isZero();
+            // a decision that still holds the old snapshot finishes with a fresh session, disposed afterwards
+            assertThat(refund(old, 40)).isEqualTo(Outcome.Kind.ESCALATE);
+            assertThat(rules.idleSessions()).isZero();
+        }
+    }
+}

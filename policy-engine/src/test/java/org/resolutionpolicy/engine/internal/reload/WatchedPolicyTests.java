@@ -1,0 +1,101 @@
+package org.resolutionpolicy.engine.internal.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resolutionpolicy.api.PolicyException;
+import org.resolutionpolicy.api.PolicySource;
+import org.resolutionpolicy.api.ReloadEvent;
+import org.resolutionpolicy.api.spi.WatchRequest;
+import org.resolutionpolicy.engine.internal.YamlPolicyEngine;
+import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
+
+/** The live policy's own rules, with sources read by a test: unreadable sources and the polling fallback. */
+class WatchedPolicyTests {
+
+    private static final String POLICY = """
+            policy: live
+            version: "%s"
+            roles: [agent]
+            remedies:
+              apology: { unit: none }
+            authority:
+              agent: { apology: unlimited }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final AtomicReference<Supplier<List<PolicySource>>> sources = new AtomicReference<>();
+
+    private WatchedPolicy start(Duration poll) {
+        YamlPolicyEngine engine = new YamlPolicyEngine();
+        WatchRequest request = new WatchRequest(List.of(dir.resolve("policy.yaml")), () -> sources.get().get(),
+                Duration.ofMillis(10), poll, List.of());
+        return WatchedPolicy.start(s -> (CompiledPolicy) engine.compile(s), request, Clock.systemUTC());
+    }
+
+    private void serve(String version) {
+        sources.set(() -> List.of(PolicySource.of("policy.yaml", POLICY.formatted(version))));
+    }
+
+    @Test
+    void an_unreadable_source_keeps_the_last_good_revision_and_says_why() {
+        serve("1");
+        try (WatchedPolicy live = start(Duration.ofHours(1))) {
+            sources.set(() -> {
+                throw new PolicyException("cannot read [policy.yaml]: Permission denied");
+            });
+
+            ReloadEvent event = live.reloadNow();
+
+            assertThat(event.result()).isEqualTo(ReloadEvent.Result.FAILED);
+            assertThat(event.candidate()).isNull();
+            assertThat(event.problems()).singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("Permission denied"));
+            assertThat(live.version()).isEqualTo("1");
+            assertThat(live.status().lastAttempt()).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void polling_finds_a_change_without_any_file_event() throws InterruptedException {
+        serve("1");
+        try (WatchedPolicy live = start(Duration.ofMillis(20))) {
+            // nothing on disk changes: only the polling fallback can see the new content
+            serve("2");
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!live.version().equals("2") && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(live.version()).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void polling_does_not_compile_content_that_already_failed() throws InterruptedException {
+        serve("1");
+        AtomicReference<Integer> reads = new AtomicReference<>(0);
+        try (WatchedPolicy live = start(Duration.ofMillis(20))) {
+            List<ReloadEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            live.addReloadListener(events::add);
+            sources.set(() -> {
+                reads.getAndUpdate(n -> n + 1);
+                return List.of(PolicySource.of("policy.yaml", "policy: [broken"));
+            });
+            Thread.sleep(400);
+
+            assertThat(reads.get()).isGreaterThan(3);
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).result()).isEqualTo(ReloadEvent.Result.FAILED);
+            assertThat(live.version()).isEqualTo("1");
+        }
+    }
+}
