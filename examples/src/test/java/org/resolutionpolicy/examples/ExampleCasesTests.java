@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -111,7 +113,7 @@ class ExampleCasesTests {
             assertProposal(d, 1, "refund", Outcome.escalate("store-manager"), "high-severity-refunds-need-a-manager");
             assertProposal(d, 2, "apology", Outcome.alone());
             assertThat(d.followUps()).containsExactly(
-                    new FollowUp("senior-management-call", "P2D", null, "out-of-pocket-callback"));
+                    new FollowUp("senior-management-call", Period.parse("P2D"), null, "out-of-pocket-callback"));
             assertThat(d.swat()).isFalse();
         }
 
@@ -168,8 +170,8 @@ class ExampleCasesTests {
             assertProposal(d, 0, "refund", Outcome.swat("recovery-swat"), "safety-first");
             assertProposal(d, 1, "free-drink", Outcome.swat("recovery-swat"), "safety-first");
             assertThat(d.followUps()).containsExactly(
-                    new FollowUp("incident-report", "PT24H", "store-manager", "safety-first"),
-                    new FollowUp("senior-management-call", "P2D", null, "out-of-pocket-callback"));
+                    new FollowUp("incident-report", Duration.parse("PT24H"), "store-manager", "safety-first"),
+                    new FollowUp("senior-management-call", Period.parse("P2D"), null, "out-of-pocket-callback"));
             assertThat(d.swat()).isTrue();
         }
     }
@@ -200,7 +202,7 @@ class ExampleCasesTests {
             assertProposal(d, 0, "replacement", Outcome.alone());
             assertProposal(d, 1, "expedited-shipping", Outcome.alone());
             assertThat(d.followUps()).containsExactly(
-                    new FollowUp("delivery-confirmation", "P5D", "agent", "confirm-replacements-arrive"));
+                    new FollowUp("delivery-confirmation", Period.parse("P5D"), "agent", "confirm-replacements-arrive"));
             assertThat(d.swat()).isFalse();
         }
 
@@ -250,7 +252,7 @@ class ExampleCasesTests {
             // the critical-severity require rule matches too, but SWAT is stricter than any escalation
             assertProposal(d, 0, "refund", Outcome.swat("incident-response"), "many-customers-affected", "safety-incident");
             assertThat(d.followUps()).containsExactly(
-                    new FollowUp("product-safety-review", "PT24H", "manager", "safety-incident"));
+                    new FollowUp("product-safety-review", Duration.parse("PT24H"), "manager", "safety-incident"));
             assertThat(d.swat()).isTrue();
         }
 
@@ -277,8 +279,8 @@ class ExampleCasesTests {
             // beyond the manager's 2000 nobody's authority covers it: beyondAuthority names the director
             assertProposal(d, 1, "refund", Outcome.escalate("director"), "authority");
             assertThat(d.followUps()).containsExactly(
-                    new FollowUp("legal-review", "P1D", "manager", "legal-threats"),
-                    new FollowUp("senior-management-call", "P2D", "manager", "out-of-pocket-callback"));
+                    new FollowUp("legal-review", Period.parse("P1D"), "manager", "legal-threats"),
+                    new FollowUp("senior-management-call", Period.parse("P2D"), "manager", "out-of-pocket-callback"));
             assertThat(d.swat()).isFalse();
         }
     }

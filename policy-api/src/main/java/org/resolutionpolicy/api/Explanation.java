@@ -1,6 +1,12 @@
 package org.resolutionpolicy.api;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Period;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -72,16 +78,18 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * The check of one rule.
      *
      * @param rule the rule id
-     * @param effect what the rule does, e.g. {@code require store-manager}, {@code deny}, {@code follow-up call}
+     * @param effect what the rule does; its {@link Effect#text() text} reads e.g. {@code require store-manager},
+     *               {@code deny}, {@code follow-up call}
      * @param status whether it matched
      * @param failures for {@link Status#NOT_MATCHED}, each failing condition with the values it saw, e.g.
      *                 {@code customer.tier was [SILVER], wanted one of [GOLD, PLATINUM]}; otherwise empty
      */
-    public record RuleCheck(String rule, String effect, Status status, List<String> failures) {
+    public record RuleCheck(String rule, Effect effect, Status status, List<String> failures) {
 
         /** Creates a rule check. */
         public RuleCheck {
             Objects.requireNonNull(rule, "rule must not be null");
+            Objects.requireNonNull(effect, "effect must not be null");
             Objects.requireNonNull(status, "status must not be null");
             failures = failures == null ? List.of() : List.copyOf(failures);
         }
@@ -99,7 +107,7 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param coveringRole the lowest role whose authority covers the proposal, or null when none does
      * @param beyond when no role covers it, what {@code beyondAuthority} made of it; otherwise null
      */
-    public record AuthorityTrace(List<RoleLimit> roles, String coveringRole, String beyond) {
+    public record AuthorityTrace(List<RoleLimit> roles, String coveringRole, Beyond beyond) {
 
         /** Creates an authority trace. */
         public AuthorityTrace {
@@ -113,17 +121,175 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param role the role
      * @param perGrant the per-grant limit that applied, grants included
      * @param grants the ids of the matching grant rules that raised it; empty when none did
-     * @param window the role's per-customer window and what the customer had used in it, e.g.
-     *               {@code at most 30 in P30D; the customer had 10 before this}, or null without a window
+     * @param window the role's per-customer window and what the customer had used in it, or null without a
+     *               window; its {@link Window#text() text} reads e.g. {@code at most 30 in total per customer in
+     *               P30D; before this the customer had 1 grant totalling 10}
      * @param covers whether this role's own entry covers the proposal
      */
-    public record RoleLimit(String role, Limit perGrant, List<String> grants, String window, boolean covers) {
+    public record RoleLimit(String role, Limit perGrant, List<String> grants, Window window, boolean covers) {
 
         /** Creates a role limit. */
         public RoleLimit {
             Objects.requireNonNull(role, "role must not be null");
             Objects.requireNonNull(perGrant, "perGrant must not be null");
             grants = grants == null ? List.of() : List.copyOf(grants);
+        }
+    }
+
+    /**
+     * What a rule does when it matches, as data; {@link #text()} says it in words.
+     *
+     * @param kind the kind of effect
+     * @param role for {@link Kind#REQUIRE} and {@link Kind#GRANT}, the role; otherwise null
+     * @param upTo for {@link Kind#GRANT}, the raised per-grant limit; otherwise null
+     * @param followUp the action of the follow-up the rule asks for, or null when it asks for none
+     */
+    public record Effect(Kind kind, String role, Limit upTo, String followUp) {
+
+        /** The kinds of effect. */
+        public enum Kind {
+            /** Nothing but the follow-up, if any. */
+            NONE,
+            /** {@code deny: true}: the proposal is denied. */
+            DENY,
+            /** {@code route: swat}: the proposal goes to the SWAT team. */
+            SWAT,
+            /** {@code require: <role>}: the role must approve. */
+            REQUIRE,
+            /** {@code grant: {role, upTo}}: the role's per-grant limit is raised. */
+            GRANT,
+            /** A DRL rule that did not match: what it does is known only when its consequence runs. */
+            DRL
+        }
+
+        /**
+         * Creates an effect.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect {
+            Objects.requireNonNull(kind, "kind must not be null");
+            if (kind == Kind.REQUIRE || kind == Kind.GRANT) {
+                Objects.requireNonNull(role, "role must not be null for " + kind);
+            }
+            if (kind == Kind.GRANT) {
+                Objects.requireNonNull(upTo, "upTo must not be null for GRANT");
+            }
+        }
+
+        /** Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call}; empty for no effect. */
+        public String text() {
+            String effect = switch (kind) {
+                case NONE -> "";
+                case DENY -> "deny";
+                case SWAT -> "route to swat";
+                case REQUIRE -> "require " + role;
+                case GRANT -> "grant " + role + " up to " + upTo;
+                case DRL -> "drl";
+            };
+            if (followUp == null) {
+                return effect;
+            }
+            return (effect.isEmpty() ? "" : effect + ", ") + "follow-up " + followUp;
+        }
+
+        /** Returns {@link #text()}. */
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /**
+     * What {@code beyondAuthority} makes of a proposal no role covers, as data; {@link #text()} says it in words.
+     *
+     * @param kind deny, swat or a role
+     * @param role for {@link Kind#ROLE}, the role that must approve; otherwise null
+     */
+    public record Beyond(Kind kind, String role) {
+
+        /** The kinds of {@code beyondAuthority}. */
+        public enum Kind {
+            /** {@code deny}: the proposal is denied. */
+            DENY,
+            /** {@code swat}: the proposal goes to the SWAT team. */
+            SWAT,
+            /** A role name: that role must approve. */
+            ROLE
+        }
+
+        /**
+         * Creates a beyond.
+         *
+         * @throws NullPointerException if kind is null, or role is null for ROLE
+         */
+        public Beyond {
+            Objects.requireNonNull(kind, "kind must not be null");
+            if (kind == Kind.ROLE) {
+                Objects.requireNonNull(role, "role must not be null for ROLE");
+            }
+        }
+
+        /** Returns it as the policy writes it: {@code deny}, {@code swat} or the role. */
+        public String text() {
+            return kind == Kind.ROLE ? role : kind.name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Returns {@link #text()}. */
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /**
+     * A role's per-customer window for a remedy, and what the customer had used in it before this proposal, as
+     * data; {@link #text()} says it in words.
+     *
+     * @param maxTotal the most the customer may get in the window in total, or null when only the count is capped
+     * @param maxCount the most grants the customer may get in the window, or null when only the total is capped
+     * @param period how far back the window reaches from the case's opening, a {@link Period} or a {@link Duration}
+     * @param usedCount how many grants of the remedy the customer had in the window
+     * @param usedTotal what those grants came to, without trailing zeros
+     */
+    public record Window(Limit maxTotal, Integer maxCount, TemporalAmount period, int usedCount, BigDecimal usedTotal) {
+
+        /**
+         * Creates a window.
+         *
+         * @throws NullPointerException if period or usedTotal is null
+         * @throws IllegalArgumentException if neither maxTotal nor maxCount is given
+         */
+        public Window {
+            Objects.requireNonNull(period, "period must not be null");
+            Objects.requireNonNull(usedTotal, "usedTotal must not be null");
+            if (maxTotal == null && maxCount == null) {
+                throw new IllegalArgumentException("a window caps the total, the count or both");
+            }
+            usedTotal = Amounts.normalize(usedTotal);
+        }
+
+        /**
+         * Returns the window in words, e.g. {@code at most 30 in total per customer in P30D; before this the
+         * customer had 1 grant totalling 10}.
+         */
+        public String text() {
+            List<String> caps = new ArrayList<>(2);
+            if (maxTotal != null) {
+                caps.add(maxTotal + " in total");
+            }
+            if (maxCount != null) {
+                caps.add(maxCount + " grants");
+            }
+            return "at most " + String.join(" and ", caps) + " per customer in " + period
+                    + "; before this the customer had " + usedCount + (usedCount == 1 ? " grant" : " grants")
+                    + " totalling " + usedTotal.toPlainString();
+        }
+
+        /** Returns {@link #text()}. */
+        @Override
+        public String toString() {
+            return text();
         }
     }
 }

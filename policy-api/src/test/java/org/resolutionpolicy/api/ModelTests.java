@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.temporal.TemporalAmount;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -179,6 +182,74 @@ class ModelTests {
             assertThat(e).hasMessage("invalid case [C-9]: 2 problems\n"
                     + "  severity: unknown severity [HUGE]\n"
                     + "  proposals[1].amount: must not be negative, was [-5]");
+        }
+    }
+
+    @Nested
+    @DisplayName("a follow-up")
+    class FollowUps {
+
+        @Test
+        void takes_a_period_a_duration_or_no_time_at_all() {
+            assertThat(new FollowUp("call", Period.ofDays(2), null, "r").within()).hasToString("P2D");
+            assertThat(new FollowUp("call", Duration.ofHours(48), null, "r").within()).hasToString("PT48H");
+            assertThat(new FollowUp("call", null, null, "r").within()).isNull();
+        }
+
+        @Test
+        void rejects_any_other_temporal_amount() {
+            TemporalAmount months = java.time.chrono.HijrahChronology.INSTANCE.period(0, 1, 0);
+
+            assertThatThrownBy(() -> new FollowUp("call", months, null, "r"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("within must be a java.time.Period or Duration, not [java.time.chrono.ChronoPeriodImpl]");
+        }
+    }
+
+    @Nested
+    @DisplayName("explanation data")
+    class ExplanationData {
+
+        @Test
+        void an_effect_reads_as_the_explanation_has_always_worded_it() {
+            assertThat(new Explanation.Effect(Explanation.Effect.Kind.GRANT, "agent", Limit.of(50), "call"))
+                    .hasToString("grant agent up to 50, follow-up call");
+            assertThat(new Explanation.Effect(Explanation.Effect.Kind.REQUIRE, "store-manager", null, null).text())
+                    .isEqualTo("require store-manager");
+            assertThat(new Explanation.Effect(Explanation.Effect.Kind.SWAT, null, null, null).text()).isEqualTo("route to swat");
+            assertThat(new Explanation.Effect(Explanation.Effect.Kind.DENY, null, null, null).text()).isEqualTo("deny");
+            assertThat(new Explanation.Effect(Explanation.Effect.Kind.NONE, null, null, "call").text()).isEqualTo("follow-up call");
+            assertThat(new Explanation.Effect(Explanation.Effect.Kind.NONE, null, null, null).text()).isEmpty();
+            assertThat(new Explanation.Effect(Explanation.Effect.Kind.DRL, null, null, null).text()).isEqualTo("drl");
+        }
+
+        @Test
+        void an_effect_that_names_a_role_needs_one() {
+            assertThatThrownBy(() -> new Explanation.Effect(Explanation.Effect.Kind.REQUIRE, null, null, null))
+                    .isInstanceOf(NullPointerException.class).hasMessage("role must not be null for REQUIRE");
+            assertThatThrownBy(() -> new Explanation.Effect(Explanation.Effect.Kind.GRANT, "agent", null, null))
+                    .isInstanceOf(NullPointerException.class).hasMessage("upTo must not be null for GRANT");
+        }
+
+        @Test
+        void beyond_reads_as_the_policy_writes_it() {
+            assertThat(new Explanation.Beyond(Explanation.Beyond.Kind.DENY, null)).hasToString("deny");
+            assertThat(new Explanation.Beyond(Explanation.Beyond.Kind.SWAT, null).text()).isEqualTo("swat");
+            assertThat(new Explanation.Beyond(Explanation.Beyond.Kind.ROLE, "director").text()).isEqualTo("director");
+        }
+
+        @Test
+        void a_window_reads_as_the_explanation_has_always_worded_it() {
+            Explanation.Window total = new Explanation.Window(Limit.of(30), null, Period.ofDays(30), 1, new BigDecimal("10.00"));
+            Explanation.Window both = new Explanation.Window(Limit.of(100), 3, Duration.ofHours(48), 2, new BigDecimal("25.5"));
+
+            assertThat(total).hasToString("at most 30 in total per customer in P30D; before this the customer had 1 grant"
+                    + " totalling 10");
+            assertThat(total.usedTotal()).isEqualTo(new BigDecimal("10"));
+            assertThat(both.text()).isEqualTo("at most 100 in total and 3 grants per customer in PT48H; before this the"
+                    + " customer had 2 grants totalling 25.5");
+            assertThatThrownBy(() -> new Explanation.Window(null, null, Period.ofDays(30), 0, BigDecimal.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("a window caps the total, the count or both");
         }
     }
 }

@@ -7,9 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.Explanation.AuthorityTrace;
+import org.resolutionpolicy.api.Explanation.Beyond;
+import org.resolutionpolicy.api.Explanation.Effect;
 import org.resolutionpolicy.api.Explanation.ProposalExplanation;
 import org.resolutionpolicy.api.Explanation.RoleLimit;
 import org.resolutionpolicy.api.Explanation.RuleCheck;
+import org.resolutionpolicy.api.Explanation.Window;
+import org.resolutionpolicy.engine.internal.json.DecisionJson;
 import org.resolutionpolicy.engine.internal.text.DecisionTable;
 
 /** Prints an explanation for people (text) and for programs (JSON). */
@@ -43,14 +48,14 @@ final class ExplanationRenderer {
                     out.append(" (raised by ").append(String.join(", ", r.grants())).append(')');
                 }
                 if (r.window() != null) {
-                    out.append("; ").append(r.window());
+                    out.append("; ").append(r.window().text());
                 }
                 out.append('\n');
             }
             if (p.authority().coveringRole() != null) {
                 out.append("    lowest role that covers it: ").append(p.authority().coveringRole()).append('\n');
             } else {
-                out.append("    no role covers it; beyondAuthority: ").append(p.authority().beyond()).append('\n');
+                out.append("    no role covers it; beyondAuthority: ").append(p.authority().beyond().text()).append('\n');
             }
         }
         return out.toString();
@@ -59,8 +64,8 @@ final class ExplanationRenderer {
     private static void rules(List<RuleCheck> rules, StringBuilder out) {
         for (RuleCheck r : rules) {
             out.append("    ").append(pad(label(r.status()), 15)).append(r.rule());
-            if (!r.effect().isEmpty()) {
-                out.append(" (").append(r.effect()).append(')');
+            if (!r.effect().text().isEmpty()) {
+                out.append(" (").append(r.effect().text()).append(')');
             }
             out.append('\n');
             for (String f : r.failures()) {
@@ -74,11 +79,7 @@ final class ExplanationRenderer {
     }
 
     private static String pad(String s, int width) {
-        StringBuilder b = new StringBuilder(s);
-        while (b.length() < width) {
-            b.append(' ');
-        }
-        return b.toString();
+        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
     static Map<String, Object> json(Explanation e) {
@@ -97,26 +98,7 @@ final class ExplanationRenderer {
                 item.put("outcome", p.outcome().kind().name());
                 item.put("rules", rules(p.rules()));
                 if (p.authority() != null) {
-                    Map<String, Object> authority = new LinkedHashMap<>();
-                    List<Object> roles = new ArrayList<>();
-                    for (RoleLimit r : p.authority().roles()) {
-                        Map<String, Object> role = new LinkedHashMap<>();
-                        role.put("role", r.role());
-                        role.put("perGrant", r.perGrant().isUnlimited() ? "unlimited" : r.perGrant().amount().orElseThrow());
-                        role.put("grants", new ArrayList<Object>(r.grants()));
-                        if (r.window() != null) {
-                            role.put("window", r.window());
-                        }
-                        role.put("covers", r.covers());
-                        roles.add(role);
-                    }
-                    authority.put("roles", roles);
-                    if (p.authority().coveringRole() != null) {
-                        authority.put("coveringRole", p.authority().coveringRole());
-                    } else {
-                        authority.put("beyondAuthority", p.authority().beyond());
-                    }
-                    item.put("authority", authority);
+                    item.put("authority", authority(p.authority()));
                 }
                 proposals.add(item);
             }
@@ -125,12 +107,35 @@ final class ExplanationRenderer {
         return json;
     }
 
+    private static Map<String, Object> authority(AuthorityTrace trace) {
+        Map<String, Object> authority = new LinkedHashMap<>();
+        List<Object> roles = new ArrayList<>();
+        for (RoleLimit r : trace.roles()) {
+            Map<String, Object> role = new LinkedHashMap<>();
+            role.put("role", r.role());
+            role.put("perGrant", DecisionJson.limit(r.perGrant()));
+            role.put("grants", new ArrayList<Object>(r.grants()));
+            if (r.window() != null) {
+                role.put("window", window(r.window()));
+            }
+            role.put("covers", r.covers());
+            roles.add(role);
+        }
+        authority.put("roles", roles);
+        if (trace.coveringRole() != null) {
+            authority.put("coveringRole", trace.coveringRole());
+        } else {
+            authority.put("beyondAuthority", beyond(trace.beyond()));
+        }
+        return authority;
+    }
+
     private static List<Object> rules(List<RuleCheck> rules) {
         List<Object> out = new ArrayList<>();
         for (RuleCheck r : rules) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("rule", r.rule());
-            item.put("effect", r.effect());
+            item.put("effect", effect(r.effect()));
             item.put("status", r.status().name());
             if (!r.failures().isEmpty()) {
                 item.put("failures", new ArrayList<Object>(r.failures()));
@@ -138,5 +143,47 @@ final class ExplanationRenderer {
             out.add(item);
         }
         return out;
+    }
+
+    /** Returns an effect as data, with its words under {@code text}; absent parts are left out. */
+    private static Map<String, Object> effect(Effect e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", e.kind().name());
+        putIfPresent(json, "role", e.role());
+        if (e.upTo() != null) {
+            json.put("upTo", DecisionJson.limit(e.upTo()));
+        }
+        putIfPresent(json, "followUp", e.followUp());
+        json.put("text", e.text());
+        return json;
+    }
+
+    /** Returns a window as data, with its words under {@code text}; an uncapped total or count is left out. */
+    private static Map<String, Object> window(Window w) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (w.maxTotal() != null) {
+            json.put("maxTotal", DecisionJson.limit(w.maxTotal()));
+        }
+        putIfPresent(json, "maxCount", w.maxCount());
+        json.put("period", w.period().toString());
+        json.put("usedCount", w.usedCount());
+        json.put("usedTotal", w.usedTotal());
+        json.put("text", w.text());
+        return json;
+    }
+
+    /** Returns what beyondAuthority made of a proposal as data, with its words under {@code text}. */
+    private static Map<String, Object> beyond(Beyond b) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", b.kind().name());
+        putIfPresent(json, "role", b.role());
+        json.put("text", b.text());
+        return json;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 }

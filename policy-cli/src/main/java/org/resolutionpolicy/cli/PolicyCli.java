@@ -24,6 +24,7 @@ import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.engine.internal.json.DecisionJson;
 import org.resolutionpolicy.engine.internal.json.Json;
 import org.resolutionpolicy.engine.internal.log.DecisionLogSummary;
 import org.resolutionpolicy.engine.internal.text.DecisionTable;

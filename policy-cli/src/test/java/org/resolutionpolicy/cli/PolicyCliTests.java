@@ -125,9 +125,11 @@ class PolicyCliTests {
             assertThat(r.exit()).isZero();
             assertThat(r.err()).isEmpty();
             Map<String, Object> json = new Yaml().load(r.out());
-            assertThat(json).containsOnlyKeys("policy", "version", "case", "employeeRole", "swat", "proposals", "followUps");
-            assertThat(List.copyOf(json.keySet()))
-                    .containsExactly("policy", "version", "case", "employeeRole", "swat", "proposals", "followUps");
+            assertThat(json).containsOnlyKeys("policy", "version", "revision", "case", "employeeRole", "swat", "proposals",
+                    "followUps");
+            assertThat(List.copyOf(json.keySet())).containsExactly("policy", "version", "revision", "case", "employeeRole",
+                    "swat", "proposals", "followUps");
+            assertThat((String) json.get("revision")).matches("2026\\.11@[0-9a-f]{12}");
             assertThat(json).containsEntry("policy", "coffee-shop").containsEntry("version", "2026.11")
                     .containsEntry("case", "C-1042").containsEntry("employeeRole", "barista").containsEntry("swat", false);
             List<Map<String, Object>> proposals = (List<Map<String, Object>>) json.get("proposals");
@@ -426,7 +428,30 @@ class PolicyCliTests {
             assertThat(voucher).containsEntry("remedy", "voucher").containsEntry("outcome", "ALONE");
             assertThat((Map<String, Object>) voucher.get("authority")).containsEntry("coveringRole", "barista");
             assertThat((List<Map<String, Object>>) voucher.get("rules")).contains(Map.of(
-                    "rule", "gold-members-get-more-latitude", "effect", "grant barista up to 20", "status", "MATCHED"));
+                    "rule", "gold-members-get-more-latitude", "effect", Map.of("kind", "GRANT", "role", "barista",
+                            "upTo", 20, "text", "grant barista up to 20"), "status", "MATCHED"));
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void gives_effects_windows_and_beyond_authority_as_data_with_their_words() throws IOException {
+            Path big = write("big.yaml", CASE.replace("remedy: refund, amount: 80", "remedy: free-drink, amount: 5"));
+
+            Run r = run("explain", policy.toString(), "--case", big.toString(), "--format", "json");
+
+            List<Map<String, Object>> proposals = (List<Map<String, Object>>) new Yaml().<Map<String, Object>>load(r.out())
+                    .get("proposals");
+            Map<String, Object> voucher = (Map<String, Object>) proposals.get(0).get("authority");
+            Map<String, Object> barista = ((List<Map<String, Object>>) voucher.get("roles")).get(0);
+            assertThat(barista).containsEntry("role", "barista").containsEntry("window", Map.of(
+                    "maxTotal", 30, "period", "P30D", "usedCount", 1, "usedTotal", 10,
+                    "text", "at most 30 in total per customer in P30D; before this the customer had 1 grant totalling 10"));
+            Map<String, Object> drinks = proposals.get(1);
+            assertThat((Map<String, Object>) drinks.get("authority")).doesNotContainKey("coveringRole")
+                    .containsEntry("beyondAuthority", Map.of("kind", "DENY", "text", "deny"));
+            assertThat((List<Map<String, Object>>) drinks.get("rules")).contains(Map.of(
+                    "rule", "out-of-pocket-callback", "status", "MATCHED", "effect", Map.of(
+                            "kind", "NONE", "followUp", "senior-management-call", "text", "follow-up senior-management-call")));
         }
     }
 

@@ -92,7 +92,7 @@ class SpecExampleTests {
         assertThat(json.exit()).isZero();
         Map<String, Object> decision = new Yaml().load(json.out());
         assertThat(List.copyOf(decision.keySet()))
-                .containsExactly("policy", "version", "case", "employeeRole", "swat", "latitude", "followUps");
+                .containsExactly("policy", "version", "revision", "case", "employeeRole", "swat", "latitude", "followUps");
         assertThat((List<Map<String, Object>>) decision.get("latitude")).containsExactly(
                 Map.of("remedy", "apology", "aloneUpTo", "unlimited"),
                 Map.of("remedy", "free-drink", "aloneUpTo", 2),

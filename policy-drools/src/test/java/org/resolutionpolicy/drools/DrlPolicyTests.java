@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Impact;
+import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
@@ -243,8 +245,33 @@ class DrlPolicyTests {
                     .propose("apology").build());
 
             assertThat(e.proposals().get(0).rule("refunds-checked").status()).isEqualTo(Explanation.Status.MATCHED);
-            assertThat(e.proposals().get(0).rule("refunds-checked").effect()).isEqualTo("require supervisor");
+            assertThat(e.proposals().get(0).rule("refunds-checked").effect().text()).isEqualTo("require supervisor");
             assertThat(e.proposals().get(1).rule("refunds-checked").status()).isEqualTo(Explanation.Status.NOT_MATCHED);
+        }
+
+        @Test
+        void a_drl_rules_effect_and_follow_up_are_data_in_one_effect_like_a_yaml_rules() {
+            Policy p = mixed("""
+                    rule "big-refunds-are-reported"
+                    when
+                        ProposalFact( remedy == "refund", amount > 20 )
+                    then
+                        effects.followUp(kcontext, "refund-report", "PT48H", "manager", "Big refunds are reported");
+                        effects.routeToSwat(kcontext, "Big refunds go to the incident team");
+                    end
+                    """);
+
+            Explanation e = p.explain(CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 30)
+                    .propose("apology").build());
+
+            assertThat(e.proposals().get(0).rule("big-refunds-are-reported").effect()).isEqualTo(
+                    new Explanation.Effect(Explanation.Effect.Kind.SWAT, null, null, "refund-report"));
+            assertThat(e.proposals().get(0).rule("big-refunds-are-reported").effect().text())
+                    .isEqualTo("route to swat, follow-up refund-report");
+            assertThat(e.proposals().get(1).rule("big-refunds-are-reported").effect()).isEqualTo(
+                    new Explanation.Effect(Explanation.Effect.Kind.DRL, null, null, null));
+            assertThat(e.decision().followUps()).containsExactly(
+                    new FollowUp("refund-report", Duration.ofHours(48), "manager", "big-refunds-are-reported"));
         }
 
         @Test

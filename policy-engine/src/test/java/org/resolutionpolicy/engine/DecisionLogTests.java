@@ -52,9 +52,10 @@ class DecisionLogTests {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(1);
         Map<String, Object> r = parse(lines.get(0));
-        assertThat(r.keySet()).containsExactly("decisionId", "timestamp", "policy", "version", "case", "customer",
-                "employee", "employeeRole", "severity", "swat", "proposals", "followUps");
+        assertThat(r.keySet()).containsExactly("decisionId", "timestamp", "policy", "version", "revision", "case",
+                "customer", "employee", "employeeRole", "severity", "swat", "proposals", "followUps");
         assertThat(r).containsEntry("policy", "coffee-shop").containsEntry("version", "2026.11")
+                .containsEntry("revision", POLICY.revision())
                 .containsEntry("case", "C-1042").containsEntry("customer", "K-7").containsEntry("employee", "E-17")
                 .containsEntry("employeeRole", "barista").containsEntry("followUps", List.of("senior-management-call"));
         assertThat(r.get("proposals")).isEqualTo(List.of(

@@ -2,7 +2,9 @@ package org.resolutionpolicy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -267,7 +269,7 @@ class EffectTests {
                     .propose("refund", 30).build());
 
             assertThat(d.followUps()).containsExactly(
-                    new FollowUp("senior-management-call", "P2D", "manager", "out-of-pocket-callback"));
+                    new FollowUp("senior-management-call", Period.parse("P2D"), "manager", "out-of-pocket-callback"));
             assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.alone());
             assertThat(d.proposal("refund").reasons()).isEmpty();
         }
@@ -282,6 +284,27 @@ class EffectTests {
 
             assertThat(policy.decide(aCaseBy("agent").propose("apology").build()).followUps())
                     .containsExactly(new FollowUp("confirm-satisfaction", null, null, "satisfaction-check"));
+        }
+
+        @Test
+        void within_is_parsed_once_at_load_into_a_period_or_a_duration() {
+            Policy policy = withRules("""
+                    - id: weekly
+                      followUp: { action: check-in, within: p1w }
+                      because: Every case is checked a week later
+                    - id: two-days
+                      followUp: { action: call, within: P2D }
+                      because: Every case gets a call
+                    - id: same-day
+                      followUp: { action: report, within: PT48H }
+                      because: Every case is reported
+                    """);
+
+            Decision d = policy.decide(aCaseBy("agent").propose("apology").build());
+
+            assertThat(d.followUps()).extracting(FollowUp::within)
+                    .containsExactly(Period.ofDays(2), Period.ofDays(7), Duration.ofHours(48));
+            assertThat(d.followUps()).extracting(f -> f.within().toString()).containsExactly("P2D", "P7D", "PT48H");
         }
 
         @Test
@@ -313,7 +336,7 @@ class EffectTests {
             assertThat(d.proposal("refund").outcome()).isEqualTo(Outcome.swat("incident-team"));
             assertThat(d.proposal("refund").ruleIds()).containsExactly("safety-goes-to-swat");
             assertThat(d.followUps()).containsExactly(
-                    new FollowUp("safety-report", "PT24H", "director", "safety-goes-to-swat"));
+                    new FollowUp("safety-report", Duration.parse("PT24H"), "director", "safety-goes-to-swat"));
         }
 
         @Test
@@ -329,7 +352,7 @@ class EffectTests {
             assertThat(policy.decide(aCaseBy("manager").propose("refund", 50).propose("voucher", 150).build()).followUps())
                     .isEmpty();
             assertThat(policy.decide(aCaseBy("manager").propose("refund", 50).propose("refund", 150).build()).followUps())
-                    .containsExactly(new FollowUp("audit", "P7D", null, "big-refund-audit"));
+                    .containsExactly(new FollowUp("audit", Period.parse("P7D"), null, "big-refund-audit"));
         }
 
         @Test

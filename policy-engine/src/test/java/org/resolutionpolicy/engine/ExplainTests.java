@@ -2,16 +2,21 @@ package org.resolutionpolicy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.Period;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.resolutionpolicy.api.Customer;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.Explanation.Beyond;
+import org.resolutionpolicy.api.Explanation.Effect;
 import org.resolutionpolicy.api.Explanation.ProposalExplanation;
 import org.resolutionpolicy.api.Explanation.RoleLimit;
 import org.resolutionpolicy.api.Explanation.Status;
+import org.resolutionpolicy.api.Explanation.Window;
 import org.resolutionpolicy.api.Impact;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
@@ -125,7 +130,8 @@ class ExplainTests {
 
             assertThat(p.rule("long-delay").status()).isEqualTo(Status.MATCHED);
             assertThat(p.rule("long-delay").failures()).isEmpty();
-            assertThat(p.rule("long-delay").effect()).isEqualTo("require supervisor");
+            assertThat(p.rule("long-delay").effect()).isEqualTo(new Effect(Effect.Kind.REQUIRE, "supervisor", null, null));
+            assertThat(p.rule("long-delay").effect().text()).isEqualTo("require supervisor");
         }
     }
 
@@ -176,8 +182,11 @@ class ExplainTests {
             ProposalExplanation p = explain(gold, "voucher");
 
             assertThat(p.outcome()).isEqualTo(Outcome.alone());
+            Window window = new Window(Limit.of(40), null, Period.ofDays(30), 1, BigDecimal.valueOf(15));
             assertThat(p.authority().roles().get(0)).isEqualTo(new RoleLimit("agent", Limit.of(30), java.util.List.of("gold"),
-                    "at most 40 in total per customer in P30D; before this the customer had 1 grant totalling 15", true));
+                    window, true));
+            assertThat(window.text())
+                    .isEqualTo("at most 40 in total per customer in P30D; before this the customer had 1 grant totalling 15");
             assertThat(p.authority().coveringRole()).isEqualTo("agent");
         }
 
@@ -186,7 +195,8 @@ class ExplainTests {
             ProposalExplanation p = explain(aCase().propose("refund", 5000).build(), "refund");
 
             assertThat(p.authority().coveringRole()).isNull();
-            assertThat(p.authority().beyond()).isEqualTo("deny");
+            assertThat(p.authority().beyond()).isEqualTo(new Beyond(Beyond.Kind.DENY, null));
+            assertThat(p.authority().beyond().text()).isEqualTo("deny");
         }
     }
 

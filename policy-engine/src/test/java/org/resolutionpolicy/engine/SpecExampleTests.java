@@ -2,6 +2,7 @@ package org.resolutionpolicy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Period;
 import org.junit.jupiter.api.Test;
 import org.resolutionpolicy.api.Cases;
 import org.resolutionpolicy.api.CustomerCase;
@@ -54,6 +55,6 @@ class SpecExampleTests {
         assertThat(apology.reasons()).isEmpty();
 
         assertThat(d.followUps()).containsExactly(
-                new FollowUp("senior-management-call", "P2D", null, "out-of-pocket-callback"));
+                new FollowUp("senior-management-call", Period.parse("P2D"), null, "out-of-pocket-callback"));
     }
 }

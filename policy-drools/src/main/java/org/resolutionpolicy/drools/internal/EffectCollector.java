@@ -1,6 +1,7 @@
 package org.resolutionpolicy.drools.internal;
 
 import java.math.BigDecimal;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.runtime.rule.RuleContext;
@@ -106,14 +107,15 @@ final class EffectCollector implements Effects {
 
     @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String because) {
-        if (within != null && Values.parsePeriod(within) == null) {
+        TemporalAmount period = within == null ? null : Values.parsePeriod(within);
+        if (within != null && period == null) {
             throw new PolicyException("DRL rule [" + name(rule) + "] asks for a follow-up within [" + within
                     + "], which is not an ISO-8601 duration such as P2D");
         }
         if (owner != null) {
             rank(rule, owner);
         }
-        add(rule, Effect.NONE, new FollowUpSpec(action, within, owner), because);
+        add(rule, Effect.NONE, new FollowUpSpec(action, period, owner), because);
     }
 
     private int rank(RuleContext rule, String role) {

@@ -3,7 +3,6 @@ package org.resolutionpolicy.engine.internal.eval;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.RemedyUnit;
@@ -163,10 +162,12 @@ final class Authority {
                     raisedBy.add(g.rule.id());
                 }
             }
-            String window = null;
+            Explanation.Window window = null;
             boolean covers = covers(perGrant, amount);
             if (entry != null && entry.hasWindow()) {
-                window = window(entry, plan, facts);
+                Windows.Use used = used(entry, plan, facts);
+                window = new Explanation.Window(entry.maxTotal(), entry.maxCount(), entry.window(), used.count(),
+                        used.total());
                 covers &= windowShortfall(entry, plan, amount, facts) == null;
             }
             String name = policy.roles().get(role);
@@ -175,25 +176,15 @@ final class Authority {
                 covering = name;
             }
         }
-        String beyond = null;
+        Explanation.Beyond beyond = null;
         if (covering == null) {
             Beyond b = policy.beyond();
-            beyond = b.kind() == Beyond.Kind.ROLE ? policy.roles().get(b.role()) : b.kind().name().toLowerCase(Locale.ROOT);
+            beyond = switch (b.kind()) {
+                case DENY -> new Explanation.Beyond(Explanation.Beyond.Kind.DENY, null);
+                case SWAT -> new Explanation.Beyond(Explanation.Beyond.Kind.SWAT, null);
+                case ROLE -> new Explanation.Beyond(Explanation.Beyond.Kind.ROLE, policy.roles().get(b.role()));
+            };
         }
         return new Explanation.AuthorityTrace(roles, covering, beyond);
-    }
-
-    private String window(AuthorityEntry entry, RemedyPlan plan, Facts facts) {
-        Windows.Use used = used(entry, plan, facts);
-        List<String> caps = new ArrayList<>();
-        if (entry.maxTotal() != null) {
-            caps.add(entry.maxTotal() + " in total");
-        }
-        if (entry.maxCount() != null) {
-            caps.add(entry.maxCount() + " grants");
-        }
-        return "at most " + String.join(" and ", caps) + " per customer in " + entry.windowText()
-                + "; before this the customer had " + used.count() + (used.count() == 1 ? " grant" : " grants")
-                + " totalling " + used.total().toPlainString();
     }
 }

@@ -115,39 +115,51 @@ final class Explainer {
             return;
         }
         for (String id : policy.external().ruleIds()) {
-            List<String> effects = new ArrayList<>();
+            Explanation.Effect effect = null;
             for (IndexedRule e : matched) {
                 // ids are unique across YAML and DRL (a load error otherwise), so the id alone finds the DRL rule
                 if (e.rule.id().equals(id)) {
-                    effects.add(effect(e.rule));
+                    effect = joined(effect, effect(e.rule));
                 }
             }
-            if (effects.isEmpty()) {
-                checks.add(new Explanation.RuleCheck(id, "drl", Explanation.Status.NOT_MATCHED,
+            if (effect == null) {
+                Explanation.Effect unknown = new Explanation.Effect(Explanation.Effect.Kind.DRL, null, null, null);
+                checks.add(new Explanation.RuleCheck(id, unknown, Explanation.Status.NOT_MATCHED,
                         List.of("its DRL conditions did not match (DRL rules are not explained condition by condition)")));
             } else {
-                checks.add(new Explanation.RuleCheck(id, String.join(", ", effects), Explanation.Status.MATCHED,
-                        List.of()));
+                checks.add(new Explanation.RuleCheck(id, effect, Explanation.Status.MATCHED, List.of()));
             }
         }
+    }
+
+    /**
+     * Joins the effects one DRL consequence asked for, one call each, into one: its first deny, SWAT, require or
+     * grant and its first follow-up (a YAML rule has at most one of each, and so has every DRL rule in practice).
+     */
+    private static Explanation.Effect joined(Explanation.Effect first, Explanation.Effect next) {
+        if (first == null) {
+            return next;
+        }
+        boolean nextActs = first.kind() == Explanation.Effect.Kind.NONE && next.kind() != Explanation.Effect.Kind.NONE;
+        Explanation.Effect acts = nextActs ? next : first;
+        return new Explanation.Effect(acts.kind(), acts.role(), acts.upTo(),
+                first.followUp() != null ? first.followUp() : next.followUp());
     }
 
     private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<String> failures) {
         return new Explanation.RuleCheck(r.id(), effect(r), status, failures);
     }
 
-    private String effect(Rule r) {
+    private Explanation.Effect effect(Rule r) {
         Effect e = r.effect();
-        String effect = switch (e.kind()) {
-            case DENY -> "deny";
-            case SWAT -> "route to swat";
-            case REQUIRE -> "require " + policy.roles().get(e.role());
-            case GRANT -> "grant " + policy.roles().get(e.role()) + " up to " + e.upTo();
-            default -> "";
+        Explanation.Effect.Kind kind = switch (e.kind()) {
+            case NONE -> Explanation.Effect.Kind.NONE;
+            case DENY -> Explanation.Effect.Kind.DENY;
+            case SWAT -> Explanation.Effect.Kind.SWAT;
+            case REQUIRE -> Explanation.Effect.Kind.REQUIRE;
+            case GRANT -> Explanation.Effect.Kind.GRANT;
         };
-        if (r.followUp() != null) {
-            effect = effect + (effect.isEmpty() ? "" : ", ") + "follow-up " + r.followUp().action();
-        }
-        return effect;
+        String role = e.role() < 0 ? null : policy.roles().get(e.role());
+        return new Explanation.Effect(kind, role, e.upTo(), r.followUp() == null ? null : r.followUp().action());
     }
 }

@@ -31,16 +31,15 @@ public final class Json {
     private static void write(Object value, StringBuilder out, int depth, boolean pretty) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof String) {
-            string((String) value, out);
+        } else if (value instanceof String s) {
+            string(s, out);
         } else if (value instanceof Boolean) {
             out.append(value);
-        } else if (value instanceof BigDecimal) {
-            out.append(Values.normalize((BigDecimal) value).toPlainString());
+        } else if (value instanceof BigDecimal b) {
+            out.append(Values.normalize(b).toPlainString());
         } else if (value instanceof Number) {
             out.append(value);
-        } else if (value instanceof Map) {
-            Map<?, ?> map = (Map<?, ?>) value;
+        } else if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 out.append("{}");
                 return;
@@ -57,8 +56,7 @@ public final class Json {
             }
             newline(out, depth, pretty);
             out.append('}');
-        } else if (value instanceof List) {
-            List<?> list = (List<?>) value;
+        } else if (value instanceof List<?> list) {
             if (list.isEmpty()) {
                 out.append("[]");
                 return;
@@ -74,7 +72,7 @@ public final class Json {
             newline(out, depth, pretty);
             out.append(']');
         } else {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+            throw new IllegalArgumentException("cannot write [" + value.getClass().getName() + "] as JSON");
         }
     }
 
@@ -93,27 +91,18 @@ public final class Json {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }
+                }
             }
         }
         out.append('"');

@@ -54,12 +54,11 @@ public record DecisionLogSummary(long decisions, long proposals, long swatDecisi
             }
             Map<?, ?> record;
             try {
-                Object parsed = json.load(line);
-                if (!(parsed instanceof Map) || !((Map<?, ?>) parsed).containsKey("decisionId")) {
+                if (!(json.load(line) instanceof Map<?, ?> parsed) || !parsed.containsKey("decisionId")) {
                     malformed.add(number);
                     continue;
                 }
-                record = (Map<?, ?>) parsed;
+                record = parsed;
             } catch (RuntimeException e) {
                 malformed.add(number);
                 continue;
@@ -69,10 +68,9 @@ public record DecisionLogSummary(long decisions, long proposals, long swatDecisi
                 swat++;
             }
             for (Object p : list(record.get("proposals"))) {
-                if (!(p instanceof Map)) {
+                if (!(p instanceof Map<?, ?> proposal)) {
                     continue;
                 }
-                Map<?, ?> proposal = (Map<?, ?>) p;
                 proposals++;
                 String outcome = String.valueOf(proposal.get("outcome"));
                 count(byOutcome, outcome);
@@ -93,7 +91,7 @@ public record DecisionLogSummary(long decisions, long proposals, long swatDecisi
     }
 
     private static List<?> list(Object value) {
-        return value instanceof List ? (List<?>) value : List.of();
+        return value instanceof List<?> list ? list : List.of();
     }
 
     private static void count(Map<String, Long> counts, String key) {

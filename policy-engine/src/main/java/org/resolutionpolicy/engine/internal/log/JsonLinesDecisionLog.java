@@ -7,19 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
-import org.resolutionpolicy.api.FollowUp;
-import org.resolutionpolicy.api.Latitude;
-import org.resolutionpolicy.api.ProposalDecision;
-import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.json.DecisionJson;
 import org.resolutionpolicy.engine.internal.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,52 +72,29 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         }
     }
 
-    /** Returns the record of one decision, in the order the log's lines have. */
+    /**
+     * Returns the record of one decision, in the order the log's lines have: a decision id and timestamp, then the
+     * decision's summary tree of {@link DecisionJson} with the case id masked, the customer and employee ids
+     * (masked) after it and the case's severity after the employee role.
+     */
     Map<String, Object> record(CustomerCase c, Decision d) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("decisionId", UUID.randomUUID().toString());
         r.put("timestamp", clock.instant().toString());
-        r.put("policy", d.policyId());
-        r.put("version", d.policyVersion());
-        put(r, "case", d.caseId(), options.caseId());
-        put(r, "customer", c.customer().id(), options.customerId());
-        put(r, "employee", c.employee().id(), options.employeeId());
-        r.put("employeeRole", d.employeeRole());
-        r.put("severity", c.severity());
-        r.put("swat", d.swat());
-        if (d.isLatitude()) {
-            List<Object> latitude = new ArrayList<>();
-            for (Latitude l : d.latitude()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("remedy", l.remedy());
-                item.put("aloneUpTo", l.aloneUpTo().isUnlimited() ? "unlimited" : l.aloneUpTo().amount().orElseThrow());
-                putIfPresent(item, "approverBeyond", l.approverBeyond());
-                latitude.add(item);
-            }
-            r.put("latitude", latitude);
-        } else {
-            List<Object> proposals = new ArrayList<>();
-            for (ProposalDecision p : d.proposals()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("remedy", p.remedy());
-                putIfPresent(item, "amount", p.amount());
-                item.put("outcome", p.kind().name());
-                putIfPresent(item, "approver", p.outcome().approver());
-                putIfPresent(item, "team", p.outcome().team());
-                List<Object> rules = new ArrayList<>();
-                for (Reason reason : p.reasons()) {
-                    rules.add(reason.rule());
+        DecisionJson.tree(d, DecisionJson.Detail.SUMMARY).forEach((key, value) -> {
+            switch (key) {
+                case "case" -> {
+                    put(r, "case", d.caseId(), options.caseId());
+                    put(r, "customer", c.customer().id(), options.customerId());
+                    put(r, "employee", c.employee().id(), options.employeeId());
                 }
-                item.put("rules", rules);
-                proposals.add(item);
+                case "employeeRole" -> {
+                    r.put(key, value);
+                    r.put("severity", c.severity());
+                }
+                default -> r.put(key, value);
             }
-            r.put("proposals", proposals);
-        }
-        List<Object> followUps = new ArrayList<>();
-        for (FollowUp f : d.followUps()) {
-            followUps.add(f.action());
-        }
-        r.put("followUps", followUps);
+        });
         return r;
     }
 
@@ -131,12 +103,6 @@ public final class JsonLinesDecisionLog implements DecisionLog {
             return;
         }
         r.put(key, masking == Masking.KEEP ? value : hash(value));
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 
     private String hash(String value) {

@@ -100,7 +100,14 @@ final class ExprCompiler {
         Val l = val(b.left);
         Val r = val(b.right);
         String name = b.op;
+        FactPath[] guarded = java.util.stream.Stream.concat(ExprExplainer.operandFacts(b.left).stream(),
+                ExprExplainer.operandFacts(b.right).stream()).distinct().toArray(FactPath[]::new);
         return f -> {
+            for (FactPath path : guarded) {
+                if (path.read(f) == null) {
+                    return false;
+                }
+            }
             Object x = l.get(f);
             if (x == null) {
                 return false;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.Facts;
 
@@ -87,6 +88,9 @@ final class ExprExplainer {
         if (b.op.equals("||")) {
             return Boolean.TRUE.equals(eval(b.left, facts)) || Boolean.TRUE.equals(eval(b.right, facts));
         }
+        if (b.isComparison() && (readsAbsent(b.left, facts) || readsAbsent(b.right, facts))) {
+            return false;
+        }
         Object l = eval(b.left, facts);
         Object r = eval(b.right, facts);
         if (b.isComparison()) {
@@ -96,6 +100,40 @@ final class ExprExplainer {
             return null;
         }
         return arithmetic(b.op, (Double) l, (Double) r);
+    }
+
+    /**
+     * Returns true if an operand of a comparison reads an absent fact: directly, or under {@code !}, {@code -} or
+     * arithmetic (not under another comparison or a connective, which answer true or false of their own). Such a
+     * comparison is false, however {@code !} would otherwise turn the absence into a value.
+     */
+    static boolean readsAbsent(Expr e, Facts facts) {
+        for (FactPath path : operandFacts(e)) {
+            if (path.read(facts) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the facts whose absence makes a comparison with this operand false; see {@link #readsAbsent}. */
+    static List<FactPath> operandFacts(Expr e) {
+        List<FactPath> out = new java.util.ArrayList<>();
+        operandFacts(e, out);
+        return out;
+    }
+
+    private static void operandFacts(Expr e, List<FactPath> out) {
+        if (e instanceof Expr.FactRef ref) {
+            if (ref.path.type() != FactType.SEVERITY && ref.path.type() != FactType.ROLE && !out.contains(ref.path)) {
+                out.add(ref.path);
+            }
+        } else if (e instanceof Expr.Unary u) {
+            operandFacts(u.operand, out);
+        } else if (e instanceof Expr.Binary b && !b.isComparison() && !b.op.equals("&&") && !b.op.equals("||")) {
+            operandFacts(b.left, out);
+            operandFacts(b.right, out);
+        }
     }
 
     static boolean compare(String op, Object l, Object r) {

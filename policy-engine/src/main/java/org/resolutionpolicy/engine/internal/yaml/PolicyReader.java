@@ -630,11 +630,8 @@ public final class PolicyReader {
         if (r.require(spec, node, "action", "followUp of " + name)) {
             action = r.name(spec.get("action").value(), "followUp action of " + name);
         }
-        String within = null;
-        if (spec.containsKey("within")) {
-            TemporalAmount period = r.period(spec.get("within").value(), "followUp within of " + name);
-            within = period == null ? null : ((ScalarNode) spec.get("within").value()).getValue().trim();
-        }
+        TemporalAmount within = spec.containsKey("within")
+                ? r.period(spec.get("within").value(), "followUp within of " + name) : null;
         String owner = null;
         if (spec.containsKey("owner")) {
             int rank = role(r, spec.get("owner").value(), "followUp owner of " + name);

@@ -42,6 +42,14 @@ class GeneratedExpressionAgreementProperties {
         assertThat(e.testWithTree(facts)).as(text + " as " + mvel.source()).isEqualTo(expected);
     }
 
+    @Property(tries = 400, seed = "-9040170607636220723")
+    // found: (!(impact.legalThreat)) == (!(severity.below('HIGH'))) with no legal threat was true for the closures
+    // and the tree, false for MVEL: a comparison whose operand negates an absent fact must be false
+    void a_negated_absent_fact_in_a_comparison_makes_it_false(@ForAll("conditions") String text,
+                                                            @ForAll("facts") Facts facts) throws ExpressionException {
+        closures_tree_and_mvel_agree_on_generated_expressions(text, facts);
+    }
+
     @Provide
     Arbitrary<String> conditions() {
         return condition(3);
