@@ -11,7 +11,8 @@ module org.resolutionpolicy.engine {
     requires transitive org.resolutionpolicy.api;
     requires org.yaml.snakeyaml;
     requires org.slf4j;
-    // MVEL has no module name of its own; "mvel2" is derived from its jar name (see the build's -Xlint settings)
+    // MVEL 2 declares no module name: "mvel2" is derived from its jar's file name (Maven warns about it). When
+    // MVEL leaves the load path and becomes a test-scope oracle, this line goes with it.
     requires mvel2;
 
     exports org.resolutionpolicy.engine.internal to org.resolutionpolicy.drools;
