@@ -5,7 +5,8 @@
 module org.resolutionpolicy.drools {
     requires transitive org.resolutionpolicy.api;
     requires org.resolutionpolicy.engine;
-    requires org.kie.api;
+    // transitive: Effects takes Drools' RuleContext (kcontext) in its methods
+    requires transitive org.kie.api;
     requires org.kie.internal.api;
     requires org.drools.base;
     requires org.slf4j;
