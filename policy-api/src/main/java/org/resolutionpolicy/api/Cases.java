@@ -8,7 +8,8 @@ import org.resolutionpolicy.api.spi.PolicyEngine;
  * Reads cases written in YAML or JSON (the case format of the policy-format guide).
  *
  * <p>Reading checks the shape of the case (known fields, value types, valid dates); whether the case fits a
- * particular policy (its severities, roles, remedies, attributes) is checked by {@link Policy#decide}.
+ * particular policy (its severities, roles, remedies, attributes) is checked by {@link Policy#decide}. A case is
+ * held to the default limits of {@link LoadOptions}.
  */
 public final class Cases {
 
@@ -18,6 +19,8 @@ public final class Cases {
     /**
      * Reads a case from a YAML or JSON file.
      *
+     * @param file the case file
+     * @return the case
      * @throws NullPointerException if file is null
      * @throws InvalidCaseException if the case is malformed, naming every offending field
      * @throws PolicyException if the file cannot be read or no engine is on the classpath
@@ -29,6 +32,8 @@ public final class Cases {
     /**
      * Reads a case from YAML or JSON text.
      *
+     * @param text the case text
+     * @return the case
      * @throws NullPointerException if text is null
      * @throws InvalidCaseException if the case is malformed, naming every offending field
      * @throws PolicyException if no engine is on the classpath

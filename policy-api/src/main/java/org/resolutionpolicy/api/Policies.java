@@ -1,11 +1,8 @@
 package org.resolutionpolicy.api;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import org.resolutionpolicy.api.spi.PolicyEngine;
 
 /**
  * Loads and compiles policies from files, directories, the classpath or strings.
@@ -19,12 +16,26 @@ import org.resolutionpolicy.api.spi.PolicyEngine;
  * Decision decision = policy.decide(customerCase);
  * }</pre>
  *
- * <p>The compiler is found with {@link java.util.ServiceLoader}: put {@code org.resolutionpolicy:policy-engine}
- * on the runtime classpath.
+ * <p>These methods hold every source to {@link LoadOptions#defaults()}; {@link #loader(LoadOptions)} gives the
+ * same methods with other limits or another clock.
+ *
+ * <p>The compiler is found with {@link java.util.ServiceLoader}, once: put
+ * {@code org.resolutionpolicy:policy-engine} on the runtime classpath.
  */
 public final class Policies {
 
     private Policies() {
+    }
+
+    /**
+     * Returns a loader that loads with the given options.
+     *
+     * @param options the limits and the clock
+     * @return the loader, immutable and thread-safe
+     * @throws NullPointerException if options is null
+     */
+    public static PolicyLoader loader(LoadOptions options) {
+        return PolicyLoader.of(options);
     }
 
     /**
@@ -39,37 +50,79 @@ public final class Policies {
      * @throws PolicyException if a file cannot be read or no engine is on the classpath
      */
     public static Policy load(Path first, Path... more) {
-        List<Path> paths = new ArrayList<>();
-        paths.add(Objects.requireNonNull(first, "path must not be null"));
-        for (Path p : more) {
-            paths.add(Objects.requireNonNull(p, "path must not be null"));
-        }
-        return load(paths);
+        return defaults().load(first, more);
     }
 
     /**
      * Loads a policy from files or directories, as {@link #load(Path, Path...)}.
      *
+     * @param paths policy files or directories, at least one
+     * @return the compiled policy
      * @throws NullPointerException if the collection or any path is null
      * @throws IllegalArgumentException if the collection is empty
      * @throws PolicyLoadException if the policy has errors
      * @throws PolicyException if a file cannot be read or no engine is on the classpath
      */
     public static Policy load(Collection<Path> paths) {
-        Objects.requireNonNull(paths, "paths must not be null");
-        if (paths.isEmpty()) {
-            throw new IllegalArgumentException("at least one policy path is needed");
-        }
-        return compile(read(paths));
+        return defaults().load(paths);
     }
 
-    /** Reads the sources of a policy's files and directories, as {@link #load(Collection)} does. */
-    static List<PolicySource> read(Collection<Path> paths) {
-        List<PolicySource> sources = new ArrayList<>();
-        for (Path path : paths) {
-            sources.addAll(Sources.policyFiles(Objects.requireNonNull(path, "path must not be null")));
-        }
-        return sources;
+    /**
+     * Compiles a YAML policy held in a string; problems name the source {@code <string>}.
+     *
+     * @param yaml the policy text
+     * @return the compiled policy
+     * @throws NullPointerException if yaml is null
+     * @throws PolicyLoadException if the policy has errors
+     * @throws PolicyException if no engine is on the classpath
+     */
+    public static Policy parse(String yaml) {
+        return defaults().parse(yaml);
+    }
+
+    /**
+     * Loads a policy from classpath resources, found by the current thread's context class loader (so that
+     * application servers and test runners, which set it, see their own resources), or by this library's class
+     * loader when the thread has none.
+     *
+     * @param resources resource names such as {@code policies/coffee-shop.yaml}
+     * @return the compiled policy
+     * @throws NullPointerException if a resource name is null
+     * @throws IllegalArgumentException if no resource is given
+     * @throws PolicyLoadException if the policy has errors
+     * @throws PolicyException if a resource is missing or no engine is on the classpath
+     */
+    public static Policy fromClasspath(String... resources) {
+        return defaults().fromClasspath(resources);
+    }
+
+    /**
+     * Loads a policy from classpath resources of a given class loader.
+     *
+     * @param loader the class loader that finds the resources
+     * @param resources resource names such as {@code policies/coffee-shop.yaml}
+     * @return the compiled policy
+     * @throws NullPointerException if the loader or a resource name is null
+     * @throws IllegalArgumentException if no resource is given
+     * @throws PolicyLoadException if the policy has errors
+     * @throws PolicyException if a resource is missing or no engine is on the classpath
+     */
+    public static Policy fromClasspath(ClassLoader loader, String... resources) {
+        return defaults().fromClasspath(loader, resources);
+    }
+
+    /**
+     * Compiles a policy from sources already in memory: one YAML policy, optionally with further rule files.
+     *
+     * @param sources the sources of one policy
+     * @return the compiled policy
+     * @throws NullPointerException if the list or a source is null
+     * @throws IllegalArgumentException if the list is empty
+     * @throws PolicyLoadException if the policy has errors
+     * @throws PolicyException if no engine is on the classpath
+     */
+    public static Policy compile(List<PolicySource> sources) {
+        return defaults().compile(sources);
     }
 
     /**
@@ -89,73 +142,10 @@ public final class Policies {
      * @throws NullPointerException if any path is null
      */
     public static PolicyWatch watch(Path first, Path... more) {
-        List<Path> paths = new ArrayList<>();
-        paths.add(Objects.requireNonNull(first, "path must not be null"));
-        for (Path p : more) {
-            paths.add(Objects.requireNonNull(p, "path must not be null"));
-        }
-        return new PolicyWatch(paths);
+        return defaults().watch(first, more);
     }
 
-    /**
-     * Compiles a YAML policy held in a string; problems name the source {@code <string>}.
-     *
-     * @throws NullPointerException if yaml is null
-     * @throws PolicyLoadException if the policy has errors
-     * @throws PolicyException if no engine is on the classpath
-     */
-    public static Policy parse(String yaml) {
-        return compile(List.of(PolicySource.of("<string>", Objects.requireNonNull(yaml, "yaml must not be null"))));
-    }
-
-    /**
-     * Loads a policy from classpath resources, with this library's class loader falling back to the
-     * thread's context class loader.
-     *
-     * @param resources resource names such as {@code policies/coffee-shop.yaml}
-     * @throws IllegalArgumentException if no resource is given
-     * @throws PolicyLoadException if the policy has errors
-     * @throws PolicyException if a resource is missing or no engine is on the classpath
-     */
-    public static Policy fromClasspath(String... resources) {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return fromClasspath(context != null ? context : Policies.class.getClassLoader(), resources);
-    }
-
-    /**
-     * Loads a policy from classpath resources of a given class loader.
-     *
-     * @throws NullPointerException if the loader or a resource name is null
-     * @throws IllegalArgumentException if no resource is given
-     * @throws PolicyLoadException if the policy has errors
-     * @throws PolicyException if a resource is missing or no engine is on the classpath
-     */
-    public static Policy fromClasspath(ClassLoader loader, String... resources) {
-        Objects.requireNonNull(loader, "loader must not be null");
-        if (resources.length == 0) {
-            throw new IllegalArgumentException("at least one resource is needed");
-        }
-        List<PolicySource> sources = new ArrayList<>();
-        for (String resource : resources) {
-            sources.add(Sources.resource(loader, Objects.requireNonNull(resource, "resource must not be null")));
-        }
-        return compile(sources);
-    }
-
-    /**
-     * Compiles a policy from sources already in memory: one YAML policy, optionally with further rule files.
-     *
-     * @throws NullPointerException if the list or a source is null
-     * @throws IllegalArgumentException if the list is empty
-     * @throws PolicyLoadException if the policy has errors
-     * @throws PolicyException if no engine is on the classpath
-     */
-    public static Policy compile(List<PolicySource> sources) {
-        Objects.requireNonNull(sources, "sources must not be null");
-        if (sources.isEmpty()) {
-            throw new IllegalArgumentException("at least one policy source is needed");
-        }
-        sources.forEach(s -> Objects.requireNonNull(s, "source must not be null"));
-        return PolicyEngine.find().compile(List.copyOf(sources));
+    private static PolicyLoader defaults() {
+        return PolicyLoader.of(LoadOptions.defaults());
     }
 }

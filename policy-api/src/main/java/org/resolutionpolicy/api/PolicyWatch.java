@@ -27,12 +27,14 @@ public final class PolicyWatch {
     /** The default interval of the polling fallback, which re-reads the files and compares their content: 5 s. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
+    private final PolicyLoader loader;
     private final List<Path> paths;
     private Duration debounce = DEFAULT_DEBOUNCE;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private final List<ReloadListener> listeners = new ArrayList<>();
 
-    PolicyWatch(List<Path> paths) {
+    PolicyWatch(PolicyLoader loader, List<Path> paths) {
+        this.loader = loader;
         this.paths = List.copyOf(paths);
     }
 
@@ -85,7 +87,8 @@ public final class PolicyWatch {
      * @throws PolicyException if a file cannot be read or no engine is on the classpath
      */
     public LivePolicy start() {
-        WatchRequest request = new WatchRequest(paths, () -> Policies.read(paths), debounce, pollInterval, listeners);
+        WatchRequest request = new WatchRequest(paths, () -> loader.read(paths), debounce, pollInterval, listeners,
+                loader.options());
         return PolicyEngine.find().watch(request);
     }
 }

@@ -15,13 +15,29 @@ import java.util.stream.Stream;
 /** Reads files, directories and classpath resources into sources. Not part of the public API. */
 final class Sources {
 
-    /** Larger files are refused before they are read: a policy or a case is kilobytes. */
-    static final long MAX_BYTES = 4L * 1024 * 1024;
+    /**
+     * UTF-8 spends at most this many bytes on one character, so a file of more bytes than this many times
+     * {@link LoadOptions#maxSourceChars()} cannot be within the limit and is refused before it is read; a file of
+     * fewer bytes is read and its characters are counted by the engine, which reports the excess where it is.
+     */
+    static final int MAX_BYTES_PER_CHAR = 4;
+
+    /** Arrays cannot be much longer than this; a limit above it reads at most this much. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private Sources() {
     }
 
+    /** Returns the most bytes a source may have to fit within the character limit of the options. */
+    static long maxBytes(LoadOptions options) {
+        return Math.min((long) MAX_BYTES_PER_CHAR * options.maxSourceChars(), MAX_ARRAY);
+    }
+
     static List<PolicySource> policyFiles(Path path) {
+        return policyFiles(path, LoadOptions.defaults());
+    }
+
+    static List<PolicySource> policyFiles(Path path, LoadOptions options) {
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
@@ -35,11 +51,11 @@ final class Sources {
             }
             List<PolicySource> sources = new ArrayList<>();
             for (Path file : files) {
-                sources.add(read(file));
+                sources.add(read(file, options));
             }
             return sources;
         }
-        return List.of(read(path));
+        return List.of(read(path, options));
     }
 
     /** Policy files in a directory: YAML and DRL, but not scenario files ({@code *.test.yaml}) that live beside them. */
@@ -52,10 +68,15 @@ final class Sources {
     }
 
     static PolicySource read(Path file) {
+        return read(file, LoadOptions.defaults());
+    }
+
+    static PolicySource read(Path file, LoadOptions options) {
         try {
             long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new PolicyException("file [" + file + "] is too large: " + size + " bytes, at most " + MAX_BYTES);
+            long max = maxBytes(options);
+            if (size > max) {
+                throw tooLarge(file.toString(), "[" + size + "] bytes", max, options);
             }
             return PolicySource.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
@@ -67,19 +88,27 @@ final class Sources {
         }
     }
 
-    static PolicySource resource(ClassLoader loader, String resource) {
+    static PolicySource resource(ClassLoader loader, String resource, LoadOptions options) {
         String name = resource.startsWith("/") ? resource.substring(1) : resource;
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) {
                 throw new PolicyException("no classpath resource [" + name + "]");
             }
-            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw new PolicyException("classpath resource [" + name + "] is too large: more than " + MAX_BYTES + " bytes");
+            int max = (int) maxBytes(options);
+            byte[] bytes = in.readNBytes(max);
+            if (bytes.length == max && in.read() != -1) {
+                throw tooLarge("classpath:" + name, "more than [" + max + "] bytes", max, options);
             }
             return PolicySource.of("classpath:" + name, new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new PolicyException("cannot read classpath resource [" + name + "]: " + e.getMessage(), e);
         }
+    }
+
+    /** A source too large to read is a load problem of that source, like one found too large once read. */
+    private static PolicyLoadException tooLarge(String source, String size, long max, LoadOptions options) {
+        return new PolicyLoadException(List.of(Problem.error(source, 0, 0, "file is too large: " + size
+                + ", at most [" + max + "] bytes for [" + options.maxSourceChars() + "] characters",
+                "a policy is usually a few kilobytes; split it into several files, or raise LoadOptions.maxSourceChars")));
     }
 }

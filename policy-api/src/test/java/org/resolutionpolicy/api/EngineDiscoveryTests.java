@@ -1,5 +1,6 @@
 package org.resolutionpolicy.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -54,5 +55,21 @@ class EngineDiscoveryTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("at least one policy source is needed");
         assertThatThrownBy(() -> Policies.fromClasspath())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("at least one resource is needed");
+    }
+
+    @Test
+    void the_failed_lookup_is_remembered_and_thrown_afresh_on_every_call() {
+        Throwable first = org.assertj.core.api.Assertions.catchThrowable(org.resolutionpolicy.api.spi.PolicyEngine::find);
+        Throwable second = org.assertj.core.api.Assertions.catchThrowable(org.resolutionpolicy.api.spi.PolicyEngine::find);
+
+        assertThat(first).isInstanceOf(PolicyException.class).hasMessageContaining("[org.resolutionpolicy:policy-engine]");
+        assertThat(second).isNotSameAs(first).hasMessage(first.getMessage());
+    }
+
+    @Test
+    void a_loader_with_options_names_the_artifact_too() {
+        assertThatThrownBy(() -> Policies.loader(LoadOptions.defaults()).parse("policy: x"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("[org.resolutionpolicy:policy-engine]");
     }
 }

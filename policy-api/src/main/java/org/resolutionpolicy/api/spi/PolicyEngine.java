@@ -4,11 +4,13 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.LivePolicy;
+import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicySource;
@@ -25,15 +27,33 @@ public interface PolicyEngine {
     String ENGINE_ARTIFACT = "org.resolutionpolicy:policy-engine";
 
     /**
-     * Compiles sources into one immutable, thread-safe policy.
+     * Compiles sources into one immutable, thread-safe policy, each source held to the limits of the options and
+     * the policy deciding by their clock.
      *
-     * @throws org.resolutionpolicy.api.PolicyLoadException listing every problem, if there is any error
+     * @param sources the sources of one policy, not empty
+     * @param options the limits and the clock
+     * @return the compiled policy
+     * @throws org.resolutionpolicy.api.PolicyLoadException listing every problem, if there is any error, including
+     *     a source beyond a limit of the options
      */
-    Policy compile(List<PolicySource> sources);
+    Policy compile(List<PolicySource> sources, LoadOptions options);
 
     /**
-     * Reads a case from YAML or JSON text.
+     * Compiles sources with {@link LoadOptions#defaults()}, as {@link #compile(List, LoadOptions)}.
      *
+     * @param sources the sources of one policy, not empty
+     * @return the compiled policy
+     * @throws org.resolutionpolicy.api.PolicyLoadException listing every problem, if there is any error
+     */
+    default Policy compile(List<PolicySource> sources) {
+        return compile(sources, LoadOptions.defaults());
+    }
+
+    /**
+     * Reads a case from YAML or JSON text, within the default limits of {@link LoadOptions}.
+     *
+     * @param source the case text and its name
+     * @return the case
      * @throws org.resolutionpolicy.api.InvalidCaseException naming every malformed field
      */
     CustomerCase readCase(PolicySource source);
@@ -41,16 +61,27 @@ public interface PolicyEngine {
     /**
      * Opens a JSON-lines decision log on a file, appending.
      *
+     * @param file the log file, created if missing
+     * @param options how ids are masked
+     * @return the open log
      * @throws PolicyException if the file cannot be opened
      */
     DecisionLog openLog(Path file, DecisionLog.Options options);
 
-    /** Opens a JSON-lines decision log on a writer. */
+    /**
+     * Opens a JSON-lines decision log on a writer.
+     *
+     * @param writer where the lines go; closing the log closes it
+     * @param options how ids are masked
+     * @return the open log
+     */
     DecisionLog openLog(Writer writer, DecisionLog.Options options);
 
     /**
      * Loads a policy and starts watching its files, for {@link org.resolutionpolicy.api.Policies#watch}.
      *
+     * @param request the paths, how to read them, the watch settings and the load options
+     * @return the live policy, serving what is on disk now
      * @throws org.resolutionpolicy.api.PolicyLoadException if the policy has errors now
      * @throws UnsupportedOperationException if this engine cannot watch files
      */
@@ -59,20 +90,27 @@ public interface PolicyEngine {
     }
 
     /**
-     * Returns the first engine on the classpath.
+     * Returns the first engine visible to the class loader of this API. It is looked up on the first call only:
+     * every later call returns the same instance, since what a class loader sees does not change.
      *
-     * @throws PolicyException naming the artifact to add when no engine is on the classpath
+     * @return the engine
+     * @throws PolicyException naming the artifact to add when no engine is on the classpath; on every later call
+     *     too, as a new exception with the same message
      */
     static PolicyEngine find() {
-        return find(PolicyEngine.class.getClassLoader());
+        return FoundEngine.get();
     }
 
     /**
-     * Returns the first engine visible to a class loader.
+     * Returns the first engine visible to a class loader, looking it up anew on every call.
      *
+     * @param loader the class loader whose {@code META-INF/services} (or module layer) is searched
+     * @return the engine
+     * @throws NullPointerException if loader is null
      * @throws PolicyException naming the artifact to add when no engine is visible
      */
     static PolicyEngine find(ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader must not be null");
         try {
             Iterator<PolicyEngine> engines = ServiceLoader.load(PolicyEngine.class, loader).iterator();
             if (engines.hasNext()) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.ReloadListener;
 
@@ -18,9 +19,10 @@ import org.resolutionpolicy.api.ReloadListener;
  * @param debounce how long file events must be quiet before reading
  * @param pollInterval how often to read and compare content without events
  * @param listeners who hears each reload attempt
+ * @param options the limits and clock every revision is loaded with
  */
 public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce,
-                           Duration pollInterval, List<ReloadListener> listeners) {
+                           Duration pollInterval, List<ReloadListener> listeners, LoadOptions options) {
 
     /**
      * Creates a request.
@@ -33,5 +35,6 @@ public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, 
         Objects.requireNonNull(debounce, "debounce must not be null");
         Objects.requireNonNull(pollInterval, "pollInterval must not be null");
         listeners = List.copyOf(listeners);
+        Objects.requireNonNull(options, "options must not be null");
     }
 }

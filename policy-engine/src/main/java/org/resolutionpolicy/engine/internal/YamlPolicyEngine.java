@@ -12,8 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.DecisionLog;
+import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicySource;
@@ -27,37 +30,54 @@ import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
 import org.resolutionpolicy.engine.internal.yaml.CaseReader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
+import org.resolutionpolicy.engine.internal.yaml.YamlTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine behind {@link org.resolutionpolicy.api.Policies}: compiles YAML policies with sandboxed MVEL
- * conditions. Registered through {@code META-INF/services}. Stateless and thread-safe.
+ * conditions. Registered through {@code META-INF/services} and {@code provides} in the module descriptor.
+ * Stateless and thread-safe: the limits and the clock of a policy come with each call, in its {@link LoadOptions}.
  */
 public final class YamlPolicyEngine implements PolicyEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(YamlPolicyEngine.class);
 
-    private final Clock clock;
+    private final Clock logClock;
 
-    /** Creates the engine with the system clock, as {@link java.util.ServiceLoader} does. */
+    /** Creates the engine with the system clock for decision-log timestamps, as {@link java.util.ServiceLoader} does. */
     public YamlPolicyEngine() {
         this(Clock.systemUTC());
     }
 
-    /** Creates the engine with a clock for cases without {@code openedAt} (for tests). */
-    public YamlPolicyEngine(Clock clock) {
-        this.clock = clock;
+    /**
+     * Creates the engine with a clock for the timestamps of the decision logs it opens (for tests). The decision
+     * time of a policy comes from {@link LoadOptions#clock()} instead.
+     *
+     * @param logClock gives decision-log timestamps
+     * @throws NullPointerException if logClock is null
+     */
+    public YamlPolicyEngine(Clock logClock) {
+        this.logClock = Objects.requireNonNull(logClock, "logClock must not be null");
     }
 
+    /**
+     * Compiles YAML and DRL sources into one policy; every source is held to the limits of the options, and the
+     * policy decides cases without {@code openedAt} by the options' clock.
+     */
     @Override
-    public Policy compile(List<PolicySource> sources) {
+    public Policy compile(List<PolicySource> sources, LoadOptions options) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         List<PolicySource> yaml = new ArrayList<>();
         List<PolicySource> drl = new ArrayList<>();
         for (PolicySource source : sources) {
-            (source.kind() == PolicySource.Kind.DRL ? drl : yaml).add(source);
+            if (source.kind() == PolicySource.Kind.YAML) {
+                yaml.add(source);
+            } else if (YamlTree.withinSize(source.name(), source.text(), problems, options)) {
+                // YAML sources are measured where they are composed; DRL here, before Drools reads it
+                drl.add(source);
+            }
         }
         DrlCompiler.CompiledDrl compiledDrl = null;
         if (!drl.isEmpty()) {
@@ -74,7 +94,7 @@ public final class YamlPolicyEngine implements PolicyEngine {
                 }
             }
         }
-        PolicyModel model = yaml.isEmpty() ? null : PolicyReader.read(yaml, problems);
+        PolicyModel model = yaml.isEmpty() ? null : PolicyReader.read(yaml, problems, options);
         if (yaml.isEmpty() && drl.isEmpty() == false && !problems.hasErrors()) {
             problems.error(Place.of(drl.get(0).name()), "no source declares the policy",
                     "add a YAML policy file, or declare Policy in the DRL (see the DRL guide)");
@@ -93,7 +113,7 @@ public final class YamlPolicyEngine implements PolicyEngine {
             throw new IllegalStateException("no model and no error for " + sources);
         }
         String revision = Revisions.of(model.version(), Revisions.hash(sources));
-        CompiledPolicy policy = new CompiledPolicy(model, clock, problems.warnings(), revision);
+        CompiledPolicy policy = new CompiledPolicy(model, options.clock(), problems.warnings(), revision);
         if (LOG.isDebugEnabled()) {
             LOG.debug("compiled {} from {} sources in {} ms", policy, sources.size(), (System.nanoTime() - start) / 1_000_000);
         }
@@ -101,14 +121,20 @@ public final class YamlPolicyEngine implements PolicyEngine {
     }
 
     private static DrlCompiler drlCompiler() {
-        java.util.Iterator<DrlCompiler> compilers = java.util.ServiceLoader.load(DrlCompiler.class,
-                YamlPolicyEngine.class.getClassLoader()).iterator();
-        return compilers.hasNext() ? compilers.next() : null;
+        return FoundDrlCompiler.COMPILER;
+    }
+
+    /** Looks the DRL compiler up once, when first needed (a lazy holder: the JVM makes it thread-safe). */
+    private static final class FoundDrlCompiler {
+        /** The compiler, or null when {@code policy-drools} is not on the classpath; never changed. */
+        static final DrlCompiler COMPILER = ServiceLoader.load(DrlCompiler.class, YamlPolicyEngine.class.getClassLoader())
+                .findFirst().orElse(null);
     }
 
     @Override
     public LivePolicy watch(WatchRequest request) {
-        return WatchedPolicy.start(sources -> (CompiledPolicy) compile(sources), request, clock);
+        return WatchedPolicy.start(sources -> (CompiledPolicy) compile(sources, request.options()), request,
+                request.options().clock());
     }
 
     @Override
@@ -121,7 +147,7 @@ public final class YamlPolicyEngine implements PolicyEngine {
         try {
             Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new JsonLinesDecisionLog(writer, options, clock, file.toString());
+            return new JsonLinesDecisionLog(writer, options, logClock, file.toString());
         } catch (IOException e) {
             throw new PolicyException("cannot open decision log [" + file + "]: " + e.getMessage(), e);
         }
@@ -129,6 +155,6 @@ public final class YamlPolicyEngine implements PolicyEngine {
 
     @Override
     public DecisionLog openLog(Writer writer, DecisionLog.Options options) {
-        return new JsonLinesDecisionLog(writer, options, clock, writer.getClass().getSimpleName());
+        return new JsonLinesDecisionLog(writer, options, logClock, writer.getClass().getSimpleName());
     }
 }

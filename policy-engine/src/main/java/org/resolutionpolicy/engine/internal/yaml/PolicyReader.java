@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.engine.internal.support.Hints;
@@ -106,15 +107,27 @@ public final class PolicyReader {
      * @return the model, or null if any error was recorded
      */
     public static PolicyModel read(List<PolicySource> sources, Problems problems) {
-        return new PolicyReader(problems).readAll(sources);
+        return read(sources, problems, LoadOptions.defaults());
     }
 
-    private PolicyModel readAll(List<PolicySource> sources) {
+    /**
+     * Reads YAML sources into a model, each source held to the limits of the options.
+     *
+     * @param sources the YAML sources of one policy
+     * @param problems where every problem goes
+     * @param limits the size, nesting and alias limits of a source
+     * @return the model, or null if any error was recorded
+     */
+    public static PolicyModel read(List<PolicySource> sources, Problems problems, LoadOptions limits) {
+        return new PolicyReader(problems).readAll(sources, limits);
+    }
+
+    private PolicyModel readAll(List<PolicySource> sources, LoadOptions limits) {
         Map<PolicySource, Map<String, NodeReader.Entry>> documents = new LinkedHashMap<>();
         Map<PolicySource, NodeReader> readers = new HashMap<>();
         for (PolicySource source : sources) {
             NodeReader reader = new NodeReader(source.name(), problems);
-            Node root = YamlTree.compose(source.name(), source.text(), problems);
+            Node root = YamlTree.compose(source.name(), source.text(), problems, limits);
             if (root == null) {
                 continue;
             }

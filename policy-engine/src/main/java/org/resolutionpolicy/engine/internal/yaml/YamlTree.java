@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.engine.internal.support.Place;
 import org.resolutionpolicy.engine.internal.support.Problems;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -11,6 +12,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -24,17 +28,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * <p>Only composing is done: no object is ever constructed from a tag, so global tags such as
  * {@code !!javax.script.ScriptEngineManager} cannot run anything; they are reported as errors. Aliases are
  * capped, and the expanded tree is capped too, so an alias bomb is an error rather than an out-of-memory.
+ *
+ * <p>The limits (size, nesting, aliases, expanded nodes) are those of {@link LoadOptions}; callers without
+ * options of their own (cases, scenario files) get {@link LoadOptions#defaults()}.
  */
 public final class YamlTree {
-
-    /** A policy or case is kilobytes; this leaves ample room while keeping parse time bounded. */
-    public static final int MAX_CHARS = 512 * 1024;
-    /** Deepest nesting of maps and lists accepted. */
-    public static final int MAX_DEPTH = 32;
-    /** Most aliases to collections accepted in one document. */
-    public static final int MAX_ALIASES = 20;
-    /** Most nodes accepted once aliases are expanded. */
-    public static final int MAX_NODES = 100_000;
 
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
             Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
@@ -43,7 +41,8 @@ public final class YamlTree {
     }
 
     /**
-     * Composes a single YAML document; records problems and returns null when it cannot be used.
+     * Composes a single YAML document within the default limits, as {@link #compose(String, String, Problems,
+     * LoadOptions)}.
      *
      * @param source the name used in problems
      * @param text the YAML text
@@ -51,22 +50,26 @@ public final class YamlTree {
      * @return the root node, or null if the text was empty or broken
      */
     public static Node compose(String source, String text, Problems problems) {
-        if (text.length() > MAX_CHARS) {
-            problems.error(Place.of(source), "file is too large: [" + text.length() + "] characters, at most ["
-                    + MAX_CHARS + "]", "a policy is usually a few kilobytes; split it into several files");
+        return compose(source, text, problems, LoadOptions.defaults());
+    }
+
+    /**
+     * Composes a single YAML document within the limits of the options; records problems and returns null when
+     * it cannot be used.
+     *
+     * @param source the name used in problems
+     * @param text the YAML text
+     * @param problems where problems go
+     * @param limits the size, nesting, alias and node limits
+     * @return the root node, or null if the text was empty or broken
+     */
+    public static Node compose(String source, String text, Problems problems, LoadOptions limits) {
+        if (!withinSize(source, text, problems, limits)) {
             return null;
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(MAX_CHARS + 1);
-        options.setProcessComments(false);
-        options.setMergeOnCompose(false);
         Node root;
         try {
-            Yaml yaml = new Yaml(options);
+            Yaml yaml = new Yaml(loaderOptions(limits));
             java.util.Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
             if (!documents.hasNext()) {
                 problems.error(Place.of(source), "file is empty", null);
@@ -87,12 +90,15 @@ public final class YamlTree {
             return null;
         } catch (YAMLException e) {
             String message = oneLine(e.getMessage());
-            Place place = message.contains("aliases") ? nthAlias(source, text, MAX_ALIASES + 1) : Place.of(source);
+            boolean aliases = message.contains("aliases");
+            Place place = aliases ? nthAlias(source, text, limits.maxAliases() + 1)
+                    : message.contains("Nesting Depth") ? tooDeep(source, text, limits) : Place.of(source);
             problems.error(place, "invalid YAML: " + message,
-                    message.contains("aliases") ? "at most " + MAX_ALIASES + " aliases (*name) to lists or maps" : null);
+                    aliases ? "at most " + limits.maxAliases() + " aliases (*name) to lists or maps" : null);
             return null;
         } catch (StackOverflowError e) {
-            problems.error(Place.of(source), "invalid YAML: nested too deeply", "at most " + MAX_DEPTH + " levels");
+            problems.error(Place.of(source), "invalid YAML: nested too deeply",
+                    "at most " + limits.maxNestingDepth() + " levels");
             return null;
         }
         if (root == null) {
@@ -100,8 +106,41 @@ public final class YamlTree {
             return null;
         }
         long errorsBefore = errorCount(problems);
-        new Inspector(source, problems).visit(root, 0);
+        new Inspector(source, problems, limits).visit(root, 0);
         return errorCount(problems) > errorsBefore ? null : root;
+    }
+
+    /**
+     * Checks a source against {@link LoadOptions#maxSourceChars()}, recording an error at the source when it is
+     * larger; used for every source of a policy, YAML or not.
+     *
+     * @param source the name used in problems
+     * @param text the text of the source
+     * @param problems where the problem goes
+     * @param limits the options holding the limit
+     * @return whether the text is within the limit
+     */
+    public static boolean withinSize(String source, String text, Problems problems, LoadOptions limits) {
+        if (text.length() <= limits.maxSourceChars()) {
+            return true;
+        }
+        problems.error(Place.of(source), "file is too large: [" + text.length() + "] characters, at most ["
+                + limits.maxSourceChars() + "]", "a policy is usually a few kilobytes; split it into several files");
+        return false;
+    }
+
+    private static LoaderOptions loaderOptions(LoadOptions limits) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxNestingDepth());
+        // one more than allowed, so the length check above, with its clearer message, is the one that fires
+        options.setCodePointLimit(limits.maxSourceChars() == Integer.MAX_VALUE ? Integer.MAX_VALUE
+                : limits.maxSourceChars() + 1);
+        options.setProcessComments(false);
+        options.setMergeOnCompose(false);
+        return options;
     }
 
     /** Finds the n-th alias ({@code *name}) in the text, to locate a limit SnakeYAML reports without a place. */
@@ -128,6 +167,28 @@ public final class YamlTree {
         return Place.of(source);
     }
 
+    /**
+     * Finds the first map or list nested deeper than the limit, to locate a limit SnakeYAML's composer reports
+     * without a place. The parser's events are read one after another (nothing is composed, nothing recurses), so
+     * even a document far too deep to compose is walked safely.
+     */
+    static Place tooDeep(String source, String text, LoadOptions limits) {
+        int depth = 0;
+        try {
+            for (Event event : new Yaml(loaderOptions(limits)).parse(new StringReader(text))) {
+                if (event instanceof CollectionStartEvent && ++depth > limits.maxNestingDepth()) {
+                    Mark mark = event.getStartMark();
+                    return mark == null ? Place.of(source) : new Place(source, mark.getLine() + 1, mark.getColumn() + 1);
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                }
+            }
+        } catch (YAMLException e) {
+            // the text is broken after the point composing stopped at: the limit is still the problem to report
+        }
+        return Place.of(source);
+    }
+
     /** Returns the place where a node starts. */
     public static Place place(String source, Node node) {
         Mark mark = node.getStartMark();
@@ -146,27 +207,31 @@ public final class YamlTree {
     private static final class Inspector {
         private final String source;
         private final Problems problems;
+        private final int maxNodes;
+        private final int maxDepth;
         private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
         private int visited;
         private boolean stopped;
 
-        Inspector(String source, Problems problems) {
+        Inspector(String source, Problems problems, LoadOptions limits) {
             this.source = source;
             this.problems = problems;
+            this.maxNodes = limits.maxNodes();
+            this.maxDepth = limits.maxNestingDepth();
         }
 
         void visit(Node node, int depth) {
             if (stopped) {
                 return;
             }
-            if (++visited > MAX_NODES) {
-                problems.error(place(source, node), "document expands to more than [" + MAX_NODES + "] nodes",
+            if (++visited > maxNodes) {
+                problems.error(place(source, node), "document expands to more than [" + maxNodes + "] nodes",
                         "aliases (*name) may not multiply the document; write the values out");
                 stopped = true;
                 return;
             }
-            if (depth > MAX_DEPTH) {
-                problems.error(place(source, node), "nested more than [" + MAX_DEPTH + "] levels deep", null);
+            if (depth > maxDepth) {
+                problems.error(place(source, node), "nested more than [" + maxDepth + "] levels deep", null);
                 stopped = true;
                 return;
             }
@@ -180,13 +245,13 @@ public final class YamlTree {
                 stopped = true;
                 return;
             }
-            if (node instanceof MappingNode) {
-                for (NodeTuple tuple : ((MappingNode) node).getValue()) {
+            if (node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
                     visit(tuple.getKeyNode(), depth + 1);
                     visit(tuple.getValueNode(), depth + 1);
                 }
-            } else if (node instanceof SequenceNode) {
-                for (Node item : ((SequenceNode) node).getValue()) {
+            } else if (node instanceof SequenceNode sequence) {
+                for (Node item : sequence.getValue()) {
                     visit(item, depth + 1);
                 }
             } else if (!(node instanceof ScalarNode)) {

@@ -1,0 +1,18 @@
+/**
+ * DRL policies on Drools 10: provides the engine's DRL compiler and exports the facts and effects DRL rules are
+ * written against ({@code org.resolutionpolicy.drools}).
+ */
+module org.resolutionpolicy.drools {
+    requires transitive org.resolutionpolicy.api;
+    requires org.resolutionpolicy.engine;
+    // transitive: Effects takes Drools' RuleContext (kcontext) in its methods
+    requires transitive org.kie.api;
+    requires org.kie.internal.api;
+    requires org.drools.base;
+    requires org.slf4j;
+
+    exports org.resolutionpolicy.drools;
+
+    provides org.resolutionpolicy.engine.internal.DrlCompiler
+            with org.resolutionpolicy.drools.internal.DroolsDrlCompiler;
+}
