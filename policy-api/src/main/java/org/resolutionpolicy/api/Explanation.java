@@ -74,10 +74,11 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param rule the rule id
      * @param effect what the rule does, e.g. {@code require store-manager}, {@code deny}, {@code follow-up call}
      * @param status whether it matched
-     * @param failures for {@link Status#NOT_MATCHED}, each failing condition with the values it saw, e.g.
+     * @param failures for {@link Status#NOT_MATCHED}, each failing condition with the values it saw, whose
+     *                 {@link Failure#text() text} reads e.g.
      *                 {@code customer.tier was [SILVER], wanted one of [GOLD, PLATINUM]}; otherwise empty
      */
-    public record RuleCheck(String rule, String effect, Status status, List<String> failures) {
+    public record RuleCheck(String rule, String effect, Status status, List<Failure> failures) {
 
         /** Creates a rule check. */
         public RuleCheck {

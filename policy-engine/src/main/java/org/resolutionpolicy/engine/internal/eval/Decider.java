@@ -810,7 +810,7 @@ final class Decider {
                     grants.add(r);
                 }
             } else {
-                List<String> failures = new ArrayList<>();
+                List<Explanation.Failure> failures = new ArrayList<>();
                 r.when().explain(facts, failures);
                 checks.add(check(r, Explanation.Status.NOT_MATCHED, failures));
             }
@@ -839,7 +839,7 @@ final class Decider {
             } else if (r.when().test(facts)) {
                 checks.add(check(r, Explanation.Status.MATCHED, List.of()));
             } else {
-                List<String> failures = new ArrayList<>();
+                List<Explanation.Failure> failures = new ArrayList<>();
                 r.when().explain(facts, failures);
                 checks.add(check(r, Explanation.Status.NOT_MATCHED, failures));
             }
@@ -865,14 +865,14 @@ final class Decider {
             }
             if (effects.isEmpty()) {
                 checks.add(new Explanation.RuleCheck(id, "drl", Explanation.Status.NOT_MATCHED,
-                        List.of("its DRL conditions did not match (DRL rules are not explained condition by condition)")));
+                        List.of(Explanation.Failure.unexplained(id))));
             } else {
                 checks.add(new Explanation.RuleCheck(id, String.join(", ", effects), Explanation.Status.MATCHED, List.of()));
             }
         }
     }
 
-    private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<String> failures) {
+    private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<Explanation.Failure> failures) {
         return new Explanation.RuleCheck(r.id(), effect(r), status, failures);
     }
 

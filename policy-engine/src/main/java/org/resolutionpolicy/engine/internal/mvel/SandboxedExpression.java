@@ -13,14 +13,15 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.mvel2.MVEL;
 import org.mvel2.ParserContext;
-import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.api.Explanation.Failure;
+import org.resolutionpolicy.engine.internal.model.Expression;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.Facts;
 
 /**
  * A condition written in MVEL, admitted only after it passed the allow-list, compiled once, and evaluated
- * without any access to the outside world.
+ * without any access to the outside world: the {@link Expression.Body} of a rule's {@link Expression} condition.
  *
  * <p>How the sandbox holds: the text is parsed by our own {@link Parser}, which knows only facts, literals,
  * operators and a fixed set of helpers, and rejects everything else with its position. MVEL then compiles
@@ -35,7 +36,7 @@ import org.resolutionpolicy.engine.internal.model.Facts;
  * chosen at load); explanations walk the tree itself. The MVEL form is compiled at load and kept so that a property
  * test can hold all three to the same answers. Immutable and thread-safe.
  */
-public final class SandboxedExpression implements Condition {
+public final class SandboxedExpression implements Expression.Body {
 
     private final String text;
     private final Serializable compiled;
@@ -121,7 +122,7 @@ public final class SandboxedExpression implements Condition {
     }
 
     @Override
-    public void explain(Facts facts, List<String> failures) {
+    public void explain(Facts facts, List<Failure> failures) {
         if (!test(facts)) {
             explainer.explain(tree, facts, failures);
         }
@@ -145,6 +146,7 @@ public final class SandboxedExpression implements Condition {
     }
 
     /** Returns the numbers the expression uses when it reads {@code amount}, for latitude boundaries. */
+    @Override
     public List<BigDecimal> amountThresholds() {
         return amountThresholds;
     }
