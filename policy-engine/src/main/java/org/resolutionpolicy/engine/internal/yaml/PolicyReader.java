@@ -34,7 +34,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads YAML policy sources into a checked {@link PolicyModel}, recording every problem with its place.
  *
- * <p>One source holds the policy (it has a {@code policy:} key); further YAML sources may add {@code rules:}.
+ * <p>One source holds the policy (it has a {@code policy:} key); further YAML sources may add {@code rules:}. The
+ * policy may instead be declared in another source, given as a {@link PolicyHeader} and read the same way.
  * Reading never stops at the first problem: each section is read as far as it can be, so that one run shows
  * a policy owner everything to fix. The caller throws if any error was recorded; nothing half-read escapes.
  */
@@ -87,30 +88,41 @@ public final class PolicyReader {
      * @return the model, or null if any error was recorded
      */
     public static PolicyModel read(List<PolicySource> sources, Problems problems) {
-        return new PolicyReader(problems).readAll(sources);
+        return read(sources, null, problems);
     }
 
-    private PolicyModel readAll(List<PolicySource> sources) {
-        Map<PolicySource, Map<String, NodeReader.Entry>> documents = new LinkedHashMap<>();
-        Map<PolicySource, NodeReader> readers = new HashMap<>();
+    /**
+     * Reads YAML sources and a header written in another source (a DRL {@code declare Policy}) into one model, the
+     * header read exactly as a YAML policy file would be.
+     *
+     * @param sources the YAML sources of one policy; may be empty when the header declares it
+     * @param header the header, or null
+     * @param problems where every problem goes
+     * @return the model, or null if any error was recorded
+     */
+    public static PolicyModel read(List<PolicySource> sources, PolicyHeader header, Problems problems) {
+        return new PolicyReader(problems).readAll(sources, header);
+    }
+
+    /** A composed source: its name, its reader and its top keys. */
+    private record Document(String name, NodeReader reader, Map<String, NodeReader.Entry> top) {
+    }
+
+    private PolicyModel readAll(List<PolicySource> sources, PolicyHeader header) {
+        List<Document> documents = new ArrayList<>();
         for (PolicySource source : sources) {
-            NodeReader reader = new NodeReader(source.name(), problems);
-            Node root = YamlTree.compose(source.name(), source.text(), problems);
-            if (root == null) {
-                continue;
-            }
-            Map<String, NodeReader.Entry> top = reader.mapping(root, "a policy file");
-            if (top != null) {
-                documents.put(source, top);
-                readers.put(source, reader);
-            }
+            document(source.name(), YamlTree.compose(source.name(), source.text(), problems), documents);
         }
-        PolicySource main = main(sources, documents, readers);
+        if (header != null) {
+            document(header.source(), header.root(), documents);
+        }
+        Document main = main(!sources.isEmpty() ? sources.get(0).name() : header == null ? null : header.source(),
+                sources.size() + (header == null ? 0 : 1), documents);
         if (main == null) {
             return null;
         }
-        NodeReader mainReader = readers.get(main);
-        Map<String, NodeReader.Entry> top = documents.get(main);
+        NodeReader mainReader = main.reader();
+        Map<String, NodeReader.Entry> top = main.top();
         header(mainReader, top);
         rules = new RuleReader(conditionReader(), roles, remedies.keySet(), rolesBroken, remediesBroken);
         if (present(top, "authority")) {
@@ -119,15 +131,14 @@ public final class PolicyReader {
         if (present(top, "rules")) {
             rules.read(mainReader, top.get("rules").value());
         }
-        for (Map.Entry<PolicySource, Map<String, NodeReader.Entry>> doc : documents.entrySet()) {
-            if (doc.getKey() == main) {
+        for (Document doc : documents) {
+            if (doc == main) {
                 continue;
             }
-            NodeReader reader = readers.get(doc.getKey());
-            reader.onlyKeys(doc.getValue(), RULE_PACK_KEYS, "a rules file (only the policy file declares "
+            doc.reader().onlyKeys(doc.top(), RULE_PACK_KEYS, "a rules file (only the policy file declares "
                     + "roles, remedies and authority)");
-            if (present(doc.getValue(), "rules")) {
-                rules.read(reader, doc.getValue().get("rules").value());
+            if (present(doc.top(), "rules")) {
+                rules.read(doc.reader(), doc.top().get("rules").value());
             }
         }
         checkSwatTeam(mainReader);
@@ -141,24 +152,39 @@ public final class PolicyReader {
                 rules.rules(), null);
     }
 
-    /** Returns the one source that declares the policy, or null after recording why there is none. */
-    private PolicySource main(List<PolicySource> sources, Map<PolicySource, Map<String, NodeReader.Entry>> documents,
-                              Map<PolicySource, NodeReader> readers) {
-        PolicySource main = null;
-        for (Map.Entry<PolicySource, Map<String, NodeReader.Entry>> doc : documents.entrySet()) {
-            if (doc.getValue().containsKey("policy")) {
+    private void document(String name, Node root, List<Document> documents) {
+        if (root == null) {
+            return;
+        }
+        NodeReader reader = new NodeReader(name, problems);
+        Map<String, NodeReader.Entry> top = reader.mapping(root, "a policy file");
+        if (top != null) {
+            documents.add(new Document(name, reader, top));
+        }
+    }
+
+    /**
+     * Returns the one document that declares the policy, or null after recording why there is none.
+     *
+     * @param first the name of the first source given
+     * @param count how many sources were given
+     */
+    private Document main(String first, int count, List<Document> documents) {
+        Document main = null;
+        for (Document doc : documents) {
+            if (doc.top().containsKey("policy")) {
                 if (main != null) {
-                    problems.error(readers.get(doc.getKey()).place(doc.getValue().get("policy").key()),
+                    doc.reader().error(doc.top().get("policy").key(),
                             "a second policy header: [" + main.name() + "] already declares the policy",
                             "load one policy at a time; further files may only add rules:");
                     continue;
                 }
-                main = doc.getKey();
+                main = doc;
             }
         }
-        if (main == null && (!documents.isEmpty() || sources.size() == 1 && !problems.hasErrors())) {
-            PolicySource first = documents.isEmpty() ? sources.get(0) : documents.keySet().iterator().next();
-            problems.error(Place.of(first.name()), "missing key [policy]: no source declares the policy",
+        if (main == null && (!documents.isEmpty() || count == 1 && !problems.hasErrors())) {
+            String name = documents.isEmpty() ? first : documents.get(0).name();
+            problems.error(Place.of(name), "missing key [policy]: no source declares the policy",
                     "start the policy file with policy: <id>, version, roles and remedies");
         }
         return main;
