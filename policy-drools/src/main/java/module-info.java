@@ -10,6 +10,8 @@ module org.resolutionpolicy.drools {
     requires org.kie.internal.api;
     requires org.drools.base;
     requires org.slf4j;
+    // the DRL header's annotation values are YAML flow nodes, read by the engine's YAML reader
+    requires org.yaml.snakeyaml;
 
     exports org.resolutionpolicy.drools;
 

@@ -15,7 +15,7 @@ module org.resolutionpolicy.engine {
     exports org.resolutionpolicy.engine.internal to org.resolutionpolicy.drools;
     exports org.resolutionpolicy.engine.internal.model to org.resolutionpolicy.drools;
     exports org.resolutionpolicy.engine.internal.support to org.resolutionpolicy.drools, org.resolutionpolicy.test;
-    exports org.resolutionpolicy.engine.internal.yaml to org.resolutionpolicy.test;
+    exports org.resolutionpolicy.engine.internal.yaml to org.resolutionpolicy.drools, org.resolutionpolicy.test;
     exports org.resolutionpolicy.engine.internal.text to org.resolutionpolicy.test, org.resolutionpolicy.cli;
     exports org.resolutionpolicy.engine.internal.json to org.resolutionpolicy.cli;
     exports org.resolutionpolicy.engine.internal.log to org.resolutionpolicy.cli;

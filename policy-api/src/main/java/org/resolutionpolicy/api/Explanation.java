@@ -81,10 +81,11 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param effect what the rule does; its {@link Effect#text() text} reads e.g. {@code require store-manager},
      *               {@code deny}, {@code follow-up call}
      * @param status whether it matched
-     * @param failures for {@link Status#NOT_MATCHED}, each failing condition with the values it saw, e.g.
+     * @param failures for {@link Status#NOT_MATCHED}, each failing condition with the values it saw, whose
+     *                 {@link Failure#text() text} reads e.g.
      *                 {@code customer.tier was [SILVER], wanted one of [GOLD, PLATINUM]}; otherwise empty
      */
-    public record RuleCheck(String rule, Effect effect, Status status, List<String> failures) {
+    public record RuleCheck(String rule, Effect effect, Status status, List<Failure> failures) {
 
         /** Creates a rule check. */
         public RuleCheck {
@@ -97,6 +98,147 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
         /** Returns true if the rule's condition held. */
         public boolean matched() {
             return status == Status.MATCHED;
+        }
+    }
+
+    /**
+     * One part of a rule's condition that did not hold: what it is about, what it saw and what it wanted, for a
+     * program to read; {@link #text()} renders it for people.
+     *
+     * <p>Values are shown as the policy owner writes them: severity and role names, plain numbers.
+     *
+     * @param kind what sort of condition failed, which decides how it reads
+     * @param subject the fact it tests (e.g. {@code customer.tier}), the expression as printed (e.g.
+     *                {@code impact.socialReach >= 10000}), or for {@link Kind#UNEXPLAINED} the rule id
+     * @param seen the value seen; null when the fact was absent. {@code present} for a presence test on a
+     *             present fact, {@code false} for an expression; null for {@link Kind#UNEXPLAINED}
+     * @param wanted the test in words, e.g. {@code one of [GOLD, PLATINUM]}, {@code at least [3] and below [48]},
+     *               {@code present}, {@code absent}; {@code true} for an expression; null for
+     *               {@link Kind#UNEXPLAINED}
+     * @param values for an expression, each fact or helper it read with its value, in the order it reads them;
+     *               otherwise empty
+     */
+    public record Failure(Kind kind, String subject, String seen, String wanted, List<Reading> values) {
+
+        /** What sort of condition failed. */
+        public enum Kind {
+            /** A test on a fact's value: {@code customer.tier was [SILVER], wanted one of [GOLD, PLATINUM]}. */
+            VALUE,
+            /** A presence test ({@code exists}): {@code attributes.store was absent, wanted present}. */
+            PRESENCE,
+            /** An expression: {@code amount > 50 was false, with amount = [30]}. */
+            EXPRESSION,
+            /** A rule of another source (DRL), whose conditions are not explained one by one. */
+            UNEXPLAINED
+        }
+
+        /**
+         * One value an expression read.
+         *
+         * @param name the fact or helper as written, e.g. {@code impact.socialReach}, {@code history.count('refund', 'P30D')}
+         * @param value its value, or null when absent
+         */
+        public record Reading(String name, String value) {
+
+            /**
+             * Creates a reading.
+             *
+             * @throws NullPointerException if name is null
+             */
+            public Reading {
+                Objects.requireNonNull(name, "name must not be null");
+            }
+        }
+
+        /**
+         * Creates a failure.
+         *
+         * @throws NullPointerException if kind or subject is null
+         */
+        public Failure {
+            Objects.requireNonNull(kind, "kind must not be null");
+            Objects.requireNonNull(subject, "subject must not be null");
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        /**
+         * Returns the failure of a test on a fact's value.
+         *
+         * @param fact the fact
+         * @param seen its value as shown, or null when absent
+         * @param wanted the test in words
+         * @return the failure
+         */
+        public static Failure value(String fact, String seen, String wanted) {
+            return new Failure(Kind.VALUE, fact, seen, wanted, List.of());
+        }
+
+        /**
+         * Returns the failure of a presence test.
+         *
+         * @param fact the fact
+         * @param present whether it was present (it was wanted the other way)
+         * @return the failure
+         */
+        public static Failure presence(String fact, boolean present) {
+            return new Failure(Kind.PRESENCE, fact, present ? "present" : null, present ? "absent" : "present",
+                    List.of());
+        }
+
+        /**
+         * Returns the failure of an expression.
+         *
+         * @param expression the expression (or the conjunct of it that failed) as printed
+         * @param values what it read
+         * @return the failure
+         */
+        public static Failure expression(String expression, List<Reading> values) {
+            return new Failure(Kind.EXPRESSION, expression, "false", "true", values);
+        }
+
+        /**
+         * Returns the failure of a rule whose conditions are not explained one by one (a DRL rule).
+         *
+         * @param rule the rule id
+         * @return the failure
+         */
+        public static Failure unexplained(String rule) {
+            return new Failure(Kind.UNEXPLAINED, rule, null, null, List.of());
+        }
+
+        /**
+         * Renders the failure for people, e.g. {@code customer.tier was [SILVER], wanted one of [GOLD, PLATINUM]},
+         * {@code attributes.store was absent, wanted present},
+         * {@code impact.socialReach >= 10000 was false, with impact.socialReach absent}.
+         *
+         * @return the sentence
+         */
+        public String text() {
+            return switch (kind) {
+                case VALUE -> subject + " was " + (seen == null ? "absent" : "[" + seen + "]") + ", wanted " + wanted;
+                case PRESENCE -> subject + " was " + (seen == null ? "absent" : "present") + ", wanted " + wanted;
+                case EXPRESSION -> subject + " was false" + readings();
+                case UNEXPLAINED -> "its DRL conditions did not match (DRL rules are not explained condition by condition)";
+            };
+        }
+
+        private String readings() {
+            if (values.isEmpty()) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder(", with ");
+            for (int i = 0; i < values.size(); i++) {
+                Reading r = values.get(i);
+                out.append(i == 0 ? "" : ", ").append(r.name())
+                        .append(r.value() == null ? " absent" : " = [" + r.value() + "]");
+            }
+            return out.toString();
+        }
+
+        /** Returns {@link #text()}. */
+        @Override
+        public String toString() {
+            return text();
         }
     }
 

@@ -10,6 +10,7 @@ import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Explanation.AuthorityTrace;
 import org.resolutionpolicy.api.Explanation.Beyond;
 import org.resolutionpolicy.api.Explanation.Effect;
+import org.resolutionpolicy.api.Explanation.Failure;
 import org.resolutionpolicy.api.Explanation.ProposalExplanation;
 import org.resolutionpolicy.api.Explanation.RoleLimit;
 import org.resolutionpolicy.api.Explanation.RuleCheck;
@@ -68,8 +69,8 @@ final class ExplanationRenderer {
                 out.append(" (").append(r.effect().text()).append(')');
             }
             out.append('\n');
-            for (String f : r.failures()) {
-                out.append("                   ").append(f).append('\n');
+            for (Failure f : r.failures()) {
+                out.append("                   ").append(f.text()).append('\n');
             }
         }
     }
@@ -138,7 +139,9 @@ final class ExplanationRenderer {
             item.put("effect", effect(r.effect()));
             item.put("status", r.status().name());
             if (!r.failures().isEmpty()) {
-                item.put("failures", new ArrayList<Object>(r.failures()));
+                List<Object> failures = new ArrayList<>();
+                r.failures().forEach(f -> failures.add(failure(f)));
+                item.put("failures", failures);
             }
             out.add(item);
         }
@@ -185,5 +188,34 @@ final class ExplanationRenderer {
         if (value != null) {
             map.put(key, value);
         }
+    }
+    /**
+     * Maps a failure to its fields: kind and subject always; seen only when the fact was present (absent facts
+     * leave it out), wanted and the expression's readings when there are some; and the prose as {@code text}.
+     */
+    private static Map<String, Object> failure(Failure f) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", f.kind().name());
+        json.put("subject", f.subject());
+        if (f.seen() != null) {
+            json.put("seen", f.seen());
+        }
+        if (f.wanted() != null) {
+            json.put("wanted", f.wanted());
+        }
+        if (!f.values().isEmpty()) {
+            List<Object> values = new ArrayList<>();
+            for (Failure.Reading v : f.values()) {
+                Map<String, Object> value = new LinkedHashMap<>();
+                value.put("name", v.name());
+                if (v.value() != null) {
+                    value.put("value", v.value());
+                }
+                values.add(value);
+            }
+            json.put("values", values);
+        }
+        json.put("text", f.text());
+        return json;
     }
 }

@@ -453,6 +453,27 @@ class PolicyCliTests {
                     "rule", "out-of-pocket-callback", "status", "MATCHED", "effect", Map.of(
                             "kind", "NONE", "followUp", "senior-management-call", "text", "follow-up senior-management-call")));
         }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void gives_each_failure_in_json_as_fields_a_program_can_read_and_as_prose() {
+            Run r = run("explain", policy.toString(), "--case", caseFile.toString(), "--format", "json");
+
+            Map<String, Object> json = new Yaml().load(r.out());
+            List<Map<String, Object>> proposals = (List<Map<String, Object>>) json.get("proposals");
+            Map<String, Object> viral = ((List<Map<String, Object>>) proposals.get(0).get("rules")).stream()
+                    .filter(rule -> rule.get("rule").equals("going-viral")).findFirst().orElseThrow();
+            List<Map<String, Object>> failures = (List<Map<String, Object>>) viral.get("failures");
+            assertThat(failures).singleElement().satisfies(f -> {
+                assertThat(f).containsEntry("kind", "EXPRESSION")
+                        .containsEntry("subject", "(impact.socialReach >= 10000) || impact.legalThreat")
+                        .containsEntry("seen", "false").containsEntry("wanted", "true")
+                        .containsEntry("values", List.of(Map.of("name", "impact.socialReach", "value", "0"),
+                                Map.of("name", "impact.legalThreat", "value", "false")))
+                        .containsEntry("text", "(impact.socialReach >= 10000) || impact.legalThreat was false, "
+                                + "with impact.socialReach = [0], impact.legalThreat = [false]");
+            });
+        }
     }
 
     @Nested

@@ -171,8 +171,42 @@ class DrlPolicyTests {
                     .satisfies(e -> assertThat(((PolicyLoadException) e).problems()).anySatisfy(p -> {
                         assertThat(p.source()).isEqualTo("only.drl");
                         assertThat(p.line()).isEqualTo(8);
+                        assertThat(p.column()).isEqualTo(5);
                         assertThat(p.message()).isEqualTo("unknown key [rolez] in the policy");
                         assertThat(p.hint()).isEqualTo("did you mean [roles]?");
+                    }));
+        }
+
+        @Test
+        void problems_inside_a_declared_value_point_at_its_drl_column() {
+            String unit = DRL.replace("@remedies(\"refund: money\")", "@remedies(\"refund: mony\")");
+            String limit = DRL.replace("@limits(\"refund: 40\")", "@limits(\"refund: -40\")");
+
+            assertThat(problems(unit)).contains(
+                    "only.drl:9:24: error: unknown unit [mony] for remedy [refund] (did you mean [money]?)");
+            assertThat(problems(limit)).containsExactly(
+                    "only.drl:14:22: error: the limit of [agent.refund] must not be negative, was [-40]");
+        }
+
+        static List<String> problems(String drl) {
+            try {
+                Policies.compile(List.of(PolicySource.of("only.drl", drl)));
+            } catch (PolicyLoadException e) {
+                return e.problems().stream().map(Object::toString).toList();
+            }
+            throw new AssertionError("expected problems in " + drl);
+        }
+
+        @Test
+        void a_declared_value_that_is_not_valid_yaml_is_reported_at_its_drl_line_alone() {
+            String broken = DRL.replace("@roles(\"agent, manager\")", "@roles(\"agent, [manager\")");
+
+            assertThatThrownBy(() -> Policies.compile(List.of(PolicySource.of("only.drl", broken))))
+                    .isInstanceOf(PolicyLoadException.class)
+                    .satisfies(e -> assertThat(((PolicyLoadException) e).problems()).singleElement().satisfies(p -> {
+                        assertThat(p.source()).isEqualTo("only.drl");
+                        assertThat(p.line()).isEqualTo(8);
+                        assertThat(p.message()).startsWith("invalid YAML");
                     }));
         }
 

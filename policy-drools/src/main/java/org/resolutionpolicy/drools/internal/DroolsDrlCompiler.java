@@ -21,6 +21,7 @@ import org.resolutionpolicy.engine.internal.support.Place;
 import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.model.ExternalRules;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.yaml.PolicyHeader;
 
 /**
  * Compiles DRL with Drools' {@code KnowledgeBuilder} (classic DRL, no {@code KieRepository} entry, so rebuilding
@@ -62,17 +63,17 @@ public final class DroolsDrlCompiler implements DrlCompiler {
                     "add: global org.resolutionpolicy.drools.Effects effects;");
             return null;
         }
-        PolicySource header = null;
+        PolicyHeader header = null;
         for (PolicySource source : sources) {
-            PolicySource h = DrlHeader.of(source);
+            PolicyHeader h = DrlHeader.of(source, problems);
             if (h != null) {
                 header = h;
             }
         }
-        PolicySource policyHeader = header;
+        PolicyHeader policyHeader = header;
         return new CompiledDrl() {
             @Override
-            public PolicySource header() {
+            public PolicyHeader header() {
                 return policyHeader;
             }
 

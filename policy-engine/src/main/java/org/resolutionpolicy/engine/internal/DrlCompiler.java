@@ -5,6 +5,7 @@ import java.util.List;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.engine.internal.model.ExternalRules;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.yaml.PolicyHeader;
 
 /**
  * Compiles DRL sources; implemented by {@code policy-drools} and found with {@link java.util.ServiceLoader}, so that
@@ -26,10 +27,11 @@ public interface DrlCompiler {
     interface CompiledDrl {
 
         /**
-         * Returns the policy declaration of a DRL-only policy ({@code declare Policy ... end}) as YAML whose lines
-         * match the DRL's, so that problems point at the DRL line; or null when the DRL declares no policy.
+         * Returns the policy declaration of a DRL-only policy ({@code declare Policy ... end}) as YAML nodes placed
+         * at the DRL's lines and columns, so that problems point into the DRL; or null when the DRL declares no
+         * policy.
          */
-        PolicySource header();
+        PolicyHeader header();
 
         /** Returns the ids of every DRL rule. */
         List<String> ruleIds();

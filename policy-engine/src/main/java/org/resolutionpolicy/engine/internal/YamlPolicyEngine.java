@@ -29,6 +29,7 @@ import org.resolutionpolicy.engine.internal.model.ExternalRules;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
 import org.resolutionpolicy.engine.internal.yaml.CaseReader;
+import org.resolutionpolicy.engine.internal.yaml.PolicyHeader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
 import org.resolutionpolicy.engine.internal.yaml.YamlTree;
 import org.slf4j.Logger;
@@ -80,6 +81,7 @@ public final class YamlPolicyEngine implements PolicyEngine {
             }
         }
         DrlCompiler.CompiledDrl compiledDrl = null;
+        PolicyHeader header = null;
         if (!drl.isEmpty()) {
             DrlCompiler compiler = drlCompiler();
             if (compiler == null) {
@@ -89,13 +91,11 @@ public final class YamlPolicyEngine implements PolicyEngine {
                 }
             } else {
                 compiledDrl = compiler.compile(drl, problems);
-                if (compiledDrl != null && compiledDrl.header() != null) {
-                    yaml.add(compiledDrl.header());
-                }
+                header = compiledDrl == null ? null : compiledDrl.header();
             }
         }
-        PolicyModel model = yaml.isEmpty() ? null : PolicyReader.read(yaml, problems, options);
-        if (yaml.isEmpty() && drl.isEmpty() == false && !problems.hasErrors()) {
+        PolicyModel model = yaml.isEmpty() && header == null ? null : PolicyReader.read(yaml, header, problems, options);
+        if (yaml.isEmpty() && header == null && drl.isEmpty() == false && !problems.hasErrors()) {
             problems.error(Place.of(drl.get(0).name()), "no source declares the policy",
                     "add a YAML policy file, or declare Policy in the DRL (see the DRL guide)");
         }

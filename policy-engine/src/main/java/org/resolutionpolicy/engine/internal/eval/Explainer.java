@@ -104,7 +104,7 @@ final class Explainer {
 
     /** Checks a rule the evaluation did not match: only the failing parts of its condition are computed. */
     private Explanation.RuleCheck notMatched(Rule r, Facts facts) {
-        List<String> failures = new ArrayList<>();
+        List<Explanation.Failure> failures = new ArrayList<>();
         r.when().explain(facts, failures);
         return check(r, Explanation.Status.NOT_MATCHED, failures);
     }
@@ -125,7 +125,7 @@ final class Explainer {
             if (effect == null) {
                 Explanation.Effect unknown = new Explanation.Effect(Explanation.Effect.Kind.DRL, null, null, null);
                 checks.add(new Explanation.RuleCheck(id, unknown, Explanation.Status.NOT_MATCHED,
-                        List.of("its DRL conditions did not match (DRL rules are not explained condition by condition)")));
+                        List.of(Explanation.Failure.unexplained(id))));
             } else {
                 checks.add(new Explanation.RuleCheck(id, effect, Explanation.Status.MATCHED, List.of()));
             }
@@ -146,7 +146,7 @@ final class Explainer {
                 first.followUp() != null ? first.followUp() : next.followUp());
     }
 
-    private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<String> failures) {
+    private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<Explanation.Failure> failures) {
         return new Explanation.RuleCheck(r.id(), effect(r), status, failures);
     }
 

@@ -1,22 +1,26 @@
 package org.resolutionpolicy.engine.internal.model;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import org.resolutionpolicy.api.Explanation.Failure;
 
 /**
- * A declarative matcher on one fact: false when the fact is absent, whatever it tests ({@code not} included).
+ * A declarative test on one fact: a {@link ValueTest} on its value, false when the fact is absent, whatever it
+ * tests ({@code not} included).
  *
  * <p>Immutable. A matcher for one value compared by {@code equals} (a tier, a category, a severity...) tests it
- * directly, without calling its predicate: most rules are made of such matchers.
+ * directly, without calling its value test: most rules are made of such matchers.
  */
 public final class FactMatcher implements Condition {
 
     private final FactPath path;
-    private final Predicate<Object> test;
-    private final String wanted;
+    private final ValueTest valueTest;
     private final Function<Object, String> display;
-    private final java.util.Set<Object> equalsAny;
+    private final String wanted;
+    private final Set<Object> equalsAny;
     /** The one value the fact must equal, when that is the whole test and equals decides it; otherwise null. */
     private final Object only;
 
@@ -24,22 +28,24 @@ public final class FactMatcher implements Condition {
      * Creates a matcher.
      *
      * @param path the fact
-     * @param test what the fact's value must satisfy
-     * @param wanted the test in words, for explanations: {@code one of [GOLD, PLATINUM]}
+     * @param valueTest what the fact's value must satisfy
      * @param display shows a value of the fact in explanations (severity names rather than ranks)
-     * @param equalsAny for a value or a list of values, those values (the matcher holds exactly for them); otherwise
-     *                  null
      */
-    public FactMatcher(FactPath path, Predicate<Object> test, String wanted, Function<Object, String> display,
-                       java.util.Set<Object> equalsAny) {
-        this.path = path;
-        this.test = test;
-        this.wanted = wanted;
-        this.display = display;
-        this.equalsAny = equalsAny;
+    public FactMatcher(FactPath path, ValueTest valueTest, Function<Object, String> display) {
+        this.path = Objects.requireNonNull(path, "path must not be null");
+        this.valueTest = Objects.requireNonNull(valueTest, "valueTest must not be null");
+        this.display = Objects.requireNonNull(display, "display must not be null");
+        this.wanted = valueTest.words(display);
+        if (valueTest instanceof ValueTest.Equals e) {
+            this.equalsAny = Set.of(e.value());
+        } else if (valueTest instanceof ValueTest.OneOf o) {
+            this.equalsAny = Set.copyOf(o.values());
+        } else {
+            this.equalsAny = null;
+        }
         Object single = equalsAny != null && equalsAny.size() == 1 ? equalsAny.iterator().next() : null;
-        // numbers compare by value (2.50 equals 2.5), so only other values may skip the predicate
-        this.only = single instanceof java.math.BigDecimal ? null : single;
+        // numbers compare by value (2.50 equals 2.5), so only other values may skip the value test
+        this.only = single instanceof BigDecimal ? null : single;
     }
 
     /** Returns the fact. */
@@ -48,17 +54,25 @@ public final class FactMatcher implements Condition {
     }
 
     /** Returns what the fact's value must satisfy. */
-    public Predicate<Object> test() {
-        return test;
+    public ValueTest valueTest() {
+        return valueTest;
     }
 
-    /** Returns the test in words. */
+    /** Returns how explanations show a value of the fact. */
+    public Function<Object, String> display() {
+        return display;
+    }
+
+    /** Returns the test in words, as explanations show it: {@code one of [GOLD, PLATINUM]}. */
     public String wanted() {
         return wanted;
     }
 
-    /** Returns the values the matcher holds for exactly, or null when it is not a list of values. */
-    public java.util.Set<Object> equalsAny() {
+    /**
+     * Returns the values the matcher holds for exactly (its test is {@link ValueTest.Equals} or
+     * {@link ValueTest.OneOf}), or null otherwise.
+     */
+    public Set<Object> equalsAny() {
         return equalsAny;
     }
 
@@ -68,7 +82,7 @@ public final class FactMatcher implements Condition {
         if (value == null) {
             return false;
         }
-        return only != null ? only.equals(value) : test.test(value);
+        return only != null ? only.equals(value) : valueTest.test(value);
     }
 
     @Override
@@ -77,40 +91,17 @@ public final class FactMatcher implements Condition {
     }
 
     @Override
-    public void explain(Facts facts, List<String> failures) {
+    public void explain(Facts facts, List<Failure> failures) {
         Object value = path.read(facts);
         if (value == null) {
-            failures.add(path.name() + " was absent, wanted " + wanted);
-        } else if (!test.test(value)) {
-            failures.add(path.name() + " was [" + display.apply(value) + "], wanted " + wanted);
+            failures.add(Failure.value(path.name(), null, wanted));
+        } else if (!valueTest.test(value)) {
+            failures.add(Failure.value(path.name(), display.apply(value), wanted));
         }
     }
 
-    /**
-     * A presence test ({@code exists: true|false}).
-     *
-     * @param path the fact
-     * @param wanted true for present
-     * @return the condition
-     */
-    public static Condition exists(FactPath path, boolean wanted) {
-        return new Condition() {
-            @Override
-            public boolean test(Facts facts) {
-                return (path.read(facts) != null) == wanted;
-            }
-
-            @Override
-            public boolean perProposal() {
-                return path.perProposal();
-            }
-
-            @Override
-            public void explain(Facts facts, List<String> failures) {
-                if (!test(facts)) {
-                    failures.add(path.name() + " was " + (wanted ? "absent, wanted present" : "present, wanted absent"));
-                }
-            }
-        };
+    @Override
+    public String toString() {
+        return path.name() + " " + wanted;
     }
 }

@@ -2,7 +2,16 @@
  * The policy model every source produces: {@link org.resolutionpolicy.engine.internal.model.PolicyModel} with its
  * ladder, remedies, authority and {@link org.resolutionpolicy.engine.internal.model.Rule rules}, each with a typed
  * {@link org.resolutionpolicy.engine.internal.model.Condition condition tree}, and the
- * {@link org.resolutionpolicy.engine.internal.model.Facts facts} a condition reads. YAML and DRL build it; evaluation,
- * explanation and analysis read it. Internal: depends only on the API and the support package.
+ * {@link org.resolutionpolicy.engine.internal.model.Facts facts} a condition reads.
+ *
+ * <p>The condition tree is a closed (sealed) set of immutable nodes: {@code Condition.ALWAYS}, conjunctions
+ * ({@code Condition.AllOf}), {@link org.resolutionpolicy.engine.internal.model.FactMatcher} with a sealed
+ * {@link org.resolutionpolicy.engine.internal.model.ValueTest} ({@code Equals}, {@code OneOf}, {@code Compare},
+ * {@code AllOf}, {@code Not}), {@link org.resolutionpolicy.engine.internal.model.Exists} and
+ * {@link org.resolutionpolicy.engine.internal.model.Expression}, whose body a compiler outside the model provides.
+ * Explaining a condition yields the API's {@link org.resolutionpolicy.api.Explanation.Failure failures}.
+ *
+ * <p>YAML and DRL build it; evaluation, explanation and analysis read it. Internal: depends only on the API and the
+ * support package.
  */
 package org.resolutionpolicy.engine.internal.model;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resolutionpolicy.api.Explanation.Failure;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.Facts;
@@ -27,21 +28,16 @@ final class ExprExplainer {
         this.roles = roles;
     }
 
-    void explain(Expr tree, Facts facts, List<String> failures) {
+    void explain(Expr tree, Facts facts, List<Failure> failures) {
         List<Expr> conjuncts = new ArrayList<>();
         flattenAnd(tree, conjuncts);
         for (Expr part : conjuncts) {
             if (!Boolean.TRUE.equals(eval(part, facts))) {
                 Map<String, String> values = new LinkedHashMap<>();
                 values(part, facts, values);
-                StringBuilder line = new StringBuilder(print(part)).append(" was false");
-                if (!values.isEmpty()) {
-                    line.append(", with ");
-                    List<String> shown = new ArrayList<>();
-                    values.forEach((k, v) -> shown.add(k + (v == null ? " absent" : " = [" + v + "]")));
-                    line.append(String.join(", ", shown));
-                }
-                failures.add(line.toString());
+                List<Failure.Reading> readings = new ArrayList<>();
+                values.forEach((name, value) -> readings.add(new Failure.Reading(name, value)));
+                failures.add(Failure.expression(print(part), readings));
             }
         }
     }

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.api.Explanation.Failure;
+import org.resolutionpolicy.engine.internal.model.Expression;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.Facts;
 
 /**
  * A condition written in MVEL syntax, admitted only after it passed the allow-list, compiled once, and evaluated
- * without any access to the outside world.
+ * without any access to the outside world: the {@link Expression.Body} of a rule's {@link Expression} condition.
  *
  * <p>How the sandbox holds: the text is parsed by our own {@link Parser}, which knows only facts, literals,
  * operators and a fixed set of helpers, and rejects everything else with its position. Nothing of the text is ever
@@ -26,7 +27,7 @@ import org.resolutionpolicy.engine.internal.model.Facts;
  * the closures, the tree and MVEL to the same answers. MVEL itself is a test dependency only. Immutable and
  * thread-safe.
  */
-public final class SandboxedExpression implements Condition {
+public final class SandboxedExpression implements Expression.Body {
 
     private final String text;
     private final Expr tree;
@@ -72,7 +73,7 @@ public final class SandboxedExpression implements Condition {
     }
 
     @Override
-    public void explain(Facts facts, List<String> failures) {
+    public void explain(Facts facts, List<Failure> failures) {
         if (!test(facts)) {
             explainer.explain(tree, facts, failures);
         }
@@ -98,6 +99,7 @@ public final class SandboxedExpression implements Condition {
      * Returns the numbers the expression uses when it reads {@code amount}, for latitude boundaries: the absolute
      * value of every number literal, ascending and distinct; empty when it does not read {@code amount}.
      */
+    @Override
     public List<BigDecimal> amountThresholds() {
         return amountThresholds;
     }

@@ -3,7 +3,8 @@
  *
  * <p>{@link org.resolutionpolicy.engine.internal.mvel.SandboxedExpression} admits only facts, literals, operators
  * and a fixed set of helpers ({@link org.resolutionpolicy.engine.internal.mvel.HelperKind}), parses them into a
- * checked tree ({@link org.resolutionpolicy.engine.internal.mvel.Expr}) and compiles the tree to typed closures.
+ * checked tree ({@link org.resolutionpolicy.engine.internal.mvel.Expr}) and compiles the tree to typed closures. It is the
+ * body of the model's {@link org.resolutionpolicy.engine.internal.model.Expression} condition node.
  *
  * <p>MVEL is the reference, not the runtime: the language is MVEL's subset with MVEL's semantics, and a
  * differential property test compiles source generated from each tree with real MVEL and requires the closures,

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.ReloadEvent;
@@ -38,7 +39,7 @@ class WatchedPolicyTests {
     private WatchedPolicy start(Duration poll) {
         YamlPolicyEngine engine = new YamlPolicyEngine();
         WatchRequest request = new WatchRequest(List.of(dir.resolve("policy.yaml")), () -> sources.get().get(),
-                Duration.ofMillis(10), poll, List.of());
+                Duration.ofMillis(10), poll, List.of(), LoadOptions.defaults());
         return WatchedPolicy.start(s -> (CompiledPolicy) engine.compile(s), request, Clock.systemUTC());
     }
 

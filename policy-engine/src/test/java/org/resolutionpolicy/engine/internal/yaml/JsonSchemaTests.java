@@ -60,9 +60,9 @@ class JsonSchemaTests {
         @Test
         void of_a_rule_and_its_parts() {
             JsonNode rule = def("rule");
-            assertThat(keys(rule)).containsExactlyInAnyOrderElementsOf(PolicyReader.RULE_KEYS);
-            assertThat(keys(rule.at("/properties/grant"))).containsExactlyInAnyOrderElementsOf(PolicyReader.GRANT_KEYS);
-            assertThat(keys(rule.at("/properties/followUp"))).containsExactlyInAnyOrderElementsOf(PolicyReader.FOLLOW_UP_KEYS);
+            assertThat(keys(rule)).containsExactlyInAnyOrderElementsOf(RuleReader.RULE_KEYS);
+            assertThat(keys(rule.at("/properties/grant"))).containsExactlyInAnyOrderElementsOf(RuleReader.GRANT_KEYS);
+            assertThat(keys(rule.at("/properties/followUp"))).containsExactlyInAnyOrderElementsOf(RuleReader.FOLLOW_UP_KEYS);
         }
 
         @Test
@@ -71,7 +71,7 @@ class JsonSchemaTests {
             for (int i = 2; i <= 4; i++) {
                 keys.addAll(keys(def("matcherValue").at("/oneOf/" + i)));
             }
-            assertThat(keys).containsExactlyInAnyOrderElementsOf(PolicyReader.MATCHER_KEYS);
+            assertThat(keys).containsExactlyInAnyOrderElementsOf(ConditionReader.MATCHER_KEYS);
         }
 
         @Test

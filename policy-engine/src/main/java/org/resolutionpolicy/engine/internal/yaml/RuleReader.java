@@ -1,0 +1,252 @@
+package org.resolutionpolicy.engine.internal.yaml;
+
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
+import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.support.Place;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads the {@code rules:} of policy sources into {@link Rule rules}: ids, remedies, effects, follow-ups and
+ * sentences, with each {@code when:} read by a {@link ConditionReader}. Every problem is recorded with its place;
+ * a rule with an error is left out. Not thread-safe: one reader serves one load.
+ */
+final class RuleReader {
+
+    static final List<String> RULE_KEYS = List.of("id", "when", "remedies", "deny", "route", "require", "grant",
+            "followUp", "because", "enabled");
+    static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant");
+    static final List<String> GRANT_KEYS = List.of("role", "upTo");
+    static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner");
+
+    private final ConditionReader conditions;
+    private final List<String> roles;
+    private final Set<String> remedies;
+    private final boolean rolesBroken;
+    private final boolean remediesBroken;
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, Place> ruleIds = new HashMap<>();
+
+    /**
+     * Creates a reader for the rules of one policy.
+     *
+     * @param conditions reads each rule's {@code when}
+     * @param roles the ladder of roles, lowest first
+     * @param remedies the remedy ids
+     * @param rolesBroken true if the ladder could not be read, so unknown roles are not reported
+     * @param remediesBroken true if the remedies could not be read, so unknown remedies are not reported
+     */
+    RuleReader(ConditionReader conditions, List<String> roles, Set<String> remedies, boolean rolesBroken,
+               boolean remediesBroken) {
+        this.conditions = conditions;
+        this.roles = roles;
+        this.remedies = remedies;
+        this.rolesBroken = rolesBroken;
+        this.remediesBroken = remediesBroken;
+    }
+
+    /** Returns the rules read so far, in the order read. */
+    List<Rule> rules() {
+        return List.copyOf(rules);
+    }
+
+    /** Reads a {@code rules:} list, adding the rules read without error. */
+    void read(NodeReader r, Node node) {
+        List<Node> items = r.list(node, "rules", false);
+        if (items == null) {
+            return;
+        }
+        for (Node item : items) {
+            Rule rule = rule(r, item);
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+    }
+
+    private Rule rule(NodeReader r, Node node) {
+        Map<String, NodeReader.Entry> spec = r.mapping(node, "a rule");
+        if (spec == null) {
+            return null;
+        }
+        String ruleId = r.require(spec, node, "id", "a rule") ? ruleId(r, spec.get("id").value()) : null;
+        String name = ruleId == null ? "a rule" : "rule [" + ruleId + "]";
+        r.onlyKeys(spec, RULE_KEYS, name);
+        Set<String> ruleRemedies = null;
+        if (spec.containsKey("remedies")) {
+            List<String> named = r.names(spec.get("remedies").value(), "remedies of " + name,
+                    remediesBroken ? null : remedies, "remedy");
+            ruleRemedies = named == null ? null : Set.copyOf(named);
+        }
+        ConditionReader.When when = ConditionReader.When.ALWAYS;
+        if (spec.containsKey("when")) {
+            when = conditions.read(r, spec.get("when").value(), name);
+        }
+        Effect effect = effect(r, spec, name);
+        FollowUpSpec followUp = null;
+        if (spec.containsKey("followUp")) {
+            followUp = followUp(r, spec.get("followUp").value(), name);
+        }
+        if (EFFECT_KEYS.stream().noneMatch(spec::containsKey) && !spec.containsKey("followUp")) {
+            r.error(node, name + " has no effect", "give it one of deny: true, route: swat, require: <role>, "
+                    + "grant: {role, upTo}, or a followUp");
+        }
+        String because = because(r, spec, node, name);
+        boolean enabled = enabled(r, spec, name);
+        if (effect != null && effect.kind() == Effect.Kind.REQUIRE && effect.role() == 0) {
+            r.warning(spec.get("require").value(), name + " requires the lowest role [" + roles.get(0)
+                    + "], which every employee has: it never changes an outcome", "require a higher role, or remove it");
+        }
+        if (ruleId == null || effect == null || when.condition() == null) {
+            return null;
+        }
+        boolean perProposal = ruleRemedies != null || when.perProposal();
+        return new Rule(ruleId, r.place(node), when.condition(), ruleRemedies, effect, followUp, because, enabled,
+                perProposal, when.amountThresholds());
+    }
+
+    /** Returns the rule's id, or null if it is unusable (reserved, a duplicate, not a name). */
+    private String ruleId(NodeReader r, Node idNode) {
+        String ruleId = r.name(idNode, "rule id");
+        if (ruleId == null) {
+            return null;
+        }
+        if (ruleId.equals(Reason.AUTHORITY)) {
+            r.error(idNode, "rule id [authority] is reserved for reasons that come from the authority table");
+            return null;
+        }
+        if (ruleIds.containsKey(ruleId)) {
+            r.error(idNode, "duplicate rule id [" + ruleId + "]", "first defined at " + ruleIds.get(ruleId));
+            return null;
+        }
+        ruleIds.put(ruleId, r.place(idNode));
+        return ruleId;
+    }
+
+    /** Returns the rule's one effect, {@link Effect#NONE} without one, or null after a problem. */
+    private Effect effect(NodeReader r, Map<String, NodeReader.Entry> spec, String name) {
+        List<NodeReader.Entry> effects = new ArrayList<>();
+        for (String key : EFFECT_KEYS) {
+            if (spec.containsKey(key)) {
+                effects.add(spec.get(key));
+            }
+        }
+        if (effects.size() > 1) {
+            r.error(effects.get(1).key(), name + " has more than one effect: " + effectNames(effects),
+                    "a rule has exactly one of deny, route, require, grant; write two rules");
+            return Effect.NONE;
+        }
+        return effects.size() == 1 ? effect(r, effects.get(0), name) : Effect.NONE;
+    }
+
+    private static String because(NodeReader r, Map<String, NodeReader.Entry> spec, Node node, String name) {
+        if (!spec.containsKey("because")) {
+            r.warning(node, name + " has no because", "add the sentence the employee can tell the customer");
+            return "";
+        }
+        String b = r.text(spec.get("because").value(), "because of " + name);
+        return b == null ? "" : b.trim();
+    }
+
+    private static boolean enabled(NodeReader r, Map<String, NodeReader.Entry> spec, String name) {
+        if (!spec.containsKey("enabled")) {
+            return true;
+        }
+        Boolean e = r.bool(spec.get("enabled").value(), "enabled of " + name);
+        boolean enabled = e == null || e;
+        if (!enabled) {
+            r.warning(spec.get("enabled").value(), name + " is disabled and never applies",
+                    "delete it when it is no longer needed");
+        }
+        return enabled;
+    }
+
+    private static String effectNames(List<NodeReader.Entry> effects) {
+        List<String> names = new ArrayList<>();
+        effects.forEach(e -> names.add(e.name()));
+        return Hints.bracketed(names);
+    }
+
+    private Effect effect(NodeReader r, NodeReader.Entry e, String name) {
+        Node v = e.value();
+        switch (e.name()) {
+            case "deny": {
+                Boolean b = r.bool(v, "deny of " + name);
+                if (b != null && !b) {
+                    r.error(v, "deny of " + name + " can only be true", "remove the rule or set enabled: false");
+                    return null;
+                }
+                return b == null ? null : Effect.DENY;
+            }
+            case "route": {
+                String route = r.name(v, "route of " + name);
+                if (route != null && !route.equals("swat")) {
+                    r.error(v, "route of " + name + " can only be swat, not [" + route + "]", null);
+                    return null;
+                }
+                return route == null ? null : Effect.SWAT;
+            }
+            case "require": {
+                int role = role(r, v, "require of " + name);
+                return role < 0 ? null : Effect.require(role);
+            }
+            default: {
+                Map<String, NodeReader.Entry> grant = r.mapping(v, "grant of " + name);
+                if (grant == null) {
+                    return null;
+                }
+                r.onlyKeys(grant, GRANT_KEYS, "grant of " + name);
+                boolean complete = r.require(grant, v, "role", "grant of " + name)
+                        & r.require(grant, v, "upTo", "grant of " + name);
+                if (!complete) {
+                    return null;
+                }
+                int role = role(r, grant.get("role").value(), "grant of " + name);
+                Limit upTo = PolicyReader.limit(r, grant.get("upTo").value(), "upTo of " + name);
+                return role < 0 || upTo == null ? null : Effect.grant(role, upTo);
+            }
+        }
+    }
+
+    private int role(NodeReader r, Node node, String what) {
+        String role = r.name(node, what);
+        if (role == null) {
+            return -1;
+        }
+        int rank = roles.indexOf(role);
+        if (rank < 0 && !rolesBroken) {
+            r.error(node, "unknown role [" + role + "] in " + what, Hints.didYouMean(role, roles));
+        }
+        return rank;
+    }
+
+    private FollowUpSpec followUp(NodeReader r, Node node, String name) {
+        Map<String, NodeReader.Entry> spec = r.mapping(node, "followUp of " + name);
+        if (spec == null) {
+            return null;
+        }
+        r.onlyKeys(spec, FOLLOW_UP_KEYS, "followUp of " + name);
+        String action = null;
+        if (r.require(spec, node, "action", "followUp of " + name)) {
+            action = r.name(spec.get("action").value(), "followUp action of " + name);
+        }
+        TemporalAmount within = spec.containsKey("within")
+                ? r.period(spec.get("within").value(), "followUp within of " + name) : null;
+        String owner = null;
+        if (spec.containsKey("owner")) {
+            int rank = role(r, spec.get("owner").value(), "followUp owner of " + name);
+            owner = rank < 0 ? null : roles.get(rank);
+        }
+        return action == null ? null : new FollowUpSpec(action, within, owner);
+    }
+}
