@@ -17,11 +17,19 @@ import org.resolutionpolicy.api.spi.PolicyEngine;
  *
  * <p>Each line holds a decision id, a timestamp, the policy id and version, the case id, the customer id
  * (hashed by default), the employee role, per proposal the remedy, amount, outcome, approver or team and rule
- * ids, and the follow-up actions. Writes are buffered and safe under concurrent decisions; {@link #close()}
+ * ids, and the follow-up actions; and the revision of the policy that decided. Given to a {@link LivePolicy} as a
+ * {@link ReloadListener} too, it writes a line per reload attempt ({@code "reload": "LOADED"} or {@code "FAILED"},
+ * the revisions and any problems) between the decisions. Writes are buffered and safe under concurrent decisions; {@link #close()}
  * flushes. A write that fails (a full disk, a closed stream) is reported through SLF4J and counted in
  * {@link #failedWrites()}, never thrown into the decision.
  */
-public interface DecisionLog extends DecisionListener, AutoCloseable {
+public interface DecisionLog extends DecisionListener, ReloadListener, AutoCloseable {
+
+    /** Writes nothing for a reload unless the log overrides it; the JSON-lines log writes a line. */
+    @Override
+    default void onReload(ReloadEvent event) {
+        // a log that records only decisions
+    }
 
     /** How a sensitive value is written to the log. */
     enum Masking {

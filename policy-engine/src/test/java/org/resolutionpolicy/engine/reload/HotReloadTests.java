@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.LivePolicy;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policies;
@@ -113,6 +115,44 @@ class HotReloadTests {
 
             assertThat(outcome(snapshot, 40)).isEqualTo(Outcome.Kind.ESCALATE);
             assertThat(outcome(live, 40)).isEqualTo(Outcome.Kind.ALONE);
+        }
+
+        @Test
+        void the_decision_log_names_each_decisions_revision_and_records_each_reload() throws Exception {
+            Path file = dir.resolve("policy.yaml");
+            writeInPlace(file, policy(10));
+            Path logFile = dir.resolve("decisions.jsonl");
+            // reloads come from reloadNow alone: the watcher waits out a long debounce and is closed before
+            LivePolicy live = Policies.watch(file).debounce(Duration.ofSeconds(30)).pollInterval(Duration.ofMinutes(1))
+                    .start();
+            started.add(live);
+            try (DecisionLog log = DecisionLog.jsonLines(logFile)) {
+                live.addReloadListener(log);
+                Policy logged = live.withListener(log);
+                logged.decide(refund(1));
+                writeInPlace(file, broken());
+                live.reloadNow();
+                writeInPlace(file, policy(50));
+                live.reloadNow();
+                logged.decide(refund(1));
+            }
+
+            List<Map<String, Object>> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(logFile)) {
+                lines.add(new org.yaml.snakeyaml.Yaml().load(line));
+            }
+            assertThat(lines).extracting(l -> l.containsKey("reload") ? "reload " + l.get("reload")
+                    : "decision " + l.get("revision")).satisfiesExactly(
+                        l -> assertThat(l).startsWith("decision v10@"),
+                        l -> assertThat(l).isEqualTo("reload FAILED"),
+                        l -> assertThat(l).isEqualTo("reload LOADED"),
+                        l -> assertThat(l).startsWith("decision v50@"));
+            assertThat(lines.get(1).get("problems").toString()).contains("policy.yaml:7:3: error: unknown role [agnet]");
+            try (java.io.BufferedReader in = Files.newBufferedReader(logFile)) {
+                var summary = org.resolutionpolicy.engine.internal.log.DecisionLogSummary.read(in);
+                assertThat(summary.decisions()).isEqualTo(2);
+                assertThat(summary.malformedLines()).isEmpty();
+            }
         }
 
         @Test

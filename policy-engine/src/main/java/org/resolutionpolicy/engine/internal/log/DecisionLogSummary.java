@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param byRemedy proposals per remedy, with their outcomes
  * @param byApprover escalated proposals per approver
  * @param byFollowUp follow-ups per action
- * @param malformedLines the 1-based numbers of lines that were not a decision record
+ * @param malformedLines the 1-based numbers of lines that were neither a decision record nor a reload record
  */
 public record DecisionLogSummary(long decisions, long proposals, long swatDecisions, Map<String, Long> byOutcome,
                                  Map<String, Long> byRule, Map<String, Map<String, Long>> byRemedy,
@@ -54,7 +54,12 @@ public record DecisionLogSummary(long decisions, long proposals, long swatDecisi
             }
             Map<?, ?> record;
             try {
-                if (!(json.load(line) instanceof Map<?, ?> parsed) || !parsed.containsKey("decisionId")) {
+                Object loaded = json.load(line);
+                if (loaded instanceof Map<?, ?> event && event.containsKey("reload")) {
+                    // a live policy's reload, logged between decisions: not a decision, and not malformed
+                    continue;
+                }
+                if (!(loaded instanceof Map<?, ?> parsed) || !parsed.containsKey("decisionId")) {
                     malformed.add(number);
                     continue;
                 }

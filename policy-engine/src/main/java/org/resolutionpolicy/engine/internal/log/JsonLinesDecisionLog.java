@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
+import org.resolutionpolicy.api.Problem;
+import org.resolutionpolicy.api.ReloadEvent;
 import org.resolutionpolicy.engine.internal.json.DecisionJson;
 import org.resolutionpolicy.engine.internal.json.Json;
 import org.slf4j.Logger;
@@ -55,7 +57,28 @@ public final class JsonLinesDecisionLog implements DecisionLog {
 
     @Override
     public void onDecision(CustomerCase customerCase, Decision decision) {
-        String line = Json.line(record(customerCase, decision)) + "\n";
+        write(Json.line(record(customerCase, decision)) + "\n");
+    }
+
+    /**
+     * Writes a live policy's reload attempt as a line of its own, so that the log shows which revision decided the
+     * decisions after it and which candidates were refused, with their problems.
+     */
+    @Override
+    public void onReload(ReloadEvent event) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("reload", event.result().name());
+        r.put("timestamp", event.at().toString());
+        r.put("revision", event.revision());
+        r.put("previousRevision", event.previousRevision());
+        if (event.candidate() != null) {
+            r.put("candidate", event.candidate());
+        }
+        r.put("problems", event.problems().stream().map(Problem::toString).toList());
+        write(Json.line(r) + "\n");
+    }
+
+    private void write(String line) {
         synchronized (this) {
             if (closed) {
                 failed++;
