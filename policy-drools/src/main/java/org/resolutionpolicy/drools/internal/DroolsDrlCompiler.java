@@ -70,36 +70,31 @@ public final class DroolsDrlCompiler implements DrlCompiler {
                 header = h;
             }
         }
-        PolicyHeader policyHeader = header;
-        return new CompiledDrl() {
-            @Override
-            public PolicyHeader header() {
-                return policyHeader;
-            }
+        return new Compiled(sources, kieBase, List.copyOf(ruleIds), header);
+    }
 
-            @Override
-            public List<String> ruleIds() {
-                return ruleIds;
-            }
+    /** DRL compiled into a knowledge base, with its header and rule ids, waiting to be bound to a policy. */
+    private record Compiled(List<PolicySource> sources, KieBase kieBase, List<String> ruleIds, PolicyHeader header)
+            implements CompiledDrl {
 
-            @Override
-            public ExternalRules bind(PolicyModel model, Problems bindProblems) {
-                boolean ok = true;
-                for (PolicySource source : sources) {
-                    Matcher m = ROLE_LITERAL.matcher(source.text());
-                    while (m.find()) {
-                        String role = m.group(2);
-                        if (!model.roles().contains(role)) {
-                            int[] lc = lineAndColumn(source.text(), m.start(2));
-                            bindProblems.error(new Place(source.name(), lc[0], lc[1]), "unknown role [" + role
-                                    + "] in effects." + m.group(1) + "(..)", Hints.didYouMean(role, model.roles()));
-                            ok = false;
-                        }
+        /** Checks the roles DRL rules name as literals in effects against the ladder, then binds the rules. */
+        @Override
+        public ExternalRules bind(PolicyModel model, Problems problems) {
+            boolean ok = true;
+            for (PolicySource source : sources) {
+                Matcher m = ROLE_LITERAL.matcher(source.text());
+                while (m.find()) {
+                    String role = m.group(2);
+                    if (!model.roles().contains(role)) {
+                        int[] lc = lineAndColumn(source.text(), m.start(2));
+                        problems.error(new Place(source.name(), lc[0], lc[1]), "unknown role [" + role
+                                + "] in effects." + m.group(1) + "(..)", Hints.didYouMean(role, model.roles()));
+                        ok = false;
                     }
                 }
-                return ok ? new DrlRules(kieBase, model, ruleIds) : null;
             }
-        };
+            return ok ? new DrlRules(kieBase, model, ruleIds) : null;
+        }
     }
 
     private static String path(String name) {

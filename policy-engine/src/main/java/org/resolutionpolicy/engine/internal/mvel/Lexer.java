@@ -21,6 +21,7 @@ final class Lexer {
     private Lexer() {
     }
 
+    // one loop over the characters, a branch per token kind: longer than 60 lines, but split it reads worse
     static List<Token> tokens(String text) throws ExpressionException {
         if (text.length() > MAX_LENGTH) {
             throw new ExpressionException("expression is too long: [" + text.length() + "] characters, at most ["
