@@ -152,11 +152,11 @@ final class ExplanationRenderer {
     private static Map<String, Object> effect(Effect e) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", e.kind().name());
-        putIfPresent(json, "role", e.role());
+        DecisionJson.putIfPresent(json, "role", e.role());
         if (e.upTo() != null) {
             json.put("upTo", DecisionJson.limit(e.upTo()));
         }
-        putIfPresent(json, "followUp", e.followUp());
+        DecisionJson.putIfPresent(json, "followUp", e.followUp());
         json.put("text", e.text());
         return json;
     }
@@ -167,7 +167,7 @@ final class ExplanationRenderer {
         if (w.maxTotal() != null) {
             json.put("maxTotal", DecisionJson.limit(w.maxTotal()));
         }
-        putIfPresent(json, "maxCount", w.maxCount());
+        DecisionJson.putIfPresent(json, "maxCount", w.maxCount());
         json.put("period", w.period().toString());
         json.put("usedCount", w.usedCount());
         json.put("usedTotal", w.usedTotal());
@@ -179,16 +179,11 @@ final class ExplanationRenderer {
     private static Map<String, Object> beyond(Beyond b) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", b.kind().name());
-        putIfPresent(json, "role", b.role());
+        DecisionJson.putIfPresent(json, "role", b.role());
         json.put("text", b.text());
         return json;
     }
 
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
     /**
      * Maps a failure to its fields: kind and subject always; seen only when the fact was present (absent facts
      * leave it out), wanted and the expression's readings when there are some; and the prose as {@code text}.

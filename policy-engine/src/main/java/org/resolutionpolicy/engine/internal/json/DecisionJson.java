@@ -101,7 +101,8 @@ public final class DecisionJson {
         return item;
     }
 
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    /** Puts a value under a key unless it is null: the contract leaves absent optional values out. */
+    public static void putIfPresent(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
         }
