@@ -311,8 +311,9 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
          */
         public Effect {
             Objects.requireNonNull(kind, "kind must not be null");
-            if (kind == Kind.REQUIRE || kind == Kind.GRANT) {
-                Objects.requireNonNull(role, "role must not be null for " + kind);
+            if ((kind == Kind.REQUIRE || kind == Kind.GRANT) && role == null) {
+                // the message is built only when it is needed: explanations make many effects
+                throw new NullPointerException("role must not be null for " + kind);
             }
             if (kind == Kind.GRANT) {
                 Objects.requireNonNull(upTo, "upTo must not be null for GRANT");

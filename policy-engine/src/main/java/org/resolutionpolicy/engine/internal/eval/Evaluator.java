@@ -60,8 +60,9 @@ final class Evaluator {
         Collections.sort(ids);
         ids.forEach(id -> idOrder.putIfAbsent(id, idOrder.size()));
         String[] remedies = policy.remedies().keySet().toArray(new String[0]);
-        for (Rule r : policy.rules()) {
-            IndexedRule e = new IndexedRule(r, idOrder.get(r.id()));
+        for (int position = 0; position < policy.rules().size(); position++) {
+            Rule r = policy.rules().get(position);
+            IndexedRule e = new IndexedRule(r, idOrder.get(r.id()), position);
             e.about = new boolean[remedies.length];
             for (int i = 0; i < remedies.length; i++) {
                 e.about[i] = r.appliesTo(remedies[i]);
@@ -171,7 +172,7 @@ final class Evaluator {
 
     /** Returns a rule of another source (DRL), matched just now, as evaluation sees it. */
     IndexedRule external(Rule r) {
-        return new IndexedRule(r, idOrder.getOrDefault(r.id(), Integer.MAX_VALUE));
+        return new IndexedRule(r, idOrder.getOrDefault(r.id(), Integer.MAX_VALUE), -1);
     }
 
     /**

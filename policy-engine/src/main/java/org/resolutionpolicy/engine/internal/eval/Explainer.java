@@ -1,10 +1,7 @@
 package org.resolutionpolicy.engine.internal.eval;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Outcome;
@@ -24,10 +21,26 @@ final class Explainer {
 
     private final PolicyModel policy;
     private final Evaluator evaluator;
+    /**
+     * Per rule of the policy (by place in the file) and status, its check when that status needs no failures: made
+     * once at load, since an explanation lists every rule for every proposal.
+     */
+    private final Explanation.RuleCheck[][] fixed;
 
     Explainer(PolicyModel policy, Evaluator evaluator) {
         this.policy = policy;
         this.evaluator = evaluator;
+        this.fixed = new Explanation.RuleCheck[policy.rules().size()][];
+        for (int i = 0; i < fixed.length; i++) {
+            Rule r = policy.rules().get(i);
+            Explanation.Effect effect = effect(r);
+            fixed[i] = new Explanation.RuleCheck[Explanation.Status.values().length];
+            for (Explanation.Status status : Explanation.Status.values()) {
+                if (status != Explanation.Status.NOT_MATCHED) {
+                    fixed[i][status.ordinal()] = new Explanation.RuleCheck(r.id(), effect, status, List.of());
+                }
+            }
+        }
     }
 
     /** Explains a decision from the evaluation, kept with its matches, that produced it. */
@@ -43,17 +56,18 @@ final class Explainer {
     }
 
     private Explanation.ProposalExplanation proposal(ProposalDecision decided, Evaluation.Matched m) {
-        Set<Rule> matched = identitySet(m.rules());
+        boolean[] matched = matched(m.rules());
         String remedy = m.plan().remedy;
-        List<Explanation.RuleCheck> checks = new ArrayList<>();
-        List<IndexedRule> grants = new ArrayList<>();
-        for (Rule r : policy.rules()) {
+        List<Explanation.RuleCheck> checks = new ArrayList<>(checkCount());
+        List<IndexedRule> grants = new ArrayList<>(2);
+        for (int i = 0; i < fixed.length; i++) {
+            Rule r = policy.rules().get(i);
             if (!r.enabled()) {
-                checks.add(check(r, Explanation.Status.DISABLED, List.of()));
+                checks.add(fixed[i][Explanation.Status.DISABLED.ordinal()]);
             } else if (!r.appliesTo(remedy)) {
-                checks.add(check(r, Explanation.Status.OTHER_REMEDY, List.of()));
-            } else if (matched.contains(r)) {
-                checks.add(check(r, Explanation.Status.MATCHED, List.of()));
+                checks.add(fixed[i][Explanation.Status.OTHER_REMEDY.ordinal()]);
+            } else if (matched[i]) {
+                checks.add(fixed[i][Explanation.Status.MATCHED.ordinal()]);
                 if (r.effect().kind() == Effect.Kind.GRANT) {
                     grants.add(evaluator.indexed(r));
                 }
@@ -77,15 +91,16 @@ final class Explainer {
 
     /** Explains a case without proposals: every rule checked against the case alone. */
     private List<Explanation.RuleCheck> caseChecks(Facts facts, IndexedRule[] caseMatches) {
-        Set<Rule> matched = identitySet(caseMatches);
-        List<Explanation.RuleCheck> checks = new ArrayList<>();
-        for (Rule r : policy.rules()) {
+        boolean[] matched = matched(caseMatches);
+        List<Explanation.RuleCheck> checks = new ArrayList<>(checkCount());
+        for (int i = 0; i < fixed.length; i++) {
+            Rule r = policy.rules().get(i);
             if (!r.enabled()) {
-                checks.add(check(r, Explanation.Status.DISABLED, List.of()));
+                checks.add(fixed[i][Explanation.Status.DISABLED.ordinal()]);
             } else if (r.perProposal()) {
-                checks.add(check(r, Explanation.Status.NEEDS_PROPOSAL, List.of()));
-            } else if (matched.contains(r)) {
-                checks.add(check(r, Explanation.Status.MATCHED, List.of()));
+                checks.add(fixed[i][Explanation.Status.NEEDS_PROPOSAL.ordinal()]);
+            } else if (matched[i]) {
+                checks.add(fixed[i][Explanation.Status.MATCHED.ordinal()]);
             } else {
                 checks.add(notMatched(r, facts));
             }
@@ -94,17 +109,24 @@ final class Explainer {
         return checks;
     }
 
-    private static Set<Rule> identitySet(IndexedRule[] rules) {
-        Set<Rule> set = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Returns, per rule of the policy by its place in the file, whether it is among the matched ones. */
+    private boolean[] matched(IndexedRule[] rules) {
+        boolean[] matched = new boolean[fixed.length];
         for (IndexedRule e : rules) {
-            set.add(e.rule);
+            if (e.position >= 0) {
+                matched[e.position] = true;
+            }
         }
-        return set;
+        return matched;
+    }
+
+    private int checkCount() {
+        return fixed.length + (policy.external() == null ? 0 : policy.external().ruleIds().size());
     }
 
     /** Checks a rule the evaluation did not match: only the failing parts of its condition are computed. */
     private Explanation.RuleCheck notMatched(Rule r, Facts facts) {
-        List<Explanation.Failure> failures = new ArrayList<>();
+        List<Explanation.Failure> failures = new ArrayList<>(2);
         r.when().explain(facts, failures);
         return check(r, Explanation.Status.NOT_MATCHED, failures);
     }

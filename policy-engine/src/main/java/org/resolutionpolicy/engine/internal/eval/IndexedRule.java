@@ -24,10 +24,12 @@ final class IndexedRule {
     final boolean perProposalFollowUp;
     /** The rule's place in id order: reasons are sorted by it without comparing strings. */
     final int order;
+    /** The rule's place in the policy's rules, in file order; -1 for a rule of another source (DRL). */
+    final int position;
     /** Whether the rule is about each remedy, by the remedy's ordinal; set for the policy's own rules. */
     boolean[] about;
 
-    IndexedRule(Rule rule, int order) {
+    IndexedRule(Rule rule, int order, int position) {
         this.rule = rule;
         this.when = rule.when();
         this.kind = rule.effect().kind();
@@ -38,6 +40,7 @@ final class IndexedRule {
         this.followUp = f == null ? null : new FollowUp(f.action(), f.within(), f.owner(), rule.id());
         this.perProposalFollowUp = f != null && rule.perProposal();
         this.order = order;
+        this.position = position;
     }
 
     /** Returns true if this rule sorts before the other in reasons: by id order, then id. */
