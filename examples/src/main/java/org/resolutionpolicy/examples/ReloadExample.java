@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.resolutionpolicy.api.Customer;
 import org.resolutionpolicy.api.CustomerCase;
@@ -39,6 +40,23 @@ public final class ReloadExample {
         return Policies.watch(policyDir)
                 .listener(onReload)     // LOADED with the new revision, or FAILED with every problem located
                 .start();               // fails fast: a policy with errors now throws PolicyLoadException
+    }
+
+    /**
+     * Starts a live policy on a network mount, whose file events come late or never: a longer debounce for slow
+     * writers, and the content compared every 30 seconds whatever the events say.
+     *
+     * @param policyDir the directory whose files form one policy
+     * @param onReload hears each LOADED and FAILED attempt
+     * @return the live policy; close it to stop watching
+     * @throws org.resolutionpolicy.api.PolicyLoadException if the policy has errors now
+     */
+    public static LivePolicy followOnNetworkMount(Path policyDir, ReloadListener onReload) {
+        return Policies.watch(policyDir)
+                .debounce(Duration.ofMillis(500))       // default 100 ms: quiet time before the files are read
+                .pollInterval(Duration.ofSeconds(30))   // default 5 s: re-read and compare without any event
+                .listener(onReload)
+                .start();
     }
 
     /**

@@ -58,7 +58,7 @@ class ReloadExampleTests {
                 "grant: { role: barista, upTo: 20 }", "grant: { role: barista, upTo: 12 }");
     }
 
-    /** The coffee shop with a typo in a role name, in the require of rule [high-severity-refunds-need-a-manager]. */
+    /** The coffee shop with a typo in a role name, in every {@code require: store-manager} (three rules). */
     private String broken() {
         return replaced(original, "require: store-manager", "require: store-mgr");
     }
@@ -116,6 +116,23 @@ class ReloadExampleTests {
             assertThat(e.result()).isEqualTo(ReloadEvent.Result.LOADED);
             assertThat(e.previousRevision()).isEqualTo(revisionOf(original));
             assertThat(e.revision()).startsWith("2026.12@");
+        });
+    }
+
+    @Test
+    void on_a_network_mount_it_serves_the_same_and_reloads_when_asked() throws Exception {
+        live = ReloadExample.followOnNetworkMount(dir, events::add);
+        assertThat(ReloadExample.decideLateOrder(live).revision()).isEqualTo(revisionOf(original));
+
+        save(december());
+        // LOADED here, or UNCHANGED if the watcher was quicker on a busy machine: either way one swap, one event
+        live.reloadNow();
+
+        assertThat(ReloadExample.decideLateOrder(live).revision()).isEqualTo(revisionOf(december()));
+        await("the LOADED event", () -> !events.isEmpty());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.result()).isEqualTo(ReloadEvent.Result.LOADED);
+            assertThat(e.revision()).isEqualTo(revisionOf(december()));
         });
     }
 
