@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -73,6 +75,43 @@ class DocumentationTests {
             assertThat(examples).as("DRL block %d of docs/drl.md", blocks).contains(m.group(1).strip());
         }
         assertThat(blocks).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void every_java_block_of_the_reload_guide_and_of_the_readme_on_reload_and_load_options_is_quoted_from_an_example()
+            throws IOException {
+        List<String> examples = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                examples.add(trimmedLines(Files.readString(file)));
+            }
+        }
+        String readme = Files.readString(README);
+        List<String> quoting = List.of(Files.readString(Path.of("..", "docs", "reload.md")),
+                section(readme, "## Hot reload"), section(readme, "## Load options"));
+        int blocks = 0;
+        for (String text : quoting) {
+            Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(text);
+            while (m.find()) {
+                String block = trimmedLines(m.group(1));
+                blocks++;
+                assertThat(examples).as("java block %d, not quoted line for line (indentation aside) from an example:%n%s",
+                        blocks, m.group(1)).anySatisfy(example -> assertThat(example).contains(block));
+            }
+        }
+        assertThat(blocks).isGreaterThanOrEqualTo(4);
+    }
+
+    /** Returns the text of a markdown section, from its heading to the next heading of its level. */
+    private static String section(String markdown, String heading) {
+        int start = markdown.indexOf("\n" + heading + "\n");
+        assertThat(start).as("section [%s]", heading).isNotNegative();
+        int end = markdown.indexOf("\n## ", start + heading.length() + 2);
+        return markdown.substring(start, end < 0 ? markdown.length() : end);
+    }
+
+    private static String trimmedLines(String text) {
+        return text.strip().lines().map(String::strip).collect(Collectors.joining("\n"));
     }
 
     @Test
