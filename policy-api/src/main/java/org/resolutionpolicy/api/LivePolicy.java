@@ -29,7 +29,8 @@ public interface LivePolicy extends Policy, AutoCloseable {
      * Reads and compiles the sources now, on the calling thread, and swaps if they compile without errors and differ
      * from what serves.
      *
-     * @return the attempt, also given to the listeners unless it is {@link ReloadEvent.Result#UNCHANGED}
+     * @return the attempt, also given to the listeners unless it is {@link ReloadEvent.Result#UNCHANGED} after an
+     *         attempt that was not a failure
      */
     ReloadEvent reloadNow();
 

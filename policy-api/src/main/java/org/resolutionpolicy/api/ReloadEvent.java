@@ -26,7 +26,11 @@ public record ReloadEvent(Result result, String revision, String previousRevisio
         LOADED,
         /** The candidate could not be read or has errors; the previous revision keeps serving. */
         FAILED,
-        /** The sources are those already serving: nothing was compiled. Only {@link LivePolicy#reloadNow()} says so. */
+        /**
+         * The sources are those already serving: nothing was compiled. {@link LivePolicy#reloadNow()} returns it;
+         * listeners hear it only when it follows a {@link #FAILED} attempt (the refused edit was undone), which ends
+         * a degraded status.
+         */
         UNCHANGED
     }
 

@@ -24,6 +24,6 @@ public record ReloadStatus(String revision, Instant loadedAt, ReloadEvent lastAt
 
     /** Returns true if the last attempt failed, so that what serves is older than what is on disk. */
     public boolean degraded() {
-        return lastAttempt != null && !lastAttempt.loaded();
+        return lastAttempt != null && lastAttempt.result() == ReloadEvent.Result.FAILED;
     }
 }

@@ -41,8 +41,8 @@ final class Sources {
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(Files::isRegularFile).filter(Sources::isPolicyFile).sorted()
-                        .collect(Collectors.toList());
+                files = walk.filter(f -> !hidden(path, f)).filter(Files::isRegularFile).filter(Sources::isPolicyFile)
+                        .sorted().collect(Collectors.toList());
             } catch (IOException e) {
                 throw new PolicyException("cannot read directory [" + path + "]: " + e.getMessage(), e);
             }
@@ -56,6 +56,20 @@ final class Sources {
             return sources;
         }
         return List.of(read(path, options));
+    }
+
+    /**
+     * Returns true if a file below a directory is hidden or inside a hidden directory (a name starting with a dot):
+     * editors' temporary files, and the {@code ..data} and {@code ..<timestamp>} directories of a Kubernetes
+     * ConfigMap mount, whose files are also reachable through the mount's visible symlinks.
+     */
+    static boolean hidden(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Policy files in a directory: YAML and DRL, but not scenario files ({@code *.test.yaml}) that live beside them. */

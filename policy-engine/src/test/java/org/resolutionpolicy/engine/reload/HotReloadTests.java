@@ -216,6 +216,24 @@ class HotReloadTests {
         }
 
         @Test
+        void a_kubernetes_configmap_mount_directory_reads_each_file_once() throws Exception {
+            Path first = Files.createDirectory(dir.resolve("..2026_01"));
+            writeInPlace(first.resolve("policy.yaml"), policy(10));
+            Files.createSymbolicLink(dir.resolve("..data"), first.getFileName());
+            Files.createSymbolicLink(dir.resolve("policy.yaml"), Path.of("..data", "policy.yaml"));
+            LivePolicy live = watch(dir);
+            assertThat(live.version()).isEqualTo("v10");
+
+            Path second = Files.createDirectory(dir.resolve("..2026_02"));
+            writeInPlace(second.resolve("policy.yaml"), policy(40));
+            Path tmp = Files.createSymbolicLink(dir.resolve("..data_tmp"), second.getFileName());
+            Files.move(tmp, dir.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+            assertThat(serves(live, "v40")).isTrue();
+            assertThat(events.failed()).isZero();
+        }
+
+        @Test
         void a_rule_file_added_to_and_removed_from_a_watched_directory() throws Exception {
             writeInPlace(dir.resolve("policy.yaml"), policy(10));
             LivePolicy live = watch(dir);
@@ -335,6 +353,25 @@ class HotReloadTests {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
             writeInPlace(dir.resolve("touch"), "x");
             assertStillServesV10AndReported("policy.yaml");
+        }
+
+        @Test
+        void and_undoing_the_broken_edit_ends_the_degraded_status_and_says_so() throws Exception {
+            start();
+            writeInPlace(file, broken());
+            assertThat(live.reloadNow().result()).isEqualTo(ReloadEvent.Result.FAILED);
+            assertThat(live.status().degraded()).isTrue();
+
+            writeInPlace(file, policy(10));
+            ReloadEvent undone = live.reloadNow();
+
+            assertThat(undone.result()).isEqualTo(ReloadEvent.Result.UNCHANGED);
+            assertThat(live.status().degraded()).isFalse();
+            assertThat(events.events).extracting(ReloadEvent::result).contains(ReloadEvent.Result.UNCHANGED);
+            // only after a failure: a second undo-free check says nothing to the listeners
+            long heard = events.events.size();
+            assertThat(live.reloadNow().result()).isEqualTo(ReloadEvent.Result.UNCHANGED);
+            assertThat(events.events).hasSize((int) heard);
         }
 
         @Test

@@ -113,8 +113,12 @@ public final class WatchedPolicy implements LivePolicy {
             String hash = Revisions.hash(sources);
             if (hash.equals(serving.hash)) {
                 failedHash = null;
-                return new ReloadEvent(ReloadEvent.Result.UNCHANGED, previous, previous, previous, clock.instant(),
-                        List.of());
+                ReloadEvent unchanged = new ReloadEvent(ReloadEvent.Result.UNCHANGED, previous, previous, previous,
+                        clock.instant(), List.of());
+                // back to what serves after a refused edit (the edit was undone): the status is no longer degraded,
+                // and the listeners hear of it
+                ReloadEvent last = lastAttempt;
+                return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
             }
             if (!event && hash.equals(failedHash)) {
                 return null;
