@@ -26,14 +26,18 @@ final class Explainer {
      * once at load, since an explanation lists every rule for every proposal.
      */
     private final Explanation.RuleCheck[][] fixed;
+    /** Per rule of the policy, by place in the file, its effect as an explanation shows it. */
+    private final Explanation.Effect[] effects;
 
     Explainer(PolicyModel policy, Evaluator evaluator) {
         this.policy = policy;
         this.evaluator = evaluator;
         this.fixed = new Explanation.RuleCheck[policy.rules().size()][];
+        this.effects = new Explanation.Effect[fixed.length];
         for (int i = 0; i < fixed.length; i++) {
             Rule r = policy.rules().get(i);
             Explanation.Effect effect = effect(r);
+            effects[i] = effect;
             fixed[i] = new Explanation.RuleCheck[Explanation.Status.values().length];
             for (Explanation.Status status : Explanation.Status.values()) {
                 if (status != Explanation.Status.NOT_MATCHED) {
@@ -60,6 +64,7 @@ final class Explainer {
         String remedy = m.plan().remedy;
         List<Explanation.RuleCheck> checks = new ArrayList<>(checkCount());
         List<IndexedRule> grants = new ArrayList<>(2);
+        List<Explanation.Failure> failures = new ArrayList<>(4);
         for (int i = 0; i < fixed.length; i++) {
             Rule r = policy.rules().get(i);
             if (!r.enabled()) {
@@ -72,7 +77,7 @@ final class Explainer {
                     grants.add(evaluator.indexed(r));
                 }
             } else {
-                checks.add(notMatched(r, m.facts()));
+                checks.add(notMatched(i, m.facts(), failures));
             }
         }
         externalChecks(m.rules(), checks);
@@ -93,6 +98,7 @@ final class Explainer {
     private List<Explanation.RuleCheck> caseChecks(Facts facts, IndexedRule[] caseMatches) {
         boolean[] matched = matched(caseMatches);
         List<Explanation.RuleCheck> checks = new ArrayList<>(checkCount());
+        List<Explanation.Failure> failures = new ArrayList<>(4);
         for (int i = 0; i < fixed.length; i++) {
             Rule r = policy.rules().get(i);
             if (!r.enabled()) {
@@ -102,7 +108,7 @@ final class Explainer {
             } else if (matched[i]) {
                 checks.add(fixed[i][Explanation.Status.MATCHED.ordinal()]);
             } else {
-                checks.add(notMatched(r, facts));
+                checks.add(notMatched(i, facts, failures));
             }
         }
         externalChecks(caseMatches, checks);
@@ -124,11 +130,18 @@ final class Explainer {
         return fixed.length + (policy.external() == null ? 0 : policy.external().ruleIds().size());
     }
 
-    /** Checks a rule the evaluation did not match: only the failing parts of its condition are computed. */
-    private Explanation.RuleCheck notMatched(Rule r, Facts facts) {
-        List<Explanation.Failure> failures = new ArrayList<>(2);
+    /**
+     * Checks the rule at a place in the file that the evaluation did not match: only the failing parts of its
+     * condition are computed, into a buffer the explanation reuses (the check keeps a copy).
+     */
+    private Explanation.RuleCheck notMatched(int position, Facts facts, List<Explanation.Failure> failures) {
+        Rule r = policy.rules().get(position);
+        failures.clear();
         r.when().explain(facts, failures);
-        return check(r, Explanation.Status.NOT_MATCHED, failures);
+        Explanation.RuleCheck check = new Explanation.RuleCheck(r.id(), effects[position], Explanation.Status.NOT_MATCHED,
+                failures);
+        failures.clear();
+        return check;
     }
 
     /** Adds a check per rule of another source (DRL): matched, or not, without the detail of which condition. */
@@ -166,10 +179,6 @@ final class Explainer {
         Explanation.Effect acts = nextActs ? next : first;
         return new Explanation.Effect(acts.kind(), acts.role(), acts.upTo(),
                 first.followUp() != null ? first.followUp() : next.followUp());
-    }
-
-    private Explanation.RuleCheck check(Rule r, Explanation.Status status, List<Explanation.Failure> failures) {
-        return new Explanation.RuleCheck(r.id(), effect(r), status, failures);
     }
 
     private Explanation.Effect effect(Rule r) {
