@@ -264,14 +264,15 @@ class CaseValidationTests {
                     remedies: { voucher: { unit: money } }
                     authority: { agent: { voucher: { perGrant: 20, perCustomer: { max: 40, window: P1Y } } }, supervisor: { voucher: 100 } }
                     """);
-            CustomerCase ancient = Cases.parse("""
+            String ancient = """
                     severity: LOW
                     openedAt: -999999999-06-01T00:00:00Z
                     employee: { role: agent }
                     proposals: [ { remedy: voucher, amount: 5 } ]
-                    """);
+                    """;
 
-            Throwable thrown = catchThrowable(() -> windowed.decide(ancient));
+            // since issue 19 the case is rejected when read: its date is outside the supported dates
+            Throwable thrown = catchThrowable(() -> windowed.decide(Cases.parse(ancient)));
 
             assertThat(thrown).as("decide threw %s", thrown).satisfiesAnyOf(
                     t -> assertThat(t).isNull(),

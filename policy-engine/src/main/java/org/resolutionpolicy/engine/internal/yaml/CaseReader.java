@@ -18,6 +18,7 @@ import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.engine.internal.support.Values;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -28,7 +29,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads a case written in YAML or JSON, naming the field of every problem ({@code proposals[1].amount}).
  *
- * <p>It checks the shape only (known keys, types, dates); whether the names fit a policy is checked when deciding.
+ * <p>It checks the shape only (known keys, types, dates within {@link Values#DATE_RANGE}); whether the names fit a
+ * policy is checked when deciding. Field names and values in problems are quoted by a bounded prefix.
  */
 public final class CaseReader {
 
@@ -224,7 +226,7 @@ public final class CaseReader {
             return;
         }
         for (Map.Entry<String, Node> e : m.entrySet()) {
-            String field = "attributes." + e.getKey();
+            String field = "attributes." + Problems.prefix(e.getKey());
             Node v = e.getValue();
             if (!(v instanceof ScalarNode)) {
                 problems.add(new CaseProblem(field, "must be a single value, not " + NodeReader.describe(v)));
@@ -296,7 +298,7 @@ public final class CaseReader {
             }
             String key = ((ScalarNode) t.getKeyNode()).getValue();
             if (m.containsKey(key)) {
-                problems.add(new CaseProblem(prefix(field) + key, "duplicate key (line "
+                problems.add(new CaseProblem(prefix(field) + Problems.prefix(key), "duplicate key (line "
                         + (t.getKeyNode().getStartMark().getLine() + 1) + ")"));
                 continue;
             }
@@ -321,7 +323,7 @@ public final class CaseReader {
 
     private void unknown(String key, String prefix, List<String> allowed) {
         String hint = Hints.didYouMean(key, allowed);
-        problems.add(new CaseProblem(prefix + key, "unknown field" + (hint == null ? "" : " (" + hint + ")")));
+        problems.add(new CaseProblem(prefix + Problems.prefix(key), "unknown field" + (hint == null ? "" : " (" + hint + ")")));
     }
 
     private String text(Node node, String field) {
@@ -381,7 +383,10 @@ public final class CaseReader {
             return null;
         }
         Instant i = NodeReader.instantOrNull(node);
-        if (i == null) {
+        if (i == null && NodeReader.outsideDateRange(node)) {
+            problems.add(new CaseProblem(field, "is outside the supported dates, " + Values.DATE_RANGE + ", not "
+                    + NodeReader.describe(node)));
+        } else if (i == null) {
             problems.add(new CaseProblem(field, "must be an ISO-8601 date-time such as [2026-11-20T09:30:00Z], not "
                     + NodeReader.describe(node)));
         }
