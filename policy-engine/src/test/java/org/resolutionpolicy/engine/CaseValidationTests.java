@@ -311,6 +311,26 @@ class CaseValidationTests {
         }
 
         @Test
+        void a_bool_tag_on_a_value_that_is_no_boolean_is_refused_for_an_attribute_and_an_impact_flag() {
+            // issue 19: `!!bool "maybe"` was read as false, ALONE instead of ESCALATE
+            assertThatThrownBy(() -> Cases.parse("severity: LOW\nemployee: { role: agent }\n"
+                    + "attributes: { vip: !!bool \"maybe\" }\nimpact: { legalThreat: !!bool \"maybe\" }\n"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).containsExactly(
+                            new CaseProblem("attributes.vip", "must be true or false, not [maybe]"),
+                            new CaseProblem("impact.legalThreat", "must be true or false, not [maybe]")));
+        }
+
+        @Test
+        void a_bool_tag_on_no_and_off_reads_false() {
+            CustomerCase c = Cases.parse("severity: LOW\nemployee: { role: agent }\n"
+                    + "attributes: { vip: !!bool \"off\" }\nimpact: { legalThreat: !!bool \"No\" }\n");
+
+            assertThat(c.attributes()).containsEntry("vip", false);
+            assertThat(c.impact().legalThreat()).isFalse();
+        }
+
+        @Test
         void a_proposal_with_an_empty_remedy_is_refused_not_dropped() {
             // POLICY-FORMAT: proposals name a remedy; PRODUCT: a bad case gets a clear error, never a guess
             assertThatThrownBy(() -> Cases.parse("""

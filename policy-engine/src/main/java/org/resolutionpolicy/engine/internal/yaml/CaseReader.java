@@ -244,7 +244,10 @@ public final class CaseReader {
                     b.attribute(e.getKey(), n);
                 }
             } else if (Tag.BOOL.equals(tag)) {
-                b.attribute(e.getKey(), yamlBoolean(((ScalarNode) v).getValue()));
+                Boolean flag = bool(v, field);
+                if (flag != null) {
+                    b.attribute(e.getKey(), flag);
+                }
             } else if (Tag.TIMESTAMP.equals(tag)) {
                 b.attribute(e.getKey(), instant(v, field));
             } else {
@@ -365,17 +368,24 @@ public final class CaseReader {
         if (NodeReader.isNull(node)) {
             return null;
         }
-        if (node instanceof ScalarNode && Tag.BOOL.equals(node.getTag())) {
-            return yamlBoolean(((ScalarNode) node).getValue());
+        Boolean flag = node instanceof ScalarNode && Tag.BOOL.equals(node.getTag())
+                ? yamlBoolean(((ScalarNode) node).getValue()) : null;
+        if (flag == null) {
+            problems.add(new CaseProblem(field, "must be true or false, not " + NodeReader.describe(node)));
         }
-        problems.add(new CaseProblem(field, "must be true or false, not " + NodeReader.describe(node)));
-        return null;
+        return flag;
     }
 
-    /** YAML 1.1 booleans: yes, on and y are true as well as true; Boolean.valueOf would read them as false. */
+    /**
+     * YAML 1.1 booleans: yes, on and y are true as well as true, no, off and n false as well as false; Boolean.valueOf
+     * would read them as false. Anything else, such as {@code !!bool "maybe"}, is no boolean: null.
+     */
     private static Boolean yamlBoolean(String text) {
-        String v = text.toLowerCase(java.util.Locale.ROOT);
-        return v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y");
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "y" -> Boolean.TRUE;
+            case "false", "no", "off", "n" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     private Instant instant(Node node, String field) {
