@@ -264,14 +264,15 @@ class CaseValidationTests {
                     remedies: { voucher: { unit: money } }
                     authority: { agent: { voucher: { perGrant: 20, perCustomer: { max: 40, window: P1Y } } }, supervisor: { voucher: 100 } }
                     """);
-            CustomerCase ancient = Cases.parse("""
+            String ancient = """
                     severity: LOW
                     openedAt: -999999999-06-01T00:00:00Z
                     employee: { role: agent }
                     proposals: [ { remedy: voucher, amount: 5 } ]
-                    """);
+                    """;
 
-            Throwable thrown = catchThrowable(() -> windowed.decide(ancient));
+            // since issue 19 the case is rejected when read: its date is outside the supported dates
+            Throwable thrown = catchThrowable(() -> windowed.decide(Cases.parse(ancient)));
 
             assertThat(thrown).as("decide threw %s", thrown).satisfiesAnyOf(
                     t -> assertThat(t).isNull(),
@@ -307,6 +308,26 @@ class CaseValidationTests {
                 return;
             }
             assertThat(c.attributes()).containsEntry("vip", true);
+        }
+
+        @Test
+        void a_bool_tag_on_a_value_that_is_no_boolean_is_refused_for_an_attribute_and_an_impact_flag() {
+            // issue 19: `!!bool "maybe"` was read as false, ALONE instead of ESCALATE
+            assertThatThrownBy(() -> Cases.parse("severity: LOW\nemployee: { role: agent }\n"
+                    + "attributes: { vip: !!bool \"maybe\" }\nimpact: { legalThreat: !!bool \"maybe\" }\n"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).containsExactly(
+                            new CaseProblem("attributes.vip", "must be true or false, not [maybe]"),
+                            new CaseProblem("impact.legalThreat", "must be true or false, not [maybe]")));
+        }
+
+        @Test
+        void a_bool_tag_on_no_and_off_reads_false() {
+            CustomerCase c = Cases.parse("severity: LOW\nemployee: { role: agent }\n"
+                    + "attributes: { vip: !!bool \"off\" }\nimpact: { legalThreat: !!bool \"No\" }\n");
+
+            assertThat(c.attributes()).containsEntry("vip", false);
+            assertThat(c.impact().legalThreat()).isFalse();
         }
 
         @Test

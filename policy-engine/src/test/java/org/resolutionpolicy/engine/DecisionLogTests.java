@@ -197,6 +197,90 @@ class DecisionLogTests {
         }
 
         @Test
+        void every_decision_lost_on_a_failing_device_is_counted_whatever_fails_and_however_many() {
+            // issue 19: 1 decision counted 0, 100 counted 2, 5,000 counted 177, though all were lost
+            for (int decisions : new int[] {1, 100, 5_000}) {
+                for (String failing : List.of("write", "flush")) {
+                    AtomicInteger reached = new AtomicInteger();
+                    Writer device = new Writer() {
+                        private final StringBuilder pending = new StringBuilder();
+
+                        @Override
+                        public void write(char[] buf, int off, int len) throws IOException {
+                            if (failing.equals("write")) {
+                                throw new IOException("No space left on device");
+                            }
+                            pending.append(buf, off, len);
+                        }
+
+                        @Override
+                        public void flush() throws IOException {
+                            if (failing.equals("flush")) {
+                                pending.setLength(0);
+                                throw new IOException("No space left on device");
+                            }
+                            reached.addAndGet((int) pending.chars().filter(ch -> ch == '\n').count());
+                            pending.setLength(0);
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    };
+                    DecisionLog log = DecisionLog.jsonLines(device, DecisionLog.Options.DEFAULTS);
+                    Policy logged = POLICY.withListener(log);
+
+                    for (int i = 0; i < decisions; i++) {
+                        logged.decide(EXAMPLE);
+                    }
+                    log.close();
+
+                    assertThat(log.failedWrites()).as("%s decisions, failing %s", decisions, failing)
+                            .isEqualTo(decisions - reached.get()).isEqualTo(decisions);
+                }
+            }
+        }
+
+        @Test
+        void a_device_that_works_again_loses_only_the_decisions_of_the_failed_flush() {
+            AtomicInteger flushes = new AtomicInteger();
+            StringWriter medium = new StringWriter();
+            Writer flaky = new Writer() {
+                private final StringBuilder pending = new StringBuilder();
+
+                @Override
+                public void write(char[] buf, int off, int len) {
+                    pending.append(buf, off, len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    if (flushes.incrementAndGet() == 1) {
+                        pending.setLength(0);
+                        throw new IOException("device busy");
+                    }
+                    medium.append(pending);
+                    pending.setLength(0);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            DecisionLog log = DecisionLog.jsonLines(flaky, DecisionLog.Options.DEFAULTS);
+            Policy logged = POLICY.withListener(log);
+
+            logged.decide(EXAMPLE);
+            logged.decide(EXAMPLE);
+            log.flush();
+            logged.decide(EXAMPLE);
+            log.close();
+
+            assertThat(log.failedWrites()).isEqualTo(2);
+            assertThat(medium.toString().lines()).hasSize(1);
+        }
+
+        @Test
         void decisions_after_close_are_counted_as_failed_writes() {
             DecisionLog log = DecisionLog.jsonLines(new StringWriter(), DecisionLog.Options.DEFAULTS);
             Policy logged = POLICY.withListener(log);

@@ -175,6 +175,28 @@ class LoadOptionsEnforcementTests {
     }
 
     @Nested
+    @DisplayName("maxSourceChars bounds an expansion too")
+    class ExpandedCharacters {
+
+        @Test
+        void a_value_aliased_beyond_as_many_characters_as_the_source_may_hold_is_refused_where_it_crosses() {
+            String value = "v".repeat(300);
+            String yaml = VALID + "a0: &a0 " + value + "\nall: [*a0, *a0, *a0, *a0]\n";
+            LoadOptions options = LoadOptions.builder().maxSourceChars(yaml.length() + 600).build();
+
+            assertThat(problems(options, yaml)).singleElement().satisfies(p -> {
+                assertThat(p.message()).isEqualTo("document expands to more than [" + options.maxSourceChars()
+                        + "] characters of values");
+                // the scalars of VALID, the value and two aliases fit; the third alias crosses
+                assertThat(p).extracting(Problem::line, Problem::column)
+                        .containsExactly((int) VALID.lines().count() + 2, "all: [*a0, *a0, ".length() + 1);
+            });
+            assertThat(messages(options.toBuilder().maxSourceChars(yaml.length() + 1500).build(), yaml))
+                    .noneSatisfy(m -> assertThat(m).contains("characters"));
+        }
+    }
+
+    @Nested
     @DisplayName("clock")
     class ClockOption {
 

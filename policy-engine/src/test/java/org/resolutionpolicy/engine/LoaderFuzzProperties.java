@@ -74,6 +74,90 @@ class LoaderFuzzProperties {
         });
     }
 
+    @Property(tries = 60)
+    void a_long_operator_chain_decides_or_is_refused_at_its_place(@ForAll("operatorChains") String expression) {
+        HostileInputTests.Outcome<Policy> outcome = HostileInputTests.withCondition(expression);
+        if (outcome.refusal() == null) {
+            HostileInputTests.onSmallStack(() -> {
+                decideOrReject(outcome.value(), ExpressionSandboxTests.aCase().build());
+                return outcome.value().explain(ExpressionSandboxTests.aCase().build());
+            });
+            return;
+        }
+        assertThat(outcome.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(ExpressionSandboxTests.WHEN_LINE);
+            assertThat(p.message()).containsAnyOf("nested too deeply", "more than [500] terms", "too long");
+        });
+    }
+
+    @Property(tries = 40)
+    void aliases_reused_many_times_load_or_fail_quickly_with_bounded_messages(@ForAll("aliasReuse") String yaml) {
+        HostileInputTests.Outcome<Policy> outcome = HostileInputTests.load(yaml);
+        if (outcome.refusal() != null) {
+            assertThat(outcome.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.line()).isPositive());
+        }
+    }
+
+    /** Long chains of arithmetic or logical operators: left-nested, right-nested, parenthesised, mixed. */
+    @Provide
+    Arbitrary<String> operatorChains() {
+        Arbitrary<Integer> terms = Arbitraries.integers().between(1, 1000).edgeCases(c -> c.add(1, 100, 101, 500, 501, 1000));
+        return Combinators.combine(terms, Arbitraries.of("left", "right", "parenthesised", "logical"),
+                Arbitraries.strings().withChars("+-*/%").ofMinLength(1).ofMaxLength(5))
+                .as(LoaderFuzzProperties::chain);
+    }
+
+    private static String chain(int terms, String shape, String operators) {
+        StringBuilder out = new StringBuilder();
+        switch (shape) {
+            case "right" -> {
+                for (int i = 1; i < terms; i++) {
+                    out.append("1").append(operators.charAt(i % operators.length())).append('(');
+                }
+                out.append("amount").append(")".repeat(terms - 1)).append(" > 0");
+            }
+            case "logical" -> {
+                out.append("amount > 1");
+                for (int i = 1; i < terms; i++) {
+                    out.append(i % 3 == 0 ? " || " : " && ").append("amount > ").append(i);
+                }
+            }
+            default -> {
+                out.append(shape.equals("parenthesised") ? "(amount" : "amount");
+                for (int i = 1; i < terms; i++) {
+                    out.append(operators.charAt(i % operators.length())).append(i % 9 + 1);
+                }
+                out.append(shape.equals("parenthesised") ? ") > 0" : " > 0");
+            }
+        }
+        return out.toString();
+    }
+
+    /** One expression reused by many rules, or one long value repeated in a list, through YAML aliases. */
+    @Provide
+    Arbitrary<String> aliasReuse() {
+        Arbitrary<String> rules = Combinators.combine(Arbitraries.integers().between(1, 400),
+                Arbitraries.integers().between(1, 40)).as((terms, count) -> {
+                    StringBuilder yaml = new StringBuilder(ExpressionSandboxTests.HEADER.replace("  - id: under-test\n", ""));
+                    String expression = "amount" + "+1".repeat(terms - 1) + " > 0";
+                    for (int i = 0; i < count; i++) {
+                        yaml.append("  - id: r").append(i).append('\n')
+                                .append(i == 0 ? "    when: &e \"" + expression + "\"\n" : "    when: *e\n")
+                                .append("    require: manager\n    because: reused\n");
+                    }
+                    return yaml.toString();
+                });
+        Arbitrary<String> values = Combinators.combine(
+                Arbitraries.integers().between(1, 300_000).edgeCases(c -> c.add(1, 26_000, 300_000)),
+                Arbitraries.integers().between(1, 50_000).edgeCases(c -> c.add(1, 20, 21, 50_000))).as((length, count) -> {
+                    String head = ExpressionSandboxTests.HEADER + "    when: \"amount > 1\"\n    require: manager\n"
+                            + "    because: x\nbig: &b " + "v".repeat(length) + "\nextra: [*b";
+                    int fits = Math.max(0, (500 * 1024 - head.length()) / 4);
+                    return head + ", *b".repeat(Math.min(count - 1, fits)) + "]\n";
+                });
+        return Arbitraries.oneOf(rules, values);
+    }
+
     private static void decideOrReject(Policy policy, CustomerCase c) {
         try {
             Decision d = policy.decide(c);

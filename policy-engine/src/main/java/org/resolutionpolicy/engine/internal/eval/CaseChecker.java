@@ -18,6 +18,7 @@ import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
@@ -78,7 +79,7 @@ final class CaseChecker {
         int rank = found == null ? -1 : found;
         if (rank < 0) {
             String hint = Hints.didYouMean(value, scale);
-            problems.add(new CaseProblem(field, "unknown " + kind + " [" + value + "]" + (hint == null ? "" : " (" + hint + ")")));
+            problems.add(new CaseProblem(field, "unknown " + kind + " " + Problems.quote(value) + (hint == null ? "" : " (" + hint + ")")));
         }
         return rank;
     }
@@ -89,17 +90,17 @@ final class CaseChecker {
         }
         Map<String, Object> typed = new HashMap<>();
         given.forEach((name, value) -> {
-            String field = "attributes." + name;
+            String field = "attributes." + Problems.prefix(name);
             FactType type = policy.attributes().get(name);
             if (type == null) {
                 String hint = Hints.didYouMean(name, policy.attributes().keySet());
-                problems.add(new CaseProblem(field, "unknown attribute [" + name + "]; the policy declares "
+                problems.add(new CaseProblem(field, "unknown attribute " + Problems.quote(name) + "; the policy declares "
                         + Hints.bracketed(policy.attributes().keySet()) + (hint == null || hint.startsWith("expected") ? "" : " (" + hint + ")")));
                 return;
             }
             Object converted = convert(value, type);
             if (converted == null) {
-                problems.add(new CaseProblem(field, "must be a " + type.label() + ", not [" + value + "]"));
+                problems.add(new CaseProblem(field, "must be a " + type.label() + ", not " + Problems.quote(String.valueOf(value))));
                 return;
             }
             typed.put(name, converted);
@@ -133,7 +134,7 @@ final class CaseChecker {
             RemedyPlan plan = p.remedy() == null ? null : plans.get(p.remedy());
             if (plan == null) {
                 String hint = Hints.didYouMean(p.remedy(), policy.remedies().keySet());
-                problems.add(new CaseProblem("proposals[" + i + "].remedy", "unknown remedy [" + p.remedy() + "]"
+                problems.add(new CaseProblem("proposals[" + i + "].remedy", "unknown remedy " + Problems.quote(p.remedy())
                         + (hint == null ? "" : " (" + hint + ")")));
                 continue;
             }
@@ -191,7 +192,7 @@ final class CaseChecker {
                 problems.add(new CaseProblem(historyField(i, "remedy"), "missing"));
             } else if (!policy.remedies().containsKey(h.remedy())) {
                 String hint = Hints.didYouMean(h.remedy(), policy.remedies().keySet());
-                problems.add(new CaseProblem(historyField(i, "remedy"), "unknown remedy [" + h.remedy() + "]"
+                problems.add(new CaseProblem(historyField(i, "remedy"), "unknown remedy " + Problems.quote(h.remedy())
                         + (hint == null ? "" : " (" + hint + ")")));
             }
             if (h.at() == null) {

@@ -1,6 +1,5 @@
 package org.resolutionpolicy.engine.internal.log;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,17 +21,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one JSON line per decision to a buffered writer, safe under concurrent decisions.
+ * Writes one JSON line per decision to a writer through a buffer of its own, safe under concurrent decisions.
  *
  * <p>A failed write is counted and reported through SLF4J once per run of failures, never thrown: the decision
  * that triggered it has already been made and returned. Lines are built outside the lock; only the append is
  * serialised, so concurrent deciders wait for a buffer copy, not for the disk.
+ *
+ * <p>Counted are the lines that did not reach the writer's medium: the buffer is written and the writer flushed
+ * together, and when either fails, every line of that buffer is counted as lost (a writer's own buffer may hold
+ * what it accepted, so a line counts as logged only once a flush after it succeeded).
  */
 public final class JsonLinesDecisionLog implements DecisionLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesDecisionLog.class);
+    private static final int BUFFER_CHARS = 64 * 1024;
 
     private final Writer out;
+    private final StringBuilder buffer = new StringBuilder();
+    /** The lines in {@link #buffer}: each is lost if the buffer does not reach the medium. */
+    private int buffered;
     private final Options options;
     private final Clock clock;
     private final String name;
@@ -49,7 +56,7 @@ public final class JsonLinesDecisionLog implements DecisionLog {
      * @param name how the log is named in reports, e.g. its file
      */
     public JsonLinesDecisionLog(Writer writer, Options options, Clock clock, String name) {
-        this.out = writer instanceof BufferedWriter ? writer : new BufferedWriter(writer, 64 * 1024);
+        this.out = writer;
         this.options = options;
         this.clock = clock;
         this.name = name;
@@ -85,13 +92,29 @@ public final class JsonLinesDecisionLog implements DecisionLog {
                 report(null, "the log is closed");
                 return;
             }
-            try {
-                out.write(line);
-                recovered();
-            } catch (IOException | RuntimeException e) {
-                failed++;
-                report(e, e.toString());
+            buffer.append(line);
+            buffered++;
+            if (buffer.length() >= BUFFER_CHARS) {
+                drain();
             }
+        }
+    }
+
+    /** Writes the buffered lines and flushes the writer; when either fails, every buffered line is counted. */
+    private void drain() {
+        if (buffered == 0) {
+            return;
+        }
+        try {
+            out.append(buffer);
+            out.flush();
+            recovered();
+        } catch (IOException | RuntimeException e) {
+            failed += buffered;
+            report(e, e.toString());
+        } finally {
+            buffer.setLength(0);
+            buffered = 0;
         }
     }
 
@@ -140,14 +163,8 @@ public final class JsonLinesDecisionLog implements DecisionLog {
 
     @Override
     public synchronized void flush() {
-        if (closed) {
-            return;
-        }
-        try {
-            out.flush();
-            recovered();
-        } catch (IOException e) {
-            report(e, "flush failed: " + e);
+        if (!closed) {
+            drain();
         }
     }
 
@@ -161,6 +178,7 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         if (closed) {
             return;
         }
+        drain();
         closed = true;
         try {
             out.close();

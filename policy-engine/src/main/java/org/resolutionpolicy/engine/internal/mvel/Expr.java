@@ -19,10 +19,13 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
 
     final int offset;
     final FactType type;
+    /** How many operators nest in this node: 0 for a leaf, one more than the deeper operand for an operator. */
+    final int height;
 
-    Expr(int offset, FactType type) {
+    Expr(int offset, FactType type, int height) {
         this.offset = offset;
         this.type = type;
+        this.height = height;
     }
 
     /** Returns the 0-based offset of the node in the expression text. */
@@ -44,7 +47,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final Object value;
 
         Literal(int offset, FactType type, Object value) {
-            super(offset, type);
+            super(offset, type, 0);
             this.value = value;
         }
 
@@ -59,7 +62,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final FactPath path;
 
         FactRef(int offset, FactPath path) {
-            super(offset, path.type());
+            super(offset, path.type(), 0);
             this.path = path;
         }
 
@@ -79,7 +82,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final Function<Facts, Object> read;
 
         Helper(int offset, String text, HelperKind kind) {
-            super(offset, kind.type());
+            super(offset, kind.type(), 0);
             this.text = text;
             this.kind = kind;
             this.read = reader(kind);
@@ -135,7 +138,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final Expr operand;
 
         Unary(int offset, FactType type, String op, Expr operand) {
-            super(offset, type);
+            super(offset, type, operand.height + 1);
             this.op = op;
             this.operand = operand;
         }
@@ -158,7 +161,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final Expr right;
 
         Binary(int offset, FactType type, String op, Expr left, Expr right) {
-            super(offset, type);
+            super(offset, type, Math.max(left.height, right.height) + 1);
             this.op = op;
             this.left = left;
             this.right = right;
@@ -197,7 +200,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final boolean present;
 
         Presence(int offset, FactRef fact, boolean present) {
-            super(offset, FactType.BOOLEAN);
+            super(offset, FactType.BOOLEAN, 1);
             this.fact = fact;
             this.present = present;
         }

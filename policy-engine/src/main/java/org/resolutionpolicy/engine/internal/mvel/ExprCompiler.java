@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
  * Compiles a checked expression tree into a tree of small typed closures, built once at load: numbers stay
@@ -242,7 +243,7 @@ final class ExprCompiler {
             return rank.doubleValue();
         }
         if (v instanceof Instant instant) {
-            return (double) instant.toEpochMilli();
+            return Values.epochMillis(instant);
         }
         throw new IllegalStateException("a numeric expression read a " + v.getClass().getName());
     }

@@ -8,6 +8,10 @@ import java.util.List;
  *
  * <p>This is the first gate of the sandbox: assignment, statement separators, inline collections, projections,
  * property-safe navigation and every other MVEL construct that is not listed here never reach the parser.
+ *
+ * <p>Outside string literals only ASCII is read: a digit from another script ({@code U+0665}) or a letter that
+ * looks like a Latin one ({@code U+0430}) would make what the engine decides differ from what a reviewer reads, so
+ * it is refused, named by its code point and Unicode name.
  */
 final class Lexer {
 
@@ -31,20 +35,22 @@ final class Lexer {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (c > 0x7F) {
+                throw nonAscii(text, i);
+            } else if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c)) {
+            } else if (isDigit(c)) {
                 int start = i;
-                while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                while (i < text.length() && isDigit(text.charAt(i))) {
                     i++;
                 }
-                if (i + 1 < text.length() && text.charAt(i) == '.' && Character.isDigit(text.charAt(i + 1))) {
+                if (i + 1 < text.length() && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
                     i++;
-                    while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                    while (i < text.length() && isDigit(text.charAt(i))) {
                         i++;
                     }
                 }
-                if (i < text.length() && Character.isLetter(text.charAt(i))) {
+                if (i < text.length() && isLetter(text.charAt(i))) {
                     throw new ExpressionException("malformed number [" + text.substring(start, i + 1) + "]", start,
                             "numbers are written plainly, like 50 or 12.5");
                 }
@@ -54,9 +60,9 @@ final class Lexer {
                             + MAX_NUMBER_DIGITS + "] digits", start, null);
                 }
                 tokens.add(new Token(Token.Kind.NUMBER, number, start));
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (isLetter(c) || c == '_') {
                 int start = i;
-                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                while (i < text.length() && (isLetter(text.charAt(i)) || isDigit(text.charAt(i)) || text.charAt(i) == '_')) {
                     i++;
                 }
                 tokens.add(new Token(Token.Kind.IDENT, text.substring(start, i), start));
@@ -95,6 +101,26 @@ final class Lexer {
         }
         tokens.add(new Token(Token.Kind.END, "", text.length()));
         return tokens;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** Refuses a character outside ASCII, naming it: {@code [٥] (U+0665 ARABIC-INDIC DIGIT FIVE)}. */
+    private static ExpressionException nonAscii(String text, int i) {
+        int codePoint = text.codePointAt(i);
+        String name = Character.getName(codePoint);
+        String shown = "[" + new String(Character.toChars(codePoint)) + "] (" + String.format("U+%04X", codePoint)
+                + (name == null ? "" : " " + name) + ")";
+        String hint = Character.isDigit(codePoint) ? "write digits as 0-9"
+                : Character.isLetter(codePoint) ? "names are written in ASCII letters; a look-alike letter names a "
+                        + "different fact" : "remove it, or quote it if it is part of a text";
+        return new ExpressionException("character " + shown + " is not allowed outside quotes", i, hint);
     }
 
     private static String operatorAt(String text, int i) {

@@ -28,10 +28,17 @@ import org.resolutionpolicy.engine.internal.support.Values;
  *
  * A path is a fact of the policy's catalog; a call is one of the allowed helpers. Anything else is rejected
  * with its offset, before anything is compiled.
+ *
+ * <p>Limits keep every later walk of the tree (compiling, explaining, printing) linear and shallow, so that no
+ * expression can overflow a small thread stack: parentheses, {@code !} and unary {@code -} nest at most
+ * {@value #MAX_DEPTH} levels, operators at most {@value #MAX_NESTED_OPERATORS} (a chain {@code a + b + c} nests
+ * one per operator), and an expression has at most {@value #MAX_TERMS} terms (numbers, texts, facts, helpers).
  */
 final class Parser {
 
     static final int MAX_DEPTH = 40;
+    static final int MAX_NESTED_OPERATORS = 100;
+    static final int MAX_TERMS = 500;
 
     private static final Set<String> ORDER_HELPERS = Set.of("atLeast", "atMost", "above", "below");
     private static final Set<String> STRING_HELPERS = Set.of("startsWith", "endsWith", "contains");
@@ -47,6 +54,7 @@ final class Parser {
     private final List<Token> tokens;
     private int position;
     private int depth;
+    private int terms;
 
     private Parser(ExpressionContext context, List<Token> tokens) {
         this.context = context;
@@ -116,7 +124,7 @@ final class Parser {
     private Expr logical(Token op, Expr left, Expr right) throws ExpressionException {
         requireType(left, FactType.BOOLEAN, op.text());
         requireType(right, FactType.BOOLEAN, op.text());
-        return new Expr.Binary(left.offset, FactType.BOOLEAN, op.text(), left, right);
+        return nested(op, new Expr.Binary(left.offset, FactType.BOOLEAN, op.text(), left, right));
     }
 
     private Expr unary() throws ExpressionException {
@@ -126,7 +134,7 @@ final class Parser {
             Expr operand = unary();
             depth--;
             requireType(operand, FactType.BOOLEAN, "!");
-            return new Expr.Unary(op.offset(), FactType.BOOLEAN, "!", operand);
+            return nested(op, new Expr.Unary(op.offset(), FactType.BOOLEAN, "!", operand));
         }
         return compare();
     }
@@ -175,7 +183,7 @@ final class Parser {
     private Expr arithmetic(Token op, Expr left, Expr right) throws ExpressionException {
         requireType(left, FactType.NUMBER, op.text());
         requireType(right, FactType.NUMBER, op.text());
-        return new Expr.Binary(left.offset, FactType.NUMBER, op.text(), left, right);
+        return nested(op, new Expr.Binary(left.offset, FactType.NUMBER, op.text(), left, right));
     }
 
     private Expr sign() throws ExpressionException {
@@ -188,13 +196,16 @@ final class Parser {
             if (operand instanceof Expr.Literal literal) {
                 return new Expr.Literal(op.offset(), FactType.NUMBER, ((BigDecimal) literal.value).negate());
             }
-            return new Expr.Unary(op.offset(), FactType.NUMBER, "-", operand);
+            return nested(op, new Expr.Unary(op.offset(), FactType.NUMBER, "-", operand));
         }
         return primary();
     }
 
     private Expr primary() throws ExpressionException {
         Token t = next();
+        if (t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.IDENT) {
+            countTerm(t);
+        }
         return switch (t.kind()) {
             case NUMBER -> new Expr.Literal(t.offset(), FactType.NUMBER, new BigDecimal(t.text()));
             case STRING -> new Expr.Literal(t.offset(), FactType.STRING, t.text());
@@ -404,7 +415,7 @@ final class Parser {
             throw new ExpressionException(label(left.type) + " values can only be compared with == and !=, not ["
                     + o + "]", op.offset(), null);
         }
-        return new Expr.Binary(left.offset, FactType.BOOLEAN, o, left, right);
+        return nested(op, new Expr.Binary(left.offset, FactType.BOOLEAN, o, left, right));
     }
 
     private static boolean isRanked(FactType type) {
@@ -429,6 +440,10 @@ final class Parser {
     private static Expr dateLiteral(Expr literal) throws ExpressionException {
         String text = (String) ((Expr.Literal) literal).value;
         Instant instant = Values.parseInstant(text);
+        if (instant == null && Values.isOutsideDateRange(text)) {
+            throw new ExpressionException("[" + text + "] is outside the supported dates, " + Values.DATE_RANGE,
+                    literal.offset, null);
+        }
         if (instant == null) {
             throw new ExpressionException("[" + text + "] is not an ISO-8601 date-time", literal.offset, null);
         }
@@ -469,6 +484,24 @@ final class Parser {
             return "[" + (l.value instanceof BigDecimal n ? n.toPlainString() : String.valueOf(l.value)) + "]";
         }
         return "the expression at column " + (e.offset + 1);
+    }
+
+    /** Returns the operator node, or refuses it when it nests more operators than allowed. */
+    private static Expr nested(Token op, Expr node) throws ExpressionException {
+        if (node.height > MAX_NESTED_OPERATORS) {
+            throw new ExpressionException("operators nested too deeply: [" + node.height + "] inside one another, "
+                    + "at most [" + MAX_NESTED_OPERATORS + "]", op.offset(),
+                    "split the condition into several rules (a rule's conditions are AND-ed), "
+                            + "or group a long chain with parentheses");
+        }
+        return node;
+    }
+
+    private void countTerm(Token t) throws ExpressionException {
+        if (++terms > MAX_TERMS) {
+            throw new ExpressionException("expression has more than [" + MAX_TERMS + "] terms", t.offset(),
+                    "split the condition into several rules; a rule's conditions are AND-ed");
+        }
     }
 
     private void enter() throws ExpressionException {

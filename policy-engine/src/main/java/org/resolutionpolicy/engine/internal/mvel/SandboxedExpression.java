@@ -10,6 +10,7 @@ import org.resolutionpolicy.api.Explanation.Failure;
 import org.resolutionpolicy.engine.internal.model.Expression;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
  * A condition written in MVEL syntax, admitted only after it passed the allow-list, compiled once, and evaluated
@@ -118,7 +119,7 @@ public final class SandboxedExpression implements Expression.Body {
             return rank.doubleValue();
         }
         if (value instanceof Instant instant) {
-            return (double) instant.toEpochMilli();
+            return Values.epochMillis(instant);
         }
         return value;
     }

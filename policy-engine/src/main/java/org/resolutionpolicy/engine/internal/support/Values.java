@@ -17,6 +17,13 @@ import java.util.Locale;
  */
 public final class Values {
 
+    /** The earliest date-time any source or case may hold: the start of year 0000, UTC. */
+    public static final Instant MIN_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+    /** The latest date-time any source or case may hold: the end of year 9999, UTC. */
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    /** The supported dates, as messages name them. */
+    public static final String DATE_RANGE = "[0000-01-01] to [9999-12-31] UTC";
+
     private Values() {
     }
 
@@ -31,8 +38,41 @@ public final class Values {
         return value.stripTrailingZeros().scale() > 0;
     }
 
-    /** Parses an ISO-8601 date-time or date (UTC midnight), or returns null. */
+    /**
+     * Parses an ISO-8601 date-time or date (UTC midnight) within {@link #MIN_INSTANT} and {@link #MAX_INSTANT}, or
+     * returns null. Dates outside (years of nine digits parse as ISO-8601) would overflow epoch milliseconds, which
+     * expressions compare; {@link #isOutsideDateRange} tells the two reasons for null apart.
+     */
     public static Instant parseInstant(String text) {
+        Instant instant = parseAnyInstant(text);
+        return instant == null || isOutsideDateRange(instant) ? null : instant;
+    }
+
+    /** Returns true if the text is an ISO-8601 date-time or date, but outside the supported dates. */
+    public static boolean isOutsideDateRange(String text) {
+        Instant instant = parseAnyInstant(text);
+        return instant != null && isOutsideDateRange(instant);
+    }
+
+    /** Returns true if the instant is before {@link #MIN_INSTANT} or after {@link #MAX_INSTANT}. */
+    public static boolean isOutsideDateRange(Instant instant) {
+        return instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX_INSTANT);
+    }
+
+    /**
+     * Returns the instant as epoch milliseconds in a double, as expressions compare dates; never overflows (an
+     * instant given through the API may lie outside the supported dates): beyond the range of a long, the
+     * milliseconds are computed from the seconds in floating point.
+     */
+    public static double epochMillis(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (Math.abs(seconds) < Long.MAX_VALUE / 1000 - 1) {
+            return (double) instant.toEpochMilli();
+        }
+        return seconds * 1000.0;
+    }
+
+    private static Instant parseAnyInstant(String text) {
         String v = text.trim();
         try {
             return OffsetDateTime.parse(v).toInstant();

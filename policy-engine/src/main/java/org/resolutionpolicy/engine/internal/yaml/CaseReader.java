@@ -18,6 +18,7 @@ import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.engine.internal.support.Values;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -28,7 +29,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads a case written in YAML or JSON, naming the field of every problem ({@code proposals[1].amount}).
  *
- * <p>It checks the shape only (known keys, types, dates); whether the names fit a policy is checked when deciding.
+ * <p>It checks the shape only (known keys, types, dates within {@link Values#DATE_RANGE}); whether the names fit a
+ * policy is checked when deciding. Field names and values in problems are quoted by a bounded prefix.
  */
 public final class CaseReader {
 
@@ -224,7 +226,7 @@ public final class CaseReader {
             return;
         }
         for (Map.Entry<String, Node> e : m.entrySet()) {
-            String field = "attributes." + e.getKey();
+            String field = "attributes." + Problems.prefix(e.getKey());
             Node v = e.getValue();
             if (!(v instanceof ScalarNode)) {
                 problems.add(new CaseProblem(field, "must be a single value, not " + NodeReader.describe(v)));
@@ -242,7 +244,10 @@ public final class CaseReader {
                     b.attribute(e.getKey(), n);
                 }
             } else if (Tag.BOOL.equals(tag)) {
-                b.attribute(e.getKey(), yamlBoolean(((ScalarNode) v).getValue()));
+                Boolean flag = bool(v, field);
+                if (flag != null) {
+                    b.attribute(e.getKey(), flag);
+                }
             } else if (Tag.TIMESTAMP.equals(tag)) {
                 b.attribute(e.getKey(), instant(v, field));
             } else {
@@ -296,7 +301,7 @@ public final class CaseReader {
             }
             String key = ((ScalarNode) t.getKeyNode()).getValue();
             if (m.containsKey(key)) {
-                problems.add(new CaseProblem(prefix(field) + key, "duplicate key (line "
+                problems.add(new CaseProblem(prefix(field) + Problems.prefix(key), "duplicate key (line "
                         + (t.getKeyNode().getStartMark().getLine() + 1) + ")"));
                 continue;
             }
@@ -321,7 +326,7 @@ public final class CaseReader {
 
     private void unknown(String key, String prefix, List<String> allowed) {
         String hint = Hints.didYouMean(key, allowed);
-        problems.add(new CaseProblem(prefix + key, "unknown field" + (hint == null ? "" : " (" + hint + ")")));
+        problems.add(new CaseProblem(prefix + Problems.prefix(key), "unknown field" + (hint == null ? "" : " (" + hint + ")")));
     }
 
     private String text(Node node, String field) {
@@ -363,17 +368,24 @@ public final class CaseReader {
         if (NodeReader.isNull(node)) {
             return null;
         }
-        if (node instanceof ScalarNode && Tag.BOOL.equals(node.getTag())) {
-            return yamlBoolean(((ScalarNode) node).getValue());
+        Boolean flag = node instanceof ScalarNode && Tag.BOOL.equals(node.getTag())
+                ? yamlBoolean(((ScalarNode) node).getValue()) : null;
+        if (flag == null) {
+            problems.add(new CaseProblem(field, "must be true or false, not " + NodeReader.describe(node)));
         }
-        problems.add(new CaseProblem(field, "must be true or false, not " + NodeReader.describe(node)));
-        return null;
+        return flag;
     }
 
-    /** YAML 1.1 booleans: yes, on and y are true as well as true; Boolean.valueOf would read them as false. */
+    /**
+     * YAML 1.1 booleans: yes, on and y are true as well as true, no, off and n false as well as false; Boolean.valueOf
+     * would read them as false. Anything else, such as {@code !!bool "maybe"}, is no boolean: null.
+     */
     private static Boolean yamlBoolean(String text) {
-        String v = text.toLowerCase(java.util.Locale.ROOT);
-        return v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y");
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "y" -> Boolean.TRUE;
+            case "false", "no", "off", "n" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     private Instant instant(Node node, String field) {
@@ -381,7 +393,10 @@ public final class CaseReader {
             return null;
         }
         Instant i = NodeReader.instantOrNull(node);
-        if (i == null) {
+        if (i == null && NodeReader.outsideDateRange(node)) {
+            problems.add(new CaseProblem(field, "is outside the supported dates, " + Values.DATE_RANGE + ", not "
+                    + NodeReader.describe(node)));
+        } else if (i == null) {
             problems.add(new CaseProblem(field, "must be an ISO-8601 date-time such as [2026-11-20T09:30:00Z], not "
                     + NodeReader.describe(node)));
         }

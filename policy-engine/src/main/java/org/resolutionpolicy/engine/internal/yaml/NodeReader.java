@@ -92,7 +92,7 @@ public final class NodeReader {
             String name = ((ScalarNode) key).getValue();
             if (entries.containsKey(name)) {
                 Place first = place(entries.get(name).key());
-                error(key, "duplicate key [" + name + "] in " + what, "first defined at line " + first.line());
+                error(key, "duplicate key " + Problems.quote(name) + " in " + what, "first defined at line " + first.line());
                 continue;
             }
             entries.put(name, new Entry(name, key, tuple.getValueNode()));
@@ -104,7 +104,7 @@ public final class NodeReader {
     public void onlyKeys(Map<String, Entry> entries, Collection<String> allowed, String what) {
         for (Entry e : entries.values()) {
             if (!allowed.contains(e.name())) {
-                error(e.key(), "unknown key [" + e.name() + "] in " + what, Hints.didYouMean(e.name(), allowed));
+                error(e.key(), "unknown key " + Problems.quote(e.name()) + " in " + what, Hints.didYouMean(e.name(), allowed));
             }
         }
     }
@@ -186,13 +186,20 @@ public final class NodeReader {
     /** Reads a date-time: a YAML timestamp or an ISO-8601 string; a bare date means midnight UTC. */
     public Instant instant(Node node, String what) {
         Instant instant = instantOrNull(node);
-        if (instant == null) {
+        if (instant == null && outsideDateRange(node)) {
+            error(node, what + " is outside the supported dates, " + Values.DATE_RANGE + ", not " + describe(node));
+        } else if (instant == null) {
             error(node, what + " must be an ISO-8601 date-time such as [2026-11-20T09:30:00Z], not " + describe(node));
         }
         return instant;
     }
 
-    /** Returns the node's date-time, or null when it is not one (records nothing). */
+    /** Returns true if the node is an ISO-8601 date-time, but outside {@link Values#DATE_RANGE}. */
+    public static boolean outsideDateRange(Node node) {
+        return node instanceof ScalarNode scalar && Values.isOutsideDateRange(scalar.getValue());
+    }
+
+    /** Returns the node's date-time within the supported dates, or null when it is not one (records nothing). */
     public static Instant instantOrNull(Node node) {
         if (!(node instanceof ScalarNode)) {
             return null;
@@ -208,7 +215,8 @@ public final class NodeReader {
         }
         TemporalAmount amount = Values.parsePeriod(text);
         if (amount == null) {
-            error(node, what + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], not [" + text + "]", null);
+            error(node, what + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], not "
+                    + Problems.quote(text), null);
         }
         return amount;
     }
@@ -231,6 +239,8 @@ public final class NodeReader {
         if (items == null) {
             return null;
         }
+        // a set beside the list: a list of 100,000 names is checked for duplicates in linear time
+        Set<String> distinct = new java.util.HashSet<>();
         List<String> names = new ArrayList<>();
         for (Node item : items) {
             String n = name(item, "each entry of " + what);
@@ -238,11 +248,11 @@ public final class NodeReader {
                 continue;
             }
             if (known != null && !known.contains(n)) {
-                error(item, "unknown " + kind + " [" + n + "] in " + what, Hints.didYouMean(n, known));
+                error(item, "unknown " + kind + " " + Problems.quote(n) + " in " + what, Hints.didYouMean(n, known));
                 continue;
             }
-            if (names.contains(n)) {
-                error(item, "[" + n + "] appears twice in " + what);
+            if (!distinct.add(n)) {
+                error(item, Problems.quote(n) + " appears twice in " + what);
                 continue;
             }
             names.add(n);

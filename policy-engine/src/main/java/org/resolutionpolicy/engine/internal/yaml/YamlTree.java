@@ -30,7 +30,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * capped, and the expanded tree is capped too, so an alias bomb is an error rather than an out-of-memory.
  *
  * <p>The limits (size, nesting, aliases, expanded nodes) are those of {@link LoadOptions}; callers without
- * options of their own (cases, scenario files) get {@link LoadOptions#defaults()}.
+ * options of their own (cases, scenario files) get {@link LoadOptions#defaults()}. SnakeYAML counts aliases of
+ * lists and maps only, so aliases of a single value are bounded here instead: the values of the expanded document
+ * hold at most {@link LoadOptions#maxSourceChars()} characters, as many as the source itself may hold, and one
+ * long value aliased many times is an error at the alias that crosses the limit.
  */
 public final class YamlTree {
 
@@ -106,7 +109,7 @@ public final class YamlTree {
             return null;
         }
         long errorsBefore = errorCount(problems);
-        new Inspector(source, problems, limits).visit(root, 0);
+        new Inspector(source, text, problems, limits).visit(root, 0);
         return errorCount(problems) > errorsBefore ? null : root;
     }
 
@@ -203,27 +206,50 @@ public final class YamlTree {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
-    /** Walks the composed tree once: rejects tags, recursion, oversized expansions. */
+    /**
+     * Walks the composed tree once, aliases expanded: rejects tags, recursion, oversized expansions. A node met
+     * again outside an expansion is an alias in the text; its n-th such meeting is the n-th alias, which locates
+     * an expansion limit crossed under it.
+     */
     private static final class Inspector {
         private final String source;
+        private final String text;
         private final Problems problems;
         private final int maxNodes;
         private final int maxDepth;
+        private final long maxChars;
         private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+        private final Map<Node, Boolean> seen = new IdentityHashMap<>();
         private int visited;
+        private long chars;
+        private int aliases;
+        /** The ordinal of the alias being expanded, 0 outside an expansion. */
+        private int expanding;
         private boolean stopped;
 
-        Inspector(String source, Problems problems, LoadOptions limits) {
+        Inspector(String source, String text, Problems problems, LoadOptions limits) {
             this.source = source;
+            this.text = text;
             this.problems = problems;
             this.maxNodes = limits.maxNodes();
             this.maxDepth = limits.maxNestingDepth();
+            this.maxChars = limits.maxSourceChars();
         }
 
         void visit(Node node, int depth) {
             if (stopped) {
                 return;
             }
+            if (expanding == 0 && seen.put(node, Boolean.TRUE) != null) {
+                expanding = ++aliases;
+                visitNode(node, depth);
+                expanding = 0;
+                return;
+            }
+            visitNode(node, depth);
+        }
+
+        private void visitNode(Node node, int depth) {
             if (++visited > maxNodes) {
                 problems.error(place(source, node), "document expands to more than [" + maxNodes + "] nodes",
                         "aliases (*name) may not multiply the document; write the values out");
@@ -254,7 +280,16 @@ public final class YamlTree {
                 for (Node item : sequence.getValue()) {
                     visit(item, depth + 1);
                 }
-            } else if (!(node instanceof ScalarNode)) {
+            } else if (node instanceof ScalarNode scalar) {
+                chars += scalar.getValue().length();
+                if (chars > maxChars) {
+                    problems.error(expanding > 0 ? nthAlias(source, text, expanding) : place(source, node),
+                            "document expands to more than [" + maxChars + "] characters of values",
+                            "an alias (*name) may not repeat a long value that often: write the value out");
+                    stopped = true;
+                    return;
+                }
+            } else {
                 problems.error(place(source, node), "unsupported YAML node", null);
             }
             onPath.remove(node);
