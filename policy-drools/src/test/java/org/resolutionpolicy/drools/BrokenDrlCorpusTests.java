@@ -35,7 +35,7 @@ class BrokenDrlCorpusTests {
         try (Stream<Path> list = Files.list(CORPUS)) {
             files = list.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(23);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             String name = file.getFileName().toString();
             String text = Files.readString(file, StandardCharsets.UTF_8);

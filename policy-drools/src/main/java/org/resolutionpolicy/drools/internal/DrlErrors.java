@@ -37,6 +37,12 @@ final class DrlErrors {
     private static final Pattern UNEXPECTED = Pattern.compile(
             "(?:mismatched input|no viable alternative at input|extraneous input) '((?:[^'\\\\]|\\\\.)*)'");
     private static final Pattern MISSING = Pattern.compile("missing (\\S+) at '((?:[^'\\\\]|\\\\.)*)'");
+    private static final Pattern UNDEFINED_EFFECT = Pattern.compile(
+            "The method (\\w+)\\([^)]*\\) is undefined for the type Effects");
+    private static final Pattern CONSEQUENCE = Pattern.compile("^Rule Compilation error:? (.+)$");
+    private static final Pattern EOF = Pattern.compile("mismatched input '<EOF>'(?: in rule \"([^\"]*)\")?",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<String> EFFECTS = List.of("deny", "routeToSwat", "require", "grant", "followUp");
     private static final Pattern NULL_PACKAGE = Pattern.compile("(?i)parser returned a null package");
 
     private final Map<String, DroolsDrlCompiler.Read> read;
@@ -86,34 +92,40 @@ final class DrlErrors {
         }
     }
 
-    /** Reports each parenthesis a rule's condition opens and never closes; returns the rules that have one. */
+    /**
+     * Reports each parenthesis a rule's condition or consequence opens and never closes, where it opens; returns the
+     * rules that have one, whose errors from Drools are the same mistake seen later.
+     */
     private List<DrlText.RuleSpan> unclosed(DrlText text) {
         List<DrlText.RuleSpan> rules = new ArrayList<>();
         for (DrlText.RuleSpan rule : text.rules()) {
-            String s = text.masked();
-            int depth = 0;
-            List<Integer> open = new ArrayList<>();
-            for (int i = rule.whenStart(); i < rule.thenStart(); i++) {
-                char c = s.charAt(i);
-                if (c == '"') {
-                    int end = s.indexOf('"', i + 1);
-                    i = end < 0 ? rule.thenStart() : end;
-                } else if (c == '(') {
-                    open.add(i);
-                    depth++;
-                } else if (c == ')' && depth > 0) {
-                    open.remove(open.size() - 1);
-                    depth--;
-                }
-            }
-            if (!open.isEmpty()) {
-                int at = open.get(open.size() - 1);
-                add(text.place(at), "unclosed [(] in the condition of rule [" + rule.name() + "]",
-                        "close it with [)] before the end of the pattern");
+            int condition = unclosed(text.masked(), rule.whenStart(), rule.thenStart());
+            int consequence = unclosed(text.masked(), Math.min(rule.thenStart() + 4, rule.end()), rule.end());
+            if (condition >= 0 || consequence >= 0) {
+                String part = condition >= 0 ? "condition" : "consequence";
+                add(text.place(condition >= 0 ? condition : consequence), "unclosed [(] in the " + part + " of rule ["
+                        + rule.name() + "]", "close it with [)]");
                 rules.add(rule);
             }
         }
         return rules;
+    }
+
+    /** Returns the offset of the last parenthesis opened and never closed in a range, or -1. */
+    private static int unclosed(String s, int from, int to) {
+        List<Integer> open = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = s.indexOf(c, i + 1);
+                i = end < 0 || end > to ? to : end;
+            } else if (c == '(') {
+                open.add(i);
+            } else if (c == ')' && !open.isEmpty()) {
+                open.remove(open.size() - 1);
+            }
+        }
+        return open.isEmpty() ? -1 : open.get(open.size() - 1);
     }
 
     private void translate(DrlText text, DrlText.RuleSpan rule, Place place, String drools) {
@@ -138,6 +150,26 @@ final class DrlErrors {
                     Hints.didYouMean(name, List.of("CaseFact", "ProposalFact")));
             return;
         }
+        Matcher effect = UNDEFINED_EFFECT.matcher(drools);
+        if (effect.find()) {
+            String name = effect.group(1);
+            add(find(text, rule, name, place), "unknown effect [" + name + "]" + of, Hints.didYouMean(name, EFFECTS));
+            return;
+        }
+        Matcher consequence = CONSEQUENCE.matcher(drools);
+        if (consequence.find()) {
+            add(place, consequence.group(1) + " in the consequence" + of.replace(" in ", " of "), drools);
+            return;
+        }
+        Matcher eof = EOF.matcher(drools);
+        if (eof.find()) {
+            DrlText.RuleSpan last = text.rules().isEmpty() ? null : text.rules().get(text.rules().size() - 1);
+            String name = eof.group(1) != null ? eof.group(1) : last == null ? null : last.name();
+            Place at = last == null ? place : text.place(last.start());
+            add(at, "the DRL ends inside " + (name == null ? "a declaration" : "rule [" + name + "]")
+                    + ": its [end] is missing", drools);
+            return;
+        }
         Matcher missing = MISSING.matcher(drools);
         if (missing.find()) {
             add(place, "missing [" + missing.group(1) + "] before [" + missing.group(2) + "]" + of, drools);
@@ -156,7 +188,7 @@ final class DrlErrors {
         if (rule == null) {
             return drools;
         }
-        Matcher m = Pattern.compile("(?<![\\w.$])" + Pattern.quote(name) + "(?!\\w)").matcher(text.masked());
+        Matcher m = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?!\\w)").matcher(text.masked());
         int from = drools.line() > 0 ? Math.max(rule.start(), text.offset(drools.line(), 1)) : rule.start();
         m.region(from, rule.end());
         if (m.find()) {

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  * compares null like Java does, so {@code CaseFact( customerTier != "VIP" )} would hold for a case without a tier,
  * where YAML's {@code customer.tier: {not: VIP}} does not. Before Drools reads the DRL, each test of a fact that
  * may be absent ({@code customerTier}, {@code lifetimeValue}, {@code number("x")}, {@code amount}, ...) with
- * {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=} or {@code not in} inside a {@code CaseFact( .. )} or
- * {@code ProposalFact( .. )} pattern gets a guard in front: {@code customerTier != null && customerTier != "VIP"}
- * ({@code &&} binds tighter than {@code ||}, so the guard covers that test alone). Tests against {@code null}
- * itself are left as written. The guards only insert text within a line, and {@link #original} maps a column
+ * {@code !=} or {@code not in} inside a {@code CaseFact( .. )} or {@code ProposalFact( .. )} pattern gets a guard in
+ * front: {@code customerTier != null && customerTier != "VIP"} ({@code &&} binds tighter than {@code ||}, so the
+ * guard covers that test alone). Drools already says false for {@code ==}, {@code <}, {@code <=}, {@code >} and
+ * {@code >=} with null, so those are left as written (the absent-facts corpus holds all of them to YAML's
+ * answers), as are tests against {@code null} itself. The guards only insert text within a line, and {@link #original} maps a column
  * Drools reports in the guarded text back to the column in the file.
  */
 final class NullGuards {
@@ -23,7 +24,7 @@ final class NullGuards {
             + "|outOfPocket|affectedCustomers|socialReach|legalThreat|safetyIssue|regulatorInvolved|employeeId|amount"
             + "|(?:attribute|number)\\s*\\(\\s*\"[^\"\\n]*\"\\s*\\)";
     private static final Pattern TEST = Pattern.compile(
-            "(" + NULLABLE + ")(?![\\w.])\\s*(?:!=|<=?|>=?|not\\s+in\\b)(?!\\s*null\\b)");
+            "(" + NULLABLE + ")(?![\\w.])\\s*(?:!=|not\\s+in\\b)(?!\\s*null\\b)");
     private static final Pattern FACT = Pattern.compile("\\b(?:CaseFact|ProposalFact)\\s*\\(");
 
     /** Text inserted before a 1-based column of a line. */
