@@ -103,7 +103,7 @@ class DrlPolicyTests {
 
             assertThat(p).singleElement().satisfies(x -> {
                 assertThat(x).hasToString("rules.drl:9:32: error: unknown role [managr] in effects.require(..) "
-                        + "of rule [needs-a-boss] (did you mean [manager]?)");
+                        + "(did you mean [manager]?)");
             });
         }
 

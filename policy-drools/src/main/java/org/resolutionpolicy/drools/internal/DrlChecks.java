@@ -33,6 +33,8 @@ final class DrlChecks {
     private final PolicyModel model;
     private final Problems problems;
     private boolean ok = true;
+    /** Appended to the call a computed value is passed to, when the call does not name its rule. */
+    private String computedIn = "";
 
     private DrlChecks(DrlText drl, PolicyModel model, Problems problems) {
         this.drl = drl;
@@ -170,7 +172,9 @@ final class DrlChecks {
             }
             DrlText.RuleSpan rule = drl.ruleAt(m.start());
             String method = m.group(1);
-            String where = "effects." + method + "(..) of " + name(rule);
+            // as the messages of earlier versions read (and the CLI's users may match): the call, at its place
+            String where = "effects." + method + "(..)";
+            computedIn = " of " + name(rule);
             switch (method) {
                 case "routeToSwat" -> {
                     if (model.swatTeam() == null) {
@@ -247,7 +251,7 @@ final class DrlChecks {
     }
 
     private void computed(DrlText.Arg arg, String what, String where) {
-        problems.warning(drl.place(arg.start()), "the " + what + " [" + arg.text() + "] of " + where
+        problems.warning(drl.place(arg.start()), "the " + what + " [" + arg.text() + "] of " + where + computedIn
                 + " is computed at run time, so it is checked only when the rule fires",
                 "write it as a literal to have it checked when the policy loads");
     }
