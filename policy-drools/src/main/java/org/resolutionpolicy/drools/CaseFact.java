@@ -16,7 +16,10 @@ import java.time.Instant;
  * end
  * </pre>
  *
- * Getters return null for facts the case does not have; a DRL comparison with null is false, as in YAML.
+ * Getters return null for facts the case does not have. In a {@code CaseFact( .. )} or {@code ProposalFact( .. )}
+ * pattern a test of an absent fact is false whatever the operator, as in YAML: {@code customerTier != "VIP"} does
+ * not hold for a case without a tier (the policy loader guards each such test with {@code != null}); test absence
+ * itself with {@code customerTier == null}.
  */
 public interface CaseFact {
 

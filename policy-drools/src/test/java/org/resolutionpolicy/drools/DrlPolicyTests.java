@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.resolutionpolicy.api.Customer;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Explanation;
@@ -120,6 +121,134 @@ class DrlPolicyTests {
             assertThatThrownBy(() -> Policies.compile(List.of(PolicySource.of("policy.yaml", yaml),
                     PolicySource.of("rules.drl", PRELUDE + "rule \"twice\"\nwhen\nthen\n effects.deny(kcontext, \"y\");\nend\n"))))
                     .hasMessageContaining("duplicate rule id [twice]");
+        }
+    }
+
+    @Nested
+    @DisplayName("literals are checked when the policy loads, as YAML's are")
+    class LoadChecks {
+        @Test
+        void a_misspelt_remedy_in_a_constraint_is_a_load_error_not_a_rule_that_never_fires() {
+            List<Problem> p = problems("""
+                    rule "refund-check"
+                    when
+                        ProposalFact( remedy == "refnd" )
+                    then
+                        effects.require(kcontext, "supervisor", "x");
+                    end
+                    """);
+
+            assertThat(p).extracting(Object::toString).containsExactly(
+                    "rules.drl:7:30: error: unknown remedy [refnd] in rule [refund-check] (did you mean [refund]?)");
+        }
+
+        @Test
+        void a_misspelt_fact_is_an_unknown_fact_with_a_hint_at_its_column_and_nothing_else() {
+            List<Problem> p = problems("""
+                    rule "swat-legal"
+                    when
+                        CaseFact( legalThret == true )
+                    then
+                        effects.routeToSwat(kcontext, "x");
+                    end
+                    """);
+
+            assertThat(p).extracting(Object::toString).containsExactly(
+                    "rules.drl:7:15: error: unknown fact [legalThret] in rule [swat-legal] (did you mean [legalThreat]?)");
+        }
+
+        @Test
+        void a_missing_parenthesis_is_reported_once_where_it_opens_without_unlocated_follow_ons() {
+            List<Problem> p = problems("""
+                    rule "unclosed"
+                    when
+                        ProposalFact( remedy == "refund"
+                    then
+                        effects.deny(kcontext, "x");
+                    end
+                    """);
+
+            assertThat(p).singleElement().satisfies(x -> {
+                assertThat(x.line()).isEqualTo(7);
+                assertThat(x.column()).isEqualTo(17);
+                assertThat(x.message()).isEqualTo("unclosed [(] in the condition of rule [unclosed]");
+            });
+        }
+
+        @Test
+        void values_computed_at_run_time_load_with_a_warning_that_says_so() {
+            Policy p = mixed("""
+                    rule "computed-role"
+                    when
+                        ProposalFact( )
+                    then
+                        String role = "super" + "visor";
+                        effects.require(kcontext, role, "x");
+                    end
+                    """);
+
+            assertThat(p.warnings()).extracting(Object::toString).containsExactly("rules.drl:10:31: warning: the role "
+                    + "[role] of effects.require(..) of rule [computed-role] is computed at run time, so it is checked only "
+                    + "when the rule fires (write it as a literal to have it checked when the policy loads)");
+        }
+
+        @Test
+        void a_disabled_rule_is_a_warning_as_in_yaml() {
+            Policy p = mixed("""
+                    rule "old"
+                        enabled false
+                    when
+                        ProposalFact( remedy == "refund" )
+                    then
+                        effects.deny(kcontext, "x");
+                    end
+                    """);
+
+            assertThat(p.warnings()).extracting(Object::toString).containsExactly(
+                    "rules.drl:6:5: warning: rule [old] is disabled and never applies (delete it when it is no longer needed)");
+            assertThat(p.decide(CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 5).build())
+                    .proposal("refund").outcome()).isEqualTo(Outcome.alone());
+        }
+    }
+
+    @Nested
+    @DisplayName("a test of an absent fact is false, as in YAML")
+    class AbsentFacts {
+        @Test
+        void not_equal_on_a_tier_the_case_lacks_is_false() {
+            Policy p = mixed("""
+                    rule "not-vip"
+                    when
+                        CaseFact( customerTier != "VIP" )
+                        ProposalFact( remedy == "refund" )
+                    then
+                        effects.deny(kcontext, "Only VIPs get refunds");
+                    end
+                    """);
+
+            CustomerCase noTier = CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 5).build();
+            CustomerCase gold = CustomerCase.builder().severity("LOW").employee("agent")
+                    .customer(Customer.builder().id("C1").tier("GOLD").build())
+                    .propose("refund", 5).build();
+
+            assertThat(p.decide(noTier).proposal("refund").outcome()).isEqualTo(Outcome.alone());
+            assertThat(p.decide(gold).proposal("refund").outcome()).isEqualTo(Outcome.denied());
+        }
+
+        @Test
+        void a_test_for_null_itself_is_left_as_written() {
+            Policy p = mixed("""
+                    rule "no-tier"
+                    when
+                        CaseFact( customerTier == null || customerTier != "VIP" )
+                        ProposalFact( remedy == "refund" )
+                    then
+                        effects.deny(kcontext, "x");
+                    end
+                    """);
+
+            assertThat(p.decide(CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 5).build())
+                    .proposal("refund").outcome()).isEqualTo(Outcome.denied());
         }
     }
 

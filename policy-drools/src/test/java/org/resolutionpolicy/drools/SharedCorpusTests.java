@@ -33,10 +33,17 @@ class SharedCorpusTests {
             "yaml", List.of(EXAMPLES.resolve("online-retailer.yaml")),
             "drl", List.of(EXAMPLES.resolve("drl/online-retailer")),
             "mixed", List.of(EXAMPLES.resolve("drl/online-retailer-mixed")));
-    static final Map<String, Map<String, List<Path>>> VARIANTS = Map.of("coffee-shop", COFFEE, "online-retailer", RETAILER);
+    /** Facts a case lacks, tested with every operator: false in YAML, and so in DRL (see NullGuards). */
+    static final Path ABSENT = Path.of("src", "test", "resources", "absent");
+    static final Map<String, List<Path>> ABSENT_FACTS = Map.of(
+            "yaml", List.of(ABSENT.resolve("absent-facts.yaml")),
+            "drl", List.of(ABSENT.resolve("drl")),
+            "mixed", List.of(ABSENT.resolve("mixed")));
+    static final Map<String, Map<String, List<Path>>> VARIANTS = Map.of("coffee-shop", COFFEE, "online-retailer", RETAILER,
+            "absent-facts", ABSENT_FACTS);
     static final List<Path> CORPUS = List.of(EXAMPLES.resolve("coffee-shop.test.yaml"),
             EXAMPLES.resolve("online-retailer.test.yaml"), EXAMPLES.resolve("corpus/coffee-shop-corpus.test.yaml"),
-            EXAMPLES.resolve("corpus/online-retailer-corpus.test.yaml"));
+            EXAMPLES.resolve("corpus/online-retailer-corpus.test.yaml"), ABSENT.resolve("absent-facts.test.yaml"));
 
     @TestFactory
     Stream<DynamicTest> every_scenario_gets_the_same_decision_from_every_source() {
@@ -56,7 +63,7 @@ class SharedCorpusTests {
                 ofPolicy.add(id);
             }
         }
-        assertThat(scenarios).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(scenarios).hasSizeGreaterThanOrEqualTo(67);
         return java.util.stream.IntStream.range(0, scenarios.size()).mapToObj(i -> {
             Scenario s = scenarios.get(i);
             Map<String, Policy> variants = policies.get(ofPolicy.get(i));
