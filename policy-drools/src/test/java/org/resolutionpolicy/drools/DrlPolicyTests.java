@@ -409,7 +409,33 @@ class DrlPolicyTests {
 
             assertThat(e.proposals().get(0).rule("refunds-checked").status()).isEqualTo(Explanation.Status.MATCHED);
             assertThat(e.proposals().get(0).rule("refunds-checked").effect().text()).isEqualTo("require supervisor");
-            assertThat(e.proposals().get(1).rule("refunds-checked").status()).isEqualTo(Explanation.Status.NOT_MATCHED);
+            // the rule names its remedy, so for the apology it is about another remedy, as a YAML rule would be
+            assertThat(e.proposals().get(1).rule("refunds-checked").status()).isEqualTo(Explanation.Status.OTHER_REMEDY);
+        }
+
+        @Test
+        void explanations_show_a_disabled_drl_rule_as_disabled_and_an_unclear_one_as_not_matched() {
+            Policy p = mixed("""
+                    rule "switched-off" enabled false
+                    when
+                        ProposalFact( remedy == "refund" )
+                    then
+                        effects.deny(kcontext, "never");
+                    end
+                    rule "refund-or-apology"
+                    when
+                        ProposalFact( remedy == "refund" || remedy == "apology", amount > 1000 )
+                    then
+                        effects.require(kcontext, "manager", "x");
+                    end
+                    """);
+
+            Explanation e = p.explain(CustomerCase.builder().severity("LOW").employee("agent").propose("apology")
+                    .build());
+
+            assertThat(e.proposals().get(0).rule("switched-off").status()).isEqualTo(Explanation.Status.DISABLED);
+            assertThat(e.proposals().get(0).rule("refund-or-apology").status())
+                    .isEqualTo(Explanation.Status.NOT_MATCHED);
         }
 
         @Test

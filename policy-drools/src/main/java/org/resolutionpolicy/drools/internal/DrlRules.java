@@ -2,6 +2,7 @@ package org.resolutionpolicy.drools.internal;
 
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -30,11 +31,13 @@ final class DrlRules implements ExternalRules {
 
     private final Deque<KieSession> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean released;
+    private final DrlScopes scopes;
     /** True when a case's proposals may share one session (see {@link CaseSessions}). */
     private final boolean shareByCase;
 
-    DrlRules(KieBase kieBase, PolicyModel model, List<String> ruleIds) {
+    DrlRules(KieBase kieBase, PolicyModel model, List<String> ruleIds, DrlScopes scopes) {
         this.kieBase = kieBase;
+        this.scopes = scopes;
         this.model = model;
         this.ruleIds = List.copyOf(ruleIds);
         String whyNot = CaseSessions.whyNot(kieBase);
@@ -47,6 +50,16 @@ final class DrlRules implements ExternalRules {
     @Override
     public List<String> ruleIds() {
         return ruleIds;
+    }
+
+    @Override
+    public boolean disabled(String ruleId) {
+        return scopes.disabled(ruleId);
+    }
+
+    @Override
+    public Set<String> remedies(String ruleId) {
+        return scopes.remedies(ruleId);
     }
 
     @Override

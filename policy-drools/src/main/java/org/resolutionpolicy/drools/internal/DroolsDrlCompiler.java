@@ -84,7 +84,7 @@ public final class DroolsDrlCompiler implements DrlCompiler {
             for (DrlText source : sources) {
                 ok &= DrlChecks.check(source, model, problems);
             }
-            return ok ? new DrlRules(kieBase, model, ruleIds) : null;
+            return ok ? new DrlRules(kieBase, model, ruleIds, new DrlScopes(sources)) : null;
         }
     }
 

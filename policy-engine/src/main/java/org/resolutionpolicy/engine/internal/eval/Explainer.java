@@ -2,12 +2,14 @@ package org.resolutionpolicy.engine.internal.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.ExternalRules;
 import org.resolutionpolicy.engine.internal.model.Facts;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.model.Rule;
@@ -80,7 +82,7 @@ final class Explainer {
                 checks.add(notMatched(i, m.facts(), failures));
             }
         }
-        externalChecks(m.rules(), checks);
+        externalChecks(m.rules(), remedy, checks);
         for (IndexedRule e : m.rules()) {
             if (e.kind == Effect.Kind.GRANT && evaluator.indexed(e.rule) == null) {
                 grants.add(e);
@@ -111,7 +113,7 @@ final class Explainer {
                 checks.add(notMatched(i, facts, failures));
             }
         }
-        externalChecks(caseMatches, checks);
+        externalChecks(caseMatches, null, checks);
         return checks;
     }
 
@@ -145,11 +147,21 @@ final class Explainer {
     }
 
     /** Adds a check per rule of another source (DRL): matched, or not, without the detail of which condition. */
-    private void externalChecks(IndexedRule[] matched, List<Explanation.RuleCheck> checks) {
-        if (policy.external() == null) {
+    private void externalChecks(IndexedRule[] matched, String remedy, List<Explanation.RuleCheck> checks) {
+        ExternalRules external = policy.external();
+        if (external == null) {
             return;
         }
-        for (String id : policy.external().ruleIds()) {
+        Explanation.Effect unknown = new Explanation.Effect(Explanation.Effect.Kind.DRL, null, null, null);
+        for (String id : external.ruleIds()) {
+            // what the source can tell without running the rule: switched off, or about other remedies
+            Set<String> about = remedy == null ? null : external.remedies(id);
+            if (external.disabled(id) || about != null && !about.contains(remedy)) {
+                Explanation.Status status = external.disabled(id) ? Explanation.Status.DISABLED
+                        : Explanation.Status.OTHER_REMEDY;
+                checks.add(new Explanation.RuleCheck(id, unknown, status, List.of()));
+                continue;
+            }
             Explanation.Effect effect = null;
             for (IndexedRule e : matched) {
                 // ids are unique across YAML and DRL (a load error otherwise), so the id alone finds the DRL rule
@@ -158,7 +170,6 @@ final class Explainer {
                 }
             }
             if (effect == null) {
-                Explanation.Effect unknown = new Explanation.Effect(Explanation.Effect.Kind.DRL, null, null, null);
                 checks.add(new Explanation.RuleCheck(id, unknown, Explanation.Status.NOT_MATCHED,
                         List.of(Explanation.Failure.unexplained(id))));
             } else {

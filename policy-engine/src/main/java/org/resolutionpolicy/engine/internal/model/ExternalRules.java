@@ -1,6 +1,7 @@
 package org.resolutionpolicy.engine.internal.model;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rules that are not YAML, such as DRL, seen by the decider as matches with effects.
@@ -20,6 +21,19 @@ public interface ExternalRules {
      */
     default void release() {
         // nothing held
+    }
+
+    /** Returns true if the rule is switched off, for explanations; the default knows of none. */
+    default boolean disabled(String ruleId) {
+        return false;
+    }
+
+    /**
+     * Returns the remedies a rule can be about, for explanations, or null when it may be about any remedy or this
+     * cannot be told without running it (the default).
+     */
+    default Set<String> remedies(String ruleId) {
+        return null;
     }
 
     /** Returns the effects of every rule that matched these facts. */
