@@ -85,7 +85,7 @@ public final class ReloadLatency {
         Samples renamed = new Samples();
         Samples all = new Samples();
         int otherEvents = 0;
-        try (LivePolicy live = Policies.watch(file).listener(listener).start()) {
+        try (LivePolicy live = Policies.watch(file).allowDrl().listener(listener).start()) {
             for (int i = 0; i < reloads; i++) {
                 String version = "latency-" + i;
                 String text = Examples.withVersion(original, version);
@@ -136,7 +136,7 @@ public final class ReloadLatency {
         boolean comment = files.size() > 1;
         String original = Examples.read(edited);
         Samples samples = new Samples();
-        try (LivePolicy live = Policies.watch(copy).debounce(Duration.ofMinutes(1)).pollInterval(Duration.ofDays(1))
+        try (LivePolicy live = Policies.watch(copy).allowDrl().debounce(Duration.ofMinutes(1)).pollInterval(Duration.ofDays(1))
                 .start()) {
             for (int i = 0; i < WARMUP + reloads; i++) {
                 String text = comment ? original + "\n// edit " + i + "\n" : Examples.withVersion(original, "cost-" + i);

@@ -101,7 +101,7 @@ public final class ReloadMemory {
         }
         System.out.printf("%n%s: %d then %d reloads, two threads deciding between reloads%n", name, first, total);
         long started = System.nanoTime();
-        try (LivePolicy live = Policies.watch(copy).debounce(Duration.ofMinutes(1)).pollInterval(Duration.ofDays(1))
+        try (LivePolicy live = Policies.watch(copy).allowDrl().debounce(Duration.ofMinutes(1)).pollInterval(Duration.ofDays(1))
                 .start()) {
             decideOnBoth(live, cases.get(0), threads);
             double before = retainedMb();

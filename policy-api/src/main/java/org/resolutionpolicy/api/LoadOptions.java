@@ -1,7 +1,9 @@
 package org.resolutionpolicy.api;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Holds the limits a policy source must stay within, and the clock its compiled policy decides by.
@@ -22,6 +24,8 @@ import java.util.Objects;
  *       <td>aliases ({@code *name}) to maps and lists in a YAML source</td></tr>
  *   <tr><td>{@link #maxNodes()}</td><td>{@value #DEFAULT_MAX_NODES} nodes</td>
  *       <td>nodes of a YAML source once its aliases are expanded</td></tr>
+ *   <tr><td>{@link #maxLoadTime()}</td><td>none</td>
+ *       <td>the wall time of one load, checked between its steps; hot reload loads with the same options</td></tr>
  *   <tr><td>{@link #clock()}</td><td>{@link Clock#systemUTC()}</td>
  *       <td>the decision time of cases without {@code openedAt}</td></tr>
  * </table>
@@ -53,6 +57,7 @@ public final class LoadOptions {
     private final int maxAliases;
     private final int maxNodes;
     private final Clock clock;
+    private final Duration maxLoadTime;
 
     private LoadOptions(Builder b) {
         this.maxSourceChars = b.maxSourceChars;
@@ -60,6 +65,7 @@ public final class LoadOptions {
         this.maxAliases = b.maxAliases;
         this.maxNodes = b.maxNodes;
         this.clock = b.clock;
+        this.maxLoadTime = b.maxLoadTime;
     }
 
     /**
@@ -87,7 +93,7 @@ public final class LoadOptions {
      */
     public Builder toBuilder() {
         return new Builder().maxSourceChars(maxSourceChars).maxNestingDepth(maxNestingDepth).maxAliases(maxAliases)
-                .maxNodes(maxNodes).clock(clock);
+                .maxNodes(maxNodes).clock(clock).maxLoadTime(maxLoadTime);
     }
 
     /**
@@ -135,22 +141,35 @@ public final class LoadOptions {
         return clock;
     }
 
+    /**
+     * Returns the longest one load may take, or empty for no limit (the default). A load that takes longer fails
+     * with a {@link PolicyLoadException} whose problem names the first source and the limit; the time is checked
+     * between the steps of a load (DRL, YAML, binding DRL rules), so a load ends at most one step after its budget.
+     *
+     * @return the budget, positive, or empty
+     */
+    public Optional<Duration> maxLoadTime() {
+        return Optional.ofNullable(maxLoadTime);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof LoadOptions other && maxSourceChars == other.maxSourceChars
                 && maxNestingDepth == other.maxNestingDepth && maxAliases == other.maxAliases
-                && maxNodes == other.maxNodes && clock.equals(other.clock);
+                && maxNodes == other.maxNodes && clock.equals(other.clock)
+                && Objects.equals(maxLoadTime, other.maxLoadTime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxSourceChars, maxNestingDepth, maxAliases, maxNodes, clock);
+        return Objects.hash(maxSourceChars, maxNestingDepth, maxAliases, maxNodes, clock, maxLoadTime);
     }
 
     @Override
     public String toString() {
         return "LoadOptions[maxSourceChars=" + maxSourceChars + ", maxNestingDepth=" + maxNestingDepth
-                + ", maxAliases=" + maxAliases + ", maxNodes=" + maxNodes + ", clock=" + clock + "]";
+                + ", maxAliases=" + maxAliases + ", maxNodes=" + maxNodes + ", clock=" + clock
+                + (maxLoadTime == null ? "" : ", maxLoadTime=" + maxLoadTime) + "]";
     }
 
     /** Builds {@link LoadOptions}; starts from the defaults, and each setter checks its argument at once. */
@@ -161,6 +180,7 @@ public final class LoadOptions {
         private int maxAliases = DEFAULT_MAX_ALIASES;
         private int maxNodes = DEFAULT_MAX_NODES;
         private Clock clock = Clock.systemUTC();
+        private Duration maxLoadTime;
 
         private Builder() {
         }
@@ -222,6 +242,21 @@ public final class LoadOptions {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /**
+         * Sets the longest one load may take; null removes the limit (the default).
+         *
+         * @param budget the budget, for example {@code Duration.ofSeconds(5)} for a reloading service, or null
+         * @return this builder
+         * @throws IllegalArgumentException if budget is zero or negative
+         */
+        public Builder maxLoadTime(Duration budget) {
+            if (budget != null && (budget.isZero() || budget.isNegative())) {
+                throw new IllegalArgumentException("maxLoadTime must be positive, was [" + budget + "]");
+            }
+            this.maxLoadTime = budget;
             return this;
         }
 

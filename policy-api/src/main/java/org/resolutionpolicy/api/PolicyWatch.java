@@ -32,6 +32,7 @@ public final class PolicyWatch {
     private Duration debounce = DEFAULT_DEBOUNCE;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private final List<ReloadListener> listeners = new ArrayList<>();
+    private boolean allowDrl;
 
     PolicyWatch(PolicyLoader loader, List<Path> paths) {
         this.loader = loader;
@@ -80,15 +81,30 @@ public final class PolicyWatch {
     }
 
     /**
+     * Allows DRL sources among the watched files. DRL is trusted code: a rule's consequence is Java and can do
+     * whatever the application can (write files, call {@code System.exit}), so whoever can write a watched
+     * directory can run code in the application. Without this call, a policy whose sources include DRL does not
+     * start, and a reload that brings a DRL file is refused; call it only when the directories are as trusted as
+     * the application's own code.
+     *
+     * @return this watch
+     */
+    public PolicyWatch allowDrl() {
+        this.allowDrl = true;
+        return this;
+    }
+
+    /**
      * Loads the policy and starts watching its files.
      *
      * @return the live policy, serving the revision on disk now
      * @throws PolicyLoadException if the policy has errors now: with no last good revision, it fails fast
-     * @throws PolicyException if a file cannot be read or no engine is on the classpath
+     * @throws PolicyException if a file cannot be read, no engine is on the classpath, or the sources include DRL
+     *                         and {@link #allowDrl()} was not called
      */
     public LivePolicy start() {
         WatchRequest request = new WatchRequest(paths, () -> loader.read(paths), debounce, pollInterval, listeners,
-                loader.options());
+                loader.options(), allowDrl);
         return PolicyEngine.find().watch(request);
     }
 }

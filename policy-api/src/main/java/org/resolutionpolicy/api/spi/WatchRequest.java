@@ -20,9 +20,22 @@ import org.resolutionpolicy.api.ReloadListener;
  * @param pollInterval how often to read and compare content without events
  * @param listeners who hears each reload attempt
  * @param options the limits and clock every revision is loaded with
+ * @param allowDrl whether the watched sources may include DRL, which is trusted code: without it, a policy with a
+ *                 DRL source does not start and a reload that brings one is refused
  */
 public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce,
-                           Duration pollInterval, List<ReloadListener> listeners, LoadOptions options) {
+                           Duration pollInterval, List<ReloadListener> listeners, LoadOptions options,
+                           boolean allowDrl) {
+
+    /**
+     * Creates a request that refuses DRL sources.
+     *
+     * @throws NullPointerException if any part is null
+     */
+    public WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce, Duration pollInterval,
+                        List<ReloadListener> listeners, LoadOptions options) {
+        this(paths, read, debounce, pollInterval, listeners, options, false);
+    }
 
     /**
      * Creates a request.

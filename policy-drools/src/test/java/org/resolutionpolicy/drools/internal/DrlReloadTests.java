@@ -1,6 +1,7 @@
 package org.resolutionpolicy.drools.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.resolutionpolicy.api.LivePolicy;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.ReloadEvent;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 
@@ -51,7 +53,7 @@ class DrlReloadTests {
     void yaml_and_drl_reload_as_one_unit_and_a_broken_drl_keeps_the_last_good() throws Exception {
         Files.writeString(dir.resolve("policy.yaml"), HEADER.formatted("1"));
         Files.writeString(dir.resolve("rules.drl"), RULES.formatted(30));
-        try (LivePolicy live = Policies.watch(dir).debounce(Duration.ofMillis(20)).start()) {
+        try (LivePolicy live = Policies.watch(dir).allowDrl().debounce(Duration.ofMillis(20)).start()) {
             assertThat(refund(live, 40)).isEqualTo(Outcome.Kind.ESCALATE);
 
             Files.writeString(dir.resolve("rules.drl"), RULES.formatted(45));
@@ -78,7 +80,7 @@ class DrlReloadTests {
     void the_replaced_revision_releases_its_sessions_and_still_decides() throws Exception {
         Files.writeString(dir.resolve("policy.yaml"), HEADER.formatted("1"));
         Files.writeString(dir.resolve("rules.drl"), RULES.formatted(30));
-        try (LivePolicy live = Policies.watch(dir).start()) {
+        try (LivePolicy live = Policies.watch(dir).allowDrl().start()) {
             Policy old = live.current();
             refund(old, 40);
             DrlRules rules = (DrlRules) ((CompiledPolicy) old).model().external();
@@ -91,6 +93,36 @@ class DrlReloadTests {
             // a decision that still holds the old snapshot finishes with a fresh session, disposed afterwards
             assertThat(refund(old, 40)).isEqualTo(Outcome.Kind.ESCALATE);
             assertThat(rules.idleSessions()).isZero();
+        }
+    }
+
+    @Test
+    void a_watched_policy_with_drl_does_not_start_without_the_opt_in() throws Exception {
+        Files.writeString(dir.resolve("policy.yaml"), HEADER.formatted("1"));
+        Files.writeString(dir.resolve("rules.drl"), RULES.formatted(30));
+
+        assertThatThrownBy(() -> Policies.watch(dir).start().close())
+                .isExactlyInstanceOf(PolicyException.class)
+                .hasMessageContaining("rules.drl")
+                .hasMessageContaining("PolicyWatch.allowDrl()");
+    }
+
+    @Test
+    void a_reload_that_brings_drl_is_refused_without_the_opt_in_and_the_yaml_keeps_serving() throws Exception {
+        Files.writeString(dir.resolve("policy.yaml"), HEADER.formatted("1"));
+        try (LivePolicy live = Policies.watch(dir).debounce(Duration.ofMinutes(1)).pollInterval(Duration.ofDays(1)).start()) {
+            String serving = live.revision();
+
+            Files.writeString(dir.resolve("rules.drl"), RULES.formatted(30));
+            ReloadEvent refused = live.reloadNow();
+
+            assertThat(refused.result()).isEqualTo(ReloadEvent.Result.FAILED);
+            assertThat(refused.problems()).singleElement().satisfies(p -> {
+                assertThat(p.source()).endsWith("rules.drl");
+                assertThat(p.message()).contains("DRL source refused").contains("allowDrl()");
+            });
+            assertThat(live.revision()).isEqualTo(serving);
+            assertThat(refund(live, 40)).isEqualTo(Outcome.Kind.ALONE);
         }
     }
 }

@@ -30,6 +30,10 @@ import org.resolutionpolicy.engine.internal.support.Values;
 final class CaseChecker {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The most significant digits a number may have: every such number converts to a distinct double. */
+    static final int MAX_SIGNIFICANT_DIGITS = 15;
+    /** The most digits a number may have before, and the most after, the decimal point. */
+    static final int MAX_PLACES = 18;
 
     private final PolicyModel policy;
     private final Map<String, RemedyPlan> plans;
@@ -103,6 +107,10 @@ final class CaseChecker {
                 problems.add(new CaseProblem(field, "must be a " + type.label() + ", not " + Problems.quote(String.valueOf(value))));
                 return;
             }
+            if (converted instanceof BigDecimal n && inexact(n) != null) {
+                problems.add(new CaseProblem(field, inexact(n)));
+                return;
+            }
             typed.put(name, converted);
         });
         return typed;
@@ -151,6 +159,8 @@ final class CaseChecker {
                         problems.add(new CaseProblem(amountField(i), "must not be negative, was [" + amount.toPlainString() + "]"));
                     } else if (unit == RemedyUnit.PERCENT && amount.compareTo(HUNDRED) > 0) {
                         problems.add(new CaseProblem(amountField(i), "a percentage must be within 0..100, was [" + amount.toPlainString() + "]"));
+                    } else if (inexact(amount) != null) {
+                        problems.add(new CaseProblem(amountField(i), inexact(amount)));
                     }
                     break;
                 case COUNT:
@@ -160,6 +170,8 @@ final class CaseChecker {
                         problems.add(new CaseProblem(amountField(i), "must not be negative, was [" + amount.toPlainString() + "]"));
                     } else if (Values.hasFraction(amount)) {
                         problems.add(new CaseProblem(amountField(i), "a count must be a whole number, was [" + amount.toPlainString() + "]"));
+                    } else if (inexact(amount) != null) {
+                        problems.add(new CaseProblem(amountField(i), inexact(amount)));
                     }
                     break;
                 case NONE:
@@ -202,6 +214,8 @@ final class CaseChecker {
             if (h.amount() != null && h.amount().signum() < 0) {
                 problems.add(new CaseProblem(historyField(i, "amount"), "must not be negative, was ["
                         + h.amount().toPlainString() + "]"));
+            } else if (h.amount() != null && inexact(h.amount()) != null) {
+                problems.add(new CaseProblem(historyField(i, "amount"), inexact(h.amount())));
             }
         }
     }
@@ -213,6 +227,8 @@ final class CaseChecker {
     private static void impact(Impact impact, List<CaseProblem> problems) {
         if (impact.outOfPocket() != null && impact.outOfPocket().signum() < 0) {
             problems.add(new CaseProblem("impact.outOfPocket", "must not be negative, was [" + impact.outOfPocket().toPlainString() + "]"));
+        } else if (impact.outOfPocket() != null && inexact(impact.outOfPocket()) != null) {
+            problems.add(new CaseProblem("impact.outOfPocket", inexact(impact.outOfPocket())));
         }
         if (impact.affectedCustomers() != null && impact.affectedCustomers() < 0) {
             problems.add(new CaseProblem("impact.affectedCustomers", "must not be negative, was [" + impact.affectedCustomers() + "]"));
@@ -220,5 +236,31 @@ final class CaseChecker {
         if (impact.socialReach() != null && impact.socialReach() < 0) {
             problems.add(new CaseProblem("impact.socialReach", "must not be negative, was [" + impact.socialReach() + "]"));
         }
+    }
+
+    /**
+     * Returns why a number is refused, or null when expressions compare it exactly as matchers do.
+     *
+     * <p>Expressions compare numbers as doubles, matchers as exact decimals. Two decimals of at most 15
+     * significant digits within the double's normal range convert to distinct doubles in the same order (a double
+     * holds 15 decimal digits: every such decimal survives the round trip through a double), so {@code <}, {@code ==}
+     * and {@code >} agree for every such amount and every number literal (the expression parser holds those to the
+     * same rule). Zero digits after the last significant one do not count: {@code 100.000} is 1 digit.
+     */
+    static String inexact(BigDecimal value) {
+        if (value.signum() == 0) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        int integerDigits = stripped.precision() - stripped.scale();
+        if (stripped.precision() > MAX_SIGNIFICANT_DIGITS) {
+            return "has [" + stripped.precision() + "] significant digits, at most [" + MAX_SIGNIFICANT_DIGITS
+                    + "]: expressions could not compare it exactly, was " + Problems.quote(value.toString());
+        }
+        if (integerDigits > MAX_PLACES || stripped.scale() > MAX_PLACES) {
+            return "is out of range: at most [" + MAX_PLACES + "] digits before and after the point, was "
+                    + Problems.quote(value.toString());
+        }
+        return null;
     }
 }

@@ -18,6 +18,8 @@ final class Lexer {
     static final int MAX_LENGTH = 2000;
     static final int MAX_STRING = 200;
     static final int MAX_NUMBER_DIGITS = 18;
+    /** The most significant digits a number may have, as for the amounts of a case: doubles compare those exactly. */
+    static final int MAX_SIGNIFICANT_DIGITS = 15;
 
     private static final String[] OPERATORS = {"==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/",
         "%", "(", ")", ",", "."};
@@ -58,6 +60,12 @@ final class Lexer {
                 if (number.replace(".", "").length() > MAX_NUMBER_DIGITS) {
                     throw new ExpressionException("number [" + abbreviate(number) + "] is too long: at most ["
                             + MAX_NUMBER_DIGITS + "] digits", start, null);
+                }
+                int significant = significantDigits(number);
+                if (significant > MAX_SIGNIFICANT_DIGITS) {
+                    throw new ExpressionException("number [" + abbreviate(number) + "] has [" + significant
+                            + "] significant digits, at most [" + MAX_SIGNIFICANT_DIGITS + "]", start,
+                            "expressions compare numbers as doubles, which hold 15 digits exactly; round it");
                 }
                 tokens.add(new Token(Token.Kind.NUMBER, number, start));
             } else if (isLetter(c) || c == '_') {
@@ -150,5 +158,19 @@ final class Lexer {
 
     private static String abbreviate(String s) {
         return s.length() > 24 ? s.substring(0, 24) + "..." : s;
+    }
+
+    /** Counts the digits from the first non-zero digit to the last non-zero one: {@code 0.0120} has 2. */
+    private static int significantDigits(String number) {
+        String digits = number.replace(".", "");
+        int first = 0;
+        while (first < digits.length() && digits.charAt(first) == '0') {
+            first++;
+        }
+        int last = digits.length();
+        while (last > first && digits.charAt(last - 1) == '0') {
+            last--;
+        }
+        return last - first;
     }
 }

@@ -75,6 +75,12 @@ public final class WatchedPolicy implements LivePolicy {
                                       Clock clock) {
         WatchedPolicy policy = new WatchedPolicy(compiler, request, clock);
         List<PolicySource> sources = request.read().get();
+        List<String> drl = policy.refusedDrl(sources);
+        if (!drl.isEmpty()) {
+            throw new PolicyException("the watched sources include DRL " + drl + ", which is code that runs in the "
+                    + "application; call PolicyWatch.allowDrl() if whoever can write " + request.paths()
+                    + " may run code here");
+        }
         policy.current = new Snapshot(compiler.apply(sources), Revisions.hash(sources), clock.instant());
         try {
             policy.watcher = new FileWatcher(request.paths(), request.debounce(), request.pollInterval(),
@@ -123,6 +129,14 @@ public final class WatchedPolicy implements LivePolicy {
             if (!event && hash.equals(failedHash)) {
                 return null;
             }
+            List<String> drl = refusedDrl(sources);
+            if (!drl.isEmpty()) {
+                failedHash = hash;
+                return failed(previous, "?@" + hash.substring(0, 12), drl.stream().map(name -> Problem.error(name, 0, 0,
+                        "DRL source refused: DRL is code that runs in the application, and this policy is watched "
+                        + "without PolicyWatch.allowDrl()", "remove the file, or start the watch with allowDrl()"))
+                        .toList(), "brings DRL");
+            }
             CompiledPolicy candidate;
             try {
                 candidate = compiler.apply(sources);
@@ -138,6 +152,12 @@ public final class WatchedPolicy implements LivePolicy {
             LOG.info("policy [{}] reloaded: revision [{}] replaces [{}]", candidate.id(), candidate.revision(), previous);
             return publish(loaded);
         }
+    }
+
+    /** Returns the names of the DRL sources, unless the request allows DRL. */
+    private List<String> refusedDrl(List<PolicySource> sources) {
+        return request.allowDrl() ? List.of() : sources.stream().filter(s -> s.kind() == PolicySource.Kind.DRL)
+                .map(PolicySource::name).toList();
     }
 
     private ReloadEvent failed(String serving, String candidate, List<Problem> problems, String why) {
