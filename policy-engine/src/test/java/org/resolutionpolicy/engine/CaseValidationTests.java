@@ -196,6 +196,13 @@ class CaseValidationTests {
         }
 
         @Test
+        void names_a_control_character_by_code_point_line_and_column() {
+            assertThatThrownBy(() -> Cases.parse("severity: LOW\nid: \"C-\u00071\"\n"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .hasMessageContaining("<string>:2:8: error: invalid YAML: control character [U+0007] is not allowed");
+        }
+
+        @Test
         void refuses_duplicate_keys() {
             assertThatThrownBy(() -> Cases.parse("severity: LOW\nseverity: HIGH\n"))
                     .isInstanceOf(InvalidCaseException.class)
