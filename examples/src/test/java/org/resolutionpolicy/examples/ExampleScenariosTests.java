@@ -26,8 +26,9 @@ class ExampleScenariosTests {
 
         assertThat(coverage).containsOnlyKeys("coffee-shop", "online-retailer");
         assertThat(coverage.get("online-retailer").unmatched()).isEmpty();
-        // the promotion rule is switched off (enabled: false), so no scenario can make it match
-        assertThat(coverage.get("coffee-shop")).extracting(RuleCoverage::unmatched)
-                .asList().containsExactly("summer-promo-misfire");
+        // the promotion rule is switched off (enabled: false), so no scenario can make it match: listed as disabled
+        assertThat(coverage.get("coffee-shop")).extracting(RuleCoverage::unmatched).asList().isEmpty();
+        assertThat(coverage.get("coffee-shop").disabledRules()).containsExactly("summer-promo-misfire");
+        assertThat(coverage.get("coffee-shop").ratio()).isEqualTo(1.0);
     }
 }

@@ -552,6 +552,31 @@ class PolicyCliTests {
         }
 
         @Test
+        void lists_a_disabled_rule_as_disabled_in_coverage() throws IOException {
+            write("switched/coffee-shop.yaml", COFFEE + String.join("\n",
+                    "  - id: summer-promo",
+                    "    when: { category: promo }",
+                    "    require: store-manager",
+                    "    enabled: false",
+                    "    because: switched off until summer",
+                    ""));
+            write("switched/tests/coffee.test.yaml", SCENARIOS);
+
+            Run text = run("test", dir.resolve("switched/tests").toString(), "--coverage");
+            Run json = run("test", dir.resolve("switched/tests").toString(), "--coverage", "--format", "json");
+
+            assertThat(text.exit()).isZero();
+            assertThat(text.out()).contains("coffee-shop 2026.11: 3 of 4 enabled rules matched in at least one scenario"
+                    + " (75%); never matched: going-viral; disabled: summer-promo\n");
+            Map<String, Object> coverage = new Yaml().load(json.out());
+            assertThat(coverage).extractingByKey("coverage").asInstanceOf(
+                            org.assertj.core.api.InstanceOfAssertFactories.map(String.class, Object.class))
+                    .extractingByKey("coffee-shop").asInstanceOf(
+                            org.assertj.core.api.InstanceOfAssertFactories.map(String.class, Object.class))
+                    .containsEntry("unmatched", List.of("going-viral")).containsEntry("disabled", List.of("summer-promo"));
+        }
+
+        @Test
         void fails_with_expected_and_actual_when_a_scenario_fails() throws IOException {
             write("tests/coffee.test.yaml", SCENARIOS.replace("approver: store-manager", "approver: shift-lead"));
 
