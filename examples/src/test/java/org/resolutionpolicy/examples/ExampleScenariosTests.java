@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.resolutionpolicy.test.RuleCoverage;
 import org.resolutionpolicy.test.Scenarios;
 
 /** The scenario files beside the example policies, one test per scenario, and their rule coverage. */
@@ -26,8 +25,9 @@ class ExampleScenariosTests {
 
         assertThat(coverage).containsOnlyKeys("coffee-shop", "online-retailer");
         assertThat(coverage.get("online-retailer").unmatched()).isEmpty();
-        // the promotion rule is switched off (enabled: false), so no scenario can make it match
-        assertThat(coverage.get("coffee-shop")).extracting(RuleCoverage::unmatched)
-                .asList().containsExactly("summer-promo-misfire");
+        // the promotion rule is switched off (enabled: false), so no scenario can make it match: listed as disabled
+        assertThat(coverage.get("coffee-shop").unmatched()).isEmpty();
+        assertThat(coverage.get("coffee-shop").disabledRules()).containsExactly("summer-promo-misfire");
+        assertThat(coverage.get("coffee-shop").ratio()).isEqualTo(1.0);
     }
 }

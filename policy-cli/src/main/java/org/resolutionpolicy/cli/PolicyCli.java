@@ -379,23 +379,37 @@ public final class PolicyCli implements Callable<Integer> {
                 json.put("decisions", s.decisions());
                 json.put("proposals", s.proposals());
                 json.put("swatDecisions", s.swatDecisions());
-                json.put("byOutcome", s.byOutcome());
-                json.put("byRule", s.byRule());
-                json.put("byRemedy", s.byRemedy());
-                json.put("byApprover", s.byApprover());
-                json.put("byFollowUp", s.byFollowUp());
+                List<Object> policies = new ArrayList<>();
+                for (DecisionLogSummary.PolicyCounts c : s.policies()) {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("policy", c.policy());
+                    item.put("version", c.version());
+                    item.put("decisions", c.decisions());
+                    item.put("proposals", c.proposals());
+                    item.put("swatDecisions", c.swatDecisions());
+                    item.put("byOutcome", c.byOutcome());
+                    item.put("byRule", c.byRule());
+                    item.put("byRemedy", c.byRemedy());
+                    item.put("byApprover", c.byApprover());
+                    item.put("byFollowUp", c.byFollowUp());
+                    policies.add(item);
+                }
+                json.put("policies", policies);
                 json.put("malformedLines", s.malformedLines());
                 out.println(Json.write(json));
             } else {
                 out.println(s.decisions() + " decisions, " + s.proposals() + " proposals, " + s.swatDecisions()
-                        + " sent to SWAT");
-                section(out, "by outcome", s.byOutcome());
-                section(out, "by rule (proposals it was a reason for)", s.byRule());
-                out.println("by remedy:");
-                s.byRemedy().forEach((remedy, outcomes) -> out.println("  " + remedy + ": " + outcomes.entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
-                section(out, "by approver", s.byApprover());
-                section(out, "by follow-up", s.byFollowUp());
+                        + " sent to SWAT" + (s.policies().size() > 1 ? ", from " + s.policies().size() + " policies" : ""));
+                for (DecisionLogSummary.PolicyCounts c : s.policies()) {
+                    // one policy's rules say nothing about another's: each policy and version is counted apart
+                    String indent = "";
+                    if (s.policies().size() > 1 || c.policy() != null) {
+                        out.println("policy " + c.label() + ": " + c.decisions() + " decisions, " + c.proposals()
+                                + " proposals, " + c.swatDecisions() + " sent to SWAT");
+                        indent = "  ";
+                    }
+                    counts(out, indent, c);
+                }
                 if (!s.malformedLines().isEmpty()) {
                     out.println("malformed lines: " + s.malformedLines());
                 }
@@ -403,12 +417,22 @@ public final class PolicyCli implements Callable<Integer> {
             return s.malformedLines().isEmpty() ? OK : NO;
         }
 
-        private static void section(PrintWriter out, String title, Map<String, Long> counts) {
-            out.println(title + ":");
+        private static void counts(PrintWriter out, String indent, DecisionLogSummary.PolicyCounts c) {
+            section(out, indent, "by outcome", c.byOutcome());
+            section(out, indent, "by rule (proposals it was a reason for)", c.byRule());
+            out.println(indent + "by remedy:");
+            c.byRemedy().forEach((remedy, outcomes) -> out.println(indent + "  " + remedy + ": " + outcomes.entrySet()
+                    .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            section(out, indent, "by approver", c.byApprover());
+            section(out, indent, "by follow-up", c.byFollowUp());
+        }
+
+        private static void section(PrintWriter out, String indent, String title, Map<String, Long> counts) {
+            out.println(indent + title + ":");
             if (counts.isEmpty()) {
-                out.println("  (none)");
+                out.println(indent + "  (none)");
             }
-            counts.forEach((k, v) -> out.println(String.format("  %6d  %s", v, k)));
+            counts.forEach((k, v) -> out.println(String.format("%s  %6d  %s", indent, v, k)));
         }
     }
 

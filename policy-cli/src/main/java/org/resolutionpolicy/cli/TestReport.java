@@ -43,10 +43,14 @@ final class TestReport {
             out.append("rule coverage:\n");
             for (RuleCoverage c : report.coverage().values()) {
                 out.append("  ").append(c.policy()).append(' ').append(c.version()).append(": ")
-                        .append(c.rules().size() - c.unmatched().size()).append(" of ").append(c.rules().size())
-                        .append(" rules matched in at least one scenario (").append(Math.round(c.ratio() * 100)).append("%)");
+                        .append(c.enabledCount() - c.unmatched().size()).append(" of ").append(c.enabledCount())
+                        .append(c.disabledRules().isEmpty() ? " rules" : " enabled rules")
+                        .append(" matched in at least one scenario (").append(Math.round(c.ratio() * 100)).append("%)");
                 if (!c.unmatched().isEmpty()) {
                     out.append("; never matched: ").append(String.join(", ", c.unmatched()));
+                }
+                if (!c.disabledRules().isEmpty()) {
+                    out.append("; disabled: ").append(String.join(", ", c.disabledRules()));
                 }
                 out.append('\n');
             }
@@ -91,6 +95,7 @@ final class TestReport {
                 item.put("rules", new ArrayList<Object>(c.rules()));
                 item.put("matched", new ArrayList<Object>(new java.util.TreeSet<>(c.matched())));
                 item.put("unmatched", new ArrayList<Object>(c.unmatched()));
+                item.put("disabled", new ArrayList<Object>(c.disabledRules()));
                 policies.put(c.policy(), item);
             }
             json.put("coverage", policies);

@@ -552,6 +552,31 @@ class PolicyCliTests {
         }
 
         @Test
+        void lists_a_disabled_rule_as_disabled_in_coverage() throws IOException {
+            write("switched/coffee-shop.yaml", COFFEE + String.join("\n",
+                    "  - id: summer-promo",
+                    "    when: { category: promo }",
+                    "    require: store-manager",
+                    "    enabled: false",
+                    "    because: switched off until summer",
+                    ""));
+            write("switched/tests/coffee.test.yaml", SCENARIOS);
+
+            Run text = run("test", dir.resolve("switched/tests").toString(), "--coverage");
+            Run json = run("test", dir.resolve("switched/tests").toString(), "--coverage", "--format", "json");
+
+            assertThat(text.exit()).isZero();
+            assertThat(text.out()).contains("coffee-shop 2026.11: 3 of 4 enabled rules matched in at least one scenario"
+                    + " (75%); never matched: going-viral; disabled: summer-promo\n");
+            Map<String, Object> coverage = new Yaml().load(json.out());
+            assertThat(coverage).extractingByKey("coverage").asInstanceOf(
+                            org.assertj.core.api.InstanceOfAssertFactories.map(String.class, Object.class))
+                    .extractingByKey("coffee-shop").asInstanceOf(
+                            org.assertj.core.api.InstanceOfAssertFactories.map(String.class, Object.class))
+                    .containsEntry("unmatched", List.of("going-viral")).containsEntry("disabled", List.of("summer-promo"));
+        }
+
+        @Test
         void fails_with_expected_and_actual_when_a_scenario_fails() throws IOException {
             write("tests/coffee.test.yaml", SCENARIOS.replace("approver: store-manager", "approver: shift-lead"));
 
@@ -615,6 +640,7 @@ class PolicyCliTests {
         }
 
         @Test
+        @SuppressWarnings("unchecked")
         void reads_what_the_decision_log_writes_and_reports_malformed_lines() throws IOException {
             Path log = dir.resolve("real.jsonl");
             try (org.resolutionpolicy.api.DecisionLog decisions = org.resolutionpolicy.api.DecisionLog.jsonLines(log)) {
@@ -628,8 +654,42 @@ class PolicyCliTests {
             assertThat(r.exit()).isEqualTo(1);
             Map<String, Object> json = new Yaml().load(r.out());
             assertThat(json).containsEntry("decisions", 1).containsEntry("proposals", 3)
-                    .containsEntry("byApprover", Map.of("store-manager", 1))
                     .containsEntry("malformedLines", List.of(2));
+            assertThat((List<Map<String, Object>>) json.get("policies")).singleElement().satisfies(p -> assertThat(p)
+                    .containsEntry("policy", "coffee-shop").containsEntry("version", "2026.11")
+                    .containsEntry("decisions", 1).containsEntry("byApprover", Map.of("store-manager", 1)));
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void counts_each_policy_and_version_apart_so_rules_of_two_policies_never_mix() throws IOException {
+            Path log = write("two-policies.jsonl", String.join("\n",
+                    "{\"decisionId\":\"a\",\"policy\":\"cafe\",\"version\":\"1\",\"swat\":false,\"proposals\":[{\"remedy\":"
+                            + "\"refund\",\"outcome\":\"ESCALATE\",\"approver\":\"manager\",\"rules\":[\"big-refunds\"]}],"
+                            + "\"followUps\":[]}",
+                    "{\"decisionId\":\"b\",\"policy\":\"shop\",\"version\":\"7\",\"swat\":false,\"proposals\":[{\"remedy\":"
+                            + "\"refund\",\"outcome\":\"DENIED\",\"rules\":[\"big-refunds\"]}],\"followUps\":[]}",
+                    "{\"decisionId\":\"c\",\"policy\":\"cafe\",\"version\":\"2\",\"swat\":false,\"proposals\":[{\"remedy\":"
+                            + "\"refund\",\"outcome\":\"ALONE\",\"rules\":[]}],\"followUps\":[]}",
+                    "{\"decisionId\":\"d\",\"policy\":\"cafe\",\"version\":\"1\",\"swat\":false,\"proposals\":[{\"remedy\":"
+                            + "\"refund\",\"outcome\":\"ESCALATE\",\"approver\":\"manager\",\"rules\":[\"big-refunds\"]}],"
+                            + "\"followUps\":[]}",
+                    ""));
+
+            Run text = run("log-summary", log.toString());
+            Run json = run("log-summary", log.toString(), "--format", "json");
+
+            assertThat(text.exit()).isZero();
+            assertThat(text.out()).startsWith("4 decisions, 4 proposals, 0 sent to SWAT, from 3 policies\n"
+                            + "policy cafe 1: 2 decisions, 2 proposals, 0 sent to SWAT\n")
+                    .containsPattern("policy cafe 1: [^\\n]*\\n(  .*\\n)*?  by rule [^\\n]*\\n +2  big-refunds\\n")
+                    .containsPattern("policy shop 7: [^\\n]*\\n(  .*\\n)*?  by rule [^\\n]*\\n +1  big-refunds\\n")
+                    .contains("policy cafe 2: 1 decisions, 1 proposals, 0 sent to SWAT\n")
+                    .doesNotContain("3  big-refunds");
+            List<Map<String, Object>> policies = (List<Map<String, Object>>) ((Map<String, Object>) new Yaml()
+                    .load(json.out())).get("policies");
+            assertThat(policies).extracting(p -> p.get("policy") + " " + p.get("version") + " " + p.get("byRule"))
+                    .containsExactly("cafe 1 {big-refunds=2}", "shop 7 {big-refunds=1}", "cafe 2 {}");
         }
     }
 

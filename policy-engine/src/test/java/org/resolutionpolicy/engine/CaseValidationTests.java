@@ -189,10 +189,51 @@ class CaseValidationTests {
         }
 
         @Test
+        void an_empty_proposal_list_is_refused_not_read_as_a_latitude_question() {
+            assertThatThrownBy(() -> Cases.parse("{\"severity\": \"LOW\", \"employee\": {\"role\": \"agent\"}, \"proposals\": []}"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).containsExactly(
+                            new CaseProblem("proposals", "empty: leave the field out to ask for latitude")));
+        }
+
+        @Test
+        void a_case_without_proposals_still_asks_for_latitude() {
+            CustomerCase c = Cases.parse("severity: LOW\nemployee: { role: agent }\n");
+
+            assertThat(c.proposals()).isEmpty();
+            assertThat(POLICY.decide(c).latitude("refund")).isPresent();
+        }
+
+        @Test
+        void an_amount_written_as_text_is_called_text() {
+            assertThatThrownBy(() -> Cases.parse("{\"severity\": \"LOW\", \"employee\": {\"role\": \"agent\"}, "
+                    + "\"proposals\": [{\"remedy\": \"refund\", \"amount\": \"5\"}, {\"remedy\": \"refund\", \"amount\": \"five\"}]}"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).containsExactly(
+                            new CaseProblem("proposals[0].amount",
+                                    "must be a number, not the text [\"5\"]; write the number without quotes"),
+                            new CaseProblem("proposals[1].amount", "must be a number, not the text [\"five\"]")));
+            assertThatThrownBy(() -> Cases.parse("severity: LOW\nemployee: { role: agent }\n"
+                    + "proposals: [ { remedy: refund, amount: '12.5' }, { remedy: refund, amount: ten } ]\n"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).containsExactly(
+                            new CaseProblem("proposals[0].amount",
+                                    "must be a number, not the text [\"12.5\"]; write the number without quotes"),
+                            new CaseProblem("proposals[1].amount", "must be a number, not the text [ten]")));
+        }
+
+        @Test
         void reports_broken_yaml_with_its_place() {
             assertThatThrownBy(() -> Cases.parse("id: C-1\nproposals: [ { remedy: refund\n"))
                     .isInstanceOf(InvalidCaseException.class)
                     .hasMessageContaining("<string>:3:1: error: invalid YAML");
+        }
+
+        @Test
+        void names_a_control_character_by_code_point_line_and_column() {
+            assertThatThrownBy(() -> Cases.parse("severity: LOW\nid: \"C-\u00071\"\n"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .hasMessageContaining("<string>:2:8: error: invalid YAML: control character [U+0007] is not allowed");
         }
 
         @Test

@@ -275,7 +275,7 @@ class DecisionSemanticsTests {
                 ProposalDecision d = refund(policy(""), "director", 1000.01);
 
                 assertThat(d.outcome()).isEqualTo(Outcome.denied());
-                assertThat(d.reasons()).containsExactly(new Reason("authority", "no role may grant refund of 1000.01"));
+                assertThat(d.reasons()).containsExactly(new Reason("authority", "refund of 1000.01 is beyond every role's authority"));
             }
 
             @Test
@@ -296,7 +296,7 @@ class DecisionSemanticsTests {
                 ProposalDecision d = refund(policy("beyondAuthority: director\n", ""), "agent", 5000);
 
                 assertThat(d.reasons()).containsExactly(new Reason(Reason.AUTHORITY,
-                        "no role may grant refund of 5000; beyond authority the policy needs director"));
+                        "refund of 5000 is beyond every role's own authority; the policy sends such proposals to director"));
             }
 
             @Test
@@ -304,7 +304,7 @@ class DecisionSemanticsTests {
                 Decision d = policy("beyondAuthority: swat\n", "").decide(aCase("agent").propose("refund", 5000).build());
 
                 assertThat(d.proposal("refund").reasons()).containsExactly(new Reason(Reason.AUTHORITY,
-                        "no role may grant refund of 5000; beyond authority the policy routes to incident-team"));
+                        "refund of 5000 is beyond every role's own authority; the policy sends such proposals to incident-team"));
                 assertThat(d.swat()).isTrue();
             }
 

@@ -2,6 +2,7 @@ package org.resolutionpolicy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -295,7 +296,6 @@ class LatitudeTests {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG: a limit at or above 10^12 is reported as unlimited although more is denied")
     void a_limit_above_a_trillion_is_a_number_not_unlimited() {
         // POLICY-FORMAT: aloneUpTo is "the largest amount for which the outcome would be ALONE"
         Policy rial = Policies.parse("""
@@ -312,5 +312,22 @@ class LatitudeTests {
         assertThat(rial.decide(CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 2_000_000_000_001.0)
                 .build()).proposal("refund").outcome()).isEqualTo(org.resolutionpolicy.api.Outcome.denied());
         assertThat(d.latitude("refund")).contains(new Latitude("refund", Limit.of(2_000_000_000_000.0), null, null));
+    }
+
+    @Test
+    void the_largest_limit_the_loader_accepts_is_a_number_not_unlimited() {
+        // the loader accepts at most 20 integer digits; the latitude search probes above that to mean unlimited
+        Policy huge = Policies.parse("""
+                policy: big-currency
+                version: "1"
+                roles: [agent]
+                remedies: { refund: { unit: money } }
+                authority: { agent: { refund: 99999999999999999999 } }
+                """);
+
+        Decision d = huge.decide(CustomerCase.builder().severity("LOW").employee("agent").build());
+
+        assertThat(d.latitude("refund")).contains(
+                new Latitude("refund", Limit.of(new BigDecimal("99999999999999999999")), null, null));
     }
 }

@@ -212,4 +212,35 @@ class YamlHardeningTests {
             assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(5));
         }
     }
+
+    @Test
+    void a_nul_byte_is_named_by_its_code_point_at_its_line_and_column() {
+        String withNul = "policy: nul\nversion: '1'\nroles: [a]\nremedies: { r: { unit: none } }\ndescription: ab\u0000c\n";
+
+        assertThat(problems(withNul)).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("invalid YAML: control character [U+0000] is not allowed");
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.column()).isEqualTo(16);
+            assertThat(p.hint()).contains("UTF-16");
+        });
+    }
+
+    @Test
+    void another_control_character_is_named_after_non_ascii_text_on_its_line() {
+        // columns count characters, so the two-char emoji before the escape character counts once
+        String withEscape = "policy: esc\nversion: '1'\nroles: [a]\n# caf\u00e9 \uD83D\uDE00 \u001b[0m\nremedies: { r: { unit: none } }\n";
+
+        assertThat(problems(withEscape)).singleElement()
+                .hasToString("<string>:4:10: error: invalid YAML: control character [U+001B] is not allowed"
+                        + " (only tabs, line breaks and printable characters may appear: remove it)");
+    }
+
+    @Test
+    void a_noncharacter_is_named_as_a_character_not_a_control() {
+        String withNoncharacter = "policy: nonchar\nversion: '1'\nroles: [a]\nremedies: { r: { unit: none } }\n# \uFFFE\n";
+
+        assertThat(problems(withNoncharacter)).singleElement()
+                .hasToString("<string>:5:3: error: invalid YAML: character [U+FFFE] is not allowed"
+                        + " (only tabs, line breaks and printable characters may appear: remove it)");
+    }
 }

@@ -79,7 +79,7 @@ public final class ScenarioRunner {
             ScenarioFile scenarios;
             Policy policy;
             try {
-                scenarios = read(file);
+                scenarios = ScenarioReader.read(file, files -> policies.computeIfAbsent(files, Policies::load));
                 policy = policies.computeIfAbsent(scenarios.policies(), Policies::load);
             } catch (ScenarioException e) {
                 unreadable.put(file, e);
@@ -92,20 +92,27 @@ public final class ScenarioRunner {
                 continue;
             }
             RuleCoverage before = coverage.getOrDefault(policy.id(),
-                    new RuleCoverage(policy.id(), policy.version(), policy.ruleIds(), Set.of()));
+                    new RuleCoverage(policy.id(), policy.version(), policy.ruleIds(), Set.of(), Set.of()));
             Set<String> matched = new TreeSet<>(before.matched());
+            Set<String> disabled = new TreeSet<>(before.disabled());
             for (Scenario s : scenarios.scenarios()) {
-                ScenarioResult result = run(policy, s);
+                ScenarioResult result = run(policy, s, disabled);
                 results.add(result);
                 matched.addAll(result.matchedRules());
             }
-            coverage.put(policy.id(), new RuleCoverage(policy.id(), policy.version(), policy.ruleIds(), matched));
+            coverage.put(policy.id(), new RuleCoverage(policy.id(), policy.version(), policy.ruleIds(), matched,
+                    disabled));
         }
         return new ScenarioReport(results, unreadable, coverage);
     }
 
     /** Runs one scenario against a policy. */
     public static ScenarioResult run(Policy policy, Scenario s) {
+        return run(policy, s, new TreeSet<>());
+    }
+
+    /** Runs one scenario, adding the rules its explanation shows as switched off to {@code disabled}. */
+    private static ScenarioResult run(Policy policy, Scenario s, Set<String> disabled) {
         Explanation explanation;
         try {
             explanation = policy.explain(s.customerCase());
@@ -127,6 +134,8 @@ public final class ScenarioRunner {
         explanation.proposals().forEach(p -> p.rules().stream().filter(Explanation.RuleCheck::matched)
                 .forEach(r -> matched.add(r.rule())));
         explanation.caseRules().stream().filter(Explanation.RuleCheck::matched).forEach(r -> matched.add(r.rule()));
+        Stream.concat(explanation.proposals().stream().flatMap(p -> p.rules().stream()), explanation.caseRules().stream())
+                .filter(r -> r.status() == Explanation.Status.DISABLED).forEach(r -> disabled.add(r.rule()));
         StringBuilder report = new StringBuilder(header(s));
         mismatches.forEach(m -> report.append("  ").append(m).append('\n'));
         report.append("decided:\n").append(DecisionTable.render(s.customerCase(), d));

@@ -59,6 +59,39 @@ class ScenarioRunnerTests {
     }
 
     @Test
+    void an_unknown_rule_id_in_an_expectation_is_a_located_problem_with_a_did_you_mean() {
+        ScenarioReport report = ScenarioRunner.run(List.of(Kit.dir("unknown-rule")));
+
+        assertThat(report.results()).isEmpty();
+        List<Problem> problems = report.unreadable().values().iterator().next().problems();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isEqualTo(42);
+            assertThat(p.message()).isEqualTo(
+                    "unknown rule [gift-card] in rules of scenario [a rule id misspelt], remedy [refund]");
+            assertThat(p.hint()).isEqualTo("did you mean [gift-cards]?");
+        });
+    }
+
+    @Test
+    void reading_a_file_alone_does_not_load_its_policy_so_rule_ids_pass() {
+        ScenarioFile file = ScenarioRunner.read(Kit.dir("unknown-rule").resolve("cafe.test.yaml"));
+
+        assertThat(file.scenarios()).hasSize(2);
+    }
+
+    @Test
+    void coverage_lists_a_disabled_rule_as_disabled_not_as_never_matched() {
+        RuleCoverage coverage = ScenarioRunner.run(List.of(Kit.dir("disabled"))).coverage().get("switched");
+
+        assertThat(coverage.rules()).containsExactly("gift-cards", "promo", "never-used");
+        assertThat(coverage.disabledRules()).containsExactly("promo");
+        assertThat(coverage.unmatched()).containsExactly("never-used");
+        assertThat(coverage.enabledCount()).isEqualTo(2);
+        assertThat(coverage.ratio()).isEqualTo(0.5);
+    }
+
+    @Test
     void an_empty_directory_is_a_failure_because_nothing_ran() {
         ScenarioReport report = ScenarioRunner.run(List.of(Kit.dir("empty")));
 

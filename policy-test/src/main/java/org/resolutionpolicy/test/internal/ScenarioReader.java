@@ -11,12 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.resolutionpolicy.api.CaseProblem;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.Problem;
+import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.yaml.CaseReader;
@@ -45,11 +48,24 @@ public final class ScenarioReader {
     }
 
     /**
-     * Reads a scenario file.
+     * Reads a scenario file without loading its policy, so rule ids in expectations are not checked.
      *
      * @throws ScenarioException listing every problem of the file
      */
     public static ScenarioFile read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads a scenario file and checks the rule ids its expectations name against its policy, so a misspelt id is
+     * a located problem with a did-you-mean, not a scenario that fails for a reason nobody sees.
+     *
+     * @param file the scenario file
+     * @param load loads the policy of the given files; null not to check rule ids
+     * @throws ScenarioException listing every problem of the file
+     * @throws org.resolutionpolicy.api.PolicyException when {@code load} cannot load the policy
+     */
+    public static ScenarioFile read(Path file, Function<List<Path>, Policy> load) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -77,6 +93,11 @@ public final class ScenarioReader {
                     }
                 }
             }
+            Set<String> knownRules = null;
+            if (load != null && !policies.isEmpty() && !problems.hasErrors()) {
+                knownRules = new LinkedHashSet<>(load.apply(policies).ruleIds());
+                knownRules.add(Reason.AUTHORITY);
+            }
             if (r.require(top, root, "scenarios", "a scenario file")) {
                 List<Node> items = r.list(top.get("scenarios").value(), "scenarios", false);
                 if (items != null && items.isEmpty()) {
@@ -84,7 +105,7 @@ public final class ScenarioReader {
                 }
                 Set<String> names = new HashSet<>();
                 for (Node item : items == null ? List.<Node>of() : items) {
-                    Scenario s = scenario(r, file, text, item, names);
+                    Scenario s = scenario(r, file, text, item, names, knownRules);
                     if (s != null) {
                         scenarios.add(s);
                     }
@@ -97,7 +118,8 @@ public final class ScenarioReader {
         return new ScenarioFile(file, policies, scenarios);
     }
 
-    private static Scenario scenario(NodeReader r, Path file, String text, Node node, Set<String> names) {
+    private static Scenario scenario(NodeReader r, Path file, String text, Node node, Set<String> names,
+                                     Set<String> knownRules) {
         Map<String, NodeReader.Entry> spec = r.mapping(node, "a scenario");
         if (spec == null) {
             return null;
@@ -126,7 +148,7 @@ public final class ScenarioReader {
                 if (e.name().equals("followUps")) {
                     followUps = r.names(e.value(), "followUps of " + label, null, "action");
                 } else {
-                    Expected x = expected(r, e.value(), label + ", remedy [" + e.name() + "]");
+                    Expected x = expected(r, e.value(), label + ", remedy [" + e.name() + "]", knownRules);
                     if (x != null) {
                         outcomes.put(e.name(), x);
                     }
@@ -139,7 +161,7 @@ public final class ScenarioReader {
         return new Scenario(name, file, r.place(node).line(), customerCase, outcomes, followUps);
     }
 
-    private static Expected expected(NodeReader r, Node node, String what) {
+    private static Expected expected(NodeReader r, Node node, String what, Set<String> knownRules) {
         if (node instanceof ScalarNode) {
             Outcome.Kind kind = kind(r, node, what);
             return kind == null ? null : new Expected(kind, null, null, null);
@@ -163,7 +185,7 @@ public final class ScenarioReader {
         }
         Set<String> rules = null;
         if (spec.containsKey("rules")) {
-            List<String> ids = r.names(spec.get("rules").value(), "rules of " + what, null, "rule");
+            List<String> ids = r.names(spec.get("rules").value(), "rules of " + what, knownRules, "rule");
             rules = ids == null ? null : new LinkedHashSet<>(ids);
         }
         return kind == null ? null : new Expected(kind, approver, team, rules);

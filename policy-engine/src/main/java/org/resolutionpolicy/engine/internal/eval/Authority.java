@@ -125,15 +125,20 @@ final class Authority {
                 + approver + " may grant it";
     }
 
-    /** Returns the sentence for a proposal no role may grant, saying what {@code beyondAuthority} made of it. */
+    /**
+     * Returns the sentence for a proposal no role's own limit covers, saying what {@code beyondAuthority} made of
+     * it. "No role may grant it" would contradict a {@code beyondAuthority} role that then approves it, so the
+     * sentence speaks of the roles' own authority and of where the policy sends the proposal.
+     */
     String beyond(String remedy, BigDecimal amount) {
         String what = describe(remedy, amount);
         Beyond beyond = policy.beyond();
         return switch (beyond.kind()) {
-            case SWAT -> "no role may grant " + what + "; beyond authority the policy routes to " + policy.swatTeam();
-            case ROLE -> "no role may grant " + what + "; beyond authority the policy needs "
+            case SWAT -> what + " is beyond every role's own authority; the policy sends such proposals to "
+                    + policy.swatTeam();
+            case ROLE -> what + " is beyond every role's own authority; the policy sends such proposals to "
                     + policy.roles().get(beyond.role());
-            default -> "no role may grant " + what;
+            default -> what + " is beyond every role's authority";
         };
     }
 

@@ -19,6 +19,7 @@ import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.support.Values;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -258,6 +259,11 @@ public final class CaseReader {
 
     private void proposals(Node node, CustomerCase.Builder b) {
         List<Node> items = list(node, "proposals");
+        if (node instanceof SequenceNode && items.isEmpty()) {
+            // an empty list would silently turn the case into a latitude question; absence is how to ask one
+            problems.add(new CaseProblem("proposals", "empty: leave the field out to ask for latitude"));
+            return;
+        }
         for (int i = 0; i < items.size(); i++) {
             String field = "proposals[" + i + "]";
             Map<String, Node> m = map(items.get(i), field);
@@ -346,10 +352,29 @@ public final class CaseReader {
         }
         BigDecimal n = NodeReader.numberOrNull(node);
         if (n == null) {
-            problems.add(new CaseProblem(field, "must be a number, not " + NodeReader.describe(node)));
+            problems.add(new CaseProblem(field, "must be a number, not " + notANumber(node)));
         }
         return n;
     }
+
+    /** Describes a value that is no number; text is called text, quoted as written, so {@code "5"} is not shown as [5]. */
+    private static String notANumber(Node node) {
+        if (!(node instanceof ScalarNode scalar) || !Tag.STR.equals(node.getTag())) {
+            return NodeReader.describe(node);
+        }
+        boolean quoted = scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                || scalar.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED;
+        String shown = NodeReader.describe(node);
+        if (!quoted) {
+            return "the text " + shown;
+        }
+        String text = "the text [\"" + shown.substring(1, shown.length() - 1) + "\"]";
+        return scalar.getValue().length() <= 40 && NUMERAL.matcher(scalar.getValue()).matches()
+                ? text + "; write the number without quotes" : text;
+    }
+
+    private static final java.util.regex.Pattern NUMERAL =
+            java.util.regex.Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     private Long whole(Node node, String field) {
         BigDecimal n = number(node, field);

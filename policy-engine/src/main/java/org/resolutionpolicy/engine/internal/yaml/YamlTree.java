@@ -21,6 +21,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Composes YAML text into a node tree that keeps line and column, within limits a hostile file cannot exceed.
@@ -85,6 +87,9 @@ public final class YamlTree {
                         "put each policy in its own file");
                 return null;
             }
+        } catch (ReaderException e) {
+            unprintable(source, text, e, problems);
+            return null;
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Place place = mark == null ? Place.of(source) : new Place(source, mark.getLine() + 1, mark.getColumn() + 1);
@@ -144,6 +149,37 @@ public final class YamlTree {
         options.setProcessComments(false);
         options.setMergeOnCompose(false);
         return options;
+    }
+
+    /**
+     * Reports the first character YAML does not allow (a NUL byte, another control character, a lone surrogate),
+     * named by its code point, at its line and column; SnakeYAML names neither.
+     */
+    private static void unprintable(String source, String text, ReaderException e, Problems problems) {
+        int line = 1;
+        int column = 1;
+        int codePoint = e.getCodePoint();
+        Place place = Place.of(source);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                codePoint = c;
+                place = new Place(source, line, column);
+                break;
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
+        // the JDK's character names differ between versions; the code point alone is stable
+        problems.error(place, "invalid YAML: " + (Character.isISOControl(codePoint) ? "control character [" : "character [")
+                        + String.format("U+%04X", codePoint) + "] is not allowed",
+                "only tabs, line breaks and printable characters may appear: remove it"
+                        + (codePoint == 0 ? " (NUL bytes often mean the file is UTF-16 or binary)" : ""));
     }
 
     /** Finds the n-th alias ({@code *name}) in the text, to locate a limit SnakeYAML reports without a place. */
