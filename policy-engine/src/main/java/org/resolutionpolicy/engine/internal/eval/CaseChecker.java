@@ -251,6 +251,11 @@ final class CaseChecker {
         if (value.signum() == 0) {
             return null;
         }
+        // the usual amount passes without a stripped copy: stripping only lowers precision and scale together
+        if (value.precision() <= MAX_SIGNIFICANT_DIGITS && value.scale() <= MAX_PLACES
+                && value.precision() - value.scale() <= MAX_PLACES) {
+            return null;
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         int integerDigits = stripped.precision() - stripped.scale();
         if (stripped.precision() > MAX_SIGNIFICANT_DIGITS) {
