@@ -166,7 +166,8 @@ final class DrlText {
         return -1;
     }
 
-    private static int stringEnd(String s, int quote) {
+    /** Returns where the string literal whose opening quote is at {@code quote} ends (its closing quote, or a line end). */
+    static int stringEnd(String s, int quote) {
         for (int i = quote + 1; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\\') {

@@ -56,7 +56,7 @@ final class NullGuards {
             for (int i = fact.end(); i < close; i++) {
                 char c = text.charAt(i);
                 if (c == '"') {
-                    i = skipString(text, i);
+                    i = DrlText.stringEnd(text, i);
                     continue;
                 }
                 boolean starts = Character.isJavaIdentifierStart(c)
@@ -75,18 +75,6 @@ final class NullGuards {
         }
         out.append(original, copied, original.length());
         return new NullGuards(out.toString(), List.copyOf(insertions));
-    }
-
-    private static int skipString(String s, int quote) {
-        for (int i = quote + 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"' || c == '\n') {
-                return i;
-            }
-        }
-        return s.length();
     }
 
     /** Returns the DRL with its guards, as Drools reads it. */
