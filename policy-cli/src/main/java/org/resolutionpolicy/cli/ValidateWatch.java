@@ -34,6 +34,7 @@ final class ValidateWatch {
      * @param validate validates every policy, printing the verdicts, and returns the exit code
      * @return the exit code of the last validation
      */
+    @SuppressWarnings("try") // the watcher works on its own thread until closed; the body only waits
     static int run(List<Path> paths, IntSupplier validate, PrintWriter out, PrintWriter err) throws InterruptedException {
         AtomicInteger exit = new AtomicInteger(PolicyCli.OK);
         List<String> seen = new ArrayList<>(fingerprint(paths));

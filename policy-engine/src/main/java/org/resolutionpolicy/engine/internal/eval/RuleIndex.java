@@ -44,7 +44,7 @@ final class RuleIndex {
         return new RuleIndex(rules, remedies, Set.of(), 0);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic maps
     private RuleIndex(IndexedRule[] rules, String[] remedies, Set<FactPath> used, int depth) {
         List<IndexedRule> rest = new ArrayList<>();
         Map<FactPath, Map<Object, List<IndexedRule>>> filed = new LinkedHashMap<>();
