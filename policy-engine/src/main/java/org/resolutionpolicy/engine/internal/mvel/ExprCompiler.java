@@ -234,8 +234,11 @@ final class ExprCompiler {
         };
     }
 
-    /** The number the tree evaluator (and MVEL) sees for a fact or literal value. */
-    private static double toDouble(Object v) {
+    /**
+     * The number the closures, the tree evaluator (through {@link SandboxedExpression#toMvel}) and MVEL see for a
+     * number, rank or date; unboxed, since decisions read facts through it.
+     */
+    static double toDouble(Object v) {
         if (v instanceof BigDecimal n) {
             return n.doubleValue();
         }

@@ -10,7 +10,6 @@ import org.resolutionpolicy.api.Explanation.Failure;
 import org.resolutionpolicy.engine.internal.model.Expression;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
  * A condition written in MVEL syntax, admitted only after it passed the allow-list, compiled once, and evaluated
@@ -112,16 +111,8 @@ public final class SandboxedExpression implements Expression.Body {
 
     /** Returns a value as MVEL sees it: numbers, ranks and dates are doubles, everything else is itself. */
     static Object toMvel(Object value) {
-        if (value instanceof BigDecimal n) {
-            return n.doubleValue();
-        }
-        if (value instanceof Integer rank) {
-            return rank.doubleValue();
-        }
-        if (value instanceof Instant instant) {
-            return Values.epochMillis(instant);
-        }
-        return value;
+        boolean numeric = value instanceof BigDecimal || value instanceof Integer || value instanceof Instant;
+        return numeric ? (Object) ExprCompiler.toDouble(value) : value;
     }
 
     private static boolean readsProposal(Expr e) {
