@@ -248,12 +248,62 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param roles each role of the ladder that has an authority entry or a grant for the remedy, lowest first
      * @param coveringRole the lowest role whose authority covers the proposal, or null when none does
      * @param beyond when no role covers it, what {@code beyondAuthority} made of it; otherwise null
+     * @param siblings the case's earlier proposals of the same remedy, which each limit counted together with this
+     *                 one; null when there were none
      */
-    public record AuthorityTrace(List<RoleLimit> roles, String coveringRole, Beyond beyond) {
+    public record AuthorityTrace(List<RoleLimit> roles, String coveringRole, Beyond beyond, Siblings siblings) {
 
         /** Creates an authority trace. */
         public AuthorityTrace {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        /** Creates an authority trace of a proposal that counted no earlier proposal with it. */
+        public AuthorityTrace(List<RoleLimit> roles, String coveringRole, Beyond beyond) {
+            this(roles, coveringRole, beyond, null);
+        }
+    }
+
+    /**
+     * The case's earlier proposals of a remedy, which count together with the proposal explained: its per-grant
+     * limit is held to their total plus its amount, and its windows count them beside the history; {@link #text()}
+     * says it in words.
+     *
+     * @param proposals their places in the case, 0 for the first
+     * @param count how many there are
+     * @param total their amounts added up, without trailing zeros
+     */
+    public record Siblings(List<Integer> proposals, int count, BigDecimal total) {
+
+        /**
+         * Creates the siblings of a proposal.
+         *
+         * @throws NullPointerException if total is null
+         * @throws IllegalArgumentException if count is not the number of proposals
+         */
+        public Siblings {
+            proposals = proposals == null ? List.of() : List.copyOf(proposals);
+            Objects.requireNonNull(total, "total must not be null");
+            if (count != proposals.size()) {
+                throw new IllegalArgumentException("count [" + count + "] is not the number of proposals "
+                        + proposals);
+            }
+            total = Amounts.normalize(total);
+        }
+
+        /**
+         * Returns them in words, e.g. {@code counted with this case's earlier proposals [0, 1]: 2 grants totalling
+         * 80}.
+         */
+        public String text() {
+            return "counted with this case's earlier proposals " + proposals + ": " + count
+                    + (count == 1 ? " grant" : " grants") + " totalling " + total.toPlainString();
+        }
+
+        /** Returns {@link #text()}. */
+        @Override
+        public String toString() {
+            return text();
         }
     }
 

@@ -39,6 +39,9 @@ final class ExplanationRenderer {
                 continue;
             }
             out.append("  authority:\n");
+            if (p.authority().siblings() != null) {
+                out.append("    ").append(p.authority().siblings().text()).append('\n');
+            }
             if (p.authority().roles().isEmpty()) {
                 out.append("    no role has authority for ").append(p.proposal().remedy()).append('\n');
             }
@@ -123,6 +126,13 @@ final class ExplanationRenderer {
             roles.add(role);
         }
         authority.put("roles", roles);
+        if (trace.siblings() != null) {
+            Map<String, Object> siblings = new LinkedHashMap<>();
+            siblings.put("proposals", trace.siblings().proposals());
+            siblings.put("count", trace.siblings().count());
+            siblings.put("total", trace.siblings().total());
+            authority.put("countedWith", siblings);
+        }
         if (trace.coveringRole() != null) {
             authority.put("coveringRole", trace.coveringRole());
         } else {

@@ -26,6 +26,8 @@ import org.resolutionpolicy.engine.internal.model.Rule;
  * <p>The case's facts are looked up in the {@link RuleIndex} once; each proposal (or, without proposals, each
  * latitude probe) then tests only the rules about its remedy. Nothing depends on rule order: effects are combined
  * by the outcome lattice, reasons are sorted by rule id ({@code authority} last) and follow-ups by action and rule.
+ * Proposals of the same remedy count together ({@link Siblings}): each one's authority is held to the case's running
+ * total of its remedy, so the case's order of proposals matters, and only that.
  * Immutable and thread-safe; each evaluation works in a {@link Scratch} of its own.
  */
 final class Evaluator {
@@ -107,14 +109,21 @@ final class Evaluator {
         List<Evaluation.Matched> matches = keep ? new ArrayList<>(decisions.length) : null;
         boolean anySwat = false;
         ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
+        // the earlier proposals of each remedy, by the remedy's ordinal: made only when a case has several proposals
+        Siblings[] earlier = decisions.length > 1 ? new Siblings[plans.size()] : null;
         try {
             s.external = external;
             for (int i = 0; i < decisions.length; i++) {
                 Proposal p = proposals.get(i);
                 RemedyPlan plan = checked.plans()[i];
                 Facts proposalFacts = facts.withProposal(p.remedy(), p.amount());
+                Siblings prior = earlier == null || earlier[plan.ordinal] == null ? Siblings.NONE : earlier[plan.ordinal];
+                s.siblings = prior;
                 run(plan, proposalFacts, s, true);
-                decisions[i] = new ProposalDecision(p, s.outcome, s.reasons);
+                decisions[i] = new ProposalDecision(p, s.outcome, s.reasons, prior.proposals());
+                if (earlier != null) {
+                    earlier[plan.ordinal] = prior.plus(i, p.amount());
+                }
                 anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
                 for (int j = 0; j < s.n; j++) {
                     if (s.matched[j].perProposalFollowUp) {
@@ -122,9 +131,10 @@ final class Evaluator {
                     }
                 }
                 if (keep) {
-                    matches.add(new Evaluation.Matched(proposalFacts, plan, s.matchedCopy()));
+                    matches.add(new Evaluation.Matched(proposalFacts, plan, s.matchedCopy(), prior));
                 }
             }
+            s.siblings = Siblings.NONE;
             if (external != null) {
                 externalFollowUps(external.caseMatches(), s);
             }
@@ -189,6 +199,7 @@ final class Evaluator {
      * by rule id with {@code authority} last.
      */
     private void run(RemedyPlan plan, Facts facts, Scratch s, boolean withReasons) {
+        // the method is long because deciding is one pass over the matched rules: splitting it would allocate
         match(plan.ordinal, facts, s);
         int n = s.n;
         IndexedRule[] matched = s.matched;
@@ -215,15 +226,16 @@ final class Evaluator {
             return;
         }
         BigDecimal amount = facts.amount();
+        Siblings prior = s.siblings;
         int grants = grant ? n : 0;
-        int covering = authority.covering(plan, amount, facts, matched, grants);
+        int covering = authority.covering(plan, prior.counted(amount), facts, matched, grants, prior);
         int authorityLevel = covering;
         if (covering < 0) {
             Beyond beyond = policy.beyond();
             if (beyond.kind() != Beyond.Kind.ROLE) {
                 s.outcome = beyond.kind() == Beyond.Kind.DENY ? Outcome.denied() : swat;
                 if (withReasons) {
-                    s.reasons = List.of(new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount)));
+                    s.reasons = List.of(new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount, prior)));
                 }
                 return;
             }
@@ -261,17 +273,19 @@ final class Evaluator {
     private List<Reason> authorityReasons(RemedyPlan plan, Facts facts, Scratch s, int covering, int authorityLevel,
                                           int level, int grants) {
         BigDecimal amount = facts.amount();
+        Siblings prior = s.siblings;
+        BigDecimal counted = prior.counted(amount);
         Reason because = null;
         boolean usedGrants = false;
         if (authorityLevel == level) {
-            usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering), amount);
+            usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering), counted);
             if (level > facts.employeeRank() && !requiresLevel(s, level)) {
-                String text = covering < 0 ? authority.beyond(plan.remedy, amount)
-                        : authority.shortfall(plan, amount, facts, s.matched, grants, level);
+                String text = covering < 0 ? authority.beyond(plan.remedy, amount, prior)
+                        : authority.shortfall(plan, amount, facts, s.matched, grants, level, prior);
                 because = new Reason(Reason.AUTHORITY, text);
             }
         }
-        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? amount : null, covering, because);
+        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because);
     }
 
     private static org.resolutionpolicy.api.Limit baseLimit(RemedyPlan plan, int role) {

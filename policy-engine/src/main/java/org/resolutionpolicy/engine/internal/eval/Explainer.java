@@ -92,7 +92,8 @@ final class Explainer {
         boolean ruleDecided = (outcome.kind() == Outcome.Kind.DENIED || outcome.kind() == Outcome.Kind.SWAT)
                 && decided.reasons().stream().noneMatch(Reason::isAuthority);
         Explanation.AuthorityTrace authority = ruleDecided ? null : evaluator.authority()
-                .trace(m.plan(), decided.proposal().amount(), m.facts(), grants.toArray(new IndexedRule[0]));
+                .trace(m.plan(), decided.proposal().amount(), m.facts(), grants.toArray(new IndexedRule[0]),
+                        m.siblings());
         return new Explanation.ProposalExplanation(decided.proposal(), outcome, checks, authority);
     }
 
