@@ -335,8 +335,10 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param role for {@link Kind#REQUIRE} and {@link Kind#GRANT}, the role; otherwise null
      * @param upTo for {@link Kind#GRANT}, the raised per-grant limit; otherwise null
      * @param followUp the action of the follow-up the rule asks for, or null when it asks for none
+     * @param approvers for {@link Kind#REQUIRE}, every role that must sign off, highest first (more than one for a
+     *                  dual approval; {@code role} is the first); otherwise empty
      */
-    public record Effect(Kind kind, String role, Limit upTo, String followUp) {
+    public record Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers) {
 
         /** The kinds of effect. */
         public enum Kind {
@@ -368,15 +370,32 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
             if (kind == Kind.GRANT) {
                 Objects.requireNonNull(upTo, "upTo must not be null for GRANT");
             }
+            if (kind != Kind.REQUIRE) {
+                approvers = List.of();
+            } else {
+                approvers = approvers == null || approvers.isEmpty() ? List.of(role) : List.copyOf(approvers);
+            }
         }
 
-        /** Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call}; empty for no effect. */
+        /**
+         * Creates an effect that names at most one role.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect(Kind kind, String role, Limit upTo, String followUp) {
+            this(kind, role, upTo, followUp, null);
+        }
+
+        /**
+         * Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call} or
+         * {@code require director and finance}; empty for no effect.
+         */
         public String text() {
             String effect = switch (kind) {
                 case NONE -> "";
                 case DENY -> "deny";
                 case SWAT -> "route to swat";
-                case REQUIRE -> "require " + role;
+                case REQUIRE -> "require " + String.join(" and ", approvers);
                 case GRANT -> "grant " + role + " up to " + upTo;
                 case DRL -> "drl";
             };

@@ -163,6 +163,9 @@ final class ExplanationRenderer {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", e.kind().name());
         DecisionJson.putIfPresent(json, "role", e.role());
+        if (e.approvers().size() > 1) {
+            json.put("approvers", e.approvers());
+        }
         if (e.upTo() != null) {
             json.put("upTo", DecisionJson.limit(e.upTo()));
         }

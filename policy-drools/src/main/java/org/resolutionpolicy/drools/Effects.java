@@ -27,6 +27,14 @@ public interface Effects {
     /** Requires at least this role to approve the proposal being decided. */
     void require(RuleContext rule, String role, String because);
 
+    /**
+     * Requires every one of these roles to sign off the proposal being decided, each apart (a dual approval, as
+     * YAML's {@code require: [director, finance]}): {@code effects.requireAll(kcontext, "director, finance", "...")}.
+     *
+     * @param roles the roles, separated by commas
+     */
+    void requireAll(RuleContext rule, String roles, String because);
+
     /** Raises this role's per-grant limit for the proposal being decided to {@code upTo} (a number or "unlimited"). */
     void grant(RuleContext rule, String role, Object upTo, String because);
 

@@ -79,4 +79,19 @@ class SchemesCorpusTests {
             assertThat(d.proposals().get(2).outcome()).as(name).isEqualTo(Outcome.escalate("manager"));
         });
     }
+
+    @Test
+    void every_source_lists_both_approvers_of_a_dual_approval() {
+        allSources("""
+                severity: LOW
+                employee: { role: agent }
+                proposals: [ { remedy: goodwill, amount: 600 }, { remedy: goodwill, amount: 100 } ]
+                # the second is not above 500 itself, so one signature; its 700 with the first needs a manager
+                """, Outcome.escalate(List.of("director", "finance")), Outcome.escalate("manager"));
+        allSources("""
+                severity: LOW
+                employee: { role: finance }
+                proposals: [ { remedy: goodwill, amount: 600 } ]
+                """, Outcome.escalate("director"));
+    }
 }

@@ -93,6 +93,19 @@ final class EffectCollector implements Effects {
     }
 
     @Override
+    public void requireAll(RuleContext rule, String roles, String because) {
+        List<Integer> ranks = new ArrayList<>();
+        for (String role : roles == null ? new String[0] : roles.split(",", -1)) {
+            ranks.add(rank(rule, role.trim()));
+        }
+        if (ranks.isEmpty() || ranks.stream().distinct().count() < ranks.size()) {
+            throw new PolicyException("DRL rule [" + name(rule) + "] requires [" + roles
+                    + "]: name each role once, separated by commas");
+        }
+        add(rule, Effect.require(ranks), null, because);
+    }
+
+    @Override
     public void grant(RuleContext rule, String role, Object upTo, String because) {
         Limit limit;
         if ("unlimited".equals(upTo)) {

@@ -199,20 +199,23 @@ final class Evaluator {
      * by rule id with {@code authority} last.
      */
     private void run(RemedyPlan plan, Facts facts, Scratch s, boolean withReasons) {
-        // the method is long because deciding is one pass over the matched rules: splitting it would allocate
         match(plan.ordinal, facts, s);
         int n = s.n;
         IndexedRule[] matched = s.matched;
         boolean deny = false;
         boolean swatted = false;
         boolean grant = false;
+        boolean dual = false;
         int required = -1;
         for (int i = 0; i < n; i++) {
             IndexedRule e = matched[i];
             switch (e.kind) {
                 case DENY -> deny = true;
                 case SWAT -> swatted = true;
-                case REQUIRE -> required = Math.max(required, e.role);
+                case REQUIRE -> {
+                    required = Math.max(required, e.role);
+                    dual |= e.approvers != null;
+                }
                 case GRANT -> grant = true;
                 default -> { }
             }
@@ -221,7 +224,7 @@ final class Evaluator {
         if (deny || swatted) {
             s.outcome = deny ? Outcome.denied() : swat;
             if (withReasons) {
-                s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null, -1, null);
+                s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null, -1, null, null);
             }
             return;
         }
@@ -243,10 +246,61 @@ final class Evaluator {
         }
         int level = Math.max(authorityLevel, required);
         int employee = facts.employeeRank();
-        s.outcome = level <= employee ? Outcome.alone() : escalations[level];
-        if (withReasons) {
-            s.reasons = authorityReasons(plan, facts, s, covering, authorityLevel, level, grants);
+        boolean[] signing = dual ? signOffs(s, level, employee) : null;
+        if (dual) {
+            s.outcome = escalation(signing);
+        } else {
+            s.outcome = level <= employee ? Outcome.alone() : escalations[level];
         }
+        if (withReasons) {
+            s.reasons = authorityReasons(plan, facts, s, covering, authorityLevel, level, grants, signing);
+        }
+    }
+
+    /**
+     * Returns, by rank, the roles that must still sign off a proposal under a dual approval: every role a matching
+     * dual {@code require} names, its highest raised to the approver level (whoever signs at that level covers the
+     * lower role too, as the ladder says), less the one sign-off the employee gives, the highest at or below them.
+     * Each sign-off is a different person, so a dual approval always escalates.
+     */
+    private boolean[] signOffs(Scratch s, int level, int employee) {
+        boolean[] signing = new boolean[escalations.length];
+        int highest = -1;
+        for (int i = 0; i < s.n; i++) {
+            IndexedRule e = s.matched[i];
+            if (e.kind == Effect.Kind.REQUIRE && e.approvers != null) {
+                for (int role : e.approvers) {
+                    signing[role] = true;
+                    highest = Math.max(highest, role);
+                }
+            }
+        }
+        signing[highest] = false;
+        signing[level] = true;
+        for (int role = employee; role >= 0; role--) {
+            if (signing[role]) {
+                signing[role] = false;
+                break;
+            }
+        }
+        return signing;
+    }
+
+    /** Returns the outcome of the sign-offs still needed: ALONE without any, else an escalation to all of them. */
+    private Outcome escalation(boolean[] signing) {
+        List<String> approvers = new ArrayList<>(2);
+        int first = -1;
+        for (int role = signing.length - 1; role >= 0; role--) {
+            if (signing[role]) {
+                approvers.add(policy.roles().get(role));
+                first = first < 0 ? role : first;
+            }
+        }
+        return switch (approvers.size()) {
+            case 0 -> Outcome.alone();
+            case 1 -> escalations[first];
+            default -> Outcome.escalate(approvers);
+        };
     }
 
     /** Collects the rules about one remedy that hold for a proposal: the case's, the index's and other sources'. */
@@ -271,7 +325,7 @@ final class Evaluator {
 
     /** The reasons of an outcome that authority and require rules decided: the rules, then authority's sentence. */
     private List<Reason> authorityReasons(RemedyPlan plan, Facts facts, Scratch s, int covering, int authorityLevel,
-                                          int level, int grants) {
+                                          int level, int grants, boolean[] signing) {
         BigDecimal amount = facts.amount();
         Siblings prior = s.siblings;
         BigDecimal counted = prior.counted(amount);
@@ -285,7 +339,7 @@ final class Evaluator {
                 because = new Reason(Reason.AUTHORITY, text);
             }
         }
-        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because);
+        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because, signing);
     }
 
     private static org.resolutionpolicy.api.Limit baseLimit(RemedyPlan plan, int role) {
@@ -303,16 +357,17 @@ final class Evaluator {
     }
 
     /**
-     * Returns the reasons of the matched rules of one kind (and, for REQUIRE, naming one role), plus the grants for
-     * one role that cover the amount when {@code grantAmount} is set, sorted by rule id; then {@code last}.
+     * Returns the reasons of the matched rules of one kind (and, for REQUIRE, naming one role, or under a dual
+     * approval any role still {@code signing}), plus the grants for one role that cover the amount when
+     * {@code grantAmount} is set, sorted by rule id; then {@code last}.
      */
     private static List<Reason> reasons(Scratch s, Effect.Kind kind, int role, BigDecimal grantAmount, int grantRole,
-                                        Reason last) {
+                                        Reason last, boolean[] signing) {
         IndexedRule[] picked = s.picked;
         int k = 0;
         for (int i = 0; i < s.n; i++) {
             IndexedRule e = s.matched[i];
-            boolean wanted = e.kind == kind && (role < 0 || e.role == role)
+            boolean wanted = e.kind == kind && (role < 0 || e.role == role || signing != null && e.signs(signing))
                     || grantAmount != null && e.kind == Effect.Kind.GRANT && e.role == grantRole
                     && Authority.covers(e.upTo, grantAmount);
             if (!wanted) {

@@ -19,6 +19,8 @@ final class IndexedRule {
     final Effect.Kind kind;
     final int role;
     final Limit upTo;
+    /** For a dual approval, every role its require names, by rank; otherwise null. */
+    final int[] approvers;
     final Reason reason;
     final FollowUp followUp;
     final boolean perProposalFollowUp;
@@ -35,12 +37,26 @@ final class IndexedRule {
         this.kind = rule.effect().kind();
         this.role = rule.effect().role();
         this.upTo = rule.effect().upTo();
+        this.approvers = rule.effect().dualApproval()
+                ? rule.effect().approvers().stream().mapToInt(Integer::intValue).toArray() : null;
         this.reason = new Reason(rule.id(), rule.because());
         FollowUpSpec f = rule.followUp();
         this.followUp = f == null ? null : new FollowUp(f.action(), f.within(), f.owner(), rule.id());
         this.perProposalFollowUp = f != null && rule.perProposal();
         this.order = order;
         this.position = position;
+    }
+
+    /** Returns true if this rule is a dual approval naming a role that is still to sign off. */
+    boolean signs(boolean[] signing) {
+        if (approvers != null) {
+            for (int role : approvers) {
+                if (signing[role]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Returns true if this rule sorts before the other in reasons: by id order, then id. */

@@ -15,6 +15,7 @@ import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Place;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the {@code rules:} of policy sources into {@link Rule rules}: ids, remedies, effects, follow-ups and
@@ -196,10 +197,8 @@ final class RuleReader {
                 }
                 return route == null ? null : Effect.SWAT;
             }
-            case "require": {
-                int role = role(r, v, "require of " + name);
-                return role < 0 ? null : Effect.require(role);
-            }
+            case "require":
+                return require(r, v, name);
             default: {
                 Map<String, NodeReader.Entry> grant = r.mapping(v, "grant of " + name);
                 if (grant == null) {
@@ -216,6 +215,30 @@ final class RuleReader {
                 return role < 0 || upTo == null ? null : Effect.grant(role, upTo);
             }
         }
+    }
+
+    /**
+     * Reads {@code require: <role>}, or {@code require: [<role>, ...]}: a dual approval, where every role named
+     * signs off apart.
+     */
+    private Effect require(NodeReader r, Node v, String name) {
+        if (!(v instanceof SequenceNode list)) {
+            int role = role(r, v, "require of " + name);
+            return role < 0 ? null : Effect.require(role);
+        }
+        if (list.getValue().isEmpty()) {
+            r.error(v, "require of " + name + " names no role",
+                    "name one role, or several that must each sign off: require: [director, finance]");
+            return null;
+        }
+        List<String> named = r.names(v, "require of " + name, rolesBroken ? null : Set.copyOf(roles), "role");
+        // each entry left out was reported (unknown, twice, not a name)
+        if (named == null || named.size() < list.getValue().size() || !roles.containsAll(named)) {
+            return null;
+        }
+        List<Integer> ranks = new ArrayList<>();
+        named.forEach(role -> ranks.add(roles.indexOf(role)));
+        return Effect.require(ranks);
     }
 
     private int role(NodeReader r, Node node, String what) {

@@ -102,7 +102,7 @@ class JsonSchemaTests {
     @ValueSource(strings = {"unknown-top-level-key", "missing-version", "rule-unknown-key-hint", "rule-without-id",
         "rule-without-effect", "rule-with-two-effects", "deny-false", "route-not-swat", "grant-without-upto",
         "reserved-rule-id", "negative-limit", "limit-not-a-number", "unknown-unit", "unknown-attribute-type",
-        "bad-policy-id", "duplicate-role", "exists-with-comparison", "empty-one-of-list"})
+        "bad-policy-id", "duplicate-role", "exists-with-comparison", "empty-one-of-list", "require-empty-list"})
     void rejects_what_the_loader_rejects_for_its_shape(String corpusFile) throws IOException {
         assertThat(validate(resource("corpus/broken/" + corpusFile + ".yaml"))).isNotEmpty();
     }
