@@ -337,8 +337,12 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param followUp the action of the follow-up the rule asks for, or null when it asks for none
      * @param approvers for {@link Kind#REQUIRE}, every role that must sign off, highest first (more than one for a
      *                  dual approval; {@code role} is the first); otherwise empty
+     * @param followUpWhen the outcomes the follow-up applies to, as the policy names them ({@code granted},
+     *                     {@code alone}, {@code escalated}, {@code swat}, {@code denied}); empty when it applies to
+     *                     every outcome, or there is no follow-up
      */
-    public record Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers) {
+    public record Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers,
+                         List<String> followUpWhen) {
 
         /** The kinds of effect. */
         public enum Kind {
@@ -375,6 +379,16 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
             } else {
                 approvers = approvers == null || approvers.isEmpty() ? List.of(role) : List.copyOf(approvers);
             }
+            followUpWhen = followUpWhen == null || followUp == null ? List.of() : List.copyOf(followUpWhen);
+        }
+
+        /**
+         * Creates an effect whose follow-up, if any, applies to every outcome.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers) {
+            this(kind, role, upTo, followUp, approvers, null);
         }
 
         /**
@@ -383,12 +397,12 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
          * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
          */
         public Effect(Kind kind, String role, Limit upTo, String followUp) {
-            this(kind, role, upTo, followUp, null);
+            this(kind, role, upTo, followUp, null, null);
         }
 
         /**
-         * Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call} or
-         * {@code require director and finance}; empty for no effect.
+         * Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call},
+         * {@code require director and finance} or {@code follow-up credit when granted}; empty for no effect.
          */
         public String text() {
             String effect = switch (kind) {
@@ -402,7 +416,8 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
             if (followUp == null) {
                 return effect;
             }
-            return (effect.isEmpty() ? "" : effect + ", ") + "follow-up " + followUp;
+            String when = followUpWhen.isEmpty() ? "" : " when " + String.join(" or ", followUpWhen);
+            return (effect.isEmpty() ? "" : effect + ", ") + "follow-up " + followUp + when;
         }
 
         /** Returns {@link #text()}. */

@@ -170,6 +170,9 @@ final class ExplanationRenderer {
             json.put("upTo", DecisionJson.limit(e.upTo()));
         }
         DecisionJson.putIfPresent(json, "followUp", e.followUp());
+        if (!e.followUpWhen().isEmpty()) {
+            json.put("followUpWhen", e.followUpWhen());
+        }
         json.put("text", e.text());
         return json;
     }

@@ -40,4 +40,11 @@ public interface Effects {
 
     /** Adds a follow-up to the decision; {@code within} (ISO-8601) and {@code owner} (a role) may be null. */
     void followUp(RuleContext rule, String action, String within, String owner, String because);
+
+    /**
+     * Adds a follow-up that applies only after certain outcomes, as YAML's {@code followUp: {when: granted}}:
+     * {@code when} names them, separated by commas ({@code "granted"}, {@code "escalated, denied"}; one of
+     * {@code granted}, {@code alone}, {@code escalated}, {@code swat}, {@code denied}).
+     */
+    void followUp(RuleContext rule, String action, String within, String owner, String when, String because);
 }

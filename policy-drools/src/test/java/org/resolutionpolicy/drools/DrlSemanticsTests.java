@@ -101,4 +101,54 @@ class DrlSemanticsTests {
                     .hasMessageContaining("names the role [refund], which is not on the ladder");
         }
     }
+
+    @Nested
+    @DisplayName("followUp with when: after the lattice")
+    class FollowUpWhen {
+
+        static final String AFTER_GRANTS = """
+                rule "refund-receipt"
+                when
+                    ProposalFact( remedy == "refund" )
+                then
+                    effects.followUp(kcontext, "send-receipt", "P1D", null, "granted", "A receipt for every refund");
+                end
+                rule "no-refunds-above-2000"
+                when
+                    ProposalFact( remedy == "refund", amount > 2000 )
+                then
+                    effects.deny(kcontext, "Too large");
+                end
+                """;
+
+        static List<String> actions(Policy p, double amount) {
+            return p.decide(CustomerCase.builder().severity("LOW").employee("agent").propose("refund", amount).build())
+                    .followUps().stream().map(org.resolutionpolicy.api.FollowUp::action).toList();
+        }
+
+        @Test
+        void applies_only_after_the_outcomes_it_names() {
+            Policy p = mixed(AFTER_GRANTS);
+
+            assertThat(actions(p, 20)).containsExactly("send-receipt");
+            assertThat(actions(p, 200)).containsExactly("send-receipt");
+            assertThat(actions(p, 3000)).isEmpty();
+        }
+
+        @Test
+        void an_unknown_outcome_is_a_load_error_at_the_literal_with_a_hint() {
+            List<Problem> p = problems(AFTER_GRANTS.replace("\"granted\"", "\"grantd\""));
+
+            assertThat(p).singleElement().hasToString("rules.drl:9:62: error: unknown outcome [grantd] in the when of "
+                    + "effects.followUp(..) (did you mean [granted]?)");
+        }
+
+        @Test
+        void a_null_when_is_a_load_error() {
+            List<Problem> p = problems(AFTER_GRANTS.replace("\"granted\"", "null"));
+
+            assertThat(p).singleElement().extracting(Problem::message)
+                    .isEqualTo("the when of effects.followUp(..) must name an outcome");
+        }
+    }
 }

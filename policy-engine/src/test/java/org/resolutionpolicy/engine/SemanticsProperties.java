@@ -172,7 +172,8 @@ class SemanticsProperties {
                 "{ employee.role: { atMost: shift-lead } }", "\"history.count('voucher', 'P30D') >= 1\"");
         Arbitrary<String> effect = Arbitraries.of("deny: true", "route: swat", "require: shift-lead",
                 "require: store-manager", "require: district-manager", "followUp: { action: call }",
-                "require: [district-manager, shift-lead]", "require: [store-manager, barista]");
+                "require: [district-manager, shift-lead]", "require: [store-manager, barista]",
+                "followUp: { action: call, when: granted }", "followUp: { action: call, when: [escalated, denied] }");
         Arbitrary<String> remedies = Arbitraries.of("", "    remedies: [refund]\n", "    remedies: [voucher, discount]\n");
         return Combinators.combine(when, effect, remedies).as((w, e, r) ->
                 "\n  - id: extra\n    when: " + w + "\n" + r + "    " + e + "\n    because: extra\n");

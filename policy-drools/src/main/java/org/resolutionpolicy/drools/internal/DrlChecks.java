@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Problems;
@@ -191,6 +192,9 @@ final class DrlChecks {
                 case "followUp" -> {
                     within(args, where);
                     role(args, 3, where);
+                    if (args.size() == 6) {
+                        followUpWhen(args.get(4), where);
+                    }
                 }
                 default -> {
                     // deny takes nothing to check
@@ -228,6 +232,30 @@ final class DrlChecks {
                 error(arg, "unknown role [" + role + "] in " + where, Hints.didYouMean(role, model.roles()));
             } else if (!seen.add(role)) {
                 error(arg, "[" + role + "] appears twice in the roles of " + where, null);
+            }
+        }
+    }
+
+    /** Checks the outcomes of {@code followUp(kcontext, action, within, owner, "granted", ..)}. */
+    private void followUpWhen(DrlText.Arg arg, String where) {
+        String text = literal(arg, "when", where);
+        if (text == null) {
+            if (arg.isNull()) {
+                error(arg, "the when of " + where + " must name an outcome",
+                        "name one or more of " + Hints.bracketed(FollowUpSpec.OUTCOMES.keySet())
+                                + ", or call followUp without when");
+            }
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String part : text.split(",", -1)) {
+            String name = part.trim();
+            if (!FollowUpSpec.OUTCOMES.containsKey(name)) {
+                String hint = Hints.didYouMean(name, FollowUpSpec.OUTCOMES.keySet());
+                error(arg, "unknown outcome [" + name + "] in the when of " + where, hint != null ? hint
+                        : "name one or more of " + Hints.bracketed(FollowUpSpec.OUTCOMES.keySet()));
+            } else if (!seen.add(name)) {
+                error(arg, "[" + name + "] appears twice in the when of " + where, null);
             }
         }
     }

@@ -108,6 +108,8 @@ final class Evaluator {
         ProposalDecision[] decisions = new ProposalDecision[proposals.size()];
         List<Evaluation.Matched> matches = keep ? new ArrayList<>(decisions.length) : null;
         boolean anySwat = false;
+        // which outcomes the case's proposals had, by kind: the follow-ups that depend on the outcome read them
+        boolean[] outcomes = new boolean[Outcome.Kind.values().length];
         ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
         // the earlier proposals of each remedy, by the remedy's ordinal: made only when a case has several proposals
         Siblings[] earlier = decisions.length > 1 ? new Siblings[plans.size()] : null;
@@ -125,8 +127,9 @@ final class Evaluator {
                     earlier[plan.ordinal] = prior.plus(i, p.amount());
                 }
                 anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
+                outcomes[s.outcome.kind().ordinal()] = true;
                 for (int j = 0; j < s.n; j++) {
-                    if (s.matched[j].perProposalFollowUp) {
+                    if (s.matched[j].perProposalFollowUp && s.matched[j].followUpApplies(s.outcome.kind())) {
                         s.addFollowUp(s.matched[j].followUp);
                     }
                 }
@@ -135,8 +138,9 @@ final class Evaluator {
                 }
             }
             s.siblings = Siblings.NONE;
+            outcomeCaseFollowUps(s, outcomes);
             if (external != null) {
-                externalFollowUps(external.caseMatches(), s);
+                externalFollowUps(external.caseMatches(), s, outcomes);
             }
         } finally {
             if (external != null) {
@@ -150,7 +154,7 @@ final class Evaluator {
     /** Answers the latitude question of a case without proposals from the case's one lookup in the index. */
     private Evaluation latitudeOf(Facts facts, Scratch s, boolean keep) {
         List<Rule> external = policy.external() == null ? List.of() : policy.external().matches(facts);
-        externalFollowUps(external, s);
+        externalFollowUps(external, s, null);
         IndexedRule[] caseMatches = null;
         if (keep) {
             caseMatches = Arrays.copyOf(s.caseMatched, s.caseCount + external.size());
@@ -162,20 +166,45 @@ final class Evaluator {
                 latitude.swatAtAnyAmount(facts, s), null, caseMatches);
     }
 
-    /** Adds the follow-ups of the rules that do not depend on a proposal, from the case's matches in the index. */
+    /**
+     * Adds the follow-ups of the rules that do not depend on a proposal, from the case's matches in the index; those
+     * that depend on the outcome wait for the proposals' outcomes ({@link #outcomeCaseFollowUps}).
+     */
     private static void ownCaseFollowUps(Scratch s) {
         for (int i = 0; i < s.caseCount; i++) {
             IndexedRule e = s.caseMatched[i];
-            if (e.followUp != null && !e.rule.perProposal()) {
+            if (e.followUp != null && !e.rule.perProposal() && e.followUpOn == null) {
                 s.addFollowUp(e.followUp);
             }
         }
     }
 
-    private void externalFollowUps(List<Rule> matches, Scratch s) {
+    /**
+     * Adds, after the lattice decided every proposal, the follow-ups of the case's rules that depend on the outcome:
+     * each applies when a proposal of the case had an outcome it names.
+     */
+    private static void outcomeCaseFollowUps(Scratch s, boolean[] outcomes) {
+        for (int i = 0; i < s.caseCount; i++) {
+            IndexedRule e = s.caseMatched[i];
+            if (e.followUp != null && !e.rule.perProposal() && e.followUpOn != null && e.followUpApplies(outcomes)) {
+                s.addFollowUp(e.followUp);
+            }
+        }
+    }
+
+    /**
+     * Adds the follow-ups of other sources' rules that matched the case alone.
+     *
+     * @param outcomes the outcomes of the case's proposals by kind, or null for a latitude question, which has none
+     *                 (so a follow-up that depends on the outcome does not apply)
+     */
+    private void externalFollowUps(List<Rule> matches, Scratch s, boolean[] outcomes) {
         for (Rule r : matches) {
             if (r.followUp() != null) {
-                s.addFollowUp(external(r).followUp);
+                IndexedRule e = external(r);
+                if (e.followUpApplies(outcomes)) {
+                    s.addFollowUp(e.followUp);
+                }
             }
         }
     }

@@ -190,7 +190,8 @@ final class Explainer {
         boolean nextActs = first.kind() == Explanation.Effect.Kind.NONE && next.kind() != Explanation.Effect.Kind.NONE;
         Explanation.Effect acts = nextActs ? next : first;
         return new Explanation.Effect(acts.kind(), acts.role(), acts.upTo(),
-                first.followUp() != null ? first.followUp() : next.followUp(), acts.approvers());
+                first.followUp() != null ? first.followUp() : next.followUp(), acts.approvers(),
+                first.followUp() != null ? first.followUpWhen() : next.followUpWhen());
     }
 
     private Explanation.Effect effect(Rule r) {
@@ -205,6 +206,6 @@ final class Explainer {
         String role = e.role() < 0 ? null : policy.roles().get(e.role());
         List<String> approvers = e.approvers().stream().map(policy.roles()::get).toList();
         return new Explanation.Effect(kind, role, e.upTo(), r.followUp() == null ? null : r.followUp().action(),
-                approvers);
+                approvers, r.followUp() == null ? null : r.followUp().when());
     }
 }

@@ -2,11 +2,14 @@ package org.resolutionpolicy.engine.internal.yaml;
 
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.engine.internal.model.Effect;
 import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
@@ -28,7 +31,7 @@ final class RuleReader {
             "followUp", "because", "enabled");
     static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant");
     static final List<String> GRANT_KEYS = List.of("role", "upTo");
-    static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner");
+    static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner", "when");
 
     private final ConditionReader conditions;
     private final List<String> roles;
@@ -101,6 +104,9 @@ final class RuleReader {
         if (EFFECT_KEYS.stream().noneMatch(spec::containsKey) && !spec.containsKey("followUp")) {
             r.error(node, name + " has no effect", "give it one of deny: true, route: swat, require: <role>, "
                     + "grant: {role, upTo}, or a followUp");
+        }
+        if (followUp != null) {
+            unreachableFollowUp(r, spec.get("followUp").value(), effect, followUp, name);
         }
         String because = because(r, spec, node, name);
         boolean enabled = enabled(r, spec, name);
@@ -270,6 +276,52 @@ final class RuleReader {
             int rank = role(r, spec.get("owner").value(), "followUp owner of " + name);
             owner = rank < 0 ? null : roles.get(rank);
         }
-        return action == null ? null : new FollowUpSpec(action, within, owner);
+        List<String> when = List.of();
+        if (spec.containsKey("when")) {
+            when = followUpWhen(r, spec.get("when").value(), name);
+            if (when == null) {
+                return null;
+            }
+        }
+        return action == null ? null : new FollowUpSpec(action, within, owner, when);
+    }
+
+    /**
+     * Reads the outcomes a follow-up applies to: {@code granted}, {@code alone}, {@code escalated}, {@code swat},
+     * {@code denied}, one or a list; null after a problem.
+     */
+    private static List<String> followUpWhen(NodeReader r, Node node, String name) {
+        String what = "followUp when of " + name;
+        if (node instanceof SequenceNode list && list.getValue().isEmpty()) {
+            r.error(node, what + " names no outcome", "name one or more of "
+                    + Hints.bracketed(FollowUpSpec.OUTCOMES.keySet()) + ", or leave when out to apply it always");
+            return null;
+        }
+        List<String> named = r.names(node, what, FollowUpSpec.OUTCOMES.keySet(), "outcome");
+        int given = node instanceof SequenceNode list ? list.getValue().size() : 1;
+        return named == null || named.size() < given ? null : named;
+    }
+
+    /**
+     * Warns about a follow-up that its own rule's effect keeps from ever applying: a rule that denies a proposal
+     * (or sends it to SWAT) with a follow-up only for granted proposals.
+     */
+    private static void unreachableFollowUp(NodeReader r, Node node, Effect effect, FollowUpSpec followUp,
+                                            String name) {
+        if (effect == null || followUp == null || !followUp.onOutcome()) {
+            return;
+        }
+        Set<Outcome.Kind> possible = switch (effect.kind()) {
+            case DENY -> EnumSet.of(Outcome.Kind.DENIED);
+            case SWAT -> EnumSet.of(Outcome.Kind.SWAT,
+                    Outcome.Kind.DENIED);
+            default -> null;
+        };
+        if (possible != null && Collections.disjoint(possible, followUp.outcomes())) {
+            r.warning(node, "the followUp of " + name + " applies when " + followUp.when()
+                    + ", but the rule's own effect makes every proposal it matches "
+                    + (effect.kind() == Effect.Kind.DENY ? "denied" : "swat or denied") + ": it never applies",
+                    "give the follow-up its own rule, or change its when");
+        }
     }
 }
