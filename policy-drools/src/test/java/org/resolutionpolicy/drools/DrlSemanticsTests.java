@@ -151,4 +151,48 @@ class DrlSemanticsTests {
                     .isEqualTo("the when of effects.followUp(..) must name an outcome");
         }
     }
+
+    @Nested
+    @DisplayName("a DRL-only policy's currency")
+    class Currency {
+
+        static final String DRL = """
+                package only;
+                global org.resolutionpolicy.drools.Effects effects;
+                declare Policy
+                    @policy("drl-currency")
+                    @version("1")
+                    @currency("EUR")
+                    @roles("agent, manager")
+                    @remedies("refund: money")
+                end
+                declare AgentAuthority
+                    @authority("agent")
+                    @limits("refund: 40")
+                end
+                """;
+
+        @Test
+        void refuses_a_case_in_another_currency_as_yaml_does() {
+            Policy p = Policies.compile(List.of(PolicySource.of("only.drl", DRL)));
+            CustomerCase usd = CustomerCase.builder().severity("LOW").employee("agent").currency("USD")
+                    .propose("refund", 10).build();
+
+            assertThatThrownBy(() -> p.decide(usd)).isInstanceOf(org.resolutionpolicy.api.InvalidCaseException.class)
+                    .hasMessageContaining("[USD] is not the policy's currency [EUR]; amounts are never converted");
+        }
+
+        @Test
+        void is_an_iso_code_reported_at_its_drl_place() {
+            try {
+                Policies.compile(List.of(PolicySource.of("only.drl", DRL.replace("\"EUR\"", "\"Euro\""))));
+                throw new AssertionError("loaded, but should not have");
+            } catch (org.resolutionpolicy.api.PolicyLoadException e) {
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.line()).isEqualTo(6);
+                    assertThat(p.message()).isEqualTo("currency [Euro] is not an ISO 4217 code of three capital letters");
+                });
+            }
+        }
+    }
 }

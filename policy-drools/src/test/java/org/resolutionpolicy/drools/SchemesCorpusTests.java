@@ -1,14 +1,17 @@
 package org.resolutionpolicy.drools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.resolutionpolicy.api.CaseProblem;
 import org.resolutionpolicy.api.Cases;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
@@ -93,5 +96,26 @@ class SchemesCorpusTests {
                 employee: { role: finance }
                 proposals: [ { remedy: goodwill, amount: 600 } ]
                 """, Outcome.escalate("director"));
+    }
+
+    @Test
+    void every_source_refuses_a_case_in_another_currency_alike() {
+        CustomerCase usd = Cases.parse("""
+                severity: LOW
+                employee: { role: agent }
+                proposals: [ { remedy: refund, amount: 40, currency: USD }, { remedy: apology, currency: EUR } ]
+                """);
+        SOURCES.forEach((name, p) -> assertThatThrownBy(() -> p.decide(usd)).as(name)
+                .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.problems()).containsExactly(
+                        new CaseProblem("proposals[0].currency",
+                                "[USD] is not the policy's currency [EUR]; amounts are never converted"),
+                        new CaseProblem("proposals[1].currency",
+                                "[apology] is a none remedy; only money remedies have a currency, was [EUR]"))));
+        allSources("""
+                severity: LOW
+                currency: EUR
+                employee: { role: agent }
+                proposals: [ { remedy: refund, amount: 40, currency: EUR } ]
+                """, Outcome.alone());
     }
 }

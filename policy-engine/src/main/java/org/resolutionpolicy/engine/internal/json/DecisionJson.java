@@ -64,6 +64,7 @@ public final class DecisionJson {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("remedy", p.remedy());
         putIfPresent(item, "amount", p.amount());
+        putIfPresent(item, "currency", p.proposal().currency());
         item.put("outcome", p.kind().name());
         putIfPresent(item, "approver", p.outcome().approver());
         if (p.outcome().isDualApproval()) {

@@ -108,4 +108,18 @@ public final class Values {
             return null;
         }
     }
+
+    /** Returns true if a text is an ISO 4217 currency code as written: three capital letters, such as {@code EUR}. */
+    public static boolean isCurrencyCode(String text) {
+        if (text == null || text.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = text.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

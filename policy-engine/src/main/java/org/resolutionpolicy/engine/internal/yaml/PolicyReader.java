@@ -238,7 +238,15 @@ public final class PolicyReader {
             description = d == null ? "" : d;
         }
         if (top.containsKey("currency")) {
-            currency = r.name(top.get("currency").value(), "currency");
+            // a case's and a proposal's currency must match it, so it is an ISO 4217 code, not a free label
+            Node node = top.get("currency").value();
+            currency = r.name(node, "currency");
+            if (currency != null && !Values.isCurrencyCode(currency)) {
+                String upper = currency.toUpperCase(Locale.ROOT);
+                r.error(node, "currency [" + currency + "] is not an ISO 4217 code of three capital letters",
+                        Values.isCurrencyCode(upper) ? "did you mean [" + upper + "]?" : "write it as USD, EUR, GBP, ...");
+                currency = null;
+            }
         }
         if (top.containsKey("severities")) {
             List<String> s = ladder(r, top.get("severities").value(), "severities");

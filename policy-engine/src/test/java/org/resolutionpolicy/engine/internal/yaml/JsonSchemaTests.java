@@ -109,7 +109,7 @@ class JsonSchemaTests {
         "rule-without-effect", "rule-with-two-effects", "deny-false", "route-not-swat", "grant-without-upto",
         "reserved-rule-id", "negative-limit", "limit-not-a-number", "unknown-unit", "unknown-attribute-type",
         "bad-policy-id", "duplicate-role", "exists-with-comparison", "empty-one-of-list", "require-empty-list",
-        "followup-unknown-outcome"})
+        "followup-unknown-outcome", "currency-not-iso"})
     void rejects_what_the_loader_rejects_for_its_shape(String corpusFile) throws IOException {
         assertThat(validate(resource("corpus/broken/" + corpusFile + ".yaml"))).isNotEmpty();
     }
