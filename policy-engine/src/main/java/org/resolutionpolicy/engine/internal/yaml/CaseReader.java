@@ -69,6 +69,7 @@ public final class CaseReader {
             throw new InvalidCaseException(source, problems);
         }
         CustomerCase.Builder b = CustomerCase.builder();
+        // one switch over the case's keys in file order, long because the case has many: each branch is one line
         for (Map.Entry<String, Node> e : top.entrySet()) {
             String key = e.getKey();
             Node v = e.getValue();
