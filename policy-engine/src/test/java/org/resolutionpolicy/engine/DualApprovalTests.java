@@ -123,6 +123,25 @@ class DualApprovalTests {
         }
 
         @Test
+        void the_latitude_names_every_approver_beyond_it() {
+            CustomerCase latitude = CustomerCase.builder().severity("LOW").employee("agent").build();
+            Policy early = Policies.parse(HEADER.replace("above: 500", "above: 50") + """
+                        remedies: [goodwill]
+                        require: [director, finance]
+                        because: Two signatures above 50
+                    """);
+
+            var l = early.decide(latitude).latitude("goodwill").orElseThrow();
+            assertThat(l.aloneUpTo()).isEqualTo(org.resolutionpolicy.api.Limit.of(50));
+            assertThat(l.approverBeyond()).isEqualTo("director");
+            assertThat(l.approversBeyond()).containsExactly("director", "finance");
+            assertThat(DecisionJson.tree(early.decide(latitude)).toString())
+                    .contains("approversBeyond=[director, finance]");
+            assertThat(POLICY.decide(latitude.toBuilder().employee("director").build()).latitude("goodwill")
+                    .orElseThrow().approversBeyond()).containsExactly("finance");
+        }
+
+        @Test
         void the_decision_json_lists_every_approver_and_keeps_the_approver() {
             CustomerCase c = CustomerCase.builder().severity("LOW").employee("agent").propose("goodwill", 600).build();
             Decision d = POLICY.decide(c);

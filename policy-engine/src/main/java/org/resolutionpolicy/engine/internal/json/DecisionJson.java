@@ -94,6 +94,9 @@ public final class DecisionJson {
         item.put("remedy", l.remedy());
         item.put("aloneUpTo", limit(l.aloneUpTo()));
         putIfPresent(item, "approverBeyond", l.approverBeyond());
+        if (l.approversBeyond().size() > 1) {
+            item.put("approversBeyond", l.approversBeyond());
+        }
         putIfPresent(item, "team", l.teamBeyond());
         return item;
     }

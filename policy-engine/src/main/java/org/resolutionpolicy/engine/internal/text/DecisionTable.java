@@ -39,7 +39,7 @@ public final class DecisionTable {
         if (d.isLatitude()) {
             rows.add(new String[] {"REMEDY", "ALONE UP TO", "BEYOND THAT"});
             for (Latitude l : d.latitude()) {
-                String beyond = l.approverBeyond() != null ? "ESCALATE to " + l.approverBeyond()
+                String beyond = l.approverBeyond() != null ? "ESCALATE to " + String.join(" and ", l.approversBeyond())
                         : l.teamBeyond() != null ? "SWAT (" + l.teamBeyond() + ")" : "-";
                 rows.add(new String[] {l.remedy(), l.aloneUpTo().toString(), beyond});
             }
