@@ -46,6 +46,9 @@ class DrlAuthorityTableTests {
         assertThat(gold.upTo()).isEqualTo(Limit.of(20));
         assertThat(gold.remedies()).containsExactly("voucher");
         assertThat(gold.condition()).startsWith("DRL: CaseFact( customerTier in (\"GOLD\", \"PLATINUM\") )");
+        assertThat(gold.values()).isEqualTo(java.util.Map.of("customer.tier", List.of("GOLD", "PLATINUM")));
+        assertThat(table.rules(Effect.DENY).get(0).values())
+                .isEqualTo(java.util.Map.of("category", List.of("gift-card")));
         assertThat(gold.because()).isEqualTo("Gold and Platinum members may get a voucher up to $20 at the counter");
         AuthorityTable.Rule safety = table.rules(Effect.SWAT).stream().filter(r -> r.id().equals("safety-first"))
                 .findFirst().orElseThrow();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs headless Chromium (the Debian package {@code chromium}) on a page: its DOM after the page's script ran, or a
@@ -24,6 +25,8 @@ final class Chromium {
 
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
     private static final long TIMEOUT_SECONDS = 90;
+    /** Says once per test run that the browser tests are skipped, however many ask. */
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final Path executable;
 
@@ -35,12 +38,15 @@ final class Chromium {
     static Chromium require() {
         Optional<Path> found = find();
         if (found.isEmpty()) {
-            String message = "Chromium is not on the PATH (looked for " + NAMES + "): the browser tests of the HTML "
-                    + "pages are SKIPPED. Install the Debian package chromium to run them.";
+            String missing = "Chromium is not on the PATH (looked for " + NAMES + ")";
             if (System.getenv("CI") != null) {
-                fail(message + " CI is set, where they must run: .ci/run installs it.");
+                fail(missing + ": CI is set, where the browser tests of the HTML pages must run (.ci/run installs it)");
             }
-            System.err.println("WARNING: " + message);
+            String message = missing + ": the browser tests of the HTML pages are SKIPPED. Install the Debian package"
+                    + " chromium to run them.";
+            if (WARNED.compareAndSet(false, true)) {
+                System.err.println("WARNING: " + message);
+            }
             assumeTrue(false, message);
         }
         return new Chromium(found.orElseThrow());

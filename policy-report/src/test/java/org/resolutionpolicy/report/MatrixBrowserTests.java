@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.resolutionpolicy.api.Policies;
@@ -24,10 +24,11 @@ class MatrixBrowserTests {
     static final Path EXAMPLES = Path.of("..", "examples", "policies");
     static final Path OUT = Path.of("target", "matrix");
 
-    static Chromium chromium;
+    Chromium chromium;
 
-    @BeforeAll
-    static void browser() {
+    /** Each test asks, so that each is reported as skipped without Chromium rather than the class vanishing. */
+    @BeforeEach
+    void browser() {
         chromium = Chromium.require();
     }
 
@@ -88,8 +89,10 @@ class MatrixBrowserTests {
         Path page = page(Policies.load(EXAMPLES.resolve("drl").resolve("coffee-shop")), "coffee-shop-drl");
 
         String dom = chromium.dumpDom(page, null);
+        String gold = chromium.dumpDom(page, "tier=GOLD");
 
         assertThat(shown(dom, "voucher", "barista", "LOW")).isEqualTo("10; beyond: ESCALATE to shift-lead");
+        assertThat(shown(gold, "voucher", "barista", "LOW")).isEqualTo("20; beyond: ESCALATE to shift-lead");
         assertThat(shown(dom, "refund", "barista", "HIGH")).isEqualTo("0; beyond: ESCALATE to shift-lead");
         assertThat(dom).contains("DRL: CaseFact( category == \"gift-card\" )");
     }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resolutionpolicy.api.AuthorityTable;
@@ -17,7 +19,8 @@ import org.resolutionpolicy.engine.internal.support.Values;
  * Describes DRL rules for {@link org.resolutionpolicy.api.Policy#authority()} without running them: the effect is
  * read from the consequence's calls on {@code effects} when their arguments are literals ({@code
  * effects.grant(kcontext, "barista", 20, "...")}), the condition is the {@code when} part as written (DRL, not
- * words), and the remedies are those {@link DrlScopes} can tell. A consequence with no such call, or with
+ * words), the remedies are those {@link DrlScopes} can tell, and the values are the literals the condition
+ * compares {@code customerTier} and {@code category} with. A consequence with no such call, or with
  * arguments that are not literals, is described as {@link AuthorityTable.Rule.Effect#UNKNOWN}. Immutable.
  */
 final class DrlDescriptions {
@@ -25,6 +28,11 @@ final class DrlDescriptions {
     private static final Pattern EFFECT = Pattern.compile(
             "\\beffects\\s*\\.\\s*(deny|routeToSwat|require|grant|followUp)\\s*\\(");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    /** A {@code CaseFact} field compared with literals: {@code customerTier == "GOLD"}, {@code category in ("a", "b")}. */
+    private static final Pattern COMPARED = Pattern.compile(
+            "\\b(customerTier|category)\\s*(?:==\\s*(\"[^\"\\\\]*\")|in\\s*\\(([^)]*)\\))");
+    private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
+    private static final Map<String, String> FACTS = Map.of("customerTier", "customer.tier", "category", "category");
 
     private DrlDescriptions() {
     }
@@ -94,7 +102,22 @@ final class DrlDescriptions {
         Set<String> remedies = scopes.remedies(span.name());
         return new AuthorityTable.Rule(span.name(), effect, role, upTo,
                 remedies == null ? List.of() : List.copyOf(remedies), condition, because, followUp,
-                !scopes.disabled(span.name()), Map.of());
+                !scopes.disabled(span.name()), values(masked.substring(span.whenStart(), span.thenStart())));
+    }
+
+    /** Returns the literals a condition compares the tier and the category with, sorted, for filters. */
+    private static Map<String, List<String>> values(String condition) {
+        Map<String, TreeSet<String>> found = new TreeMap<>();
+        Matcher m = COMPARED.matcher(condition);
+        while (m.find()) {
+            Matcher s = STRING.matcher(m.group(2) != null ? m.group(2) : m.group(3));
+            while (s.find()) {
+                found.computeIfAbsent(FACTS.get(m.group(1)), k -> new TreeSet<>()).add(s.group(1));
+            }
+        }
+        Map<String, List<String>> values = new TreeMap<>();
+        found.forEach((fact, literals) -> values.put(fact, List.copyOf(literals)));
+        return values;
     }
 
     private static String string(List<DrlText.Arg> args, int index) {
