@@ -23,7 +23,7 @@ public final class Charts {
             "#8d6e63", "#546e7a");
 
     private static final int LABEL_WIDTH = 150;
-    private static final int BAR_WIDTH = 420;
+    private static final int BAR_WIDTH = 340;
     private static final int ROW = 22;
     private static final int CELL = 44;
 
@@ -197,7 +197,8 @@ public final class Charts {
     }
 
     private static String text(double x, double y, String text, String anchor) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor)
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"#1f2933\">", x, y,
+                anchor)
                 + Html.escape(text) + "</text>";
     }
 

@@ -60,8 +60,10 @@ public final class HtmlPage {
             ".filters{display:flex;gap:18px;align-items:center;padding:10px 0;flex-wrap:wrap}",
             ".filters label{font-weight:600}",
             "select{font:inherit;padding:2px 4px}",
+            ".charts{display:flex;flex-wrap:wrap;gap:12px 36px;align-items:flex-start}",
             ".chart{margin:8px 0 16px}",
-            ".chart text{font-size:11px;fill:var(--ink)}",
+            "figure.chart figcaption{font-weight:600;margin-bottom:6px}",
+            ".chart text{font-size:11px}",
             ".ladder{font-weight:600}",
             "footer{color:var(--muted);font-size:12px;padding:12px 28px;border-top:1px solid var(--line)}",
             "@media print{.filters{display:none}}");

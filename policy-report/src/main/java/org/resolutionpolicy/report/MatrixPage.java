@@ -173,11 +173,14 @@ public final class MatrixPage {
             }
             bars.add(new Charts.Bar(remedy, counts));
         }
-        return Html.concat(
-                Html.tag("h3").add("Per grant alone, before any rule (darker is more, per remedy)").html(),
-                Html.tag("div").cls("chart").add(Charts.heatMap(table.roles(), remedies, values, labels)).html(),
-                Html.tag("h3").add("Rules that apply to each remedy, by effect").html(),
-                Html.tag("div").cls("chart").add(Charts.stackedBars(effects, bars)).html());
+        return Html.tag("div").cls("charts")
+                .add(Html.tag("figure").cls("chart")
+                        .add(Html.tag("figcaption").add("Per grant alone, before any rule (darker is more)").html())
+                        .add(Charts.heatMap(table.roles(), remedies, values, labels)).html())
+                .add(Html.tag("figure").cls("chart")
+                        .add(Html.tag("figcaption").add("Rules that apply to each remedy, by effect").html())
+                        .add(Charts.stackedBars(effects, bars)).html())
+                .html();
     }
 
     /** Returns a limit as a cell shows it: {@code yes}/{@code no} for a remedy without amounts, {@code 20%} for percent. */

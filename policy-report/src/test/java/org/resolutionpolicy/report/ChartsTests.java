@@ -17,8 +17,8 @@ class ChartsTests {
         assertThat(svg.markup()).startsWith("<svg class=\"chart stacked-bars\"")
                 .contains("<title>ALONE: 30</title>").contains("<title>DENIED: 10</title>")
                 .doesNotContain("DENIED: 0");
-        // 420 px for the largest total (40): 30 of it is 315 px
-        assertThat(svg.markup()).contains("width=\"315.0\"").contains("width=\"105.0\"");
+        // 340 px for the largest total (40): 30 of it is 255 px
+        assertThat(svg.markup()).contains("width=\"255.0\"").contains("width=\"85.0\"");
     }
 
     @Test
