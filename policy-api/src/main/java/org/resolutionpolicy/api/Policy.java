@@ -47,7 +47,8 @@ public interface Policy {
      * per-customer windows, who approves beyond and the grants that raise a limit, with their conditions in words;
      * and every rule the policy's sources can describe without deciding a case.
      *
-     * @return the table; the same instance on every call
+     * @return the table: for a compiled policy the same instance on every call; a {@link LivePolicy} answers with
+     *         the table of the revision it serves
      * @throws UnsupportedOperationException if this implementation cannot describe its authority (the default,
      *         for implementations written before this method; the engine's policies always can)
      */
