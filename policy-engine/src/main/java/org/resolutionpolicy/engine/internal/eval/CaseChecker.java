@@ -91,6 +91,25 @@ final class CaseChecker {
         return rank;
     }
 
+    /**
+     * Describes a value of the wrong type; text given for a number or a boolean is called text, in quotes, so
+     * {@code "2"} is not shown as [2] as if it were the number.
+     */
+    private static String wrongValue(Object value, FactType type) {
+        if (!(value instanceof String text) || type == FactType.DATETIME) {
+            return Problems.quote(String.valueOf(value));
+        }
+        String shown = "the text [\"" + Problems.prefix(text) + "\"]";
+        if (type == FactType.NUMBER && NUMERAL.matcher(text).matches()) {
+            return shown + "; write the number without quotes";
+        }
+        return type == FactType.BOOLEAN && (text.equals("true") || text.equals("false"))
+                ? shown + "; write true or false without quotes" : shown;
+    }
+
+    private static final java.util.regex.Pattern NUMERAL =
+            java.util.regex.Pattern.compile("[-+]?[0-9]{1,30}(\\.[0-9]{1,30})?");
+
     private Map<String, Object> attributes(Map<String, Object> given, List<CaseProblem> problems) {
         if (given.isEmpty()) {
             return Map.of();
@@ -107,7 +126,7 @@ final class CaseChecker {
             }
             Object converted = convert(value, type);
             if (converted == null) {
-                problems.add(new CaseProblem(field, "must be a " + type.label() + ", not " + Problems.quote(String.valueOf(value))));
+                problems.add(new CaseProblem(field, "must be a " + type.label() + ", not " + wrongValue(value, type)));
                 return;
             }
             if (converted instanceof BigDecimal n && inexact(n) != null) {

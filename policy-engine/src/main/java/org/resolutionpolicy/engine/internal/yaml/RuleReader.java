@@ -14,6 +14,8 @@ import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.engine.internal.model.Effect;
 import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
 import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.engine.internal.support.LoadBudget;
+import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Place;
 import org.yaml.snakeyaml.nodes.Node;
@@ -50,6 +52,9 @@ final class RuleReader {
      * @param rolesBroken true if the ladder could not be read, so unknown roles are not reported
      * @param remediesBroken true if the remedies could not be read, so unknown remedies are not reported
      */
+    private LoadBudget budget = LoadBudget.unlimited();
+    private Problems budgetProblems;
+
     RuleReader(ConditionReader conditions, List<String> roles, Set<String> remedies, boolean rolesBroken,
                boolean remediesBroken) {
         this.conditions = conditions;
@@ -57,6 +62,17 @@ final class RuleReader {
         this.remedies = remedies;
         this.rolesBroken = rolesBroken;
         this.remediesBroken = remediesBroken;
+    }
+
+    /**
+     * Checks the load's time budget after each rule read from now on.
+     *
+     * @param budget the time the load may still take
+     * @param problems the problems of the load, thrown with the budget's when it runs out
+     */
+    void budget(LoadBudget budget, Problems problems) {
+        this.budget = budget;
+        this.budgetProblems = problems;
     }
 
     /** Returns the rules read so far, in the order read. */
@@ -74,6 +90,9 @@ final class RuleReader {
             Rule rule = rule(r, item);
             if (rule != null) {
                 rules.add(rule);
+            }
+            if (budgetProblems != null) {
+                budget.check(budgetProblems);
             }
         }
     }
