@@ -7,6 +7,7 @@ module org.resolutionpolicy.cli {
     requires org.resolutionpolicy.drools;
     requires org.resolutionpolicy.test;
     requires org.resolutionpolicy.report;
+    requires org.resolutionpolicy.replay;
     requires info.picocli;
 
     // picocli fills the commands' annotated fields by reflection
