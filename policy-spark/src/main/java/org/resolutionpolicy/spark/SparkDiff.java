@@ -15,13 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -149,8 +146,8 @@ public final class SparkDiff {
         Dataset<Row> cases = d.filter(isCase);
         Dataset<Row> proposals = cases.select(col("file"), col("line"), col("caseId"), explode(col("proposals")).as("p"))
                 .select(col("file"), col("line"), col("caseId"), col("p.*"));
-        long changedProposals = proposals.filter(col("changed")).count();
         List<Transition> transitions = transitions(old, now, proposals);
+        long changedProposals = transitions.stream().filter(Transition::changed).mapToLong(Transition::count).sum();
         return new DiffReport(id(old), id(now), history, totals.getLong(0), value(totals, 1), value(totals, 4),
                 value(totals, 2), value(totals, 3), bad, value(totals, 5), changedProposals, transitions,
                 money(old, now, transitions), workload(now, cases),
@@ -258,36 +255,36 @@ public final class SparkDiff {
         return money;
     }
 
+    /** Counts each side's escalated cases per approver in one aggregation. */
     private static List<WorkloadChange> workload(Policy now, Dataset<Row> cases) {
-        Map<String, Long> was = byKey(cases.select(explode(col("approversBefore")).as("k")).groupBy("k").agg(count(lit(1))));
-        Map<String, Long> is = byKey(cases.select(explode(col("approversAfter")).as("k")).groupBy("k").agg(count(lit(1))));
-        Set<String> approvers = new HashSet<>(was.keySet());
-        approvers.addAll(is.keySet());
+        Map<String, long[]> sides = bySide(cases.select(lit(0).as("side"), explode(col("approversBefore")).as("key"))
+                .union(cases.select(lit(1).as("side"), explode(col("approversAfter")).as("key"))), lit(1L));
         List<WorkloadChange> workload = new ArrayList<>();
-        for (String approver : Aggregates.ladderOrder(now, approvers)) {
-            long b = was.getOrDefault(approver, 0L);
-            long a = is.getOrDefault(approver, 0L);
-            if (b != a) {
-                workload.add(new WorkloadChange(approver, b, a));
+        for (String approver : Aggregates.ladderOrder(now, sides.keySet())) {
+            long[] n = sides.get(approver);
+            if (n[0] != n[1]) {
+                workload.add(new WorkloadChange(approver, n[0], n[1]));
             }
         }
         return workload;
     }
 
+    /** Counts the follow-ups added and removed per action in one aggregation. */
     private static List<ActionChange> actions(Dataset<Row> cases) {
-        Map<String, Long> added = byKey(cases.select(explode(col("followUpsAdded")).as("f"))
-                .groupBy(col("f.action")).agg(sum(col("f.count"))));
-        Map<String, Long> removed = byKey(cases.select(explode(col("followUpsRemoved")).as("f"))
-                .groupBy(col("f.action")).agg(sum(col("f.count"))));
-        Set<String> actions = new TreeSet<>(added.keySet());
-        actions.addAll(removed.keySet());
-        return actions.stream().map(a -> new ActionChange(a, added.getOrDefault(a, 0L), removed.getOrDefault(a, 0L)))
-                .toList();
+        Map<String, long[]> sides = bySide(cases.select(lit(0).as("side"), explode(col("followUpsAdded")).as("f"))
+                .union(cases.select(lit(1).as("side"), explode(col("followUpsRemoved")).as("f")))
+                .select(col("side"), col("f.action").as("key"), col("f.count").as("n")), col("n"));
+        return new TreeSet<>(sides.keySet()).stream()
+                .map(a -> new ActionChange(a, sides.get(a)[0], sides.get(a)[1])).toList();
     }
 
-    private static Map<String, Long> byKey(Dataset<Row> counted) {
-        Map<String, Long> out = new TreeMap<>();
-        counted.collectAsList().forEach(r -> out.put(r.getString(0), ((Number) r.get(1)).longValue()));
+    /** Sums a value per key for side 0 and side 1 of rows of {@code side int, key string}. */
+    private static Map<String, long[]> bySide(Dataset<Row> rows, Column value) {
+        Map<String, long[]> out = new HashMap<>();
+        for (Row r : rows.groupBy(col("key")).agg(sum(when(col("side").equalTo(0), value).otherwise(0L)),
+                sum(when(col("side").equalTo(1), value).otherwise(0L))).collectAsList()) {
+            out.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+        }
         return out;
     }
 

@@ -32,7 +32,7 @@ class DecisionsOutputTests {
     @BeforeAll
     static void history() {
         spark = LocalSpark.session();
-        history = GeneratedHistory.write(dir.resolve("history.jsonl"), 600, 11L, 0);
+        history = GeneratedHistory.write(dir.resolve("history.jsonl"), 300, 11L, 0);
         policy = PolicyText.of(Fixtures.sources(Fixtures.YAML));
     }
 
@@ -51,7 +51,7 @@ class DecisionsOutputTests {
                 spark.read().schema(Schemas.DECISIONS).json(json))) {
             assertThat(back.select("revision").distinct().collectAsList()).extracting(r -> r.getString(0))
                     .containsExactly(policy.revision());
-            assertThat(back.count()).isEqualTo(600);
+            assertThat(back.count()).isEqualTo(300);
             assertThat(replay.report(back, "h")).isEqualTo(direct);
         }
         decisions.unpersist();
@@ -66,7 +66,7 @@ class DecisionsOutputTests {
         ReplayReport fromJson = replay.report(replay.decide(SparkHistory.json(spark, history.toString())), "h");
         ReplayReport fromParquet = replay.report(replay.decide(SparkHistory.parquet(spark, parquet)), "h");
 
-        assertThat(fromParquet.cases()).isEqualTo(fromJson.cases()).isEqualTo(600);
+        assertThat(fromParquet.cases()).isEqualTo(fromJson.cases()).isEqualTo(300);
         assertThat(fromParquet.escalations()).isEqualTo(fromJson.escalations());
         assertThat(fromParquet.followUps()).isEqualTo(fromJson.followUps());
         // JSON's numbers become doubles in an inferred schema: the same amounts, at another scale
@@ -95,6 +95,6 @@ class DecisionsOutputTests {
         assertThat(copy.compiled()).isSameAs(copy.compiled()).isSameAs(PolicyText.of(copy.sources()).compiled());
         assertThat(copy.compiled().revision()).isEqualTo(copy.revision());
         assertThat(SparkReplay.of(copy).onBadLine(BadLines.FAIL).report(
-                SparkReplay.of(copy).decide(SparkHistory.json(spark, history.toString())), "h").cases()).isEqualTo(600);
+                SparkReplay.of(copy).decide(SparkHistory.json(spark, history.toString())), "h").cases()).isEqualTo(300);
     }
 }

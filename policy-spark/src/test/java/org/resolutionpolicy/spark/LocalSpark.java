@@ -19,6 +19,7 @@ final class LocalSpark {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.session.timeZone", "UTC")
+                    .config("spark.ui.showConsoleProgress", "false")
                     .getOrCreate();
         }
         return session;
