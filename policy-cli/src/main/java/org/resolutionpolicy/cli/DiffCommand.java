@@ -53,10 +53,13 @@ final class DiffCommand implements Callable<Integer> {
         Progress progress = ProgressBar.forTerminal(err);
         DiffReport report;
         try {
-            report = Diff.of(old, edited).onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress)
-                    .run(History.of(history.file));
+            Diff diff = Diff.of(old, edited).onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress);
+            report = ReplayCommand.HistoryOptions.run(() -> diff.run(History.of(history.file)), err);
         } finally {
             ProgressBar.end(progress);
+        }
+        if (report == null) {
+            return PolicyCli.NO;
         }
         history.print(spec, history.format == PolicyCli.Format.json ? Json.write(ReplayOutput.json(report)) + "\n"
                 : ReplayOutput.text(report));

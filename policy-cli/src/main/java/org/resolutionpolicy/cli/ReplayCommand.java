@@ -15,6 +15,7 @@ import org.resolutionpolicy.engine.internal.json.Json;
 import org.resolutionpolicy.replay.BadLines;
 import org.resolutionpolicy.replay.Granularity;
 import org.resolutionpolicy.replay.History;
+import org.resolutionpolicy.replay.HistoryException;
 import org.resolutionpolicy.replay.Progress;
 import org.resolutionpolicy.replay.Replay;
 import org.resolutionpolicy.replay.ReplayReport;
@@ -63,10 +64,14 @@ final class ReplayCommand implements Callable<Integer> {
         Progress progress = ProgressBar.forTerminal(err);
         ReplayReport report;
         try {
-            report = Replay.of(policy).granularity(granularity).onBadLine(history.badLines(spec))
-                    .threads(history.threads()).progress(progress).run(History.of(history.file));
+            Replay replay = Replay.of(policy).granularity(granularity).onBadLine(history.badLines(spec))
+                    .threads(history.threads()).progress(progress);
+            report = HistoryOptions.run(() -> replay.run(History.of(history.file)), err);
         } finally {
             ProgressBar.end(progress);
+        }
+        if (report == null) {
+            return PolicyCli.NO;
         }
         history.print(spec, history.format == PolicyCli.Format.json ? Json.write(ReplayOutput.json(report)) + "\n"
                 : ReplayOutput.text(report));
@@ -127,6 +132,22 @@ final class ReplayCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             } else {
                 Files.writeString(out, report, StandardCharsets.UTF_8);
+            }
+        }
+
+        /**
+         * Runs a replay or diff; a bad line that fails the run is printed with the option that goes on past it, exit 1.
+         */
+        static <R> R run(java.util.function.Supplier<R> run, PrintWriter err) {
+            try {
+                return run.get();
+            } catch (HistoryException e) {
+                if (e.badLine() == null) {
+                    throw e;
+                }
+                err.println("policy: " + e.getMessage().replace("(run with bad lines skipped to go on past it)",
+                        "(--on-bad-line skip goes on past bad lines)"));
+                return null;
             }
         }
 

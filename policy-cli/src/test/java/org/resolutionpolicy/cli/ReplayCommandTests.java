@@ -88,7 +88,8 @@ class ReplayCommandTests {
                     "--on-bad-line", "skip");
 
             assertThat(failed.exit()).isEqualTo(1);
-            assertThat(failed.err()).contains("line 10: ").contains(":10:").contains("invalid JSON");
+            assertThat(failed.err()).contains("line 10: ").contains(":10:").contains("invalid JSON")
+                    .contains("(--on-bad-line skip goes on past bad lines)");
             assertThat(skipped.exit()).isZero();
             assertThat(skipped.out()).contains("skipped 1 bad line:").contains("line 10: ");
         }
