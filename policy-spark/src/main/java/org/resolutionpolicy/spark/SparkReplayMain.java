@@ -67,6 +67,10 @@ public final class SparkReplayMain {
         }
         try {
             SparkSession spark = builder.getOrCreate();
+            if (a.master != null) {
+                // a local try: the report, not Spark's progress, is what the user wants to read
+                spark.sparkContext().setLogLevel("WARN");
+            }
             Dataset<Row> history = a.parquet ? SparkHistory.parquet(spark, a.history.toArray(String[]::new))
                     : SparkHistory.json(spark, a.history.toArray(String[]::new));
             String name = String.join(", ", a.history);
