@@ -90,7 +90,7 @@ final class Comparer implements MapPartitionsFunction<Row, Row> {
             boolean money = n.amount() != null && units.get(n.remedy()) == RemedyUnit.MONEY;
             proposals[i] = RowFactory.create(n.remedy(), o.kind().name(), o.outcome().approver(), o.outcome().team(),
                     n.kind().name(), n.outcome().approver(), n.outcome().team(),
-                    Schemas.carried(n.amount(), file + ":" + line), n.amount() == null ? null : n.amount().scale(),
+                    Schemas.carried(n.amount(), file, line), n.amount() == null ? null : n.amount().scale(),
                     money, moved, moved ? responsible(o, n) : new String[0]);
         }
         Map<String, long[]> added = new LinkedHashMap<>();

@@ -52,9 +52,4 @@ final class CompiledPolicies {
         LOG.info("compiled policy [{}] in [{}] ms", policy.revision(), (System.nanoTime() - start) / 1_000_000);
         return policy;
     }
-
-    /** Returns how many revisions this JVM holds, for tests. */
-    static int size() {
-        return BY_REVISION.size();
-    }
 }

@@ -69,7 +69,7 @@ final class Decider implements MapPartitionsFunction<Row, Row> {
             ProposalDecision p = proposals.get(i);
             boolean money = p.amount() != null && units.get(p.remedy()) == RemedyUnit.MONEY;
             rows[i] = RowFactory.create(p.remedy(), p.kind().name(), p.outcome().approver(), p.outcome().team(),
-                    Schemas.carried(p.amount(), file + ":" + line), p.amount() == null ? null : p.amount().scale(),
+                    Schemas.carried(p.amount(), file, line), p.amount() == null ? null : p.amount().scale(),
                     money, p.reasons().stream().map(Reason::rule).toArray(String[]::new));
         }
         return row(policy, file, line, HistoryLines.CASE, null, c, d, rows);

@@ -99,18 +99,13 @@ final class Schemas {
     private Schemas() {
     }
 
-    /** Returns the field names of a schema, for selecting them in order. */
-    static String[] names(StructType schema) {
-        return schema.fieldNames();
-    }
-
     /**
      * Returns an amount at the carried scale, never rounded: an amount that does not fit fails the job, as a sum
      * that silently lost a cent would be worse.
      *
      * @throws IllegalArgumentException if the amount has more decimals than {@link #AMOUNT_SCALE} or too many digits
      */
-    static BigDecimal carried(BigDecimal amount, String where) {
+    static BigDecimal carried(BigDecimal amount, String file, long line) {
         if (amount == null) {
             return null;
         }
@@ -118,11 +113,11 @@ final class Schemas {
         try {
             scaled = amount.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount [" + amount.toPlainString() + "] at " + where + " has more than ["
+            throw new IllegalArgumentException("amount [" + amount.toPlainString() + "] at " + file + ":" + line + " has more than ["
                     + AMOUNT_SCALE + "] decimals, which a Spark replay cannot sum exactly", e);
         }
         if (scaled.precision() > AMOUNT.precision()) {
-            throw new IllegalArgumentException("amount [" + amount.toPlainString() + "] at " + where
+            throw new IllegalArgumentException("amount [" + amount.toPlainString() + "] at " + file + ":" + line
                     + " has too many digits for a Spark replay to sum exactly");
         }
         return scaled;

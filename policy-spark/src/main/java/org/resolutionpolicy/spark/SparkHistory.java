@@ -75,7 +75,9 @@ public final class SparkHistory {
         if (parts.size() == 1) {
             return parts.get(0);
         }
-        @SuppressWarnings("unchecked")
+        // one flat union of every file (JavaSparkContext.union), not a chain of nested ones: its varargs of a generic
+        // type can only be filled from a raw array
+        @SuppressWarnings({"unchecked", "rawtypes"})
         JavaRDD<Row>[] all = parts.toArray(new JavaRDD[0]);
         return jsc.union(all);
     }
