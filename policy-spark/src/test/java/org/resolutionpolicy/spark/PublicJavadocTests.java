@@ -1,0 +1,51 @@
+package org.resolutionpolicy.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fails the build when a public type or member of {@code org.resolutionpolicy.spark} has no javadoc; it runs here,
+ * not with the CLI's check of the other public packages, because only this module's test class path holds Spark.
+ */
+class PublicJavadocTests {
+
+    @Test
+    void every_public_type_and_member_is_documented(@TempDir Path out) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("src/main/java"))) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            boolean compiled = javac.getTask(null, manager, diagnostics, List.of("-proc:none", "-d", out.toString(),
+                    "-classpath", System.getProperty("java.class.path"), "-Xdoclint:missing/protected",
+                    "-Xdoclint/package:org.resolutionpolicy.spark", "-Xmaxwarns", "100000"), null,
+                    manager.getJavaFileObjectsFromPaths(files)).call();
+            assertThat(compiled).as("the sources compile: %s", diagnostics.getDiagnostics()).isTrue();
+        }
+
+        assertThat(diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.WARNING)
+                .filter(d -> d.getMessage(Locale.ROOT).equals("no comment")
+                        || d.getMessage(Locale.ROOT).startsWith("use of default constructor"))
+                .map(d -> d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT)))
+                .isEmpty();
+    }
+}
