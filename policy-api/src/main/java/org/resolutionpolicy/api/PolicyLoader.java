@@ -115,6 +115,25 @@ public final class PolicyLoader {
     }
 
     /**
+     * Loads several policies from one directory, as {@link Policies#registry(Path)}, with this loader's options.
+     *
+     * @param directory the directory: each policy file directly in it is a policy, each subdirectory one policy
+     * @return the registry
+     * @throws NullPointerException if directory is null
+     * @throws IllegalArgumentException if it is not a directory
+     * @throws PolicyLoadException if any policy has errors, or two have the same id: every problem of every policy
+     * @throws PolicyException if a file cannot be read or no engine is on the classpath
+     */
+    public PolicyRegistry registry(Path directory) {
+        Objects.requireNonNull(directory, "directory must not be null");
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("a registry is loaded from a directory, not [" + directory + "]");
+        }
+        return PolicyEngine.find().compileRegistry(Sources.registryEntries(directory, read(List.of(directory))),
+                options);
+    }
+
+    /**
      * Compiles a YAML policy held in a string, as {@link Policies#parse(String)}.
      *
      * @param yaml the policy text

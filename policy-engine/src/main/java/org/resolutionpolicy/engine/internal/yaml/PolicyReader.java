@@ -147,7 +147,9 @@ public final class PolicyReader {
             rules.read(mainReader, top.get("rules").value());
         }
         for (Document doc : documents) {
-            if (doc == main) {
+            if (doc == main || doc.top().containsKey("policy")) {
+                // a second header is one mistake, reported once by main(): its keys and rules belong to another
+                // policy, and checking them against this one would bury that error under one per reference
                 continue;
             }
             doc.reader().onlyKeys(doc.top(), RULE_PACK_KEYS, "a rules file (only the policy file declares "
@@ -191,7 +193,8 @@ public final class PolicyReader {
                 if (main != null) {
                     doc.reader().error(doc.top().get("policy").key(),
                             "a second policy header: [" + main.name() + "] already declares the policy",
-                            "load one policy at a time; further files may only add rules:");
+                            "load one policy at a time, or several with Policies.registry(directory); further files "
+                                    + "may only add rules");
                     continue;
                 }
                 main = doc;
