@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -27,7 +28,28 @@ class ReadmeSetupTests {
     static final Path TARGET = Path.of("target");
 
     @TempDir
-    Path project;
+    static Path project;
+
+    /** The project's test and its runner, compiled once against the project's test classpath. */
+    static Path classes;
+
+    @BeforeAll
+    static void compile() throws Exception {
+        Path sources = Files.createDirectories(project.resolve("src/readme"));
+        classes = Files.createDirectories(project.resolve("classes"));
+        List<String> javac = new ArrayList<>(List.of(tool("javac"), "-d", classes.toString(), "-cp",
+                String.join(File.pathSeparator, userTestClasspath()), "-proc:none", "-nowarn"));
+        for (String name : List.of("ReadmeProperties", "RunTests")) {
+            Path file = sources.resolve(name + ".java");
+            try (InputStream in = ReadmeSetupTests.class.getResourceAsStream("/readme-project/" + name + ".java.txt")) {
+                Files.writeString(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            javac.add(file.toString());
+        }
+        assertThat(exec(javac, project.resolve("javac.txt"))).as("javac ends").isTrue();
+        assertThat(classes.resolve("readme/RunTests.class")).as(Files.readString(project.resolve("javac.txt")))
+                .exists();
+    }
 
     @Test
     void a_property_runs_with_only_policy_test_in_test_scope() throws Exception {
@@ -49,7 +71,7 @@ class ReadmeSetupTests {
     }
 
     /** Runs a command in the project directory, its output to a file; returns false if it took over a minute. */
-    private boolean exec(List<String> command, Path out) throws IOException, InterruptedException {
+    private static boolean exec(List<String> command, Path out) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();
         return process.waitFor(60, TimeUnit.SECONDS);
@@ -66,28 +88,11 @@ class ReadmeSetupTests {
         return classpath;
     }
 
-    /** Compiles the project's test and its runner against the classpath, runs them, and returns the result line. */
-    private String run(List<String> classpath) throws IOException, InterruptedException {
-        Path sources = Files.createDirectories(project.resolve("src/readme"));
-        Path classes = Files.createDirectories(project.resolve("classes"));
-        List<String> files = new ArrayList<>();
-        for (String name : List.of("ReadmeProperties", "RunTests")) {
-            Path file = sources.resolve(name + ".java");
-            try (InputStream in = getClass().getResourceAsStream("/readme-project/" + name + ".java.txt")) {
-                Files.writeString(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            files.add(file.toString());
-        }
-        List<String> javac = new ArrayList<>(List.of(tool("javac"), "-d", classes.toString(), "-cp",
-                String.join(File.pathSeparator, classpath), "-proc:none", "-nowarn"));
-        javac.addAll(files);
-        assertThat(exec(javac, project.resolve("javac.txt"))).as("javac ends").isTrue();
-        assertThat(classes.resolve("readme/RunTests.class")).as(Files.readString(project.resolve("javac.txt")))
-                .exists();
-
+    /** Runs the project's tests on the classpath in a JVM of their own, and returns the result line. */
+    private static String run(List<String> classpath) throws IOException, InterruptedException {
         List<String> runtime = new ArrayList<>(classpath);
         runtime.add(0, classes.toString());
-        Path out = project.resolve("out.txt");
+        Path out = Files.createTempFile(project, "out", ".txt");
         assertThat(exec(List.of(tool("java"), "-Dpolicy=" + Kit.dir("policies").resolve("cafe.yaml"), "-cp",
                 String.join(File.pathSeparator, runtime), "readme.RunTests"), out)).as("the project's tests end")
                 .isTrue();
