@@ -1,5 +1,6 @@
 package org.resolutionpolicy.api;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -126,7 +127,7 @@ public final class PolicyLoader {
      */
     public PolicyRegistry registry(Path directory) {
         Objects.requireNonNull(directory, "directory must not be null");
-        if (!java.nio.file.Files.isDirectory(directory)) {
+        if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("a registry is loaded from a directory, not [" + directory + "]");
         }
         return PolicyEngine.find().compileRegistry(Sources.registryEntries(directory, read(List.of(directory))),

@@ -1,5 +1,6 @@
 package org.resolutionpolicy.api;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public interface PolicyRegistry {
      * @throws NullPointerException if the collection or a policy is null
      * @throws IllegalArgumentException if two policies have the same id
      */
-    static PolicyRegistry of(java.util.Collection<? extends Policy> policies) {
+    static PolicyRegistry of(Collection<? extends Policy> policies) {
         Map<String, Policy> byId = new TreeMap<>();
         for (Policy policy : Objects.requireNonNull(policies, "policies must not be null")) {
             Objects.requireNonNull(policy, "policy must not be null");

@@ -1,5 +1,6 @@
 package org.resolutionpolicy.api;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class PolicyWatch {
      *                         and {@link #allowDrl()} was not called
      */
     public LivePolicyRegistry startRegistry() {
-        if (paths.size() != 1 || !java.nio.file.Files.isDirectory(paths.get(0))) {
+        if (paths.size() != 1 || !Files.isDirectory(paths.get(0))) {
             throw new IllegalStateException("a registry watches one directory, not " + paths);
         }
         Path dir = paths.get(0);
