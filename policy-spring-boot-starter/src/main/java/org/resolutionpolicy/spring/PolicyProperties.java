@@ -33,9 +33,8 @@ public record PolicyProperties(List<String> locations, @DefaultValue("false") bo
     public static final String PREFIX = "resolution.policy";
 
     /**
-     * Creates the properties, copying the locations.
-     *
-     * @throws IllegalArgumentException if debounce or the poll interval is outside what {@link PolicyWatch} accepts
+     * Creates the properties, copying the locations. Debounce and poll interval are checked when a watched policy
+     * starts, by {@link PolicyWatch}, whose bounds they have.
      */
     public PolicyProperties {
         locations = locations == null ? List.of() : List.copyOf(locations);

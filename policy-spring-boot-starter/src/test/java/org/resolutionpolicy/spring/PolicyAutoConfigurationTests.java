@@ -25,11 +25,13 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /** The starter's auto-configuration, with and without the actuator and Micrometer on the classpath. */
 class PolicyAutoConfigurationTests {
@@ -182,6 +184,10 @@ class PolicyAutoConfigurationTests {
             assertThat(analysis.getDescription()).contains(file + ":7:3: error: unknown role [agnet] in authority");
             assertThat(analysis.getAction()).contains("policy validate");
         });
+        // Spring Boot finds the analyzer where it looks for them (Boot's own need a bean factory: skipped here)
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
+                (type, name, failure) -> { }))
+                .hasAtLeastOneElementOfType(PolicyLoadFailureAnalyzer.class);
     }
 
     @Test
