@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.resolutionpolicy.api.AttributeType;
+import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionListener;
@@ -35,6 +36,7 @@ public final class CompiledPolicy implements Policy {
     private final List<Problem> warnings;
     private final String revision;
     private final DecisionListener[] listeners;
+    private final AuthorityTable authority;
 
     /**
      * Creates a policy from its checked model.
@@ -54,6 +56,7 @@ public final class CompiledPolicy implements Policy {
         this.warnings = List.copyOf(warnings);
         this.revision = Objects.requireNonNull(revision, "revision must not be null");
         this.listeners = new DecisionListener[0];
+        this.authority = AuthorityTables.of(model);
     }
 
     private CompiledPolicy(CompiledPolicy policy, DecisionListener[] listeners) {
@@ -65,6 +68,7 @@ public final class CompiledPolicy implements Policy {
         this.warnings = policy.warnings;
         this.revision = policy.revision;
         this.listeners = listeners;
+        this.authority = policy.authority;
     }
 
     @Override
@@ -142,6 +146,11 @@ public final class CompiledPolicy implements Policy {
             ids.addAll(model.external().ruleIds());
         }
         return List.copyOf(ids);
+    }
+
+    @Override
+    public AuthorityTable authority() {
+        return authority;
     }
 
     @Override
