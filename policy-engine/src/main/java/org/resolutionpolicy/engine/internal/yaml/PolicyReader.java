@@ -183,8 +183,7 @@ public final class PolicyReader {
         }
         for (Document doc : documents) {
             if (doc == main || doc.top().containsKey("policy")) {
-                // a second header is one mistake, reported once by main(): its keys and rules belong to another
-                // policy, and checking them against this one would bury that error under one per reference
+                // a second header is one mistake, reported once by main(), not once per key and rule of its policy
                 continue;
             }
             doc.reader().onlyKeys(doc.top(), RULE_PACK_KEYS, "a rules file (only the policy file declares "
