@@ -53,6 +53,7 @@ public final class CaseJson {
         Map<String, Object> attributes = new LinkedHashMap<>();
         c.attributes().forEach((name, value) -> attributes.put(name, value instanceof Instant i ? text(i) : value));
         putIfNotEmpty(json, "attributes", attributes);
+        DecisionJson.putIfPresent(json, "currency", c.currency());
         if (!c.proposals().isEmpty()) {
             json.put("proposals", c.proposals().stream().map(CaseJson::proposal).toList());
         }
@@ -93,6 +94,7 @@ public final class CaseJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("remedy", p.remedy());
         DecisionJson.putIfPresent(json, "amount", p.amount());
+        DecisionJson.putIfPresent(json, "currency", p.currency());
         return json;
     }
 

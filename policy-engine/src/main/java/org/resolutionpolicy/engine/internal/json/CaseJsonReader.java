@@ -43,7 +43,7 @@ public final class CaseJsonReader {
 
     /** The fields of a case, in the order of the policy-format guide. */
     public static final List<String> CASE_KEYS = List.of("id", "severity", "category", "channel", "openedAt",
-            "employee", "customer", "impact", "attributes", "proposals");
+            "employee", "customer", "impact", "attributes", "proposals", "currency");
     private static final List<String> IMPACT_KEYS = List.of("outOfPocket", "affectedCustomers", "socialReach",
             "legalThreat", "safetyIssue", "regulatorInvolved");
     /** The first key of every decision-log line, and of every reload line of such a log. */
@@ -238,6 +238,7 @@ public final class CaseJsonReader {
                 case "impact" -> b.impact(impact());
                 case "attributes" -> attributes(b);
                 case "proposals" -> proposals(b);
+                case "currency" -> b.currency(text("currency"));
                 default -> unknown(key, "", CASE_KEYS);
             }
         });
@@ -343,11 +344,13 @@ public final class CaseJsonReader {
         list("proposals", true, (i, field) -> {
             String[] remedy = {null};
             BigDecimal[] amount = {null};
+            String[] currency = {null};
             if (!map(field, key -> {
                 switch (key) {
                     case "remedy" -> remedy[0] = text(field + ".remedy");
                     case "amount" -> amount[0] = number(field + ".amount");
-                    default -> unknown(key, field + ".", List.of("remedy", "amount"));
+                    case "currency" -> currency[0] = text(field + ".currency");
+                    default -> unknown(key, field + ".", List.of("remedy", "amount", "currency"));
                 }
             })) {
                 return;
@@ -356,7 +359,7 @@ public final class CaseJsonReader {
                 problems.add(new CaseProblem(field + ".remedy", "missing"));
                 return;
             }
-            b.propose(new Proposal(remedy[0], amount[0]));
+            b.propose(new Proposal(remedy[0], amount[0], currency[0]));
         });
     }
 

@@ -26,6 +26,8 @@ class CaseJsonReaderTests {
     static Stream<String> corpus() {
         return Stream.of(
                 "{}",
+                "{\"currency\": \"EUR\", \"proposals\": [{\"remedy\": \"refund\", \"amount\": 5, \"currency\": \"EUR\"},"
+                        + " {\"remedy\": \"refund\", \"currency\": 7}]}",
                 "{\"id\": \"C-1\", \"severity\": \"HIGH\", \"category\": \"late-order\", \"channel\": \"phone\","
                         + " \"openedAt\": \"2026-11-20T09:30:00Z\", \"employee\": {\"id\": \"E-17\", \"role\": \"barista\"},"
                         + " \"customer\": {\"id\": \"K-7\", \"tier\": \"GOLD\", \"lifetimeValue\": 5400.50,"
