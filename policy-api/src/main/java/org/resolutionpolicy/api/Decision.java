@@ -3,12 +3,16 @@ package org.resolutionpolicy.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.resolutionpolicy.api.spi.PolicyEngine;
 
 /**
  * Holds what a policy decided for a case: an outcome per proposal (or the latitude per remedy when the case
  * has no proposals), the follow-ups, and which policy version and revision decided it.
  *
- * <p>Immutable and safe to share.
+ * <p>Immutable and safe to share. Every decision a policy makes has an {@link #id()} of its own, the one its
+ * decision-log line carries ({@code "decisionId"}), so that a ticket in a CRM can link to the logged decision. Two
+ * decisions are {@linkplain #equals(Object) equal} when they decide the same, whatever their ids: the id names the
+ * occasion, not what was decided.
  *
  * @param policyId the id of the policy that decided
  * @param policyVersion its version
@@ -20,10 +24,12 @@ import java.util.Optional;
  * @param followUps every follow-up of every matching rule, ordered by action then rule id
  * @param revision the revision of the policy that decided ({@link Policy#revision()}): its version and a hash of
  *                 the content of all its sources; {@code null} only for decisions made by hand
+ * @param id the decision's own id, a random UUID, unique to each call of {@link Policy#decide} (and
+ *           {@link Policy#explain}); {@code null} only for decisions made by hand
  */
 public record Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
                        List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
-                       String revision) {
+                       String revision, String id) {
 
     /**
      * Creates a decision.
@@ -38,13 +44,66 @@ public record Decision(String policyId, String policyVersion, String caseId, Str
     }
 
     /**
-     * Creates a decision that names no revision, for decisions made by hand (tests, fixtures).
+     * Creates a decision without an id, for decisions made by hand (tests, fixtures).
+     *
+     * @throws NullPointerException if policyId is null
+     */
+    public Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
+                    List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
+                    String revision) {
+        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, revision, null);
+    }
+
+    /**
+     * Creates a decision that names no revision and has no id, for decisions made by hand (tests, fixtures).
      *
      * @throws NullPointerException if policyId is null
      */
     public Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
                     List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps) {
-        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, null);
+        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, null, null);
+    }
+
+    /**
+     * Returns this decision with another id, for a caller that assigns ids of its own.
+     *
+     * @param id the id, or {@code null} for none
+     * @return a decision equal to this one, with that id
+     */
+    public Decision withId(String id) {
+        return new Decision(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps,
+                revision, id);
+    }
+
+    /**
+     * Returns the decision as the JSON of the policy-format guide ({@code decide --format json}), with the
+     * decision's {@code "decisionId"} first when it has one: the one mapping of the CLI and the decision log, for
+     * a service that answers with decisions.
+     *
+     * @return the JSON text, one object on one line
+     * @throws PolicyException if no engine is on the classpath
+     */
+    public String toJson() {
+        return PolicyEngine.find().toJson(this);
+    }
+
+    /**
+     * Returns true if the other object is a decision that decides the same: every component but {@link #id()} is
+     * equal. The same policy and case always give equal decisions.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Decision d && swat == d.swat && policyId.equals(d.policyId)
+                && Objects.equals(policyVersion, d.policyVersion) && Objects.equals(caseId, d.caseId)
+                && Objects.equals(employeeRole, d.employeeRole) && proposals.equals(d.proposals)
+                && latitude.equals(d.latitude) && followUps.equals(d.followUps) && Objects.equals(revision, d.revision);
+    }
+
+    /** Returns a hash of every component but {@link #id()}, consistent with {@link #equals(Object)}. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps,
+                revision);
     }
 
     /**

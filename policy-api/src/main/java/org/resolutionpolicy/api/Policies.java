@@ -145,6 +145,27 @@ public final class Policies {
         return defaults().watch(first, more);
     }
 
+    /**
+     * Loads several policies from one directory into a registry keyed by their ids: each {@code *.yaml},
+     * {@code *.yml} or {@code *.drl} file directly in it is a policy of its own, and each subdirectory is one policy
+     * made of every policy file below it. Every problem of every policy is reported together, one per mistake.
+     *
+     * <pre>{@code
+     * PolicyRegistry policies = Policies.registry(Path.of("policies"));
+     * Decision decision = policies.get("coffee-shop").decide(customerCase);
+     * }</pre>
+     *
+     * @param directory the directory of the policies
+     * @return the registry
+     * @throws NullPointerException if directory is null
+     * @throws IllegalArgumentException if it is not a directory
+     * @throws PolicyLoadException if any policy has errors, or two policies have the same id
+     * @throws PolicyException if a file cannot be read or no engine is on the classpath
+     */
+    public static PolicyRegistry registry(Path directory) {
+        return defaults().registry(directory);
+    }
+
     private static PolicyLoader defaults() {
         return PolicyLoader.of(LoadOptions.defaults());
     }

@@ -1,5 +1,6 @@
 package org.resolutionpolicy.api;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -112,6 +113,25 @@ public final class PolicyLoader {
             paths.add(Objects.requireNonNull(p, "path must not be null"));
         }
         return new PolicyWatch(this, paths);
+    }
+
+    /**
+     * Loads several policies from one directory, as {@link Policies#registry(Path)}, with this loader's options.
+     *
+     * @param directory the directory: each policy file directly in it is a policy, each subdirectory one policy
+     * @return the registry
+     * @throws NullPointerException if directory is null
+     * @throws IllegalArgumentException if it is not a directory
+     * @throws PolicyLoadException if any policy has errors, or two have the same id: every problem of every policy
+     * @throws PolicyException if a file cannot be read or no engine is on the classpath
+     */
+    public PolicyRegistry registry(Path directory) {
+        Objects.requireNonNull(directory, "directory must not be null");
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("a registry is loaded from a directory, not [" + directory + "]");
+        }
+        return PolicyEngine.find().compileRegistry(Sources.registryEntries(directory, read(List.of(directory))),
+                options);
     }
 
     /**

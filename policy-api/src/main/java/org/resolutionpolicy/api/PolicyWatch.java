@@ -1,5 +1,6 @@
 package org.resolutionpolicy.api;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,5 +107,26 @@ public final class PolicyWatch {
         WatchRequest request = new WatchRequest(paths, () -> loader.read(paths), debounce, pollInterval, listeners,
                 loader.options(), allowDrl);
         return PolicyEngine.find().watch(request);
+    }
+
+    /**
+     * Loads a {@link PolicyRegistry} from the one watched directory and starts following it as one unit: each
+     * file directly inside it is a policy, and each subdirectory one policy (see {@link PolicyRegistry}).
+     *
+     * @return the live registry, serving what is on disk now
+     * @throws IllegalStateException if the watch was not given exactly one directory
+     * @throws PolicyLoadException if any policy has errors now, or two have the same id: every problem of every
+     *                             policy, one per mistake
+     * @throws PolicyException if a file cannot be read, no engine is on the classpath, or the sources include DRL
+     *                         and {@link #allowDrl()} was not called
+     */
+    public LivePolicyRegistry startRegistry() {
+        if (paths.size() != 1 || !Files.isDirectory(paths.get(0))) {
+            throw new IllegalStateException("a registry watches one directory, not " + paths);
+        }
+        Path dir = paths.get(0);
+        WatchRequest request = new WatchRequest(paths, () -> loader.read(paths), debounce, pollInterval, listeners,
+                loader.options(), allowDrl);
+        return PolicyEngine.find().watchRegistry(request, sources -> Sources.registryEntries(dir, sources));
     }
 }

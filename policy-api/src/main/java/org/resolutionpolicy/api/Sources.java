@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -124,5 +126,20 @@ final class Sources {
         return new PolicyLoadException(List.of(Problem.error(source, 0, 0, "file is too large: " + size
                 + ", at most [" + max + "] bytes for [" + options.maxSourceChars() + "] characters",
                 "a policy is usually a few kilobytes; split it into several files, or raise LoadOptions.maxSourceChars")));
+    }
+
+    /**
+     * Groups the sources read from a registry's directory by the entry directly inside it that holds them: a file
+     * there is an entry of its own, a subdirectory one entry with every file below it. Keys are the entries' paths,
+     * in name order.
+     */
+    static Map<String, List<PolicySource>> registryEntries(Path directory, List<PolicySource> sources) {
+        Map<String, List<PolicySource>> entries = new TreeMap<>();
+        for (PolicySource source : sources) {
+            Path relative = directory.relativize(Path.of(source.name()));
+            String entry = directory.resolve(relative.getName(0)).toString();
+            entries.computeIfAbsent(entry, e -> new ArrayList<>()).add(source);
+        }
+        return entries;
     }
 }

@@ -2,18 +2,27 @@ package org.resolutionpolicy.api.spi;
 
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.LivePolicy;
+import org.resolutionpolicy.api.LivePolicyRegistry;
 import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
+import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.api.PolicyRegistry;
 import org.resolutionpolicy.api.PolicySource;
+import org.resolutionpolicy.api.Problem;
 
 /**
  * Compiles policy sources and reads cases; implemented by {@code policy-engine} and found with {@link ServiceLoader}.
@@ -59,6 +68,17 @@ public interface PolicyEngine {
     CustomerCase readCase(PolicySource source);
 
     /**
+     * Writes a decision as the JSON of the policy-format guide, for {@link Decision#toJson()}.
+     *
+     * @param decision the decision
+     * @return one JSON object on one line, with the decision id first when it has one
+     * @throws UnsupportedOperationException if this engine cannot write JSON
+     */
+    default String toJson(Decision decision) {
+        throw new UnsupportedOperationException("this policy engine cannot write JSON: " + getClass().getName());
+    }
+
+    /**
      * Opens a JSON-lines decision log on a file, appending.
      *
      * @param file the log file, created if missing
@@ -86,6 +106,56 @@ public interface PolicyEngine {
      * @throws UnsupportedOperationException if this engine cannot watch files
      */
     default LivePolicy watch(WatchRequest request) {
+        throw new UnsupportedOperationException("this policy engine cannot watch files: " + getClass().getName());
+    }
+
+    /**
+     * Compiles the policies of a registry, for {@link org.resolutionpolicy.api.Policies#registry}: each entry is the
+     * sources of one policy, compiled as by {@link #compile(List, LoadOptions)}. Every entry is compiled even when an
+     * earlier one failed, so that every problem of every policy is reported at once, one per mistake; two policies
+     * with the same id are one more error, on the later entry.
+     *
+     * @param entries the sources of each policy, keyed by the file or directory they came from
+     * @param options the limits and the clock
+     * @return the registry
+     * @throws PolicyLoadException listing every problem of every policy, if any has an error or two share an id
+     */
+    default PolicyRegistry compileRegistry(Map<String, List<PolicySource>> entries, LoadOptions options) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> entryOfId = new HashMap<>();
+        List<Policy> policies = new ArrayList<>();
+        entries.forEach((entry, sources) -> {
+            try {
+                Policy policy = compile(sources, options);
+                String other = entryOfId.putIfAbsent(policy.id(), entry);
+                if (other != null) {
+                    problems.add(Problem.error(entry, 0, 0, "policy id [" + policy.id() + "] is declared by [" + other
+                            + "] too", "give each policy of a registry an id of its own"));
+                } else {
+                    policies.add(policy);
+                }
+            } catch (PolicyLoadException e) {
+                problems.addAll(e.problems());
+            }
+        });
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new PolicyLoadException(problems);
+        }
+        return PolicyRegistry.of(policies);
+    }
+
+    /**
+     * Loads a registry and starts following its directory as one unit, for
+     * {@link org.resolutionpolicy.api.PolicyWatch#startRegistry()}.
+     *
+     * @param request the one directory, how to read every source below it, the watch settings and the load options
+     * @param entries groups the sources read by the policy they belong to, as {@link #compileRegistry} takes them
+     * @return the live registry, serving what is on disk now
+     * @throws PolicyLoadException if any policy has errors now, or two share an id
+     * @throws UnsupportedOperationException if this engine cannot watch files
+     */
+    default LivePolicyRegistry watchRegistry(WatchRequest request,
+                                             Function<List<PolicySource>, Map<String, List<PolicySource>>> entries) {
         throw new UnsupportedOperationException("this policy engine cannot watch files: " + getClass().getName());
     }
 

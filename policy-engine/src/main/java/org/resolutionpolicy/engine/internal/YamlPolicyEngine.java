@@ -14,24 +14,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.LivePolicy;
+import org.resolutionpolicy.api.LivePolicyRegistry;
 import org.resolutionpolicy.api.spi.PolicyEngine;
 import org.resolutionpolicy.api.spi.WatchRequest;
 import org.resolutionpolicy.engine.internal.reload.WatchedPolicy;
+import org.resolutionpolicy.engine.internal.reload.WatchedRegistry;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.resolutionpolicy.engine.internal.model.ExternalRules;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.json.CaseJsonReader;
 import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
+import org.resolutionpolicy.engine.internal.json.DecisionJson;
+import org.resolutionpolicy.engine.internal.json.Json;
 import org.resolutionpolicy.engine.internal.yaml.CaseReader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyHeader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
@@ -146,9 +153,21 @@ public final class YamlPolicyEngine implements PolicyEngine {
     }
 
     @Override
+    public LivePolicyRegistry watchRegistry(WatchRequest request,
+                                            Function<List<PolicySource>, Map<String, List<PolicySource>>> entries) {
+        return WatchedRegistry.start(sources -> compileRegistry(entries.apply(sources), request.options()), request,
+                request.options().clock());
+    }
+
+    @Override
     public CustomerCase readCase(PolicySource source) {
         // JSON through the streaming parser: many times faster than YAML, and its syntax errors are JSON's
         return CaseJsonReader.looksLikeJson(source.text()) ? CaseJsonReader.read(source) : CaseReader.read(source);
+    }
+
+    @Override
+    public String toJson(Decision decision) {
+        return Json.line(DecisionJson.withId(Objects.requireNonNull(decision, "decision must not be null")));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.resolutionpolicy.engine.internal.eval;
 
 import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.engine.internal.support.DecisionIds;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import java.time.Clock;
@@ -182,7 +183,7 @@ public final class CompiledPolicy implements Policy {
 
     private Decision decision(CustomerCase customerCase, Evaluation e) {
         return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(), e.swat(),
-                e.proposals(), e.latitude(), e.followUps(), revision);
+                e.proposals(), e.latitude(), e.followUps(), revision, DecisionIds.next());
     }
 
     @Override

@@ -55,6 +55,17 @@ public final class DecisionJson {
         return json;
     }
 
+    /**
+     * Returns the tree of a decision in full detail with its id first ({@code "decisionId"}, the key of the decision
+     * log), for {@link Decision#toJson()}; a decision without an id has the tree of {@link #tree(Decision)}.
+     */
+    public static Map<String, Object> withId(Decision d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        putIfPresent(json, "decisionId", d.id());
+        json.putAll(tree(d, Detail.FULL));
+        return json;
+    }
+
     /** Returns a limit as the contract writes it: a number, or {@code "unlimited"}. */
     public static Object limit(Limit limit) {
         return limit.isUnlimited() ? "unlimited" : limit.amount().orElseThrow();

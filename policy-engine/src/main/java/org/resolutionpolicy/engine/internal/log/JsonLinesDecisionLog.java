@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
@@ -19,6 +18,7 @@ import org.resolutionpolicy.engine.internal.json.CaseJson;
 import org.resolutionpolicy.engine.internal.json.CaseJsonReader;
 import org.resolutionpolicy.engine.internal.json.DecisionJson;
 import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.engine.internal.support.DecisionIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +127,8 @@ public final class JsonLinesDecisionLog implements DecisionLog {
      */
     Map<String, Object> record(CustomerCase c, Decision d) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("decisionId", UUID.randomUUID().toString());
+        // the decision's own id, so a ticket that quotes decision.id() finds this line; a decision made by hand has none
+        r.put("decisionId", d.id() != null ? d.id() : DecisionIds.next());
         r.put("timestamp", clock.instant().toString());
         DecisionJson.tree(d, DecisionJson.Detail.SUMMARY).forEach((key, value) -> {
             switch (key) {

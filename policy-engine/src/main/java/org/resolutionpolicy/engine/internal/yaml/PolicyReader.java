@@ -182,7 +182,8 @@ public final class PolicyReader {
             rules.read(mainReader, top.get("rules").value());
         }
         for (Document doc : documents) {
-            if (doc == main) {
+            if (doc == main || doc.top().containsKey("policy")) {
+                // a second header is one mistake, reported once by main(), not once per key and rule of its policy
                 continue;
             }
             doc.reader().onlyKeys(doc.top(), RULE_PACK_KEYS, "a rules file (only the policy file declares "
@@ -227,7 +228,8 @@ public final class PolicyReader {
                 if (main != null) {
                     doc.reader().error(doc.top().get("policy").key(),
                             "a second policy header: [" + main.name() + "] already declares the policy",
-                            "load one policy at a time; further files may only add rules:");
+                            "load one policy at a time, or several with Policies.registry(directory); further files "
+                                    + "may only add rules");
                     continue;
                 }
                 main = doc;
