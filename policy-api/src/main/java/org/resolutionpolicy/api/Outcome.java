@@ -8,7 +8,6 @@ import java.util.Objects;
  *
  * <p>Outcomes form a lattice: {@code ALONE < ESCALATE(role) < SWAT}, with {@code DENIED} overriding.
  *
- * @param kind the kind of outcome
  * <p>An escalation names its {@link #approver()}: the lowest role that may approve, and, under a dual approval
  * ({@code require: [director, finance]}), the highest of the roles that must each sign off; {@link #approvers()}
  * lists them all, highest first.
