@@ -119,7 +119,7 @@ public final class ChangeProver {
 
         private Found find(Term employee, Term direction, String word, String roleName) {
             Smt smt = space.smt();
-            Smt.Result r = smt.check(space.domain(), space.amountDomain(remedy), shared, employee, direction);
+            Smt.Result r = smt.check(space.preferred(), space.amountDomain(remedy), shared, employee, direction);
             if (r == Smt.Result.UNKNOWN) {
                 return new Found(null, true, word + ": not decided within the time limit");
             }

@@ -88,17 +88,25 @@ public final class Checker implements AutoCloseable {
      * outcome the solver claims for it when one does.
      */
     public Answer find(String remedy, Term... constraints) {
-        List<Term> all = new ArrayList<>();
-        all.add(space.domain());
-        all.add(space.amountDomain(remedy));
-        all.addAll(List.of(constraints));
-        Smt.Result r = smt.check(all.toArray(new Term[0]));
+        Smt.Result r = smt.check(space.preferred(), all(remedy, constraints));
         if (r != Smt.Result.SAT) {
             return new Answer(r, null, 0);
         }
         int claimed = smt.intValue(encoder.remedy(remedy).outcome()).intValue();
         Witness w = Witness.read(space, remedy, "witness-" + (++witnesses));
         return new Answer(r, w, claimed);
+    }
+
+    /** Checks whether some case with one proposal of the remedy satisfies the constraints, without a witness. */
+    public Smt.Result exists(String remedy, Term... constraints) {
+        return smt.check(all(remedy, constraints));
+    }
+
+    private Term[] all(String remedy, Term... constraints) {
+        List<Term> all = new ArrayList<>();
+        all.add(space.amountDomain(remedy));
+        all.addAll(List.of(constraints));
+        return all.toArray(new Term[0]);
     }
 
     /**

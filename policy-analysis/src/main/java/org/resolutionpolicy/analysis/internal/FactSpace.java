@@ -69,6 +69,7 @@ public final class FactSpace {
     private final Term historyPresent;
     private final Term historyOlder;
     private final List<Term> domain = new ArrayList<>();
+    private final List<Term> preferred = new ArrayList<>();
 
     FactSpace(Smt smt, Vocabulary v) {
         this.smt = smt;
@@ -107,6 +108,7 @@ public final class FactSpace {
             domain.add(smt.le(u.total(), grid(BigDecimal.valueOf(LARGEST))));
         }
         historyDomain();
+        preferences();
         smt.assertAlways(smt.and(domain));
     }
 
@@ -189,6 +191,32 @@ public final class FactSpace {
         }
         any.add(historyOlder);
         domain.add(smt.eq(historyPresent, smt.or(any)));
+    }
+
+    /**
+     * Makes what a witness should have where it can, in groups tried in turn: no optional fact and no earlier grant;
+     * no earlier grant; no optional fact.
+     */
+    private void preferences() {
+        List<Term> absent = new ArrayList<>();
+        for (Var v : facts.values()) {
+            if (v.present() != smt.yes()) {
+                absent.add(smt.not(v.present()));
+            }
+        }
+        List<Term> noHistory = new ArrayList<>();
+        for (Use u : uses.values()) {
+            noHistory.add(smt.eq(u.count(), smt.num(0)));
+        }
+        noHistory.add(smt.not(historyOlder));
+        preferred.add(smt.and(smt.and(absent), smt.and(noHistory)));
+        preferred.add(smt.and(noHistory));
+        preferred.add(smt.and(absent));
+    }
+
+    /** Returns what a witness should have where it can, for {@link Smt#check(List, Term...)}. */
+    public List<Term> preferred() {
+        return preferred;
     }
 
     /** Returns where a window starts before a fixed reference date, to order windows by length. */

@@ -96,11 +96,11 @@ public final class FindingsAnalyzer {
         for (String remedy : remediesOf(r)) {
             PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
             Smt smt = checker.smt();
-            Checker.Answer a = checker.find(remedy, t.match(i), smt.not(smt.eq(t.outcome(), t.outcomeWithout(i))));
-            if (a.found()) {
+            Smt.Result a = checker.exists(remedy, t.match(i), smt.not(smt.eq(t.outcome(), t.outcomeWithout(i))));
+            if (a == Smt.Result.SAT) {
                 return;
             }
-            unknown |= a.result() == Smt.Result.UNKNOWN;
+            unknown |= a == Smt.Result.UNKNOWN;
         }
         String place = r.place().toString();
         if (unknown) {
@@ -134,9 +134,9 @@ public final class FindingsAnalyzer {
             Checker.Answer example = null;
             for (int s = 0; s < model.severities().size(); s++) {
                 Term severity = smt.eq(checker.space().fact("severity").raw(), smt.num(s));
-                Checker.Answer approved = checker.find(remedy, severity,
+                Smt.Result approved = checker.exists(remedy, severity,
                         smt.lt(t.outcome(), smt.num(checker.encoder().swat())));
-                if (approved.result() == Smt.Result.UNSAT) {
+                if (approved == Smt.Result.UNSAT) {
                     gaps.add(model.severities().get(s));
                     if (example == null) {
                         example = checker.find(remedy, severity);
@@ -201,9 +201,9 @@ public final class FindingsAnalyzer {
             boolean reached = false;
             boolean unknown = false;
             for (String remedy : model.remedies().keySet()) {
-                Checker.Answer a = checker.find(remedy, smt.eq(checker.encoder().remedy(remedy).outcome(), smt.num(k)));
-                unknown |= a.result() == Smt.Result.UNKNOWN;
-                if (a.found()) {
+                Smt.Result a = checker.exists(remedy, smt.eq(checker.encoder().remedy(remedy).outcome(), smt.num(k)));
+                unknown |= a == Smt.Result.UNKNOWN;
+                if (a == Smt.Result.SAT) {
                     reached = true;
                     break;
                 }

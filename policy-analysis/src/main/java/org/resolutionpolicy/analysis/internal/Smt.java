@@ -42,8 +42,8 @@ public final class Smt implements AutoCloseable {
     private volatile long deadline = Long.MAX_VALUE;
     private int names;
     private Model model;
-    /** True while the last check's assertions are on the stack (popped by the next check). */
-    private boolean open;
+    /** How many levels the last check pushed, popped by the next check. */
+    private int depth;
     private boolean satisfied;
     private int checks;
 
@@ -217,12 +217,12 @@ public final class Smt implements AutoCloseable {
         checks++;
         model = null;
         satisfied = false;
-        if (open) {
-            script.pop(1);
-            open = false;
+        if (depth > 0) {
+            script.pop(depth);
+            depth = 0;
         }
         script.push(1);
-        open = true;
+        depth = 1;
         try {
             for (Term t : assertions) {
                 script.assertTerm(t);
@@ -240,9 +240,51 @@ public final class Smt implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks like {@link #check}, then makes the model keep as many groups of wishes true as it can (a witness
+     * without facts it does not need): each group in turn is asserted on top, kept when the answer stays SAT.
+     * (SMTInterpol's check under assumptions was tried for this and, after an unsat answer, could make a later plain
+     * check unsat too; pushed levels are what the solver is sure about.)
+     *
+     * @param groups formulas to make true where possible, the most wanted first
+     */
+    public Result check(List<Term> groups, Term... assertions) {
+        Result r = check(assertions);
+        if (r != Result.SAT) {
+            return r;
+        }
+        boolean lastSat = true;
+        for (Term group : groups) {
+            script.push(1);
+            depth++;
+            script.assertTerm(group);
+            deadline = System.nanoTime() + limitNanos;
+            try {
+                lastSat = script.checkSat() == Script.LBool.SAT;
+                if (!lastSat) {
+                    script.pop(1);
+                    depth--;
+                }
+            } finally {
+                deadline = Long.MAX_VALUE;
+            }
+            if (lastSat) {
+                break;
+            }
+        }
+        if (!lastSat) {
+            Script.LBool again = script.checkSat();
+            if (again != Script.LBool.SAT) {
+                throw new IllegalStateException("the solver answered [" + again + "] to a check it had found SAT");
+            }
+        }
+        model = null;
+        return Result.SAT;
+    }
+
     /** Asserts a formula for every later check, such as the domain of the variables; only before the first check. */
     public void assertAlways(Term t) {
-        if (open) {
+        if (depth > 0) {
             throw new IllegalStateException("base assertions come before the first check");
         }
         script.assertTerm(t);
