@@ -59,7 +59,10 @@ public final class ConditionEncoder {
             return smt.and(parts);
         }
         if (c instanceof FactMatcher m) {
-            return smt.and(present(m.path().name()), test(m.path().name(), m.path().type(), m.valueTest()));
+            Term present = present(m.path().name());
+            // a matcher on a fact the proposal cannot have (the amount of an apology) is false, whatever it tests
+            return present == smt.no() ? present
+                    : smt.and(present, test(m.path().name(), m.path().type(), m.valueTest()));
         }
         if (c instanceof Exists e) {
             Term present = present(e.path().name());
