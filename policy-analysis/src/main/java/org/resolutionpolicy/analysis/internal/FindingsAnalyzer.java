@@ -60,38 +60,49 @@ public final class FindingsAnalyzer {
 
     /** Checks that a rule can match and, when it can, that it changes some outcome. */
     private void rule(int i, Rule r) {
-        Checker.Answer matched = null;
+        String matchedRemedy = null;
         boolean unknown = false;
         for (String remedy : remediesOf(r)) {
-            Checker.Answer a = checker.find(remedy, checker.encoder().remedy(remedy).match(i));
-            unknown |= a.result() == Smt.Result.UNKNOWN;
-            if (a.found()) {
-                matched = a;
+            Smt.Result a = checker.exists(remedy, checker.encoder().remedy(remedy).match(i));
+            unknown |= a == Smt.Result.UNKNOWN;
+            if (a == Smt.Result.SAT) {
+                matchedRemedy = remedy;
                 break;
             }
         }
         String place = r.place().toString();
-        if (matched == null) {
+        if (matchedRemedy == null) {
             findings.add(unknown ? undecided(place, r.id(), "whether rule [" + r.id() + "] can match")
                     : new Finding(Kind.NEVER_MATCHES, place, r.id(), "rule [" + r.id() + "] can never match: no case"
                     + " satisfies its condition" + (r.remedies() == null ? "" : " for " + r.remedies()), null));
             return;
+        }
+        Effect.Kind kind = r.effect().kind();
+        if (kind == Effect.Kind.DENY || kind == Effect.Kind.SWAT || kind == Effect.Kind.REQUIRE
+                || kind == Effect.Kind.GRANT) {
+            masked(i, r, matchedRemedy);
+        }
+    }
+
+    /** Returns a case the rule matches, shown with a finding about it; null (and a finding) if the engine disagrees. */
+    private Checker.Answer matching(int i, Rule r, String remedy) {
+        Checker.Answer matched = checker.find(remedy, checker.encoder().remedy(remedy).match(i));
+        String place = r.place().toString();
+        if (!matched.found()) {
+            findings.add(undecided(place, r.id(), "a case that rule [" + r.id() + "] matches"));
+            return null;
         }
         if (!confirmed(place, r.id(), matched) || !checker.engine().holds(r.when(), matched.witness())) {
             if (checker.exact()) {
                 internal(place, r.id(), "the solver found a case for rule [" + r.id() + "] that the engine says it"
                         + " does not match: " + matched.witness().line());
             }
-            return;
+            return null;
         }
-        Effect.Kind kind = r.effect().kind();
-        if (kind == Effect.Kind.DENY || kind == Effect.Kind.SWAT || kind == Effect.Kind.REQUIRE
-                || kind == Effect.Kind.GRANT) {
-            masked(i, r, matched);
-        }
+        return matched;
     }
 
-    private void masked(int i, Rule r, Checker.Answer matched) {
+    private void masked(int i, Rule r, String matchedRemedy) {
         boolean unknown = false;
         for (String remedy : remediesOf(r)) {
             PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
@@ -105,6 +116,10 @@ public final class FindingsAnalyzer {
         String place = r.place().toString();
         if (unknown) {
             findings.add(undecided(place, r.id(), "whether rule [" + r.id() + "] changes any outcome"));
+            return;
+        }
+        Checker.Answer matched = matching(i, r, matchedRemedy);
+        if (matched == null) {
             return;
         }
         ProposalDecision d = checker.engine().decide(matched.witness());
