@@ -45,7 +45,8 @@ public record Guarantee(String name, String place, Object when, Expectation expe
         @Override
         public String toString() {
             String what = approverAtLeast != null ? "approver at least [" + approverAtLeast + "]"
-                    : outcomes.size() == 1 ? outcomes.iterator().next().name() : outcomes.toString();
+                    : outcomes.size() == 1 ? outcomes.iterator().next().name()
+                    : java.util.EnumSet.copyOf(outcomes).toString();
             return (always ? "always " : "never ") + what;
         }
     }

@@ -201,8 +201,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println(Json.write(tree));
         } else {
             List<ChangeProof.Change> differences = proof.differences();
-            out.println(proof.oldVersion() + " -> " + proof.newVersion() + ": " + count(differences.size(), "remedy and role")
-                    + " changed, " + (proof.changes().size() - differences.size()) + " equivalent");
+            out.println(proof.oldVersion() + " -> " + proof.newVersion() + ": " + differences.size() + " of "
+                    + count(proof.changes().size(), "remedy and role pair") + " changed");
             for (ChangeProof.Change c : differences) {
                 out.println(c.remedy() + " for " + c.role() + ": " + c.verdict() + ": " + c.detail());
                 if (c.stricter() != null) {

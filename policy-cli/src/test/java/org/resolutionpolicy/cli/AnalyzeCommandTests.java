@@ -87,7 +87,7 @@ class AnalyzeCommandTests {
         Path newer = Files.writeString(dir.resolve("new.yaml"), policy.formatted("2", "80"));
         PolicyCliTests.Run r = run("analyze", newer.toString(), "--against", old.toString());
         assertThat(r.exit()).isEqualTo(PolicyCli.OK);
-        assertThat(r.out()).startsWith("shop 1 -> shop 2: 1 remedy and role changed, 1 equivalent")
+        assertThat(r.out()).startsWith("shop 1 -> shop 2: 1 of 2 remedy and role pairs changed")
                 .contains("refund for agent: ONLY_LOOSER: looser: refund of ")
                 .contains("was ESCALATE to supervisor, is ALONE")
                 .contains("  looser case: {");

@@ -86,7 +86,14 @@ public final class FindingsAnalyzer {
 
     /** Returns a case the rule matches, shown with a finding about it; null (and a finding) if the engine disagrees. */
     private Checker.Answer matching(int i, Rule r, String remedy) {
-        Checker.Answer matched = checker.find(remedy, checker.encoder().remedy(remedy).match(i));
+        Term match = checker.encoder().remedy(remedy).match(i);
+        // the lowest role shows best what the rule would have changed: its outcome is not ALONE by rank alone
+        Smt smt = checker.smt();
+        Checker.Answer matched = checker.find(remedy, match,
+                smt.eq(checker.space().fact("employee.role").raw(), smt.num(0)));
+        if (!matched.found()) {
+            matched = checker.find(remedy, match);
+        }
         String place = r.place().toString();
         if (!matched.found()) {
             findings.add(undecided(place, r.id(), "a case that rule [" + r.id() + "] matches"));
