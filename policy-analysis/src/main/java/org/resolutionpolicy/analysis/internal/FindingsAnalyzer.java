@@ -153,17 +153,25 @@ public final class FindingsAnalyzer {
         for (String remedy : model.remedies().keySet()) {
             PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
             List<String> gaps = new ArrayList<>();
+            List<String> undecided = new ArrayList<>();
             Checker.Answer example = null;
             for (int s = 0; s < model.severities().size(); s++) {
                 Term severity = smt.eq(checker.space().fact("severity").raw(), smt.num(s));
                 Smt.Result approved = checker.exists(remedy, severity,
                         smt.lt(t.outcome(), smt.num(checker.encoder().swat())));
+                if (approved == Smt.Result.UNKNOWN) {
+                    undecided.add(model.severities().get(s));
+                }
                 if (approved == Smt.Result.UNSAT) {
                     gaps.add(model.severities().get(s));
                     if (example == null) {
                         example = checker.find(remedy, severity);
                     }
                 }
+            }
+            if (!undecided.isEmpty()) {
+                findings.add(undecided(places.remedy(remedy), remedy, "whether any role can approve [" + remedy
+                        + "] at severity " + undecided));
             }
             if (gaps.isEmpty() || example == null || !example.found() || !confirmed(places.remedy(remedy), remedy, example)) {
                 continue;

@@ -2,7 +2,6 @@ package org.resolutionpolicy.analysis.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.resolutionpolicy.analysis.Guarantee;
 import org.resolutionpolicy.analysis.GuaranteeException;
 import org.resolutionpolicy.api.Policies;
@@ -101,10 +100,5 @@ final class GuaranteeConditions {
             case DATETIME -> "date";
             default -> "string";
         };
-    }
-
-    /** Returns the guarantee's condition text as the engine read it, for messages. */
-    static String text(Object when) {
-        return when == null ? "(always)" : when instanceof Map<?, ?> ? new Yaml().dump(when).trim() : when.toString();
     }
 }

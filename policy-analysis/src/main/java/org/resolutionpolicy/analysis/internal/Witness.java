@@ -81,18 +81,26 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
         if (!attributes.isEmpty()) {
             root.put("attributes", attributes);
         }
+        BigDecimal amount = amount(space, remedy);
         Map<String, Object> proposal = new LinkedHashMap<>();
         proposal.put("remedy", remedy);
-        BigDecimal amount = null;
-        if (space.amountGrid(remedy) != null) {
-            Term[] vars = space.amountVars();
-            amount = space.units().get(remedy) == RemedyUnit.COUNT ? new BigDecimal(smt.intValue(vars[1]))
-                    : fromGrid(space, smt.intValue(vars[0]));
+        if (amount != null) {
             proposal.put("amount", amount);
         }
         root.put("proposals", List.of(proposal));
         String text = Json.write(root);
         return new Witness(root, text, Cases.parse(text), remedy, amount, typed);
+    }
+
+    /** Returns the proposal's amount in the model, null for a remedy without amounts. */
+    private static BigDecimal amount(FactSpace space, String remedy) {
+        if (space.amountGrid(remedy) == null) {
+            return null;
+        }
+        Term[] vars = space.amountVars();
+        Smt smt = space.smt();
+        return space.units().get(remedy) == RemedyUnit.COUNT ? new BigDecimal(smt.intValue(vars[1]))
+                : fromGrid(space, smt.intValue(vars[0]));
     }
 
     private static Object value(FactSpace space, FactSpace.Var v) {
