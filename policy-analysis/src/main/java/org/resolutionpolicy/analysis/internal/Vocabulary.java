@@ -162,7 +162,8 @@ public final class Vocabulary {
         if (value instanceof String s) {
             strings.add(s);
         } else if (value instanceof BigDecimal n) {
-            decimals = Math.max(decimals, Math.min(6, n.stripTrailingZeros().scale() + 1));
+            // at most 5 decimals: with numbers up to 10^9 a witness stays within the engine's 15 significant digits
+            decimals = Math.max(decimals, Math.min(5, n.stripTrailingZeros().scale() + 1));
         }
     }
 
