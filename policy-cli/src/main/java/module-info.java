@@ -7,6 +7,8 @@ module org.resolutionpolicy.cli {
     requires org.resolutionpolicy.drools;
     requires org.resolutionpolicy.test;
     requires org.resolutionpolicy.analysis;
+    requires org.resolutionpolicy.report;
+    requires org.resolutionpolicy.replay;
     requires info.picocli;
 
     // picocli fills the commands' annotated fields by reflection

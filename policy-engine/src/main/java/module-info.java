@@ -11,6 +11,7 @@ module org.resolutionpolicy.engine {
     requires transitive org.resolutionpolicy.api;
     requires org.yaml.snakeyaml;
     requires org.slf4j;
+    requires com.fasterxml.jackson.core;
 
     exports org.resolutionpolicy.engine.internal to org.resolutionpolicy.drools;
     exports org.resolutionpolicy.engine.internal.model to org.resolutionpolicy.drools, org.resolutionpolicy.analysis;
@@ -18,7 +19,8 @@ module org.resolutionpolicy.engine {
             org.resolutionpolicy.analysis;
     exports org.resolutionpolicy.engine.internal.yaml to org.resolutionpolicy.drools, org.resolutionpolicy.test;
     exports org.resolutionpolicy.engine.internal.text to org.resolutionpolicy.test, org.resolutionpolicy.cli;
-    exports org.resolutionpolicy.engine.internal.json to org.resolutionpolicy.cli, org.resolutionpolicy.analysis;
+    exports org.resolutionpolicy.engine.internal.json to org.resolutionpolicy.cli, org.resolutionpolicy.analysis,
+            org.resolutionpolicy.replay;
     // the SMT encoder walks the checked expression tree and reads the compiled policy's model
     exports org.resolutionpolicy.engine.internal.mvel to org.resolutionpolicy.analysis;
     exports org.resolutionpolicy.engine.internal.eval to org.resolutionpolicy.analysis;

@@ -10,18 +10,36 @@ import java.util.Objects;
  * @param proposal the proposal decided, with its amount as decided (a {@code count} proposal without one gets 1)
  * @param outcome the outcome
  * @param reasons every rule that contributed, ordered by rule id, {@code authority} last
+ * @param countedWith the places (0 for the first) of the case's earlier proposals of the same remedy, which counted
+ *                    together with this one against the per-grant limit and the windows; empty when there were none
  */
-public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons) {
+public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, List<Integer> countedWith) {
 
     /**
      * Creates a proposal decision.
      *
      * @throws NullPointerException if proposal or outcome is null
+     * @throws IllegalArgumentException if a place in countedWith is negative
      */
     public ProposalDecision {
         Objects.requireNonNull(proposal, "proposal must not be null");
         Objects.requireNonNull(outcome, "outcome must not be null");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        countedWith = countedWith == null ? List.of() : List.copyOf(countedWith);
+        for (int place : countedWith) {
+            if (place < 0) {
+                throw new IllegalArgumentException("countedWith holds places of proposals, not [" + place + "]");
+            }
+        }
+    }
+
+    /**
+     * Creates a proposal decision that counted no earlier proposal with it.
+     *
+     * @throws NullPointerException if proposal or outcome is null
+     */
+    public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons) {
+        this(proposal, outcome, reasons, List.of());
     }
 
     /** Returns the remedy id. */

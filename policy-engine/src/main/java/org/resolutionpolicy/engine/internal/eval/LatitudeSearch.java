@@ -74,7 +74,7 @@ final class LatitudeSearch {
             if (o.kind() == Outcome.Kind.ALONE) {
                 return new Latitude(plan.remedy, Limit.unlimited(), null, null);
             }
-            return new Latitude(plan.remedy, Limit.zero(), o.approver(), o.team());
+            return new Latitude(plan.remedy, Limit.zero(), o.approver(), o.team(), o.approvers());
         }
         BigDecimal step = plan.unit == RemedyUnit.COUNT ? BigDecimal.ONE : CENT;
         List<BigDecimal> points = new ArrayList<>(candidates(facts, plan, step));
@@ -110,7 +110,7 @@ final class LatitudeSearch {
             alone = Limit.of(bestAlone);
         }
         return beyond == null ? new Latitude(plan.remedy, alone, null, null)
-                : new Latitude(plan.remedy, alone, beyond.approver(), beyond.team());
+                : new Latitude(plan.remedy, alone, beyond.approver(), beyond.team(), beyond.approvers());
     }
 
     private record Bisected(BigDecimal alone, Outcome beyond) {

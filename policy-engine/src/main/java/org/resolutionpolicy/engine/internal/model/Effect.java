@@ -1,5 +1,9 @@
 package org.resolutionpolicy.engine.internal.model;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 import org.resolutionpolicy.api.Limit;
 
 /**
@@ -7,10 +11,13 @@ import org.resolutionpolicy.api.Limit;
  * except {@code GRANT}, which widens one role's per-grant limit.
  *
  * @param kind the kind of effect
- * @param role for REQUIRE and GRANT, the role's rank on the ladder; otherwise -1
+ * @param role for REQUIRE, the highest role it names, and for GRANT, the role; by rank on the ladder; otherwise -1
  * @param upTo for GRANT, the raised per-grant limit; otherwise null
+ * @param approvers for REQUIRE, every role it names by rank, highest first: one for {@code require: <role>}, more
+ *                  for a dual approval ({@code require: [director, finance]}), where each must sign off; otherwise
+ *                  empty
  */
-public record Effect(Kind kind, int role, Limit upTo) {
+public record Effect(Kind kind, int role, Limit upTo, List<Integer> approvers) {
 
     /** The kinds of effect. */
     public enum Kind {
@@ -20,7 +27,7 @@ public record Effect(Kind kind, int role, Limit upTo) {
         DENY,
         /** {@code route: swat}. */
         SWAT,
-        /** {@code require: <role>}. */
+        /** {@code require: <role>} or {@code require: [<role>, ...]}. */
         REQUIRE,
         /** {@code grant: {role, upTo}}. */
         GRANT
@@ -33,13 +40,41 @@ public record Effect(Kind kind, int role, Limit upTo) {
     /** The route-to-SWAT effect. */
     public static final Effect SWAT = new Effect(Kind.SWAT, -1, null);
 
-    /** Returns a require effect. */
+    /** Creates an effect, copying the approvers. */
+    public Effect {
+        approvers = approvers == null ? List.of() : List.copyOf(approvers);
+    }
+
+    /** Creates an effect that names no approvers beside its role: anything but a REQUIRE. */
+    public Effect(Kind kind, int role, Limit upTo) {
+        this(kind, role, upTo, kind == Kind.REQUIRE ? List.of(role) : List.of());
+    }
+
+    /** Returns a require effect of one role. */
     public static Effect require(int role) {
         return new Effect(Kind.REQUIRE, role, null);
+    }
+
+    /**
+     * Returns a require effect of every role given (a dual approval when there are several), each named once.
+     *
+     * @throws IllegalArgumentException if no role is given
+     */
+    public static Effect require(Collection<Integer> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("a require names at least one role");
+        }
+        List<Integer> highestFirst = new ArrayList<>(new TreeSet<>(roles).descendingSet());
+        return new Effect(Kind.REQUIRE, highestFirst.get(0), null, highestFirst);
     }
 
     /** Returns a grant effect. */
     public static Effect grant(int role, Limit upTo) {
         return new Effect(Kind.GRANT, role, upTo);
+    }
+
+    /** Returns true if this effect asks several roles to sign off, each apart. */
+    public boolean dualApproval() {
+        return approvers.size() > 1;
     }
 }

@@ -18,6 +18,7 @@ import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.support.LoadBudget;
 import org.resolutionpolicy.engine.internal.support.Place;
 import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
@@ -73,6 +74,7 @@ public final class PolicyReader {
     private final Map<String, AuthorityEntry[]> authority = new LinkedHashMap<>();
     private final Map<String, Place[]> authorityPlaces = new HashMap<>();
     private RuleReader rules;
+    private LoadBudget budget = LoadBudget.unlimited();
     /** When the ladder or the remedies could not be read, every name checked against them would be noise. */
     private boolean rolesBroken;
     private boolean remediesBroken;
@@ -116,7 +118,26 @@ public final class PolicyReader {
      */
     public static PolicyModel read(List<PolicySource> sources, PolicyHeader header, Problems problems,
                                    LoadOptions limits) {
-        return new PolicyReader(problems).readAll(sources, header, limits);
+        return read(sources, header, problems, limits, LoadBudget.unlimited());
+    }
+
+    /**
+     * Reads YAML sources and a header into one model within the limits of the options, checking the load's time
+     * budget after each source and each rule.
+     *
+     * @param sources the YAML sources of one policy; may be empty when the header declares it
+     * @param header the header, or null
+     * @param problems where every problem goes
+     * @param limits the size, nesting and alias limits of a source
+     * @param budget the time the load may still take
+     * @return the model, or null if any error was recorded
+     * @throws org.resolutionpolicy.api.PolicyLoadException when the budget runs out
+     */
+    public static PolicyModel read(List<PolicySource> sources, PolicyHeader header, Problems problems,
+                                   LoadOptions limits, LoadBudget budget) {
+        PolicyReader reader = new PolicyReader(problems);
+        reader.budget = budget;
+        return reader.readAll(sources, header, limits);
     }
 
     /** A composed source: its name, its reader and its top keys. */
@@ -125,21 +146,35 @@ public final class PolicyReader {
 
     private PolicyModel readAll(List<PolicySource> sources, PolicyHeader header, LoadOptions limits) {
         List<Document> documents = new ArrayList<>();
+        boolean unreadable = false;
+        boolean headerDamaged = false;
         for (PolicySource source : sources) {
-            document(source.name(), YamlTree.compose(source.name(), source.text(), problems, limits), documents);
+            YamlTree.Composed composed = YamlTree.composeRepairing(source.name(), source.text(), problems, limits);
+            unreadable |= composed == null && problems.hasErrors();
+            if (composed != null && composed.repaired()) {
+                headerDamaged |= composed.quietFollowOns(source.name(), problems);
+            }
+            document(source.name(), composed == null ? null : composed.root(), documents);
+            budget.check(problems);
         }
         if (header != null) {
             document(header.source(), header.root(), documents);
         }
         Document main = main(!sources.isEmpty() ? sources.get(0).name() : header == null ? null : header.source(),
-                sources.size() + (header == null ? 0 : 1), documents);
+                sources.size() + (header == null ? 0 : 1), documents, unreadable || headerDamaged);
         if (main == null) {
             return null;
         }
         NodeReader mainReader = main.reader();
         Map<String, NodeReader.Entry> top = main.top();
         header(mainReader, top);
+        if (headerDamaged) {
+            // a declaration may stand on a blanked line: names checked against the header would be follow-ons
+            rolesBroken = true;
+            remediesBroken = true;
+        }
         rules = new RuleReader(conditionReader(), roles, remedies.keySet(), rolesBroken, remediesBroken);
+        rules.budget(budget, problems);
         if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
         }
@@ -183,8 +218,9 @@ public final class PolicyReader {
      *
      * @param first the name of the first source given
      * @param count how many sources were given
+     * @param unreadable whether a source could not be composed at all, or lost lines outside its rules
      */
-    private Document main(String first, int count, List<Document> documents) {
+    private Document main(String first, int count, List<Document> documents, boolean unreadable) {
         Document main = null;
         for (Document doc : documents) {
             if (doc.top().containsKey("policy")) {
@@ -197,7 +233,8 @@ public final class PolicyReader {
                 main = doc;
             }
         }
-        if (main == null && (!documents.isEmpty() || count == 1 && !problems.hasErrors())) {
+        // a source that could not be read at all may be the one declaring the policy: saying none does is noise
+        if (main == null && !unreadable && (!documents.isEmpty() || count == 1 && !problems.hasErrors())) {
             String name = documents.isEmpty() ? first : documents.get(0).name();
             problems.error(Place.of(name), "missing key [policy]: no source declares the policy",
                     "start the policy file with policy: <id>, version, roles and remedies");
@@ -238,7 +275,15 @@ public final class PolicyReader {
             description = d == null ? "" : d;
         }
         if (top.containsKey("currency")) {
-            currency = r.name(top.get("currency").value(), "currency");
+            // a case's and a proposal's currency must match it, so it is an ISO 4217 code, not a free label
+            Node node = top.get("currency").value();
+            currency = r.name(node, "currency");
+            if (currency != null && !Values.isCurrencyCode(currency)) {
+                String upper = currency.toUpperCase(Locale.ROOT);
+                r.error(node, "currency [" + currency + "] is not an ISO 4217 code of three capital letters",
+                        Values.isCurrencyCode(upper) ? "did you mean [" + upper + "]?" : "write it as USD, EUR, GBP, ...");
+                currency = null;
+            }
         }
         if (top.containsKey("severities")) {
             List<String> s = ladder(r, top.get("severities").value(), "severities");
