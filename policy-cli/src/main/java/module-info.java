@@ -6,6 +6,7 @@ module org.resolutionpolicy.cli {
     requires org.resolutionpolicy.engine;
     requires org.resolutionpolicy.drools;
     requires org.resolutionpolicy.test;
+    requires org.resolutionpolicy.analysis;
     requires org.resolutionpolicy.report;
     requires org.resolutionpolicy.replay;
     requires info.picocli;

@@ -14,11 +14,16 @@ module org.resolutionpolicy.engine {
     requires com.fasterxml.jackson.core;
 
     exports org.resolutionpolicy.engine.internal to org.resolutionpolicy.drools;
-    exports org.resolutionpolicy.engine.internal.model to org.resolutionpolicy.drools;
-    exports org.resolutionpolicy.engine.internal.support to org.resolutionpolicy.drools, org.resolutionpolicy.test;
+    exports org.resolutionpolicy.engine.internal.model to org.resolutionpolicy.drools, org.resolutionpolicy.analysis;
+    exports org.resolutionpolicy.engine.internal.support to org.resolutionpolicy.drools, org.resolutionpolicy.test,
+            org.resolutionpolicy.analysis;
     exports org.resolutionpolicy.engine.internal.yaml to org.resolutionpolicy.drools, org.resolutionpolicy.test;
     exports org.resolutionpolicy.engine.internal.text to org.resolutionpolicy.test, org.resolutionpolicy.cli;
-    exports org.resolutionpolicy.engine.internal.json to org.resolutionpolicy.cli, org.resolutionpolicy.replay;
+    exports org.resolutionpolicy.engine.internal.json to org.resolutionpolicy.cli, org.resolutionpolicy.analysis,
+            org.resolutionpolicy.replay;
+    // the SMT encoder walks the checked expression tree and reads the compiled policy's model
+    exports org.resolutionpolicy.engine.internal.mvel to org.resolutionpolicy.analysis;
+    exports org.resolutionpolicy.engine.internal.eval to org.resolutionpolicy.analysis;
     exports org.resolutionpolicy.engine.internal.log to org.resolutionpolicy.cli;
     exports org.resolutionpolicy.engine.internal.reload to org.resolutionpolicy.cli;
 

@@ -1,0 +1,338 @@
+package org.resolutionpolicy.analysis.internal;
+
+import de.uni_freiburg.informatik.ultimate.logic.Term;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.engine.internal.model.FactType;
+
+/**
+ * Declares the solver's variables for the facts of a case and one proposal, with their domains: severity and role as
+ * ranks, text as a code into the literals the policies use (plus one "other" value), numbers on a decimal grid,
+ * booleans, dates as epoch seconds, and the customer's history as counts and totals per remedy and window. Every fact
+ * a case may lack has its own presence variable, since the decision semantics treats an absent fact apart.
+ *
+ * <p>One space serves one analysis (one or two policies over the same cases); {@link #domain()} is asserted with
+ * every check.
+ */
+public final class FactSpace {
+
+    /** Epoch seconds of 2000-01-01 and 2100-01-01: dates are searched between them. */
+    static final long FIRST_DATE = 946_684_800L;
+    static final long LAST_DATE = 4_102_444_800L;
+    /** The largest number searched: a witness stays within the engine's 15 significant digits. */
+    static final long LARGEST = 1_000_000_000L;
+    /** The most earlier grants a witness gives one remedy in one window. */
+    static final int MOST_GRANTS = 60;
+
+    /**
+     * One fact's variables.
+     *
+     * @param name the fact path
+     * @param type its type
+     * @param present true when the case has it (the constant true for facts every case has)
+     * @param raw the variable read back for witnesses: a code, grid number, count, epoch seconds or rank; for
+     *            booleans the value; null for history presence
+     */
+    public record Var(String name, FactType type, Term present, Term raw) {
+    }
+
+    /**
+     * The customer's use of one remedy in one window.
+     *
+     * @param remedy the remedy
+     * @param window the window, or null for the whole history
+     * @param count how many earlier grants
+     * @param total their amounts added up, on the grid
+     */
+    public record Use(String remedy, TemporalAmount window, Term count, Term total) {
+    }
+
+    private final Smt smt;
+    private final BigInteger scale;
+    private final List<String> strings;
+    private final String other;
+    private final List<String> severities;
+    private final List<String> roles;
+    private final Map<String, Var> facts = new LinkedHashMap<>();
+    private final Map<String, Use> uses = new LinkedHashMap<>();
+    private final Map<String, RemedyUnit> units;
+    private final Term amountGrid;
+    private final Term amountCount;
+    private final Term historyPresent;
+    private final Term historyOlder;
+    private final List<Term> domain = new ArrayList<>();
+    private final List<Term> preferred = new ArrayList<>();
+
+    FactSpace(Smt smt, Vocabulary v) {
+        this.smt = smt;
+        this.scale = BigInteger.TEN.pow(v.decimals());
+        this.strings = List.copyOf(v.strings());
+        this.other = v.other();
+        this.severities = v.severities();
+        this.roles = v.roles();
+        this.units = v.units();
+        declare("severity", FactType.SEVERITY);
+        declare("employee.role", FactType.ROLE);
+        if (!v.windows().isEmpty()) {
+            // windows end at openedAt: a witness with earlier grants has one
+            declare("openedAt", FactType.DATETIME);
+        }
+        v.facts().forEach((name, type) -> {
+            if (!facts.containsKey(name)) {
+                declare(name, type);
+            }
+        });
+        amountGrid = smt.intVar("amount");
+        amountCount = smt.intVar("amount.count");
+        domain.add(smt.le(smt.num(0), amountGrid));
+        domain.add(smt.le(amountGrid, grid(BigDecimal.valueOf(LARGEST))));
+        domain.add(smt.le(smt.num(0), amountCount));
+        domain.add(smt.le(amountCount, smt.num(LARGEST)));
+        historyPresent = smt.boolVar("history");
+        historyOlder = smt.boolVar("history.older");
+        for (Vocabulary.Window w : v.windows()) {
+            Use u = new Use(w.remedy(), w.window(), smt.intVar("count." + w.remedy()),
+                    smt.intVar("total." + w.remedy()));
+            uses.put(key(w.remedy(), w.window()), u);
+            domain.add(smt.le(smt.num(0), u.count()));
+            domain.add(smt.le(u.count(), smt.num(MOST_GRANTS)));
+            domain.add(smt.le(smt.num(0), u.total()));
+            domain.add(smt.le(u.total(), grid(BigDecimal.valueOf(LARGEST))));
+        }
+        historyDomain();
+        preferences();
+        smt.assertAlways(smt.and(domain));
+    }
+
+    private void declare(String name, FactType type) {
+        Var var;
+        switch (type) {
+            case SEVERITY -> var = new Var(name, type, smt.yes(), rank(name, severities.size()));
+            case ROLE -> var = new Var(name, type, smt.yes(), rank(name, roles.size()));
+            case STRING -> {
+                Term code = smt.intVar(name);
+                Term present = smt.boolVar(name + ".present");
+                domain.add(smt.le(smt.num(0), code));
+                domain.add(smt.le(code, smt.num(strings.size())));
+                var = new Var(name, type, present, code);
+            }
+            case NUMBER -> {
+                Term n = smt.intVar(name);
+                Term present = smt.boolVar(name + ".present");
+                boolean nonNegative = name.startsWith("impact.");
+                domain.add(smt.le(nonNegative ? smt.num(0) : smt.op("-", grid(BigDecimal.valueOf(LARGEST))), n));
+                domain.add(smt.le(n, grid(BigDecimal.valueOf(LARGEST))));
+                if (name.equals("impact.affectedCustomers") || name.equals("impact.socialReach")) {
+                    // whole numbers in the case model: a multiple of the grid's unit
+                    Term whole = smt.intVar(name + ".whole");
+                    domain.add(smt.eq(n, smt.op("*", smt.num(scale), whole)));
+                }
+                var = new Var(name, type, present, n);
+            }
+            case BOOLEAN -> var = new Var(name, type, smt.boolVar(name + ".present"), smt.boolVar(name));
+            case DATETIME -> {
+                Term seconds = smt.intVar(name);
+                domain.add(smt.le(smt.num(FIRST_DATE), seconds));
+                domain.add(smt.le(seconds, smt.num(LAST_DATE)));
+                var = new Var(name, type, smt.boolVar(name + ".present"), seconds);
+            }
+            case HISTORY -> var = new Var(name, type, smt.yes(), null);
+            default -> throw new IllegalArgumentException("fact [" + name + "] of type [" + type + "]");
+        }
+        facts.put(name, var);
+    }
+
+    private Term rank(String name, int size) {
+        Term r = smt.intVar(name);
+        domain.add(smt.le(smt.num(0), r));
+        domain.add(smt.lt(r, smt.num(size)));
+        return r;
+    }
+
+    /**
+     * Relates the counts and totals of one remedy's windows: a longer window holds at least what a shorter one does,
+     * and holds more only if it has more grants. Without {@code openedAt} windows would end at the decision time,
+     * which a witness cannot fix: then the history is empty.
+     */
+    private void historyDomain() {
+        Map<String, List<Use>> byRemedy = new LinkedHashMap<>();
+        uses.values().forEach(u -> byRemedy.computeIfAbsent(u.remedy(), k -> new ArrayList<>()).add(u));
+        Var opened = facts.get("openedAt");
+        List<Term> any = new ArrayList<>();
+        for (List<Use> list : byRemedy.values()) {
+            list.sort((a, b) -> start(b.window()).compareTo(start(a.window())));
+            Term count = smt.num(0);
+            Term total = smt.num(0);
+            for (Use u : list) {
+                domain.add(smt.le(count, u.count()));
+                domain.add(smt.le(total, u.total()));
+                domain.add(smt.implies(smt.eq(count, u.count()), smt.eq(total, u.total())));
+                count = u.count();
+                total = u.total();
+                any.add(smt.lt(smt.num(0), u.count()));
+                if (opened == null) {
+                    domain.add(smt.eq(u.count(), smt.num(0)));
+                } else {
+                    domain.add(smt.implies(smt.not(opened.present()), smt.eq(u.count(), smt.num(0))));
+                }
+            }
+        }
+        boolean olderPossible = units.keySet().stream().anyMatch(r -> !uses.containsKey(key(r, null)));
+        if (!olderPossible) {
+            domain.add(smt.not(historyOlder));
+        }
+        any.add(historyOlder);
+        domain.add(smt.eq(historyPresent, smt.or(any)));
+    }
+
+    /**
+     * Makes what a witness should have where it can, in groups tried in turn: no optional fact and no earlier grant;
+     * no earlier grant; no optional fact.
+     */
+    private void preferences() {
+        List<Term> absent = new ArrayList<>();
+        for (Var v : facts.values()) {
+            if (v.present() != smt.yes()) {
+                absent.add(smt.not(v.present()));
+            }
+        }
+        List<Term> noHistory = new ArrayList<>();
+        for (Use u : uses.values()) {
+            noHistory.add(smt.eq(u.count(), smt.num(0)));
+        }
+        noHistory.add(smt.not(historyOlder));
+        preferred.add(smt.and(smt.and(absent), smt.and(noHistory)));
+        preferred.add(smt.and(noHistory));
+        preferred.add(smt.and(absent));
+    }
+
+    /** Returns what a witness should have where it can, for {@link Smt#check(List, Term...)}. */
+    public List<Term> preferred() {
+        return preferred;
+    }
+
+    /** Returns where a window starts before a fixed reference date, to order windows by length. */
+    static Instant start(TemporalAmount window) {
+        Instant reference = Instant.parse("2026-01-01T00:00:00Z");
+        if (window == null) {
+            return Instant.MIN;
+        }
+        return reference.atZone(ZoneOffset.UTC).minus(window).toInstant();
+    }
+
+    static String key(String remedy, TemporalAmount window) {
+        return remedy + "@" + window;
+    }
+
+    /** Returns true: the domain of every variable is asserted once, for every check, when the space is made. */
+    public Term domain() {
+        return smt.yes();
+    }
+
+    /** Returns the solver context. */
+    public Smt smt() {
+        return smt;
+    }
+
+    /** Returns a fact's variables, or null when no condition reads the fact. */
+    public Var fact(String name) {
+        return facts.get(name);
+    }
+
+    /** Returns every fact's variables. */
+    public Map<String, Var> facts() {
+        return facts;
+    }
+
+    /** Returns the customer's use of a remedy in a window, or null when nothing reads it. */
+    public Use use(String remedy, TemporalAmount window) {
+        return uses.get(key(remedy, window));
+    }
+
+    /** Returns every use. */
+    public Map<String, Use> uses() {
+        return uses;
+    }
+
+    /** Returns true if the customer has any history; a condition may test it with {@code exists}. */
+    public Term historyPresent() {
+        return historyPresent;
+    }
+
+    /** Returns true when the history has an entry older than every window. */
+    Term historyOlder() {
+        return historyOlder;
+    }
+
+    /** Returns the code of a text value, or -1 when no policy uses it. */
+    public int code(String value) {
+        return strings.indexOf(value);
+    }
+
+    /** Returns the text values, by code; the code {@code strings().size()} is a value none of them is. */
+    public List<String> strings() {
+        return strings;
+    }
+
+    /** Returns the text a witness gives a fact whose code is "other". */
+    public String other() {
+        return other;
+    }
+
+    /** Returns the severities. */
+    public List<String> severities() {
+        return severities;
+    }
+
+    /** Returns the roles. */
+    public List<String> roles() {
+        return roles;
+    }
+
+    /** Returns the remedies and their units. */
+    public Map<String, RemedyUnit> units() {
+        return units;
+    }
+
+    /** Returns the number of grid units in 1. */
+    public BigInteger scale() {
+        return scale;
+    }
+
+    /** Returns a number as a grid constant, rounded down; numbers are on the grid when the vocabulary chose it. */
+    public Term grid(BigDecimal value) {
+        return smt.num(value.multiply(new BigDecimal(scale)).setScale(0, java.math.RoundingMode.FLOOR).toBigInteger());
+    }
+
+    /** Returns a grid variable as a real number. */
+    public Term realOfGrid(Term gridTerm) {
+        return smt.op("/", smt.toReal(gridTerm), smt.real(new BigDecimal(scale)));
+    }
+
+    /** Returns the proposal's amount on the grid for a remedy's unit; null for remedies without amounts. */
+    public Term amountGrid(String remedy) {
+        RemedyUnit unit = units.get(remedy);
+        if (unit == RemedyUnit.NONE) {
+            return null;
+        }
+        return unit == RemedyUnit.COUNT ? smt.op("*", smt.num(scale), amountCount) : amountGrid;
+    }
+
+    /** Returns what a proposal of the remedy must satisfy: percentages within 0..100. */
+    public Term amountDomain(String remedy) {
+        return units.get(remedy) == RemedyUnit.PERCENT ? smt.le(amountGrid, grid(BigDecimal.valueOf(100))) : smt.yes();
+    }
+
+    /** Returns the raw amount variables, for witnesses: the grid amount and the counted amount. */
+    Term[] amountVars() {
+        return new Term[] {amountGrid, amountCount};
+    }
+}

@@ -1,0 +1,237 @@
+package org.resolutionpolicy.analysis.internal;
+
+import de.uni_freiburg.informatik.ultimate.logic.Term;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
+import org.resolutionpolicy.engine.internal.model.Beyond;
+import org.resolutionpolicy.engine.internal.model.Effect;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Rule;
+
+/**
+ * Encodes one policy's decision of one proposal as a formula of the case, the remedy and the amount: which rules
+ * match, and the outcome the lattice makes of them (deny over SWAT over the highest of the authority role and every
+ * required role; authority with grants, windows and {@code beyondAuthority}).
+ *
+ * <p>Outcomes are integer codes that order them by strictness: {@link #ALONE} (-1), the rank of the approver for an
+ * escalation, then {@link #swat()} and {@link #denied()}. A rule whose condition has no formula matches "maybe": a
+ * free variable, so that a proof holds whatever it does; DRL rules are left out, their effects being code.
+ */
+public final class PolicyEncoder {
+
+    /** The code of {@code ALONE}. */
+    public static final int ALONE = -1;
+
+    private final FactSpace space;
+    private final Smt smt;
+    private final PolicyModel model;
+    private final String label;
+    private final Map<String, RemedyTerms> remedies = new HashMap<>();
+    /** Why a rule's condition or effect has no formula, by rule id; rules with one are absent. */
+    private final Map<String, String> notEncoded = new LinkedHashMap<>();
+
+    /**
+     * Creates the encoder.
+     *
+     * @param label distinguishes the variables of two policies in one space, e.g. "old"
+     */
+    public PolicyEncoder(FactSpace space, PolicyModel model, String label) {
+        this.space = space;
+        this.smt = space.smt();
+        this.model = model;
+        this.label = label;
+    }
+
+    /** Returns the policy. */
+    public PolicyModel model() {
+        return model;
+    }
+
+    /** Returns the code of a SWAT outcome. */
+    public int swat() {
+        return model.roles().size();
+    }
+
+    /** Returns the code of a denial. */
+    public int denied() {
+        return model.roles().size() + 1;
+    }
+
+    /** Returns the rule ids whose condition or effect the encoder could not express, with why; DRL not included. */
+    public Map<String, String> notEncoded() {
+        for (String r : model.remedies().keySet()) {
+            remedy(r);
+        }
+        return notEncoded;
+    }
+
+    /** Returns the ids of the rules from DRL sources, which the analysis leaves out. */
+    public List<String> externalRules() {
+        return model.external() == null ? List.of() : model.external().ruleIds();
+    }
+
+    /** Returns the formulas of proposals of one remedy. */
+    public RemedyTerms remedy(String remedy) {
+        return remedies.computeIfAbsent(remedy, r -> new RemedyTerms(r));
+    }
+
+    /** The formulas of one remedy's proposals: each rule's match, and the outcome. */
+    public final class RemedyTerms {
+        private final String remedy;
+        private final Term[] match;
+        private final Term outcome;
+
+        RemedyTerms(String remedy) {
+            this.remedy = remedy;
+            ConditionEncoder conditions = new ConditionEncoder(space, remedy);
+            List<Rule> rules = model.rules();
+            match = new Term[rules.size()];
+            for (int i = 0; i < rules.size(); i++) {
+                Rule r = rules.get(i);
+                if (!r.enabled() || !r.appliesTo(remedy)) {
+                    match[i] = smt.no();
+                    continue;
+                }
+                try {
+                    effectKnown(r.effect());
+                    match[i] = conditions.encode(r.when());
+                } catch (NotEncoded e) {
+                    notEncoded.putIfAbsent(r.id(), e.getMessage());
+                    match[i] = smt.boolVar(label + ".maybe." + r.id() + "." + remedy);
+                }
+            }
+            outcome = outcome(-1);
+        }
+
+        /** Returns the remedy. */
+        public String remedy() {
+            return remedy;
+        }
+
+        /** Returns the formula of a rule matching a proposal of this remedy (false if it cannot be about it). */
+        public Term match(int rule) {
+            return match[rule];
+        }
+
+        /** Returns the outcome code of a proposal of this remedy. */
+        public Term outcome() {
+            return outcome;
+        }
+
+        /** Returns the outcome code as it would be without one rule. */
+        public Term outcomeWithout(int rule) {
+            return outcome(rule);
+        }
+
+        /** Returns the approver level before the employee is compared with it, or the SWAT or denial code. */
+        private Term outcome(int skip) {
+            List<Rule> rules = model.rules();
+            int roles = model.roles().size();
+            List<Term> deny = new ArrayList<>();
+            List<Term> swatted = new ArrayList<>();
+            List<List<Term>> required = new ArrayList<>();
+            List<List<Rule>> grants = new ArrayList<>();
+            List<List<Term>> grantMatches = new ArrayList<>();
+            for (int k = 0; k < roles; k++) {
+                required.add(new ArrayList<>());
+                grants.add(new ArrayList<>());
+                grantMatches.add(new ArrayList<>());
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                if (i == skip || match[i] == smt.no()) {
+                    continue;
+                }
+                Effect e = rules.get(i).effect();
+                switch (e.kind()) {
+                    case DENY -> deny.add(match[i]);
+                    case SWAT -> swatted.add(match[i]);
+                    case REQUIRE -> required.get(e.role()).add(match[i]);
+                    case GRANT -> {
+                        grants.get(e.role()).add(rules.get(i));
+                        grantMatches.get(e.role()).add(match[i]);
+                    }
+                    default -> {
+                        // follow-ups only, or an effect effectKnown() already reported: no say in the outcome
+                    }
+                }
+            }
+            Term require = smt.num(-1);
+            for (int k = 0; k < roles; k++) {
+                require = smt.ite(smt.or(required.get(k)), smt.num(k), require);
+            }
+            Term authority = smt.num(-1);
+            for (int k = roles - 1; k >= 0; k--) {
+                authority = smt.ite(covers(k, grants.get(k), grantMatches.get(k)), smt.num(k), authority);
+            }
+            Term none = smt.eq(authority, smt.num(-1));
+            Beyond beyond = model.beyond();
+            Term beyondLevel = switch (beyond.kind()) {
+                case DENY -> smt.num(denied());
+                case SWAT -> smt.num(swat());
+                case ROLE -> smt.max(smt.num(beyond.role()), require);
+            };
+            Term level = smt.ite(none, beyondLevel, smt.max(authority, require));
+            Term lattice = smt.ite(smt.or(deny), smt.num(denied()), smt.ite(smt.or(swatted), smt.num(swat()), level));
+            Term employee = space.fact("employee.role").raw();
+            return smt.ite(smt.and(smt.lt(lattice, smt.num(swat())), smt.le(lattice, employee)), smt.num(ALONE),
+                    lattice);
+        }
+
+        /** Returns whether role {@code k}'s own limit, raised by matching grants, and its window cover the proposal. */
+        private Term covers(int k, List<Rule> grants, List<Term> matches) {
+            AuthorityEntry[] entries = model.authority().get(remedy);
+            AuthorityEntry entry = entries == null ? null : entries[k];
+            List<Term> perGrant = new ArrayList<>();
+            if (entry != null) {
+                perGrant.add(coversAmount(entry.perGrant()));
+            }
+            for (int g = 0; g < grants.size(); g++) {
+                perGrant.add(smt.and(matches.get(g), coversAmount(grants.get(g).effect().upTo())));
+            }
+            Term covers = smt.or(perGrant);
+            if (entry == null || !entry.hasWindow() || covers == smt.no()) {
+                return covers;
+            }
+            FactSpace.Use use = space.use(remedy, entry.window());
+            List<Term> window = new ArrayList<>();
+            window.add(covers);
+            if (entry.maxCount() != null) {
+                window.add(smt.le(smt.op("+", use.count(), smt.num(1)), smt.num(entry.maxCount())));
+            }
+            Term amount = space.amountGrid(remedy);
+            if (entry.maxTotal() != null && amount != null && !entry.maxTotal().isUnlimited()) {
+                window.add(smt.le(smt.op("+", use.total(), amount), space.grid(entry.maxTotal().amount().orElseThrow())));
+            }
+            return smt.and(window);
+        }
+
+        /** Returns whether a per-grant limit covers the amount; a remedy without amounts needs a limit above zero. */
+        private Term coversAmount(Limit limit) {
+            if (limit.isUnlimited()) {
+                return smt.yes();
+            }
+            BigDecimal bound = limit.amount().orElseThrow();
+            Term amount = space.amountGrid(remedy);
+            if (amount == null) {
+                return smt.bool(bound.signum() > 0);
+            }
+            return smt.le(amount, space.grid(bound));
+        }
+    }
+
+    /** Refuses an effect this version of the encoder does not know, so the rule matches "maybe" instead. */
+    private static void effectKnown(Effect effect) throws NotEncoded {
+        switch (effect.kind()) {
+            case NONE, DENY, SWAT, REQUIRE, GRANT -> {
+                // known
+            }
+            default -> throw new NotEncoded("effect [" + effect.kind() + "] is of a kind the analysis does not know");
+        }
+    }
+}

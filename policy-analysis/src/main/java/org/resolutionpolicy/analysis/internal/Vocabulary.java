@@ -1,0 +1,241 @@
+package org.resolutionpolicy.analysis.internal;
+
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAmount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
+import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.Exists;
+import org.resolutionpolicy.engine.internal.model.Expression;
+import org.resolutionpolicy.engine.internal.model.FactMatcher;
+import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.engine.internal.model.ValueTest;
+import org.resolutionpolicy.engine.internal.mvel.Expr;
+import org.resolutionpolicy.engine.internal.mvel.HelperKind;
+import org.resolutionpolicy.engine.internal.mvel.SandboxedExpression;
+
+/**
+ * Collects what the variables of a {@link FactSpace} must be able to say, from one or more policies and extra
+ * conditions (guarantees): the facts read, the text literals, the decimals of the number literals, and the history
+ * windows. Nodes it does not know are skipped here; the encoder reports them as not encoded.
+ */
+public final class Vocabulary {
+
+    /** A remedy's history window some limit or helper reads (null window: the whole history). */
+    record Window(String remedy, TemporalAmount window) {
+    }
+
+    private final List<String> severities;
+    private final List<String> roles;
+    private final Map<String, RemedyUnit> units = new LinkedHashMap<>();
+    private final Map<String, FactType> facts = new LinkedHashMap<>();
+    private final Set<String> strings = new LinkedHashSet<>();
+    private final Set<String> prefixes = new LinkedHashSet<>();
+    private final Set<String> suffixes = new LinkedHashSet<>();
+    private final Set<String> needles = new LinkedHashSet<>();
+    private final Map<String, Window> windows = new LinkedHashMap<>();
+    private int decimals = 2;
+
+    /**
+     * Starts a vocabulary for policies with this scale, ladder and remedies.
+     *
+     * @throws IllegalArgumentException if another policy added later has a different scale or ladder
+     */
+    public Vocabulary(PolicyModel first) {
+        this.severities = first.severities();
+        this.roles = first.roles();
+        add(first);
+    }
+
+    /**
+     * Adds a policy's rules and authority.
+     *
+     * @throws IllegalArgumentException if its severities or roles differ from the first policy's
+     */
+    public Vocabulary add(PolicyModel model) {
+        if (!model.severities().equals(severities) || !model.roles().equals(roles)) {
+            throw new IllegalArgumentException("policies compared must have the same severities and roles, were "
+                    + severities + " " + roles + " and " + model.severities() + " " + model.roles());
+        }
+        model.remedies().forEach(units::putIfAbsent);
+        model.authority().forEach((remedy, entries) -> {
+            for (AuthorityEntry e : entries) {
+                if (e != null) {
+                    limit(e.perGrant());
+                    limit(e.maxTotal());
+                    if (e.hasWindow()) {
+                        windows.putIfAbsent(FactSpace.key(remedy, e.window()), new Window(remedy, e.window()));
+                    }
+                }
+            }
+        });
+        for (Rule r : model.rules()) {
+            condition(r.when());
+            if (r.effect().upTo() != null) {
+                limit(r.effect().upTo());
+            }
+        }
+        model.attributes().forEach((name, type) -> facts.putIfAbsent("attributes." + name, type));
+        return this;
+    }
+
+    /** Adds the facts and literals of an extra condition, such as a guarantee's. */
+    public Vocabulary condition(Condition c) {
+        if (c instanceof Condition.AllOf all) {
+            all.parts().forEach(this::condition);
+        } else if (c instanceof FactMatcher m) {
+            fact(m.path().name(), m.path().type());
+            valueTest(m.valueTest());
+        } else if (c instanceof Exists e) {
+            fact(e.path().name(), e.path().type());
+        } else if (c instanceof Expression e && e.body() instanceof SandboxedExpression s) {
+            expr(s.tree());
+        }
+        return this;
+    }
+
+    private void valueTest(ValueTest t) {
+        if (t instanceof ValueTest.Equals e) {
+            literal(e.value());
+        } else if (t instanceof ValueTest.OneOf o) {
+            o.values().forEach(this::literal);
+        } else if (t instanceof ValueTest.Compare c) {
+            literal(c.bound());
+        } else if (t instanceof ValueTest.AllOf a) {
+            a.tests().forEach(this::valueTest);
+        } else if (t instanceof ValueTest.Not n) {
+            valueTest(n.test());
+        }
+    }
+
+    private void expr(Expr e) {
+        if (e instanceof Expr.Literal l) {
+            literal(l.value());
+        } else if (e instanceof Expr.FactRef f) {
+            fact(f.path().name(), f.path().type());
+        } else if (e instanceof Expr.Presence p) {
+            fact(p.fact().path().name(), p.fact().path().type());
+        } else if (e instanceof Expr.Helper h) {
+            helper(h.kind());
+        } else if (e instanceof Expr.Unary u) {
+            expr(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            expr(b.left());
+            expr(b.right());
+        }
+    }
+
+    private void helper(HelperKind k) {
+        if (k instanceof HelperKind.HistoryCount c) {
+            windows.putIfAbsent(FactSpace.key(c.remedy(), c.window()), new Window(c.remedy(), c.window()));
+        } else if (k instanceof HelperKind.HistoryTotal t) {
+            windows.putIfAbsent(FactSpace.key(t.remedy(), t.window()), new Window(t.remedy(), t.window()));
+        } else if (k instanceof HelperKind.StartsWith s) {
+            fact(s.fact().name(), s.fact().type());
+            prefixes.add(s.prefix());
+        } else if (k instanceof HelperKind.EndsWith s) {
+            fact(s.fact().name(), s.fact().type());
+            suffixes.add(s.suffix());
+        } else if (k instanceof HelperKind.Contains s) {
+            fact(s.fact().name(), s.fact().type());
+            needles.add(s.needle());
+        }
+    }
+
+    private void fact(String name, FactType type) {
+        if (!name.equals("remedy") && !name.equals("amount")) {
+            facts.putIfAbsent(name, type);
+        }
+    }
+
+    private void literal(Object value) {
+        if (value instanceof String s) {
+            strings.add(s);
+        } else if (value instanceof BigDecimal n) {
+            // at most 5 decimals: with numbers up to 10^9 a witness stays within the engine's 15 significant digits
+            decimals = Math.max(decimals, Math.min(5, n.stripTrailingZeros().scale() + 1));
+        }
+    }
+
+    private void limit(Limit l) {
+        if (l != null) {
+            l.amount().ifPresent(this::literal);
+        }
+    }
+
+    List<String> severities() {
+        return severities;
+    }
+
+    List<String> roles() {
+        return roles;
+    }
+
+    Map<String, RemedyUnit> units() {
+        return units;
+    }
+
+    Map<String, FactType> facts() {
+        return facts;
+    }
+
+    List<Window> windows() {
+        return new ArrayList<>(windows.values());
+    }
+
+    int decimals() {
+        return decimals;
+    }
+
+    /**
+     * Returns the text values a witness may use: every literal, every helper's text, and each prefix, needles and
+     * suffix put together, so that a fact can start with one text, contain others and end with a third at once.
+     */
+    List<String> strings() {
+        Set<String> all = new LinkedHashSet<>(strings);
+        all.addAll(prefixes);
+        all.addAll(suffixes);
+        all.addAll(needles);
+        if (!prefixes.isEmpty() || !suffixes.isEmpty() || !needles.isEmpty()) {
+            String middle = String.join("", needles);
+            for (String p : withEmpty(prefixes)) {
+                for (String s : withEmpty(suffixes)) {
+                    all.add(p + middle + s);
+                }
+            }
+        }
+        all.remove(null);
+        return new ArrayList<>(all);
+    }
+
+    private static List<String> withEmpty(Set<String> texts) {
+        List<String> out = new ArrayList<>(texts);
+        out.add("");
+        return out;
+    }
+
+    /** Returns a text none of the values is and no helper text occurs in, for the "other" code. */
+    String other() {
+        List<String> known = strings();
+        for (int i = 0; ; i++) {
+            String candidate = "zq-other" + (i == 0 ? "" : "-" + i);
+            boolean clash = known.contains(candidate)
+                    || prefixes.stream().anyMatch(candidate::startsWith)
+                    || suffixes.stream().anyMatch(candidate::endsWith)
+                    || needles.stream().anyMatch(candidate::contains);
+            if (!clash || i > 50) {
+                return Objects.requireNonNull(candidate);
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.resolutionpolicy.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.resolutionpolicy.analysis.Analysis;
+import org.resolutionpolicy.analysis.ChangeProof;
+import org.resolutionpolicy.analysis.Finding;
+import org.resolutionpolicy.analysis.GuaranteeFile;
+import org.resolutionpolicy.analysis.GuaranteeResult;
+import org.resolutionpolicy.analysis.Report;
+import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.engine.internal.json.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Runs {@code policy analyze}: findings of a policy, proofs of its guarantee files, or, with {@code --against}, a
+ * change proof against an older version. Exit code 0 when nothing was found, every guarantee is proven (or, for a
+ * change proof, the comparison ran), 1 otherwise, 3 when the solver and the engine disagree.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Prove what a policy can and cannot do, with an SMT solver; every case shown was decided by the engine.",
+            "POLICY arguments together form one policy; *.guarantees.yaml arguments are guarantee files, proven against",
+            "their own policy. Without guarantee files: rules that never match or never change an outcome, grants that",
+            "raise nothing, gaps nobody can approve, shrinking authority, roles nobody is escalated to.",
+            "With --against OLD...: per remedy and role, whether POLICY is equivalent to OLD, only stricter, only looser",
+            "or both, with a case for each direction.",
+            "Exit code 0 when nothing was found and every guarantee holds, 1 otherwise, 2 on usage errors, 3 on an",
+            "internal error (the solver and the engine disagree)."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories, or *.guarantees.yaml files")
+    List<Path> paths;
+
+    @Option(names = "--against", arity = "1..*", paramLabel = "OLD", description = "the older version to compare with")
+    List<Path> against;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5",
+            description = "time limit of each solver check, in seconds (default: ${DEFAULT-VALUE}); out of time is 'not decided'")
+    double seconds;
+
+    @CommandLine.Mixin
+    PolicyCli.FormatOption output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        paths.forEach(PolicyCli::existing);
+        if (seconds <= 0) {
+            throw new PolicyCli.UsageProblem("--time-limit must be positive, was [" + seconds + "]");
+        }
+        Duration limit = Duration.ofMillis((long) (seconds * 1000));
+        List<Path> policies = new ArrayList<>();
+        List<Path> guaranteeFiles = new ArrayList<>();
+        for (Path p : paths) {
+            (p.getFileName().toString().endsWith(".guarantees.yaml") ? guaranteeFiles : policies).add(p);
+        }
+        try {
+            if (against != null) {
+                against.forEach(PolicyCli::existing);
+                if (policies.isEmpty()) {
+                    throw new PolicyCli.UsageProblem("--against needs the newer POLICY to compare");
+                }
+                return change(out, Analysis.of(policies).withTimeLimit(limit),
+                        Analysis.of(against).withTimeLimit(limit));
+            }
+            int exit = PolicyCli.OK;
+            List<Object> json = new ArrayList<>();
+            if (!policies.isEmpty()) {
+                exit = findings(out, json, Analysis.of(policies).withTimeLimit(limit).findings());
+            }
+            for (Path file : guaranteeFiles) {
+                GuaranteeFile g = GuaranteeFile.read(file);
+                exit = Math.max(exit, guarantees(out, json, file, Analysis.of(g.policies()).withTimeLimit(limit)
+                        .prove(g.guarantees())));
+            }
+            if (output.format == PolicyCli.Format.json) {
+                out.println(Json.write(json.size() == 1 ? json.get(0) : json));
+            }
+            out.flush();
+            return exit;
+        } catch (PolicyLoadException e) {
+            e.problems().forEach(err::println);
+            return PolicyCli.NO;
+        }
+    }
+
+    private int findings(PrintWriter out, List<Object> json, Report r) {
+        if (output.format == PolicyCli.Format.json) {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("policy", r.policy());
+            tree.put("version", r.version());
+            List<Object> items = new ArrayList<>();
+            for (Finding f : r.findings()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("kind", kind(f.kind()));
+                item.put("place", f.place());
+                item.put("subject", f.subject());
+                item.put("message", f.message());
+                if (f.witness() != null) {
+                    item.put("witness", f.witness());
+                }
+                items.add(item);
+            }
+            tree.put("findings", items);
+            tree.put("leftOut", r.leftOut());
+            tree.put("checks", r.checks());
+            json.add(tree);
+        } else {
+            out.println("policy " + r.policy() + " " + r.version() + ": " + count(r.findings().size(), "finding") + " ("
+                    + r.checks() + " solver checks, " + r.took().toMillis() + " ms)");
+            for (Finding f : r.findings()) {
+                out.println(f);
+                if (f.witness() != null) {
+                    out.println("  case: " + Json.line(f.witness()));
+                }
+            }
+            r.leftOut().forEach(s -> out.println("left out: " + s));
+        }
+        if (r.hasInternalErrors()) {
+            return PolicyCli.INTERNAL;
+        }
+        return r.findings().isEmpty() ? PolicyCli.OK : PolicyCli.NO;
+    }
+
+    private int guarantees(PrintWriter out, List<Object> json, Path file, List<GuaranteeResult> results) {
+        int exit = PolicyCli.OK;
+        List<Object> items = new ArrayList<>();
+        long proven = results.stream().filter(r -> r.status() == GuaranteeResult.Status.PROVEN).count();
+        if (output.format == PolicyCli.Format.text) {
+            out.println(file + ": " + proven + " of " + count(results.size(), "guarantee") + " proven");
+        }
+        for (GuaranteeResult r : results) {
+            exit = Math.max(exit, r.status() == GuaranteeResult.Status.PROVEN ? PolicyCli.OK
+                    : r.status() == GuaranteeResult.Status.INTERNAL ? PolicyCli.INTERNAL : PolicyCli.NO);
+            if (output.format == PolicyCli.Format.json) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("name", r.guarantee().name());
+                item.put("place", r.guarantee().place());
+                item.put("expect", r.guarantee().expect().toString());
+                item.put("status", r.status().name());
+                item.put("detail", r.detail());
+                if (r.counterexample() != null) {
+                    item.put("counterexample", r.counterexample());
+                }
+                items.add(item);
+            } else {
+                out.println(r.guarantee().place() + ": " + r.status() + ": " + r.guarantee().name() + " ("
+                        + r.guarantee().expect() + "): " + r.detail());
+                if (r.counterexample() != null) {
+                    out.println("  counterexample: " + Json.line(r.counterexample()));
+                }
+            }
+        }
+        if (output.format == PolicyCli.Format.json) {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("guarantees", file.toString());
+            tree.put("results", items);
+            json.add(tree);
+        }
+        return exit;
+    }
+
+    private int change(PrintWriter out, Analysis newer, Analysis older) {
+        ChangeProof proof = newer.against(older);
+        boolean internal = proof.changes().stream().anyMatch(c -> c.detail().contains("internal error"));
+        if (output.format == PolicyCli.Format.json) {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("old", proof.oldVersion());
+            tree.put("new", proof.newVersion());
+            List<Object> items = new ArrayList<>();
+            for (ChangeProof.Change c : proof.changes()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("remedy", c.remedy());
+                item.put("role", c.role());
+                item.put("verdict", c.verdict().name());
+                item.put("detail", c.detail());
+                if (c.stricter() != null) {
+                    item.put("stricter", c.stricter());
+                }
+                if (c.looser() != null) {
+                    item.put("looser", c.looser());
+                }
+                items.add(item);
+            }
+            tree.put("changes", items);
+            tree.put("notCompared", proof.notCompared());
+            tree.put("leftOut", proof.leftOut());
+            out.println(Json.write(tree));
+        } else {
+            List<ChangeProof.Change> differences = proof.differences();
+            out.println(proof.oldVersion() + " -> " + proof.newVersion() + ": " + differences.size() + " of "
+                    + count(proof.changes().size(), "remedy and role pair") + " changed");
+            for (ChangeProof.Change c : differences) {
+                out.println(c.remedy() + " for " + c.role() + ": " + c.verdict() + ": " + c.detail());
+                if (c.stricter() != null) {
+                    out.println("  stricter case: " + Json.line(c.stricter()));
+                }
+                if (c.looser() != null) {
+                    out.println("  looser case: " + Json.line(c.looser()));
+                }
+            }
+            proof.notCompared().forEach(s -> out.println("not compared: " + s));
+            proof.leftOut().forEach(s -> out.println("left out: " + s));
+        }
+        out.flush();
+        return internal ? PolicyCli.INTERNAL : PolicyCli.OK;
+    }
+
+    private static String kind(Finding.Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static String count(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}
