@@ -53,6 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set by {@code policy diff --prove}: a change proof that finds a difference exits 1, as a diff does. */
+    boolean changeExitsOne;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -216,7 +219,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             proof.leftOut().forEach(s -> out.println("left out: " + s));
         }
         out.flush();
-        return internal ? PolicyCli.INTERNAL : PolicyCli.OK;
+        if (internal) {
+            return PolicyCli.INTERNAL;
+        }
+        return changeExitsOne && !proof.differences().isEmpty() ? PolicyCli.NO : PolicyCli.OK;
     }
 
     private static String kind(Finding.Kind kind) {

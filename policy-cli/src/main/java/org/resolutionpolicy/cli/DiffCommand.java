@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
             "what changes: outcome transitions per remedy with counts, sample cases and the rules responsible, the",
             "money that moves, each role's escalation workload, the cases whose follow-ups or latitude change.",
             "All OLD arguments form one policy, all --against arguments the other.",
+            "With --prove instead of --history: a proof over every possible case (policy analyze NEW --against OLD):",
+            "per remedy and role, equivalent, only stricter, only looser or both, with a case for each direction.",
             "Exit code 0 when nothing changes, 1 when something does (or a policy has errors, or a bad line fails",
             "the run), 2 when a file cannot be read."})
 final class DiffCommand implements Callable<Integer> {
@@ -36,11 +38,22 @@ final class DiffCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReplayCommand.HistoryOptions history;
 
+    @Option(names = "--prove", description = "prove what the edit changes over every possible case instead of "
+            + "replaying a history (the SMT solver of policy analyze; DRL rules are left out, and said so)")
+    boolean prove;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5",
+            description = "with --prove: time limit of each solver check, in seconds (default: ${DEFAULT-VALUE})")
+    double seconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (prove) {
+            return proof();
+        }
         PrintWriter err = spec.commandLine().getErr();
         before.forEach(PolicyCli::existing);
         after.forEach(PolicyCli::existing);
@@ -64,5 +77,24 @@ final class DiffCommand implements Callable<Integer> {
         history.print(spec, history.format == PolicyCli.Format.json ? Json.write(ReplayOutput.json(report)) + "\n"
                 : ReplayOutput.text(report));
         return report.isEmpty() ? PolicyCli.OK : PolicyCli.NO;
+    }
+
+    /** Runs the change proof of {@code policy analyze NEW --against OLD}, with this command's output. */
+    private int proof() {
+        if (history.file != null || history.out != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--prove takes neither --history nor --out: "
+                    + "a proof covers every case, a replay the cases of a history");
+        }
+        List<String> args = new java.util.ArrayList<>();
+        after.forEach(p -> args.add(p.toString()));
+        args.add("--against");
+        before.forEach(p -> args.add(p.toString()));
+        args.addAll(List.of("--time-limit", Double.toString(seconds), "--format", history.format.name()));
+        AnalyzeCommand command = new AnalyzeCommand();
+        command.changeExitsOne = true;
+        CommandLine analyze = new CommandLine(command).setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr())
+                .setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler());
+        return analyze.execute(args.toArray(String[]::new));
     }
 }

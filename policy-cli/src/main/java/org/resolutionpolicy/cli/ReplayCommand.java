@@ -81,7 +81,7 @@ final class ReplayCommand implements Callable<Integer> {
     /** The options replay and diff share: the history, bad lines, threads, format and where the report goes. */
     static final class HistoryOptions {
 
-        @Option(names = "--history", required = true, paramLabel = "FILE",
+        @Option(names = "--history", paramLabel = "FILE",
                 description = "the cases: JSON lines, one case per line, optionally gzip-compressed; a decision log "
                         + "written with cases is one too")
         Path file;
@@ -106,6 +106,9 @@ final class ReplayCommand implements Callable<Integer> {
          * errors, exit 2.
          */
         void check(CommandLine.Model.CommandSpec spec) {
+            if (file == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--history=FILE'");
+            }
             badLines(spec);
             if (threads != null && threads < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, not [" + threads + "]");

@@ -94,6 +94,35 @@ class AnalyzeCommandTests {
     }
 
     @Test
+    void diff_with_prove_is_the_change_proof_and_exits_1_when_the_edit_changes_anything() throws Exception {
+        String policy = """
+                policy: shop
+                version: "%s"
+                roles: [agent, supervisor]
+                remedies: { refund: { unit: money } }
+                authority: { agent: { refund: %s }, supervisor: { refund: 200 } }
+                rules: []
+                """;
+        Path old = Files.writeString(dir.resolve("old.yaml"), policy.formatted("1", "50"));
+        Path newer = Files.writeString(dir.resolve("new.yaml"), policy.formatted("2", "80"));
+        Path same = Files.writeString(dir.resolve("same.yaml"), policy.formatted("3", "50"));
+
+        PolicyCliTests.Run changed = run("diff", old.toString(), "--against", newer.toString(), "--prove");
+        assertThat(changed.exit()).isEqualTo(PolicyCli.NO);
+        assertThat(changed.out()).startsWith("shop 1 -> shop 2: 1 of 2 remedy and role pairs changed")
+                .contains("refund for agent: ONLY_LOOSER");
+        PolicyCliTests.Run unchanged = run("diff", old.toString(), "--against", same.toString(), "--prove");
+        assertThat(unchanged.exit()).isEqualTo(PolicyCli.OK);
+        assertThat(unchanged.out()).startsWith("shop 1 -> shop 3: 0 of 2 remedy and role pairs changed");
+        PolicyCliTests.Run both = run("diff", old.toString(), "--against", newer.toString(), "--prove",
+                "--history", old.toString());
+        assertThat(both.exit()).isEqualTo(PolicyCli.USAGE);
+        assertThat(both.err()).contains("--prove takes neither --history nor --out");
+        assertThat(run("diff", old.toString(), "--against", newer.toString()).err())
+                .contains("Missing required option: '--history=FILE'");
+    }
+
+    @Test
     void a_bad_time_limit_is_a_usage_error() {
         PolicyCliTests.Run r = run("analyze", PLANTED.resolve("planted.yaml").toString(), "--time-limit", "0");
         assertThat(r.exit()).isEqualTo(PolicyCli.USAGE);
