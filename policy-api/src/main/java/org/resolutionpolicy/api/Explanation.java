@@ -283,10 +283,15 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      *
      * @param kind the kind of effect
      * @param role for {@link Kind#REQUIRE} and {@link Kind#GRANT}, the role; otherwise null
-     * @param upTo for {@link Kind#GRANT}, the raised per-grant limit; otherwise null
+     * @param upTo for {@link Kind#GRANT}, the raised per-grant limit; otherwise null, and null when
+     *             {@code computed} gives it
      * @param followUp the action of the follow-up the rule asks for, or null when it asks for none
+     * @param computed for {@link Kind#GRANT}, the expression the limit is computed by from the case's facts (the
+     *                 authority trace shows its value); otherwise null
+     * @param entitlement for {@link Kind#GRANT}, true when the rule states the customer's entitlement
+     *                    ({@code entitled:}), which every role may grant
      */
-    public record Effect(Kind kind, String role, Limit upTo, String followUp) {
+    public record Effect(Kind kind, String role, Limit upTo, String followUp, String computed, boolean entitlement) {
 
         /** The kinds of effect. */
         public enum Kind {
@@ -315,9 +320,18 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
                 // the message is built only when it is needed: explanations make many effects
                 throw new NullPointerException("role must not be null for " + kind);
             }
-            if (kind == Kind.GRANT) {
+            if (kind == Kind.GRANT && computed == null) {
                 Objects.requireNonNull(upTo, "upTo must not be null for GRANT");
             }
+        }
+
+        /**
+         * Creates an effect whose limit, if any, is a constant.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect(Kind kind, String role, Limit upTo, String followUp) {
+            this(kind, role, upTo, followUp, null, false);
         }
 
         /** Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call}; empty for no effect. */
@@ -327,7 +341,8 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
                 case DENY -> "deny";
                 case SWAT -> "route to swat";
                 case REQUIRE -> "require " + role;
-                case GRANT -> "grant " + role + " up to " + upTo;
+                case GRANT -> entitlement ? "entitled to " + (computed != null ? computed : upTo)
+                        : "grant " + role + " up to " + (computed != null ? computed : upTo);
                 case DRL -> "drl";
             };
             if (followUp == null) {

@@ -10,8 +10,10 @@ import java.util.Objects;
  *                  {@link Limit#unlimited()} when there is no bound (for a {@code none} remedy: unlimited or zero)
  * @param approverBeyond the role that approves amounts just above {@code aloneUpTo}, or {@code null}
  * @param teamBeyond the SWAT team that takes amounts just above {@code aloneUpTo}, or {@code null}
+ * @param entitlement what the policy entitles the customer to for this remedy in this case, or {@code null}
  */
-public record Latitude(String remedy, Limit aloneUpTo, String approverBeyond, String teamBeyond) {
+public record Latitude(String remedy, Limit aloneUpTo, String approverBeyond, String teamBeyond,
+                       Entitlement entitlement) {
 
     /**
      * Creates a latitude entry.
@@ -21,5 +23,14 @@ public record Latitude(String remedy, Limit aloneUpTo, String approverBeyond, St
     public Latitude {
         Objects.requireNonNull(remedy, "remedy must not be null");
         Objects.requireNonNull(aloneUpTo, "aloneUpTo must not be null");
+    }
+
+    /**
+     * Creates a latitude entry without an entitlement.
+     *
+     * @throws NullPointerException if remedy or aloneUpTo is null
+     */
+    public Latitude(String remedy, Limit aloneUpTo, String approverBeyond, String teamBeyond) {
+        this(remedy, aloneUpTo, approverBeyond, teamBeyond, null);
     }
 }

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param proposal the proposal decided, with its amount as decided (a {@code count} proposal without one gets 1)
  * @param outcome the outcome
  * @param reasons every rule that contributed, ordered by rule id, {@code authority} last
+ * @param entitlement what the policy entitles the customer to for this remedy in this case, or {@code null}
  */
-public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons) {
+public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, Entitlement entitlement) {
 
     /**
      * Creates a proposal decision.
@@ -22,6 +23,20 @@ public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> 
         Objects.requireNonNull(proposal, "proposal must not be null");
         Objects.requireNonNull(outcome, "outcome must not be null");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /**
+     * Creates a proposal decision without an entitlement.
+     *
+     * @throws NullPointerException if proposal or outcome is null
+     */
+    public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons) {
+        this(proposal, outcome, reasons, null);
+    }
+
+    /** Returns the entitlement, if the policy states one for this remedy in this case. */
+    public java.util.Optional<Entitlement> entitled() {
+        return java.util.Optional.ofNullable(entitlement);
     }
 
     /** Returns the remedy id. */

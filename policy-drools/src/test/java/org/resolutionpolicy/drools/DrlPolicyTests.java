@@ -27,6 +27,7 @@ import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.Problem;
+import org.resolutionpolicy.api.ProposalDecision;
 
 class DrlPolicyTests {
 
@@ -351,6 +352,27 @@ class DrlPolicyTests {
     @Nested
     @DisplayName("deciding")
     class Deciding {
+        @Test
+        void a_drl_entitlement_is_granted_by_every_role_and_reported_with_its_working() {
+            Policy withAttribute = Policies.compile(List.of(PolicySource.of("policy.yaml",
+                    HEADER + "attributes: { daysLate: number }\n"), PolicySource.of("rules.drl", PRELUDE + """
+                    rule "scheme-amount"
+                    when
+                        CaseFact( $days : number("daysLate") != null )
+                        ProposalFact( remedy == "refund" )
+                    then
+                        effects.entitled(kcontext, $days.multiply(new java.math.BigDecimal("12")), "12 * " + $days + " days", "The scheme pays 12 a day");
+                    end
+                    """)));
+
+            ProposalDecision d = withAttribute.decide(CustomerCase.builder().severity("LOW").employee("agent")
+                    .attribute("daysLate", 8).propose("refund", 96).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.alone());
+            assertThat(d.entitlement()).isEqualTo(new org.resolutionpolicy.api.Entitlement(new java.math.BigDecimal("96"),
+                    "scheme-amount", "12 * 8 days = 96"));
+        }
+
         @Test
         void deny_overrides_a_drl_swat_whatever_the_salience() {
             Policy p = mixed("""

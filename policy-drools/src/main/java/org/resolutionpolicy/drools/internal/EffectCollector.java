@@ -11,6 +11,7 @@ import org.resolutionpolicy.drools.Effects;
 import org.resolutionpolicy.drools.ProposalFact;
 import org.resolutionpolicy.engine.internal.support.Place;
 import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.ComputedAmount;
 import org.resolutionpolicy.engine.internal.model.Effect;
 import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
@@ -103,6 +104,16 @@ final class EffectCollector implements Effects {
             throw new PolicyException("DRL rule [" + name(rule) + "] grants up to [" + upTo + "]: a number or \"unlimited\"");
         }
         add(rule, Effect.grant(rank(rule, role), limit), null, because);
+    }
+
+    @Override
+    public void entitled(RuleContext rule, Object amount, String working, String because) {
+        if (!(amount instanceof Number) || new BigDecimal(amount.toString()).signum() < 0) {
+            throw new PolicyException("DRL rule [" + name(rule) + "] states an entitlement of [" + amount
+                    + "]: a number of at least 0");
+        }
+        BigDecimal value = Values.normalize(new BigDecimal(amount.toString()));
+        add(rule, Effect.entitled(ComputedAmount.constant(value, working)), null, because);
     }
 
     @Override

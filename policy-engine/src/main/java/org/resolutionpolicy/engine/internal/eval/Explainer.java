@@ -189,7 +189,7 @@ final class Explainer {
         boolean nextActs = first.kind() == Explanation.Effect.Kind.NONE && next.kind() != Explanation.Effect.Kind.NONE;
         Explanation.Effect acts = nextActs ? next : first;
         return new Explanation.Effect(acts.kind(), acts.role(), acts.upTo(),
-                first.followUp() != null ? first.followUp() : next.followUp());
+                first.followUp() != null ? first.followUp() : next.followUp(), acts.computed(), acts.entitlement());
     }
 
     private Explanation.Effect effect(Rule r) {
@@ -202,6 +202,7 @@ final class Explainer {
             case GRANT -> Explanation.Effect.Kind.GRANT;
         };
         String role = e.role() < 0 ? null : policy.roles().get(e.role());
-        return new Explanation.Effect(kind, role, e.upTo(), r.followUp() == null ? null : r.followUp().action());
+        return new Explanation.Effect(kind, role, e.upTo(), r.followUp() == null ? null : r.followUp().action(),
+                e.computed() == null ? null : e.computed().text(), e.entitlement());
     }
 }

@@ -18,7 +18,12 @@ final class IndexedRule {
     final Condition when;
     final Effect.Kind kind;
     final int role;
+    /** The constant limit of a grant; null when {@link #computed} gives it. */
     final Limit upTo;
+    /** The computed limit of a grant or entitlement, or null. */
+    final org.resolutionpolicy.engine.internal.model.ComputedAmount computed;
+    /** True for {@code entitled:}, whose amount the decision reports. */
+    final boolean entitlement;
     final Reason reason;
     final FollowUp followUp;
     final boolean perProposalFollowUp;
@@ -35,12 +40,19 @@ final class IndexedRule {
         this.kind = rule.effect().kind();
         this.role = rule.effect().role();
         this.upTo = rule.effect().upTo();
+        this.computed = rule.effect().computed();
+        this.entitlement = rule.effect().entitlement();
         this.reason = new Reason(rule.id(), rule.because());
         FollowUpSpec f = rule.followUp();
         this.followUp = f == null ? null : new FollowUp(f.action(), f.within(), f.owner(), rule.id());
         this.perProposalFollowUp = f != null && rule.perProposal();
         this.order = order;
         this.position = position;
+    }
+
+    /** Returns the limit of a grant in a case: the constant, or the amount computed from the case's facts. */
+    Limit upTo(org.resolutionpolicy.engine.internal.model.Facts facts) {
+        return computed == null ? upTo : computed.limit(facts);
     }
 
     /** Returns true if this rule sorts before the other in reasons: by id order, then id. */

@@ -67,6 +67,7 @@ public final class DecisionJson {
         item.put("outcome", p.kind().name());
         putIfPresent(item, "approver", p.outcome().approver());
         putIfPresent(item, "team", p.outcome().team());
+        putIfPresent(item, "entitlement", entitlement(p.entitlement()));
         if (detail == Detail.FULL) {
             item.put("reasons", p.reasons().stream().map(DecisionJson::reason).toList());
         } else {
@@ -88,6 +89,19 @@ public final class DecisionJson {
         item.put("aloneUpTo", limit(l.aloneUpTo()));
         putIfPresent(item, "approverBeyond", l.approverBeyond());
         putIfPresent(item, "team", l.teamBeyond());
+        putIfPresent(item, "entitlement", entitlement(l.entitlement()));
+        return item;
+    }
+
+    /** Returns an entitlement as {@code {amount, rule, working}}, or null without one. */
+    private static Map<String, Object> entitlement(org.resolutionpolicy.api.Entitlement e) {
+        if (e == null) {
+            return null;
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("amount", e.amount());
+        item.put("rule", e.rule());
+        item.put("working", e.working());
         return item;
     }
 

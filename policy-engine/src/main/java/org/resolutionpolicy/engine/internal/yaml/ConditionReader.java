@@ -97,6 +97,11 @@ final class ConditionReader {
         this.remediesBroken = remediesBroken;
     }
 
+    /** Returns what expressions may refer to, for readers of other expressions (amounts). */
+    ExpressionContext expressions() {
+        return expressions;
+    }
+
     /**
      * Reads a {@code when}: an expression string, or a mapping of facts to matchers (and {@code expr} keys).
      *

@@ -73,6 +73,7 @@ public final class PolicyReader {
     private final Map<String, AuthorityEntry[]> authority = new LinkedHashMap<>();
     private final Map<String, Place[]> authorityPlaces = new HashMap<>();
     private RuleReader rules;
+    private AmountReader amounts;
     /** When the ladder or the remedies could not be read, every name checked against them would be noise. */
     private boolean rolesBroken;
     private boolean remediesBroken;
@@ -139,7 +140,9 @@ public final class PolicyReader {
         NodeReader mainReader = main.reader();
         Map<String, NodeReader.Entry> top = main.top();
         header(mainReader, top);
-        rules = new RuleReader(conditionReader(), roles, remedies.keySet(), rolesBroken, remediesBroken);
+        ConditionReader conditions = conditionReader();
+        amounts = new AmountReader(problems, conditions.expressions());
+        rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
         if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
         }
@@ -429,8 +432,10 @@ public final class PolicyReader {
 
     private AuthorityEntry authorityEntry(NodeReader r, Node node, String what) {
         if (node instanceof ScalarNode) {
-            Limit limit = limit(r, node, "the limit of [" + what + "]");
-            return limit == null ? null : new AuthorityEntry(limit, null, null, null, null);
+            AmountReader.Amount limit = amounts.read(r, node, "the limit of [" + what + "]", true);
+            return limit == null ? null : limit.computed() != null
+                    ? new AuthorityEntry(Limit.zero(), null, null, null, null, limit.computed())
+                    : new AuthorityEntry(limit.constant(), null, null, null, null);
         }
         Map<String, NodeReader.Entry> spec = r.mapping(node, "the authority entry [" + what + "]");
         if (spec == null) {
@@ -438,14 +443,17 @@ public final class PolicyReader {
         }
         r.onlyKeys(spec, AUTHORITY_ENTRY_KEYS, "the authority entry [" + what + "]");
         Limit perGrant = Limit.unlimited();
+        org.resolutionpolicy.engine.internal.model.ComputedAmount computed = null;
         if (spec.containsKey("perGrant")) {
-            perGrant = limit(r, spec.get("perGrant").value(), "perGrant of [" + what + "]");
+            AmountReader.Amount read = amounts.read(r, spec.get("perGrant").value(), "perGrant of [" + what + "]", true);
+            perGrant = read == null ? null : read.computed() != null ? Limit.zero() : read.constant();
+            computed = read == null ? null : read.computed();
         } else if (!spec.containsKey("perCustomer")) {
             r.error(node, "the authority entry [" + what + "] needs perGrant or perCustomer");
             return null;
         }
         if (!spec.containsKey("perCustomer")) {
-            return perGrant == null ? null : new AuthorityEntry(perGrant, null, null, null, null);
+            return perGrant == null ? null : new AuthorityEntry(perGrant, null, null, null, null, computed);
         }
         Node pcNode = spec.get("perCustomer").value();
         Map<String, NodeReader.Entry> pc = r.mapping(pcNode, "perCustomer of [" + what + "]");
@@ -481,7 +489,7 @@ public final class PolicyReader {
                 || (pc.containsKey("count") && count == null)) {
             return null;
         }
-        return new AuthorityEntry(perGrant, max, count, window, windowText);
+        return new AuthorityEntry(perGrant, max, count, window, windowText, computed);
     }
 
     /** Reads a limit: a non-negative number or {@code unlimited}. */
@@ -514,7 +522,7 @@ public final class PolicyReader {
             String holder = null;
             for (int role = 0; role < entries.length; role++) {
                 AuthorityEntry entry = entries[role];
-                if (entry == null) {
+                if (entry == null || entry.computed() != null) {
                     continue;
                 }
                 if (highestBelow != null && entry.perGrant().compareTo(highestBelow) < 0) {

@@ -1,5 +1,6 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +25,14 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class RuleReader {
 
     static final List<String> RULE_KEYS = List.of("id", "when", "remedies", "deny", "route", "require", "grant",
-            "followUp", "because", "enabled");
-    static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant");
+            "entitled", "followUp", "because", "enabled");
+    static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant", "entitled");
     static final List<String> GRANT_KEYS = List.of("role", "upTo");
     static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner");
 
     private final ConditionReader conditions;
+    /** Reads computed amounts ({@code upTo}, {@code entitled}); null reads only numbers. */
+    private AmountReader amounts;
     private final List<String> roles;
     private final Set<String> remedies;
     private final boolean rolesBroken;
@@ -53,6 +56,12 @@ final class RuleReader {
         this.remedies = remedies;
         this.rolesBroken = rolesBroken;
         this.remediesBroken = remediesBroken;
+    }
+
+    /** Lets {@code upTo} and {@code entitled} be expressions over the case's facts, read by this reader. */
+    RuleReader withAmounts(AmountReader amounts) {
+        this.amounts = amounts;
+        return this;
     }
 
     /** Returns the rules read so far, in the order read. */
@@ -99,7 +108,7 @@ final class RuleReader {
         }
         if (EFFECT_KEYS.stream().noneMatch(spec::containsKey) && !spec.containsKey("followUp")) {
             r.error(node, name + " has no effect", "give it one of deny: true, route: swat, require: <role>, "
-                    + "grant: {role, upTo}, or a followUp");
+                    + "grant: {role, upTo}, entitled: <amount>, or a followUp");
         }
         String because = because(r, spec, node, name);
         boolean enabled = enabled(r, spec, name);
@@ -143,7 +152,7 @@ final class RuleReader {
         }
         if (effects.size() > 1) {
             r.error(effects.get(1).key(), name + " has more than one effect: " + effectNames(effects),
-                    "a rule has exactly one of deny, route, require, grant; write two rules");
+                    "a rule has exactly one of deny, route, require, grant, entitled; write two rules");
             return Effect.NONE;
         }
         return effects.size() == 1 ? effect(r, effects.get(0), name) : Effect.NONE;
@@ -200,6 +209,8 @@ final class RuleReader {
                 int role = role(r, v, "require of " + name);
                 return role < 0 ? null : Effect.require(role);
             }
+            case "entitled":
+                return entitled(r, v, name);
             default: {
                 Map<String, NodeReader.Entry> grant = r.mapping(v, "grant of " + name);
                 if (grant == null) {
@@ -212,10 +223,28 @@ final class RuleReader {
                     return null;
                 }
                 int role = role(r, grant.get("role").value(), "grant of " + name);
+                if (amounts != null) {
+                    AmountReader.Amount upTo = amounts.read(r, grant.get("upTo").value(), "upTo of " + name, true);
+                    return role < 0 || upTo == null ? null : upTo.computed() != null
+                            ? Effect.grant(role, upTo.computed()) : Effect.grant(role, upTo.constant());
+                }
                 Limit upTo = PolicyReader.limit(r, grant.get("upTo").value(), "upTo of " + name);
                 return role < 0 || upTo == null ? null : Effect.grant(role, upTo);
             }
         }
+    }
+
+    /** Reads {@code entitled: <amount>}: a number or an expression over the case's facts. */
+    private Effect entitled(NodeReader r, Node v, String name) {
+        AmountReader.Amount amount = amounts == null ? null : amounts.read(r, v, "entitled of " + name, false);
+        if (amount == null) {
+            return null;
+        }
+        if (amount.computed() != null) {
+            return Effect.entitled(amount.computed());
+        }
+        BigDecimal constant = amount.constant().amount().orElseThrow();
+        return Effect.entitled(org.resolutionpolicy.engine.internal.model.ComputedAmount.constant(constant, null));
     }
 
     private int role(NodeReader r, Node node, String what) {
