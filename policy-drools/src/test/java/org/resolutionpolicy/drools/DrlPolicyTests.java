@@ -293,6 +293,42 @@ class DrlPolicyTests {
         }
 
         @Test
+        void declares_a_business_calendar_that_its_follow_ups_and_case_fact_count_on() {
+            String drl = """
+                    package only;
+                    import org.resolutionpolicy.drools.CaseFact;
+                    global org.resolutionpolicy.drools.Effects effects;
+
+                    declare Policy
+                        @policy("drl-calendar")
+                        @version("1")
+                        @roles("agent, manager")
+                        @remedies("refund: money")
+                        @calendar("{ weekdays: [MON, TUE, WED, THU, FRI], holidays: [2026-12-25] }")
+                    end
+
+                    rule "credit-on-the-bill"
+                    when
+                        $c : CaseFact( )
+                        eval( $c.businessDaysBetween($c.getOpenedAt(), java.time.Instant.parse("2026-12-29T00:00:00Z")) == 2 )
+                    then
+                        effects.followUp(kcontext, "credit-on-bill", "P2BD", null, "Credits show within two business days");
+                    end
+                    """;
+            Policy p = Policies.compile(List.of(PolicySource.of("only.drl", drl)));
+
+            Decision d = p.decide(CustomerCase.builder().severity("LOW").employee("agent")
+                    .openedAt(java.time.Instant.parse("2026-12-24T09:00:00Z")).propose("refund", 5).build());
+
+            // after Thu 24 Dec up to Tue 29: Mon 28 and Tue 29 (25 is a holiday, 26-27 the weekend)
+            assertThat(d.followUps()).singleElement().satisfies(f -> {
+                assertThat(f.within()).isInstanceOf(org.resolutionpolicy.api.BusinessDays.class).hasToString("P2BD");
+                assertThat(((org.resolutionpolicy.api.BusinessDays) f.within()).holidays())
+                        .containsExactly(java.time.LocalDate.parse("2026-12-25"));
+            });
+        }
+
+        @Test
         void problems_in_its_declarations_point_at_the_drl_line() {
             String typo = DRL.replace("@roles(\"agent, manager\")", "@rolez(\"agent, manager\")");
 

@@ -118,7 +118,7 @@ final class EffectCollector implements Effects {
 
     @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String because) {
-        TemporalAmount period = within == null ? null : Values.parsePeriod(within);
+        TemporalAmount period = within == null ? null : Values.parsePeriod(within, model.calendar());
         if (within != null && period == null) {
             throw new PolicyException("DRL rule [" + name(rule) + "] asks for a follow-up within [" + within
                     + "], which is not an ISO-8601 duration such as P2D");

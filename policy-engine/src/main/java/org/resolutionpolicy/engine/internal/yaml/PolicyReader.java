@@ -1,6 +1,7 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
 import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.engine.internal.support.WorkCalendar;
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("policy", "version", "description", "currency", "severities",
-            "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules");
+            "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar");
     static final List<String> RULE_PACK_KEYS = List.of("rules");
     static final List<String> SWAT_KEYS = List.of("team");
     static final List<String> REMEDY_KEYS = List.of("unit");
@@ -67,6 +68,7 @@ public final class PolicyReader {
     private List<String> roles = List.of();
     private String swatTeam;
     private Beyond beyond = Beyond.DENY;
+    private WorkCalendar calendar = WorkCalendar.DEFAULT;
     private Node beyondNode;
     private final Map<String, FactType> attributes = new LinkedHashMap<>();
     private final Map<String, RemedyUnit> remedies = new LinkedHashMap<>();
@@ -140,6 +142,10 @@ public final class PolicyReader {
         NodeReader mainReader = main.reader();
         Map<String, NodeReader.Entry> top = main.top();
         header(mainReader, top);
+        if (present(top, "calendar")) {
+            calendar = TimeReader.calendar(mainReader, top.get("calendar").value());
+        }
+        documents.forEach(doc -> doc.reader().calendar(calendar));
         ConditionReader conditions = conditionReader();
         amounts = new AmountReader(problems, conditions.expressions());
         rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
@@ -167,7 +173,7 @@ public final class PolicyReader {
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                rules.rules(), null);
+                rules.rules(), null, calendar);
     }
 
     private void document(String name, Node root, List<Document> documents) {
@@ -217,7 +223,8 @@ public final class PolicyReader {
                 counted.add(id);
             }
         });
-        ExpressionContext expressions = new ExpressionContext(catalog, severities, roles, remedies.keySet(), counted);
+        ExpressionContext expressions = new ExpressionContext(catalog, severities, roles, remedies.keySet(), counted,
+                calendar);
         return new ConditionReader(problems, catalog, expressions, severities, roles, remedies.keySet(), rolesBroken,
                 remediesBroken);
     }
