@@ -329,6 +329,19 @@ class DrlPolicyTests {
         }
 
         @Test
+        void declares_when_it_is_in_force_and_refuses_cases_opened_before() {
+            String dated = DRL.replace("@version(\"3\")", "@version(\"3\")\n    @validFrom(\"2026-04-01\")");
+            Policy p = Policies.compile(List.of(PolicySource.of("only.drl", dated)));
+            CustomerCase.Builder c = CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 35);
+
+            assertThat(p.decide(c.openedAt(java.time.Instant.parse("2026-04-01T00:00:00Z")).build()).policyVersion())
+                    .isEqualTo("3");
+            assertThatThrownBy(() -> p.decide(c.openedAt(java.time.Instant.parse("2026-03-31T00:00:00Z")).build()))
+                    .isInstanceOf(org.resolutionpolicy.api.InvalidCaseException.class)
+                    .hasMessageContaining("no version of policy [drl-only] is in force at [2026-03-31]");
+        }
+
+        @Test
         void problems_in_its_declarations_point_at_the_drl_line() {
             String typo = DRL.replace("@roles(\"agent, manager\")", "@rolez(\"agent, manager\")");
 

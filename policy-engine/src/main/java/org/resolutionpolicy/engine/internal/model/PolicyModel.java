@@ -22,11 +22,13 @@ import org.resolutionpolicy.engine.internal.support.WorkCalendar;
  * @param rules every YAML rule, disabled ones included, in file order
  * @param external rules from other sources (DRL), or null
  * @param calendar the business calendar of {@code P7BD} periods and {@code businessDaysBetween}
+ * @param validity when this version of the policy is in force ({@code validFrom}, {@code validUntil}), or null
+ *                 when it does not say
  */
 public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
                           List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
                           Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
-                          ExternalRules external, WorkCalendar calendar) {
+                          ExternalRules external, WorkCalendar calendar, Validity validity) {
 
     /** Creates a model on the default calendar (Monday to Friday, no holidays). */
     public PolicyModel(String id, String version, String description, String currency, List<String> severities,
@@ -34,13 +36,13 @@ public record PolicyModel(String id, String version, String description, String 
                        Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                        ExternalRules external) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, WorkCalendar.DEFAULT);
+                rules, external, WorkCalendar.DEFAULT, null);
     }
 
     /** Returns the same model with rules from another source. */
     public PolicyModel withExternal(ExternalRules rules) {
         return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
-                remedies, authority, this.rules, rules, calendar);
+                remedies, authority, this.rules, rules, calendar, validity);
     }
 
     /** Returns the rank of a role, or -1. */

@@ -44,7 +44,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("policy", "version", "description", "currency", "severities",
-            "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar");
+            "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar",
+            "validFrom", "validUntil");
     static final List<String> RULE_PACK_KEYS = List.of("rules");
     static final List<String> SWAT_KEYS = List.of("team");
     static final List<String> REMEDY_KEYS = List.of("unit");
@@ -69,6 +70,7 @@ public final class PolicyReader {
     private String swatTeam;
     private Beyond beyond = Beyond.DENY;
     private WorkCalendar calendar = WorkCalendar.DEFAULT;
+    private org.resolutionpolicy.engine.internal.model.Validity validity;
     private Node beyondNode;
     private final Map<String, FactType> attributes = new LinkedHashMap<>();
     private final Map<String, RemedyUnit> remedies = new LinkedHashMap<>();
@@ -146,6 +148,7 @@ public final class PolicyReader {
             calendar = TimeReader.calendar(mainReader, top.get("calendar").value());
         }
         documents.forEach(doc -> doc.reader().calendar(calendar));
+        validity = TimeReader.validity(mainReader, top, top.get("policy").key(), "the policy");
         ConditionReader conditions = conditionReader();
         amounts = new AmountReader(problems, conditions.expressions());
         rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
@@ -173,7 +176,7 @@ public final class PolicyReader {
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                rules.rules(), null, calendar);
+                rules.rules(), null, calendar, validity);
     }
 
     private void document(String name, Node root, List<Document> documents) {

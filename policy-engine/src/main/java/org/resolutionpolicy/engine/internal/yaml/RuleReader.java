@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.model.Condition;
 import org.resolutionpolicy.engine.internal.model.Effect;
 import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
 import org.resolutionpolicy.engine.internal.model.Rule;
@@ -25,7 +26,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class RuleReader {
 
     static final List<String> RULE_KEYS = List.of("id", "when", "remedies", "deny", "route", "require", "grant",
-            "entitled", "followUp", "because", "enabled");
+            "entitled", "followUp", "because", "enabled", "validFrom", "validUntil");
     static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant", "entitled");
     static final List<String> GRANT_KEYS = List.of("role", "upTo");
     static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner");
@@ -116,11 +117,15 @@ final class RuleReader {
             r.warning(spec.get("require").value(), name + " requires the lowest role [" + roles.get(0)
                     + "], which every employee has: it never changes an outcome", "require a higher role, or remove it");
         }
-        if (ruleId == null || effect == null || when.condition() == null) {
+        org.resolutionpolicy.engine.internal.model.Validity validity = TimeReader.validity(r, spec, node, name);
+        if (ruleId == null || effect == null || when.condition() == null
+                || validity == null && (spec.containsKey("validFrom") || spec.containsKey("validUntil"))) {
             return null;
         }
         boolean perProposal = ruleRemedies != null || when.perProposal();
-        return new Rule(ruleId, r.place(node), when.condition(), ruleRemedies, effect, followUp, because, enabled,
+        Condition condition = validity == null ? when.condition()
+                : Condition.allOf(List.of(validity.asCondition(), when.condition()));
+        return new Rule(ruleId, r.place(node), condition, ruleRemedies, effect, followUp, because, enabled,
                 perProposal, when.amountThresholds());
     }
 

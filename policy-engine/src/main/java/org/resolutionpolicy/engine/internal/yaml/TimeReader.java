@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.resolutionpolicy.engine.internal.model.Validity;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.WorkCalendar;
 import org.yaml.snakeyaml.nodes.Node;
@@ -72,5 +73,40 @@ final class TimeReader {
             }
         }
         return weekdays.isEmpty() ? WorkCalendar.DEFAULT : new WorkCalendar(weekdays, holidays);
+    }
+
+    /**
+     * Reads {@code validFrom} and {@code validUntil} of a policy or a rule (dates or date-times; until is exclusive).
+     *
+     * @param spec the mapping that may hold them
+     * @param at the node the validity is placed at when neither key has a place of its own
+     * @param what the policy or rule as messages name it
+     * @return the validity, or null when neither key is given or after a problem
+     */
+    static Validity validity(NodeReader r, Map<String, NodeReader.Entry> spec, Node at, String what) {
+        if (!spec.containsKey("validFrom") && !spec.containsKey("validUntil")) {
+            return null;
+        }
+        Instant from = null;
+        Instant until = null;
+        boolean broken = false;
+        Node place = at;
+        if (spec.containsKey("validFrom")) {
+            place = spec.get("validFrom").value();
+            from = r.instant(place, "validFrom of " + what);
+            broken = from == null;
+        }
+        if (spec.containsKey("validUntil")) {
+            Node untilNode = spec.get("validUntil").value();
+            place = spec.containsKey("validFrom") ? place : untilNode;
+            until = r.instant(untilNode, "validUntil of " + what);
+            broken |= until == null;
+            if (from != null && until != null && !until.isAfter(from)) {
+                r.error(untilNode, "validUntil of " + what + " [" + Validity.show(until) + "] is not after its validFrom ["
+                        + Validity.show(from) + "]", "validUntil is the first day no longer in force, e.g. the next validFrom");
+                broken = true;
+            }
+        }
+        return broken ? null : new Validity(from, until, r.place(place));
     }
 }
