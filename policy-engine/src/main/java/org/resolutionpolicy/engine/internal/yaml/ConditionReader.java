@@ -121,6 +121,16 @@ final class ConditionReader {
         return new When(condition, m.perProposal, List.copyOf(m.amountThresholds));
     }
 
+    /** Reads one matcher on a fact (a decision table's cell), or records why it cannot be and returns null. */
+    Condition matcher(NodeReader r, FactPath path, Node node, String name) {
+        return matcher(r, path, node, name, new Matching());
+    }
+
+    /** Returns the facts conditions may test, which definitions and tables add to. */
+    FactCatalog catalog() {
+        return catalog;
+    }
+
     private Condition mapping(NodeReader r, Node node, String name, Matching m) {
         Map<String, NodeReader.Entry> entries = r.mapping(node, "when of " + name);
         if (entries == null) {

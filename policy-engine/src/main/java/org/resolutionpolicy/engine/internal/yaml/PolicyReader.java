@@ -45,7 +45,7 @@ public final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("policy", "version", "description", "currency", "severities",
             "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar",
-            "validFrom", "validUntil");
+            "validFrom", "validUntil", "definitions", "tables");
     static final List<String> RULE_PACK_KEYS = List.of("rules");
     static final List<String> SWAT_KEYS = List.of("team");
     static final List<String> REMEDY_KEYS = List.of("unit");
@@ -152,6 +152,13 @@ public final class PolicyReader {
         ConditionReader conditions = conditionReader();
         amounts = new AmountReader(problems, conditions.expressions());
         rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
+        DefinitionReader definitions = new DefinitionReader(conditions, amounts);
+        if (present(top, "definitions")) {
+            definitions.definitions(mainReader, top.get("definitions").value());
+        }
+        if (present(top, "tables")) {
+            definitions.tables(mainReader, top.get("tables").value());
+        }
         if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
         }
