@@ -152,13 +152,7 @@ public final class PolicyReader {
         ConditionReader conditions = conditionReader();
         amounts = new AmountReader(problems, conditions.expressions());
         rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
-        DefinitionReader definitions = new DefinitionReader(conditions, amounts);
-        if (present(top, "definitions")) {
-            definitions.definitions(mainReader, top.get("definitions").value());
-        }
-        if (present(top, "tables")) {
-            definitions.tables(mainReader, top.get("tables").value());
-        }
+        definitionsAndTables(mainReader, top, new DefinitionReader(conditions, amounts));
         if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
         }
@@ -184,6 +178,21 @@ public final class PolicyReader {
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
                 rules.rules(), null, calendar, validity);
+    }
+
+    /** Reads definitions and tables in the order the file has them, so that each may use those above it. */
+    private static void definitionsAndTables(NodeReader r, Map<String, NodeReader.Entry> top, DefinitionReader reader) {
+        boolean tablesFirst = present(top, "tables") && present(top, "definitions")
+                && top.get("tables").key().getStartMark().getIndex() < top.get("definitions").key().getStartMark().getIndex();
+        if (tablesFirst) {
+            reader.tables(r, top.get("tables").value());
+        }
+        if (present(top, "definitions")) {
+            reader.definitions(r, top.get("definitions").value());
+        }
+        if (present(top, "tables") && !tablesFirst) {
+            reader.tables(r, top.get("tables").value());
+        }
     }
 
     private void document(String name, Node root, List<Document> documents) {
