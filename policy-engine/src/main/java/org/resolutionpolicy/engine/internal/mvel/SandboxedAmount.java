@@ -3,7 +3,6 @@ package org.resolutionpolicy.engine.internal.mvel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.resolutionpolicy.engine.internal.model.ComputedAmount;
-import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.Facts;
 import org.resolutionpolicy.engine.internal.support.Values;
 
@@ -158,10 +157,5 @@ public final class SandboxedAmount implements ComputedAmount {
     private String group(Expr e, Facts facts) {
         String s = substitute(e, facts);
         return e instanceof Expr.Binary ? "(" + s + ")" : s;
-    }
-
-    /** Returns true if the tree's value is a number; used by readers that accept either kind of expression. */
-    static boolean isNumber(Expr e) {
-        return e.type == FactType.NUMBER;
     }
 }
