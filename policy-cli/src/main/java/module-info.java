@@ -6,6 +6,8 @@ module org.resolutionpolicy.cli {
     requires org.resolutionpolicy.engine;
     requires org.resolutionpolicy.drools;
     requires org.resolutionpolicy.test;
+    requires org.resolutionpolicy.report;
+    requires org.resolutionpolicy.replay;
     requires info.picocli;
 
     // picocli fills the commands' annotated fields by reflection

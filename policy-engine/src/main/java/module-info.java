@@ -11,13 +11,14 @@ module org.resolutionpolicy.engine {
     requires transitive org.resolutionpolicy.api;
     requires org.yaml.snakeyaml;
     requires org.slf4j;
+    requires com.fasterxml.jackson.core;
 
     exports org.resolutionpolicy.engine.internal to org.resolutionpolicy.drools;
     exports org.resolutionpolicy.engine.internal.model to org.resolutionpolicy.drools;
     exports org.resolutionpolicy.engine.internal.support to org.resolutionpolicy.drools, org.resolutionpolicy.test;
     exports org.resolutionpolicy.engine.internal.yaml to org.resolutionpolicy.drools, org.resolutionpolicy.test;
     exports org.resolutionpolicy.engine.internal.text to org.resolutionpolicy.test, org.resolutionpolicy.cli;
-    exports org.resolutionpolicy.engine.internal.json to org.resolutionpolicy.cli;
+    exports org.resolutionpolicy.engine.internal.json to org.resolutionpolicy.cli, org.resolutionpolicy.replay;
     exports org.resolutionpolicy.engine.internal.log to org.resolutionpolicy.cli;
     exports org.resolutionpolicy.engine.internal.reload to org.resolutionpolicy.cli;
 

@@ -36,10 +36,12 @@ import java.util.Objects;
  * @param attributes the policy-specific typed facts (String, Boolean, BigDecimal, Instant values); never null
  * @param employee the employee who asks; never null
  * @param proposals the remedies proposed; empty to ask for the employee's latitude
+ * @param currency the currency of the case's money amounts (an ISO 4217 code such as {@code EUR}), or {@code null}
+ *                 for the policy's; a case in another currency than the policy's is invalid, never converted
  */
 public record CustomerCase(String id, String severity, String category, String channel, Instant openedAt,
                            Customer customer, Impact impact, Map<String, Object> attributes,
-                           Employee employee, List<Proposal> proposals) {
+                           Employee employee, List<Proposal> proposals, String currency) {
 
     /** Creates a case, copying its collections and replacing absent parts by "unknown" values. */
     public CustomerCase {
@@ -48,6 +50,13 @@ public record CustomerCase(String id, String severity, String category, String c
         employee = employee == null ? new Employee(null, null) : employee;
         attributes = copyAttributes(attributes);
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
+    }
+
+    /** Creates a case in the policy's currency, copying its collections and replacing absent parts as above. */
+    public CustomerCase(String id, String severity, String category, String channel, Instant openedAt,
+                        Customer customer, Impact impact, Map<String, Object> attributes,
+                        Employee employee, List<Proposal> proposals) {
+        this(id, severity, category, channel, openedAt, customer, impact, attributes, employee, proposals, null);
     }
 
     private static Map<String, Object> copyAttributes(Map<String, Object> attributes) {
@@ -72,7 +81,7 @@ public record CustomerCase(String id, String severity, String category, String c
     /** Returns a builder holding this case's values, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder().id(id).severity(severity).category(category).channel(channel)
-                .openedAt(openedAt).customer(customer).impact(impact).employee(employee);
+                .openedAt(openedAt).customer(customer).impact(impact).employee(employee).currency(currency);
         b.attributes.putAll(attributes);
         b.proposals.addAll(proposals);
         return b;
@@ -88,6 +97,7 @@ public record CustomerCase(String id, String severity, String category, String c
         private Customer customer;
         private Impact impact;
         private Employee employee;
+        private String currency;
         private final Map<String, Object> attributes = new LinkedHashMap<>();
         private final List<Proposal> proposals = new ArrayList<>();
 
@@ -133,6 +143,12 @@ public record CustomerCase(String id, String severity, String category, String c
         /** Sets the impact. */
         public Builder impact(Impact impact) {
             this.impact = impact;
+            return this;
+        }
+
+        /** Sets the currency of the case's money amounts, an ISO 4217 code such as {@code EUR}; null for the policy's. */
+        public Builder currency(String currency) {
+            this.currency = currency;
             return this;
         }
 
@@ -204,7 +220,7 @@ public record CustomerCase(String id, String severity, String category, String c
         /** Returns the case. */
         public CustomerCase build() {
             return new CustomerCase(id, severity, category, channel, openedAt, customer, impact,
-                    attributes, employee, proposals);
+                    attributes, employee, proposals, currency);
         }
     }
 }

@@ -42,16 +42,18 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
     }
 
     /**
-     * Which values are masked, and how.
+     * Which values are masked, and how, and whether each line carries its case.
      *
      * @param customerId how to write the customer id
      * @param employeeId how to write the employee id
      * @param caseId how to write the case id
      * @param salt mixed into hashes, so that hashed ids cannot be looked up in a table of known ids
+     * @param cases whether each decision line carries the case itself, under {@code input}, in the case format (its
+     *              ids masked as above), so that the log can be replayed as a history ({@code policy replay --history})
      */
-    record Options(Masking customerId, Masking employeeId, Masking caseId, String salt) {
+    record Options(Masking customerId, Masking employeeId, Masking caseId, String salt, boolean cases) {
 
-        /** The defaults: customer and employee ids hashed, case id kept, an empty salt. */
+        /** The defaults: customer and employee ids hashed, case id kept, an empty salt, no cases. */
         public static final Options DEFAULTS = new Options(Masking.HASH, Masking.HASH, Masking.KEEP, "");
 
         /**
@@ -64,6 +66,20 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
             Objects.requireNonNull(employeeId, "employeeId must not be null");
             Objects.requireNonNull(caseId, "caseId must not be null");
             Objects.requireNonNull(salt, "salt must not be null");
+        }
+
+        /**
+         * Creates options whose lines carry no case, as before cases could be logged.
+         *
+         * @throws NullPointerException if any argument is null
+         */
+        public Options(Masking customerId, Masking employeeId, Masking caseId, String salt) {
+            this(customerId, employeeId, caseId, salt, false);
+        }
+
+        /** Returns these options with every decision line carrying its case, so that the log is also a history. */
+        public Options withCases() {
+            return new Options(customerId, employeeId, caseId, salt, true);
         }
     }
 

@@ -248,12 +248,62 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param roles each role of the ladder that has an authority entry or a grant for the remedy, lowest first
      * @param coveringRole the lowest role whose authority covers the proposal, or null when none does
      * @param beyond when no role covers it, what {@code beyondAuthority} made of it; otherwise null
+     * @param siblings the case's earlier proposals of the same remedy, which each limit counted together with this
+     *                 one; null when there were none
      */
-    public record AuthorityTrace(List<RoleLimit> roles, String coveringRole, Beyond beyond) {
+    public record AuthorityTrace(List<RoleLimit> roles, String coveringRole, Beyond beyond, Siblings siblings) {
 
         /** Creates an authority trace. */
         public AuthorityTrace {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        /** Creates an authority trace of a proposal that counted no earlier proposal with it. */
+        public AuthorityTrace(List<RoleLimit> roles, String coveringRole, Beyond beyond) {
+            this(roles, coveringRole, beyond, null);
+        }
+    }
+
+    /**
+     * The case's earlier proposals of a remedy, which count together with the proposal explained: its per-grant
+     * limit is held to their total plus its amount, and its windows count them beside the history; {@link #text()}
+     * says it in words.
+     *
+     * @param proposals their places in the case, 0 for the first
+     * @param count how many there are
+     * @param total their amounts added up, without trailing zeros
+     */
+    public record Siblings(List<Integer> proposals, int count, BigDecimal total) {
+
+        /**
+         * Creates the siblings of a proposal.
+         *
+         * @throws NullPointerException if total is null
+         * @throws IllegalArgumentException if count is not the number of proposals
+         */
+        public Siblings {
+            proposals = proposals == null ? List.of() : List.copyOf(proposals);
+            Objects.requireNonNull(total, "total must not be null");
+            if (count != proposals.size()) {
+                throw new IllegalArgumentException("count [" + count + "] is not the number of proposals "
+                        + proposals);
+            }
+            total = Amounts.normalize(total);
+        }
+
+        /**
+         * Returns them in words, e.g. {@code counted with this case's earlier proposals [0, 1]: 2 grants totalling
+         * 80}.
+         */
+        public String text() {
+            return "counted with this case's earlier proposals " + proposals + ": " + count
+                    + (count == 1 ? " grant" : " grants") + " totalling " + total.toPlainString();
+        }
+
+        /** Returns {@link #text()}. */
+        @Override
+        public String toString() {
+            return text();
         }
     }
 
@@ -286,12 +336,18 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param upTo for {@link Kind#GRANT}, the raised per-grant limit; otherwise null, and null when
      *             {@code computed} gives it
      * @param followUp the action of the follow-up the rule asks for, or null when it asks for none
+     * @param approvers for {@link Kind#REQUIRE}, every role that must sign off, highest first (more than one for a
+     *                  dual approval; {@code role} is the first); otherwise empty
+     * @param followUpWhen the outcomes the follow-up applies to, as the policy names them ({@code granted},
+     *                     {@code alone}, {@code escalated}, {@code swat}, {@code denied}); empty when it applies to
+     *                     every outcome, or there is no follow-up
      * @param computed for {@link Kind#GRANT}, the expression the limit is computed by from the case's facts (the
      *                 authority trace shows its value); otherwise null
      * @param entitlement for {@link Kind#GRANT}, true when the rule states the customer's entitlement
      *                    ({@code entitled:}), which every role may grant
      */
-    public record Effect(Kind kind, String role, Limit upTo, String followUp, String computed, boolean entitlement) {
+    public record Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers,
+                         List<String> followUpWhen, String computed, boolean entitlement) {
 
         /** The kinds of effect. */
         public enum Kind {
@@ -323,6 +379,12 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
             if (kind == Kind.GRANT && computed == null) {
                 Objects.requireNonNull(upTo, "upTo must not be null for GRANT");
             }
+            if (kind != Kind.REQUIRE) {
+                approvers = List.of();
+            } else {
+                approvers = approvers == null || approvers.isEmpty() ? List.of(role) : List.copyOf(approvers);
+            }
+            followUpWhen = followUpWhen == null || followUp == null ? List.of() : List.copyOf(followUpWhen);
         }
 
         /**
@@ -330,17 +392,48 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
          *
          * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
          */
-        public Effect(Kind kind, String role, Limit upTo, String followUp) {
-            this(kind, role, upTo, followUp, null, false);
+        public Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers,
+                      List<String> followUpWhen) {
+            this(kind, role, upTo, followUp, approvers, followUpWhen, null, false);
         }
 
-        /** Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call}; empty for no effect. */
+        /**
+         * Creates an effect that names at most one approver and whose follow-up, if any, applies to every outcome.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect(Kind kind, String role, Limit upTo, String followUp, String computed, boolean entitlement) {
+            this(kind, role, upTo, followUp, null, null, computed, entitlement);
+        }
+
+        /**
+         * Creates an effect whose follow-up, if any, applies to every outcome.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers) {
+            this(kind, role, upTo, followUp, approvers, null, null, false);
+        }
+
+        /**
+         * Creates an effect that names at most one role.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect(Kind kind, String role, Limit upTo, String followUp) {
+            this(kind, role, upTo, followUp, null, null, null, false);
+        }
+
+        /**
+         * Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call}, {@code entitled to 40},
+         * {@code require director and finance} or {@code follow-up credit when granted}; empty for no effect.
+         */
         public String text() {
             String effect = switch (kind) {
                 case NONE -> "";
                 case DENY -> "deny";
                 case SWAT -> "route to swat";
-                case REQUIRE -> "require " + role;
+                case REQUIRE -> "require " + String.join(" and ", approvers);
                 case GRANT -> entitlement ? "entitled to " + (computed != null ? computed : upTo)
                         : "grant " + role + " up to " + (computed != null ? computed : upTo);
                 case DRL -> "drl";
@@ -348,7 +441,8 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
             if (followUp == null) {
                 return effect;
             }
-            return (effect.isEmpty() ? "" : effect + ", ") + "follow-up " + followUp;
+            String when = followUpWhen.isEmpty() ? "" : " when " + String.join(" or ", followUpWhen);
+            return (effect.isEmpty() ? "" : effect + ", ") + "follow-up " + followUp + when;
         }
 
         /** Returns {@link #text()}. */

@@ -42,6 +42,20 @@ public interface Policy {
     /** Returns the declared case attributes with their types, in declaration order. */
     Map<String, AttributeType> attributes();
 
+    /**
+     * Returns who may grant what, as the policy is written: per remedy and role the per-grant limit, the
+     * per-customer windows, who approves beyond and the grants that raise a limit, with their conditions in words;
+     * and every rule the policy's sources can describe without deciding a case.
+     *
+     * @return the table: for a compiled policy the same instance on every call; a {@link LivePolicy} answers with
+     *         the table of the revision it serves
+     * @throws UnsupportedOperationException if this implementation cannot describe its authority (the default,
+     *         for implementations written before this method; the engine's policies always can)
+     */
+    default AuthorityTable authority() {
+        throw new UnsupportedOperationException("policy [" + id() + "] does not describe its authority");
+    }
+
     /** Returns the ids of every rule, disabled ones included, in policy order. */
     List<String> ruleIds();
 

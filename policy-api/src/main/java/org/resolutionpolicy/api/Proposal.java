@@ -10,10 +10,14 @@ import java.util.Objects;
  * deciding: {@code money} and {@code percent} need one, {@code count} defaults to 1, {@code none}
  * takes none.
  *
+ * <p>A money proposal may state its currency (an ISO 4217 code such as {@code EUR}); the policy refuses one in
+ * another currency than its own, and never converts.
+ *
  * @param remedy the remedy id as declared in the policy, e.g. {@code refund}
  * @param amount the amount, or {@code null} when the proposal has none
+ * @param currency the currency of the amount, or {@code null} for the case's (and so the policy's)
  */
-public record Proposal(String remedy, BigDecimal amount) {
+public record Proposal(String remedy, BigDecimal amount, String currency) {
 
     /**
      * Creates a proposal.
@@ -23,6 +27,15 @@ public record Proposal(String remedy, BigDecimal amount) {
     public Proposal {
         Objects.requireNonNull(remedy, "remedy must not be null");
         amount = amount == null ? null : Amounts.normalize(amount);
+    }
+
+    /**
+     * Creates a proposal in the case's currency.
+     *
+     * @throws NullPointerException if remedy is null
+     */
+    public Proposal(String remedy, BigDecimal amount) {
+        this(remedy, amount, null);
     }
 
     /** Returns a proposal without an amount, for {@code none} and {@code count} remedies. */
@@ -44,14 +57,31 @@ public record Proposal(String remedy, BigDecimal amount) {
         return new Proposal(remedy, amount);
     }
 
+    /** Returns a money proposal with an amount in a stated currency, e.g. {@code Proposal.of("refund", 40, "EUR")}. */
+    public static Proposal of(String remedy, BigDecimal amount, String currency) {
+        return new Proposal(remedy, amount, currency);
+    }
+
+    /**
+     * Returns a money proposal with an amount in a stated currency.
+     *
+     * @throws IllegalArgumentException if the amount is not finite
+     */
+    public static Proposal of(String remedy, double amount, String currency) {
+        return new Proposal(remedy, Amounts.of(amount), currency);
+    }
+
     /** Returns true if the proposal carries an amount. */
     public boolean hasAmount() {
         return amount != null;
     }
 
-    /** Returns {@code remedy amount}, or the remedy alone. */
+    /** Returns {@code remedy amount}, {@code remedy amount currency} when it states one, or the remedy alone. */
     @Override
     public String toString() {
-        return amount == null ? remedy : remedy + " " + amount.toPlainString();
+        if (amount == null) {
+            return remedy;
+        }
+        return remedy + " " + amount.toPlainString() + (currency == null ? "" : " " + currency);
     }
 }

@@ -10,28 +10,57 @@ import java.util.Objects;
  * @param proposal the proposal decided, with its amount as decided (a {@code count} proposal without one gets 1)
  * @param outcome the outcome
  * @param reasons every rule that contributed, ordered by rule id, {@code authority} last
+ * @param countedWith the places (0 for the first) of the case's earlier proposals of the same remedy, which counted
+ *                    together with this one against the per-grant limit and the windows; empty when there were none
  * @param entitlement what the policy entitles the customer to for this remedy in this case, or {@code null}
  */
-public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, Entitlement entitlement) {
+public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, List<Integer> countedWith,
+                               Entitlement entitlement) {
 
     /**
      * Creates a proposal decision.
      *
      * @throws NullPointerException if proposal or outcome is null
+     * @throws IllegalArgumentException if a place in countedWith is negative
      */
     public ProposalDecision {
         Objects.requireNonNull(proposal, "proposal must not be null");
         Objects.requireNonNull(outcome, "outcome must not be null");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        countedWith = countedWith == null ? List.of() : List.copyOf(countedWith);
+        for (int place : countedWith) {
+            if (place < 0) {
+                throw new IllegalArgumentException("countedWith holds places of proposals, not [" + place + "]");
+            }
+        }
+    }
+
+    /**
+     * Creates a proposal decision that counted no earlier proposal with it and has no entitlement.
+     *
+     * @throws NullPointerException if proposal or outcome is null
+     */
+    public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons) {
+        this(proposal, outcome, reasons, List.of(), null);
     }
 
     /**
      * Creates a proposal decision without an entitlement.
      *
      * @throws NullPointerException if proposal or outcome is null
+     * @throws IllegalArgumentException if a place in countedWith is negative
      */
-    public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons) {
-        this(proposal, outcome, reasons, null);
+    public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, List<Integer> countedWith) {
+        this(proposal, outcome, reasons, countedWith, null);
+    }
+
+    /**
+     * Creates a proposal decision that counted no earlier proposal with it.
+     *
+     * @throws NullPointerException if proposal or outcome is null
+     */
+    public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, Entitlement entitlement) {
+        this(proposal, outcome, reasons, List.of(), entitlement);
     }
 
     /** Returns the entitlement, if the policy states one for this remedy in this case. */

@@ -39,6 +39,9 @@ final class ExplanationRenderer {
                 continue;
             }
             out.append("  authority:\n");
+            if (p.authority().siblings() != null) {
+                out.append("    ").append(p.authority().siblings().text()).append('\n');
+            }
             if (p.authority().roles().isEmpty()) {
                 out.append("    no role has authority for ").append(p.proposal().remedy()).append('\n');
             }
@@ -123,6 +126,13 @@ final class ExplanationRenderer {
             roles.add(role);
         }
         authority.put("roles", roles);
+        if (trace.siblings() != null) {
+            Map<String, Object> siblings = new LinkedHashMap<>();
+            siblings.put("proposals", trace.siblings().proposals());
+            siblings.put("count", trace.siblings().count());
+            siblings.put("total", trace.siblings().total());
+            authority.put("countedWith", siblings);
+        }
         if (trace.coveringRole() != null) {
             authority.put("coveringRole", trace.coveringRole());
         } else {
@@ -153,6 +163,9 @@ final class ExplanationRenderer {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", e.kind().name());
         DecisionJson.putIfPresent(json, "role", e.role());
+        if (e.approvers().size() > 1) {
+            json.put("approvers", e.approvers());
+        }
         if (e.upTo() != null) {
             json.put("upTo", DecisionJson.limit(e.upTo()));
         }
@@ -161,6 +174,9 @@ final class ExplanationRenderer {
             json.put("entitlement", true);
         }
         DecisionJson.putIfPresent(json, "followUp", e.followUp());
+        if (!e.followUpWhen().isEmpty()) {
+            json.put("followUpWhen", e.followUpWhen());
+        }
         json.put("text", e.text());
         return json;
     }

@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = PolicyCli.Version.class,
         description = "Validate resolution policies and decide cases with them.",
         subcommands = {PolicyCli.Validate.class, PolicyCli.Decide.class, PolicyCli.Explain.class, PolicyCli.Test.class,
-            PolicyCli.LogSummary.class,
+            PolicyCli.LogSummary.class, MatrixCommand.class, ReplayCommand.class, DiffCommand.class,
             CommandLine.HelpCommand.class})
 public final class PolicyCli implements Callable<Integer> {
 

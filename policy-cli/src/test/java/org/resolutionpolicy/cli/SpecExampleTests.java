@@ -102,7 +102,8 @@ class SpecExampleTests {
                 Map.of("remedy", "discount", "aloneUpTo", 0, "approverBeyond", "store-manager"));
         assertThat(table.exit()).isZero();
         assertThat(table.out()).containsPattern(" +REMEDY +ALONE UP TO +BEYOND")
-                .containsPattern("\\n +apology +unlimited +-\\n")
+                .containsPattern("\\n +apology +unlimited +no limit\\n")
+                .containsPattern("\\n +free-drink +2 +DENIED\\n")
                 .containsPattern("\\n +voucher +20 +ESCALATE to shift-lead\\n")
                 .containsPattern("\\n +discount +0 +ESCALATE to store-manager\\n")
                 .contains("follow-up: senior-management-call within P2D (out-of-pocket-callback)");

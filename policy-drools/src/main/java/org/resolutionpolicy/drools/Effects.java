@@ -27,6 +27,14 @@ public interface Effects {
     /** Requires at least this role to approve the proposal being decided. */
     void require(RuleContext rule, String role, String because);
 
+    /**
+     * Requires every one of these roles to sign off the proposal being decided, each apart (a dual approval, as
+     * YAML's {@code require: [director, finance]}): {@code effects.requireAll(kcontext, "director, finance", "...")}.
+     *
+     * @param roles the roles, separated by commas
+     */
+    void requireAll(RuleContext rule, String roles, String because);
+
     /** Raises this role's per-grant limit for the proposal being decided to {@code upTo} (a number or "unlimited"). */
     void grant(RuleContext rule, String role, Object upTo, String because);
 
@@ -38,4 +46,11 @@ public interface Effects {
 
     /** Adds a follow-up to the decision; {@code within} (ISO-8601) and {@code owner} (a role) may be null. */
     void followUp(RuleContext rule, String action, String within, String owner, String because);
+
+    /**
+     * Adds a follow-up that applies only after certain outcomes, as YAML's {@code followUp: {when: granted}}:
+     * {@code when} names them, separated by commas ({@code "granted"}, {@code "escalated, denied"}; one of
+     * {@code granted}, {@code alone}, {@code escalated}, {@code swat}, {@code denied}).
+     */
+    void followUp(RuleContext rule, String action, String within, String owner, String when, String because);
 }

@@ -43,12 +43,18 @@ class SharedCorpusTests {
             "yaml", List.of(ABSENT.resolve("absent-facts.yaml")),
             "drl", List.of(ABSENT.resolve("drl")),
             "mixed", List.of(ABSENT.resolve("mixed")));
+    /** The semantics of issue 16: sibling proposals, dual approval, outcome-conditional follow-ups, currency. */
+    static final Path SCHEMES = Path.of("src", "test", "resources", "schemes");
+    static final Map<String, List<Path>> SCHEMES_POLICY = Map.of(
+            "yaml", List.of(SCHEMES.resolve("schemes.yaml")),
+            "drl", List.of(SCHEMES.resolve("drl")),
+            "mixed", List.of(SCHEMES.resolve("mixed")));
     static final Map<String, Map<String, List<Path>>> VARIANTS = Map.of("coffee-shop", COFFEE, "online-retailer", RETAILER,
-            "absent-facts", ABSENT_FACTS, "eu261", EU261);
+            "absent-facts", ABSENT_FACTS, "eu261", EU261, "schemes", SCHEMES_POLICY);
     static final List<Path> CORPUS = List.of(EXAMPLES.resolve("coffee-shop.test.yaml"),
             EXAMPLES.resolve("online-retailer.test.yaml"), EXAMPLES.resolve("corpus/coffee-shop-corpus.test.yaml"),
             EXAMPLES.resolve("corpus/online-retailer-corpus.test.yaml"), ABSENT.resolve("absent-facts.test.yaml"),
-            EXAMPLES.resolve("eu261.test.yaml"));
+            EXAMPLES.resolve("eu261.test.yaml"), SCHEMES.resolve("schemes.test.yaml"));
 
     @TestFactory
     Stream<DynamicTest> every_scenario_gets_the_same_decision_from_every_source() {

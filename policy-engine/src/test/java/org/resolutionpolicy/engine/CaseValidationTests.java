@@ -110,9 +110,15 @@ class CaseValidationTests {
         @Test
         void an_attribute_of_the_wrong_type_is_refused_not_converted() {
             assertThat(rejection(valid().attribute("vip", "yes").build()).problems())
-                    .containsExactly(new CaseProblem("attributes.vip", "must be a boolean, not [yes]"));
+                    .containsExactly(new CaseProblem("attributes.vip", "must be a boolean, not the text [\"yes\"]"));
+            assertThat(rejection(valid().attribute("vip", "true").build()).problems())
+                    .containsExactly(new CaseProblem("attributes.vip",
+                            "must be a boolean, not the text [\"true\"]; write true or false without quotes"));
             assertThat(rejection(valid().attribute("delayHours", "2").build()).problems())
-                    .containsExactly(new CaseProblem("attributes.delayHours", "must be a number, not [2]"));
+                    .containsExactly(new CaseProblem("attributes.delayHours",
+                            "must be a number, not the text [\"2\"]; write the number without quotes"));
+            assertThat(rejection(valid().attribute("delayHours", "two").build()).problems())
+                    .containsExactly(new CaseProblem("attributes.delayHours", "must be a number, not the text [\"two\"]"));
             assertThat(rejection(valid().attribute("deliveredAt", "last week").build()).problems())
                     .containsExactly(new CaseProblem("attributes.deliveredAt", "must be a date-time, not [last week]"));
         }
@@ -226,7 +232,8 @@ class CaseValidationTests {
         void reports_broken_yaml_with_its_place() {
             assertThatThrownBy(() -> Cases.parse("id: C-1\nproposals: [ { remedy: refund\n"))
                     .isInstanceOf(InvalidCaseException.class)
-                    .hasMessageContaining("<string>:3:1: error: invalid YAML");
+                    .hasMessageContaining("<string>:2:14: error: invalid YAML")
+                    .hasMessageContaining("the '{' opened here is not closed");
         }
 
         @Test
@@ -464,7 +471,7 @@ class CaseValidationTests {
         void a_yaml_syntax_error_names_its_line() {
             assertThatThrownBy(() -> Cases.parse("severity: LOW\nemployee: { role: agent\nproposals: []\n"))
                     .isInstanceOf(InvalidCaseException.class)
-                    .hasMessageContaining("<string>:3:");
+                    .hasMessageContaining("<string>:2:11:");
         }
     }
 }

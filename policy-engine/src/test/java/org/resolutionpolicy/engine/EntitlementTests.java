@@ -179,6 +179,26 @@ class EntitlementTests {
             assertThat(policy.decide(aCase().attribute("paid", 90).propose("refund", 45.01).build()).proposal("refund")
                     .outcome()).isEqualTo(Outcome.escalate("supervisor"));
         }
+
+        @Test
+        void a_computed_limit_applies_to_the_case_running_total_of_the_remedy() {
+            Policy policy = withRules("""
+                    - id: half-of-paid
+                      remedies: [refund]
+                      grant: { role: agent, upTo: "attributes.paid / 2" }
+                      because: agents refund half of what was paid
+                    """);
+            Decision d = policy.decide(aCase().attribute("paid", 90).propose("refund", 30).propose("refund", 30)
+                    .build());
+
+            assertThat(d.proposals()).extracting(ProposalDecision::outcome)
+                    .containsExactly(Outcome.alone(), Outcome.escalate("supervisor"));
+            assertThat(d.proposals().get(1).countedWith()).containsExactly(0);
+            assertThat(d.proposals().get(1).reasons()).extracting(org.resolutionpolicy.api.Reason::because)
+                    .anySatisfy(text -> assertThat(text).startsWith(
+                            "refund of 30 (60 with this case's earlier proposals [0]) is beyond the authority of agent"
+                                    + " (up to 45 per grant)"));
+        }
     }
 
     @Nested

@@ -37,6 +37,23 @@ class LoadTimeBudgetTests {
     }
 
     @Test
+    void a_load_over_its_budget_stops_before_reading_the_rest_of_its_rules() {
+        StringBuilder yaml = new StringBuilder(POLICY);
+        for (int i = 0; i < 2_000; i++) {
+            yaml.append("  - id: r").append(i).append("\n    when: \"amount > ").append(i)
+                    .append(" && attributes.delayHours < ").append(i + 1).append("\"\n    require: manager\n")
+                    .append("    because: x\n");
+        }
+        yaml.append("  - id: last\n    require: nobody\n    because: never read\n");
+        LoadOptions options = LoadOptions.builder().maxLoadTime(Duration.ofMillis(20)).build();
+
+        assertThatThrownBy(() -> Policies.loader(options).parse(yaml.toString()))
+                .isInstanceOfSatisfying(PolicyLoadException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).startsWith("loading took longer than [20 ms]")));
+        assertThatThrownBy(() -> Policies.parse(yaml.toString())).hasMessageContaining("[nobody]");
+    }
+
+    @Test
     void a_generous_budget_and_no_budget_load_alike() {
         LoadOptions generous = LoadOptions.builder().maxLoadTime(Duration.ofMinutes(1)).build();
 

@@ -100,6 +100,17 @@ class PolicyVersionTests {
         }
 
         @Test
+        void describes_its_authority_by_the_version_in_force_now_or_the_latest() {
+            // the clock is the system's: the 2026 version is in force from 2026-04-01 on, and is the latest
+            assertThat(policy.authority().remedy("compensation").orElseThrow().role("agent").perGrant())
+                    .isEqualTo(org.resolutionpolicy.api.Limit.of(40));
+            Policy expired = versions(version("2000", "validFrom: 2000-04-01\nvalidUntil: 2001-04-01", 20),
+                    version("2001", "validFrom: 2001-04-01\nvalidUntil: 2002-04-01", 25));
+            assertThat(expired.authority().remedy("compensation").orElseThrow().role("agent").perGrant())
+                    .isEqualTo(org.resolutionpolicy.api.Limit.of(25));
+        }
+
+        @Test
         void a_single_version_refuses_cases_outside_its_validity_too() {
             Policy one = Policies.parse(version("2026", "validFrom: 2026-04-01", 40));
 

@@ -98,6 +98,23 @@ class SemanticsProperties {
     }
 
     @Property(tries = 200)
+    void with_a_dual_approval_a_higher_employee_role_never_gets_a_stricter_outcome(@ForAll("cases") CustomerCase c,
+                                                                                  @ForAll("extraRules") String rule) {
+        Policy dual = Policies.parse(POLICY_TEXT + rule + """
+                  - id: two-signatures
+                    when: { amount: { above: 15 } }
+                    require: [district-manager, shift-lead]
+                    because: two people sign
+                """);
+        int rank = ROLES.indexOf(c.employee().role());
+        if (rank == ROLES.size() - 1) {
+            return;
+        }
+        CustomerCase higher = c.toBuilder().employee(ROLES.get(rank + 1)).build();
+        assertNeverLooser(dual.decide(higher), dual.decide(c));
+    }
+
+    @Property(tries = 200)
     void a_matching_deny_rule_always_denies(@ForAll("cases") CustomerCase c) {
         Policy denying = Policies.parse(POLICY_TEXT + """
                   - id: deny-everything-for-this-category
@@ -154,7 +171,9 @@ class SemanticsProperties {
                 "{ amount: { above: 20 } }", "\"impact.outOfPocket > 10\"", "{ category: [spill, late-order] }",
                 "{ employee.role: { atMost: shift-lead } }", "\"history.count('voucher', 'P30D') >= 1\"");
         Arbitrary<String> effect = Arbitraries.of("deny: true", "route: swat", "require: shift-lead",
-                "require: store-manager", "require: district-manager", "followUp: { action: call }");
+                "require: store-manager", "require: district-manager", "followUp: { action: call }",
+                "require: [district-manager, shift-lead]", "require: [store-manager, barista]",
+                "followUp: { action: call, when: granted }", "followUp: { action: call, when: [escalated, denied] }");
         Arbitrary<String> remedies = Arbitraries.of("", "    remedies: [refund]\n", "    remedies: [voucher, discount]\n");
         return Combinators.combine(when, effect, remedies).as((w, e, r) ->
                 "\n  - id: extra\n    when: " + w + "\n" + r + "    " + e + "\n    because: extra\n");

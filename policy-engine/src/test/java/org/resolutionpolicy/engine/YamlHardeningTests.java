@@ -153,7 +153,8 @@ class YamlHardeningTests {
         assertThat(problems("policy: x\nversion: '1'\nroles: [a\nremedies: { r: { unit: none } }\n")).singleElement()
                 .satisfies(p -> {
                     assertThat(p.message()).startsWith("invalid YAML: expected ',' or ']'");
-                    assertThat(p).extracting(Problem::line, Problem::column).containsExactly(4, 9);
+                    // where the unclosed bracket opens, not where SnakeYAML noticed it (the line after)
+                    assertThat(p).extracting(Problem::line, Problem::column).containsExactly(3, 8);
                 });
         assertThat(problems("policy: x\nversion: '1'\nroles: [a]\n  remedies: {}\n")).singleElement()
                 .satisfies(p -> assertThat(p.line()).isEqualTo(4));

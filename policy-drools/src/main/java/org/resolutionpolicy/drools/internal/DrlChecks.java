@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Problems;
@@ -26,7 +27,7 @@ final class DrlChecks {
     private static final Pattern REMEDY_IN = Pattern.compile("\\bremedy\\s+(?:not\\s+)?in\\s*\\(");
     private static final Pattern RANKED_TEST = Pattern.compile("\\b(severity|employeeRole)\\s*(?:==|!=)\\s*(?=\")");
     private static final Pattern EFFECT = Pattern.compile(
-            "\\beffects\\s*\\.\\s*(deny|routeToSwat|require|grant|followUp)\\s*\\(");
+            "\\beffects\\s*\\.\\s*(deny|routeToSwat|requireAll|require|grant|followUp)\\s*\\(");
     private static final Pattern DISABLED = Pattern.compile("\\benabled\\s+\\(?\\s*false\\b");
 
     private final DrlText drl;
@@ -183,6 +184,7 @@ final class DrlChecks {
                     }
                 }
                 case "require" -> role(args, 1, where);
+                case "requireAll" -> roles(args, where);
                 case "grant" -> {
                     role(args, 1, where);
                     upTo(args, where);
@@ -190,6 +192,9 @@ final class DrlChecks {
                 case "followUp" -> {
                     within(args, where);
                     role(args, 3, where);
+                    if (args.size() == 6) {
+                        followUpWhen(args.get(4), where);
+                    }
                 }
                 default -> {
                     // deny takes nothing to check
@@ -201,6 +206,57 @@ final class DrlChecks {
     private void role(List<DrlText.Arg> args, int index, String where) {
         if (args.size() > index && !args.get(index).isNull()) {
             named(args.get(index), model.roles(), "role", where);
+        }
+    }
+
+    /** Checks the roles of {@code requireAll(kcontext, "director, finance", ..)}: each on the ladder, once. */
+    private void roles(List<DrlText.Arg> args, String where) {
+        if (args.size() < 2) {
+            return;
+        }
+        DrlText.Arg arg = args.get(1);
+        String text = literal(arg, "roles", where);
+        if (text == null) {
+            if (arg.isNull()) {
+                error(arg, "the roles of " + where + " must name at least one role", "write \"director, finance\"");
+            }
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String part : text.split(",", -1)) {
+            String role = part.trim();
+            if (role.isEmpty()) {
+                error(arg, "the roles [" + text + "] of " + where + " have an empty entry",
+                        "separate the roles by single commas: \"director, finance\"");
+            } else if (!model.roles().contains(role)) {
+                error(arg, "unknown role [" + role + "] in " + where, Hints.didYouMean(role, model.roles()));
+            } else if (!seen.add(role)) {
+                error(arg, "[" + role + "] appears twice in the roles of " + where, null);
+            }
+        }
+    }
+
+    /** Checks the outcomes of {@code followUp(kcontext, action, within, owner, "granted", ..)}. */
+    private void followUpWhen(DrlText.Arg arg, String where) {
+        String text = literal(arg, "when", where);
+        if (text == null) {
+            if (arg.isNull()) {
+                error(arg, "the when of " + where + " must name an outcome",
+                        "name one or more of " + Hints.bracketed(FollowUpSpec.OUTCOMES.keySet())
+                                + ", or call followUp without when");
+            }
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String part : text.split(",", -1)) {
+            String name = part.trim();
+            if (!FollowUpSpec.OUTCOMES.containsKey(name)) {
+                String hint = Hints.didYouMean(name, FollowUpSpec.OUTCOMES.keySet());
+                error(arg, "unknown outcome [" + name + "] in the when of " + where, hint != null ? hint
+                        : "name one or more of " + Hints.bracketed(FollowUpSpec.OUTCOMES.keySet()));
+            } else if (!seen.add(name)) {
+                error(arg, "[" + name + "] appears twice in the when of " + where, null);
+            }
         }
     }
 

@@ -42,7 +42,7 @@ final class DrlErrors {
     private static final Pattern CONSEQUENCE = Pattern.compile("^Rule Compilation error:? (.+)$");
     private static final Pattern EOF = Pattern.compile("mismatched input '<EOF>'(?: in rule \"([^\"]*)\")?",
             Pattern.CASE_INSENSITIVE);
-    private static final List<String> EFFECTS = List.of("deny", "routeToSwat", "require", "grant", "followUp");
+    private static final List<String> EFFECTS = List.of("deny", "routeToSwat", "require", "requireAll", "grant", "followUp");
     private static final Pattern NULL_PACKAGE = Pattern.compile("(?i)parser returned a null package");
 
     private final Map<String, DroolsDrlCompiler.Read> read;

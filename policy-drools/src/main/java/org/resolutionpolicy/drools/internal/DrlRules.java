@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.engine.internal.model.ExternalRules;
 import org.resolutionpolicy.engine.internal.model.Facts;
@@ -35,8 +36,12 @@ final class DrlRules implements ExternalRules {
     /** True when a case's proposals may share one session (see {@link CaseSessions}). */
     private final boolean shareByCase;
 
-    DrlRules(KieBase kieBase, PolicyModel model, List<String> ruleIds, DrlScopes scopes) {
+    private final List<AuthorityTable.Rule> descriptions;
+
+    DrlRules(KieBase kieBase, PolicyModel model, List<String> ruleIds, DrlScopes scopes,
+             List<AuthorityTable.Rule> descriptions) {
         this.kieBase = kieBase;
+        this.descriptions = List.copyOf(descriptions);
         this.scopes = scopes;
         this.model = model;
         this.ruleIds = List.copyOf(ruleIds);
@@ -50,6 +55,11 @@ final class DrlRules implements ExternalRules {
     @Override
     public List<String> ruleIds() {
         return ruleIds;
+    }
+
+    @Override
+    public List<AuthorityTable.Rule> describe() {
+        return descriptions;
     }
 
     @Override

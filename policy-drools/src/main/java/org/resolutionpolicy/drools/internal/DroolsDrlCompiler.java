@@ -84,7 +84,11 @@ public final class DroolsDrlCompiler implements DrlCompiler {
             for (DrlText source : sources) {
                 ok &= DrlChecks.check(source, model, problems);
             }
-            return ok ? new DrlRules(kieBase, model, ruleIds, new DrlScopes(sources)) : null;
+            if (!ok) {
+                return null;
+            }
+            DrlScopes scopes = new DrlScopes(sources);
+            return new DrlRules(kieBase, model, ruleIds, scopes, DrlDescriptions.describe(sources, scopes));
         }
     }
 

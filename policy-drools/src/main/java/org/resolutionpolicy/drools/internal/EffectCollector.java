@@ -94,6 +94,19 @@ final class EffectCollector implements Effects {
     }
 
     @Override
+    public void requireAll(RuleContext rule, String roles, String because) {
+        List<Integer> ranks = new ArrayList<>();
+        for (String role : roles == null ? new String[0] : roles.split(",", -1)) {
+            ranks.add(rank(rule, role.trim()));
+        }
+        if (ranks.isEmpty() || ranks.stream().distinct().count() < ranks.size()) {
+            throw new PolicyException("DRL rule [" + name(rule) + "] requires [" + roles
+                    + "]: name each role once, separated by commas");
+        }
+        add(rule, Effect.require(ranks), null, because);
+    }
+
+    @Override
     public void grant(RuleContext rule, String role, Object upTo, String because) {
         Limit limit;
         if ("unlimited".equals(upTo)) {
@@ -117,7 +130,30 @@ final class EffectCollector implements Effects {
     }
 
     @Override
+    public void followUp(RuleContext rule, String action, String within, String owner, String when, String because) {
+        List<String> outcomes = new ArrayList<>();
+        for (String part : when == null ? new String[0] : when.split(",", -1)) {
+            String name = part.trim();
+            if (!FollowUpSpec.OUTCOMES.containsKey(name) || outcomes.contains(name)) {
+                throw new PolicyException("DRL rule [" + name(rule) + "] asks for a follow-up when [" + when
+                        + "]: name each of " + FollowUpSpec.OUTCOMES.keySet() + " once, separated by commas");
+            }
+            outcomes.add(name);
+        }
+        if (outcomes.isEmpty()) {
+            throw new PolicyException("DRL rule [" + name(rule) + "] asks for a follow-up when [null]: name one or "
+                    + "more of " + FollowUpSpec.OUTCOMES.keySet() + ", or call followUp without when");
+        }
+        FollowUpSpec plain = followUpSpec(rule, action, within, owner);
+        add(rule, Effect.NONE, new FollowUpSpec(plain.action(), plain.within(), plain.owner(), outcomes), because);
+    }
+
+    @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String because) {
+        add(rule, Effect.NONE, followUpSpec(rule, action, within, owner), because);
+    }
+
+    private FollowUpSpec followUpSpec(RuleContext rule, String action, String within, String owner) {
         TemporalAmount period = within == null ? null : Values.parsePeriod(within, model.calendar());
         if (within != null && period == null) {
             throw new PolicyException("DRL rule [" + name(rule) + "] asks for a follow-up within [" + within
@@ -126,7 +162,7 @@ final class EffectCollector implements Effects {
         if (owner != null) {
             rank(rule, owner);
         }
-        add(rule, Effect.NONE, new FollowUpSpec(action, period, owner), because);
+        return new FollowUpSpec(action, period, owner);
     }
 
     private int rank(RuleContext rule, String role) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.resolutionpolicy.api.AttributeType;
+import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.CaseProblem;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
@@ -30,7 +31,8 @@ import org.resolutionpolicy.engine.internal.model.Validity;
  *
  * <p>{@link #id()} is the versions' shared id; {@link #version()} and {@link #revision()} name them all
  * ({@code 2025.04+2026.04}), while every decision names the one version and revision that decided it. The
- * description, scale, ladder, remedies and attributes are the latest version's. Immutable and thread-safe.
+ * description, scale, ladder, remedies and attributes are the latest version's; {@link #authority()} is the table of
+ * the version in force now. Immutable and thread-safe.
  */
 final class VersionedPolicy implements Policy {
 
@@ -113,6 +115,21 @@ final class VersionedPolicy implements Policy {
         more[listeners.length] = listener;
         List<CompiledPolicy> listened = versions.stream().map(v -> (CompiledPolicy) v.withListener(listener)).toList();
         return new VersionedPolicy(this, listened, more);
+    }
+
+    /**
+     * Returns the authority table of the version in force now, by the clock, or of the latest version when none is:
+     * one table cannot show several versions' amounts at once.
+     */
+    @Override
+    public AuthorityTable authority() {
+        Instant now = clock.instant();
+        for (int i = 0; i < versions.size(); i++) {
+            if (validities.get(i).covers(now)) {
+                return versions.get(i).authority();
+            }
+        }
+        return latest().authority();
     }
 
     private CompiledPolicy latest() {

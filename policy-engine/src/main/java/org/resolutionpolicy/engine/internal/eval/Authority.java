@@ -17,6 +17,10 @@ import org.resolutionpolicy.engine.internal.model.Windows;
  * The authority half of the decision semantics: which role's limits, raised by matching grant rules and bounded by
  * per-customer windows, cover a proposal, and the sentences that say why a role falls short.
  *
+ * <p>Within one case, proposals of the same remedy count together ({@link Siblings}): the per-grant limit is held
+ * to the case's running total of the remedy, and a window counts the history plus every earlier proposal of the
+ * remedy in the case plus the proposal itself, so splitting a grant never gets around a limit.
+ *
  * <p>One grant-raising path ({@link #perGrant}) serves deciding, the authority sentences and the explanation's
  * trace alike. Grants are passed as the rules a proposal matched; only those with a grant effect count. Immutable.
  */
@@ -48,18 +52,23 @@ final class Authority {
         return limit;
     }
 
-    /** Returns the lowest role whose authority, raised by the matched grants, covers the proposal, or -1. */
-    int covering(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] matched, int n) {
+    /**
+     * Returns the lowest role whose authority, raised by the matched grants, covers the proposal, or -1.
+     *
+     * @param counted the amount the per-grant limit is held to: the proposal's plus its earlier siblings'
+     * @param prior the case's earlier proposals of the remedy, which its windows count too
+     */
+    int covering(RemedyPlan plan, BigDecimal counted, Facts facts, IndexedRule[] matched, int n, Siblings prior) {
         if (n == 0 && plan.authority == null) {
             return -1;
         }
         for (int role = 0; role < policy.roles().size(); role++) {
             Limit limit = perGrant(plan, role, matched, n, facts);
-            if (limit == null || !covers(limit, amount)) {
+            if (limit == null || !covers(limit, counted)) {
                 continue;
             }
             AuthorityEntry entry = plan.entry(role);
-            if (entry != null && entry.hasWindow() && windowShortfall(entry, plan, amount, facts) != null) {
+            if (entry != null && entry.hasWindow() && windowShortfall(entry, plan, counted, facts, prior) != null) {
                 continue;
             }
             return role;
@@ -81,27 +90,40 @@ final class Authority {
         return Windows.use(facts, plan.remedy, entry.window(), counted ? BigDecimal.ONE : BigDecimal.ZERO);
     }
 
-    /** Returns why the entry's per-customer window does not cover the proposal, or null when it does. */
-    String windowShortfall(AuthorityEntry entry, RemedyPlan plan, BigDecimal amount, Facts facts) {
+    /**
+     * Returns why the entry's per-customer window does not cover the proposal, or null when it does: the window
+     * counts the history, the case's earlier proposals of the remedy and the proposal itself.
+     *
+     * @param counted the proposal's amount plus its earlier siblings' (null without amounts)
+     */
+    String windowShortfall(AuthorityEntry entry, RemedyPlan plan, BigDecimal counted, Facts facts, Siblings prior) {
         Windows.Use used = used(entry, plan, facts);
-        if (entry.maxCount() != null && used.count() + 1 > entry.maxCount()) {
+        if (entry.maxCount() != null && used.count() + prior.count() + 1 > entry.maxCount()) {
             return "at most " + entry.maxCount() + " per customer in " + entry.windowText()
-                    + ", and the customer already had " + used.count();
+                    + ", and the customer already had " + used.count()
+                    + earlier(prior, String.valueOf(prior.count()));
         }
-        if (entry.maxTotal() != null && amount != null && !entry.maxTotal().covers(used.total().add(amount))) {
+        if (entry.maxTotal() != null && counted != null && !entry.maxTotal().covers(used.total().add(counted))) {
             return "at most " + entry.maxTotal() + " per customer in " + entry.windowText()
-                    + ", and the customer already had " + used.total().toPlainString();
+                    + ", and the customer already had " + used.total().toPlainString()
+                    + earlier(prior, prior.total().toPlainString());
         }
         return null;
+    }
+
+    /** Returns {@code , plus <what> in this case's earlier proposals [0, 1]}, or nothing without siblings. */
+    private static String earlier(Siblings prior, String what) {
+        return prior.none() ? "" : ", plus " + what + " in this case's earlier proposals " + prior.proposals();
     }
 
     /**
      * Returns why the employee may not grant a proposal that {@code level} may: the nearest limit at or below the
      * employee that falls short, per grant or in its window.
      */
-    String shortfall(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] matched, int grants, int level) {
+    String shortfall(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] matched, int grants, int level,
+                     Siblings prior) {
         int employee = facts.employeeRank();
-        if (grants == 0) {
+        if (grants == 0 && prior.none()) {
             // the common case, from sentences made at load: the employee's nearest own limit, or none, falls short
             int nearest = plan.nearest[employee];
             if (!plan.computed && (nearest < 0 || !covers(plan.authority[nearest].perGrant(), amount))) {
@@ -109,7 +131,8 @@ final class Authority {
                         : plan.of + amount.toPlainString() + plan.shortfall[employee][level];
             }
         }
-        String what = describe(plan.remedy, amount);
+        String what = describe(plan.remedy, amount, prior);
+        BigDecimal counted = prior.counted(amount);
         String employeeRole = policy.roles().get(employee);
         String approver = policy.roles().get(level);
         for (int role = employee; role >= 0; role--) {
@@ -117,7 +140,7 @@ final class Authority {
             if (limit == null) {
                 continue;
             }
-            String why = covers(limit, amount) ? windowShortfall(plan.entry(role), plan, amount, facts)
+            String why = covers(limit, counted) ? windowShortfall(plan.entry(role), plan, counted, facts, prior)
                     : "up to " + limit + " per grant";
             return what + " is beyond the authority of " + employeeRole + " (" + why + "); " + approver
                     + " may grant it";
@@ -131,8 +154,8 @@ final class Authority {
      * it. "No role may grant it" would contradict a {@code beyondAuthority} role that then approves it, so the
      * sentence speaks of the roles' own authority and of where the policy sends the proposal.
      */
-    String beyond(String remedy, BigDecimal amount) {
-        String what = describe(remedy, amount);
+    String beyond(String remedy, BigDecimal amount, Siblings prior) {
+        String what = describe(remedy, amount, prior);
         Beyond beyond = policy.beyond();
         return switch (beyond.kind()) {
             case SWAT -> what + " is beyond every role's own authority; the policy sends such proposals to "
@@ -143,8 +166,17 @@ final class Authority {
         };
     }
 
-    private static String describe(String remedy, BigDecimal amount) {
-        return amount == null ? remedy : remedy + " of " + amount.toPlainString();
+    /**
+     * Returns the proposal in words: {@code refund of 40}, and with earlier siblings
+     * {@code refund of 40 (80 with this case's earlier proposals [0])}.
+     */
+    private static String describe(String remedy, BigDecimal amount, Siblings prior) {
+        String what = amount == null ? remedy : remedy + " of " + amount.toPlainString();
+        if (prior.none()) {
+            return what;
+        }
+        String counted = amount == null ? "" : prior.counted(amount).toPlainString() + " ";
+        return what + " (" + counted + "with this case's earlier proposals " + prior.proposals() + ")";
     }
 
     /**
@@ -153,7 +185,9 @@ final class Authority {
      *
      * @param grants the grant rules the proposal matched, in the order the explanation lists them
      */
-    Explanation.AuthorityTrace trace(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] grants) {
+    Explanation.AuthorityTrace trace(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] grants,
+                                     Siblings prior) {
+        BigDecimal counted = prior.counted(amount);
         List<Explanation.RoleLimit> roles = new ArrayList<>();
         String covering = null;
         for (int role = 0; role < policy.roles().size(); role++) {
@@ -169,12 +203,12 @@ final class Authority {
                 }
             }
             Explanation.Window window = null;
-            boolean covers = covers(perGrant, amount);
+            boolean covers = covers(perGrant, counted);
             if (entry != null && entry.hasWindow()) {
                 Windows.Use used = used(entry, plan, facts);
                 window = new Explanation.Window(entry.maxTotal(), entry.maxCount(), entry.window(), used.count(),
                         used.total());
-                covers &= windowShortfall(entry, plan, amount, facts) == null;
+                covers &= windowShortfall(entry, plan, counted, facts, prior) == null;
             }
             String name = policy.roles().get(role);
             roles.add(new Explanation.RoleLimit(name, perGrant, raisedBy, window, covers));
@@ -191,6 +225,8 @@ final class Authority {
                 case ROLE -> new Explanation.Beyond(Explanation.Beyond.Kind.ROLE, policy.roles().get(b.role()));
             };
         }
-        return new Explanation.AuthorityTrace(roles, covering, beyond);
+        Explanation.Siblings siblings = prior.none() ? null
+                : new Explanation.Siblings(prior.proposals(), prior.count(), prior.total());
+        return new Explanation.AuthorityTrace(roles, covering, beyond, siblings);
     }
 }

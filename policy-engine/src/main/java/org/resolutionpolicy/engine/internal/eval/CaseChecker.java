@@ -67,6 +67,9 @@ final class CaseChecker {
         List<Proposal> proposals = proposals(c.proposals(), resolved, problems);
         history(c.customer().history(), problems);
         impact(c.impact(), problems);
+        if (c.currency() != null || hasCurrency(c.proposals())) {
+            currencies(c, problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(c.id(), problems);
         }
@@ -88,6 +91,25 @@ final class CaseChecker {
         return rank;
     }
 
+    /**
+     * Describes a value of the wrong type; text given for a number or a boolean is called text, in quotes, so
+     * {@code "2"} is not shown as [2] as if it were the number.
+     */
+    private static String wrongValue(Object value, FactType type) {
+        if (!(value instanceof String text) || type == FactType.DATETIME) {
+            return Problems.quote(String.valueOf(value));
+        }
+        String shown = "the text [\"" + Problems.prefix(text) + "\"]";
+        if (type == FactType.NUMBER && NUMERAL.matcher(text).matches()) {
+            return shown + "; write the number without quotes";
+        }
+        return type == FactType.BOOLEAN && (text.equals("true") || text.equals("false"))
+                ? shown + "; write true or false without quotes" : shown;
+    }
+
+    private static final java.util.regex.Pattern NUMERAL =
+            java.util.regex.Pattern.compile("[-+]?[0-9]{1,30}(\\.[0-9]{1,30})?");
+
     private Map<String, Object> attributes(Map<String, Object> given, List<CaseProblem> problems) {
         if (given.isEmpty()) {
             return Map.of();
@@ -104,7 +126,7 @@ final class CaseChecker {
             }
             Object converted = convert(value, type);
             if (converted == null) {
-                problems.add(new CaseProblem(field, "must be a " + type.label() + ", not " + Problems.quote(String.valueOf(value))));
+                problems.add(new CaseProblem(field, "must be a " + type.label() + ", not " + wrongValue(value, type)));
                 return;
             }
             if (converted instanceof BigDecimal n && inexact(n) != null) {
@@ -191,6 +213,57 @@ final class CaseChecker {
             }
         }
         return decided == null ? given : decided;
+    }
+
+    private static boolean hasCurrency(List<Proposal> proposals) {
+        for (Proposal p : proposals) {
+            if (p.currency() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Checks the currencies a case states: each an ISO 4217 code, a proposal's only on a money remedy, and each the
+     * policy's (when it names one) and the case's; amounts are never converted.
+     */
+    private void currencies(CustomerCase c, List<CaseProblem> problems) {
+        String caseCurrency = c.currency();
+        if (caseCurrency != null && currencyCode("currency", caseCurrency, problems)
+                && policy.currency() != null && !caseCurrency.equals(policy.currency())) {
+            problems.add(new CaseProblem("currency", Problems.quote(caseCurrency) + " is not the policy's currency ["
+                    + policy.currency() + "]; amounts are never converted"));
+        }
+        for (int i = 0; i < c.proposals().size(); i++) {
+            Proposal p = c.proposals().get(i);
+            RemedyPlan plan = p.remedy() == null ? null : plans.get(p.remedy());
+            String field = "proposals[" + i + "].currency";
+            if (p.currency() == null || plan == null || !currencyCode(field, p.currency(), problems)) {
+                continue;
+            }
+            if (plan.unit != RemedyUnit.MONEY) {
+                problems.add(new CaseProblem(field, "[" + p.remedy() + "] is a " + plan.unit.label()
+                        + " remedy; only money remedies have a currency, was " + Problems.quote(p.currency())));
+            } else if (policy.currency() != null && !p.currency().equals(policy.currency())) {
+                problems.add(new CaseProblem(field, Problems.quote(p.currency()) + " is not the policy's currency ["
+                        + policy.currency() + "]; amounts are never converted"));
+            } else if (caseCurrency != null && !p.currency().equals(caseCurrency)) {
+                problems.add(new CaseProblem(field, Problems.quote(p.currency()) + " is not the case's currency ["
+                        + caseCurrency + "]; amounts are never converted"));
+            }
+        }
+    }
+
+    /** Returns true if a currency is written as an ISO 4217 code (three capital letters), else records why not. */
+    private static boolean currencyCode(String field, String currency, List<CaseProblem> problems) {
+        if (Values.isCurrencyCode(currency)) {
+            return true;
+        }
+        String upper = currency.toUpperCase(java.util.Locale.ROOT);
+        problems.add(new CaseProblem(field, "must be an ISO 4217 code of three capital letters such as [EUR], was "
+                + Problems.quote(currency) + (Values.isCurrencyCode(upper) ? " (did you mean [" + upper + "]?)" : "")));
+        return false;
     }
 
     private static String amountField(int i) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.resolutionpolicy.api.AttributeType;
+import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionListener;
@@ -34,6 +35,7 @@ public final class CompiledPolicy implements Policy {
     private final List<Problem> warnings;
     private final String revision;
     private final DecisionListener[] listeners;
+    private final AuthorityTable authority;
 
     /**
      * Creates a policy from its checked model.
@@ -53,6 +55,7 @@ public final class CompiledPolicy implements Policy {
         this.warnings = List.copyOf(warnings);
         this.revision = Objects.requireNonNull(revision, "revision must not be null");
         this.listeners = new DecisionListener[0];
+        this.authority = AuthorityTables.of(model);
     }
 
     private CompiledPolicy(CompiledPolicy policy, DecisionListener[] listeners) {
@@ -64,6 +67,7 @@ public final class CompiledPolicy implements Policy {
         this.warnings = policy.warnings;
         this.revision = policy.revision;
         this.listeners = listeners;
+        this.authority = policy.authority;
     }
 
     @Override
@@ -141,6 +145,11 @@ public final class CompiledPolicy implements Policy {
             ids.addAll(model.external().ruleIds());
         }
         return List.copyOf(ids);
+    }
+
+    @Override
+    public AuthorityTable authority() {
+        return authority;
     }
 
     @Override

@@ -28,7 +28,8 @@ record Evaluation(Facts facts, List<ProposalDecision> proposals, List<Latitude> 
      * @param facts the proposal's facts
      * @param plan its remedy's plan
      * @param rules every rule it matched, the policy's and other sources' alike
+     * @param siblings the case's earlier proposals of its remedy, which its authority counted too
      */
-    record Matched(Facts facts, RemedyPlan plan, IndexedRule[] rules) {
+    record Matched(Facts facts, RemedyPlan plan, IndexedRule[] rules, Siblings siblings) {
     }
 }

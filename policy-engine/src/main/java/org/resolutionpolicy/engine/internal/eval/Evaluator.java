@@ -26,6 +26,8 @@ import org.resolutionpolicy.engine.internal.model.Rule;
  * <p>The case's facts are looked up in the {@link RuleIndex} once; each proposal (or, without proposals, each
  * latitude probe) then tests only the rules about its remedy. Nothing depends on rule order: effects are combined
  * by the outcome lattice, reasons are sorted by rule id ({@code authority} last) and follow-ups by action and rule.
+ * Proposals of the same remedy count together ({@link Siblings}): each one's authority is held to the case's running
+ * total of its remedy, so the case's order of proposals matters, and only that.
  * Immutable and thread-safe; each evaluation works in a {@link Scratch} of its own.
  */
 final class Evaluator {
@@ -137,28 +139,40 @@ final class Evaluator {
         ProposalDecision[] decisions = new ProposalDecision[proposals.size()];
         List<Evaluation.Matched> matches = keep ? new ArrayList<>(decisions.length) : null;
         boolean anySwat = false;
+        // which outcomes the case's proposals had, by kind: the follow-ups that depend on the outcome read them
+        boolean[] outcomes = new boolean[Outcome.Kind.values().length];
         ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
+        // the earlier proposals of each remedy, by the remedy's ordinal: made only when a case has several proposals
+        Siblings[] earlier = decisions.length > 1 ? new Siblings[plans.size()] : null;
         try {
             s.external = external;
             for (int i = 0; i < decisions.length; i++) {
                 Proposal p = proposals.get(i);
                 RemedyPlan plan = checked.plans()[i];
                 Facts proposalFacts = facts.withProposal(p.remedy(), p.amount());
+                Siblings prior = earlier == null || earlier[plan.ordinal] == null ? Siblings.NONE : earlier[plan.ordinal];
+                s.siblings = prior;
                 run(plan, proposalFacts, s, true);
-                decisions[i] = new ProposalDecision(p, s.outcome, s.reasons,
+                decisions[i] = new ProposalDecision(p, s.outcome, s.reasons, prior.proposals(),
                         entitlements ? entitlement(s, proposalFacts) : null);
+                if (earlier != null) {
+                    earlier[plan.ordinal] = prior.plus(i, p.amount());
+                }
                 anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
+                outcomes[s.outcome.kind().ordinal()] = true;
                 for (int j = 0; j < s.n; j++) {
-                    if (s.matched[j].perProposalFollowUp) {
+                    if (s.matched[j].perProposalFollowUp && s.matched[j].followUpApplies(s.outcome.kind())) {
                         s.addFollowUp(s.matched[j].followUp);
                     }
                 }
                 if (keep) {
-                    matches.add(new Evaluation.Matched(proposalFacts, plan, s.matchedCopy()));
+                    matches.add(new Evaluation.Matched(proposalFacts, plan, s.matchedCopy(), prior));
                 }
             }
+            s.siblings = Siblings.NONE;
+            outcomeCaseFollowUps(s, outcomes);
             if (external != null) {
-                externalFollowUps(external.caseMatches(), s);
+                externalFollowUps(external.caseMatches(), s, outcomes);
             }
         } finally {
             if (external != null) {
@@ -172,7 +186,7 @@ final class Evaluator {
     /** Answers the latitude question of a case without proposals from the case's one lookup in the index. */
     private Evaluation latitudeOf(Facts facts, Scratch s, boolean keep) {
         List<Rule> external = policy.external() == null ? List.of() : policy.external().matches(facts);
-        externalFollowUps(external, s);
+        externalFollowUps(external, s, null);
         IndexedRule[] caseMatches = null;
         if (keep) {
             caseMatches = Arrays.copyOf(s.caseMatched, s.caseCount + external.size());
@@ -184,20 +198,45 @@ final class Evaluator {
                 latitude.swatAtAnyAmount(facts, s), null, caseMatches);
     }
 
-    /** Adds the follow-ups of the rules that do not depend on a proposal, from the case's matches in the index. */
+    /**
+     * Adds the follow-ups of the rules that do not depend on a proposal, from the case's matches in the index; those
+     * that depend on the outcome wait for the proposals' outcomes ({@link #outcomeCaseFollowUps}).
+     */
     private static void ownCaseFollowUps(Scratch s) {
         for (int i = 0; i < s.caseCount; i++) {
             IndexedRule e = s.caseMatched[i];
-            if (e.followUp != null && !e.rule.perProposal()) {
+            if (e.followUp != null && !e.rule.perProposal() && e.followUpOn == null) {
                 s.addFollowUp(e.followUp);
             }
         }
     }
 
-    private void externalFollowUps(List<Rule> matches, Scratch s) {
+    /**
+     * Adds, after the lattice decided every proposal, the follow-ups of the case's rules that depend on the outcome:
+     * each applies when a proposal of the case had an outcome it names.
+     */
+    private static void outcomeCaseFollowUps(Scratch s, boolean[] outcomes) {
+        for (int i = 0; i < s.caseCount; i++) {
+            IndexedRule e = s.caseMatched[i];
+            if (e.followUp != null && !e.rule.perProposal() && e.followUpOn != null && e.followUpApplies(outcomes)) {
+                s.addFollowUp(e.followUp);
+            }
+        }
+    }
+
+    /**
+     * Adds the follow-ups of other sources' rules that matched the case alone.
+     *
+     * @param outcomes the outcomes of the case's proposals by kind, or null for a latitude question, which has none
+     *                 (so a follow-up that depends on the outcome does not apply)
+     */
+    private void externalFollowUps(List<Rule> matches, Scratch s, boolean[] outcomes) {
         for (Rule r : matches) {
             if (r.followUp() != null) {
-                s.addFollowUp(external(r).followUp);
+                IndexedRule e = external(r);
+                if (e.followUpApplies(outcomes)) {
+                    s.addFollowUp(e.followUp);
+                }
             }
         }
     }
@@ -227,13 +266,17 @@ final class Evaluator {
         boolean deny = false;
         boolean swatted = false;
         boolean grant = false;
+        boolean dual = false;
         int required = -1;
         for (int i = 0; i < n; i++) {
             IndexedRule e = matched[i];
             switch (e.kind) {
                 case DENY -> deny = true;
                 case SWAT -> swatted = true;
-                case REQUIRE -> required = Math.max(required, e.role);
+                case REQUIRE -> {
+                    required = Math.max(required, e.role);
+                    dual |= e.approvers != null;
+                }
                 case GRANT -> grant = true;
                 default -> { }
             }
@@ -242,20 +285,21 @@ final class Evaluator {
         if (deny || swatted) {
             s.outcome = deny ? Outcome.denied() : swat;
             if (withReasons) {
-                s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null, -1, null, facts);
+                s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null, -1, null, null, facts);
             }
             return;
         }
         BigDecimal amount = facts.amount();
+        Siblings prior = s.siblings;
         int grants = grant ? n : 0;
-        int covering = authority.covering(plan, amount, facts, matched, grants);
+        int covering = authority.covering(plan, prior.counted(amount), facts, matched, grants, prior);
         int authorityLevel = covering;
         if (covering < 0) {
             Beyond beyond = policy.beyond();
             if (beyond.kind() != Beyond.Kind.ROLE) {
                 s.outcome = beyond.kind() == Beyond.Kind.DENY ? Outcome.denied() : swat;
                 if (withReasons) {
-                    s.reasons = List.of(new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount)));
+                    s.reasons = List.of(new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount, prior)));
                 }
                 return;
             }
@@ -263,10 +307,61 @@ final class Evaluator {
         }
         int level = Math.max(authorityLevel, required);
         int employee = facts.employeeRank();
-        s.outcome = level <= employee ? Outcome.alone() : escalations[level];
-        if (withReasons) {
-            s.reasons = authorityReasons(plan, facts, s, covering, authorityLevel, level, grants);
+        boolean[] signing = dual ? signOffs(s, level, employee) : null;
+        if (dual) {
+            s.outcome = escalation(signing);
+        } else {
+            s.outcome = level <= employee ? Outcome.alone() : escalations[level];
         }
+        if (withReasons) {
+            s.reasons = authorityReasons(plan, facts, s, covering, authorityLevel, level, grants, signing);
+        }
+    }
+
+    /**
+     * Returns, by rank, the roles that must still sign off a proposal under a dual approval: every role a matching
+     * dual {@code require} names, its highest raised to the approver level (whoever signs at that level covers the
+     * lower role too, as the ladder says), less the one sign-off the employee gives, the highest at or below them.
+     * Each sign-off is a different person, so a dual approval always escalates.
+     */
+    private boolean[] signOffs(Scratch s, int level, int employee) {
+        boolean[] signing = new boolean[escalations.length];
+        int highest = -1;
+        for (int i = 0; i < s.n; i++) {
+            IndexedRule e = s.matched[i];
+            if (e.kind == Effect.Kind.REQUIRE && e.approvers != null) {
+                for (int role : e.approvers) {
+                    signing[role] = true;
+                    highest = Math.max(highest, role);
+                }
+            }
+        }
+        signing[highest] = false;
+        signing[level] = true;
+        for (int role = employee; role >= 0; role--) {
+            if (signing[role]) {
+                signing[role] = false;
+                break;
+            }
+        }
+        return signing;
+    }
+
+    /** Returns the outcome of the sign-offs still needed: ALONE without any, else an escalation to all of them. */
+    private Outcome escalation(boolean[] signing) {
+        List<String> approvers = new ArrayList<>(2);
+        int first = -1;
+        for (int role = signing.length - 1; role >= 0; role--) {
+            if (signing[role]) {
+                approvers.add(policy.roles().get(role));
+                first = first < 0 ? role : first;
+            }
+        }
+        return switch (approvers.size()) {
+            case 0 -> Outcome.alone();
+            case 1 -> escalations[first];
+            default -> Outcome.escalate(approvers);
+        };
     }
 
     /** Collects the rules about one remedy that hold for a proposal: the case's, the index's and other sources'. */
@@ -291,19 +386,21 @@ final class Evaluator {
 
     /** The reasons of an outcome that authority and require rules decided: the rules, then authority's sentence. */
     private List<Reason> authorityReasons(RemedyPlan plan, Facts facts, Scratch s, int covering, int authorityLevel,
-                                          int level, int grants) {
+                                          int level, int grants, boolean[] signing) {
         BigDecimal amount = facts.amount();
+        Siblings prior = s.siblings;
+        BigDecimal counted = prior.counted(amount);
         Reason because = null;
         boolean usedGrants = false;
         if (authorityLevel == level) {
-            usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering, facts), amount);
+            usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering, facts), counted);
             if (level > facts.employeeRank() && !requiresLevel(s, level)) {
-                String text = covering < 0 ? authority.beyond(plan.remedy, amount)
-                        : authority.shortfall(plan, amount, facts, s.matched, grants, level);
+                String text = covering < 0 ? authority.beyond(plan.remedy, amount, prior)
+                        : authority.shortfall(plan, amount, facts, s.matched, grants, level, prior);
                 because = new Reason(Reason.AUTHORITY, text);
             }
         }
-        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? amount : null, covering, because, facts);
+        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because, signing, facts);
     }
 
     private static org.resolutionpolicy.api.Limit baseLimit(RemedyPlan plan, int role, Facts facts) {
@@ -321,16 +418,17 @@ final class Evaluator {
     }
 
     /**
-     * Returns the reasons of the matched rules of one kind (and, for REQUIRE, naming one role), plus the grants for
-     * one role that cover the amount when {@code grantAmount} is set, sorted by rule id; then {@code last}.
+     * Returns the reasons of the matched rules of one kind (and, for REQUIRE, naming one role, or under a dual
+     * approval any role still {@code signing}), plus the grants for one role that cover the amount when
+     * {@code grantAmount} is set, sorted by rule id; then {@code last}.
      */
     private static List<Reason> reasons(Scratch s, Effect.Kind kind, int role, BigDecimal grantAmount, int grantRole,
-                                        Reason last, Facts facts) {
+                                        Reason last, boolean[] signing, Facts facts) {
         IndexedRule[] picked = s.picked;
         int k = 0;
         for (int i = 0; i < s.n; i++) {
             IndexedRule e = s.matched[i];
-            boolean wanted = e.kind == kind && (role < 0 || e.role == role)
+            boolean wanted = e.kind == kind && (role < 0 || e.role == role || signing != null && e.signs(signing))
                     || grantAmount != null && e.kind == Effect.Kind.GRANT && e.role == grantRole
                     && Authority.covers(e.upTo(facts), grantAmount);
             if (!wanted) {

@@ -92,7 +92,8 @@ final class Explainer {
         boolean ruleDecided = (outcome.kind() == Outcome.Kind.DENIED || outcome.kind() == Outcome.Kind.SWAT)
                 && decided.reasons().stream().noneMatch(Reason::isAuthority);
         Explanation.AuthorityTrace authority = ruleDecided ? null : evaluator.authority()
-                .trace(m.plan(), decided.proposal().amount(), m.facts(), grants.toArray(new IndexedRule[0]));
+                .trace(m.plan(), decided.proposal().amount(), m.facts(), grants.toArray(new IndexedRule[0]),
+                        m.siblings());
         return new Explanation.ProposalExplanation(decided.proposal(), outcome, checks, authority);
     }
 
@@ -189,7 +190,9 @@ final class Explainer {
         boolean nextActs = first.kind() == Explanation.Effect.Kind.NONE && next.kind() != Explanation.Effect.Kind.NONE;
         Explanation.Effect acts = nextActs ? next : first;
         return new Explanation.Effect(acts.kind(), acts.role(), acts.upTo(),
-                first.followUp() != null ? first.followUp() : next.followUp(), acts.computed(), acts.entitlement());
+                first.followUp() != null ? first.followUp() : next.followUp(), acts.approvers(),
+                first.followUp() != null ? first.followUpWhen() : next.followUpWhen(), acts.computed(),
+                acts.entitlement());
     }
 
     private Explanation.Effect effect(Rule r) {
@@ -202,7 +205,9 @@ final class Explainer {
             case GRANT -> Explanation.Effect.Kind.GRANT;
         };
         String role = e.role() < 0 ? null : policy.roles().get(e.role());
+        List<String> approvers = e.approvers().stream().map(policy.roles()::get).toList();
         return new Explanation.Effect(kind, role, e.upTo(), r.followUp() == null ? null : r.followUp().action(),
+                approvers, r.followUp() == null ? null : r.followUp().when(),
                 e.computed() == null ? null : e.computed().text(), e.entitlement());
     }
 }

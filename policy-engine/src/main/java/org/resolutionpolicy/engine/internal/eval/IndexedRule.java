@@ -2,6 +2,7 @@ package org.resolutionpolicy.engine.internal.eval;
 
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.engine.internal.model.Condition;
 import org.resolutionpolicy.engine.internal.model.Effect;
@@ -24,9 +25,13 @@ final class IndexedRule {
     final org.resolutionpolicy.engine.internal.model.ComputedAmount computed;
     /** True for {@code entitled:}, whose amount the decision reports. */
     final boolean entitlement;
+    /** For a dual approval, every role its require names, by rank; otherwise null. */
+    final int[] approvers;
     final Reason reason;
     final FollowUp followUp;
     final boolean perProposalFollowUp;
+    /** The outcomes its follow-up applies to, by {@link Outcome.Kind} ordinal; null when it applies to every one. */
+    final boolean[] followUpOn;
     /** The rule's place in id order: reasons are sorted by it without comparing strings. */
     final int order;
     /** The rule's place in the policy's rules, in file order; -1 for a rule of another source (DRL). */
@@ -42,10 +47,18 @@ final class IndexedRule {
         this.upTo = rule.effect().upTo();
         this.computed = rule.effect().computed();
         this.entitlement = rule.effect().entitlement();
+        this.approvers = rule.effect().dualApproval()
+                ? rule.effect().approvers().stream().mapToInt(Integer::intValue).toArray() : null;
         this.reason = new Reason(rule.id(), rule.because());
         FollowUpSpec f = rule.followUp();
         this.followUp = f == null ? null : new FollowUp(f.action(), f.within(), f.owner(), rule.id());
         this.perProposalFollowUp = f != null && rule.perProposal();
+        if (f != null && f.onOutcome()) {
+            followUpOn = new boolean[Outcome.Kind.values().length];
+            f.outcomes().forEach(k -> followUpOn[k.ordinal()] = true);
+        } else {
+            followUpOn = null;
+        }
         this.order = order;
         this.position = position;
     }
@@ -53,6 +66,39 @@ final class IndexedRule {
     /** Returns the limit of a grant in a case: the constant, or the amount computed from the case's facts. */
     Limit upTo(org.resolutionpolicy.engine.internal.model.Facts facts) {
         return computed == null ? upTo : computed.limit(facts);
+    }
+
+    /** Returns true if the rule's follow-up applies to a proposal with this outcome. */
+    boolean followUpApplies(Outcome.Kind outcome) {
+        return followUpOn == null || followUpOn[outcome.ordinal()];
+    }
+
+    /**
+     * Returns true if the rule's follow-up applies to a case whose proposals had these outcomes (by kind ordinal):
+     * a follow-up that depends on the outcome needs one proposal with an outcome it names; null means no proposals.
+     */
+    boolean followUpApplies(boolean[] outcomes) {
+        if (followUpOn == null) {
+            return true;
+        }
+        for (int k = 0; outcomes != null && k < outcomes.length; k++) {
+            if (outcomes[k] && followUpOn[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns true if this rule is a dual approval naming a role that is still to sign off. */
+    boolean signs(boolean[] signing) {
+        if (approvers != null) {
+            for (int role : approvers) {
+                if (signing[role]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Returns true if this rule sorts before the other in reasons: by id order, then id. */

@@ -74,7 +74,7 @@ final class LatitudeSearch {
             if (o.kind() == Outcome.Kind.ALONE) {
                 return new Latitude(plan.remedy, Limit.unlimited(), null, null);
             }
-            return new Latitude(plan.remedy, Limit.zero(), o.approver(), o.team());
+            return new Latitude(plan.remedy, Limit.zero(), o.approver(), o.team(), o.approvers());
         }
         BigDecimal step = plan.unit == RemedyUnit.COUNT ? BigDecimal.ONE : CENT;
         List<BigDecimal> points = new ArrayList<>(candidates(facts, plan, step));
@@ -110,8 +110,8 @@ final class LatitudeSearch {
             alone = Limit.of(bestAlone);
         }
         org.resolutionpolicy.api.Entitlement entitled = entitlement(facts, plan, s);
-        return beyond == null ? new Latitude(plan.remedy, alone, null, null, entitled)
-                : new Latitude(plan.remedy, alone, beyond.approver(), beyond.team(), entitled);
+        return beyond == null ? new Latitude(plan.remedy, alone, null, null, List.of(), entitled)
+                : new Latitude(plan.remedy, alone, beyond.approver(), beyond.team(), beyond.approvers(), entitled);
     }
 
     /** Returns the entitlement of a remedy in the case, from a probe of its smallest amount; null without one. */

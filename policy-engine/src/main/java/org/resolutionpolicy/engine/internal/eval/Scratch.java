@@ -35,6 +35,8 @@ final class Scratch {
     IndexedRule[] picked = new IndexedRule[4];
     FollowUp[] followUps;
     int followUpCount;
+    /** The earlier proposals of the current proposal's remedy in the case; none for latitude probes. */
+    Siblings siblings = Siblings.NONE;
     /** The external rules' run for this case, or null when the policy has none or probes amounts alone. */
     ExternalRules.CaseRun external;
 

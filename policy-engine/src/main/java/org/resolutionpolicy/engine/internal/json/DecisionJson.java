@@ -16,7 +16,7 @@ import org.resolutionpolicy.api.Reason;
  * <p>The tree has, in this order, {@code policy}, {@code version}, {@code revision}, {@code case}, {@code employeeRole},
  * {@code swat}, then {@code proposals} (or {@code latitude} for a case without proposals) and {@code followUps}.
  * Absent optional values ({@code revision} of a decision made by hand, {@code amount}, {@code approver}, {@code team}, {@code approverBeyond}, {@code within},
- * {@code owner}) are left out; {@code case} is always there, null for a case without an id. Amounts are
+ * {@code owner}, and {@code approvers} unless a dual approval names several, {@code countedWith} when no earlier proposal of the remedy counted) are left out; {@code case} is always there, null for a case without an id. Amounts are
  * {@link java.math.BigDecimal}s, which {@link Json} prints plainly; an unlimited limit is {@code "unlimited"}.
  */
 public final class DecisionJson {
@@ -64,10 +64,17 @@ public final class DecisionJson {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("remedy", p.remedy());
         putIfPresent(item, "amount", p.amount());
+        putIfPresent(item, "currency", p.proposal().currency());
         item.put("outcome", p.kind().name());
         putIfPresent(item, "approver", p.outcome().approver());
+        if (p.outcome().isDualApproval()) {
+            item.put("approvers", p.outcome().approvers());
+        }
         putIfPresent(item, "team", p.outcome().team());
         putIfPresent(item, "entitlement", entitlement(p.entitlement()));
+        if (!p.countedWith().isEmpty()) {
+            item.put("countedWith", p.countedWith());
+        }
         if (detail == Detail.FULL) {
             item.put("reasons", p.reasons().stream().map(DecisionJson::reason).toList());
         } else {
@@ -88,6 +95,9 @@ public final class DecisionJson {
         item.put("remedy", l.remedy());
         item.put("aloneUpTo", limit(l.aloneUpTo()));
         putIfPresent(item, "approverBeyond", l.approverBeyond());
+        if (l.approversBeyond().size() > 1) {
+            item.put("approversBeyond", l.approversBeyond());
+        }
         putIfPresent(item, "team", l.teamBeyond());
         putIfPresent(item, "entitlement", entitlement(l.entitlement()));
         return item;

@@ -148,7 +148,10 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
                 String outcome = String.valueOf(proposal.get("outcome"));
                 count(byOutcome, outcome);
                 count(byRemedy.computeIfAbsent(String.valueOf(proposal.get("remedy")), k -> new TreeMap<>()), outcome);
-                if (proposal.get("approver") != null) {
+                if (proposal.get("approvers") != null) {
+                    // a dual approval is work for each role that signs off
+                    list(proposal.get("approvers")).forEach(a -> count(byApprover, String.valueOf(a)));
+                } else if (proposal.get("approver") != null) {
                     count(byApprover, String.valueOf(proposal.get("approver")));
                 }
                 for (Object rule : list(proposal.get("rules"))) {

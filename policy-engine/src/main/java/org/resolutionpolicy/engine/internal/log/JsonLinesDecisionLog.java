@@ -15,6 +15,8 @@ import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.ReloadEvent;
+import org.resolutionpolicy.engine.internal.json.CaseJson;
+import org.resolutionpolicy.engine.internal.json.CaseJsonReader;
 import org.resolutionpolicy.engine.internal.json.DecisionJson;
 import org.resolutionpolicy.engine.internal.json.Json;
 import org.slf4j.Logger;
@@ -141,6 +143,11 @@ public final class JsonLinesDecisionLog implements DecisionLog {
                 default -> r.put(key, value);
             }
         });
+        if (options.cases()) {
+            // last, so that a reader of decisions finds them where they always were; ids masked as above
+            r.put(CaseJsonReader.INPUT, CaseJson.tree(c, id -> mask(id, options.caseId()), id -> mask(id, options.customerId()),
+                    id -> mask(id, options.employeeId())));
+        }
         return r;
     }
 
@@ -148,7 +155,16 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         if (value == null || masking == Masking.DROP) {
             return;
         }
-        r.put(key, masking == Masking.KEEP ? value : hash(value));
+        r.put(key, mask(value, masking));
+    }
+
+    /** Returns the value as the masking writes it: itself, its hash, or null (left out). */
+    private String mask(String value, Masking masking) {
+        return switch (masking) {
+            case KEEP -> value;
+            case HASH -> hash(value);
+            case DROP -> null;
+        };
     }
 
     private String hash(String value) {

@@ -36,6 +36,14 @@ public interface ExternalRules {
         return null;
     }
 
+    /**
+     * Describes the rules as far as their source tells without deciding a case, for {@link
+     * org.resolutionpolicy.api.Policy#authority()}, in source order. The default describes none.
+     */
+    default List<org.resolutionpolicy.api.AuthorityTable.Rule> describe() {
+        return List.of();
+    }
+
     /** Returns the effects of every rule that matched these facts. */
     List<Rule> matches(Facts facts);
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.resolutionpolicy.api.AttributeType;
+import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionListener;
@@ -107,6 +108,11 @@ final class ListeningView implements Policy {
     @Override
     public List<String> ruleIds() {
         return live.ruleIds();
+    }
+
+    @Override
+    public AuthorityTable authority() {
+        return live.authority();
     }
 
     @Override

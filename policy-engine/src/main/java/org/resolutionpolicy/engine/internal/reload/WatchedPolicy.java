@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.resolutionpolicy.api.AttributeType;
+import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionListener;
@@ -267,6 +268,11 @@ public final class WatchedPolicy implements LivePolicy {
     @Override
     public List<String> ruleIds() {
         return current.policy.ruleIds();
+    }
+
+    @Override
+    public AuthorityTable authority() {
+        return current.policy.authority();
     }
 
     @Override

@@ -23,6 +23,14 @@ public final class Problems {
     static final int LONGEST_MESSAGE = 4000;
 
     private final List<Problem> problems = new ArrayList<>();
+    /** Lines whose further problems are dropped: follow-ons of a syntax error whose line was blanked. */
+    private final List<Quiet> quiet = new ArrayList<>();
+
+    private record Quiet(String source, int fromLine, int toLine) {
+        boolean covers(Place place) {
+            return place.source().equals(source) && fromLine <= place.line() && place.line() <= toLine;
+        }
+    }
 
     /** Returns the value in brackets, cut to its first {@value #QUOTED_PREFIX} characters and {@code ...}. */
     public static String quote(String value) {
@@ -68,13 +76,40 @@ public final class Problems {
         error(place, message, null);
     }
 
+    /**
+     * Drops every problem added from now on at the given lines of a source: the problems of a part of a file that
+     * a syntax error damaged would be follow-ons of that error, not mistakes of their own.
+     *
+     * @param source the source
+     * @param fromLine the first 1-based line
+     * @param toLine the last line, inclusive; {@link Integer#MAX_VALUE} for the rest of the source
+     */
+    public void quiet(String source, int fromLine, int toLine) {
+        quiet.add(new Quiet(source, fromLine, toLine));
+    }
+
+    private boolean quieted(Place place) {
+        for (Quiet q : quiet) {
+            if (q.covers(place)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds an error with a hint. */
     public void error(Place place, String message, String hint) {
+        if (quieted(place)) {
+            return;
+        }
         problems.add(Problem.error(place.source(), place.line(), place.column(), bounded(message), bounded(hint)));
     }
 
     /** Adds a warning. */
     public void warning(Place place, String message, String hint) {
+        if (quieted(place)) {
+            return;
+        }
         problems.add(Problem.warning(place.source(), place.line(), place.column(), bounded(message), bounded(hint)));
     }
 

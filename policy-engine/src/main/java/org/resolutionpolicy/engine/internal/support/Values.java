@@ -33,6 +33,28 @@ public final class Values {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /**
+     * Parses the literal of a number as YAML and JSON write it ({@code 12.5}, {@code +3}, {@code 1e3}, with YAML's
+     * {@code _} separators), normalised, or returns null when it is no number or one no amount or limit can be: over
+     * 40 characters, or more than 20 digits before or after the point (an exponent such as {@code 1e999999} would
+     * expand to a million digits).
+     */
+    public static BigDecimal numberOrNull(String literal) {
+        String value = literal.replace("_", "");
+        if (value.length() > 40) {
+            return null;
+        }
+        try {
+            BigDecimal n = new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
+            if (n.signum() != 0 && (n.precision() - n.scale() > 20 || n.scale() > 20)) {
+                return null;
+            }
+            return normalize(n);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Returns true if the number has a fractional part (2.5), false for a whole number (2, 2.00). */
     public static boolean hasFraction(BigDecimal value) {
         return value.stripTrailingZeros().scale() > 0;
@@ -120,5 +142,19 @@ public final class Values {
         } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /** Returns true if a text is an ISO 4217 currency code as written: three capital letters, such as {@code EUR}. */
+    public static boolean isCurrencyCode(String text) {
+        if (text == null || text.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = text.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 }

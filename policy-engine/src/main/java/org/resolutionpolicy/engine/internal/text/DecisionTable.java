@@ -39,9 +39,7 @@ public final class DecisionTable {
         if (d.isLatitude()) {
             rows.add(new String[] {"REMEDY", "ALONE UP TO", "BEYOND THAT"});
             for (Latitude l : d.latitude()) {
-                String beyond = l.approverBeyond() != null ? "ESCALATE to " + l.approverBeyond()
-                        : l.teamBeyond() != null ? "SWAT (" + l.teamBeyond() + ")" : "-";
-                rows.add(new String[] {l.remedy(), l.aloneUpTo().toString(), beyond});
+                rows.add(new String[] {l.remedy(), l.aloneUpTo().toString(), beyond(l)});
             }
             table(rows, out, List.of());
             for (Latitude l : d.latitude()) {
@@ -79,6 +77,20 @@ public final class DecisionTable {
             out.append(" (").append(f.rule()).append(")\n");
         }
         return out.toString();
+    }
+
+    /**
+     * Returns what lies beyond a latitude: one word for each case, since a single "-" for both an unlimited latitude
+     * and "nobody may grant more" read the same and meant the opposite.
+     */
+    static String beyond(Latitude l) {
+        if (l.approverBeyond() != null) {
+            return "ESCALATE to " + String.join(" and ", l.approversBeyond());
+        }
+        if (l.teamBeyond() != null) {
+            return "SWAT (" + l.teamBeyond() + ")";
+        }
+        return l.aloneUpTo().isUnlimited() ? "no limit" : "DENIED";
     }
 
     private static String amount(BigDecimal amount) {

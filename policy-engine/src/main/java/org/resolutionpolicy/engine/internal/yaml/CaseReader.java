@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class CaseReader {
 
     static final List<String> CASE_KEYS = List.of("id", "severity", "category", "channel", "openedAt", "employee",
-            "customer", "impact", "attributes", "proposals");
+            "customer", "impact", "attributes", "proposals", "currency");
+    static final List<String> PROPOSAL_KEYS = List.of("remedy", "amount", "currency");
 
     private final String source;
     private final List<CaseProblem> problems = new ArrayList<>();
@@ -68,6 +69,7 @@ public final class CaseReader {
             throw new InvalidCaseException(source, problems);
         }
         CustomerCase.Builder b = CustomerCase.builder();
+        // one switch over the case's keys in file order, long because the case has many: each branch is one line
         for (Map.Entry<String, Node> e : top.entrySet()) {
             String key = e.getKey();
             Node v = e.getValue();
@@ -101,6 +103,9 @@ public final class CaseReader {
                     break;
                 case "proposals":
                     proposals(v, b);
+                    break;
+                case "currency":
+                    b.currency(text(v, "currency"));
                     break;
                 default:
                     unknown(key, "", CASE_KEYS);
@@ -272,6 +277,7 @@ public final class CaseReader {
             }
             String remedy = null;
             BigDecimal amount = null;
+            String currency = null;
             for (Map.Entry<String, Node> e : m.entrySet()) {
                 switch (e.getKey()) {
                     case "remedy":
@@ -280,15 +286,18 @@ public final class CaseReader {
                     case "amount":
                         amount = number(e.getValue(), field + ".amount");
                         break;
+                    case "currency":
+                        currency = text(e.getValue(), field + ".currency");
+                        break;
                     default:
-                        unknown(e.getKey(), field + ".", List.of("remedy", "amount"));
+                        unknown(e.getKey(), field + ".", PROPOSAL_KEYS);
                 }
             }
             if (remedy == null) {
                 problems.add(new CaseProblem(field + ".remedy", "missing"));
                 continue;
             }
-            b.propose(new Proposal(remedy, amount));
+            b.propose(new Proposal(remedy, amount, currency));
         }
     }
 

@@ -159,20 +159,7 @@ public final class NodeReader {
         if (!Tag.INT.equals(tag) && !Tag.FLOAT.equals(tag)) {
             return null;
         }
-        String value = ((ScalarNode) node).getValue().replace("_", "");
-        if (value.length() > 40) {
-            return null;
-        }
-        try {
-            BigDecimal n = new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
-            // an exponent such as 1e999999 would expand to a million digits: no amount or limit is that large or fine
-            if (n.signum() != 0 && (n.precision() - n.scale() > 20 || n.scale() > 20)) {
-                return null;
-            }
-            return Values.normalize(n);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Values.numberOrNull(((ScalarNode) node).getValue());
     }
 
     /** Reads a boolean ({@code true} or {@code false}). */

@@ -3,7 +3,6 @@ package org.resolutionpolicy.engine.internal.yaml;
 import org.resolutionpolicy.engine.internal.support.Values;
 import org.resolutionpolicy.engine.internal.support.WorkCalendar;
 import java.math.BigDecimal;
-import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.engine.internal.support.LoadBudget;
 import org.resolutionpolicy.engine.internal.support.Place;
 import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
@@ -78,6 +78,7 @@ public final class PolicyReader {
     private final Map<String, Place[]> authorityPlaces = new HashMap<>();
     private RuleReader rules;
     private AmountReader amounts;
+    private LoadBudget budget = LoadBudget.unlimited();
     /** When the ladder or the remedies could not be read, every name checked against them would be noise. */
     private boolean rolesBroken;
     private boolean remediesBroken;
@@ -121,7 +122,26 @@ public final class PolicyReader {
      */
     public static PolicyModel read(List<PolicySource> sources, PolicyHeader header, Problems problems,
                                    LoadOptions limits) {
-        return new PolicyReader(problems).readAll(sources, header, limits);
+        return read(sources, header, problems, limits, LoadBudget.unlimited());
+    }
+
+    /**
+     * Reads YAML sources and a header into one model within the limits of the options, checking the load's time
+     * budget after each source and each rule.
+     *
+     * @param sources the YAML sources of one policy; may be empty when the header declares it
+     * @param header the header, or null
+     * @param problems where every problem goes
+     * @param limits the size, nesting and alias limits of a source
+     * @param budget the time the load may still take
+     * @return the model, or null if any error was recorded
+     * @throws org.resolutionpolicy.api.PolicyLoadException when the budget runs out
+     */
+    public static PolicyModel read(List<PolicySource> sources, PolicyHeader header, Problems problems,
+                                   LoadOptions limits, LoadBudget budget) {
+        PolicyReader reader = new PolicyReader(problems);
+        reader.budget = budget;
+        return reader.readAll(sources, header, limits);
     }
 
     /** A composed source: its name, its reader and its top keys. */
@@ -130,20 +150,33 @@ public final class PolicyReader {
 
     private PolicyModel readAll(List<PolicySource> sources, PolicyHeader header, LoadOptions limits) {
         List<Document> documents = new ArrayList<>();
+        boolean unreadable = false;
+        boolean headerDamaged = false;
         for (PolicySource source : sources) {
-            document(source.name(), YamlTree.compose(source.name(), source.text(), problems, limits), documents);
+            YamlTree.Composed composed = YamlTree.composeRepairing(source.name(), source.text(), problems, limits);
+            unreadable |= composed == null && problems.hasErrors();
+            if (composed != null && composed.repaired()) {
+                headerDamaged |= composed.quietFollowOns(source.name(), problems);
+            }
+            document(source.name(), composed == null ? null : composed.root(), documents);
+            budget.check(problems);
         }
         if (header != null) {
             document(header.source(), header.root(), documents);
         }
         Document main = main(!sources.isEmpty() ? sources.get(0).name() : header == null ? null : header.source(),
-                sources.size() + (header == null ? 0 : 1), documents);
+                sources.size() + (header == null ? 0 : 1), documents, unreadable || headerDamaged);
         if (main == null) {
             return null;
         }
         NodeReader mainReader = main.reader();
         Map<String, NodeReader.Entry> top = main.top();
         header(mainReader, top);
+        if (headerDamaged) {
+            // a declaration may stand on a blanked line: names checked against the header would be follow-ons
+            rolesBroken = true;
+            remediesBroken = true;
+        }
         if (present(top, "calendar")) {
             calendar = TimeReader.calendar(mainReader, top.get("calendar").value());
         }
@@ -152,6 +185,7 @@ public final class PolicyReader {
         ConditionReader conditions = conditionReader();
         amounts = new AmountReader(problems, conditions.expressions());
         rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
+        rules.budget(budget, problems);
         definitionsAndTables(mainReader, top, new DefinitionReader(conditions, amounts));
         if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
@@ -211,8 +245,9 @@ public final class PolicyReader {
      *
      * @param first the name of the first source given
      * @param count how many sources were given
+     * @param unreadable whether a source could not be composed at all, or lost lines outside its rules
      */
-    private Document main(String first, int count, List<Document> documents) {
+    private Document main(String first, int count, List<Document> documents, boolean unreadable) {
         Document main = null;
         for (Document doc : documents) {
             if (doc.top().containsKey("policy")) {
@@ -225,7 +260,8 @@ public final class PolicyReader {
                 main = doc;
             }
         }
-        if (main == null && (!documents.isEmpty() || count == 1 && !problems.hasErrors())) {
+        // a source that could not be read at all may be the one declaring the policy: saying none does is noise
+        if (main == null && !unreadable && (!documents.isEmpty() || count == 1 && !problems.hasErrors())) {
             String name = documents.isEmpty() ? first : documents.get(0).name();
             problems.error(Place.of(name), "missing key [policy]: no source declares the policy",
                     "start the policy file with policy: <id>, version, roles and remedies");
@@ -267,7 +303,15 @@ public final class PolicyReader {
             description = d == null ? "" : d;
         }
         if (top.containsKey("currency")) {
-            currency = r.name(top.get("currency").value(), "currency");
+            // a case's and a proposal's currency must match it, so it is an ISO 4217 code, not a free label
+            Node node = top.get("currency").value();
+            currency = r.name(node, "currency");
+            if (currency != null && !Values.isCurrencyCode(currency)) {
+                String upper = currency.toUpperCase(Locale.ROOT);
+                r.error(node, "currency [" + currency + "] is not an ISO 4217 code of three capital letters",
+                        Values.isCurrencyCode(upper) ? "did you mean [" + upper + "]?" : "write it as USD, EUR, GBP, ...");
+                currency = null;
+            }
         }
         if (top.containsKey("severities")) {
             List<String> s = ladder(r, top.get("severities").value(), "severities");
@@ -447,75 +491,14 @@ public final class PolicyReader {
                     }
                     continue;
                 }
-                AuthorityEntry entry = authorityEntry(r, remedyEntry.value(), roleEntry.name() + "." + remedy);
+                AuthorityEntry entry = AuthorityEntryReader.read(r, amounts, remedyEntry.value(),
+                        roleEntry.name() + "." + remedy);
                 if (entry != null) {
                     authority.computeIfAbsent(remedy, k -> new AuthorityEntry[roles.size()])[rank] = entry;
                     authorityPlaces.computeIfAbsent(remedy, k -> new Place[roles.size()])[rank] = r.place(remedyEntry.key());
                 }
             }
         }
-    }
-
-    private AuthorityEntry authorityEntry(NodeReader r, Node node, String what) {
-        if (node instanceof ScalarNode) {
-            AmountReader.Amount limit = amounts.read(r, node, "the limit of [" + what + "]", true);
-            return limit == null ? null : limit.computed() != null
-                    ? new AuthorityEntry(Limit.zero(), null, null, null, null, limit.computed())
-                    : new AuthorityEntry(limit.constant(), null, null, null, null);
-        }
-        Map<String, NodeReader.Entry> spec = r.mapping(node, "the authority entry [" + what + "]");
-        if (spec == null) {
-            return null;
-        }
-        r.onlyKeys(spec, AUTHORITY_ENTRY_KEYS, "the authority entry [" + what + "]");
-        Limit perGrant = Limit.unlimited();
-        org.resolutionpolicy.engine.internal.model.ComputedAmount computed = null;
-        if (spec.containsKey("perGrant")) {
-            AmountReader.Amount read = amounts.read(r, spec.get("perGrant").value(), "perGrant of [" + what + "]", true);
-            perGrant = read == null ? null : read.computed() != null ? Limit.zero() : read.constant();
-            computed = read == null ? null : read.computed();
-        } else if (!spec.containsKey("perCustomer")) {
-            r.error(node, "the authority entry [" + what + "] needs perGrant or perCustomer");
-            return null;
-        }
-        if (!spec.containsKey("perCustomer")) {
-            return perGrant == null ? null : new AuthorityEntry(perGrant, null, null, null, null, computed);
-        }
-        Node pcNode = spec.get("perCustomer").value();
-        Map<String, NodeReader.Entry> pc = r.mapping(pcNode, "perCustomer of [" + what + "]");
-        if (pc == null) {
-            return null;
-        }
-        r.onlyKeys(pc, PER_CUSTOMER_KEYS, "perCustomer of [" + what + "]");
-        Limit max = null;
-        Integer count = null;
-        if (pc.containsKey("max")) {
-            max = limit(r, pc.get("max").value(), "perCustomer.max of [" + what + "]");
-        }
-        if (pc.containsKey("count")) {
-            BigDecimal c = r.number(pc.get("count").value(), "perCustomer.count of [" + what + "]");
-            if (c != null) {
-                if (c.signum() <= 0 || Values.hasFraction(c) || c.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-                    r.error(pc.get("count").value(), "perCustomer.count of [" + what + "] must be a whole number of at least 1");
-                } else {
-                    count = c.intValue();
-                }
-            }
-        }
-        if (!pc.containsKey("max") && !pc.containsKey("count")) {
-            r.error(pcNode, "perCustomer of [" + what + "] needs max, count or both");
-        }
-        TemporalAmount window = null;
-        String windowText = null;
-        if (r.require(pc, pcNode, "window", "perCustomer of [" + what + "]")) {
-            window = r.period(pc.get("window").value(), "window of [" + what + "]");
-            windowText = window == null ? null : ((ScalarNode) pc.get("window").value()).getValue().trim();
-        }
-        if (perGrant == null || window == null || (pc.containsKey("max") && max == null)
-                || (pc.containsKey("count") && count == null)) {
-            return null;
-        }
-        return new AuthorityEntry(perGrant, max, count, window, windowText, computed);
     }
 
     /** Reads a limit: a non-negative number or {@code unlimited}. */

@@ -3,20 +3,26 @@ package org.resolutionpolicy.engine.internal.yaml;
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.engine.internal.model.Condition;
 import org.resolutionpolicy.engine.internal.model.Effect;
 import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
 import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.engine.internal.support.LoadBudget;
+import org.resolutionpolicy.engine.internal.support.Problems;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Place;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the {@code rules:} of policy sources into {@link Rule rules}: ids, remedies, effects, follow-ups and
@@ -29,7 +35,7 @@ final class RuleReader {
             "entitled", "followUp", "because", "enabled", "validFrom", "validUntil");
     static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant", "entitled");
     static final List<String> GRANT_KEYS = List.of("role", "upTo");
-    static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner");
+    static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner", "when");
 
     private final ConditionReader conditions;
     /** Reads computed amounts ({@code upTo}, {@code entitled}); null reads only numbers. */
@@ -40,6 +46,8 @@ final class RuleReader {
     private final boolean remediesBroken;
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, Place> ruleIds = new HashMap<>();
+    private LoadBudget budget = LoadBudget.unlimited();
+    private Problems budgetProblems;
 
     /**
      * Creates a reader for the rules of one policy.
@@ -65,6 +73,17 @@ final class RuleReader {
         return this;
     }
 
+    /**
+     * Checks the load's time budget after each rule read from now on.
+     *
+     * @param budget the time the load may still take
+     * @param problems the problems of the load, thrown with the budget's when it runs out
+     */
+    void budget(LoadBudget budget, Problems problems) {
+        this.budget = budget;
+        this.budgetProblems = problems;
+    }
+
     /** Returns the rules read so far, in the order read. */
     List<Rule> rules() {
         return List.copyOf(rules);
@@ -80,6 +99,9 @@ final class RuleReader {
             Rule rule = rule(r, item);
             if (rule != null) {
                 rules.add(rule);
+            }
+            if (budgetProblems != null) {
+                budget.check(budgetProblems);
             }
         }
     }
@@ -110,6 +132,9 @@ final class RuleReader {
         if (EFFECT_KEYS.stream().noneMatch(spec::containsKey) && !spec.containsKey("followUp")) {
             r.error(node, name + " has no effect", "give it one of deny: true, route: swat, require: <role>, "
                     + "grant: {role, upTo}, entitled: <amount>, or a followUp");
+        }
+        if (followUp != null) {
+            unreachableFollowUp(r, spec.get("followUp").value(), effect, followUp, name);
         }
         String because = because(r, spec, node, name);
         boolean enabled = enabled(r, spec, name);
@@ -210,10 +235,8 @@ final class RuleReader {
                 }
                 return route == null ? null : Effect.SWAT;
             }
-            case "require": {
-                int role = role(r, v, "require of " + name);
-                return role < 0 ? null : Effect.require(role);
-            }
+            case "require":
+                return require(r, v, name);
             case "entitled":
                 return entitled(r, v, name);
             default: {
@@ -252,6 +275,30 @@ final class RuleReader {
         return Effect.entitled(org.resolutionpolicy.engine.internal.model.ComputedAmount.constant(constant, null));
     }
 
+    /**
+     * Reads {@code require: <role>}, or {@code require: [<role>, ...]}: a dual approval, where every role named
+     * signs off apart.
+     */
+    private Effect require(NodeReader r, Node v, String name) {
+        if (!(v instanceof SequenceNode list)) {
+            int role = role(r, v, "require of " + name);
+            return role < 0 ? null : Effect.require(role);
+        }
+        if (list.getValue().isEmpty()) {
+            r.error(v, "require of " + name + " names no role",
+                    "name one role, or several that must each sign off: require: [director, finance]");
+            return null;
+        }
+        List<String> named = r.names(v, "require of " + name, rolesBroken ? null : Set.copyOf(roles), "role");
+        // each entry left out was reported (unknown, twice, not a name)
+        if (named == null || named.size() < list.getValue().size() || !roles.containsAll(named)) {
+            return null;
+        }
+        List<Integer> ranks = new ArrayList<>();
+        named.forEach(role -> ranks.add(roles.indexOf(role)));
+        return Effect.require(ranks);
+    }
+
     private int role(NodeReader r, Node node, String what) {
         String role = r.name(node, what);
         if (role == null) {
@@ -281,6 +328,52 @@ final class RuleReader {
             int rank = role(r, spec.get("owner").value(), "followUp owner of " + name);
             owner = rank < 0 ? null : roles.get(rank);
         }
-        return action == null ? null : new FollowUpSpec(action, within, owner);
+        List<String> when = List.of();
+        if (spec.containsKey("when")) {
+            when = followUpWhen(r, spec.get("when").value(), name);
+            if (when == null) {
+                return null;
+            }
+        }
+        return action == null ? null : new FollowUpSpec(action, within, owner, when);
+    }
+
+    /**
+     * Reads the outcomes a follow-up applies to: {@code granted}, {@code alone}, {@code escalated}, {@code swat},
+     * {@code denied}, one or a list; null after a problem.
+     */
+    private static List<String> followUpWhen(NodeReader r, Node node, String name) {
+        String what = "followUp when of " + name;
+        if (node instanceof SequenceNode list && list.getValue().isEmpty()) {
+            r.error(node, what + " names no outcome", "name one or more of "
+                    + Hints.bracketed(FollowUpSpec.OUTCOMES.keySet()) + ", or leave when out to apply it always");
+            return null;
+        }
+        List<String> named = r.names(node, what, FollowUpSpec.OUTCOMES.keySet(), "outcome");
+        int given = node instanceof SequenceNode list ? list.getValue().size() : 1;
+        return named == null || named.size() < given ? null : named;
+    }
+
+    /**
+     * Warns about a follow-up that its own rule's effect keeps from ever applying: a rule that denies a proposal
+     * (or sends it to SWAT) with a follow-up only for granted proposals.
+     */
+    private static void unreachableFollowUp(NodeReader r, Node node, Effect effect, FollowUpSpec followUp,
+                                            String name) {
+        if (effect == null || followUp == null || !followUp.onOutcome()) {
+            return;
+        }
+        Set<Outcome.Kind> possible = switch (effect.kind()) {
+            case DENY -> EnumSet.of(Outcome.Kind.DENIED);
+            case SWAT -> EnumSet.of(Outcome.Kind.SWAT,
+                    Outcome.Kind.DENIED);
+            default -> null;
+        };
+        if (possible != null && Collections.disjoint(possible, followUp.outcomes())) {
+            r.warning(node, "the followUp of " + name + " applies when " + followUp.when()
+                    + ", but the rule's own effect makes every proposal it matches "
+                    + (effect.kind() == Effect.Kind.DENY ? "denied" : "swat or denied") + ": it never applies",
+                    "give the follow-up its own rule, or change its when");
+        }
     }
 }

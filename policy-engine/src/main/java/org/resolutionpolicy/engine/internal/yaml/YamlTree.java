@@ -1,7 +1,9 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.resolutionpolicy.api.LoadOptions;
@@ -69,53 +71,188 @@ public final class YamlTree {
      * @return the root node, or null if the text was empty or broken
      */
     public static Node compose(String source, String text, Problems problems, LoadOptions limits) {
+        Composed composed = compose(source, text, problems, limits, 0);
+        return composed == null ? null : composed.root();
+    }
+
+    /**
+     * A document composed after its syntax errors were recorded and the lines they stand on blanked.
+     *
+     * @param root the root node of what remains of the document
+     * @param blankedLines the 1-based lines blanked, one per syntax error, empty when the text was valid
+     */
+    public record Composed(Node root, List<Integer> blankedLines) {
+
+        /** Returns whether any syntax error was repaired by blanking its line. */
+        public boolean repaired() {
+            return !blankedLines.isEmpty();
+        }
+
+        /**
+         * Quiets the follow-on problems of the repaired document: a blanked line inside a rule (an item of the
+         * top-level {@code rules:} list) quiets that rule's lines; one anywhere else quiets the whole source.
+         *
+         * @param source the name of the source
+         * @param problems the problems to quiet
+         * @return whether a blanked line lies outside the rules, where it may have removed a declaration
+         */
+        public boolean quietFollowOns(String source, Problems problems) {
+            boolean outsideRules = false;
+            for (int line : blankedLines) {
+                int[] rule = enclosingItem(root, "rules", line);
+                if (rule == null) {
+                    problems.quiet(source, 1, Integer.MAX_VALUE);
+                    outsideRules = true;
+                } else {
+                    problems.quiet(source, rule[0], rule[1]);
+                }
+            }
+            return outsideRules;
+        }
+    }
+
+    /**
+     * Composes a single YAML document as {@link #compose(String, String, Problems, LoadOptions)} does, but after
+     * a syntax error records it, blanks its line and composes again, up to {@value #MAX_REPAIRS} times: the parts
+     * of the document that did parse can still be read and checked, so one indentation mistake does not hide the
+     * file's other problems. Whatever the repaired document holds, the syntax errors are errors, so a policy read
+     * from it never loads.
+     *
+     * @param source the name used in problems
+     * @param text the YAML text
+     * @param problems where problems go
+     * @param limits the size, nesting, alias and node limits
+     * @return the repaired document, or null if the text was empty or could not be repaired
+     */
+    public static Composed composeRepairing(String source, String text, Problems problems, LoadOptions limits) {
+        return compose(source, text, problems, limits, MAX_REPAIRS);
+    }
+
+    /** How many syntax errors of one file are reported and repaired before the rest of the file is given up. */
+    static final int MAX_REPAIRS = 5;
+
+    private static Composed compose(String source, String text, Problems problems, LoadOptions limits,
+                                    int maxRepairs) {
         if (!withinSize(source, text, problems, limits)) {
             return null;
         }
+        String current = text;
+        List<Integer> blanked = new ArrayList<>();
         Node root;
-        try {
-            Yaml yaml = new Yaml(loaderOptions(limits));
-            java.util.Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
-            if (!documents.hasNext()) {
-                problems.error(Place.of(source), "file is empty", null);
+        while (true) {
+            try {
+                root = composeOnce(source, current, problems, limits);
+                break;
+            } catch (MarkedYAMLException e) {
+                YamlSyntax.Error error = YamlSyntax.describe(source, current, e);
+                int line = error.place().line();
+                if (blanked.contains(line)) {
+                    return null;
+                }
+                problems.error(error.place(), error.message(), error.hint());
+                if (blanked.size() >= maxRepairs || line < 1) {
+                    return null;
+                }
+                blanked.add(line);
+                current = blank(current, line);
+            } catch (AlreadyReported e) {
+                return null;
+            } catch (ReaderException e) {
+                unprintable(source, current, e, problems);
+                return null;
+            } catch (YAMLException e) {
+                String message = oneLine(e.getMessage());
+                boolean aliases = message.contains("aliases");
+                Place place = aliases ? nthAlias(source, current, limits.maxAliases() + 1)
+                        : message.contains("Nesting Depth") ? tooDeep(source, current, limits) : Place.of(source);
+                problems.error(place, "invalid YAML: " + message,
+                        aliases ? "at most " + limits.maxAliases() + " aliases (*name) to lists or maps" : null);
+                return null;
+            } catch (StackOverflowError e) {
+                problems.error(Place.of(source), "invalid YAML: nested too deeply",
+                        "at most " + limits.maxNestingDepth() + " levels");
                 return null;
             }
-            root = documents.next();
-            if (documents.hasNext()) {
-                Node second = documents.next();
-                problems.error(place(source, second), "more than one YAML document in one file",
-                        "put each policy in its own file");
-                return null;
-            }
-        } catch (ReaderException e) {
-            unprintable(source, text, e, problems);
-            return null;
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Place place = mark == null ? Place.of(source) : new Place(source, mark.getLine() + 1, mark.getColumn() + 1);
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            problems.error(place, "invalid YAML: " + oneLine(what), e.getContext() == null ? null : oneLine(e.getContext()));
-            return null;
-        } catch (YAMLException e) {
-            String message = oneLine(e.getMessage());
-            boolean aliases = message.contains("aliases");
-            Place place = aliases ? nthAlias(source, text, limits.maxAliases() + 1)
-                    : message.contains("Nesting Depth") ? tooDeep(source, text, limits) : Place.of(source);
-            problems.error(place, "invalid YAML: " + message,
-                    aliases ? "at most " + limits.maxAliases() + " aliases (*name) to lists or maps" : null);
-            return null;
-        } catch (StackOverflowError e) {
-            problems.error(Place.of(source), "invalid YAML: nested too deeply",
-                    "at most " + limits.maxNestingDepth() + " levels");
-            return null;
         }
         if (root == null) {
-            problems.error(Place.of(source), "file is empty", null);
+            if (blanked.isEmpty()) {
+                problems.error(Place.of(source), "file is empty", null);
+            }
             return null;
         }
         long errorsBefore = errorCount(problems);
-        new Inspector(source, text, problems, limits).visit(root, 0);
-        return errorCount(problems) > errorsBefore ? null : root;
+        new Inspector(source, current, problems, limits).visit(root, 0);
+        return errorCount(problems) > errorsBefore ? null : new Composed(root, List.copyOf(blanked));
+    }
+
+    /** Composes the one document of the text; returns null for an empty text, throws SnakeYAML's errors. */
+    private static Node composeOnce(String source, String text, Problems problems, LoadOptions limits) {
+        Yaml yaml = new Yaml(loaderOptions(limits));
+        java.util.Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
+        if (!documents.hasNext()) {
+            return null;
+        }
+        Node root = documents.next();
+        if (documents.hasNext()) {
+            Node second = documents.next();
+            problems.error(place(source, second), "more than one YAML document in one file",
+                    "put each policy in its own file");
+            throw new AlreadyReported();
+        }
+        return root;
+    }
+
+    /** Ends composing after a problem was recorded. */
+    private static final class AlreadyReported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyReported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Returns the text with the 1-based line emptied, every other line where it was. */
+    private static String blank(String text, int line) {
+        int start = 0;
+        for (int l = 1; l < line; l++) {
+            int next = text.indexOf('\n', start);
+            if (next < 0) {
+                return text;
+            }
+            start = next + 1;
+        }
+        int end = text.indexOf('\n', start);
+        return text.substring(0, start) + (end < 0 ? "" : text.substring(end));
+    }
+
+    /**
+     * Returns the lines of the item of a top-level list that holds the given line, such as the rule a blanked line
+     * stood in, or null when the line is outside every item of that list.
+     *
+     * @param root the root of a composed document
+     * @param key the top-level key whose value is the list
+     * @param line a 1-based line
+     * @return the first and last line of the item, or null
+     */
+    static int[] enclosingItem(Node root, String key, int line) {
+        if (!(root instanceof MappingNode mapping)) {
+            return null;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)
+                    && tuple.getValueNode() instanceof SequenceNode list) {
+                List<Node> items = list.getValue();
+                for (int i = 0; i < items.size(); i++) {
+                    int from = items.get(i).getStartMark().getLine() + 1;
+                    int to = i + 1 < items.size() ? items.get(i + 1).getStartMark().getLine()
+                            : list.getEndMark().getLine() + 1;
+                    if (from <= line && line <= to) {
+                        return new int[] {from, to};
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**

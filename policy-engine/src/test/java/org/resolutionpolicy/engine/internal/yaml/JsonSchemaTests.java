@@ -103,6 +103,12 @@ class JsonSchemaTests {
     }
 
     @Test
+    void names_the_follow_up_outcomes_the_loader_knows() {
+        assertThat(strings(def("followUpOutcome").at("/enum")))
+                .containsExactlyElementsOf(org.resolutionpolicy.engine.internal.model.FollowUpSpec.OUTCOMES.keySet());
+    }
+
+    @Test
     void accepts_the_format_guide_example() throws IOException {
         assertThat(validate(resource("spec/coffee-shop.yaml"))).isEmpty();
     }
@@ -111,7 +117,8 @@ class JsonSchemaTests {
     @ValueSource(strings = {"unknown-top-level-key", "missing-version", "rule-unknown-key-hint", "rule-without-id",
         "rule-without-effect", "rule-with-two-effects", "deny-false", "route-not-swat", "grant-without-upto",
         "reserved-rule-id", "negative-limit", "limit-not-a-number", "unknown-unit", "unknown-attribute-type",
-        "bad-policy-id", "duplicate-role", "exists-with-comparison", "empty-one-of-list"})
+        "bad-policy-id", "duplicate-role", "exists-with-comparison", "empty-one-of-list", "require-empty-list",
+        "followup-unknown-outcome", "currency-not-iso"})
     void rejects_what_the_loader_rejects_for_its_shape(String corpusFile) throws IOException {
         assertThat(validate(resource("corpus/broken/" + corpusFile + ".yaml"))).isNotEmpty();
     }

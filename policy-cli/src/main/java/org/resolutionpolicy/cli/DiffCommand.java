@@ -1,0 +1,68 @@
+package org.resolutionpolicy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.replay.Diff;
+import org.resolutionpolicy.replay.DiffReport;
+import org.resolutionpolicy.replay.History;
+import org.resolutionpolicy.replay.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code policy diff}: what an edit of a policy would have changed over a history, for CI to gate the edit. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Decide every case of a history with the policy as it is (OLD) and as edited (NEW) and report",
+            "what changes: outcome transitions per remedy with counts, sample cases and the rules responsible, the",
+            "money that moves, each role's escalation workload, the cases whose follow-ups or latitude change.",
+            "All OLD arguments form one policy, all --against arguments the other.",
+            "Exit code 0 when nothing changes, 1 when something does (or a policy has errors, or a bad line fails",
+            "the run), 2 when a file cannot be read."})
+final class DiffCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "OLD", description = "the policy as it is: files or directories")
+    List<Path> before;
+
+    @Option(names = "--against", arity = "1..*", required = true, paramLabel = "NEW",
+            description = "the policy as edited: files or directories")
+    List<Path> after;
+
+    @CommandLine.Mixin
+    ReplayCommand.HistoryOptions history;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        before.forEach(PolicyCli::existing);
+        after.forEach(PolicyCli::existing);
+        history.check(spec);
+        Policy old = ReplayCommand.HistoryOptions.load(before, err);
+        Policy edited = ReplayCommand.HistoryOptions.load(after, err);
+        if (old == null || edited == null) {
+            return PolicyCli.NO;
+        }
+        Progress progress = ProgressBar.forTerminal(err);
+        DiffReport report;
+        try {
+            Diff diff = Diff.of(old, edited).onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress);
+            report = ReplayCommand.HistoryOptions.run(() -> diff.run(History.of(history.file)), err);
+        } finally {
+            ProgressBar.end(progress);
+        }
+        if (report == null) {
+            return PolicyCli.NO;
+        }
+        history.print(spec, history.format == PolicyCli.Format.json ? Json.write(ReplayOutput.json(report)) + "\n"
+                : ReplayOutput.text(report));
+        return report.isEmpty() ? PolicyCli.OK : PolicyCli.NO;
+    }
+}

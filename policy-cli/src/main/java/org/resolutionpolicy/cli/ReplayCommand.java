@@ -1,0 +1,164 @@
+package org.resolutionpolicy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.replay.BadLines;
+import org.resolutionpolicy.replay.Granularity;
+import org.resolutionpolicy.replay.History;
+import org.resolutionpolicy.replay.HistoryException;
+import org.resolutionpolicy.replay.Progress;
+import org.resolutionpolicy.replay.Replay;
+import org.resolutionpolicy.replay.ReplayReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code policy replay}: decide every case of a history and report what the policy decided. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Decide every case of a history (JSON lines, optionally gzip) and report outcomes and money per",
+            "remedy, each approver's escalations per week, SWAT routes, the rules that decided most, follow-ups owed.",
+            "All POLICY arguments together form one policy. A progress bar is drawn on stderr when it is a terminal.",
+            "Exit code 0 when the history was replayed, 1 when the policy has errors or a bad line fails the run,",
+            "2 when a file cannot be read."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")
+    List<Path> policies;
+
+    @CommandLine.Mixin
+    HistoryOptions history;
+
+    @Option(names = "--per", paramLabel = "day|week", defaultValue = "week",
+            description = "count escalations per day or per week of openedAt (default: ${DEFAULT-VALUE})")
+    String per;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        policies.forEach(PolicyCli::existing);
+        history.check(spec);
+        Granularity granularity = switch (per.toLowerCase(Locale.ROOT)) {
+            case "day" -> Granularity.DAY;
+            case "week" -> Granularity.WEEK;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--per must be day or week, not [" + per + "]");
+        };
+        Policy policy = HistoryOptions.load(policies, err);
+        if (policy == null) {
+            return PolicyCli.NO;
+        }
+        Progress progress = ProgressBar.forTerminal(err);
+        ReplayReport report;
+        try {
+            Replay replay = Replay.of(policy).granularity(granularity).onBadLine(history.badLines(spec))
+                    .threads(history.threads()).progress(progress);
+            report = HistoryOptions.run(() -> replay.run(History.of(history.file)), err);
+        } finally {
+            ProgressBar.end(progress);
+        }
+        if (report == null) {
+            return PolicyCli.NO;
+        }
+        history.print(spec, history.format == PolicyCli.Format.json ? Json.write(ReplayOutput.json(report)) + "\n"
+                : ReplayOutput.text(report));
+        return PolicyCli.OK;
+    }
+
+    /** The options replay and diff share: the history, bad lines, threads, format and where the report goes. */
+    static final class HistoryOptions {
+
+        @Option(names = "--history", required = true, paramLabel = "FILE",
+                description = "the cases: JSON lines, one case per line, optionally gzip-compressed; a decision log "
+                        + "written with cases is one too")
+        Path file;
+
+        @Option(names = "--on-bad-line", paramLabel = "skip|fail", defaultValue = "fail",
+                description = "what a line that cannot be decided does: skip (counted and listed) or fail the run "
+                        + "(default: ${DEFAULT-VALUE})")
+        String onBadLine;
+
+        @Option(names = "--threads", paramLabel = "N", description = "deciding threads (default: every core)")
+        Integer threads;
+
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        PolicyCli.Format format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "write the report to this file instead of stdout")
+        Path out;
+
+        /**
+         * Checks what picocli cannot (the bad-line choice, the thread count) and that the history exists: usage
+         * errors, exit 2.
+         */
+        void check(CommandLine.Model.CommandSpec spec) {
+            badLines(spec);
+            if (threads != null && threads < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, not [" + threads + "]");
+            }
+            PolicyCli.existing(file);
+        }
+
+        BadLines badLines(CommandLine.Model.CommandSpec spec) {
+            return switch (onBadLine.toLowerCase(Locale.ROOT)) {
+                case "skip" -> BadLines.SKIP;
+                case "fail" -> BadLines.FAIL;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--on-bad-line must be skip or fail, not [" + onBadLine + "]");
+            };
+        }
+
+        int threads() {
+            return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        }
+
+        void print(CommandLine.Model.CommandSpec spec, String report) throws IOException {
+            if (out == null) {
+                spec.commandLine().getOut().print(report);
+                spec.commandLine().getOut().flush();
+            } else {
+                Files.writeString(out, report, StandardCharsets.UTF_8);
+            }
+        }
+
+        /**
+         * Runs a replay or diff; a bad line that fails the run is printed with the option that goes on past it, exit 1.
+         */
+        static <R> R run(java.util.function.Supplier<R> run, PrintWriter err) {
+            try {
+                return run.get();
+            } catch (HistoryException e) {
+                if (e.badLine() == null) {
+                    throw e;
+                }
+                err.println("policy: " + e.getMessage().replace("(run with bad lines skipped to go on past it)",
+                        "(--on-bad-line skip goes on past bad lines)"));
+                return null;
+            }
+        }
+
+        /** Loads a policy, printing its problems; returns null when it has errors. */
+        static Policy load(List<Path> paths, PrintWriter err) {
+            try {
+                return Policies.load(paths);
+            } catch (PolicyLoadException e) {
+                e.problems().forEach(err::println);
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.resolutionpolicy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resolutionpolicy.cli.PolicyCliTests.Run;
+
+@DisplayName("policy matrix")
+class MatrixCommandTests {
+
+    static final Path COFFEE = Path.of("..", "examples", "policies", "coffee-shop.yaml");
+
+    static Run run(String... args) {
+        return PolicyCliTests.run(args);
+    }
+
+    @Test
+    void writes_the_page_to_the_file_given_with_out(@TempDir Path dir) throws IOException {
+        Path page = dir.resolve("reports").resolve("matrix.html");
+
+        Run r = run("matrix", COFFEE.toString(), "--out", page.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("wrote " + page + " (matrix of policy coffee-shop 2026.11@");
+        assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>")
+                .contains("<h1>Authority matrix: coffee-shop</h1>")
+                .contains("data-cell=\"voucher|barista|LOW\"");
+    }
+
+    @Test
+    void prints_the_page_without_out() {
+        Run r = run("matrix", COFFEE.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void takes_the_sources_of_a_mixed_policy_together() {
+        Run r = run("matrix", Path.of("..", "examples", "policies", "drl", "coffee-shop-mixed").toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("data-rule=\"no-refunds-on-gift-cards\"");
+    }
+
+    @Test
+    void reports_the_problems_of_a_broken_policy_and_writes_nothing(@TempDir Path dir) throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "policy: broken\nversion: \"1\"\nroles: []\n");
+        Path page = dir.resolve("matrix.html");
+
+        Run r = run("matrix", broken.toString(), "--out", page.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(broken + ":");
+        assertThat(page).doesNotExist();
+    }
+
+    @Test
+    void a_missing_policy_is_a_usage_error() {
+        Run r = run("matrix", "no-such-policy.yaml");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file or directory [no-such-policy.yaml]");
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Replays a history of cases through a policy, and compares two policies over one history: what an edit would have
+ * changed in decisions, workload and money.
+ *
+ * <p>The entry points are {@link org.resolutionpolicy.replay.Replay}, {@link org.resolutionpolicy.replay.Diff} and
+ * {@link org.resolutionpolicy.replay.History}; decisions go through {@link org.resolutionpolicy.api.Policy}, and the
+ * engine's streaming case reader reads each line.
+ */
+module org.resolutionpolicy.replay {
+    requires transitive org.resolutionpolicy.api;
+    requires org.resolutionpolicy.engine;
+    requires org.slf4j;
+
+    exports org.resolutionpolicy.replay;
+}

@@ -1,0 +1,16 @@
+package org.resolutionpolicy.replay;
+
+/**
+ * Points at one case of a history, for samples: its line and its id.
+ *
+ * @param line the line's number in the history, 1-based
+ * @param caseId the case id, or {@code null} when the case has none
+ */
+public record CaseRef(long line, String caseId) {
+
+    /** Returns the case id, or {@code line N} for a case without one. */
+    @Override
+    public String toString() {
+        return caseId == null ? "line " + line : caseId;
+    }
+}

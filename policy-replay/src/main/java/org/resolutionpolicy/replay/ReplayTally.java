@@ -1,0 +1,180 @@
+package org.resolutionpolicy.replay;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.FollowUp;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.ProposalDecision;
+import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.replay.ReplayReport.FollowUpCount;
+import org.resolutionpolicy.replay.ReplayReport.PolicyId;
+import org.resolutionpolicy.replay.ReplayReport.RemedyOutcomes;
+import org.resolutionpolicy.replay.ReplayReport.Workload;
+
+/** Counts one policy's decisions for one worker of a {@link Replay}. */
+final class ReplayTally extends Tally<ReplayTally> {
+
+    private static final Outcome.Kind[] KINDS = Outcome.Kind.values();
+
+    private final Policy policy;
+    private final Granularity granularity;
+    private final Map<String, RemedyUnit> units;
+    long proposals;
+    long latitudeCases;
+    long swatCases;
+    /** Per remedy: proposals per kind, and for money remedies the amounts per kind. */
+    private final Map<String, long[]> outcomes = new HashMap<>();
+    private final Map<String, BigDecimal[]> money = new HashMap<>();
+    private final Counts<String> escalated = new Counts<>();
+    private final Counts<String> undated = new Counts<>();
+    private final Counts<Period> byPeriod = new Counts<>();
+    private final Counts<String> swatByRule = new Counts<>();
+    private final Counts<String> decidingRules = new Counts<>();
+    private final Counts<FollowUpKey> followUps = new Counts<>();
+
+    ReplayTally(Policy policy, Granularity granularity) {
+        this.policy = policy;
+        this.granularity = granularity;
+        this.units = policy.remedies();
+    }
+
+    /** An approver and the first day of a period. */
+    private record Period(String approver, LocalDate start) {
+    }
+
+    private record FollowUpKey(String action, String owner) {
+    }
+
+    @Override
+    void decide(long line, CustomerCase c) {
+        count(c, policy.decide(c));
+    }
+
+    /** Counts one decision of a case. */
+    void count(CustomerCase c, Decision d) {
+        if (d.isLatitude()) {
+            latitudeCases++;
+        }
+        if (d.swat()) {
+            swatCases++;
+        }
+        Set<String> approvers = new LinkedHashSet<>();
+        for (ProposalDecision p : d.proposals()) {
+            proposals++;
+            int kind = p.kind().ordinal();
+            outcomes.computeIfAbsent(p.remedy(), r -> new long[KINDS.length])[kind]++;
+            if (p.amount() != null && units.get(p.remedy()) == RemedyUnit.MONEY) {
+                BigDecimal[] sums = money.computeIfAbsent(p.remedy(), r -> zeros());
+                sums[kind] = sums[kind].add(p.amount());
+            }
+            if (p.kind() == Outcome.Kind.ESCALATE) {
+                approvers.add(p.outcome().approver());
+            }
+            for (Reason r : p.reasons()) {
+                decidingRules.add(r.rule(), 1);
+                if (p.kind() == Outcome.Kind.SWAT) {
+                    swatByRule.add(r.rule(), 1);
+                }
+            }
+        }
+        for (String approver : approvers) {
+            escalated.add(approver, 1);
+            if (c.openedAt() == null) {
+                undated.add(approver, 1);
+            } else {
+                byPeriod.add(new Period(approver, granularity.periodOf(LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC))), 1);
+            }
+        }
+        for (FollowUp f : d.followUps()) {
+            followUps.add(new FollowUpKey(f.action(), f.owner()), 1);
+        }
+    }
+
+    static BigDecimal[] zeros() {
+        BigDecimal[] sums = new BigDecimal[KINDS.length];
+        Arrays.fill(sums, BigDecimal.ZERO);
+        return sums;
+    }
+
+    @Override
+    void merge(ReplayTally other) {
+        proposals += other.proposals;
+        latitudeCases += other.latitudeCases;
+        swatCases += other.swatCases;
+        other.outcomes.forEach((remedy, counts) -> {
+            long[] mine = outcomes.computeIfAbsent(remedy, r -> new long[KINDS.length]);
+            for (int i = 0; i < KINDS.length; i++) {
+                mine[i] += counts[i];
+            }
+        });
+        other.money.forEach((remedy, sums) -> {
+            BigDecimal[] mine = money.computeIfAbsent(remedy, r -> zeros());
+            for (int i = 0; i < KINDS.length; i++) {
+                mine[i] = mine[i].add(sums[i]);
+            }
+        });
+        escalated.addAll(other.escalated);
+        undated.addAll(other.undated);
+        byPeriod.addAll(other.byPeriod);
+        swatByRule.addAll(other.swatByRule);
+        decidingRules.addAll(other.decidingRules);
+        followUps.addAll(other.followUps);
+    }
+
+    ReplayReport report(String history, long lines) {
+        List<RemedyOutcomes> remedies = new ArrayList<>();
+        policy.remedies().forEach((remedy, unit) -> {
+            long[] counts = outcomes.getOrDefault(remedy, new long[KINDS.length]);
+            Map<Outcome.Kind, Long> byKind = new EnumMap<>(Outcome.Kind.class);
+            Map<Outcome.Kind, BigDecimal> amounts = new EnumMap<>(Outcome.Kind.class);
+            BigDecimal[] sums = money.getOrDefault(remedy, zeros());
+            for (Outcome.Kind k : KINDS) {
+                byKind.put(k, counts[k.ordinal()]);
+                if (unit == RemedyUnit.MONEY) {
+                    amounts.put(k, sums[k.ordinal()]);
+                }
+            }
+            remedies.add(new RemedyOutcomes(remedy, unit, byKind, amounts));
+        });
+        Map<String, TreeMap<LocalDate, Long>> periods = new HashMap<>();
+        for (Period p : byPeriod.keys()) {
+            periods.computeIfAbsent(p.approver(), a -> new TreeMap<>()).put(p.start(), byPeriod.get(p));
+        }
+        List<Workload> workloads = new ArrayList<>();
+        for (String approver : ladderOrder(policy, escalated.keys())) {
+            workloads.add(new Workload(approver, escalated.get(approver), undated.get(approver),
+                    periods.getOrDefault(approver, new TreeMap<>())));
+        }
+        List<FollowUpCount> owed = new ArrayList<>();
+        followUps.mostFirst(Comparator.comparing(FollowUpKey::action).thenComparing(FollowUpKey::owner,
+                Comparator.nullsFirst(Comparator.naturalOrder()))).forEach((k, n) -> owed.add(new FollowUpCount(k.action(), k.owner(), n)));
+        return new ReplayReport(new PolicyId(policy.id(), policy.version(), policy.revision()), history, lines, cases,
+                proposals, latitudeCases, swatCases, passedOver, skipped, badLines, granularity, remedies, workloads,
+                swatByRule.mostFirst(Comparator.naturalOrder()), decidingRules.mostFirst(Comparator.naturalOrder()), owed);
+    }
+
+    /** Returns the roles in the policy's ladder order, any others after them by name. */
+    static List<String> ladderOrder(Policy policy, Iterable<String> roles) {
+        List<String> sorted = new ArrayList<>();
+        roles.forEach(sorted::add);
+        List<String> ladder = policy.roles();
+        sorted.sort(Comparator.comparingInt((String r) -> ladder.contains(r) ? ladder.indexOf(r) : ladder.size())
+                .thenComparing(Comparator.naturalOrder()));
+        return sorted;
+    }
+}

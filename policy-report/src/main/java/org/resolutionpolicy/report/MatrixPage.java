@@ -1,0 +1,197 @@
+package org.resolutionpolicy.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.resolutionpolicy.api.AuthorityTable;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.RemedyUnit;
+
+/**
+ * Renders a policy's {@link AuthorityMatrix} as one self-contained page a policy owner reads at a glance: for each
+ * remedy a grid of role by severity with the most each role may grant alone and who approves beyond, the windows and
+ * the grants that raise a limit with their conditions; the deny, SWAT and require rules with their {@code because};
+ * the follow-ups; and filters for the tiers and categories the policy's rules use.
+ *
+ * <p>Every cell is in the page once per tier and category; without its script the page shows those for any other
+ * tier and category, and the script shows the filtered ones (also from the address: {@code matrix.html#tier=GOLD}).
+ * Each grid cell carries {@code data-cell="remedy|role|severity"} and, once the script ran, {@code data-shown} with
+ * the shown value, as {@link AuthorityMatrix.Cell#toString()} writes it.
+ *
+ * <pre>{@code
+ * MatrixPage.of(policy).write(Path.of("matrix.html"));
+ * }</pre>
+ */
+public final class MatrixPage {
+
+    /** The filter script: shows in each cell the value for the chosen tier and category. */
+    static final String SCRIPT = String.join("\n",
+            "(function () {",
+            "  function chosen(id) { var s = document.getElementById(id); return s ? s.value : ''; }",
+            "  function apply() {",
+            "    var tier = chosen('filter-tier'), category = chosen('filter-category');",
+            "    document.querySelectorAll('td[data-cell]').forEach(function (td) {",
+            "      var shown = '';",
+            "      td.querySelectorAll('.alt').forEach(function (alt) {",
+            "        var match = alt.dataset.tier === tier && alt.dataset.category === category;",
+            "        alt.hidden = !match;",
+            "        if (match) { shown = alt.dataset.value; }",
+            "      });",
+            "      td.dataset.shown = shown;",
+            "    });",
+            "  }",
+            "  var wanted = {};",
+            "  location.hash.replace(/^#/, '').split('&').forEach(function (pair) {",
+            "    var at = pair.indexOf('=');",
+            "    if (at > 0) { wanted[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1)); }",
+            "  });",
+            "  ['tier', 'category'].forEach(function (name) {",
+            "    var select = document.getElementById('filter-' + name);",
+            "    if (!select) { return; }",
+            "    if (wanted[name] !== undefined) { select.value = wanted[name]; }",
+            "    select.addEventListener('change', apply);",
+            "  });",
+            "  apply();",
+            "})();");
+
+    private final AuthorityMatrix matrix;
+
+    private MatrixPage(AuthorityMatrix matrix) {
+        this.matrix = matrix;
+    }
+
+    /** Returns the page of a matrix. */
+    public static MatrixPage of(AuthorityMatrix matrix) {
+        return new MatrixPage(java.util.Objects.requireNonNull(matrix, "matrix must not be null"));
+    }
+
+    /**
+     * Returns the page of a policy's matrix.
+     *
+     * @throws UnsupportedOperationException if the policy cannot describe its authority
+     */
+    public static MatrixPage of(Policy policy) {
+        return of(AuthorityMatrix.of(policy));
+    }
+
+    /** Returns the page. */
+    public HtmlPage page() {
+        Policy policy = matrix.policy();
+        AuthorityTable table = matrix.authority();
+        HtmlPage.Builder page = HtmlPage.builder("Authority matrix: " + policy.id())
+                .subtitle("version " + policy.version() + " \u00b7 revision " + policy.revision()
+                        + (policy.description().isEmpty() ? "" : " \u00b7 " + policy.description()))
+                .footer("Each cell is what the policy decides for a plain case of that severity (no history, impact"
+                        + " or attributes) asked by that role: the most it may grant alone, and where more goes.")
+                .add(summary(table))
+                .add(filters())
+                .add(Html.tag("h2").add("At a glance").html())
+                .add(glance(table));
+        for (AuthorityTable.Remedy remedy : table.remedies()) {
+            page.add(new RemedySection(matrix, remedy).html());
+        }
+        page.add(RuleLists.everyRemedy(table)).add(RuleLists.followUps(table)).add(RuleLists.disabled(table));
+        return page.script(SCRIPT).build();
+    }
+
+    /** Returns the page's HTML. */
+    public String html() {
+        return page().html();
+    }
+
+    /**
+     * Writes the page as UTF-8.
+     *
+     * @throws java.io.UncheckedIOException if it cannot be written
+     */
+    public void write(Path file) {
+        page().write(file);
+    }
+
+    private static Html summary(AuthorityTable table) {
+        Tag p = Html.tag("p").add("Ladder, lowest first: ")
+                .add(Html.tag("span").cls("ladder").add(String.join(" \u2192 ", table.roles())).html())
+                .add(". Beyond every role's own authority: ").add(Html.tag("b").add(table.beyond().toString()).html())
+                .add(". Severities: " + String.join(", ", table.severities()) + ".");
+        return p.html();
+    }
+
+    private Html filters() {
+        if (matrix.tiers().isEmpty() && matrix.categories().isEmpty()) {
+            return Html.empty();
+        }
+        Tag div = Html.tag("div").cls("filters");
+        div.add(select("tier", "customer tier", matrix.tiers()));
+        div.add(select("category", "category", matrix.categories()));
+        return div.html();
+    }
+
+    private static Html select(String name, String label, List<String> values) {
+        if (values.isEmpty()) {
+            return Html.empty();
+        }
+        Tag select = Html.tag("select").attr("id", "filter-" + name);
+        select.add(Html.tag("option").attr("value", "").add("any other " + label).html());
+        values.forEach(v -> select.add(Html.tag("option").attr("value", v).add(v).html()));
+        return Html.concat(Html.tag("label").attr("for", "filter-" + name).add(label).html(), select.html());
+    }
+
+    /** Returns the charts: baseline limits of every role and remedy, and how many rules do what to each remedy. */
+    private static Html glance(AuthorityTable table) {
+        List<String> remedies = table.remedies().stream().map(AuthorityTable.Remedy::remedy).toList();
+        double[][] values = new double[table.roles().size()][remedies.size()];
+        String[][] labels = new String[table.roles().size()][remedies.size()];
+        for (int c = 0; c < remedies.size(); c++) {
+            AuthorityTable.Remedy remedy = table.remedies().get(c);
+            double top = 0;
+            for (AuthorityTable.Role role : remedy.roles()) {
+                top = Math.max(top, role.perGrant().amount().map(java.math.BigDecimal::doubleValue).orElse(0.0));
+            }
+            for (int r = 0; r < table.roles().size(); r++) {
+                Limit limit = remedy.roles().get(r).perGrant();
+                values[r][c] = limit.isUnlimited() ? 1 : top == 0 ? 0 : limit.amount().orElseThrow().doubleValue() / top;
+                String computed = remedy.roles().get(r).computed();
+                labels[r][c] = computed == null ? shown(limit, remedy.unit()) : remedy.roles().get(r).perGrantText();
+            }
+        }
+        // in the palette's order: grants green as ALONE, require amber as ESCALATE, then SWAT, deny and follow-ups
+        List<String> effects = List.of("grant", "require", "swat", "deny", "follow-up");
+        List<Charts.Bar> bars = new ArrayList<>();
+        for (String remedy : remedies) {
+            double[] counts = new double[effects.size()];
+            for (AuthorityTable.Rule r : table.rules()) {
+                if (r.enabled() && r.appliesTo(remedy)) {
+                    int i = effects.indexOf(r.effect().name().toLowerCase(Locale.ROOT));
+                    if (i >= 0) {
+                        counts[i]++;
+                    }
+                    if (r.followUp() != null) {
+                        counts[4]++;
+                    }
+                }
+            }
+            bars.add(new Charts.Bar(remedy, counts));
+        }
+        return Html.tag("div").cls("charts")
+                .add(Html.tag("figure").cls("chart")
+                        .add(Html.tag("figcaption").add("Per grant alone, before any rule (darker is more)").html())
+                        .add(Charts.heatMap(table.roles(), remedies, values, labels)).html())
+                .add(Html.tag("figure").cls("chart")
+                        .add(Html.tag("figcaption").add("Rules that apply to each remedy, by effect").html())
+                        .add(Charts.stackedBars(effects, bars)).html())
+                .html();
+    }
+
+    /** Returns a limit as a cell shows it: {@code yes}/{@code no} for a remedy without amounts, {@code 20%} for percent. */
+    static String shown(Limit limit, RemedyUnit unit) {
+        if (unit == RemedyUnit.NONE) {
+            return limit.equals(Limit.zero()) ? "no" : "yes";
+        }
+        if (limit.isUnlimited()) {
+            return "unlimited";
+        }
+        return unit == RemedyUnit.PERCENT ? limit + "%" : limit.toString();
+    }
+}

@@ -1,0 +1,124 @@
+package org.resolutionpolicy.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.resolutionpolicy.api.AuthorityTable;
+import org.resolutionpolicy.api.Limit;
+
+/** Renders one remedy of a matrix page: the role by severity grid with its notes, then the rules about it. */
+final class RemedySection {
+
+    private final AuthorityMatrix matrix;
+    private final AuthorityTable.Remedy remedy;
+    private final List<String> tiers;
+    private final List<String> categories;
+    /** The largest bounded amount of any cell, for the cells' shading; 0 when none has one. */
+    private final double top;
+
+    RemedySection(AuthorityMatrix matrix, AuthorityTable.Remedy remedy) {
+        this.matrix = matrix;
+        this.remedy = remedy;
+        this.tiers = withOther(matrix.tiers());
+        this.categories = withOther(matrix.categories());
+        double max = 0;
+        for (AuthorityTable.Role role : remedy.roles()) {
+            for (String severity : matrix.authority().severities()) {
+                for (String tier : tiers) {
+                    for (String category : categories) {
+                        Limit l = matrix.cell(remedy.remedy(), role.role(), severity, tier, category).aloneUpTo();
+                        max = Math.max(max, l.amount().map(BigDecimal::doubleValue).orElse(0.0));
+                    }
+                }
+            }
+        }
+        this.top = max;
+    }
+
+    private static List<String> withOther(List<String> values) {
+        List<String> all = new ArrayList<>();
+        all.add(null);
+        all.addAll(values);
+        return all;
+    }
+
+    Html html() {
+        String name = remedy.remedy();
+        Tag head = Html.tag("tr").add(Html.tag("th").add("role").html());
+        for (String severity : matrix.authority().severities()) {
+            head.add(Html.tag("th").add(severity).html());
+        }
+        head.add(Html.tag("th").add("per customer").html()).add(Html.tag("th").add("raised by").html());
+        Tag body = Html.tag("tbody");
+        for (AuthorityTable.Role role : remedy.roles()) {
+            Tag row = Html.tag("tr").add(Html.tag("th").add(role.role()).html());
+            for (String severity : matrix.authority().severities()) {
+                row.add(cell(role.role(), severity));
+            }
+            row.add(Html.tag("td").cls("notes").add(window(role)).html());
+            row.add(Html.tag("td").cls("notes").add(grants(role)).html());
+            body.add(row.html());
+        }
+        Html grid = Html.tag("table").cls("grid").attr("data-remedy", name)
+                .add(Html.tag("thead").add(head.html()).html()).add(body.html()).html();
+        return Html.tag("section").cls("remedy").attr("id", "remedy-" + name).attr("data-remedy", name)
+                .add(Html.tag("h2").add(name).add(Html.tag("span").cls("unit")
+                        .add(remedy.unit().name().toLowerCase(Locale.ROOT)).html()).html())
+                .add(grid)
+                .add(RuleLists.about(matrix.authority(), name))
+                .html();
+    }
+
+    /** Returns one grid cell: one alternative per tier and category, those for any other shown first. */
+    private Html cell(String role, String severity) {
+        Tag td = Html.tag("td").cls("cell").attr("data-cell", remedy.remedy() + "|" + role + "|" + severity);
+        for (String tier : tiers) {
+            for (String category : categories) {
+                AuthorityMatrix.Cell cell = matrix.cell(remedy.remedy(), role, severity, tier, category);
+                Limit alone = cell.aloneUpTo();
+                double fraction = alone.isUnlimited() ? 1 : top == 0 ? 0
+                        : alone.amount().orElseThrow().doubleValue() / top;
+                Tag alt = Html.tag("span").cls("alt").attr("data-tier", tier == null ? "" : tier)
+                        .attr("data-category", category == null ? "" : category)
+                        .attr("data-value", cell.toString())
+                        .attr("style", "background:" + Charts.heatColor(fraction * 0.45))
+                        .flag("hidden", tier != null || category != null)
+                        .add(Html.tag("span").cls("value").add(MatrixPage.shown(alone, remedy.unit())).html());
+                if (cell.beyond().kind() != AuthorityTable.Beyond.Kind.NOTHING) {
+                    alt.add(Html.tag("span").cls("beyond").add("beyond: " + cell.beyond()).html());
+                }
+                td.add(alt.html());
+            }
+        }
+        return td.html();
+    }
+
+    private static Html window(AuthorityTable.Role role) {
+        if (role.perCustomer() == null) {
+            return Html.empty();
+        }
+        return Html.text(role.perCustomer() + (role.limitFrom() == null ? "" : " (" + role.limitFrom() + ")"));
+    }
+
+    private static Html grants(AuthorityTable.Role role) {
+        if (role.grants().isEmpty() && role.computed() == null) {
+            return Html.empty();
+        }
+        Tag ul = Html.tag("ul");
+        if (role.computed() != null) {
+            // the grid shows the constant bound; the case's facts may allow more
+            ul.add(Html.tag("li").attr("data-computed", role.role())
+                    .add(Html.tag("b").add("up to " + role.perGrantText()).html()).add(" per grant, from the case")
+                    .html());
+        }
+        for (AuthorityTable.Grant g : role.grants()) {
+            ul.add(Html.tag("li").attr("data-grant", g.rule())
+                    .add(Html.tag("b").add("up to " + g.upToText()).html())
+                    .add(" by " + g.rule() + (g.role().equals(role.role()) ? "" : " (for " + g.role() + ")")
+                            + " when " + g.condition())
+                    .html());
+        }
+        return ul.html();
+    }
+}

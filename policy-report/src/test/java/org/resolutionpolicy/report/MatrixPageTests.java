@@ -1,0 +1,59 @@
+package org.resolutionpolicy.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.resolutionpolicy.api.AuthorityTable;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+
+class MatrixPageTests {
+
+    static final Policy COFFEE = Policies.load(Path.of("..", "examples", "policies", "coffee-shop.yaml"));
+
+    @Test
+    void the_matrix_decides_each_cell_for_every_tier_and_category_the_rules_use() {
+        AuthorityMatrix matrix = AuthorityMatrix.of(COFFEE);
+
+        assertThat(matrix.tiers()).containsExactly("GOLD", "PLATINUM");
+        // the promotion rule is switched off: no filter for it
+        assertThat(matrix.categories()).containsExactly("gift-card");
+        assertThat(matrix.cell("voucher", "barista", "LOW", "PLATINUM", null)).isEqualTo(new AuthorityMatrix.Cell(
+                Limit.of(20), new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.ESCALATE, "shift-lead", null)));
+        assertThat(matrix.cell("refund", "shift-lead", "HIGH", null, null)).hasToString("25; beyond: ESCALATE to store-manager");
+        assertThat(matrix.cell("refund", "store-manager", "LOW", null, "gift-card")).hasToString("0; beyond: DENIED");
+        assertThatThrownBy(() -> matrix.cell("voucher", "barista", "LOW", "SILVER", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tier [SILVER]");
+    }
+
+    @Test
+    void the_page_is_self_contained() {
+        String html = MatrixPage.of(COFFEE).html();
+
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain(" src=").doesNotContain(" href=")
+                .doesNotContain("@import").doesNotContain("url(").doesNotContain("<link");
+        assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:").doesNotContain("https:");
+    }
+
+    @Test
+    void without_its_script_the_page_shows_the_cells_for_any_other_tier_and_category() {
+        String html = MatrixPage.of(COFFEE).html();
+
+        assertThat(html).contains("<span class=\"alt\" data-tier=\"\" data-category=\"\" "
+                + "data-value=\"10; beyond: ESCALATE to shift-lead\"");
+        assertThat(html).contains("data-tier=\"GOLD\" data-category=\"\" data-value=\"20; beyond: ESCALATE to shift-lead\"");
+        assertThat(html).containsPattern("data-tier=\"GOLD\" data-category=\"\" data-value=\"[^\"]*\" style=\"[^\"]*\" hidden");
+    }
+
+    @Test
+    void lists_the_grants_that_raise_a_limit_with_their_conditions() {
+        String html = MatrixPage.of(COFFEE).html();
+
+        assertThat(html).contains("<li data-grant=\"gold-members-get-more-latitude\"><b>up to 20</b> by "
+                + "gold-members-get-more-latitude when customer.tier one of [GOLD, PLATINUM]</li>");
+        assertThat(html).contains("data-rule=\"summer-promo-misfire\"");
+    }
+}
