@@ -23,8 +23,9 @@ class ExampleScenariosTests {
     void every_enabled_rule_of_the_example_policies_is_exercised_by_a_scenario() {
         var coverage = Scenarios.coverage(POLICIES);
 
-        assertThat(coverage).containsOnlyKeys("coffee-shop", "online-retailer");
+        assertThat(coverage).containsOnlyKeys("coffee-shop", "online-retailer", "eu261");
         assertThat(coverage.get("online-retailer").unmatched()).isEmpty();
+        assertThat(coverage.get("eu261").unmatched()).isEmpty();
         // the promotion rule is switched off (enabled: false), so no scenario can make it match: listed as disabled
         assertThat(coverage.get("coffee-shop").unmatched()).isEmpty();
         assertThat(coverage.get("coffee-shop").disabledRules()).containsExactly("summer-promo-misfire");

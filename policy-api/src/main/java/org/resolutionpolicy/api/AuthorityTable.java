@@ -140,9 +140,12 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
      * @param perCustomer the per-customer limits of that entry, or null when it has none
      * @param beyond who approves a grant above {@code perGrant}
      * @param grants the enabled grant rules that raise this role's limit above {@code perGrant}, in policy order
+     * @param computed the per-grant limit computed from the case's facts, as written (e.g. {@code attributes.paid}),
+     *                 of the role's own entry or the nearest below it that has one; a case may then allow more
+     *                 than {@code perGrant}, which counts such an entry as zero; null when no entry is computed
      */
     public record Role(String role, Limit perGrant, String limitFrom, PerCustomer perCustomer, Beyond beyond,
-                       List<Grant> grants) {
+                       List<Grant> grants, String computed) {
 
         /**
          * Creates a role's entry.
@@ -154,6 +157,27 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
             Objects.requireNonNull(perGrant, "perGrant must not be null");
             Objects.requireNonNull(beyond, "beyond must not be null");
             grants = List.copyOf(grants);
+        }
+
+        /**
+         * Creates a role's entry whose limits are all constants.
+         *
+         * @throws NullPointerException if role, perGrant, beyond or grants is null
+         */
+        public Role(String role, Limit perGrant, String limitFrom, PerCustomer perCustomer, Beyond beyond,
+                    List<Grant> grants) {
+            this(role, perGrant, limitFrom, perCustomer, beyond, grants, null);
+        }
+
+        /**
+         * Returns the per-grant limit in words: {@code 50}, or with a computed entry {@code attributes.paid} (when
+         * nothing constant lies below) or {@code the larger of 50 and attributes.paid}.
+         */
+        public String perGrantText() {
+            if (computed == null) {
+                return perGrant.toString();
+            }
+            return perGrant.equals(Limit.zero()) ? computed : "the larger of " + perGrant + " and " + computed;
         }
     }
 
@@ -189,23 +213,41 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
      *
      * @param rule the rule id
      * @param role the role whose limit it raises (roles above inherit it)
-     * @param upTo the raised per-grant limit
+     * @param upTo the raised per-grant limit; null when {@code computed} gives it
      * @param condition the rule's condition in words
      * @param because the rule's sentence, or empty
+     * @param computed the raised limit computed from the case's facts, as written (e.g. {@code tables.band}), or
+     *                 null when {@code upTo} is a constant
      */
-    public record Grant(String rule, String role, Limit upTo, String condition, String because) {
+    public record Grant(String rule, String role, Limit upTo, String condition, String because, String computed) {
 
         /**
          * Creates a grant.
          *
-         * @throws NullPointerException if any argument is null
+         * @throws NullPointerException if an argument but computed is null (upTo may be null when computed is not)
          */
         public Grant {
             Objects.requireNonNull(rule, "rule must not be null");
             Objects.requireNonNull(role, "role must not be null");
-            Objects.requireNonNull(upTo, "upTo must not be null");
+            if (computed == null) {
+                Objects.requireNonNull(upTo, "upTo must not be null");
+            }
             Objects.requireNonNull(condition, "condition must not be null");
             Objects.requireNonNull(because, "because must not be null");
+        }
+
+        /**
+         * Creates a grant of a constant limit.
+         *
+         * @throws NullPointerException if any argument is null
+         */
+        public Grant(String rule, String role, Limit upTo, String condition, String because) {
+            this(rule, role, upTo, condition, because, null);
+        }
+
+        /** Returns the raised limit in words: the constant, or the expression it is computed by. */
+        public String upToText() {
+            return computed != null ? computed : upTo.toString();
         }
     }
 
@@ -215,7 +257,7 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
      * @param id the rule id
      * @param effect what it does when it matches
      * @param role for REQUIRE and GRANT, the role; otherwise null
-     * @param upTo for GRANT, the raised limit; otherwise null
+     * @param upTo for GRANT, the raised limit; otherwise null, and null when {@code computed} gives it
      * @param remedies the remedies it is about; empty for every remedy (or, for a rule whose source cannot tell,
      *                 for any remedy it may be about)
      * @param condition its condition in words: matchers as explanations show them, expressions as written
@@ -225,9 +267,14 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
      * @param values for each fact the condition compares with fixed values for equality (such as
      *               {@code customer.tier} or {@code category}), those values sorted; facts only an expression
      *               tests are absent
+     * @param computed for GRANT, the raised limit computed from the case's facts, as written (e.g.
+     *                 {@code tables.band * 0.5}); otherwise null
+     * @param entitlement for GRANT, true when the rule states what the customer is entitled to ({@code entitled:}),
+     *                    which every role may grant: {@code role} is then the lowest
      */
     public record Rule(String id, Effect effect, String role, Limit upTo, List<String> remedies, String condition,
-                       String because, FollowUp followUp, boolean enabled, Map<String, List<String>> values) {
+                       String because, FollowUp followUp, boolean enabled, Map<String, List<String>> values,
+                       String computed, boolean entitlement) {
 
         /** The effects a rule may have. */
         public enum Effect {
@@ -257,6 +304,21 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
             Objects.requireNonNull(condition, "condition must not be null");
             Objects.requireNonNull(because, "because must not be null");
             values = Map.copyOf(values);
+        }
+
+        /**
+         * Creates the description of a rule whose limit, if any, is a constant.
+         *
+         * @throws NullPointerException if id, effect, remedies, condition, because or values is null
+         */
+        public Rule(String id, Effect effect, String role, Limit upTo, List<String> remedies, String condition,
+                    String because, FollowUp followUp, boolean enabled, Map<String, List<String>> values) {
+            this(id, effect, role, upTo, remedies, condition, because, followUp, enabled, values, null, false);
+        }
+
+        /** Returns, for GRANT, the raised limit in words: the constant, or the expression; otherwise null. */
+        public String upToText() {
+            return computed != null ? computed : upTo == null ? null : upTo.toString();
         }
 
         /** Returns true if the rule is about this remedy. */

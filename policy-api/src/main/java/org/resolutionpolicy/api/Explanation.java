@@ -333,16 +333,21 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      *
      * @param kind the kind of effect
      * @param role for {@link Kind#REQUIRE} and {@link Kind#GRANT}, the role; otherwise null
-     * @param upTo for {@link Kind#GRANT}, the raised per-grant limit; otherwise null
+     * @param upTo for {@link Kind#GRANT}, the raised per-grant limit; otherwise null, and null when
+     *             {@code computed} gives it
      * @param followUp the action of the follow-up the rule asks for, or null when it asks for none
      * @param approvers for {@link Kind#REQUIRE}, every role that must sign off, highest first (more than one for a
      *                  dual approval; {@code role} is the first); otherwise empty
      * @param followUpWhen the outcomes the follow-up applies to, as the policy names them ({@code granted},
      *                     {@code alone}, {@code escalated}, {@code swat}, {@code denied}); empty when it applies to
      *                     every outcome, or there is no follow-up
+     * @param computed for {@link Kind#GRANT}, the expression the limit is computed by from the case's facts (the
+     *                 authority trace shows its value); otherwise null
+     * @param entitlement for {@link Kind#GRANT}, true when the rule states the customer's entitlement
+     *                    ({@code entitled:}), which every role may grant
      */
     public record Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers,
-                         List<String> followUpWhen) {
+                         List<String> followUpWhen, String computed, boolean entitlement) {
 
         /** The kinds of effect. */
         public enum Kind {
@@ -371,7 +376,7 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
                 // the message is built only when it is needed: explanations make many effects
                 throw new NullPointerException("role must not be null for " + kind);
             }
-            if (kind == Kind.GRANT) {
+            if (kind == Kind.GRANT && computed == null) {
                 Objects.requireNonNull(upTo, "upTo must not be null for GRANT");
             }
             if (kind != Kind.REQUIRE) {
@@ -383,12 +388,31 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
         }
 
         /**
+         * Creates an effect whose limit, if any, is a constant.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers,
+                      List<String> followUpWhen) {
+            this(kind, role, upTo, followUp, approvers, followUpWhen, null, false);
+        }
+
+        /**
+         * Creates an effect that names at most one approver and whose follow-up, if any, applies to every outcome.
+         *
+         * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
+         */
+        public Effect(Kind kind, String role, Limit upTo, String followUp, String computed, boolean entitlement) {
+            this(kind, role, upTo, followUp, null, null, computed, entitlement);
+        }
+
+        /**
          * Creates an effect whose follow-up, if any, applies to every outcome.
          *
          * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
          */
         public Effect(Kind kind, String role, Limit upTo, String followUp, List<String> approvers) {
-            this(kind, role, upTo, followUp, approvers, null);
+            this(kind, role, upTo, followUp, approvers, null, null, false);
         }
 
         /**
@@ -397,11 +421,11 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
          * @throws NullPointerException if kind is null, role is null for REQUIRE or GRANT, or upTo is null for GRANT
          */
         public Effect(Kind kind, String role, Limit upTo, String followUp) {
-            this(kind, role, upTo, followUp, null, null);
+            this(kind, role, upTo, followUp, null, null, null, false);
         }
 
         /**
-         * Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call},
+         * Returns the effect in words, e.g. {@code grant agent up to 50, follow-up call}, {@code entitled to 40},
          * {@code require director and finance} or {@code follow-up credit when granted}; empty for no effect.
          */
         public String text() {
@@ -410,7 +434,8 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
                 case DENY -> "deny";
                 case SWAT -> "route to swat";
                 case REQUIRE -> "require " + String.join(" and ", approvers);
-                case GRANT -> "grant " + role + " up to " + upTo;
+                case GRANT -> entitlement ? "entitled to " + (computed != null ? computed : upTo)
+                        : "grant " + role + " up to " + (computed != null ? computed : upTo);
                 case DRL -> "drl";
             };
             if (followUp == null) {

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param teamBeyond the SWAT team that takes amounts just above {@code aloneUpTo}, or {@code null}
  * @param approversBeyond every role that must sign off amounts just above {@code aloneUpTo}, highest first: more
  *                        than one under a dual approval, {@code approverBeyond} first; empty when nobody approves
+ * @param entitlement what the policy entitles the customer to for this remedy in this case, or {@code null}
  */
 public record Latitude(String remedy, Limit aloneUpTo, String approverBeyond, String teamBeyond,
-                       List<String> approversBeyond) {
+                       List<String> approversBeyond, Entitlement entitlement) {
 
     /**
      * Creates a latitude entry.
@@ -39,11 +40,32 @@ public record Latitude(String remedy, Limit aloneUpTo, String approverBeyond, St
     }
 
     /**
-     * Creates a latitude entry with at most one approver beyond it.
+     * Creates a latitude entry with at most one approver beyond it and no entitlement.
      *
      * @throws NullPointerException if remedy or aloneUpTo is null
      */
     public Latitude(String remedy, Limit aloneUpTo, String approverBeyond, String teamBeyond) {
-        this(remedy, aloneUpTo, approverBeyond, teamBeyond, null);
+        this(remedy, aloneUpTo, approverBeyond, teamBeyond, List.of(), null);
+    }
+
+    /**
+     * Creates a latitude entry without an entitlement.
+     *
+     * @throws NullPointerException if remedy or aloneUpTo is null
+     * @throws IllegalArgumentException if approversBeyond does not start with approverBeyond
+     */
+    public Latitude(String remedy, Limit aloneUpTo, String approverBeyond, String teamBeyond,
+                    List<String> approversBeyond) {
+        this(remedy, aloneUpTo, approverBeyond, teamBeyond, approversBeyond, null);
+    }
+
+    /**
+     * Creates a latitude entry with at most one approver beyond it.
+     *
+     * @throws NullPointerException if remedy or aloneUpTo is null
+     */
+    public Latitude(String remedy, Limit aloneUpTo, String approverBeyond, String teamBeyond,
+                    Entitlement entitlement) {
+        this(remedy, aloneUpTo, approverBeyond, teamBeyond, List.of(), entitlement);
     }
 }

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param reasons every rule that contributed, ordered by rule id, {@code authority} last
  * @param countedWith the places (0 for the first) of the case's earlier proposals of the same remedy, which counted
  *                    together with this one against the per-grant limit and the windows; empty when there were none
+ * @param entitlement what the policy entitles the customer to for this remedy in this case, or {@code null}
  */
-public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, List<Integer> countedWith) {
+public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, List<Integer> countedWith,
+                               Entitlement entitlement) {
 
     /**
      * Creates a proposal decision.
@@ -34,12 +36,36 @@ public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> 
     }
 
     /**
-     * Creates a proposal decision that counted no earlier proposal with it.
+     * Creates a proposal decision that counted no earlier proposal with it and has no entitlement.
      *
      * @throws NullPointerException if proposal or outcome is null
      */
     public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons) {
-        this(proposal, outcome, reasons, List.of());
+        this(proposal, outcome, reasons, List.of(), null);
+    }
+
+    /**
+     * Creates a proposal decision without an entitlement.
+     *
+     * @throws NullPointerException if proposal or outcome is null
+     * @throws IllegalArgumentException if a place in countedWith is negative
+     */
+    public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, List<Integer> countedWith) {
+        this(proposal, outcome, reasons, countedWith, null);
+    }
+
+    /**
+     * Creates a proposal decision that counted no earlier proposal with it.
+     *
+     * @throws NullPointerException if proposal or outcome is null
+     */
+    public ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> reasons, Entitlement entitlement) {
+        this(proposal, outcome, reasons, List.of(), entitlement);
+    }
+
+    /** Returns the entitlement, if the policy states one for this remedy in this case. */
+    public java.util.Optional<Entitlement> entitled() {
+        return java.util.Optional.ofNullable(entitlement);
     }
 
     /** Returns the remedy id. */

@@ -202,7 +202,7 @@ class ModelTests {
 
             assertThatThrownBy(() -> new FollowUp("call", months, null, "r"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("within must be a java.time.Period or Duration, not [java.time.chrono.ChronoPeriodImpl]");
+                    .hasMessage("within must be a java.time.Period, Duration or BusinessDays, not [java.time.chrono.ChronoPeriodImpl]");
         }
     }
 

@@ -169,6 +169,10 @@ final class ExplanationRenderer {
         if (e.upTo() != null) {
             json.put("upTo", DecisionJson.limit(e.upTo()));
         }
+        DecisionJson.putIfPresent(json, "computed", e.computed());
+        if (e.entitlement()) {
+            json.put("entitlement", true);
+        }
         DecisionJson.putIfPresent(json, "followUp", e.followUp());
         if (!e.followUpWhen().isEmpty()) {
             json.put("followUpWhen", e.followUpWhen());

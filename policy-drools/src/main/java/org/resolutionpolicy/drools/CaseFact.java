@@ -94,4 +94,10 @@ public interface CaseFact {
 
     /** Returns the total amount of a remedy the customer had in the window ending at openedAt. */
     BigDecimal historyTotal(String remedy, String window);
+
+    /**
+     * Returns the business days on the policy's calendar after the date of {@code from} up to and including that of
+     * {@code to} (UTC dates; negative when {@code to} is earlier), as {@code businessDaysBetween} in YAML.
+     */
+    long businessDaysBetween(java.time.Instant from, java.time.Instant to);
 }

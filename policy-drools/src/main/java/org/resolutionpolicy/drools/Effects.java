@@ -38,6 +38,12 @@ public interface Effects {
     /** Raises this role's per-grant limit for the proposal being decided to {@code upTo} (a number or "unlimited"). */
     void grant(RuleContext rule, String role, Object upTo, String because);
 
+    /**
+     * States what the customer is entitled to for the remedy being decided: every role may grant up to it, and the
+     * decision reports it with {@code working}, the arithmetic that gave it (e.g. {@code "12 * 8 days"}).
+     */
+    void entitled(RuleContext rule, Object amount, String working, String because);
+
     /** Adds a follow-up to the decision; {@code within} (ISO-8601) and {@code owner} (a role) may be null. */
     void followUp(RuleContext rule, String action, String within, String owner, String because);
 

@@ -27,6 +27,7 @@ import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.Problem;
+import org.resolutionpolicy.api.ProposalDecision;
 
 class DrlPolicyTests {
 
@@ -292,6 +293,55 @@ class DrlPolicyTests {
         }
 
         @Test
+        void declares_a_business_calendar_that_its_follow_ups_and_case_fact_count_on() {
+            String drl = """
+                    package only;
+                    import org.resolutionpolicy.drools.CaseFact;
+                    global org.resolutionpolicy.drools.Effects effects;
+
+                    declare Policy
+                        @policy("drl-calendar")
+                        @version("1")
+                        @roles("agent, manager")
+                        @remedies("refund: money")
+                        @calendar("{ weekdays: [MON, TUE, WED, THU, FRI], holidays: [2026-12-25] }")
+                    end
+
+                    rule "credit-on-the-bill"
+                    when
+                        $c : CaseFact( )
+                        eval( $c.businessDaysBetween($c.getOpenedAt(), java.time.Instant.parse("2026-12-29T00:00:00Z")) == 2 )
+                    then
+                        effects.followUp(kcontext, "credit-on-bill", "P2BD", null, "Credits show within two business days");
+                    end
+                    """;
+            Policy p = Policies.compile(List.of(PolicySource.of("only.drl", drl)));
+
+            Decision d = p.decide(CustomerCase.builder().severity("LOW").employee("agent")
+                    .openedAt(java.time.Instant.parse("2026-12-24T09:00:00Z")).propose("refund", 5).build());
+
+            // after Thu 24 Dec up to Tue 29: Mon 28 and Tue 29 (25 is a holiday, 26-27 the weekend)
+            assertThat(d.followUps()).singleElement().satisfies(f -> {
+                assertThat(f.within()).isInstanceOf(org.resolutionpolicy.api.BusinessDays.class).hasToString("P2BD");
+                assertThat(((org.resolutionpolicy.api.BusinessDays) f.within()).holidays())
+                        .containsExactly(java.time.LocalDate.parse("2026-12-25"));
+            });
+        }
+
+        @Test
+        void declares_when_it_is_in_force_and_refuses_cases_opened_before() {
+            String dated = DRL.replace("@version(\"3\")", "@version(\"3\")\n    @validFrom(\"2026-04-01\")");
+            Policy p = Policies.compile(List.of(PolicySource.of("only.drl", dated)));
+            CustomerCase.Builder c = CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 35);
+
+            assertThat(p.decide(c.openedAt(java.time.Instant.parse("2026-04-01T00:00:00Z")).build()).policyVersion())
+                    .isEqualTo("3");
+            assertThatThrownBy(() -> p.decide(c.openedAt(java.time.Instant.parse("2026-03-31T00:00:00Z")).build()))
+                    .isInstanceOf(org.resolutionpolicy.api.InvalidCaseException.class)
+                    .hasMessageContaining("no version of policy [drl-only] is in force at [2026-03-31]");
+        }
+
+        @Test
         void problems_in_its_declarations_point_at_the_drl_line() {
             String typo = DRL.replace("@roles(\"agent, manager\")", "@rolez(\"agent, manager\")");
 
@@ -351,6 +401,27 @@ class DrlPolicyTests {
     @Nested
     @DisplayName("deciding")
     class Deciding {
+        @Test
+        void a_drl_entitlement_is_granted_by_every_role_and_reported_with_its_working() {
+            Policy withAttribute = Policies.compile(List.of(PolicySource.of("policy.yaml",
+                    HEADER + "attributes: { daysLate: number }\n"), PolicySource.of("rules.drl", PRELUDE + """
+                    rule "scheme-amount"
+                    when
+                        CaseFact( $days : number("daysLate") != null )
+                        ProposalFact( remedy == "refund" )
+                    then
+                        effects.entitled(kcontext, $days.multiply(new java.math.BigDecimal("12")), "12 * " + $days + " days", "The scheme pays 12 a day");
+                    end
+                    """)));
+
+            ProposalDecision d = withAttribute.decide(CustomerCase.builder().severity("LOW").employee("agent")
+                    .attribute("daysLate", 8).propose("refund", 96).build()).proposal("refund");
+
+            assertThat(d.outcome()).isEqualTo(Outcome.alone());
+            assertThat(d.entitlement()).isEqualTo(new org.resolutionpolicy.api.Entitlement(new java.math.BigDecimal("96"),
+                    "scheme-amount", "12 * 8 days = 96"));
+        }
+
         @Test
         void deny_overrides_a_drl_swat_whatever_the_salience() {
             Policy p = mixed("""

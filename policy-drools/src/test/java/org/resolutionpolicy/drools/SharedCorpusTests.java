@@ -33,6 +33,10 @@ class SharedCorpusTests {
             "yaml", List.of(EXAMPLES.resolve("online-retailer.yaml")),
             "drl", List.of(EXAMPLES.resolve("drl/online-retailer")),
             "mixed", List.of(EXAMPLES.resolve("drl/online-retailer-mixed")));
+    static final Map<String, List<Path>> EU261 = Map.of(
+            "yaml", List.of(EXAMPLES.resolve("eu261.yaml")),
+            "drl", List.of(EXAMPLES.resolve("drl/eu261")),
+            "mixed", List.of(EXAMPLES.resolve("drl/eu261-mixed")));
     /** Facts a case lacks, tested with every operator: false in YAML, and so in DRL (see NullGuards). */
     static final Path ABSENT = Path.of("src", "test", "resources", "absent");
     static final Map<String, List<Path>> ABSENT_FACTS = Map.of(
@@ -46,11 +50,11 @@ class SharedCorpusTests {
             "drl", List.of(SCHEMES.resolve("drl")),
             "mixed", List.of(SCHEMES.resolve("mixed")));
     static final Map<String, Map<String, List<Path>>> VARIANTS = Map.of("coffee-shop", COFFEE, "online-retailer", RETAILER,
-            "absent-facts", ABSENT_FACTS, "schemes", SCHEMES_POLICY);
+            "absent-facts", ABSENT_FACTS, "eu261", EU261, "schemes", SCHEMES_POLICY);
     static final List<Path> CORPUS = List.of(EXAMPLES.resolve("coffee-shop.test.yaml"),
             EXAMPLES.resolve("online-retailer.test.yaml"), EXAMPLES.resolve("corpus/coffee-shop-corpus.test.yaml"),
             EXAMPLES.resolve("corpus/online-retailer-corpus.test.yaml"), ABSENT.resolve("absent-facts.test.yaml"),
-            SCHEMES.resolve("schemes.test.yaml"));
+            EXAMPLES.resolve("eu261.test.yaml"), SCHEMES.resolve("schemes.test.yaml"));
 
     @TestFactory
     Stream<DynamicTest> every_scenario_gets_the_same_decision_from_every_source() {

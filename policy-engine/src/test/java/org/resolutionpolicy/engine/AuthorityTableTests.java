@@ -150,4 +150,55 @@ class AuthorityTableTests {
             assertThat(COFFEE.withListener((c, d) -> { }).authority()).isSameAs(COFFEE.authority());
         }
     }
+
+    @Nested
+    @DisplayName("computed limits")
+    class Computed {
+
+        final Policy policy = EntitlementTests.withRules("""
+                - id: per-day-late
+                  when: { attributes.daysLate: { above: 2 } }
+                  remedies: [compensation]
+                  entitled: "12 * attributes.daysLate"
+                  because: The scheme pays 12 for each day late
+                - id: agent-refunds-what-was-paid
+                  remedies: [refund]
+                  grant: { role: agent, upTo: "attributes.paid" }
+                  because: An agent may refund what the customer paid
+                """);
+
+        @Test
+        void describes_a_computed_authority_limit_by_its_expression_beside_its_constant_bound() {
+            AuthorityTable.Remedy refund = policy.authority().remedy("refund").orElseThrow();
+
+            assertThat(refund.role("agent").computed()).isNull();
+            assertThat(refund.role("supervisor").computed()).isEqualTo("attributes.paid");
+            assertThat(refund.role("supervisor").perGrant()).isEqualTo(Limit.zero());
+            assertThat(refund.role("supervisor").perGrantText()).isEqualTo("attributes.paid");
+        }
+
+        @Test
+        void lists_computed_grants_and_entitlements_by_their_expressions() {
+            AuthorityTable table = policy.authority();
+
+            assertThat(table.remedy("compensation").orElseThrow().role("agent").grants()).containsExactly(
+                    new AuthorityTable.Grant("per-day-late", "agent", null, "attributes.daysLate above [2]",
+                            "The scheme pays 12 for each day late", "entitled to 12 * attributes.daysLate"));
+            assertThat(table.remedy("refund").orElseThrow().role("supervisor").grants())
+                    .extracting(AuthorityTable.Grant::upToText).containsExactly("attributes.paid");
+            assertThat(table.rules(Effect.GRANT)).extracting(AuthorityTable.Rule::id, AuthorityTable.Rule::upToText,
+                            AuthorityTable.Rule::entitlement)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("per-day-late", "12 * attributes.daysLate", true),
+                            org.assertj.core.groups.Tuple.tuple("agent-refunds-what-was-paid", "attributes.paid", false));
+        }
+
+        @Test
+        void describes_the_eu261_example_with_its_table_driven_entitlements() {
+            Policy eu261 = Policies.load(Path.of("..", "examples", "policies", "eu261.yaml"));
+
+            AuthorityTable.Remedy compensation = eu261.authority().remedy("compensation").orElseThrow();
+            assertThat(compensation.role("agent").grants()).extracting(AuthorityTable.Grant::upToText)
+                    .containsExactly("entitled to tables.band", "entitled to tables.band * 0.5");
+        }
+    }
 }

@@ -152,7 +152,8 @@ public final class MatrixPage {
             for (int r = 0; r < table.roles().size(); r++) {
                 Limit limit = remedy.roles().get(r).perGrant();
                 values[r][c] = limit.isUnlimited() ? 1 : top == 0 ? 0 : limit.amount().orElseThrow().doubleValue() / top;
-                labels[r][c] = shown(limit, remedy.unit());
+                String computed = remedy.roles().get(r).computed();
+                labels[r][c] = computed == null ? shown(limit, remedy.unit()) : remedy.roles().get(r).perGrantText();
             }
         }
         // in the palette's order: grants green as ALONE, require amber as ESCALATE, then SWAT, deny and follow-ups

@@ -102,13 +102,19 @@ final class RemedySection {
     }
 
     private static Html grants(AuthorityTable.Role role) {
-        if (role.grants().isEmpty()) {
+        if (role.grants().isEmpty() && role.computed() == null) {
             return Html.empty();
         }
         Tag ul = Html.tag("ul");
+        if (role.computed() != null) {
+            // the grid shows the constant bound; the case's facts may allow more
+            ul.add(Html.tag("li").attr("data-computed", role.role())
+                    .add(Html.tag("b").add("up to " + role.perGrantText()).html()).add(" per grant, from the case")
+                    .html());
+        }
         for (AuthorityTable.Grant g : role.grants()) {
             ul.add(Html.tag("li").attr("data-grant", g.rule())
-                    .add(Html.tag("b").add("up to " + g.upTo()).html())
+                    .add(Html.tag("b").add("up to " + g.upToText()).html())
                     .add(" by " + g.rule() + (g.role().equals(role.role()) ? "" : " (for " + g.role() + ")")
                             + " when " + g.condition())
                     .html());

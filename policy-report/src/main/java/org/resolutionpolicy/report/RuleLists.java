@@ -87,7 +87,7 @@ final class RuleLists {
             case DENY -> "denied";
             case SWAT -> "to SWAT";
             case REQUIRE -> "needs " + r.role();
-            case GRANT -> r.role() + " up to " + r.upTo();
+            case GRANT -> r.entitlement() ? "entitled to " + r.upToText() : r.role() + " up to " + r.upToText();
             case NONE -> "follow-up only";
             case UNKNOWN -> "effect not readable without deciding";
         };

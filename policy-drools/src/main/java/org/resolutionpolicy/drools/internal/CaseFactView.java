@@ -140,19 +140,28 @@ final class CaseFactView implements CaseFact {
 
     @Override
     public long historyCount(String remedy, String window) {
-        return Windows.use(facts, remedy, period(window), BigDecimal.ZERO).count();
+        return Windows.use(facts, remedy, period(window, model), BigDecimal.ZERO).count();
     }
 
     @Override
     public BigDecimal historyTotal(String remedy, String window) {
-        return Windows.use(facts, remedy, period(window), BigDecimal.ZERO).total();
+        return Windows.use(facts, remedy, period(window, model), BigDecimal.ZERO).total();
     }
 
-    private static TemporalAmount period(String window) {
+    @Override
+    public long businessDaysBetween(java.time.Instant from, java.time.Instant to) {
+        if (from == null || to == null) {
+            throw new PolicyException("DRL asks for the business days between [" + from + "] and [" + to
+                    + "]: both must be present");
+        }
+        return model.calendar().between(from, to);
+    }
+
+    private static TemporalAmount period(String window, PolicyModel model) {
         if (window == null) {
             return null;
         }
-        TemporalAmount period = Values.parsePeriod(window);
+        TemporalAmount period = Values.parsePeriod(window, model.calendar());
         if (period == null) {
             throw new PolicyException("DRL names the window [" + window + "], which is not an ISO-8601 period such as P30D");
         }

@@ -134,7 +134,7 @@ final class DrlChecks {
 
     private void period(DrlText.Arg arg, String where) {
         String period = literal(arg, "period", where);
-        if (period != null && Values.parsePeriod(period) == null) {
+        if (period != null && Values.parsePeriod(period, org.resolutionpolicy.engine.internal.support.WorkCalendar.DEFAULT) == null) {
             error(arg, "[" + period + "] is not an ISO-8601 period such as P30D or P6M in " + where, null);
         }
     }
@@ -279,7 +279,7 @@ final class DrlChecks {
         }
         DrlText.Arg within = args.get(2);
         String text = literal(within, "within", where);
-        if (text != null && Values.parsePeriod(text) == null) {
+        if (text != null && Values.parsePeriod(text, org.resolutionpolicy.engine.internal.support.WorkCalendar.DEFAULT) == null) {
             error(within, "within of " + where + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], not ["
                     + text + "]", null);
         }

@@ -11,6 +11,7 @@ import org.resolutionpolicy.drools.Effects;
 import org.resolutionpolicy.drools.ProposalFact;
 import org.resolutionpolicy.engine.internal.support.Place;
 import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.ComputedAmount;
 import org.resolutionpolicy.engine.internal.model.Effect;
 import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
@@ -119,6 +120,16 @@ final class EffectCollector implements Effects {
     }
 
     @Override
+    public void entitled(RuleContext rule, Object amount, String working, String because) {
+        if (!(amount instanceof Number) || new BigDecimal(amount.toString()).signum() < 0) {
+            throw new PolicyException("DRL rule [" + name(rule) + "] states an entitlement of [" + amount
+                    + "]: a number of at least 0");
+        }
+        BigDecimal value = Values.normalize(new BigDecimal(amount.toString()));
+        add(rule, Effect.entitled(ComputedAmount.constant(value, working)), null, because);
+    }
+
+    @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String when, String because) {
         List<String> outcomes = new ArrayList<>();
         for (String part : when == null ? new String[0] : when.split(",", -1)) {
@@ -143,7 +154,7 @@ final class EffectCollector implements Effects {
     }
 
     private FollowUpSpec followUpSpec(RuleContext rule, String action, String within, String owner) {
-        TemporalAmount period = within == null ? null : Values.parsePeriod(within);
+        TemporalAmount period = within == null ? null : Values.parsePeriod(within, model.calendar());
         if (within != null && period == null) {
             throw new PolicyException("DRL rule [" + name(rule) + "] asks for a follow-up within [" + within
                     + "], which is not an ISO-8601 duration such as P2D");

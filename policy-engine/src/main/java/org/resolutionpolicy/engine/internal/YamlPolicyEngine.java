@@ -79,6 +79,17 @@ public final class YamlPolicyEngine implements PolicyEngine {
      */
     @Override
     public Policy compile(List<PolicySource> sources, LoadOptions options) {
+        if (PolicyVersions.headers(sources).size() > 1) {
+            // several versions of one policy: each decides the cases opened while it is in force
+            return PolicyVersions.compile(sources, version -> compileOne(version, options), options.clock());
+        }
+        CompiledPolicy policy = compileOne(sources, options);
+        // one version that says when it is in force refuses the cases opened outside, as a set of versions does
+        return policy.model().validity() == null ? policy
+                : new VersionedPolicy(List.of(policy), options.clock(), policy.revision(), policy.warnings());
+    }
+
+    private CompiledPolicy compileOne(List<PolicySource> sources, LoadOptions options) {
         long start = System.nanoTime();
         LoadBudget budget = LoadBudget.start(options, sources.isEmpty() ? "<none>" : sources.get(0).name());
         Problems problems = new Problems();
@@ -148,8 +159,21 @@ public final class YamlPolicyEngine implements PolicyEngine {
 
     @Override
     public LivePolicy watch(WatchRequest request) {
-        return WatchedPolicy.start(sources -> (CompiledPolicy) compile(sources, request.options()), request,
+        return WatchedPolicy.start(sources -> watchable(sources, request.options()), request,
                 request.options().clock());
+    }
+
+    /** Compiles a watched policy, which must be one version: hot reload swaps one compiled policy. */
+    private CompiledPolicy watchable(List<PolicySource> sources, LoadOptions options) {
+        List<PolicySource> headers = PolicyVersions.headers(sources);
+        if (headers.size() > 1) {
+            Problems problems = new Problems();
+            problems.error(Place.of(headers.get(1).name()), "a watched policy has one version, but [" + headers.get(0).name()
+                    + "] and [" + headers.get(1).name() + "] both declare one",
+                    "watch each version's directory apart, or load the versions with Policies.load");
+            problems.throwIfErrors();
+        }
+        return compileOne(sources, options);
     }
 
     @Override

@@ -39,13 +39,14 @@ final class Authority {
      * @param matched the rules the proposal matched (grants among them count)
      * @param n how many of {@code matched} to look at; 0 when none is a grant
      */
-    static Limit perGrant(RemedyPlan plan, int role, IndexedRule[] matched, int n) {
+    static Limit perGrant(RemedyPlan plan, int role, IndexedRule[] matched, int n, Facts facts) {
         AuthorityEntry entry = plan.entry(role);
-        Limit limit = entry == null ? null : entry.perGrant();
+        Limit limit = entry == null ? null : entry.perGrant(facts);
         for (int i = 0; i < n; i++) {
             IndexedRule g = matched[i];
             if (g.kind == Effect.Kind.GRANT && g.role == role) {
-                limit = limit == null ? g.upTo : limit.max(g.upTo);
+                Limit upTo = g.upTo(facts);
+                limit = limit == null ? upTo : limit.max(upTo);
             }
         }
         return limit;
@@ -62,7 +63,7 @@ final class Authority {
             return -1;
         }
         for (int role = 0; role < policy.roles().size(); role++) {
-            Limit limit = perGrant(plan, role, matched, n);
+            Limit limit = perGrant(plan, role, matched, n, facts);
             if (limit == null || !covers(limit, counted)) {
                 continue;
             }
@@ -125,7 +126,7 @@ final class Authority {
         if (grants == 0 && prior.none()) {
             // the common case, from sentences made at load: the employee's nearest own limit, or none, falls short
             int nearest = plan.nearest[employee];
-            if (nearest < 0 || !covers(plan.authority[nearest].perGrant(), amount)) {
+            if (!plan.computed && (nearest < 0 || !covers(plan.authority[nearest].perGrant(), amount))) {
                 return amount == null ? plan.remedy + plan.shortfall[employee][level]
                         : plan.of + amount.toPlainString() + plan.shortfall[employee][level];
             }
@@ -135,7 +136,7 @@ final class Authority {
         String employeeRole = policy.roles().get(employee);
         String approver = policy.roles().get(level);
         for (int role = employee; role >= 0; role--) {
-            Limit limit = perGrant(plan, role, matched, grants);
+            Limit limit = perGrant(plan, role, matched, grants, facts);
             if (limit == null) {
                 continue;
             }
@@ -191,7 +192,7 @@ final class Authority {
         String covering = null;
         for (int role = 0; role < policy.roles().size(); role++) {
             AuthorityEntry entry = plan.entry(role);
-            Limit perGrant = perGrant(plan, role, grants, grants.length);
+            Limit perGrant = perGrant(plan, role, grants, grants.length, facts);
             if (perGrant == null) {
                 continue;
             }

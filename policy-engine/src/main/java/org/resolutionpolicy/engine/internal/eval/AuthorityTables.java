@@ -77,7 +77,8 @@ final class AuthorityTables {
                     : new AuthorityTable.PerCustomer(entry.maxTotal(), entry.maxCount(), entry.window());
             table.add(new AuthorityTable.Role(model.roles().get(role), limits[role],
                     from[role] < 0 ? null : model.roles().get(from[role]), perCustomer,
-                    beyondOf(model, limits, role, unit), grants(model, remedy, role, limits[role], rules)));
+                    beyondOf(model, limits, role, unit), grants(model, remedy, role, limits[role], rules),
+                    alwaysAlone ? null : computed(entries, role)));
         }
         return new AuthorityTable.Remedy(remedy, unit, table);
     }
@@ -101,6 +102,19 @@ final class AuthorityTables {
         return best;
     }
 
+    /**
+     * Returns the computed per-grant limit, as written, of the role's own entry or the nearest below it with one;
+     * null when none is computed. {@link #source} counts such an entry as its constant bound, zero.
+     */
+    private static String computed(AuthorityEntry[] entries, int role) {
+        for (int r = role; entries != null && r >= 0; r--) {
+            if (entries[r] != null && entries[r].computed() != null) {
+                return entries[r].perGrantText();
+            }
+        }
+        return null;
+    }
+
     private static AuthorityTable.Beyond beyondOf(PolicyModel model, Limit[] limits, int role, RemedyUnit unit) {
         if (limits[role].isUnlimited() || unit == RemedyUnit.PERCENT && limits[role].equals(HUNDRED)) {
             return new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.NOTHING, null, null);
@@ -113,14 +127,19 @@ final class AuthorityTables {
         return beyond(model);
     }
 
-    /** Returns the enabled grants for a role at or below this one about the remedy that raise its limit. */
+    /**
+     * Returns the enabled grants for a role at or below this one about the remedy that raise its limit; a computed
+     * grant (or entitlement) may raise it in some case, so it is always listed.
+     */
     private static List<AuthorityTable.Grant> grants(PolicyModel model, String remedy, int role, Limit limit,
                                                      List<AuthorityTable.Rule> rules) {
         List<AuthorityTable.Grant> grants = new ArrayList<>();
         for (AuthorityTable.Rule r : rules) {
             if (r.enabled() && r.effect() == AuthorityTable.Rule.Effect.GRANT && r.appliesTo(remedy)
-                    && model.roleRank(r.role()) <= role && r.upTo().compareTo(limit) > 0) {
-                grants.add(new AuthorityTable.Grant(r.id(), r.role(), r.upTo(), r.condition(), r.because()));
+                    && model.roleRank(r.role()) <= role
+                    && (r.computed() != null || r.upTo() != null && r.upTo().compareTo(limit) > 0)) {
+                grants.add(new AuthorityTable.Grant(r.id(), r.role(), r.upTo(), r.condition(), r.because(),
+                        r.computed() == null ? null : (r.entitlement() ? "entitled to " : "") + r.computed()));
             }
         }
         return grants;
@@ -141,7 +160,8 @@ final class AuthorityTables {
         List<String> remedies = rule.remedies() == null ? List.of()
                 : model.remedies().keySet().stream().filter(rule.remedies()::contains).toList();
         return new AuthorityTable.Rule(rule.id(), effect, role, e.upTo(), remedies, words(rule.when()), rule.because(),
-                followUp, rule.enabled(), values(rule.when()));
+                followUp, rule.enabled(), values(rule.when()), e.computed() == null ? null : e.computed().text(),
+                e.entitlement());
     }
 
     /** Returns a condition in words: matchers as explanations show them, expressions as written. */

@@ -42,6 +42,8 @@ final class Evaluator {
     private final Map<Rule, IndexedRule> indexed = new IdentityHashMap<>();
     private final Authority authority;
     private final LatitudeSearch latitude;
+    /** True if a rule states an entitlement ({@code entitled:}), so that decisions look for one. */
+    private final boolean entitlements;
 
     /**
      * Prepares the evaluation of a policy.
@@ -75,6 +77,35 @@ final class Evaluator {
                 .toArray(IndexedRule[]::new);
         this.index = RuleIndex.of(enabled, remedies);
         this.latitude = new LatitudeSearch(policy, this);
+        this.entitlements = policy.rules().stream().anyMatch(r -> r.effect().entitlement())
+                || policy.external() != null;
+    }
+
+    /**
+     * Returns the entitlement among the rules a proposal (or a latitude probe) just matched: the largest amount of
+     * those that state one, as grants combine, the first by rule id among equals; null without one that computes.
+     */
+    org.resolutionpolicy.api.Entitlement entitlement(Scratch s, Facts facts) {
+        IndexedRule best = null;
+        BigDecimal most = null;
+        for (int i = 0; i < s.n; i++) {
+            IndexedRule e = s.matched[i];
+            if (!e.entitlement) {
+                continue;
+            }
+            BigDecimal v = e.computed.value(facts);
+            if (v == null) {
+                continue;
+            }
+            v = v.max(BigDecimal.ZERO);
+            int c = most == null ? 1 : v.compareTo(most);
+            if (c > 0 || c == 0 && e.before(best)) {
+                best = e;
+                most = v;
+            }
+        }
+        return best == null ? null
+                : new org.resolutionpolicy.api.Entitlement(most, best.rule.id(), best.computed.working(facts));
     }
 
     /** Returns what deciding a remedy needs, or null if the policy does not know the remedy. */
@@ -122,7 +153,8 @@ final class Evaluator {
                 Siblings prior = earlier == null || earlier[plan.ordinal] == null ? Siblings.NONE : earlier[plan.ordinal];
                 s.siblings = prior;
                 run(plan, proposalFacts, s, true);
-                decisions[i] = new ProposalDecision(p, s.outcome, s.reasons, prior.proposals());
+                decisions[i] = new ProposalDecision(p, s.outcome, s.reasons, prior.proposals(),
+                        entitlements ? entitlement(s, proposalFacts) : null);
                 if (earlier != null) {
                     earlier[plan.ordinal] = prior.plus(i, p.amount());
                 }
@@ -253,7 +285,7 @@ final class Evaluator {
         if (deny || swatted) {
             s.outcome = deny ? Outcome.denied() : swat;
             if (withReasons) {
-                s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null, -1, null, null);
+                s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null, -1, null, null, facts);
             }
             return;
         }
@@ -361,19 +393,19 @@ final class Evaluator {
         Reason because = null;
         boolean usedGrants = false;
         if (authorityLevel == level) {
-            usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering), counted);
+            usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering, facts), counted);
             if (level > facts.employeeRank() && !requiresLevel(s, level)) {
                 String text = covering < 0 ? authority.beyond(plan.remedy, amount, prior)
                         : authority.shortfall(plan, amount, facts, s.matched, grants, level, prior);
                 because = new Reason(Reason.AUTHORITY, text);
             }
         }
-        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because, signing);
+        return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because, signing, facts);
     }
 
-    private static org.resolutionpolicy.api.Limit baseLimit(RemedyPlan plan, int role) {
+    private static org.resolutionpolicy.api.Limit baseLimit(RemedyPlan plan, int role, Facts facts) {
         var entry = plan.entry(role);
-        return entry == null ? org.resolutionpolicy.api.Limit.zero() : entry.perGrant();
+        return entry == null ? org.resolutionpolicy.api.Limit.zero() : entry.perGrant(facts);
     }
 
     private static boolean requiresLevel(Scratch s, int level) {
@@ -391,14 +423,14 @@ final class Evaluator {
      * {@code grantAmount} is set, sorted by rule id; then {@code last}.
      */
     private static List<Reason> reasons(Scratch s, Effect.Kind kind, int role, BigDecimal grantAmount, int grantRole,
-                                        Reason last, boolean[] signing) {
+                                        Reason last, boolean[] signing, Facts facts) {
         IndexedRule[] picked = s.picked;
         int k = 0;
         for (int i = 0; i < s.n; i++) {
             IndexedRule e = s.matched[i];
             boolean wanted = e.kind == kind && (role < 0 || e.role == role || signing != null && e.signs(signing))
                     || grantAmount != null && e.kind == Effect.Kind.GRANT && e.role == grantRole
-                    && Authority.covers(e.upTo, grantAmount);
+                    && Authority.covers(e.upTo(facts), grantAmount);
             if (!wanted) {
                 continue;
             }

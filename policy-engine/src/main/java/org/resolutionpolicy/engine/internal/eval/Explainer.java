@@ -191,7 +191,8 @@ final class Explainer {
         Explanation.Effect acts = nextActs ? next : first;
         return new Explanation.Effect(acts.kind(), acts.role(), acts.upTo(),
                 first.followUp() != null ? first.followUp() : next.followUp(), acts.approvers(),
-                first.followUp() != null ? first.followUpWhen() : next.followUpWhen());
+                first.followUp() != null ? first.followUpWhen() : next.followUpWhen(), acts.computed(),
+                acts.entitlement());
     }
 
     private Explanation.Effect effect(Rule r) {
@@ -206,6 +207,7 @@ final class Explainer {
         String role = e.role() < 0 ? null : policy.roles().get(e.role());
         List<String> approvers = e.approvers().stream().map(policy.roles()::get).toList();
         return new Explanation.Effect(kind, role, e.upTo(), r.followUp() == null ? null : r.followUp().action(),
-                approvers, r.followUp() == null ? null : r.followUp().when());
+                approvers, r.followUp() == null ? null : r.followUp().when(),
+                e.computed() == null ? null : e.computed().text(), e.entitlement());
     }
 }

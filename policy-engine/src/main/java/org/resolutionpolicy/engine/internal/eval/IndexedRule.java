@@ -19,7 +19,12 @@ final class IndexedRule {
     final Condition when;
     final Effect.Kind kind;
     final int role;
+    /** The constant limit of a grant; null when {@link #computed} gives it. */
     final Limit upTo;
+    /** The computed limit of a grant or entitlement, or null. */
+    final org.resolutionpolicy.engine.internal.model.ComputedAmount computed;
+    /** True for {@code entitled:}, whose amount the decision reports. */
+    final boolean entitlement;
     /** For a dual approval, every role its require names, by rank; otherwise null. */
     final int[] approvers;
     final Reason reason;
@@ -40,6 +45,8 @@ final class IndexedRule {
         this.kind = rule.effect().kind();
         this.role = rule.effect().role();
         this.upTo = rule.effect().upTo();
+        this.computed = rule.effect().computed();
+        this.entitlement = rule.effect().entitlement();
         this.approvers = rule.effect().dualApproval()
                 ? rule.effect().approvers().stream().mapToInt(Integer::intValue).toArray() : null;
         this.reason = new Reason(rule.id(), rule.because());
@@ -54,6 +61,11 @@ final class IndexedRule {
         }
         this.order = order;
         this.position = position;
+    }
+
+    /** Returns the limit of a grant in a case: the constant, or the amount computed from the case's facts. */
+    Limit upTo(org.resolutionpolicy.engine.internal.model.Facts facts) {
+        return computed == null ? upTo : computed.limit(facts);
     }
 
     /** Returns true if the rule's follow-up applies to a proposal with this outcome. */

@@ -109,8 +109,21 @@ final class LatitudeSearch {
         } else {
             alone = Limit.of(bestAlone);
         }
-        return beyond == null ? new Latitude(plan.remedy, alone, null, null)
-                : new Latitude(plan.remedy, alone, beyond.approver(), beyond.team(), beyond.approvers());
+        org.resolutionpolicy.api.Entitlement entitled = entitlement(facts, plan, s);
+        return beyond == null ? new Latitude(plan.remedy, alone, null, null, List.of(), entitled)
+                : new Latitude(plan.remedy, alone, beyond.approver(), beyond.team(), beyond.approvers(), entitled);
+    }
+
+    /** Returns the entitlement of a remedy in the case, from a probe of its smallest amount; null without one. */
+    private org.resolutionpolicy.api.Entitlement entitlement(Facts facts, RemedyPlan plan, Scratch s) {
+        for (Rule r : plan.rules) {
+            if (r.effect().entitlement()) {
+                Facts probe = facts.withProposal(plan.remedy, smallestAmount(plan.unit));
+                evaluator.probe(plan, probe, s);
+                return evaluator.entitlement(s, probe);
+            }
+        }
+        return null;
     }
 
     private record Bisected(BigDecimal alone, Outcome beyond) {
@@ -146,7 +159,7 @@ final class LatitudeSearch {
                 if (e == null) {
                     continue;
                 }
-                e.perGrant().amount().ifPresent(thresholds::add);
+                e.perGrant(facts).amount().ifPresent(thresholds::add);
                 if (e.maxTotal() != null && e.maxTotal().amount().isPresent()) {
                     BigDecimal used = Windows.use(facts, plan.remedy, e.window(), BigDecimal.ZERO).total();
                     thresholds.add(e.maxTotal().amount().get().subtract(used));
@@ -156,7 +169,7 @@ final class LatitudeSearch {
         for (Rule r : plan.rules) {
             thresholds.addAll(r.amountThresholds());
             if (r.effect().kind() == Effect.Kind.GRANT) {
-                r.effect().upTo().amount().ifPresent(thresholds::add);
+                r.effect().upTo(facts).amount().ifPresent(thresholds::add);
             }
         }
         TreeSet<BigDecimal> candidates = new TreeSet<>();

@@ -31,6 +31,8 @@ final class RemedyPlan {
     final String[][] shortfall;
     /** For each employee rank, the highest role at or below it with an authority entry, or -1. */
     final int[] nearest;
+    /** True when a role's limit for this remedy is computed from the case, so no sentence is made at load. */
+    final boolean computed;
 
     RemedyPlan(PolicyModel policy, String remedy, int ordinal, RemedyUnit unit) {
         this.rules = policy.rules().stream().filter(Rule::enabled).filter(r -> r.appliesTo(remedy))
@@ -40,6 +42,7 @@ final class RemedyPlan {
         this.unit = unit;
         this.authority = policy.authority().get(remedy);
         this.of = remedy + " of ";
+        this.computed = authority != null && java.util.Arrays.stream(authority).anyMatch(e -> e != null && e.computed() != null);
         List<String> roles = policy.roles();
         this.nearest = new int[roles.size()];
         this.shortfall = new String[roles.size()][roles.size()];

@@ -82,6 +82,7 @@ public final class DecisionJson {
             item.put("approvers", p.outcome().approvers());
         }
         putIfPresent(item, "team", p.outcome().team());
+        putIfPresent(item, "entitlement", entitlement(p.entitlement()));
         if (!p.countedWith().isEmpty()) {
             item.put("countedWith", p.countedWith());
         }
@@ -109,6 +110,19 @@ public final class DecisionJson {
             item.put("approversBeyond", l.approversBeyond());
         }
         putIfPresent(item, "team", l.teamBeyond());
+        putIfPresent(item, "entitlement", entitlement(l.entitlement()));
+        return item;
+    }
+
+    /** Returns an entitlement as {@code {amount, rule, working}}, or null without one. */
+    private static Map<String, Object> entitlement(org.resolutionpolicy.api.Entitlement e) {
+        if (e == null) {
+            return null;
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("amount", e.amount());
+        item.put("rule", e.rule());
+        item.put("working", e.working());
         return item;
     }
 

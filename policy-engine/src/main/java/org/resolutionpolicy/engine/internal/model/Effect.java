@@ -12,12 +12,16 @@ import org.resolutionpolicy.api.Limit;
  *
  * @param kind the kind of effect
  * @param role for REQUIRE, the highest role it names, and for GRANT, the role; by rank on the ladder; otherwise -1
- * @param upTo for GRANT, the raised per-grant limit; otherwise null
+ * @param upTo for GRANT, the raised per-grant limit; otherwise null (and null when {@code computed} gives it)
  * @param approvers for REQUIRE, every role it names by rank, highest first: one for {@code require: <role>}, more
  *                  for a dual approval ({@code require: [director, finance]}), where each must sign off; otherwise
  *                  empty
+ * @param computed for GRANT, the raised per-grant limit computed from the case's facts; otherwise null
+ * @param entitlement for GRANT, true when the rule states what the customer is entitled to ({@code entitled:}):
+ *                    a grant to every role of the computed amount, reported in the decision
  */
-public record Effect(Kind kind, int role, Limit upTo, List<Integer> approvers) {
+public record Effect(Kind kind, int role, Limit upTo, List<Integer> approvers, ComputedAmount computed,
+                     boolean entitlement) {
 
     /** The kinds of effect. */
     public enum Kind {
@@ -45,9 +49,37 @@ public record Effect(Kind kind, int role, Limit upTo, List<Integer> approvers) {
         approvers = approvers == null ? List.of() : List.copyOf(approvers);
     }
 
-    /** Creates an effect that names no approvers beside its role: anything but a REQUIRE. */
+    /** Creates an effect whose amount, if any, is a constant. */
+    public Effect(Kind kind, int role, Limit upTo, List<Integer> approvers) {
+        this(kind, role, upTo, approvers, null, false);
+    }
+
+    /** Creates an effect that names no approvers beside its role and whose amount, if any, is a constant. */
     public Effect(Kind kind, int role, Limit upTo) {
         this(kind, role, upTo, kind == Kind.REQUIRE ? List.of(role) : List.of());
+    }
+
+    /** Creates an effect that names no approvers beside its role: anything but a REQUIRE. */
+    public Effect(Kind kind, int role, Limit upTo, ComputedAmount computed, boolean entitlement) {
+        this(kind, role, upTo, kind == Kind.REQUIRE ? List.of(role) : List.of(), computed, entitlement);
+    }
+
+    /** Returns a grant effect whose limit is computed from the case's facts. */
+    public static Effect grant(int role, ComputedAmount upTo) {
+        return new Effect(Kind.GRANT, role, null, upTo, false);
+    }
+
+    /**
+     * Returns the effect of {@code entitled:}: the customer is entitled to the computed amount, so every role (the
+     * lowest, inherited up the ladder) may grant up to it.
+     */
+    public static Effect entitled(ComputedAmount amount) {
+        return new Effect(Kind.GRANT, 0, null, amount, true);
+    }
+
+    /** Returns the raised per-grant limit of a GRANT in a case: the constant, or the computed amount. */
+    public Limit upTo(Facts facts) {
+        return computed == null ? upTo : computed.limit(facts);
     }
 
     /** Returns a require effect of one role. */

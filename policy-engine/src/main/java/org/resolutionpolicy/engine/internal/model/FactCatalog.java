@@ -64,6 +64,21 @@ public final class FactCatalog {
         return value == null ? null : BigDecimal.valueOf(value);
     }
 
+    /**
+     * Adds a fact the policy defines from other facts (a named condition or value, a decision table), read through
+     * the accessor; called while loading, before any condition that reads it is compiled.
+     *
+     * @param name the path, e.g. {@code tables.band}
+     * @param perProposal true if computing it reads {@code remedy} or {@code amount}
+     * @return the new path
+     */
+    public FactPath define(String name, FactType type, java.util.function.Function<Facts, Object> accessor,
+                           boolean perProposal) {
+        FactPath path = new FactPath(name, type, accessor, perProposal);
+        paths.put(name, path);
+        return path;
+    }
+
     /** Returns the path, or null if the policy does not know it. */
     public FactPath find(String name) {
         return paths.get(name);

@@ -1,12 +1,14 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.Facts;
 import org.resolutionpolicy.engine.internal.model.Windows;
+import org.resolutionpolicy.engine.internal.support.WorkCalendar;
 
 /**
  * The checked syntax tree of an expression. Only the node kinds below exist, which is what makes the sandbox
@@ -15,7 +17,7 @@ import org.resolutionpolicy.engine.internal.model.Windows;
  * <p>Analyses read a tree through the public accessors; only the parser builds one. Immutable.
  */
 public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helper, Expr.Unary, Expr.Binary,
-        Expr.Presence {
+        Expr.Presence, Expr.Call {
 
     final int offset;
     final FactType type;
@@ -213,6 +215,34 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         /** Returns true for {@code != null}, false for {@code == null}. */
         public boolean present() {
             return present;
+        }
+    }
+
+    /**
+     * One of the allow-listed functions over expressions: {@code min(a, b, ..)}, {@code max(a, b, ..)},
+     * {@code hoursBetween(d1, d2)}, {@code daysBetween(d1, d2)}, {@code businessDaysBetween(d1, d2)}; a number,
+     * absent when an argument is.
+     */
+    public static final class Call extends Expr {
+        final String function;
+        final List<Expr> args;
+        final WorkCalendar calendar;
+
+        Call(int offset, String function, List<Expr> args, WorkCalendar calendar, int height) {
+            super(offset, FactType.NUMBER, height);
+            this.function = function;
+            this.args = List.copyOf(args);
+            this.calendar = calendar;
+        }
+
+        /** Returns the function's name as written. */
+        public String function() {
+            return function;
+        }
+
+        /** Returns the arguments, in order. */
+        public List<Expr> args() {
+            return args;
         }
     }
 }

@@ -152,6 +152,9 @@ final class ExprCompiler {
         if (e instanceof Expr.Unary u) {
             return u.op.equals("-") && numeric(u.operand);
         }
+        if (e instanceof Expr.Call) {
+            return true;
+        }
         if (e instanceof Expr.Binary b) {
             return "+-*/%".contains(b.op) && b.op.length() == 1 && numeric(b.left) && numeric(b.right);
         }
@@ -179,6 +182,9 @@ final class ExprCompiler {
         }
         if (e instanceof Expr.Helper h) {
             return read(h.read);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c);
         }
         if (e instanceof Expr.Unary u) {
             Num operand = num(u.operand);
@@ -215,6 +221,34 @@ final class ExprCompiler {
             @Override
             public boolean present(Facts f) {
                 return l.present(f) && r.present(f);
+            }
+        };
+    }
+
+    private static Num call(Expr.Call c) {
+        Num[] args = c.args.stream().map(ExprCompiler::num).toArray(Num[]::new);
+        String function = c.function;
+        return new Num() {
+            @Override
+            public double get(Facts f) {
+                double[] values = new double[args.length];
+                for (int i = 0; i < args.length; i++) {
+                    values[i] = args[i].get(f);
+                    if (values[i] != values[i] && !args[i].present(f)) {
+                        return Double.NaN;
+                    }
+                }
+                return Functions.approximate(function, values, c.calendar);
+            }
+
+            @Override
+            public boolean present(Facts f) {
+                for (Num arg : args) {
+                    if (!arg.present(f)) {
+                        return false;
+                    }
+                }
+                return true;
             }
         };
     }

@@ -69,6 +69,17 @@ final class ExprExplainer {
             Expr.Presence p = (Expr.Presence) e;
             return (p.fact.path.read(facts) != null) == p.present;
         }
+        if (e instanceof Expr.Call c) {
+            double[] values = new double[c.args.size()];
+            for (int i = 0; i < values.length; i++) {
+                Object v = eval(c.args.get(i), facts);
+                if (v == null) {
+                    return null;
+                }
+                values[i] = (Double) v;
+            }
+            return Functions.approximate(c.function, values, c.calendar);
+        }
         if (e instanceof Expr.Unary) {
             Expr.Unary u = (Expr.Unary) e;
             Object v = eval(u.operand, facts);
@@ -126,6 +137,8 @@ final class ExprExplainer {
             }
         } else if (e instanceof Expr.Unary u) {
             operandFacts(u.operand, out);
+        } else if (e instanceof Expr.Call c) {
+            c.args.forEach(arg -> operandFacts(arg, out));
         } else if (e instanceof Expr.Binary b && !b.isComparison() && !b.op.equals("&&") && !b.op.equals("||")) {
             operandFacts(b.left, out);
             operandFacts(b.right, out);
@@ -178,6 +191,8 @@ final class ExprExplainer {
             out.put(h.text, show(h.type, h.read.apply(facts)));
         } else if (e instanceof Expr.Presence) {
             values(((Expr.Presence) e).fact, facts, out);
+        } else if (e instanceof Expr.Call c) {
+            c.args.forEach(arg -> values(arg, facts, out));
         } else if (e instanceof Expr.Unary) {
             values(((Expr.Unary) e).operand, facts, out);
         } else if (e instanceof Expr.Binary) {
@@ -234,6 +249,13 @@ final class ExprExplainer {
         if (e instanceof Expr.Unary) {
             Expr.Unary u = (Expr.Unary) e;
             return u.op + group(u.operand);
+        }
+        if (e instanceof Expr.Call c) {
+            StringBuilder out = new StringBuilder(c.function).append('(');
+            for (int i = 0; i < c.args.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(print(c.args.get(i)));
+            }
+            return out.append(')').toString();
         }
         Expr.Binary b = (Expr.Binary) e;
         return group(b.left) + " " + b.op + " " + group(b.right);

@@ -3,6 +3,7 @@ package org.resolutionpolicy.engine.internal.mvel;
 import java.util.List;
 import java.util.Set;
 import org.resolutionpolicy.engine.internal.model.FactCatalog;
+import org.resolutionpolicy.engine.internal.support.WorkCalendar;
 
 /**
  * What an expression may refer to: the policy's facts, scale, ladder and remedies.
@@ -12,12 +13,19 @@ import org.resolutionpolicy.engine.internal.model.FactCatalog;
  * @param roles the ladder, lowest first
  * @param remedies the remedy ids
  * @param countRemedies the remedies counted in units, whose history entries without an amount count as 1
+ * @param calendar the policy's business calendar, for {@code P7BD} and {@code businessDaysBetween}
  */
 public record ExpressionContext(FactCatalog facts, List<String> severities, List<String> roles, Set<String> remedies,
-                                Set<String> countRemedies) {
+                                Set<String> countRemedies, WorkCalendar calendar) {
+
+    /** Creates a context on the default calendar (Monday to Friday). */
+    public ExpressionContext(FactCatalog facts, List<String> severities, List<String> roles, Set<String> remedies,
+                             Set<String> countRemedies) {
+        this(facts, severities, roles, remedies, countRemedies, WorkCalendar.DEFAULT);
+    }
 
     /** Creates a context without count remedies. */
     public ExpressionContext(FactCatalog facts, List<String> severities, List<String> roles, Set<String> remedies) {
-        this(facts, severities, roles, remedies, Set.of());
+        this(facts, severities, roles, remedies, Set.of(), WorkCalendar.DEFAULT);
     }
 }

@@ -24,6 +24,8 @@ import org.resolutionpolicy.engine.internal.support.Values;
  * product := sign (('*'|'/'|'%') sign)*
  * sign    := '-' sign | primary
  * primary := number | string | true | false | null | '(' or ')' | path | path '(' string (',' string)? ')'
+ *          | function '(' or (',' or)* ')'
+ * function := min | max | hoursBetween | daysBetween | businessDaysBetween
  * </pre>
  *
  * A path is a fact of the policy's catalog; a call is one of the allowed helpers. Anything else is rejected
@@ -62,6 +64,29 @@ final class Parser {
     }
 
     static Expr parse(String text, ExpressionContext context) throws ExpressionException {
+        Expr expr = parseAny(text, context);
+        if (expr.type != FactType.BOOLEAN) {
+            throw new ExpressionException("a condition must be true or false, but this is a "
+                    + label(expr.type), 0, "compare it, e.g. [amount > 50]");
+        }
+        return expr;
+    }
+
+    /**
+     * Parses an amount: an expression whose value is a number ({@code 12 * attributes.daysLate}).
+     *
+     * @throws ExpressionException if it is not allowed, malformed, mistyped or not a number
+     */
+    static Expr parseNumber(String text, ExpressionContext context) throws ExpressionException {
+        Expr expr = parseAny(text, context);
+        if (expr.type != FactType.NUMBER) {
+            throw new ExpressionException("an amount must be a number, but this is a " + label(expr.type), 0,
+                    "compute it from numbers, e.g. [12 * attributes.daysLate] or [min(attributes.paid, 600)]");
+        }
+        return expr;
+    }
+
+    private static Expr parseAny(String text, ExpressionContext context) throws ExpressionException {
         Parser parser = new Parser(context, Lexer.tokens(text));
         if (parser.peek().kind() == Token.Kind.END) {
             throw new ExpressionException("expression is empty", 0, null);
@@ -70,10 +95,6 @@ final class Parser {
         Token rest = parser.peek();
         if (rest.kind() != Token.Kind.END) {
             throw parser.unexpected(rest);
-        }
-        if (expr.type != FactType.BOOLEAN) {
-            throw new ExpressionException("a condition must be true or false, but this is a "
-                    + label(expr.type), 0, "compare it, e.g. [amount > 50]");
         }
         return expr;
     }
@@ -243,6 +264,9 @@ final class Parser {
             throw new ExpressionException("[" + word + "] is not an operator here", first.offset(),
                     "use [" + (word.equals("and") ? "&&" : "||") + "]");
         }
+        if (peek().is("(") && Functions.ARGUMENTS.containsKey(word)) {
+            return function(first);
+        }
         List<Token> parts = new ArrayList<>();
         parts.add(first);
         while (peek().is(".")) {
@@ -349,7 +373,42 @@ final class Parser {
         }
         throw new ExpressionException("method calls are not allowed: [" + path + "(..)]", offset,
                 "allowed helpers: severity.atLeast('HIGH'), severity.rank, history.count('remedy', 'P6M'), "
-                        + "history.total('remedy', 'P30D'), <text fact>.startsWith/endsWith/contains('x')");
+                        + "history.total('remedy', 'P30D'), <text fact>.startsWith/endsWith/contains('x'), "
+                        + "min(a, b), max(a, b), hoursBetween(d1, d2), daysBetween(d1, d2), businessDaysBetween(d1, d2)");
+    }
+
+    /** Parses the arguments of an allow-listed function and checks their types. */
+    private Expr function(Token name) throws ExpressionException {
+        String function = name.text();
+        Token open = next();
+        enter(open);
+        List<Expr> args = new ArrayList<>();
+        if (!peek().is(")")) {
+            do {
+                args.add(or());
+            } while (accept(","));
+        }
+        depth--;
+        expect(")");
+        boolean variadic = Functions.variadic(function);
+        if (variadic ? args.size() < 2 : args.size() != 2) {
+            throw new ExpressionException(function + "(..) takes " + (variadic ? "two or more numbers" : "two date-times")
+                    + ", but has [" + args.size() + "] arguments", open.offset(),
+                    variadic ? "e.g. [" + function + "(attributes.paid, 600)]"
+                            : "e.g. [" + function + "(attributes.scheduledAt, attributes.arrivedAt)]");
+        }
+        FactType wanted = Functions.ARGUMENTS.get(function);
+        int height = 0;
+        for (int i = 0; i < args.size(); i++) {
+            Expr arg = args.get(i);
+            if (wanted == FactType.DATETIME && arg instanceof Expr.Literal l && l.type == FactType.STRING) {
+                arg = dateLiteral(arg);
+                args.set(i, arg);
+            }
+            requireType(arg, wanted, function);
+            height = Math.max(height, arg.height);
+        }
+        return nested(name, new Expr.Call(name.offset(), function, args, context.calendar(), height + 1));
     }
 
     private Expr history(int offset, Token open, String method, List<Token> args) throws ExpressionException {
@@ -364,9 +423,10 @@ final class Parser {
         }
         TemporalAmount window = null;
         if (args.size() == 2) {
-            window = Values.parsePeriod(args.get(1).text());
+            window = Values.parsePeriod(args.get(1).text(), context.calendar());
             if (window == null) {
-                throw new ExpressionException("[" + args.get(1).text() + "] is not an ISO-8601 period such as P30D or P6M",
+                throw new ExpressionException("[" + args.get(1).text() + "] is not an ISO-8601 period such as P30D, P6M "
+                        + "or business days such as P7BD",
                         args.get(1).offset(), null);
             }
         }

@@ -115,7 +115,7 @@ public final class SandboxedExpression implements Expression.Body {
         return numeric ? (Object) ExprCompiler.toDouble(value) : value;
     }
 
-    private static boolean readsProposal(Expr e) {
+    static boolean readsProposal(Expr e) {
         return anyFact(e, FactPath::perProposal);
     }
 
@@ -140,6 +140,9 @@ public final class SandboxedExpression implements Expression.Body {
         if (e instanceof Expr.Unary u) {
             return anyFact(u.operand, test);
         }
+        if (e instanceof Expr.Call c) {
+            return c.args.stream().anyMatch(arg -> anyFact(arg, test));
+        }
         return e instanceof Expr.Binary b && (anyFact(b.left, test) || anyFact(b.right, test));
     }
 
@@ -154,6 +157,8 @@ public final class SandboxedExpression implements Expression.Body {
             out.add(n.abs());
         } else if (e instanceof Expr.Unary u) {
             collectNumbers(u.operand, out);
+        } else if (e instanceof Expr.Call c) {
+            c.args.forEach(arg -> collectNumbers(arg, out));
         } else if (e instanceof Expr.Binary b) {
             collectNumbers(b.left, out);
             collectNumbers(b.right, out);

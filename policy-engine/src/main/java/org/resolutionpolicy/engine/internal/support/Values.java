@@ -118,7 +118,20 @@ public final class Values {
      * A period comes back as {@link Period}, a duration as {@link Duration}.
      */
     public static TemporalAmount parsePeriod(String text) {
+        return parsePeriod(text, null);
+    }
+
+    /**
+     * Parses a positive ISO-8601 period or duration, or a number of business days on a calendar ({@code P7BD},
+     * a {@link org.resolutionpolicy.api.BusinessDays}); returns null for anything else, and for business days
+     * without a calendar.
+     */
+    public static TemporalAmount parsePeriod(String text, WorkCalendar calendar) {
         String v = text.trim().toUpperCase(Locale.ROOT);
+        if (v.matches("P[0-9]{1,5}BD")) {
+            int days = Integer.parseInt(v.substring(1, v.length() - 2));
+            return calendar == null || days == 0 ? null : calendar.days(days);
+        }
         try {
             if (v.contains("T")) {
                 Duration d = Duration.parse(v);

@@ -42,12 +42,21 @@ public final class DecisionTable {
                 rows.add(new String[] {l.remedy(), l.aloneUpTo().toString(), beyond(l)});
             }
             table(rows, out, List.of());
+            for (Latitude l : d.latitude()) {
+                if (l.entitlement() != null) {
+                    out.append("  ").append(l.remedy()).append(": ").append(l.entitlement())
+                            .append(" (").append(l.entitlement().rule()).append(")\n");
+                }
+            }
         } else {
             rows.add(new String[] {"REMEDY", "AMOUNT", "OUTCOME", "REASONS"});
             List<List<String>> reasons = new ArrayList<>();
             reasons.add(List.of());
             for (ProposalDecision p : d.proposals()) {
                 List<String> lines = new ArrayList<>();
+                if (p.entitlement() != null) {
+                    lines.add(p.entitlement() + " (" + p.entitlement().rule() + ")");
+                }
                 for (Reason r : p.reasons()) {
                     lines.add(r.toString());
                 }

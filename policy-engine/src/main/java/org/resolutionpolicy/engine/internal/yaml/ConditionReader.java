@@ -97,6 +97,11 @@ final class ConditionReader {
         this.remediesBroken = remediesBroken;
     }
 
+    /** Returns what expressions may refer to, for readers of other expressions (amounts). */
+    ExpressionContext expressions() {
+        return expressions;
+    }
+
     /**
      * Reads a {@code when}: an expression string, or a mapping of facts to matchers (and {@code expr} keys).
      *
@@ -114,6 +119,16 @@ final class ConditionReader {
             condition = mapping(r, node, name, m);
         }
         return new When(condition, m.perProposal, List.copyOf(m.amountThresholds));
+    }
+
+    /** Reads one matcher on a fact (a decision table's cell), or records why it cannot be and returns null. */
+    Condition matcher(NodeReader r, FactPath path, Node node, String name) {
+        return matcher(r, path, node, name, new Matching());
+    }
+
+    /** Returns the facts conditions may test, which definitions and tables add to. */
+    FactCatalog catalog() {
+        return catalog;
     }
 
     private Condition mapping(NodeReader r, Node node, String name, Matching m) {

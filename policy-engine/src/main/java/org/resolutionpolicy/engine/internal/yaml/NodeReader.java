@@ -31,6 +31,10 @@ public final class NodeReader {
     private final String source;
     private final Problems problems;
 
+    /** The policy's business calendar, for {@code P7BD}; the default until the header is read. */
+    private org.resolutionpolicy.engine.internal.support.WorkCalendar calendar =
+            org.resolutionpolicy.engine.internal.support.WorkCalendar.DEFAULT;
+
     /** Creates a reader for one source. */
     public NodeReader(String source, Problems problems) {
         this.source = source;
@@ -200,12 +204,17 @@ public final class NodeReader {
         if (text == null) {
             return null;
         }
-        TemporalAmount amount = Values.parsePeriod(text);
+        TemporalAmount amount = Values.parsePeriod(text, calendar);
         if (amount == null) {
-            error(node, what + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], not "
-                    + Problems.quote(text), null);
+            error(node, what + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], or business days "
+                    + "such as [P7BD], not " + Problems.quote(text), null);
         }
         return amount;
+    }
+
+    /** Sets the calendar that business days ({@code P7BD}) of {@link #period} count on. */
+    public void calendar(org.resolutionpolicy.engine.internal.support.WorkCalendar calendar) {
+        this.calendar = calendar;
     }
 
     /** Reads a list; a single scalar is accepted as a list of one when {@code scalarOk}. */

@@ -1,8 +1,8 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
 import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.engine.internal.support.WorkCalendar;
 import java.math.BigDecimal;
-import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,7 +44,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("policy", "version", "description", "currency", "severities",
-            "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules");
+            "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar",
+            "validFrom", "validUntil", "definitions", "tables");
     static final List<String> RULE_PACK_KEYS = List.of("rules");
     static final List<String> SWAT_KEYS = List.of("team");
     static final List<String> REMEDY_KEYS = List.of("unit");
@@ -68,12 +69,15 @@ public final class PolicyReader {
     private List<String> roles = List.of();
     private String swatTeam;
     private Beyond beyond = Beyond.DENY;
+    private WorkCalendar calendar = WorkCalendar.DEFAULT;
+    private org.resolutionpolicy.engine.internal.model.Validity validity;
     private Node beyondNode;
     private final Map<String, FactType> attributes = new LinkedHashMap<>();
     private final Map<String, RemedyUnit> remedies = new LinkedHashMap<>();
     private final Map<String, AuthorityEntry[]> authority = new LinkedHashMap<>();
     private final Map<String, Place[]> authorityPlaces = new HashMap<>();
     private RuleReader rules;
+    private AmountReader amounts;
     private LoadBudget budget = LoadBudget.unlimited();
     /** When the ladder or the remedies could not be read, every name checked against them would be noise. */
     private boolean rolesBroken;
@@ -173,8 +177,16 @@ public final class PolicyReader {
             rolesBroken = true;
             remediesBroken = true;
         }
-        rules = new RuleReader(conditionReader(), roles, remedies.keySet(), rolesBroken, remediesBroken);
+        if (present(top, "calendar")) {
+            calendar = TimeReader.calendar(mainReader, top.get("calendar").value());
+        }
+        documents.forEach(doc -> doc.reader().calendar(calendar));
+        validity = TimeReader.validity(mainReader, top, top.get("policy").key(), "the policy");
+        ConditionReader conditions = conditionReader();
+        amounts = new AmountReader(problems, conditions.expressions());
+        rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
         rules.budget(budget, problems);
+        definitionsAndTables(mainReader, top, new DefinitionReader(conditions, amounts));
         if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
         }
@@ -200,7 +212,22 @@ public final class PolicyReader {
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                rules.rules(), null);
+                rules.rules(), null, calendar, validity);
+    }
+
+    /** Reads definitions and tables in the order the file has them, so that each may use those above it. */
+    private static void definitionsAndTables(NodeReader r, Map<String, NodeReader.Entry> top, DefinitionReader reader) {
+        boolean tablesFirst = present(top, "tables") && present(top, "definitions")
+                && top.get("tables").key().getStartMark().getIndex() < top.get("definitions").key().getStartMark().getIndex();
+        if (tablesFirst) {
+            reader.tables(r, top.get("tables").value());
+        }
+        if (present(top, "definitions")) {
+            reader.definitions(r, top.get("definitions").value());
+        }
+        if (present(top, "tables") && !tablesFirst) {
+            reader.tables(r, top.get("tables").value());
+        }
     }
 
     private void document(String name, Node root, List<Document> documents) {
@@ -253,7 +280,8 @@ public final class PolicyReader {
                 counted.add(id);
             }
         });
-        ExpressionContext expressions = new ExpressionContext(catalog, severities, roles, remedies.keySet(), counted);
+        ExpressionContext expressions = new ExpressionContext(catalog, severities, roles, remedies.keySet(), counted,
+                calendar);
         return new ConditionReader(problems, catalog, expressions, severities, roles, remedies.keySet(), rolesBroken,
                 remediesBroken);
     }
@@ -465,70 +493,14 @@ public final class PolicyReader {
                     }
                     continue;
                 }
-                AuthorityEntry entry = authorityEntry(r, remedyEntry.value(), roleEntry.name() + "." + remedy);
+                AuthorityEntry entry = AuthorityEntryReader.read(r, amounts, remedyEntry.value(),
+                        roleEntry.name() + "." + remedy);
                 if (entry != null) {
                     authority.computeIfAbsent(remedy, k -> new AuthorityEntry[roles.size()])[rank] = entry;
                     authorityPlaces.computeIfAbsent(remedy, k -> new Place[roles.size()])[rank] = r.place(remedyEntry.key());
                 }
             }
         }
-    }
-
-    private AuthorityEntry authorityEntry(NodeReader r, Node node, String what) {
-        if (node instanceof ScalarNode) {
-            Limit limit = limit(r, node, "the limit of [" + what + "]");
-            return limit == null ? null : new AuthorityEntry(limit, null, null, null, null);
-        }
-        Map<String, NodeReader.Entry> spec = r.mapping(node, "the authority entry [" + what + "]");
-        if (spec == null) {
-            return null;
-        }
-        r.onlyKeys(spec, AUTHORITY_ENTRY_KEYS, "the authority entry [" + what + "]");
-        Limit perGrant = Limit.unlimited();
-        if (spec.containsKey("perGrant")) {
-            perGrant = limit(r, spec.get("perGrant").value(), "perGrant of [" + what + "]");
-        } else if (!spec.containsKey("perCustomer")) {
-            r.error(node, "the authority entry [" + what + "] needs perGrant or perCustomer");
-            return null;
-        }
-        if (!spec.containsKey("perCustomer")) {
-            return perGrant == null ? null : new AuthorityEntry(perGrant, null, null, null, null);
-        }
-        Node pcNode = spec.get("perCustomer").value();
-        Map<String, NodeReader.Entry> pc = r.mapping(pcNode, "perCustomer of [" + what + "]");
-        if (pc == null) {
-            return null;
-        }
-        r.onlyKeys(pc, PER_CUSTOMER_KEYS, "perCustomer of [" + what + "]");
-        Limit max = null;
-        Integer count = null;
-        if (pc.containsKey("max")) {
-            max = limit(r, pc.get("max").value(), "perCustomer.max of [" + what + "]");
-        }
-        if (pc.containsKey("count")) {
-            BigDecimal c = r.number(pc.get("count").value(), "perCustomer.count of [" + what + "]");
-            if (c != null) {
-                if (c.signum() <= 0 || Values.hasFraction(c) || c.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-                    r.error(pc.get("count").value(), "perCustomer.count of [" + what + "] must be a whole number of at least 1");
-                } else {
-                    count = c.intValue();
-                }
-            }
-        }
-        if (!pc.containsKey("max") && !pc.containsKey("count")) {
-            r.error(pcNode, "perCustomer of [" + what + "] needs max, count or both");
-        }
-        TemporalAmount window = null;
-        String windowText = null;
-        if (r.require(pc, pcNode, "window", "perCustomer of [" + what + "]")) {
-            window = r.period(pc.get("window").value(), "window of [" + what + "]");
-            windowText = window == null ? null : ((ScalarNode) pc.get("window").value()).getValue().trim();
-        }
-        if (perGrant == null || window == null || (pc.containsKey("max") && max == null)
-                || (pc.containsKey("count") && count == null)) {
-            return null;
-        }
-        return new AuthorityEntry(perGrant, max, count, window, windowText);
     }
 
     /** Reads a limit: a non-negative number or {@code unlimited}. */
@@ -561,7 +533,7 @@ public final class PolicyReader {
             String holder = null;
             for (int role = 0; role < entries.length; role++) {
                 AuthorityEntry entry = entries[role];
-                if (entry == null) {
+                if (entry == null || entry.computed() != null) {
                     continue;
                 }
                 if (highestBelow != null && entry.perGrant().compareTo(highestBelow) < 0) {

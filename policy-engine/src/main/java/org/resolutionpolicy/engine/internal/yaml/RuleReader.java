@@ -1,5 +1,6 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Reason;
+import org.resolutionpolicy.engine.internal.model.Condition;
 import org.resolutionpolicy.engine.internal.model.Effect;
 import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
 import org.resolutionpolicy.engine.internal.model.Rule;
@@ -30,18 +32,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class RuleReader {
 
     static final List<String> RULE_KEYS = List.of("id", "when", "remedies", "deny", "route", "require", "grant",
-            "followUp", "because", "enabled");
-    static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant");
+            "entitled", "followUp", "because", "enabled", "validFrom", "validUntil");
+    static final List<String> EFFECT_KEYS = List.of("deny", "route", "require", "grant", "entitled");
     static final List<String> GRANT_KEYS = List.of("role", "upTo");
     static final List<String> FOLLOW_UP_KEYS = List.of("action", "within", "owner", "when");
 
     private final ConditionReader conditions;
+    /** Reads computed amounts ({@code upTo}, {@code entitled}); null reads only numbers. */
+    private AmountReader amounts;
     private final List<String> roles;
     private final Set<String> remedies;
     private final boolean rolesBroken;
     private final boolean remediesBroken;
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, Place> ruleIds = new HashMap<>();
+    private LoadBudget budget = LoadBudget.unlimited();
+    private Problems budgetProblems;
 
     /**
      * Creates a reader for the rules of one policy.
@@ -52,9 +58,6 @@ final class RuleReader {
      * @param rolesBroken true if the ladder could not be read, so unknown roles are not reported
      * @param remediesBroken true if the remedies could not be read, so unknown remedies are not reported
      */
-    private LoadBudget budget = LoadBudget.unlimited();
-    private Problems budgetProblems;
-
     RuleReader(ConditionReader conditions, List<String> roles, Set<String> remedies, boolean rolesBroken,
                boolean remediesBroken) {
         this.conditions = conditions;
@@ -62,6 +65,12 @@ final class RuleReader {
         this.remedies = remedies;
         this.rolesBroken = rolesBroken;
         this.remediesBroken = remediesBroken;
+    }
+
+    /** Lets {@code upTo} and {@code entitled} be expressions over the case's facts, read by this reader. */
+    RuleReader withAmounts(AmountReader amounts) {
+        this.amounts = amounts;
+        return this;
     }
 
     /**
@@ -122,7 +131,7 @@ final class RuleReader {
         }
         if (EFFECT_KEYS.stream().noneMatch(spec::containsKey) && !spec.containsKey("followUp")) {
             r.error(node, name + " has no effect", "give it one of deny: true, route: swat, require: <role>, "
-                    + "grant: {role, upTo}, or a followUp");
+                    + "grant: {role, upTo}, entitled: <amount>, or a followUp");
         }
         if (followUp != null) {
             unreachableFollowUp(r, spec.get("followUp").value(), effect, followUp, name);
@@ -133,11 +142,15 @@ final class RuleReader {
             r.warning(spec.get("require").value(), name + " requires the lowest role [" + roles.get(0)
                     + "], which every employee has: it never changes an outcome", "require a higher role, or remove it");
         }
-        if (ruleId == null || effect == null || when.condition() == null) {
+        org.resolutionpolicy.engine.internal.model.Validity validity = TimeReader.validity(r, spec, node, name);
+        if (ruleId == null || effect == null || when.condition() == null
+                || validity == null && (spec.containsKey("validFrom") || spec.containsKey("validUntil"))) {
             return null;
         }
         boolean perProposal = ruleRemedies != null || when.perProposal();
-        return new Rule(ruleId, r.place(node), when.condition(), ruleRemedies, effect, followUp, because, enabled,
+        Condition condition = validity == null ? when.condition()
+                : Condition.allOf(List.of(validity.asCondition(), when.condition()));
+        return new Rule(ruleId, r.place(node), condition, ruleRemedies, effect, followUp, because, enabled,
                 perProposal, when.amountThresholds());
     }
 
@@ -169,7 +182,7 @@ final class RuleReader {
         }
         if (effects.size() > 1) {
             r.error(effects.get(1).key(), name + " has more than one effect: " + effectNames(effects),
-                    "a rule has exactly one of deny, route, require, grant; write two rules");
+                    "a rule has exactly one of deny, route, require, grant, entitled; write two rules");
             return Effect.NONE;
         }
         return effects.size() == 1 ? effect(r, effects.get(0), name) : Effect.NONE;
@@ -224,6 +237,8 @@ final class RuleReader {
             }
             case "require":
                 return require(r, v, name);
+            case "entitled":
+                return entitled(r, v, name);
             default: {
                 Map<String, NodeReader.Entry> grant = r.mapping(v, "grant of " + name);
                 if (grant == null) {
@@ -236,10 +251,28 @@ final class RuleReader {
                     return null;
                 }
                 int role = role(r, grant.get("role").value(), "grant of " + name);
+                if (amounts != null) {
+                    AmountReader.Amount upTo = amounts.read(r, grant.get("upTo").value(), "upTo of " + name, true);
+                    return role < 0 || upTo == null ? null : upTo.computed() != null
+                            ? Effect.grant(role, upTo.computed()) : Effect.grant(role, upTo.constant());
+                }
                 Limit upTo = PolicyReader.limit(r, grant.get("upTo").value(), "upTo of " + name);
                 return role < 0 || upTo == null ? null : Effect.grant(role, upTo);
             }
         }
+    }
+
+    /** Reads {@code entitled: <amount>}: a number or an expression over the case's facts. */
+    private Effect entitled(NodeReader r, Node v, String name) {
+        AmountReader.Amount amount = amounts == null ? null : amounts.read(r, v, "entitled of " + name, false);
+        if (amount == null) {
+            return null;
+        }
+        if (amount.computed() != null) {
+            return Effect.entitled(amount.computed());
+        }
+        BigDecimal constant = amount.constant().amount().orElseThrow();
+        return Effect.entitled(org.resolutionpolicy.engine.internal.model.ComputedAmount.constant(constant, null));
     }
 
     /**

@@ -85,6 +85,15 @@ class JsonSchemaTests {
         }
 
         @Test
+        void of_the_calendar_and_tables() {
+            assertThat(keys(SCHEMA_TREE.at("/properties/calendar"))).containsExactlyInAnyOrderElementsOf(TimeReader.CALENDAR_KEYS);
+            assertThat(keys(SCHEMA_TREE.at("/properties/tables/additionalProperties")))
+                    .containsExactlyInAnyOrderElementsOf(DefinitionReader.TABLE_KEYS);
+            assertThat(strings(SCHEMA_TREE.at("/properties/tables/additionalProperties/properties/hit/enum")))
+                    .containsExactlyInAnyOrderElementsOf(DefinitionReader.HITS);
+        }
+
+        @Test
         void and_the_same_units_and_attribute_types() {
             assertThat(strings(SCHEMA_TREE.at("/properties/remedies/additionalProperties/properties/unit/enum")))
                     .containsExactlyInAnyOrderElementsOf(PolicyReader.UNITS);

@@ -1,0 +1,90 @@
+package org.resolutionpolicy.engine.internal.yaml;
+
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAmount;
+import java.util.Map;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
+import org.resolutionpolicy.engine.internal.model.ComputedAmount;
+import org.resolutionpolicy.engine.internal.support.Values;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads one entry of a policy's {@code authority:} section for {@link PolicyReader}: a per-grant limit, constant or
+ * computed from the case's facts, and optional per-customer totals over a window. Stateless.
+ */
+final class AuthorityEntryReader {
+
+    private AuthorityEntryReader() {
+    }
+
+    /**
+     * Reads the authority entry of one role and remedy: a limit (a number, {@code unlimited} or an amount
+     * expression), or {@code {perGrant, perCustomer}}; null when it has an error, which is recorded.
+     *
+     * @param amounts reads limits that may be expressions over the case's facts
+     * @param what the entry's name in messages, {@code role.remedy}
+     */
+    static AuthorityEntry read(NodeReader r, AmountReader amounts, Node node, String what) {
+        if (node instanceof ScalarNode) {
+            AmountReader.Amount limit = amounts.read(r, node, "the limit of [" + what + "]", true);
+            return limit == null ? null : limit.computed() != null
+                    ? new AuthorityEntry(Limit.zero(), null, null, null, null, limit.computed())
+                    : new AuthorityEntry(limit.constant(), null, null, null, null);
+        }
+        Map<String, NodeReader.Entry> spec = r.mapping(node, "the authority entry [" + what + "]");
+        if (spec == null) {
+            return null;
+        }
+        r.onlyKeys(spec, PolicyReader.AUTHORITY_ENTRY_KEYS, "the authority entry [" + what + "]");
+        Limit perGrant = Limit.unlimited();
+        ComputedAmount computed = null;
+        if (spec.containsKey("perGrant")) {
+            AmountReader.Amount read = amounts.read(r, spec.get("perGrant").value(), "perGrant of [" + what + "]", true);
+            perGrant = read == null ? null : read.computed() != null ? Limit.zero() : read.constant();
+            computed = read == null ? null : read.computed();
+        } else if (!spec.containsKey("perCustomer")) {
+            r.error(node, "the authority entry [" + what + "] needs perGrant or perCustomer");
+            return null;
+        }
+        if (!spec.containsKey("perCustomer")) {
+            return perGrant == null ? null : new AuthorityEntry(perGrant, null, null, null, null, computed);
+        }
+        Node pcNode = spec.get("perCustomer").value();
+        Map<String, NodeReader.Entry> pc = r.mapping(pcNode, "perCustomer of [" + what + "]");
+        if (pc == null) {
+            return null;
+        }
+        r.onlyKeys(pc, PolicyReader.PER_CUSTOMER_KEYS, "perCustomer of [" + what + "]");
+        Limit max = null;
+        Integer count = null;
+        if (pc.containsKey("max")) {
+            max = PolicyReader.limit(r, pc.get("max").value(), "perCustomer.max of [" + what + "]");
+        }
+        if (pc.containsKey("count")) {
+            BigDecimal c = r.number(pc.get("count").value(), "perCustomer.count of [" + what + "]");
+            if (c != null) {
+                if (c.signum() <= 0 || Values.hasFraction(c) || c.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+                    r.error(pc.get("count").value(), "perCustomer.count of [" + what + "] must be a whole number of at least 1");
+                } else {
+                    count = c.intValue();
+                }
+            }
+        }
+        if (!pc.containsKey("max") && !pc.containsKey("count")) {
+            r.error(pcNode, "perCustomer of [" + what + "] needs max, count or both");
+        }
+        TemporalAmount window = null;
+        String windowText = null;
+        if (r.require(pc, pcNode, "window", "perCustomer of [" + what + "]")) {
+            window = r.period(pc.get("window").value(), "window of [" + what + "]");
+            windowText = window == null ? null : ((ScalarNode) pc.get("window").value()).getValue().trim();
+        }
+        if (perGrant == null || window == null || (pc.containsKey("max") && max == null)
+                || (pc.containsKey("count") && count == null)) {
+            return null;
+        }
+        return new AuthorityEntry(perGrant, max, count, window, windowText, computed);
+    }
+}
