@@ -72,6 +72,17 @@ final class PolicyVersions {
     /** Records versions of different ids, versions without validity, overlaps (errors) and gaps (warnings). */
     private static void check(List<CompiledPolicy> versions, List<String> names, Problems problems) {
         String id = versions.get(0).id();
+        for (int i = 1; i < versions.size(); i++) {
+            if (!versions.get(i).id().equals(id)) {
+                // two policies, not two versions: one error, not one per version without validity
+                Validity validity = versions.get(i).model().validity();
+                problems.error(validity != null ? validity.place() : Place.of(names.get(i)), "a second policy header: ["
+                        + names.get(0) + "] already declares the policy", "load one policy at a time, or several "
+                        + "with Policies.registry(directory); versions of one policy share its id, and further files "
+                        + "may only add rules");
+                return;
+            }
+        }
         for (int i = 0; i < versions.size(); i++) {
             CompiledPolicy v = versions.get(i);
             Validity validity = v.model().validity();
