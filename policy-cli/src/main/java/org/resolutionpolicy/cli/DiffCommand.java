@@ -11,6 +11,7 @@ import org.resolutionpolicy.replay.Diff;
 import org.resolutionpolicy.replay.DiffReport;
 import org.resolutionpolicy.replay.History;
 import org.resolutionpolicy.replay.Progress;
+import org.resolutionpolicy.report.DiffPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,8 +75,11 @@ final class DiffCommand implements Callable<Integer> {
         if (report == null) {
             return PolicyCli.NO;
         }
-        history.print(spec, history.format == PolicyCli.Format.json ? Json.write(ReplayOutput.json(report)) + "\n"
-                : ReplayOutput.text(report));
+        history.print(spec, switch (history.format) {
+            case json -> Json.write(ReplayOutput.json(report)) + "\n";
+            case html -> DiffPage.of(report).html();
+            case text -> ReplayOutput.text(report);
+        });
         return report.isEmpty() ? PolicyCli.OK : PolicyCli.NO;
     }
 
@@ -84,6 +88,10 @@ final class DiffCommand implements Callable<Integer> {
         if (history.file != null || history.out != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--prove takes neither --history nor --out: "
                     + "a proof covers every case, a replay the cases of a history");
+        }
+        if (history.format == ReplayCommand.ReportFormat.html) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--prove takes --format text or json, not "
+                    + "[html]: the HTML page is of a replayed history");
         }
         List<String> args = new java.util.ArrayList<>();
         after.forEach(p -> args.add(p.toString()));

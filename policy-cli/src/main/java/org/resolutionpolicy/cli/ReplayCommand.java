@@ -19,6 +19,7 @@ import org.resolutionpolicy.replay.HistoryException;
 import org.resolutionpolicy.replay.Progress;
 import org.resolutionpolicy.replay.Replay;
 import org.resolutionpolicy.replay.ReplayReport;
+import org.resolutionpolicy.report.ReplayPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,9 +74,22 @@ final class ReplayCommand implements Callable<Integer> {
         if (report == null) {
             return PolicyCli.NO;
         }
-        history.print(spec, history.format == PolicyCli.Format.json ? Json.write(ReplayOutput.json(report)) + "\n"
-                : ReplayOutput.text(report));
+        history.print(spec, switch (history.format) {
+            case json -> Json.write(ReplayOutput.json(report)) + "\n";
+            case html -> ReplayPage.of(report).html();
+            case text -> ReplayOutput.text(report);
+        });
         return PolicyCli.OK;
+    }
+
+    /** The output formats of replay and diff: those of the other commands, and a page. */
+    enum ReportFormat {
+        /** A table for people. */
+        text,
+        /** A JSON tree for tools. */
+        json,
+        /** A self-contained HTML page with charts ({@code ReplayPage}, {@code DiffPage}). */
+        html
     }
 
     /** The options replay and diff share: the history, bad lines, threads, format and where the report goes. */
@@ -94,9 +108,10 @@ final class ReplayCommand implements Callable<Integer> {
         @Option(names = "--threads", paramLabel = "N", description = "deciding threads (default: every core)")
         Integer threads;
 
-        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-        PolicyCli.Format format;
+        @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
+                description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); html is a "
+                        + "self-contained page with charts")
+        ReportFormat format;
 
         @Option(names = "--out", paramLabel = "FILE", description = "write the report to this file instead of stdout")
         Path out;

@@ -10,8 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.replay.Diff;
+import org.resolutionpolicy.replay.DiffReport;
+import org.resolutionpolicy.replay.History;
+import org.resolutionpolicy.replay.Replay;
+import org.resolutionpolicy.replay.ReplayReport;
 
-/** The Java examples of docs/matrix.md, as written there. */
+/** The Java examples of docs/matrix.md and docs/history.md, as written there. */
 class DocsExampleTests {
 
     @Test
@@ -60,5 +65,25 @@ class DocsExampleTests {
 
         assertThat(page.html()).contains("<p>Untrusted text is escaped: &lt;b&gt;</p>")
                 .contains("<svg class=\"chart stacked-bars\"").contains("<svg class=\"chart heat-map\"");
+    }
+
+    @Test
+    void the_report_pages_example(@TempDir Path dir) throws Exception {
+        Path replayDir = Path.of("../policy-cli/src/test/resources/replay");
+        Policy policy = Policies.load(replayDir.resolve("shop.yaml"));
+        Policy edited = Policies.load(replayDir.resolve("shop-edited.yaml"));
+        Files.copy(replayDir.resolve("shop-history.jsonl"), dir.resolve("history.jsonl"));
+        Path replayHtml = dir.resolve("replay.html");
+        Path diffHtml = dir.resolve("diff.html");
+        // docs/history.md: "The reports as pages", with the paths in dir
+        ReplayReport replay = Replay.of(policy).run(History.of(dir.resolve("history.jsonl")));
+        ReplayPage.of(replay).write(replayHtml);
+        DiffReport diff = Diff.of(policy, edited).run(History.of(dir.resolve("history.jsonl")));
+        DiffPage.of(diff).write(diffHtml);
+
+        assertThat(Files.readString(replayHtml)).contains("<svg class=\"chart stacked-bars\"")
+                .contains("<g class=\"bar\" data-label=\"refund\">");
+        assertThat(Files.readString(diffHtml)).contains("<svg class=\"chart heat-map\"")
+                .contains("<title>ESCALATE to manager / ALONE: 1</title>");
     }
 }

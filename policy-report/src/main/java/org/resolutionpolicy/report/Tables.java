@@ -1,0 +1,92 @@
+package org.resolutionpolicy.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.resolutionpolicy.replay.BadLine;
+import org.resolutionpolicy.replay.CaseRef;
+
+/** Builds the plain tables and figures the replay and diff pages share; every value enters as escaped text. */
+final class Tables {
+
+    private Tables() {
+    }
+
+    /** Returns a table; the columns whose index is in {@code numeric} are right-aligned. */
+    static Html table(String cls, List<String> header, List<List<String>> rows, int... numeric) {
+        Tag head = Html.tag("tr");
+        for (int c = 0; c < header.size(); c++) {
+            head.add(cell("th", isNumeric(c, numeric)).add(header.get(c)).html());
+        }
+        Tag body = Html.tag("tbody");
+        for (List<String> row : rows) {
+            Tag tr = Html.tag("tr");
+            for (int c = 0; c < row.size(); c++) {
+                tr.add(cell("td", isNumeric(c, numeric)).add(row.get(c)).html());
+            }
+            body.add(tr.html());
+        }
+        return Html.tag("table").cls(cls).add(Html.tag("thead").add(head.html()).html()).add(body.html()).html();
+    }
+
+    private static Tag cell(String name, boolean numeric) {
+        Tag cell = Html.tag(name);
+        return numeric ? cell.cls("num") : cell;
+    }
+
+    private static boolean isNumeric(int column, int[] numeric) {
+        for (int n : numeric) {
+            if (n == column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns a section heading. */
+    static Html h2(String title) {
+        return Html.tag("h2").add(title).html();
+    }
+
+    /** Returns a muted line for a section with nothing in it. */
+    static Html none() {
+        return Html.tag("p").cls("muted").add("(none)").html();
+    }
+
+    /** Returns a chart in a figure with its caption. */
+    static Html figure(String caption, Html chart) {
+        return Html.tag("figure").cls("chart").add(Html.tag("figcaption").add(caption).html()).add(chart).html();
+    }
+
+    /** Returns counts per key as a two-column table, most first as given, or (none). */
+    static Html counts(String cls, String key, String count, Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return none();
+        }
+        return table(cls, List.of(key, count), counts.entrySet().stream()
+                .map(e -> List.of(e.getKey(), Long.toString(e.getValue()))).toList(), 1);
+    }
+
+    /** Returns the skipped bad lines, or nothing when none was skipped. */
+    static Html badLines(long skipped, List<BadLine> lines) {
+        if (skipped == 0) {
+            return Html.empty();
+        }
+        Tag list = Html.tag("ul").cls("bad-lines");
+        lines.forEach(b -> list.add(Html.tag("li").add(b.toString()).html()));
+        return Html.concat(h2("Bad lines skipped"), Html.tag("p").add(skipped + (skipped == 1 ? " bad line" : " bad lines")
+                + (lines.size() < skipped ? " (the first " + lines.size() + " below)" : "")).html(), list.html());
+    }
+
+    /** Returns an amount without needless zeros: 12, 12.5. */
+    static String amount(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    /** Returns sample cases as a comma-separated list. */
+    static String samples(List<CaseRef> samples) {
+        return samples.stream().map(CaseRef::toString).collect(Collectors.joining(", "));
+    }
+}

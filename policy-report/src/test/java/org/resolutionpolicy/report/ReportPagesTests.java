@@ -1,0 +1,89 @@
+package org.resolutionpolicy.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportPagesTests {
+
+    @Test
+    void the_replay_page_charts_the_outcomes_per_remedy_and_keeps_every_table() {
+        String html = ReplayPage.of(ReportFixtures.replay()).html();
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Replay: coffee-shop 2026.11</title>")
+                .contains(HtmlPage.STYLE)
+                .contains("<svg class=\"chart stacked-bars\"")
+                .contains("<g class=\"bar\" data-label=\"refund\">")
+                .contains("<title>ESCALATE: 8</title>").contains("<title>SWAT: 3</title>")
+                .contains("<title>ALONE: 20</title>")
+                .contains("<table class=\"outcomes\">")
+                .contains("<td>refund</td><td class=\"num\">12</td><td class=\"num\">8</td><td class=\"num\">3</td>"
+                        + "<td class=\"num\">2</td><td class=\"num\">25</td>")
+                .contains("<td class=\"num\">120.5</td><td class=\"num\">400</td>")
+                .contains("<td>shift-lead</td><td class=\"num\">9</td><td class=\"num\">2</td><td class=\"num\">4.0</td>"
+                        + "<td>2026-03-09: 5</td>")
+                .contains("<td>authority</td><td class=\"num\">30</td>")
+                .contains("<td>call-back</td><td>store-manager</td><td class=\"num\">4</td>")
+                .contains("1 bad line").contains("line 17")
+                .doesNotContainPattern("(src|href)=\"https?:").doesNotContain("<link").doesNotContain("<script");
+    }
+
+    @Test
+    void the_diff_page_draws_a_transition_heat_map_per_remedy_and_lists_the_changes() {
+        String html = DiffPage.of(ReportFixtures.diff()).html();
+
+        assertThat(html).contains("<title>Diff: coffee-shop 2026.11 \u2192 coffee-shop 2026.12</title>")
+                .contains("<svg class=\"chart heat-map\"")
+                .contains("data-remedy=\"refund\"").contains("data-remedy=\"voucher\"")
+                .contains("<g class=\"heat\" data-row=\"ALONE\" data-column=\"ESCALATE to shift-lead\">")
+                .contains("<title>ALONE / ESCALATE to shift-lead: 2</title>")
+                .contains("<title>ESCALATE to shift-lead / DENIED: 1</title>")
+                .contains("<title>ALONE / ALONE: 10</title>")
+                .contains("3 cases change (3 proposals")
+                .contains("<td>refund</td><td>ESCALATE to shift-lead</td><td>DENIED</td><td class=\"num\">1</td>"
+                        + "<td class=\"num\">90</td><td>no-big-refunds (1)</td><td>line 12</td>")
+                .contains("<td class=\"num\">45.5</td><td class=\"num\">0</td><td class=\"num\">90</td>")
+                .contains("<td>shift-lead</td><td class=\"num\">8</td><td class=\"num\">9</td><td class=\"num\">+1</td>")
+                .contains("<td>call-back</td><td class=\"num\">1</td><td class=\"num\">0</td>")
+                .doesNotContain("Latitude that changes").doesNotContain("<script");
+    }
+
+    @Test
+    void an_empty_diff_says_nothing_changes_and_lists_no_changes() {
+        String html = DiffPage.of(ReportFixtures.emptyDiff()).html();
+
+        assertThat(html).contains("no change: the edit decides every case as before.")
+                .contains("<title>ALONE / ALONE: 22</title>")
+                .doesNotContain("Changed outcomes").doesNotContain("Money that moves");
+    }
+
+    @Test
+    void a_hostile_case_id_or_rule_id_stays_text_on_both_pages() {
+        String replay = ReplayPage.of(ReportFixtures.replay()).html();
+        String diff = DiffPage.of(ReportFixtures.diff()).html();
+
+        for (String html : new String[] {replay, diff}) {
+            assertThat(html).doesNotContain("<script>document").doesNotContain("<img")
+                    .doesNotContain("<script");
+        }
+        assertThat(replay).contains("&lt;img src=x onerror=&quot;document.body.setAttribute(&#39;data-pwned&#39;")
+                .contains("&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;case&#39;)");
+        assertThat(diff).contains("<td>&lt;script&gt;document.body.setAttribute(&#39;data-pwned&#39;,&#39;case&#39;)"
+                + "&lt;/script&gt;, c-9</td>").contains("&lt;img src=x onerror=");
+    }
+
+    @Test
+    void write_puts_the_page_in_a_new_directory(@TempDir Path dir) throws Exception {
+        Path replay = dir.resolve("a/replay.html");
+        Path diff = dir.resolve("b/diff.html");
+
+        ReplayPage.of(ReportFixtures.replay()).write(replay);
+        DiffPage.of(ReportFixtures.diff()).write(diff);
+
+        assertThat(Files.readString(replay)).isEqualTo(ReplayPage.of(ReportFixtures.replay()).html());
+        assertThat(Files.readString(diff)).isEqualTo(DiffPage.of(ReportFixtures.diff()).html());
+    }
+}
