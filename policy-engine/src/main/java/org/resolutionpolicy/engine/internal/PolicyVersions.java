@@ -86,10 +86,7 @@ final class PolicyVersions {
         for (int i = 0; i < versions.size(); i++) {
             CompiledPolicy v = versions.get(i);
             Validity validity = v.model().validity();
-            if (!v.id().equals(id)) {
-                problems.error(validity != null ? validity.place() : Place.of(names.get(i)), "several policies in one load: ["
-                        + id + "] and [" + v.id() + "]", "load one policy at a time; its versions share its id");
-            } else if (validity == null) {
+            if (validity == null) {
                 problems.error(Place.of(names.get(i)), "version [" + v.version() + "] of policy [" + id
                         + "] does not say when it is in force, but other versions are loaded with it",
                         "give each version validFrom (and validUntil), e.g. validFrom: 2026-04-01");
