@@ -13,7 +13,7 @@ module org.resolutionpolicy.engine {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
 
-    exports org.resolutionpolicy.engine.internal to org.resolutionpolicy.drools;
+    exports org.resolutionpolicy.engine.internal to org.resolutionpolicy.drools, org.resolutionpolicy.analysis;
     exports org.resolutionpolicy.engine.internal.model to org.resolutionpolicy.drools, org.resolutionpolicy.analysis;
     exports org.resolutionpolicy.engine.internal.support to org.resolutionpolicy.drools, org.resolutionpolicy.test,
             org.resolutionpolicy.analysis;

@@ -30,4 +30,13 @@ class ExamplePoliciesTests {
         assertThat(r.leftOut()).isNotEmpty().allMatch(s -> s.startsWith("DRL rule ["));
         assertThat(r.hasInternalErrors()).isFalse();
     }
+
+    @Test
+    void a_versioned_policy_with_computed_amounts_is_analysed_with_those_amounts_left_out_and_said_so() {
+        Report r = Analysis.of(POLICIES.resolve("eu261.yaml")).findings();
+
+        assertThat(r.hasInternalErrors()).isFalse();
+        assertThat(r.leftOut()).isNotEmpty()
+                .allMatch(s -> s.contains("its amount is computed from the case's facts"));
+    }
 }

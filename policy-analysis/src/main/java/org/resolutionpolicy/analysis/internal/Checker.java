@@ -54,6 +54,10 @@ public final class Checker implements AutoCloseable {
         if (policy instanceof CompiledPolicy c) {
             return c.model();
         }
+        if (policy instanceof org.resolutionpolicy.engine.internal.VersionedPolicy v) {
+            // versions in time (validFrom/validUntil): the one in force now, which decides a case without openedAt
+            return v.current().model();
+        }
         throw new IllegalArgumentException("analysis needs a policy compiled by policy-engine, was ["
                 + policy.getClass().getName() + "]");
     }

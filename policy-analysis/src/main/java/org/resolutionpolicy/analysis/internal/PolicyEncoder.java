@@ -98,6 +98,10 @@ public final class PolicyEncoder {
                     match[i] = smt.no();
                     continue;
                 }
+                if (r.effect().computed() != null) {
+                    notEncoded.putIfAbsent(r.id(), "its amount is computed from the case's facts ["
+                            + r.effect().computed().text() + "]: whether it covers an amount is not encoded");
+                }
                 try {
                     effectKnown(r.effect());
                     match[i] = conditions.encode(r.when());
@@ -189,10 +193,16 @@ public final class PolicyEncoder {
             AuthorityEntry entry = entries == null ? null : entries[k];
             List<Term> perGrant = new ArrayList<>();
             if (entry != null) {
-                perGrant.add(coversAmount(entry.perGrant()));
+                // a limit computed from the case's facts is not encoded: it may or may not cover the amount
+                perGrant.add(entry.computed() != null
+                        ? smt.boolVar(label + ".computed." + remedy + "." + k) : coversAmount(entry.perGrant()));
             }
             for (int g = 0; g < grants.size(); g++) {
-                perGrant.add(smt.and(matches.get(g), coversAmount(grants.get(g).effect().upTo())));
+                Rule grant = grants.get(g);
+                Term amountCovered = grant.effect().computed() != null || grant.effect().upTo() == null
+                        ? smt.boolVar(label + ".computed." + remedy + "." + grant.id())
+                        : coversAmount(grant.effect().upTo());
+                perGrant.add(smt.and(matches.get(g), amountCovered));
             }
             Term covers = smt.or(perGrant);
             if (entry == null || !entry.hasWindow() || covers == smt.no()) {

@@ -34,7 +34,7 @@ import org.resolutionpolicy.engine.internal.model.Validity;
  * description, scale, ladder, remedies and attributes are the latest version's; {@link #authority()} is the table of
  * the version in force now. Immutable and thread-safe.
  */
-final class VersionedPolicy implements Policy {
+public final class VersionedPolicy implements Policy {
 
     private final List<CompiledPolicy> versions;
     private final List<Validity> validities;
@@ -123,13 +123,23 @@ final class VersionedPolicy implements Policy {
      */
     @Override
     public AuthorityTable authority() {
+        return current().authority();
+    }
+
+    /**
+     * Returns the version in force now, by the clock, or the latest version when none is: what the authority table
+     * shows and what the analysis of a versioned policy analyses.
+     *
+     * @return one version
+     */
+    public CompiledPolicy current() {
         Instant now = clock.instant();
         for (int i = 0; i < versions.size(); i++) {
             if (validities.get(i).covers(now)) {
-                return versions.get(i).authority();
+                return versions.get(i);
             }
         }
-        return latest().authority();
+        return latest();
     }
 
     private CompiledPolicy latest() {
