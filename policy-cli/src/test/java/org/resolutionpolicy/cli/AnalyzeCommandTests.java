@@ -23,6 +23,16 @@ class AnalyzeCommandTests {
     @TempDir
     Path dir;
 
+    /** A policy whose version and agent refund limit the edits change. */
+    private static final String SHOP = """
+            policy: shop
+            version: "%s"
+            roles: [agent, supervisor]
+            remedies: { refund: { unit: money } }
+            authority: { agent: { refund: %s }, supervisor: { refund: 200 } }
+            rules: []
+            """;
+
     static PolicyCliTests.Run run(String... args) {
         return PolicyCliTests.run(args);
     }
@@ -75,16 +85,8 @@ class AnalyzeCommandTests {
 
     @Test
     void against_an_older_version_says_what_is_looser_with_a_case() throws Exception {
-        String policy = """
-                policy: shop
-                version: "%s"
-                roles: [agent, supervisor]
-                remedies: { refund: { unit: money } }
-                authority: { agent: { refund: %s }, supervisor: { refund: 200 } }
-                rules: []
-                """;
-        Path old = Files.writeString(dir.resolve("old.yaml"), policy.formatted("1", "50"));
-        Path newer = Files.writeString(dir.resolve("new.yaml"), policy.formatted("2", "80"));
+        Path old = Files.writeString(dir.resolve("old.yaml"), SHOP.formatted("1", "50"));
+        Path newer = Files.writeString(dir.resolve("new.yaml"), SHOP.formatted("2", "80"));
         PolicyCliTests.Run r = run("analyze", newer.toString(), "--against", old.toString());
         assertThat(r.exit()).isEqualTo(PolicyCli.OK);
         assertThat(r.out()).startsWith("shop 1 -> shop 2: 1 of 2 remedy and role pairs changed")
@@ -95,17 +97,9 @@ class AnalyzeCommandTests {
 
     @Test
     void diff_with_prove_is_the_change_proof_and_exits_1_when_the_edit_changes_anything() throws Exception {
-        String policy = """
-                policy: shop
-                version: "%s"
-                roles: [agent, supervisor]
-                remedies: { refund: { unit: money } }
-                authority: { agent: { refund: %s }, supervisor: { refund: 200 } }
-                rules: []
-                """;
-        Path old = Files.writeString(dir.resolve("old.yaml"), policy.formatted("1", "50"));
-        Path newer = Files.writeString(dir.resolve("new.yaml"), policy.formatted("2", "80"));
-        Path same = Files.writeString(dir.resolve("same.yaml"), policy.formatted("3", "50"));
+        Path old = Files.writeString(dir.resolve("old.yaml"), SHOP.formatted("1", "50"));
+        Path newer = Files.writeString(dir.resolve("new.yaml"), SHOP.formatted("2", "80"));
+        Path same = Files.writeString(dir.resolve("same.yaml"), SHOP.formatted("3", "50"));
 
         PolicyCliTests.Run changed = run("diff", old.toString(), "--against", newer.toString(), "--prove");
         assertThat(changed.exit()).isEqualTo(PolicyCli.NO);

@@ -122,6 +122,7 @@ final class YamlSyntax {
         return new Place(source, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
+    /** Returns the text on one line, runs of white space as one space; null as empty. */
     static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }

@@ -161,7 +161,7 @@ public final class YamlTree {
                 unprintable(source, current, e, problems);
                 return null;
             } catch (YAMLException e) {
-                String message = oneLine(e.getMessage());
+                String message = YamlSyntax.oneLine(e.getMessage());
                 boolean aliases = message.contains("aliases");
                 Place place = aliases ? nthAlias(source, current, limits.maxAliases() + 1)
                         : message.contains("Nesting Depth") ? tooDeep(source, current, limits) : Place.of(source);
@@ -375,9 +375,6 @@ public final class YamlTree {
         return problems.all().stream().filter(org.resolutionpolicy.api.Problem::isError).count();
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
-    }
 
     /**
      * Walks the composed tree once, aliases expanded: rejects tags, recursion, oversized expansions. A node met
