@@ -282,11 +282,11 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
          * @throws IllegalArgumentException if count is not the number of proposals
          */
         public Siblings {
-            proposals = proposals == null ? List.of() : List.copyOf(proposals);
+            proposals = proposals == null ? List.of() : Places.copyOf(proposals);
             Objects.requireNonNull(total, "total must not be null");
             if (count != proposals.size()) {
                 throw new IllegalArgumentException("count [" + count + "] is not the number of proposals "
-                        + proposals);
+                        + Places.brief(proposals));
             }
             total = Amounts.normalize(total);
         }
@@ -296,7 +296,7 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
          * 80}.
          */
         public String text() {
-            return "counted with this case's earlier proposals " + proposals + ": " + count
+            return "counted with this case's earlier proposals " + Places.brief(proposals) + ": " + count
                     + (count == 1 ? " grant" : " grants") + " totalling " + total.toPlainString();
         }
 

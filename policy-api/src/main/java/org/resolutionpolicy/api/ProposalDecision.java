@@ -27,12 +27,32 @@ public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> 
         Objects.requireNonNull(proposal, "proposal must not be null");
         Objects.requireNonNull(outcome, "outcome must not be null");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
-        countedWith = countedWith == null ? List.of() : List.copyOf(countedWith);
-        for (int place : countedWith) {
-            if (place < 0) {
-                throw new IllegalArgumentException("countedWith holds places of proposals, not [" + place + "]");
+        if (countedWith == null) {
+            countedWith = List.of();
+        } else if (!(countedWith instanceof Places)) {
+            // the places countedWith(List) makes are places by construction, and checking each would be quadratic
+            countedWith = List.copyOf(countedWith);
+            for (int i = 0; i < countedWith.size(); i++) {
+                if (countedWith.get(i) < 0) {
+                    throw new IllegalArgumentException("countedWith holds places of proposals, not ["
+                            + countedWith.get(i) + "]");
+                }
             }
         }
+    }
+
+    /**
+     * Returns, for each of a case's proposals in order, the places of its earlier proposals of the same remedy: the
+     * {@link #countedWith()} of each of their decisions. The lists of one remedy share one array, so a case of
+     * n proposals of one remedy keeps n places rather than n squared, and a decision made with them keeps them
+     * without copying.
+     *
+     * @param proposals a case's proposals
+     * @return one immutable list per proposal, empty for the first proposal of each remedy
+     * @throws NullPointerException if proposals or one of them is null
+     */
+    public static List<List<Integer>> countedWith(List<Proposal> proposals) {
+        return Places.countedWith(proposals);
     }
 
     /**

@@ -252,4 +252,37 @@ class ModelTests {
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("a window caps the total, the count or both");
         }
     }
+    @Nested
+    @DisplayName("the earlier proposals a proposal counted with")
+    class CountedWith {
+
+        final List<Proposal> proposals = List.of(Proposal.of("refund", 10), Proposal.of("voucher", 5),
+                Proposal.of("refund", 10), Proposal.of("refund", 10));
+
+        @Test
+        void are_the_places_of_the_earlier_proposals_of_the_same_remedy() {
+            assertThat(ProposalDecision.countedWith(proposals))
+                    .containsExactly(List.of(), List.of(), List.of(0), List.of(0, 2));
+        }
+
+        @Test
+        void are_kept_by_a_decision_without_a_copy_and_cannot_be_changed() {
+            List<Integer> places = ProposalDecision.countedWith(proposals).get(3);
+            ProposalDecision d = new ProposalDecision(proposals.get(3), Outcome.alone(), List.of(), places);
+
+            assertThat(d.countedWith()).isSameAs(places).isEqualTo(List.of(0, 2)).hasSameHashCodeAs(List.of(0, 2));
+            assertThatThrownBy(() -> places.set(0, 1)).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> places.get(2)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("index 2 of 2 places");
+        }
+
+        @Test
+        void are_named_ten_at_most_in_the_words_of_an_explanation() {
+            List<Integer> twelve = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+
+            assertThat(new Explanation.Siblings(twelve, 12, BigDecimal.TEN).text()).isEqualTo(
+                    "counted with this case's earlier proposals [0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 2 more]: 12 grants "
+                            + "totalling 10");
+        }
+    }
 }

@@ -191,4 +191,36 @@ class SiblingProposalsTests {
                     .containsExactlyElementsOf(p.decide(c).proposals().stream().map(ProposalDecision::outcome).toList());
         }
     }
+    @Nested
+    @DisplayName("a case of thousands of proposals of one remedy stays linear")
+    class ManySiblings {
+
+        @Test
+        void share_one_array_of_places_between_the_proposals_of_a_remedy() {
+            var builder = aCase("agent");
+            for (int i = 0; i < 5_000; i++) {
+                builder.propose(i % 2 == 0 ? "refund" : "voucher", 1);
+            }
+            Decision d = p.decide(builder.build());
+
+            // every earlier refund counted: 2,499 places for the last refund, whose list the decision keeps as made
+            List<Integer> last = d.proposals().get(4_998).countedWith();
+            assertThat(last).hasSize(2_499).startsWith(0, 2, 4).endsWith(4_994, 4_996);
+            assertThat(d.proposals().get(4_999).countedWith()).hasSize(2_499).startsWith(1, 3);
+            assertThat(ProposalDecision.countedWith(d.proposals().stream().map(ProposalDecision::proposal).toList()))
+                    .isEqualTo(d.proposals().stream().map(ProposalDecision::countedWith).toList());
+        }
+
+        @Test
+        void name_ten_earlier_proposals_in_a_sentence_and_count_the_rest() {
+            var builder = aCase("agent");
+            for (int i = 0; i < 13; i++) {
+                builder.propose("refund", 10);
+            }
+            Decision d = p.decide(builder.build());
+
+            assertThat(d.proposals().get(12).reasons()).extracting(Reason::because).last().asString().contains(
+                    "with this case's earlier proposals [0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 2 more]");
+        }
+    }
 }

@@ -140,26 +140,36 @@ final class Evaluator {
         List<Evaluation.Matched> matches = keep ? new ArrayList<>(decisions.length) : null;
         boolean anySwat = false;
         // which outcomes the case's proposals had, by kind: the follow-ups that depend on the outcome read them
-        boolean[] outcomes = new boolean[Outcome.Kind.values().length];
+        int outcomes = 0;
         ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
-        // the earlier proposals of each remedy, by the remedy's ordinal: made only when a case has several proposals
-        Siblings[] earlier = decisions.length > 1 ? new Siblings[plans.size()] : null;
+        // the earlier proposals of each proposal's remedy, and by the remedy's ordinal the total of them so far:
+        // made only once a remedy repeats, so the usual case of distinct remedies allocates nothing for them
+        List<List<Integer>> counted = null;
+        BigDecimal[] totals = null;
         try {
             s.external = external;
             for (int i = 0; i < decisions.length; i++) {
                 Proposal p = proposals.get(i);
                 RemedyPlan plan = checked.plans()[i];
                 Facts proposalFacts = facts.withProposal(p.remedy(), p.amount());
-                Siblings prior = earlier == null || earlier[plan.ordinal] == null ? Siblings.NONE : earlier[plan.ordinal];
+                Siblings prior = Siblings.NONE;
+                if (counted == null && repeats(checked.plans(), i)) {
+                    counted = ProposalDecision.countedWith(proposals);
+                    totals = new BigDecimal[plans.size()];
+                }
+                if (counted != null && !counted.get(i).isEmpty()) {
+                    List<Integer> places = counted.get(i);
+                    BigDecimal before = proposals.get(places.get(places.size() - 1)).amount();
+                    BigDecimal total = totals[plan.ordinal] == null ? BigDecimal.ZERO : totals[plan.ordinal];
+                    totals[plan.ordinal] = before == null ? total : total.add(before);
+                    prior = new Siblings(places.size(), totals[plan.ordinal], places);
+                }
                 s.siblings = prior;
                 run(plan, proposalFacts, s, true);
                 decisions[i] = new ProposalDecision(p, s.outcome, s.reasons, prior.proposals(),
                         entitlements ? entitlement(s, proposalFacts) : null);
-                if (earlier != null) {
-                    earlier[plan.ordinal] = prior.plus(i, p.amount());
-                }
                 anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
-                outcomes[s.outcome.kind().ordinal()] = true;
+                outcomes |= 1 << s.outcome.kind().ordinal();
                 for (int j = 0; j < s.n; j++) {
                     if (s.matched[j].perProposalFollowUp && s.matched[j].followUpApplies(s.outcome.kind())) {
                         s.addFollowUp(s.matched[j].followUp);
@@ -183,10 +193,20 @@ final class Evaluator {
                 keep ? List.copyOf(matches) : null, null);
     }
 
+    /** Returns true if an earlier proposal than the one at {@code i} is of its remedy. */
+    private static boolean repeats(RemedyPlan[] plans, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (plans[j].ordinal == plans[i].ordinal) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Answers the latitude question of a case without proposals from the case's one lookup in the index. */
     private Evaluation latitudeOf(Facts facts, Scratch s, boolean keep) {
         List<Rule> external = policy.external() == null ? List.of() : policy.external().matches(facts);
-        externalFollowUps(external, s, null);
+        externalFollowUps(external, s, 0);
         IndexedRule[] caseMatches = null;
         if (keep) {
             caseMatches = Arrays.copyOf(s.caseMatched, s.caseCount + external.size());
@@ -205,7 +225,7 @@ final class Evaluator {
     private static void ownCaseFollowUps(Scratch s) {
         for (int i = 0; i < s.caseCount; i++) {
             IndexedRule e = s.caseMatched[i];
-            if (e.followUp != null && !e.rule.perProposal() && e.followUpOn == null) {
+            if (e.followUp != null && !e.rule.perProposal() && e.followUpOn == IndexedRule.EVERY_OUTCOME) {
                 s.addFollowUp(e.followUp);
             }
         }
@@ -215,10 +235,11 @@ final class Evaluator {
      * Adds, after the lattice decided every proposal, the follow-ups of the case's rules that depend on the outcome:
      * each applies when a proposal of the case had an outcome it names.
      */
-    private static void outcomeCaseFollowUps(Scratch s, boolean[] outcomes) {
+    private static void outcomeCaseFollowUps(Scratch s, int outcomes) {
         for (int i = 0; i < s.caseCount; i++) {
             IndexedRule e = s.caseMatched[i];
-            if (e.followUp != null && !e.rule.perProposal() && e.followUpOn != null && e.followUpApplies(outcomes)) {
+            if (e.followUp != null && !e.rule.perProposal() && e.followUpOn != IndexedRule.EVERY_OUTCOME
+                    && e.followUpApplies(outcomes)) {
                 s.addFollowUp(e.followUp);
             }
         }
@@ -227,10 +248,10 @@ final class Evaluator {
     /**
      * Adds the follow-ups of other sources' rules that matched the case alone.
      *
-     * @param outcomes the outcomes of the case's proposals by kind, or null for a latitude question, which has none
-     *                 (so a follow-up that depends on the outcome does not apply)
+     * @param outcomes the outcomes of the case's proposals, a bit per kind ordinal; 0 for a latitude question, which
+     *                 has none (so a follow-up that depends on the outcome does not apply)
      */
-    private void externalFollowUps(List<Rule> matches, Scratch s, boolean[] outcomes) {
+    private void externalFollowUps(List<Rule> matches, Scratch s, int outcomes) {
         for (Rule r : matches) {
             if (r.followUp() != null) {
                 IndexedRule e = external(r);

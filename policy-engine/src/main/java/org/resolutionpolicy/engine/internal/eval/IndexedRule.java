@@ -30,8 +30,13 @@ final class IndexedRule {
     final Reason reason;
     final FollowUp followUp;
     final boolean perProposalFollowUp;
-    /** The outcomes its follow-up applies to, by {@link Outcome.Kind} ordinal; null when it applies to every one. */
-    final boolean[] followUpOn;
+    /** {@link #followUpOn} of a rule whose follow-up applies whatever the outcome, and to latitude questions. */
+    static final int EVERY_OUTCOME = -1;
+    /**
+     * The outcomes its follow-up applies to, a bit per {@link Outcome.Kind} ordinal; {@link #EVERY_OUTCOME} when the
+     * follow-up does not depend on the outcome.
+     */
+    final int followUpOn;
     /** The rule's place in id order: reasons are sorted by it without comparing strings. */
     final int order;
     /** The rule's place in the policy's rules, in file order; -1 for a rule of another source (DRL). */
@@ -53,12 +58,14 @@ final class IndexedRule {
         FollowUpSpec f = rule.followUp();
         this.followUp = f == null ? null : new FollowUp(f.action(), f.within(), f.owner(), rule.id());
         this.perProposalFollowUp = f != null && rule.perProposal();
+        int on = EVERY_OUTCOME;
         if (f != null && f.onOutcome()) {
-            followUpOn = new boolean[Outcome.Kind.values().length];
-            f.outcomes().forEach(k -> followUpOn[k.ordinal()] = true);
-        } else {
-            followUpOn = null;
+            on = 0;
+            for (Outcome.Kind k : f.outcomes()) {
+                on |= 1 << k.ordinal();
+            }
         }
+        this.followUpOn = on;
         this.order = order;
         this.position = position;
     }
@@ -70,23 +77,16 @@ final class IndexedRule {
 
     /** Returns true if the rule's follow-up applies to a proposal with this outcome. */
     boolean followUpApplies(Outcome.Kind outcome) {
-        return followUpOn == null || followUpOn[outcome.ordinal()];
+        return followUpApplies(1 << outcome.ordinal());
     }
 
     /**
-     * Returns true if the rule's follow-up applies to a case whose proposals had these outcomes (by kind ordinal):
-     * a follow-up that depends on the outcome needs one proposal with an outcome it names; null means no proposals.
+     * Returns true if the rule's follow-up applies to a case whose proposals had these outcomes (a bit per kind
+     * ordinal): a follow-up that depends on the outcome needs one proposal with an outcome it names; 0 means no
+     * proposals (a latitude question).
      */
-    boolean followUpApplies(boolean[] outcomes) {
-        if (followUpOn == null) {
-            return true;
-        }
-        for (int k = 0; outcomes != null && k < outcomes.length; k++) {
-            if (outcomes[k] && followUpOn[k]) {
-                return true;
-            }
-        }
-        return false;
+    boolean followUpApplies(int outcomes) {
+        return followUpOn == EVERY_OUTCOME || (followUpOn & outcomes) != 0;
     }
 
     /** Returns true if this rule is a dual approval naming a role that is still to sign off. */
