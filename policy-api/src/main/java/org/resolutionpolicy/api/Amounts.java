@@ -30,6 +30,9 @@ final class Amounts {
 
     /** Strips trailing zeros so that 15 and 15.00 print and compare alike, keeping integers unscaled. */
     static BigDecimal normalize(BigDecimal value) {
+        if (value.scale() == 0) {
+            return value; // a whole number written without a point: already as it should be
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

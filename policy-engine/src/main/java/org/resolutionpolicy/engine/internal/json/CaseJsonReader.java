@@ -8,8 +8,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +111,16 @@ public final class CaseJsonReader {
             throw new InvalidCaseException(source.name(), List.of(new CaseProblem("", Problem.error(source.name(), 0, 0,
                     "file is too large: [" + text.length() + "] characters, at most ["
                     + LoadOptions.DEFAULT_MAX_SOURCE_CHARS + "]", "a case is usually a few hundred characters").toString())));
+        }
+        byte[] ascii = text.getBytes(StandardCharsets.UTF_8);
+        if (ascii.length == text.length()) {
+            // ASCII (nearly every case): Jackson's byte parser is the faster of its two, but it places some errors a
+            // column further on; a case with any problem is read again as text, so its messages are the same either way
+            try (JsonParser parser = FACTORY.createParser(ascii)) {
+                return new CaseJsonReader(source.name(), 0).readDocument(parser);
+            } catch (IOException | InvalidCaseException e) {
+                // read again below
+            }
         }
         CaseJsonReader reader = new CaseJsonReader(source.name(), 0);
         try (JsonParser parser = FACTORY.createParser(text)) {
@@ -227,18 +239,18 @@ public final class CaseJsonReader {
             switch (key) {
                 case "id" -> {
                     name[0] = p.currentToken().isScalarValue() ? p.getText() : null;
-                    b.id(text("id"));
+                    b.id(text("", "id"));
                 }
-                case "severity" -> b.severity(text("severity"));
-                case "category" -> b.category(text("category"));
-                case "channel" -> b.channel(text("channel"));
-                case "openedAt" -> b.openedAt(instant("openedAt"));
+                case "severity" -> b.severity(text("", "severity"));
+                case "category" -> b.category(text("", "category"));
+                case "channel" -> b.channel(text("", "channel"));
+                case "openedAt" -> b.openedAt(instant("", "openedAt"));
                 case "employee" -> b.employee(employee());
                 case "customer" -> b.customer(customer());
                 case "impact" -> b.impact(impact());
                 case "attributes" -> attributes(b);
                 case "proposals" -> proposals(b);
-                case "currency" -> b.currency(text("currency"));
+                case "currency" -> b.currency(text("", "currency"));
                 default -> unknown(key, "", CASE_KEYS);
             }
         });
@@ -252,8 +264,8 @@ public final class CaseJsonReader {
         String[] idRole = new String[2];
         boolean map = map("employee", key -> {
             switch (key) {
-                case "id" -> idRole[0] = text("employee.id");
-                case "role" -> idRole[1] = text("employee.role");
+                case "id" -> idRole[0] = text("employee.", "id");
+                case "role" -> idRole[1] = text("employee.", "role");
                 default -> unknown(key, "employee.", List.of("id", "role"));
             }
         });
@@ -264,9 +276,9 @@ public final class CaseJsonReader {
         Customer.Builder c = Customer.builder();
         boolean map = map("customer", key -> {
             switch (key) {
-                case "id" -> c.id(text("customer.id"));
-                case "tier" -> c.tier(text("customer.tier"));
-                case "lifetimeValue" -> c.lifetimeValue(number("customer.lifetimeValue"));
+                case "id" -> c.id(text("customer.", "id"));
+                case "tier" -> c.tier(text("customer.", "tier"));
+                case "lifetimeValue" -> c.lifetimeValue(number("customer.", "lifetimeValue"));
                 case "history" -> history(c);
                 default -> unknown(key, "customer.", List.of("id", "tier", "lifetimeValue", "history"));
             }
@@ -279,22 +291,27 @@ public final class CaseJsonReader {
             String[] remedy = {null};
             BigDecimal[] amount = {null};
             Instant[] at = {null};
-            Set<String> keys = new HashSet<>();
+            boolean[] given = new boolean[2]; // remedy, at: absent and null are told apart
             if (!map(field, key -> {
-                keys.add(key);
                 switch (key) {
-                    case "remedy" -> remedy[0] = text(field + ".remedy");
-                    case "amount" -> amount[0] = number(field + ".amount");
-                    case "at" -> at[0] = instant(field + ".at");
+                    case "remedy" -> {
+                        given[0] = true;
+                        remedy[0] = text(field, ".remedy");
+                    }
+                    case "amount" -> amount[0] = number(field, ".amount");
+                    case "at" -> {
+                        given[1] = true;
+                        at[0] = instant(field, ".at");
+                    }
                     default -> unknown(key, field + ".", List.of("remedy", "amount", "at"));
                 }
             })) {
                 return;
             }
-            if (!keys.contains("remedy")) {
+            if (!given[0]) {
                 problems.add(new CaseProblem(field + ".remedy", "missing"));
             }
-            if (!keys.contains("at")) {
+            if (!given[1]) {
                 problems.add(new CaseProblem(field + ".at", "missing; history entries need the date they were granted"));
             }
             c.history(new HistoryEntry(remedy[0], amount[0], at[0]));
@@ -306,11 +323,10 @@ public final class CaseJsonReader {
         Object[] values = new Object[IMPACT_KEYS.size()];
         boolean map = map("impact", key -> {
             int i = IMPACT_KEYS.indexOf(key);
-            String field = "impact." + key;
             if (i < 0) {
                 unknown(key, "impact.", IMPACT_KEYS);
             } else {
-                values[i] = i == 0 ? number(field) : i < 3 ? whole(field) : bool(field);
+                values[i] = i == 0 ? number("impact.", key) : i < 3 ? whole("impact.", key) : bool("impact.", key);
             }
         });
         return map ? new Impact((BigDecimal) values[0], (Long) values[1], (Long) values[2], (Boolean) values[3],
@@ -347,9 +363,9 @@ public final class CaseJsonReader {
             String[] currency = {null};
             if (!map(field, key -> {
                 switch (key) {
-                    case "remedy" -> remedy[0] = text(field + ".remedy");
-                    case "amount" -> amount[0] = number(field + ".amount");
-                    case "currency" -> currency[0] = text(field + ".currency");
+                    case "remedy" -> remedy[0] = text(field, ".remedy");
+                    case "amount" -> amount[0] = number(field, ".amount");
+                    case "currency" -> currency[0] = text(field, ".currency");
                     default -> unknown(key, field + ".", List.of("remedy", "amount", "currency"));
                 }
             })) {
@@ -389,20 +405,55 @@ public final class CaseJsonReader {
         }
         int start = problems.size();
         int duplicates = 0;
-        Set<String> seen = new HashSet<>();
+        Keys seen = new Keys();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            int line = p.currentTokenLocation().getLineNr() + lineOffset;
-            p.nextToken();
             if (!seen.add(key)) {
+                int line = p.currentTokenLocation().getLineNr() + lineOffset;
+                p.nextToken();
                 problems.add(start + duplicates++, new CaseProblem((field.isEmpty() ? "" : field + ".")
                         + Problems.prefix(key), "duplicate key (line " + line + ")"));
                 p.skipChildren();
                 continue;
             }
+            p.nextToken();
             reader.read(key);
         }
         return true;
+    }
+
+    /**
+     * The keys of one map seen so far: a few, compared in a small array (a case's maps have a handful of keys),
+     * then, past {@value #FEW} of them, a hash set, so a map of many keys stays linear.
+     */
+    private static final class Keys {
+
+        private static final int FEW = 16;
+
+        private String[] few = new String[4];
+        private int n;
+        private Set<String> many;
+
+        /** Adds a key; returns false if the map had it already. */
+        boolean add(String key) {
+            if (many != null) {
+                return many.add(key);
+            }
+            for (int i = 0; i < n; i++) {
+                if (few[i].equals(key)) {
+                    return false;
+                }
+            }
+            if (n < FEW) {
+                if (n == few.length) {
+                    few = Arrays.copyOf(few, FEW);
+                }
+                few[n++] = key;
+                return true;
+            }
+            many = new HashSet<>(Arrays.asList(few));
+            return many.add(key);
+        }
     }
 
     /**
@@ -454,26 +505,29 @@ public final class CaseJsonReader {
         return "[" + (v.length() > 60 ? v.substring(0, 60) + "..." : v) + "]";
     }
 
-    private String text(String field) throws IOException {
+    private String text(String prefix, String key) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
         if (!t.isScalarValue()) {
-            problems.add(new CaseProblem(field, "must be a single value, not " + describe()));
+            problems.add(new CaseProblem(prefix + key, "must be a single value, not " + describe()));
             return null;
         }
         return p.getText();
     }
 
-    private BigDecimal number(String field) throws IOException {
+    private BigDecimal number(String prefix, String key) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return BigDecimal.valueOf(p.getLongValue()); // the usual amount: no text, nothing to normalise
+        }
         BigDecimal n = t.isNumeric() ? Values.numberOrNull(p.getText()) : null;
         if (n == null) {
-            problems.add(new CaseProblem(field, "must be a number, not " + notANumber()));
+            problems.add(new CaseProblem(prefix + key, "must be a number, not " + notANumber()));
         }
         return n;
     }
@@ -489,20 +543,20 @@ public final class CaseJsonReader {
         return value.length() <= 40 && NUMERAL.matcher(value).matches() ? text + "; write the number without quotes" : text;
     }
 
-    private Long whole(String field) throws IOException {
-        BigDecimal n = number(field);
+    private Long whole(String prefix, String key) throws IOException {
+        BigDecimal n = number(prefix, key);
         if (n == null) {
             return null;
         }
         try {
             return n.longValueExact();
         } catch (ArithmeticException e) {
-            problems.add(new CaseProblem(field, "must be a whole number, not [" + n.toPlainString() + "]"));
+            problems.add(new CaseProblem(prefix + key, "must be a whole number, not [" + n.toPlainString() + "]"));
             return null;
         }
     }
 
-    private Boolean bool(String field) throws IOException {
+    private Boolean bool(String prefix, String key) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -510,11 +564,11 @@ public final class CaseJsonReader {
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
             return t == JsonToken.VALUE_TRUE;
         }
-        problems.add(new CaseProblem(field, "must be true or false, not " + describe()));
+        problems.add(new CaseProblem(prefix + key, "must be true or false, not " + describe()));
         return null;
     }
 
-    private Instant instant(String field) throws IOException {
+    private Instant instant(String prefix, String key) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -522,10 +576,10 @@ public final class CaseJsonReader {
         String text = t.isScalarValue() ? p.getText() : null;
         Instant i = text == null ? null : Values.parseInstant(text);
         if (i == null && text != null && Values.isOutsideDateRange(text)) {
-            problems.add(new CaseProblem(field, "is outside the supported dates, " + Values.DATE_RANGE + ", not "
+            problems.add(new CaseProblem(prefix + key, "is outside the supported dates, " + Values.DATE_RANGE + ", not "
                     + describe()));
         } else if (i == null) {
-            problems.add(new CaseProblem(field, "must be an ISO-8601 date-time such as [2026-11-20T09:30:00Z], not "
+            problems.add(new CaseProblem(prefix + key, "must be an ISO-8601 date-time such as [2026-11-20T09:30:00Z], not "
                     + describe()));
         }
         return i;

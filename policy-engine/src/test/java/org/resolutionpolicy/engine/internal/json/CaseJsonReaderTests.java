@@ -171,6 +171,21 @@ class CaseJsonReaderTests {
         }
 
         @Test
+        void a_duplicate_key_is_found_in_a_map_of_many_keys_too() {
+            StringBuilder attributes = new StringBuilder();
+            for (int i = 0; i < 40; i++) {
+                attributes.append("\"a").append(i).append("\": ").append(i).append(", ");
+            }
+            String text = "{\"severity\": \"LOW\", \"attributes\": {" + attributes + "\"a3\": 1, \"a39\": 2, \"a40\": 3}}";
+
+            assertThatThrownBy(() -> line(text, 2))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).containsExactly(
+                            new CaseProblem("attributes.a3", "duplicate key (line 2)"),
+                            new CaseProblem("attributes.a39", "duplicate key (line 2)")));
+        }
+
+        @Test
         void a_decision_log_line_gives_its_input_and_a_reload_line_nothing() {
             String input = "{\"id\": \"C-1\", \"severity\": \"LOW\", \"proposals\": [{\"remedy\": \"apology\"}]}";
 
