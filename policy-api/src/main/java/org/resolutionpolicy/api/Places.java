@@ -11,7 +11,7 @@ import java.util.RandomAccess;
  * The places of a case's earlier proposals of one remedy ({@link ProposalDecision#countedWith()}): the first
  * {@code size} places of an array shared by every proposal of that remedy in the case, so a case of n proposals of
  * one remedy keeps n places, not n squared. Immutable: only {@link #countedWith(List)} makes the arrays, and it
- * fills each array before it shares it.
+ * fills each array before it shares it. Its {@link #toString()} names ten places at most, as sentences do.
  */
 final class Places extends AbstractList<Integer> implements RandomAccess {
 
@@ -58,10 +58,18 @@ final class Places extends AbstractList<Integer> implements RandomAccess {
      * proposals stays a sentence.
      */
     static String brief(List<Integer> places) {
-        if (places.size() <= BRIEF) {
-            return places.toString();
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < Math.min(places.size(), BRIEF); i++) {
+            out.append(i == 0 ? "" : ", ").append(places.get(i));
         }
-        return places.subList(0, BRIEF).toString().replace("]", " and " + (places.size() - BRIEF) + " more]");
+        return (places.size() <= BRIEF ? out : out.append(" and ").append(places.size() - BRIEF).append(" more"))
+                .append(']').toString();
+    }
+
+    /** Returns {@link #brief} of these places: a case's sentences print them so. */
+    @Override
+    public String toString() {
+        return brief(this);
     }
 
     @Override

@@ -44,8 +44,8 @@ public record ProposalDecision(Proposal proposal, Outcome outcome, List<Reason> 
     /**
      * Returns, for each of a case's proposals in order, the places of its earlier proposals of the same remedy: the
      * {@link #countedWith()} of each of their decisions. The lists of one remedy share one array, so a case of
-     * n proposals of one remedy keeps n places rather than n squared, and a decision made with them keeps them
-     * without copying.
+     * n proposals of one remedy keeps n places rather than n squared, a decision made with them keeps them
+     * without copying, and their {@code toString} names ten places at most ({@code [0, 1, ..., 9 and 4990 more]}).
      *
      * @param proposals a case's proposals
      * @return one immutable list per proposal, empty for the first proposal of each remedy

@@ -113,7 +113,7 @@ final class Authority {
 
     /** Returns {@code , plus <what> in this case's earlier proposals [0, 1]}, or nothing without siblings. */
     private static String earlier(Siblings prior, String what) {
-        return prior.none() ? "" : ", plus " + what + " in this case's earlier proposals " + prior.places();
+        return prior.none() ? "" : ", plus " + what + " in this case's earlier proposals " + prior.proposals();
     }
 
     /**
@@ -176,7 +176,7 @@ final class Authority {
             return what;
         }
         String counted = amount == null ? "" : prior.counted(amount).toPlainString() + " ";
-        return what + " (" + counted + "with this case's earlier proposals " + prior.places() + ")";
+        return what + " (" + counted + "with this case's earlier proposals " + prior.proposals() + ")";
     }
 
     /**
