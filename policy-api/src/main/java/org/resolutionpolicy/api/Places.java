@@ -1,7 +1,6 @@
 package org.resolutionpolicy.api;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,25 +25,39 @@ final class Places extends AbstractList<Integer> implements RandomAccess {
         this.size = size;
     }
 
-    /** See {@link ProposalDecision#countedWith(List)}. */
+    /**
+     * See {@link ProposalDecision#countedWith(List)}. Works on an array, with each remedy named by its first
+     * proposal's place: loops over the list itself, inlined into an engine's hot method, made the JIT compile that
+     * method again whenever a case with repeated remedies of another shape came.
+     */
     static List<List<Integer>> countedWith(List<Proposal> proposals) {
-        Map<String, int[]> byRemedy = new HashMap<>();
-        int[] seen = new int[proposals.size()];
-        for (int i = 0; i < proposals.size(); i++) {
-            int[] places = byRemedy.computeIfAbsent(proposals.get(i).remedy(), r -> new int[1]);
-            seen[i] = places[0]++;
+        Proposal[] all = proposals.toArray(new Proposal[0]);
+        int n = all.length;
+        // by place: the place of the first proposal of its remedy, and how many of that remedy came before it
+        int[] first = new int[n];
+        int[] seen = new int[n];
+        int[] count = new int[n];
+        Map<String, Integer> firsts = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Integer f = firsts.putIfAbsent(all[i].remedy(), i);
+            first[i] = f == null ? i : f;
+            seen[i] = count[first[i]]++;
         }
         // one array per remedy, the places of its proposals in the case's order, filled before any is shared
-        Map<String, int[]> arrays = new HashMap<>();
-        byRemedy.forEach((remedy, count) -> arrays.put(remedy, new int[count[0]]));
-        for (int i = 0; i < proposals.size(); i++) {
-            arrays.get(proposals.get(i).remedy())[seen[i]] = i;
+        int[][] arrays = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int f = first[i];
+            if (arrays[f] == null) {
+                arrays[f] = new int[count[f]];
+            }
+            arrays[f][seen[i]] = i;
         }
-        List<List<Integer>> out = new ArrayList<>(proposals.size());
-        for (int i = 0; i < proposals.size(); i++) {
-            out.add(seen[i] == 0 ? List.of() : new Places(arrays.get(proposals.get(i).remedy()), seen[i]));
+        @SuppressWarnings("unchecked")
+        List<Integer>[] out = new List[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = seen[i] == 0 ? List.of() : new Places(arrays[first[i]], seen[i]);
         }
-        return List.copyOf(out);
+        return List.of(out);
     }
 
     /** Returns the list itself if it is one of these (immutable already), else an immutable copy. */

@@ -16,6 +16,7 @@ import org.resolutionpolicy.api.HistoryEntry;
 import org.resolutionpolicy.api.Impact;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Proposal;
+import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.engine.internal.support.Hints;
 import org.resolutionpolicy.engine.internal.support.Problems;
@@ -48,9 +49,12 @@ final class CaseChecker {
     }
 
     /**
-     * A checked case: its facts, its proposals with the amounts as decided, and the plan of each one's remedy.
+     * A checked case: its facts, its proposals with the amounts as decided, the plan of each one's remedy, and, when
+     * a remedy repeats, each proposal's earlier proposals of its remedy ({@link ProposalDecision#countedWith(List)}).
+     *
+     * @param counted null when no remedy repeats, the usual case
      */
-    record Checked(Facts facts, List<Proposal> proposals, RemedyPlan[] plans) {
+    record Checked(Facts facts, List<Proposal> proposals, RemedyPlan[] plans, List<List<Integer>> counted) {
     }
 
     /**
@@ -73,7 +77,39 @@ final class CaseChecker {
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(c.id(), problems);
         }
-        return new Checked(new Facts(c, severity, role, clock, attributes), proposals, resolved);
+        return new Checked(new Facts(c, severity, role, clock, attributes), proposals, resolved,
+                repeats(resolved) ? ProposalDecision.countedWith(proposals) : null);
+    }
+
+    /**
+     * Returns true if two proposals are of one remedy. Found here, once per case, and not in the evaluator's loop
+     * over the proposals: a loop in that hot method which only a rare case enters made the JIT compile the method
+     * again each time such a case came (measured on a cold replay of a million cases).
+     */
+    static boolean repeats(RemedyPlan[] plans) {
+        long seen = 0;
+        for (int i = 0; i < plans.length; i++) {
+            int ordinal = plans[i].ordinal;
+            if (ordinal >= Long.SIZE) {
+                return repeatsSlowly(plans);
+            }
+            long bit = 1L << ordinal;
+            if ((seen & bit) != 0) {
+                return true;
+            }
+            seen |= bit;
+        }
+        return false;
+    }
+
+    private static boolean repeatsSlowly(RemedyPlan[] plans) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (RemedyPlan plan : plans) {
+            if (!seen.add(plan.ordinal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int rank(String field, String value, Map<String, Integer> ranks, List<String> scale, String kind,

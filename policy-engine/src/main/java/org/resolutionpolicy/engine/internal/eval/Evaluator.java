@@ -142,28 +142,17 @@ final class Evaluator {
         // which outcomes the case's proposals had, by kind: the follow-ups that depend on the outcome read them
         int outcomes = 0;
         ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
-        // the earlier proposals of each proposal's remedy, and by the remedy's ordinal the total of them so far:
-        // made only once a remedy repeats, so the usual case of distinct remedies allocates nothing for them
-        List<List<Integer>> counted = null;
-        BigDecimal[] totals = null;
+        // the earlier proposals of each proposal's remedy (the checker found them, only if a remedy repeats), and by
+        // the remedy's ordinal the total of them so far
+        List<List<Integer>> counted = checked.counted();
+        BigDecimal[] totals = counted == null ? null : new BigDecimal[plans.size()];
         try {
             s.external = external;
             for (int i = 0; i < decisions.length; i++) {
                 Proposal p = proposals.get(i);
                 RemedyPlan plan = checked.plans()[i];
                 Facts proposalFacts = facts.withProposal(p.remedy(), p.amount());
-                Siblings prior = Siblings.NONE;
-                if (counted == null && repeats(checked.plans(), i)) {
-                    counted = ProposalDecision.countedWith(proposals);
-                    totals = new BigDecimal[plans.size()];
-                }
-                if (counted != null && !counted.get(i).isEmpty()) {
-                    List<Integer> places = counted.get(i);
-                    BigDecimal before = proposals.get(places.get(places.size() - 1)).amount();
-                    BigDecimal total = totals[plan.ordinal] == null ? BigDecimal.ZERO : totals[plan.ordinal];
-                    totals[plan.ordinal] = before == null ? total : total.add(before);
-                    prior = new Siblings(places.size(), totals[plan.ordinal], places);
-                }
+                Siblings prior = counted == null ? Siblings.NONE : siblings(proposals, counted.get(i), plan, totals);
                 s.siblings = prior;
                 run(plan, proposalFacts, s, true);
                 decisions[i] = new ProposalDecision(p, s.outcome, s.reasons, prior.proposals(),
@@ -193,14 +182,16 @@ final class Evaluator {
                 keep ? List.copyOf(matches) : null, null);
     }
 
-    /** Returns true if an earlier proposal than the one at {@code i} is of its remedy. */
-    private static boolean repeats(RemedyPlan[] plans, int i) {
-        for (int j = i - 1; j >= 0; j--) {
-            if (plans[j].ordinal == plans[i].ordinal) {
-                return true;
-            }
+    /** Returns a proposal's earlier proposals of its remedy and their running total, which it adds to. */
+    private static Siblings siblings(List<Proposal> proposals, List<Integer> places, RemedyPlan plan,
+                                     BigDecimal[] totals) {
+        if (places.isEmpty()) {
+            return Siblings.NONE;
         }
-        return false;
+        BigDecimal before = proposals.get(places.get(places.size() - 1)).amount();
+        BigDecimal total = totals[plan.ordinal] == null ? BigDecimal.ZERO : totals[plan.ordinal];
+        totals[plan.ordinal] = before == null ? total : total.add(before);
+        return new Siblings(places.size(), totals[plan.ordinal], places);
     }
 
     /** Answers the latitude question of a case without proposals from the case's one lookup in the index. */
