@@ -51,14 +51,17 @@ class GuaranteeProperties {
         Arbitrary<String> rule = Combinators.combine(
                 Arbitraries.of("{ severity: { atLeast: HIGH } }", "{ customer.tier: GOLD }", "{ amount: { above: 75 } }",
                         "{ impact.legalThreat: true }", "\"amount > 20 && severity.rank >= 1\"",
-                        "{ customer.tier: [GOLD, SILVER], amount: { below: 40 } }"),
+                        "{ customer.tier: [GOLD, SILVER], amount: { below: 40 } }", "{ named.loyal: true }",
+                        "\"tables.cap > 70 && amount <= named.credit * 10\"", "{ tables.cap: { atMost: 80 } }"),
                 Arbitraries.of("deny: true", "route: swat", "require: lead", "require: manager",
-                        "grant: { role: agent, upTo: 60 }", "grant: { role: lead, upTo: 300 }"))
+                        "grant: { role: agent, upTo: 60 }", "grant: { role: lead, upTo: 300 }",
+                        "grant: { role: agent, upTo: \"tables.cap\" }", "entitled: \"named.credit + 5\""))
                 .as((when, effect) -> "    when: " + when + "\n    remedies: [refund]\n    " + effect + "\n");
         return Combinators.combine(Arbitraries.integers().between(0, 60), Arbitraries.integers().between(20, 150),
                 rule.list().ofMaxSize(4)).as((agent, lead, rules) -> {
                     StringBuilder yaml = new StringBuilder("policy: generated\nversion: \"1\"\nroles: [agent, lead, manager]\n"
-                            + "swat: { team: swat }\nremedies: { refund: { unit: money } }\nauthority:\n"
+                            + "swat: { team: swat }\nattributes: { points: number }\nremedies: { refund: { unit: money } }\n"
+                            + DEFINED + "authority:\n"
                             + "  agent: { refund: " + agent + " }\n  lead: { refund: " + lead + " }\n"
                             + "  manager: { refund: 500 }\nrules:\n" + (rules.isEmpty() ? "  []\n" : ""));
                     for (int i = 0; i < rules.size(); i++) {
@@ -69,6 +72,21 @@ class GuaranteeProperties {
                 });
     }
 
+    /** Facts the generated policies define: a named condition and number, and a table with a computed row. */
+    static final String DEFINED = """
+            definitions:
+              loyal: "attributes.points >= 100"
+              credit: "attributes.points / 10"
+            tables:
+              cap:
+                inputs: [customer.tier, attributes.points]
+                hit: first
+                rows:
+                  - [GOLD, { atLeast: 100 }, 120]
+                  - [GOLD, any, 80]
+                  - [any, { above: 200 }, "attributes.points / 4"]
+            """;
+
     @Provide
     Arbitrary<Spec> guarantees() {
         return Combinators.combine(Arbitraries.of(ROLES), Arbitraries.integers().between(0, 600), Arbitraries.of(true, false),
@@ -78,15 +96,17 @@ class GuaranteeProperties {
     @Provide
     Arbitrary<List<CustomerCase>> cases() {
         Arbitrary<CustomerCase> one = Combinators.combine(Arbitraries.of(SEVERITIES), Arbitraries.of(ROLES),
-                Arbitraries.of(TIERS), Arbitraries.of(true, false), Arbitraries.integers().between(0, 700))
-                .as((severity, role, tier, legal, amount) -> Cases.parse("{\"id\": \"c\", \"severity\": \"" + severity
-                        + "\", \"employee\": {\"role\": \"" + role + "\"}, \"customer\": {\"tier\": \"" + tier
-                        + "\"}, \"impact\": {\"legalThreat\": " + legal + "}, \"proposals\": [{\"remedy\": \"refund\","
-                        + " \"amount\": " + amount + "}]}"));
+                Arbitraries.of(TIERS), Arbitraries.of(true, false), Arbitraries.integers().between(0, 700),
+                Arbitraries.integers().between(-1, 300))
+                .as((severity, role, tier, legal, amount, points) -> Cases.parse("{\"id\": \"c\", \"severity\": \""
+                        + severity + "\", \"employee\": {\"role\": \"" + role + "\"}, \"customer\": {\"tier\": \""
+                        + tier + "\"}, \"impact\": {\"legalThreat\": " + legal + "}"
+                        + (points < 0 ? "" : ", \"attributes\": {\"points\": " + points + "}")
+                        + ", \"proposals\": [{\"remedy\": \"refund\", \"amount\": " + amount + "}]}"));
         return one.list().ofSize(60);
     }
 
-    @Property(tries = 12)
+    @Property(tries = 50)
     void proven_guarantees_hold_for_generated_cases_and_counterexamples_agree_with_the_engine(
             @ForAll("policies") String yaml, @ForAll("guarantees") Spec spec, @ForAll("cases") List<CustomerCase> cases) {
         Policy policy = Policies.parse(yaml);
@@ -107,7 +127,7 @@ class GuaranteeProperties {
         }
     }
 
-    @Property(tries = 8)
+    @Property(tries = 20)
     void a_policy_is_equivalent_to_itself_and_no_finding_is_an_internal_error(@ForAll("policies") String yaml) {
         Policy policy = Policies.parse(yaml);
         assertThat(Analysis.of(policy).against(Analysis.of(policy)).differences()).isEmpty();

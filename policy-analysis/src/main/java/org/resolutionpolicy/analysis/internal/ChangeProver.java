@@ -47,7 +47,7 @@ public final class ChangeProver {
             Engine oldEngine = new Engine(oldPolicy, oldModel);
             Engine newEngine = new Engine(newPolicy, newModel);
             Term shared = sharedAttributes(space);
-            boolean exact = older.notEncoded().isEmpty() && newer.notEncoded().isEmpty()
+            boolean exact = older.allEncoded() && newer.allEncoded()
                     && older.externalRules().isEmpty() && newer.externalRules().isEmpty();
             List<Change> changes = new ArrayList<>();
             List<String> notCompared = new ArrayList<>();
@@ -73,6 +73,10 @@ public final class ChangeProver {
             newer.externalRules().forEach(id -> leftOut.add("new DRL rule [" + id + "] was not included"));
             older.notEncoded().forEach((id, why) -> leftOut.add("old rule [" + id + "] has no formula: " + why));
             newer.notEncoded().forEach((id, why) -> leftOut.add("new rule [" + id + "] has no formula: " + why));
+            older.authorityNotEncoded().forEach((at, why) -> leftOut.add("old authority of " + at
+                    + " has no formula: " + why));
+            newer.authorityNotEncoded().forEach((at, why) -> leftOut.add("new authority of " + at
+                    + " has no formula: " + why));
             return new ChangeProof(oldModel.id() + " " + oldModel.version(), newModel.id() + " "
                     + newModel.version(), changes, notCompared, leftOut);
         }

@@ -84,7 +84,7 @@ public final class Checker implements AutoCloseable {
 
     /** Returns true if every rule of the policy is encoded exactly, so the engine must agree with every claim. */
     public boolean exact() {
-        return encoder.notEncoded().isEmpty() && encoder.externalRules().isEmpty();
+        return encoder.allEncoded() && encoder.externalRules().isEmpty();
     }
 
     /**
@@ -135,6 +135,11 @@ public final class Checker implements AutoCloseable {
         for (Map.Entry<String, String> e : encoder.notEncoded().entrySet()) {
             out.add("rule [" + e.getKey() + "] has no formula (" + e.getValue() + "): it was taken to match or not,"
                     + " whichever a check needs, so a proof still holds but a case found may not be confirmed");
+        }
+        for (Map.Entry<String, String> e : encoder.authorityNotEncoded().entrySet()) {
+            out.add("the authority of " + e.getKey() + " has no formula (" + e.getValue() + "): it was taken to cover"
+                    + " an amount or not, whichever a check needs, so a proof still holds but a case found may not be"
+                    + " confirmed");
         }
         return out;
     }

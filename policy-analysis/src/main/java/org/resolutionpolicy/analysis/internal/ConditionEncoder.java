@@ -3,24 +3,33 @@ package org.resolutionpolicy.analysis.internal;
 import de.uni_freiburg.informatik.ultimate.logic.Term;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import org.resolutionpolicy.engine.internal.model.ComputedAmount;
 import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.Derivation;
 import org.resolutionpolicy.engine.internal.model.Exists;
 import org.resolutionpolicy.engine.internal.model.Expression;
 import org.resolutionpolicy.engine.internal.model.FactMatcher;
+import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.ValueTest;
 import org.resolutionpolicy.engine.internal.mvel.Expr;
 import org.resolutionpolicy.engine.internal.mvel.HelperKind;
+import org.resolutionpolicy.engine.internal.mvel.SandboxedAmount;
 import org.resolutionpolicy.engine.internal.mvel.SandboxedExpression;
 import org.resolutionpolicy.engine.internal.support.Values;
 
 /**
  * Turns a condition tree into a formula over a {@link FactSpace}, for one proposal's remedy: the same answer the
  * engine's {@code Condition.test} gives, with its treatment of absent facts (a matcher on an absent fact is false,
- * {@code not} included; an expression comparison that reads an absent fact is false).
+ * {@code not} included; an expression comparison that reads an absent fact is false). A fact the policy defines
+ * ({@code named.*}, {@code tables.*}) is the formula of its definition over the case's facts, not a variable of its
+ * own; so is an amount computed from the case.
  *
  * <p>What it does not know (a new kind of condition, value test or helper; arithmetic the linear solver cannot
  * express) is a {@link NotEncoded}, never a guess: every {@code instanceof} chain ends there.
@@ -31,9 +40,17 @@ public final class ConditionEncoder {
     private record Num(Term value, Term defined, boolean constant, BigDecimal constantValue) {
     }
 
+    /** A fact the policy defines, as formulas: whether it has a value, and the value (a real for a number). */
+    private record Defined(Term present, Term value) {
+    }
+
+    private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000);
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private final FactSpace space;
     private final Smt smt;
     private final String remedy;
+    private final Map<String, Defined> defined = new HashMap<>();
 
     /**
      * Creates an encoder for proposals of one remedy.
@@ -59,13 +76,12 @@ public final class ConditionEncoder {
             return smt.and(parts);
         }
         if (c instanceof FactMatcher m) {
-            Term present = present(m.path().name());
+            Term present = present(m.path());
             // a matcher on a fact the proposal cannot have (the amount of an apology) is false, whatever it tests
-            return present == smt.no() ? present
-                    : smt.and(present, test(m.path().name(), m.path().type(), m.valueTest()));
+            return present == smt.no() ? present : smt.and(present, test(m.path(), m.valueTest()));
         }
         if (c instanceof Exists e) {
-            Term present = present(e.path().name());
+            Term present = present(e.path());
             return e.present() ? present : smt.not(present);
         }
         if (c instanceof Expression e) {
@@ -75,6 +91,71 @@ public final class ConditionEncoder {
             throw new NotEncoded("expression [" + e.text() + "] was compiled by a compiler the analysis does not know");
         }
         throw new NotEncoded("condition [" + c + "] is of a kind the analysis does not know");
+    }
+
+    /**
+     * Returns whether a computed amount, as a limit ({@code ComputedAmount.limit}: 0 when it cannot be computed or is
+     * negative), covers the proposal's amount; a remedy without amounts needs a limit above zero.
+     */
+    public Term covers(ComputedAmount limit) throws NotEncoded {
+        Num v = amount(limit);
+        Term grid = space.amountGrid(remedy);
+        if (grid == null) {
+            return smt.and(v.defined(), smt.lt(smt.real(BigDecimal.ZERO), v.value()));
+        }
+        return smt.or(smt.le(grid, smt.num(0)), smt.and(v.defined(), smt.le(space.realOfGrid(grid), v.value())));
+    }
+
+    /** Returns an amount computed from the case: its value as a real, and whether it can be computed. */
+    private Num amount(ComputedAmount a) throws NotEncoded {
+        if (a.fixedValue() != null) {
+            return constant(a.fixedValue());
+        }
+        if (a instanceof SandboxedAmount s) {
+            return num(s.tree());
+        }
+        throw new NotEncoded("amount [" + a.text() + "] was compiled by a compiler the analysis does not know");
+    }
+
+    /** Returns the formulas of a fact the policy defines, or null for a fact of the case. */
+    private Defined defined(FactPath path) throws NotEncoded {
+        Derivation d = path.derivation();
+        if (d == null) {
+            return null;
+        }
+        Defined known = defined.get(path.name());
+        if (known != null) {
+            return known;
+        }
+        Defined made;
+        if (d instanceof Derivation.Named n) {
+            made = new Defined(smt.yes(), encode(n.condition()));
+        } else if (d instanceof Derivation.Computed c) {
+            Num v = amount(c.amount());
+            made = new Defined(v.defined(), v.value());
+        } else if (d instanceof Derivation.Table t) {
+            // the first row that holds gives the value; none holding, the fact is absent
+            Term value = smt.real(BigDecimal.ZERO);
+            Term present = smt.no();
+            for (int i = t.rows().size() - 1; i >= 0; i--) {
+                Derivation.Row row = t.rows().get(i);
+                Term holds = encode(row.condition());
+                Num v = amount(row.value());
+                value = smt.ite(holds, v.value(), value);
+                present = smt.ite(holds, v.defined(), present);
+            }
+            made = new Defined(present, value);
+        } else {
+            throw new NotEncoded("fact [" + path.name() + "] is defined in a way the analysis does not know");
+        }
+        defined.put(path.name(), made);
+        return made;
+    }
+
+    /** Returns whether the case has a fact, read or defined. */
+    private Term present(FactPath path) throws NotEncoded {
+        Defined d = defined(path);
+        return d != null ? d.present() : present(path.name());
     }
 
     /** Returns whether the case has a fact; the proposal's amount is present unless its remedy takes none. */
@@ -99,34 +180,40 @@ public final class ConditionEncoder {
         return v;
     }
 
-    private Term test(String fact, FactType type, ValueTest t) throws NotEncoded {
+    private Term test(FactPath path, ValueTest t) throws NotEncoded {
         if (t instanceof ValueTest.AllOf all) {
             List<Term> parts = new ArrayList<>();
             for (ValueTest p : all.tests()) {
-                parts.add(test(fact, type, p));
+                parts.add(test(path, p));
             }
             return smt.and(parts);
         }
         if (t instanceof ValueTest.Not n) {
-            return smt.not(test(fact, type, n.test()));
+            return smt.not(test(path, n.test()));
         }
         if (t instanceof ValueTest.OneOf o) {
             List<Term> any = new ArrayList<>();
             for (Object v : o.values()) {
-                any.add(test(fact, type, new ValueTest.Equals(v)));
+                any.add(test(path, new ValueTest.Equals(v)));
             }
             return smt.or(any);
         }
         if (t instanceof ValueTest.Equals e) {
-            return equalsValue(fact, type, e.value());
+            return equalsValue(path, e.value());
         }
         if (t instanceof ValueTest.Compare c) {
-            return compare(fact, type, c.op(), c.bound());
+            return compare(path, c.op(), c.bound());
         }
-        throw new NotEncoded("value test [" + t + "] on [" + fact + "] is of a kind the analysis does not know");
+        throw new NotEncoded("value test [" + t + "] on [" + path.name() + "] is of a kind the analysis does not know");
     }
 
-    private Term equalsValue(String fact, FactType type, Object value) throws NotEncoded {
+    private Term equalsValue(FactPath path, Object value) throws NotEncoded {
+        String fact = path.name();
+        FactType type = path.type();
+        Defined d = defined(path);
+        if (d != null && type == FactType.BOOLEAN) {
+            return Boolean.TRUE.equals(value) ? d.value() : smt.not(d.value());
+        }
         switch (type) {
             case REMEDY:
                 return smt.bool(remedy.equals(value));
@@ -137,14 +224,22 @@ public final class ConditionEncoder {
             case BOOLEAN:
                 return Boolean.TRUE.equals(value) ? var(fact).raw() : smt.not(var(fact).raw());
             default:
-                return compare(fact, type, null, value);
+                return compare(path, null, value);
         }
     }
 
     /** Compares an ordered fact with a bound; a null operator means equality. */
-    private Term compare(String fact, FactType type, ValueTest.Op op, Object bound) throws NotEncoded {
+    private Term compare(FactPath path, ValueTest.Op op, Object bound) throws NotEncoded {
+        String fact = path.name();
+        FactType type = path.type();
+        Defined d = defined(path);
         Term left;
         Term right;
+        if (d != null && type == FactType.NUMBER) {
+            left = d.value();
+            right = smt.real((BigDecimal) bound);
+            return order(op, left, right);
+        }
         switch (type) {
             case SEVERITY, ROLE -> {
                 left = var(fact).raw();
@@ -161,6 +256,10 @@ public final class ConditionEncoder {
             }
             default -> throw new NotEncoded("[" + fact + "] of type [" + type.label() + "] is not ordered");
         }
+        return order(op, left, right);
+    }
+
+    private Term order(ValueTest.Op op, Term left, Term right) {
         if (op == null) {
             return smt.eq(left, right);
         }
@@ -197,15 +296,14 @@ public final class ConditionEncoder {
             return smt.not(bool(u.operand()));
         }
         if (e instanceof Expr.Presence p) {
-            Term present = present(p.fact().path().name());
+            Term present = present(p.fact().path());
             return p.present() ? present : smt.not(present);
         }
         if (e instanceof Expr.Literal l && l.value() instanceof Boolean v) {
             return smt.bool(v);
         }
         if (e instanceof Expr.FactRef f && f.type() == FactType.BOOLEAN) {
-            String name = f.path().name();
-            return smt.and(present(name), var(name).raw());
+            return smt.and(present(f.path()), booleanValue(f.path()));
         }
         if (e instanceof Expr.Helper h) {
             return textHelper(h.kind());
@@ -266,14 +364,22 @@ public final class ConditionEncoder {
         return smt.and(l[0], r[0], op.equals("==") ? same : smt.not(same));
     }
 
+    /** Returns the value of a true/false fact, read or defined. */
+    private Term booleanValue(FactPath path) throws NotEncoded {
+        Defined d = defined(path);
+        return d != null ? d.value() : var(path.name()).raw();
+    }
+
     /** Returns [present, value] of a text, boolean or remedy operand of {@code ==}. */
     private Term[] value(Expr e) throws NotEncoded {
         if (e instanceof Expr.FactRef f) {
-            String name = f.path().name();
             if (f.type() == FactType.REMEDY) {
                 return new Term[] {smt.yes(), null};
             }
-            return new Term[] {present(name), var(name).raw()};
+            if (f.type() == FactType.BOOLEAN) {
+                return new Term[] {present(f.path()), booleanValue(f.path())};
+            }
+            return new Term[] {present(f.path()), var(f.path().name()).raw()};
         }
         if (e instanceof Expr.Literal l && l.value() != null) {
             return new Term[] {smt.yes(), null};
@@ -325,6 +431,9 @@ public final class ConditionEncoder {
         if (e instanceof Expr.Literal l) {
             return l.value() instanceof BigDecimal || l.value() instanceof Integer || l.value() instanceof Instant;
         }
+        if (e instanceof Expr.Call) {
+            return true;
+        }
         if (e instanceof Expr.FactRef || e instanceof Expr.Helper) {
             return e.type() == FactType.NUMBER || e.type() == FactType.SEVERITY || e.type() == FactType.ROLE
                     || e.type() == FactType.DATETIME;
@@ -345,10 +454,14 @@ public final class ConditionEncoder {
             return new Num(smt.real(c), smt.yes(), true, c);
         }
         if (e instanceof Expr.FactRef f) {
-            return fact(f.path().name(), f.type());
+            Defined d = defined(f.path());
+            return d != null ? new Num(d.value(), d.present(), false, null) : fact(f.path().name(), f.type());
         }
         if (e instanceof Expr.Helper h) {
             return new Num(helper(h.kind()), smt.yes(), false, null);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c);
         }
         if (e instanceof Expr.Unary u) {
             Num o = num(u.operand());
@@ -380,6 +493,53 @@ public final class ConditionEncoder {
             default:
                 throw new NotEncoded("the remainder [%] at offset [" + b.offset() + "] is not linear");
         }
+    }
+
+    /** Returns a function's value: {@code min} and {@code max}, and the date differences but the business days. */
+    private Num call(Expr.Call c) throws NotEncoded {
+        String function = c.function();
+        if (function.equals("daysBetween")) {
+            // calendar days between the UTC dates: whole days of epoch seconds, the case's dates being whole seconds
+            Term from = day(c.args().get(0));
+            Term to = day(c.args().get(1));
+            return new Num(smt.toReal(smt.op("-", to, from)),
+                    smt.and(dated(c.args().get(0)), dated(c.args().get(1))), false, null);
+        }
+        if (!function.equals("min") && !function.equals("max") && !function.equals("hoursBetween")) {
+            throw new NotEncoded("[" + function + "] at offset [" + c.offset() + "] is not encoded: it counts days on"
+                    + " the policy's calendar");
+        }
+        List<Num> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(num(a));
+        }
+        List<Term> defined = new ArrayList<>();
+        args.forEach(a -> defined.add(a.defined()));
+        if (function.equals("hoursBetween")) {
+            Term millis = smt.op("-", args.get(1).value(), args.get(0).value());
+            return new Num(smt.op("/", millis, smt.real(MILLIS_PER_HOUR)), smt.and(defined), false, null);
+        }
+        Term best = args.get(0).value();
+        for (int i = 1; i < args.size(); i++) {
+            Term v = args.get(i).value();
+            best = function.equals("min") ? smt.ite(smt.lt(v, best), v, best) : smt.ite(smt.lt(best, v), v, best);
+        }
+        return new Num(best, smt.and(defined), false, null);
+    }
+
+    /** Returns the UTC day of a date operand (a date fact or literal) as an integer. */
+    private Term day(Expr e) throws NotEncoded {
+        if (e instanceof Expr.Literal l && l.value() instanceof Instant i) {
+            return smt.num(i.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
+        }
+        if (e instanceof Expr.FactRef f && f.type() == FactType.DATETIME && f.path().derivation() == null) {
+            return smt.op("div", var(f.path().name()).raw(), smt.num(SECONDS_PER_DAY));
+        }
+        throw new NotEncoded("a date at offset [" + e.offset() + "] the analysis does not know");
+    }
+
+    private Term dated(Expr e) throws NotEncoded {
+        return e instanceof Expr.FactRef f ? present(f.path()) : smt.yes();
     }
 
     private Num constant(BigDecimal c) {

@@ -21,7 +21,8 @@ import org.resolutionpolicy.engine.internal.model.Rule;
  *
  * <p>Outcomes are integer codes that order them by strictness: {@link #ALONE} (-1), the rank of the approver for an
  * escalation, then {@link #swat()} and {@link #denied()}. A rule whose condition has no formula matches "maybe": a
- * free variable, so that a proof holds whatever it does; DRL rules are left out, their effects being code.
+ * free variable, so that a proof holds whatever it does; so does a limit computed in a way the encoder cannot
+ * express cover "maybe". DRL rules are left out, their effects being code.
  */
 public final class PolicyEncoder {
 
@@ -35,6 +36,8 @@ public final class PolicyEncoder {
     private final Map<String, RemedyTerms> remedies = new HashMap<>();
     /** Why a rule's condition or effect has no formula, by rule id; rules with one are absent. */
     private final Map<String, String> notEncoded = new LinkedHashMap<>();
+    /** Why a computed limit of the authority table has no formula, by "role for remedy". */
+    private final Map<String, String> authorityNotEncoded = new LinkedHashMap<>();
 
     /**
      * Creates the encoder.
@@ -65,10 +68,25 @@ public final class PolicyEncoder {
 
     /** Returns the rule ids whose condition or effect the encoder could not express, with why; DRL not included. */
     public Map<String, String> notEncoded() {
+        encodeAll();
+        return notEncoded;
+    }
+
+    /** Returns the computed limits of the authority table the encoder could not express, by "role for remedy". */
+    public Map<String, String> authorityNotEncoded() {
+        encodeAll();
+        return authorityNotEncoded;
+    }
+
+    /** Returns true if every YAML rule and every limit has a formula, so that a result is exact for them. */
+    public boolean allEncoded() {
+        return notEncoded().isEmpty() && authorityNotEncoded().isEmpty();
+    }
+
+    private void encodeAll() {
         for (String r : model.remedies().keySet()) {
             remedy(r);
         }
-        return notEncoded;
     }
 
     /** Returns the ids of the rules from DRL sources, which the analysis leaves out. */
@@ -85,6 +103,10 @@ public final class PolicyEncoder {
     public final class RemedyTerms {
         private final String remedy;
         private final Term[] match;
+        /** For a grant whose limit is computed from the case, whether that limit covers the amount; else null. */
+        private final Term[] computedCovers;
+        /** For a role whose own limit is computed from the case, whether it covers the amount; else null. */
+        private final Term[] entryCovers;
         private final Term outcome;
 
         RemedyTerms(String remedy) {
@@ -92,15 +114,12 @@ public final class PolicyEncoder {
             ConditionEncoder conditions = new ConditionEncoder(space, remedy);
             List<Rule> rules = model.rules();
             match = new Term[rules.size()];
+            computedCovers = new Term[rules.size()];
             for (int i = 0; i < rules.size(); i++) {
                 Rule r = rules.get(i);
                 if (!r.enabled() || !r.appliesTo(remedy)) {
                     match[i] = smt.no();
                     continue;
-                }
-                if (r.effect().computed() != null) {
-                    notEncoded.putIfAbsent(r.id(), "its amount is computed from the case's facts ["
-                            + r.effect().computed().text() + "]: whether it covers an amount is not encoded");
                 }
                 try {
                     effectKnown(r.effect());
@@ -108,6 +127,28 @@ public final class PolicyEncoder {
                 } catch (NotEncoded e) {
                     notEncoded.putIfAbsent(r.id(), e.getMessage());
                     match[i] = smt.boolVar(label + ".maybe." + r.id() + "." + remedy);
+                }
+                if (r.effect().computed() != null) {
+                    try {
+                        computedCovers[i] = conditions.covers(r.effect().computed());
+                    } catch (NotEncoded e) {
+                        notEncoded.putIfAbsent(r.id(), "its amount [" + r.effect().computed().text() + "]: "
+                                + e.getMessage());
+                        computedCovers[i] = smt.boolVar(label + ".computed." + remedy + "." + r.id());
+                    }
+                }
+            }
+            AuthorityEntry[] entries = model.authority().get(remedy);
+            entryCovers = new Term[model.roles().size()];
+            for (int k = 0; entries != null && k < entries.length; k++) {
+                if (entries[k] != null && entries[k].computed() != null) {
+                    try {
+                        entryCovers[k] = conditions.covers(entries[k].computed());
+                    } catch (NotEncoded e) {
+                        authorityNotEncoded.putIfAbsent(model.roles().get(k) + " for " + remedy, "its limit ["
+                                + entries[k].computed().text() + "]: " + e.getMessage());
+                        entryCovers[k] = smt.boolVar(label + ".computed." + remedy + "." + k);
+                    }
                 }
             }
             outcome = outcome(-1);
@@ -140,7 +181,7 @@ public final class PolicyEncoder {
             List<Term> deny = new ArrayList<>();
             List<Term> swatted = new ArrayList<>();
             List<List<Term>> required = new ArrayList<>();
-            List<List<Rule>> grants = new ArrayList<>();
+            List<List<Integer>> grants = new ArrayList<>();
             List<List<Term>> grantMatches = new ArrayList<>();
             for (int k = 0; k < roles; k++) {
                 required.add(new ArrayList<>());
@@ -157,7 +198,7 @@ public final class PolicyEncoder {
                     case SWAT -> swatted.add(match[i]);
                     case REQUIRE -> required.get(e.role()).add(match[i]);
                     case GRANT -> {
-                        grants.get(e.role()).add(rules.get(i));
+                        grants.get(e.role()).add(i);
                         grantMatches.get(e.role()).add(match[i]);
                     }
                     default -> {
@@ -188,20 +229,19 @@ public final class PolicyEncoder {
         }
 
         /** Returns whether role {@code k}'s own limit, raised by matching grants, and its window cover the proposal. */
-        private Term covers(int k, List<Rule> grants, List<Term> matches) {
+        private Term covers(int k, List<Integer> grants, List<Term> matches) {
             AuthorityEntry[] entries = model.authority().get(remedy);
             AuthorityEntry entry = entries == null ? null : entries[k];
             List<Term> perGrant = new ArrayList<>();
             if (entry != null) {
-                // a limit computed from the case's facts is not encoded: it may or may not cover the amount
-                perGrant.add(entry.computed() != null
-                        ? smt.boolVar(label + ".computed." + remedy + "." + k) : coversAmount(entry.perGrant()));
+                perGrant.add(entry.computed() != null ? entryCovers[k] : coversAmount(entry.perGrant()));
             }
             for (int g = 0; g < grants.size(); g++) {
-                Rule grant = grants.get(g);
-                Term amountCovered = grant.effect().computed() != null || grant.effect().upTo() == null
-                        ? smt.boolVar(label + ".computed." + remedy + "." + grant.id())
-                        : coversAmount(grant.effect().upTo());
+                int i = grants.get(g);
+                Effect effect = model.rules().get(i).effect();
+                Term amountCovered = effect.computed() != null ? computedCovers[i]
+                        : effect.upTo() == null ? smt.boolVar(label + ".computed." + remedy + "." + model.rules().get(i).id())
+                        : coversAmount(effect.upTo());
                 perGrant.add(smt.and(matches.get(g), amountCovered));
             }
             Term covers = smt.or(perGrant);

@@ -12,22 +12,27 @@ import java.util.Set;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
+import org.resolutionpolicy.engine.internal.model.ComputedAmount;
 import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.Derivation;
 import org.resolutionpolicy.engine.internal.model.Exists;
 import org.resolutionpolicy.engine.internal.model.Expression;
 import org.resolutionpolicy.engine.internal.model.FactMatcher;
+import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.model.Rule;
 import org.resolutionpolicy.engine.internal.model.ValueTest;
 import org.resolutionpolicy.engine.internal.mvel.Expr;
 import org.resolutionpolicy.engine.internal.mvel.HelperKind;
+import org.resolutionpolicy.engine.internal.mvel.SandboxedAmount;
 import org.resolutionpolicy.engine.internal.mvel.SandboxedExpression;
 
 /**
  * Collects what the variables of a {@link FactSpace} must be able to say, from one or more policies and extra
  * conditions (guarantees): the facts read, the text literals, the decimals of the number literals, and the history
- * windows. Nodes it does not know are skipped here; the encoder reports them as not encoded.
+ * windows. A fact the policy defines ({@code named.*}, {@code tables.*}) has no variable: its definition's facts and
+ * literals are collected instead. Nodes it does not know are skipped here; the encoder reports them as not encoded.
  */
 public final class Vocabulary {
 
@@ -44,6 +49,7 @@ public final class Vocabulary {
     private final Set<String> suffixes = new LinkedHashSet<>();
     private final Set<String> needles = new LinkedHashSet<>();
     private final Map<String, Window> windows = new LinkedHashMap<>();
+    private final Set<String> definitions = new LinkedHashSet<>();
     private int decimals = 2;
 
     /**
@@ -72,6 +78,7 @@ public final class Vocabulary {
             for (AuthorityEntry e : entries) {
                 if (e != null) {
                     limit(e.perGrant());
+                    amount(e.computed());
                     limit(e.maxTotal());
                     if (e.hasWindow()) {
                         windows.putIfAbsent(FactSpace.key(remedy, e.window()), new Window(remedy, e.window()));
@@ -84,6 +91,7 @@ public final class Vocabulary {
             if (r.effect().upTo() != null) {
                 limit(r.effect().upTo());
             }
+            amount(r.effect().computed());
         }
         model.attributes().forEach((name, type) -> facts.putIfAbsent("attributes." + name, type));
         return this;
@@ -94,10 +102,10 @@ public final class Vocabulary {
         if (c instanceof Condition.AllOf all) {
             all.parts().forEach(this::condition);
         } else if (c instanceof FactMatcher m) {
-            fact(m.path().name(), m.path().type());
+            fact(m.path());
             valueTest(m.valueTest());
         } else if (c instanceof Exists e) {
-            fact(e.path().name(), e.path().type());
+            fact(e.path());
         } else if (c instanceof Expression e && e.body() instanceof SandboxedExpression s) {
             expr(s.tree());
         }
@@ -122,9 +130,9 @@ public final class Vocabulary {
         if (e instanceof Expr.Literal l) {
             literal(l.value());
         } else if (e instanceof Expr.FactRef f) {
-            fact(f.path().name(), f.path().type());
+            fact(f.path());
         } else if (e instanceof Expr.Presence p) {
-            fact(p.fact().path().name(), p.fact().path().type());
+            fact(p.fact().path());
         } else if (e instanceof Expr.Helper h) {
             helper(h.kind());
         } else if (e instanceof Expr.Unary u) {
@@ -132,6 +140,39 @@ public final class Vocabulary {
         } else if (e instanceof Expr.Binary b) {
             expr(b.left());
             expr(b.right());
+        } else if (e instanceof Expr.Call c) {
+            c.args().forEach(this::expr);
+        }
+    }
+
+    /** Adds what an amount computed from the case reads; null adds nothing. */
+    private void amount(ComputedAmount a) {
+        if (a == null) {
+            return;
+        }
+        if (a.fixedValue() != null) {
+            literal(a.fixedValue());
+        } else if (a instanceof SandboxedAmount s) {
+            expr(s.tree());
+        }
+    }
+
+    /** Adds a fact of the case, or what the definition of a fact the policy defines reads, once. */
+    private void fact(FactPath path) {
+        Derivation d = path.derivation();
+        if (d == null) {
+            fact(path.name(), path.type());
+        } else if (definitions.add(path.name())) {
+            if (d instanceof Derivation.Named n) {
+                condition(n.condition());
+            } else if (d instanceof Derivation.Computed c) {
+                amount(c.amount());
+            } else if (d instanceof Derivation.Table t) {
+                for (Derivation.Row row : t.rows()) {
+                    condition(row.condition());
+                    amount(row.value());
+                }
+            }
         }
     }
 

@@ -22,6 +22,11 @@ public interface ComputedAmount {
     /** Returns the expression as written. */
     String text();
 
+    /** Returns the amount when it is the same for every case (a number written in a policy), else null. */
+    default BigDecimal fixedValue() {
+        return null;
+    }
+
     /**
      * Returns the amount as a limit: the value, 0 when it is negative or cannot be computed (the strict reading:
      * a computed limit never loosens a decision it cannot compute).
@@ -55,6 +60,11 @@ public interface ComputedAmount {
             @Override
             public String text() {
                 return text;
+            }
+
+            @Override
+            public BigDecimal fixedValue() {
+                return amount;
             }
         };
     }

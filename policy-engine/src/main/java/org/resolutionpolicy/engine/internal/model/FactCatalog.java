@@ -65,16 +65,15 @@ public final class FactCatalog {
     }
 
     /**
-     * Adds a fact the policy defines from other facts (a named condition or value, a decision table), read through
-     * the accessor; called while loading, before any condition that reads it is compiled.
+     * Adds a fact the policy defines from other facts (a named condition or value, a decision table); called while
+     * loading, before any condition that reads it is compiled.
      *
      * @param name the path, e.g. {@code tables.band}
      * @param perProposal true if computing it reads {@code remedy} or {@code amount}
      * @return the new path
      */
-    public FactPath define(String name, FactType type, java.util.function.Function<Facts, Object> accessor,
-                           boolean perProposal) {
-        FactPath path = new FactPath(name, type, accessor, perProposal);
+    public FactPath define(String name, FactType type, Derivation derivation, boolean perProposal) {
+        FactPath path = new FactPath(name, type, derivation, perProposal);
         paths.put(name, path);
         return path;
     }

@@ -25,6 +25,8 @@ public final class FactPath {
     private final boolean perProposal;
     /** The built-in fact this path reads, or null when it reads through {@link #accessor}. */
     private final BuiltIn builtIn;
+    /** How the policy defines it from other facts, or null for a fact of the case. */
+    private final Derivation derivation;
 
     /**
      * Creates a path.
@@ -40,6 +42,22 @@ public final class FactPath {
         this.accessor = accessor;
         this.perProposal = perProposal;
         this.builtIn = null;
+        this.derivation = null;
+    }
+
+    /**
+     * Creates a path to a fact the policy defines from other facts.
+     *
+     * @param name the path as written in policies, e.g. {@code tables.band}
+     * @param perProposal true if computing it reads {@code remedy} or {@code amount}
+     */
+    public FactPath(String name, FactType type, Derivation derivation, boolean perProposal) {
+        this.name = name;
+        this.type = type;
+        this.accessor = derivation::value;
+        this.perProposal = perProposal;
+        this.builtIn = null;
+        this.derivation = derivation;
     }
 
     private FactPath(String name, FactType type, BuiltIn builtIn, boolean perProposal) {
@@ -48,6 +66,7 @@ public final class FactPath {
         this.accessor = this::read;
         this.perProposal = perProposal;
         this.builtIn = builtIn;
+        this.derivation = null;
     }
 
     /** Returns a path to a built-in fact, read directly. */
@@ -91,6 +110,11 @@ public final class FactPath {
     /** Returns the function that reads it. */
     public Function<Facts, Object> accessor() {
         return accessor;
+    }
+
+    /** Returns how the policy defines the fact from other facts, or null for a fact of the case. */
+    public Derivation derivation() {
+        return derivation;
     }
 
     /** Returns true for {@code remedy} and {@code amount}, which differ per proposal. */

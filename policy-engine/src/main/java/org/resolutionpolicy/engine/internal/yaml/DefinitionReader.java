@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.resolutionpolicy.engine.internal.model.ComputedAmount;
 import org.resolutionpolicy.engine.internal.model.Condition;
+import org.resolutionpolicy.engine.internal.model.Derivation;
 import org.resolutionpolicy.engine.internal.model.FactCatalog;
 import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
 import org.resolutionpolicy.engine.internal.mvel.ExpressionException;
 import org.resolutionpolicy.engine.internal.mvel.SandboxedExpression;
 import org.resolutionpolicy.engine.internal.support.Hints;
@@ -56,14 +56,15 @@ final class DefinitionReader {
             if (e.value() instanceof ScalarNode scalar && !NodeReader.isNull(scalar) && !isCondition(scalar.getValue())) {
                 ComputedAmount value = amounts.expression(r, scalar, what);
                 if (value != null) {
-                    catalog.define("named." + e.name(), FactType.NUMBER, value::value, false);
+                    catalog.define("named." + e.name(), FactType.NUMBER, new Derivation.Computed(value), false);
                 }
                 continue;
             }
             ConditionReader.When when = conditions.read(r, e.value(), what);
             Condition condition = when.condition();
             if (condition != null) {
-                catalog.define("named." + e.name(), FactType.BOOLEAN, f -> condition.test(f), when.perProposal());
+                catalog.define("named." + e.name(), FactType.BOOLEAN, new Derivation.Named(condition),
+                        when.perProposal());
             }
         }
     }
@@ -100,14 +101,6 @@ final class DefinitionReader {
 
     /** One row as read: a matcher per input (null for any), the cells as written, and the value. */
     record Row(Node node, Condition[] cells, Node[] written, ComputedAmount value) {
-        boolean matches(Facts f) {
-            for (Condition c : cells) {
-                if (c != null && !c.test(f)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     private void table(NodeReader r, String name, Node node) {
@@ -154,16 +147,18 @@ final class DefinitionReader {
         if (hit.equals("unique") || mustBeComplete) {
             new TableCheck(r, what, inputs, rows, hit.equals("unique"), mustBeComplete).run();
         }
-        List<Row> fixed = List.copyOf(rows);
-        boolean perProposal = inputs.stream().anyMatch(FactPath::perProposal);
-        catalog.define("tables." + name, FactType.NUMBER, f -> {
-            for (Row row : fixed) {
-                if (row.matches(f)) {
-                    return row.value().value(f);
+        List<Derivation.Row> table = new ArrayList<>();
+        for (Row row : rows) {
+            List<Condition> cells = new ArrayList<>();
+            for (Condition c : row.cells()) {
+                if (c != null) {
+                    cells.add(c);
                 }
             }
-            return null;
-        }, perProposal);
+            table.add(new Derivation.Row(Condition.allOf(cells), row.value()));
+        }
+        boolean perProposal = inputs.stream().anyMatch(FactPath::perProposal);
+        catalog.define("tables." + name, FactType.NUMBER, new Derivation.Table(table), perProposal);
     }
 
     private List<FactPath> inputs(NodeReader r, Node node, String what) {
