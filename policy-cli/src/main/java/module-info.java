@@ -1,6 +1,10 @@
 /**
  * The {@code policy} command line: validate, decide, explain and test policies.
+ *
+ * <p>{@code org.resolutionpolicy.analysis} is an automatic module (its manifest names it), since the SMT solver it
+ * depends on has no module name of its own.
  */
+@SuppressWarnings("requires-automatic")
 module org.resolutionpolicy.cli {
     requires org.resolutionpolicy.api;
     requires org.resolutionpolicy.engine;
