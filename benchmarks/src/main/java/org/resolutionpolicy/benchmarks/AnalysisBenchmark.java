@@ -31,7 +31,7 @@ import org.resolutionpolicy.api.Policy;
 @Fork(1)
 public class AnalysisBenchmark {
 
-    @Param({"coffee-shop", "online-retailer", "20", "200", "2000"})
+    @Param({"coffee-shop", "online-retailer", "eu261", "20", "200", "2000"})
     public String policy;
 
     Policy compiled;
