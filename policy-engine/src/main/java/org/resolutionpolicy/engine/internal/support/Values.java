@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAmount;
@@ -99,6 +101,10 @@ public final class Values {
 
     private static Instant parseAnyInstant(String text) {
         String v = text.trim();
+        Instant common = parseCommon(v);
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
@@ -114,6 +120,86 @@ public final class Values {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * Parses the forms a history holds millions of, {@code 2026-03-01T10:15:30Z}, with or without seconds and a
+     * fraction of 1-9 digits, with {@code Z} or an offset {@code +HH:MM}, or a date alone; returns null for anything
+     * else, which the java.time parsers then read (or refuse) as before. Every text it accepts parses to the same
+     * instant there, at a fraction of the cost: {@code OffsetDateTime.parse} took a fifth of a replay's time.
+     */
+    static Instant parseCommon(String v) {
+        int n = v.length();
+        if (n < 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 2);
+        int day = digits(v, 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        if (n == 10) {
+            return Instant.ofEpochSecond(epochDay * 86_400);
+        }
+        if (n < 17 || v.charAt(10) != 'T' || v.charAt(13) != ':') {
+            return null;
+        }
+        int hour = digits(v, 11, 2);
+        int minute = digits(v, 14, 2);
+        int at = 16;
+        int second = 0;
+        int nanos = 0;
+        if (v.charAt(at) == ':') {
+            second = digits(v, at + 1, 2);
+            at += 3;
+            if (at < n && v.charAt(at) == '.') {
+                int start = ++at;
+                while (at < n && at - start < 9 && v.charAt(at) >= '0' && v.charAt(at) <= '9') {
+                    nanos = nanos * 10 + (v.charAt(at++) - '0');
+                }
+                if (at == start) {
+                    return null;
+                }
+                for (int i = at - start; i < 9; i++) {
+                    nanos *= 10;
+                }
+            }
+        }
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || at >= n) {
+            return null;
+        }
+        int offset;
+        if (v.charAt(at) == 'Z' && at + 1 == n) {
+            offset = 0;
+        } else if ((v.charAt(at) == '+' || v.charAt(at) == '-') && at + 6 == n && v.charAt(at + 3) == ':') {
+            int hours = digits(v, at + 1, 2);
+            int minutes = digits(v, at + 4, 2);
+            if (hours < 0 || hours > 18 || minutes < 0 || minutes > 59 || hours == 18 && minutes > 0) {
+                return null;
+            }
+            offset = (v.charAt(at) == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
+        } else {
+            return null;
+        }
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offset, nanos);
+    }
+
+    /** Returns the value of {@code count} ASCII digits at {@code from}, or -1 if any is not a digit or is missing. */
+    private static int digits(String v, int from, int count) {
+        if (from + count > v.length()) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**
