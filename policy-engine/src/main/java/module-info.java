@@ -23,7 +23,8 @@ module org.resolutionpolicy.engine {
             org.resolutionpolicy.replay;
     // the SMT encoder walks the checked expression tree and reads the compiled policy's model
     exports org.resolutionpolicy.engine.internal.mvel to org.resolutionpolicy.analysis;
-    exports org.resolutionpolicy.engine.internal.eval to org.resolutionpolicy.analysis;
+    // a replay decides through CompiledPolicy.decideWithoutSentences
+    exports org.resolutionpolicy.engine.internal.eval to org.resolutionpolicy.analysis, org.resolutionpolicy.replay;
     exports org.resolutionpolicy.engine.internal.log to org.resolutionpolicy.cli;
     exports org.resolutionpolicy.engine.internal.reload to org.resolutionpolicy.cli;
 

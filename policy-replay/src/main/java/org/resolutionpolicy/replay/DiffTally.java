@@ -107,7 +107,7 @@ final class DiffTally extends Tally<DiffTally> {
 
     private static Decision decideBy(Policy policy, String side, CustomerCase c) {
         try {
-            return policy.decide(c);
+            return decide(policy, c);
         } catch (InvalidCaseException e) {
             throw new InvalidCaseException((c.id() == null ? "" : c.id() + " ") + "by the policy " + side + " the edit, "
                     + policy.id() + " " + policy.version(), e.problems());

@@ -62,7 +62,7 @@ final class ReplayTally extends Tally<ReplayTally> {
 
     @Override
     void decide(long line, CustomerCase c) {
-        count(c, policy.decide(c));
+        count(c, decide(policy, c));
     }
 
     /** Counts one decision of a case. */

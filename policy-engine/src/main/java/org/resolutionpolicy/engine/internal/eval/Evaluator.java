@@ -32,6 +32,9 @@ import org.resolutionpolicy.engine.internal.model.Rule;
  */
 final class Evaluator {
 
+    /** The authority table's reason without its sentence, for {@link Reasons#RULES}. */
+    private static final Reason UNSAID = new Reason(Reason.AUTHORITY, "");
+
     private final PolicyModel policy;
     private final Map<String, RemedyPlan> plans;
     private final RuleIndex index;
@@ -122,12 +125,30 @@ final class Evaluator {
         return authority;
     }
 
+    /** How much of a proposal's reasons a run makes: none (a probe), the rules alone, or with the authority sentence. */
+    enum Reasons {
+        /** No reasons: the latitude search only wants the outcome. */
+        NONE,
+        /** The rules that decided, the authority table's reason without its sentence (an empty {@code because}). */
+        RULES,
+        /** Every reason with its sentence, as a decision shows them. */
+        SENTENCES
+    }
+
     /**
      * Evaluates a checked case: its proposals, or its latitude when it has none.
      *
      * @param keep whether to keep what each proposal matched, for an explanation
      */
     Evaluation evaluate(CaseChecker.Checked checked, boolean keep) {
+        return evaluate(checked, keep, Reasons.SENTENCES);
+    }
+
+    /**
+     * Evaluates a checked case, making the reasons of each proposal as asked ({@link Reasons#RULES} or
+     * {@link Reasons#SENTENCES}).
+     */
+    Evaluation evaluate(CaseChecker.Checked checked, boolean keep, Reasons reasons) {
         Facts facts = checked.facts();
         Scratch s = new Scratch();
         index.collect(facts, s);
@@ -154,7 +175,7 @@ final class Evaluator {
                 Facts proposalFacts = facts.withProposal(p.remedy(), p.amount());
                 Siblings prior = counted == null ? Siblings.NONE : siblings(proposals, counted.get(i), plan, totals);
                 s.siblings = prior;
-                run(plan, proposalFacts, s, true);
+                run(plan, proposalFacts, s, reasons);
                 decisions[i] = new ProposalDecision(p, s.outcome, s.reasons, prior.proposals(),
                         entitlements ? entitlement(s, proposalFacts) : null);
                 anySwat |= s.outcome.kind() == Outcome.Kind.SWAT;
@@ -263,7 +284,7 @@ final class Evaluator {
      * search probes amounts with it.
      */
     Outcome probe(RemedyPlan plan, Facts proposalFacts, Scratch s) {
-        run(plan, proposalFacts, s, false);
+        run(plan, proposalFacts, s, Reasons.NONE);
         return s.outcome;
     }
 
@@ -271,7 +292,7 @@ final class Evaluator {
      * Decides one proposal into the scratch: the rules it matched, its outcome, and (when asked) its reasons, sorted
      * by rule id with {@code authority} last.
      */
-    private void run(RemedyPlan plan, Facts facts, Scratch s, boolean withReasons) {
+    private void run(RemedyPlan plan, Facts facts, Scratch s, Reasons withReasons) {
         match(plan.ordinal, facts, s);
         int n = s.n;
         IndexedRule[] matched = s.matched;
@@ -296,7 +317,7 @@ final class Evaluator {
         s.reasons = List.of();
         if (deny || swatted) {
             s.outcome = deny ? Outcome.denied() : swat;
-            if (withReasons) {
+            if (withReasons != Reasons.NONE) {
                 s.reasons = reasons(s, deny ? Effect.Kind.DENY : Effect.Kind.SWAT, -1, null, -1, null, null, facts);
             }
             return;
@@ -310,8 +331,9 @@ final class Evaluator {
             Beyond beyond = policy.beyond();
             if (beyond.kind() != Beyond.Kind.ROLE) {
                 s.outcome = beyond.kind() == Beyond.Kind.DENY ? Outcome.denied() : swat;
-                if (withReasons) {
-                    s.reasons = List.of(new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount, prior)));
+                if (withReasons != Reasons.NONE) {
+                    s.reasons = List.of(withReasons == Reasons.SENTENCES
+                            ? new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount, prior)) : UNSAID);
                 }
                 return;
             }
@@ -325,8 +347,9 @@ final class Evaluator {
         } else {
             s.outcome = level <= employee ? Outcome.alone() : escalations[level];
         }
-        if (withReasons) {
-            s.reasons = authorityReasons(plan, facts, s, covering, authorityLevel, level, grants, signing);
+        if (withReasons != Reasons.NONE) {
+            s.reasons = authorityReasons(plan, facts, s, covering, authorityLevel, level, grants, signing,
+                    withReasons == Reasons.SENTENCES);
         }
     }
 
@@ -398,7 +421,7 @@ final class Evaluator {
 
     /** The reasons of an outcome that authority and require rules decided: the rules, then authority's sentence. */
     private List<Reason> authorityReasons(RemedyPlan plan, Facts facts, Scratch s, int covering, int authorityLevel,
-                                          int level, int grants, boolean[] signing) {
+                                          int level, int grants, boolean[] signing, boolean sentence) {
         BigDecimal amount = facts.amount();
         Siblings prior = s.siblings;
         BigDecimal counted = prior.counted(amount);
@@ -407,9 +430,9 @@ final class Evaluator {
         if (authorityLevel == level) {
             usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering, facts), counted);
             if (level > facts.employeeRank() && !requiresLevel(s, level)) {
-                String text = covering < 0 ? authority.beyond(plan.remedy, amount, prior)
-                        : authority.shortfall(plan, amount, facts, s.matched, grants, level, prior);
-                because = new Reason(Reason.AUTHORITY, text);
+                because = !sentence ? UNSAID : new Reason(Reason.AUTHORITY, covering < 0
+                        ? authority.beyond(plan.remedy, amount, prior)
+                        : authority.shortfall(plan, amount, facts, s.matched, grants, level, prior));
             }
         }
         return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because, signing, facts);
