@@ -128,7 +128,8 @@ final class Authority {
             int nearest = plan.nearest[employee];
             if (!plan.computed && (nearest < 0 || !covers(plan.authority[nearest].perGrant(), amount))) {
                 return amount == null ? plan.remedy + plan.shortfall[employee][level]
-                        : plan.of + amount.toPlainString() + plan.shortfall[employee][level];
+                        // one array of the exact length, as the StringBuilder the build compiles "+" to is not
+                        : String.join("", plan.of, amount.toPlainString(), plan.shortfall[employee][level]);
             }
         }
         String what = describe(plan.remedy, amount, prior);
