@@ -102,9 +102,11 @@ public final class Values {
     private static Instant parseAnyInstant(String text) {
         String v = text.trim();
         Instant common = parseCommon(v);
-        if (common != null) {
-            return common;
-        }
+        return common != null ? common : parseJavaTime(v);
+    }
+
+    /** Reads a trimmed ISO-8601 date-time or date with java.time alone: offset, UTC instant, or date at UTC midnight. */
+    static Instant parseJavaTime(String v) {
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {

@@ -3,9 +3,6 @@ package org.resolutionpolicy.engine.internal.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,13 +21,13 @@ class ValuesInstantProperties {
     void the_quick_reading_agrees_with_java_time(@ForAll("texts") String text) {
         Instant quick = Values.parseCommon(text);
         if (quick != null) {
-            assertThat(quick).as(text).isEqualTo(javaTime(text));
+            assertThat(quick).as(text).isEqualTo(Values.parseJavaTime(text));
         }
     }
 
     @Property(tries = 1000)
     void every_well_formed_date_time_is_read_quickly(@ForAll("wellFormed") String text) {
-        assertThat(Values.parseCommon(text)).as(text).isNotNull().isEqualTo(javaTime(text));
+        assertThat(Values.parseCommon(text)).as(text).isNotNull().isEqualTo(Values.parseJavaTime(text));
     }
 
     @Example
@@ -75,24 +72,5 @@ class ValuesInstantProperties {
                         default -> text.substring(0, i);
                     };
                 });
-    }
-
-    /** What java.time alone makes of a text, as Values read it before the quick reading: null if nothing. */
-    private static Instant javaTime(String v) {
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            // a date alone, or a date-time in UTC without offset
-        }
-        try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            // fall through
-        }
-        try {
-            return LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
