@@ -20,6 +20,7 @@ import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.resolutionpolicy.replay.DiffReport.ActionChange;
 import org.resolutionpolicy.replay.DiffReport.CaseChanges;
 import org.resolutionpolicy.replay.DiffReport.FollowUpChanges;
@@ -107,7 +108,7 @@ final class DiffTally extends Tally<DiffTally> {
 
     private static Decision decideBy(Policy policy, String side, CustomerCase c) {
         try {
-            return decide(policy, c);
+            return CompiledPolicy.decideForTally(policy, c);
         } catch (InvalidCaseException e) {
             throw new InvalidCaseException((c.id() == null ? "" : c.id() + " ") + "by the policy " + side + " the edit, "
                     + policy.id() + " " + policy.version(), e.problems());

@@ -3,10 +3,7 @@ package org.resolutionpolicy.replay;
 import java.util.ArrayList;
 import java.util.List;
 import org.resolutionpolicy.api.CustomerCase;
-import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.InvalidCaseException;
-import org.resolutionpolicy.api.Policy;
-import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 
 /**
  * What one worker of a run has counted so far; the workers' tallies are merged at the end. The counts of the lines
@@ -28,14 +25,6 @@ abstract class Tally<T extends Tally<T>> {
 
     /** Adds the counts of another worker. */
     abstract void merge(T other);
-
-    /**
-     * Decides a case for counting: a YAML or DRL policy of the engine decides without the authority table's sentences,
-     * which no tally reads (a fifth of a cold replay's time went into making them); any other policy decides as usual.
-     */
-    static Decision decide(Policy policy, CustomerCase c) {
-        return policy instanceof CompiledPolicy compiled ? compiled.decideWithoutSentences(c) : policy.decide(c);
-    }
 
     final void bad(BadLine line) {
         skipped++;

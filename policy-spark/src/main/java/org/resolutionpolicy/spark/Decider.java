@@ -17,6 +17,7 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 
 /**
  * Decides the history lines of one partition into rows of {@link Schemas#DECISIONS}, with the policy compiled once
@@ -59,7 +60,8 @@ final class Decider implements MapPartitionsFunction<Row, Row> {
         CustomerCase c = read.customerCase();
         Decision d;
         try {
-            d = policy.decide(c);
+            // rule ids, not sentences, reach the report: as a local replay, without the authority sentences
+            d = CompiledPolicy.decideForTally(policy, c);
         } catch (InvalidCaseException e) {
             return row(policy, file, line, HistoryLines.BAD, HistoryLines.message(e), c, null, null);
         }

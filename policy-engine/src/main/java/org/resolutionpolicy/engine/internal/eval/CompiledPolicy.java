@@ -189,6 +189,15 @@ public final class CompiledPolicy implements Policy {
                 Evaluator.Reasons.RULES));
     }
 
+    /**
+     * Decides a case for counting (a replay, a diff, a Spark replay): without the authority table's sentences if the
+     * policy is one of the engine's ({@link #decideWithoutSentences}), else as the policy decides.
+     */
+    public static Decision decideForTally(Policy policy, CustomerCase customerCase) {
+        return policy instanceof CompiledPolicy compiled ? compiled.decideWithoutSentences(customerCase)
+                : policy.decide(customerCase);
+    }
+
     @Override
     public Explanation explain(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
