@@ -17,7 +17,9 @@ module org.resolutionpolicy.engine {
     exports org.resolutionpolicy.engine.internal.model to org.resolutionpolicy.drools, org.resolutionpolicy.analysis;
     exports org.resolutionpolicy.engine.internal.support to org.resolutionpolicy.drools, org.resolutionpolicy.test,
             org.resolutionpolicy.analysis;
-    exports org.resolutionpolicy.engine.internal.yaml to org.resolutionpolicy.drools, org.resolutionpolicy.test;
+    // the analysis reads guarantees about a policy with PolicyReader.readAbout
+    exports org.resolutionpolicy.engine.internal.yaml to org.resolutionpolicy.drools, org.resolutionpolicy.test,
+            org.resolutionpolicy.analysis;
     exports org.resolutionpolicy.engine.internal.text to org.resolutionpolicy.test, org.resolutionpolicy.cli;
     exports org.resolutionpolicy.engine.internal.json to org.resolutionpolicy.cli, org.resolutionpolicy.analysis,
             org.resolutionpolicy.replay;

@@ -56,6 +56,25 @@ class DefinitionsTests {
     }
 
     @Test
+    void a_guarantee_reads_the_policys_own_definitions_and_tables() {
+        List<GuaranteeResult> results = Analysis.of(EU261).prove(List.of(
+                never("an agent pays at most half the band alone when the passenger was re-routed in time",
+                        "employee.role == 'agent' && remedy == 'compensation' && named.reduced"
+                                + " && amount > tables.band / 2", Outcome.Kind.ALONE),
+                never("an agent never pays a re-routed passenger alone",
+                        Map.of("employee.role", "agent", "remedy", "compensation", "named.reduced", true),
+                        Outcome.Kind.ALONE)));
+
+        assertThat(results).extracting(GuaranteeResult::status)
+                .containsExactly(GuaranteeResult.Status.PROVEN, GuaranteeResult.Status.VIOLATED);
+        ProposalDecision decided = decide(Policies.load(EU261), results.get(1));
+        assertThat(decided.outcome()).isEqualTo(Outcome.alone());
+        // the case is one the half-compensation rule is about: the passenger was re-routed within the band's hours
+        assertThat(decided.entitled()).hasValueSatisfying(e -> assertThat(e.rule()).isEqualTo("half-when-re-routed-in-time"));
+        assertThat(results.get(1).counterexample()).doesNotContainKeys("named", "tables");
+    }
+
+    @Test
     void days_between_dates_and_named_values_are_encoded() {
         Policy policy = Policies.parse(recentPurchases("daysBetween(attributes.purchasedOn, openedAt)"));
         Analysis analysis = Analysis.of(policy);
@@ -109,7 +128,7 @@ class DefinitionsTests {
         return out;
     }
 
-    private static Guarantee never(String name, Map<String, Object> when, Outcome.Kind kind) {
+    private static Guarantee never(String name, Object when, Outcome.Kind kind) {
         return new Guarantee(name, "test", when, new Guarantee.Expectation(false, Set.of(kind), null));
     }
 

@@ -4,20 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.resolutionpolicy.analysis.Guarantee;
 import org.resolutionpolicy.analysis.GuaranteeException;
-import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.engine.internal.model.Condition;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * Compiles guarantees' conditions with the engine's own reader, so that a guarantee's {@code when} means exactly what
  * a rule's would: each becomes the condition of a follow-up rule in a policy with the analysed policy's scale,
- * ladder, remedies and attributes.
+ * ladder, remedies and attributes, where the analysed policy's {@code named.*} and {@code tables.*} facts are known
+ * with its own definitions.
  */
 final class GuaranteeConditions {
 
@@ -58,15 +61,20 @@ final class GuaranteeConditions {
             }
             text.append("    followUp: { action: guarantee, within: P1D }\n    because: guarantee\n");
         }
+        Problems problems = new Problems();
+        // the policy's own named.* and tables.* facts are known, with its definitions
+        PolicyModel read = PolicyReader.readAbout(List.of(PolicySource.of("guarantees", text.toString())),
+                model.defined(), problems);
         try {
-            List<Condition> out = new ArrayList<>();
-            for (Rule r : Checker.model(Policies.parse(text.toString())).rules()) {
-                out.add(r.when());
-            }
-            return out;
+            problems.throwIfErrors();
         } catch (PolicyLoadException e) {
             throw new GuaranteeException(describe(e, guarantees, text.toString()), e);
         }
+        List<Condition> out = new ArrayList<>();
+        for (Rule r : read.rules()) {
+            out.add(r.when());
+        }
+        return out;
     }
 
     private static String describe(PolicyLoadException e, List<Guarantee> guarantees, String text) {

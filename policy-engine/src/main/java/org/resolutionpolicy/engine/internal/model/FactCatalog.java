@@ -78,6 +78,25 @@ public final class FactCatalog {
         return path;
     }
 
+    /**
+     * Adds a fact another policy defines, with its definition as that policy compiled it: for conditions written
+     * about that policy (guarantees), which read its {@code named.*} and {@code tables.*} facts as its rules do.
+     */
+    public void adopt(FactPath defined) {
+        paths.put(defined.name(), defined);
+    }
+
+    /** Returns the facts the policy defines from other facts (definitions and tables), by name, in order. */
+    public Map<String, FactPath> defined() {
+        Map<String, FactPath> out = new LinkedHashMap<>();
+        paths.forEach((name, path) -> {
+            if (path.derivation() != null) {
+                out.put(name, path);
+            }
+        });
+        return out;
+    }
+
     /** Returns the path, or null if the policy does not know it. */
     public FactPath find(String name) {
         return paths.get(name);

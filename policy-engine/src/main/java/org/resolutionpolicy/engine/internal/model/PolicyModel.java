@@ -1,5 +1,7 @@
 package org.resolutionpolicy.engine.internal.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.RemedyUnit;
@@ -24,11 +26,19 @@ import org.resolutionpolicy.engine.internal.support.WorkCalendar;
  * @param calendar the business calendar of {@code P7BD} periods and {@code businessDaysBetween}
  * @param validity when this version of the policy is in force ({@code validFrom}, {@code validUntil}), or null
  *                 when it does not say
+ * @param defined the facts the policy defines from other facts ({@code named.*}, {@code tables.*}), by name: what a
+ *                condition written about the policy elsewhere (a guarantee) may read too
  */
 public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
                           List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
                           Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
-                          ExternalRules external, WorkCalendar calendar, Validity validity) {
+                          ExternalRules external, WorkCalendar calendar, Validity validity,
+                          Map<String, FactPath> defined) {
+
+    /** Creates a model, copying the defined facts. */
+    public PolicyModel {
+        defined = defined == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defined));
+    }
 
     /** Creates a model on the default calendar (Monday to Friday, no holidays). */
     public PolicyModel(String id, String version, String description, String currency, List<String> severities,
@@ -36,13 +46,13 @@ public record PolicyModel(String id, String version, String description, String 
                        Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                        ExternalRules external) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, WorkCalendar.DEFAULT, null);
+                rules, external, WorkCalendar.DEFAULT, null, Map.of());
     }
 
     /** Returns the same model with rules from another source. */
     public PolicyModel withExternal(ExternalRules rules) {
         return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
-                remedies, authority, this.rules, rules, calendar, validity);
+                remedies, authority, this.rules, rules, calendar, validity, defined);
     }
 
     /** Returns the rank of a role, or -1. */

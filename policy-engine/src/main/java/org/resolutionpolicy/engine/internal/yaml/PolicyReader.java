@@ -25,6 +25,7 @@ import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
 import org.resolutionpolicy.engine.internal.model.Beyond;
 import org.resolutionpolicy.engine.internal.model.Effect;
 import org.resolutionpolicy.engine.internal.model.FactCatalog;
+import org.resolutionpolicy.engine.internal.model.FactPath;
 import org.resolutionpolicy.engine.internal.model.FactType;
 import org.resolutionpolicy.engine.internal.model.PolicyModel;
 import org.resolutionpolicy.engine.internal.model.Rule;
@@ -78,6 +79,9 @@ public final class PolicyReader {
     private final Map<String, Place[]> authorityPlaces = new HashMap<>();
     private RuleReader rules;
     private AmountReader amounts;
+    /** The facts another policy defines, known here too ({@link #readAbout}); empty for a policy of its own. */
+    private Map<String, FactPath> adopted = Map.of();
+    private FactCatalog catalog;
     private LoadBudget budget = LoadBudget.unlimited();
     /** When the ladder or the remedies could not be read, every name checked against them would be noise. */
     private boolean rolesBroken;
@@ -142,6 +146,22 @@ public final class PolicyReader {
         PolicyReader reader = new PolicyReader(problems);
         reader.budget = budget;
         return reader.readAll(sources, header, limits);
+    }
+
+    /**
+     * Reads YAML sources written about another policy (guarantees, as the rules of a policy of the same scale,
+     * ladder and remedies), where that policy's own {@code named.*} and {@code tables.*} facts are known with its
+     * definitions.
+     *
+     * @param sources the YAML sources
+     * @param defined the other policy's defined facts ({@link PolicyModel#defined()})
+     * @param problems where every problem goes
+     * @return the model, or null if any error was recorded
+     */
+    public static PolicyModel readAbout(List<PolicySource> sources, Map<String, FactPath> defined, Problems problems) {
+        PolicyReader reader = new PolicyReader(problems);
+        reader.adopted = Map.copyOf(defined);
+        return reader.readAll(sources, null, LoadOptions.defaults());
     }
 
     /** A composed source: its name, its reader and its top keys. */
@@ -212,7 +232,7 @@ public final class PolicyReader {
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                rules.rules(), null, calendar, validity);
+                rules.rules(), null, calendar, validity, catalog.defined());
     }
 
     /** Reads definitions and tables in the order the file has them, so that each may use those above it. */
@@ -273,7 +293,8 @@ public final class PolicyReader {
 
     /** Returns the reader of the rules' conditions, once the header told the facts, scales and remedies. */
     private ConditionReader conditionReader() {
-        FactCatalog catalog = new FactCatalog(attributes);
+        catalog = new FactCatalog(attributes);
+        adopted.values().forEach(catalog::adopt);
         Set<String> counted = new HashSet<>();
         remedies.forEach((id, unit) -> {
             if (unit == RemedyUnit.COUNT) {
