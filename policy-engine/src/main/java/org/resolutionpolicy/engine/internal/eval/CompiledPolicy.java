@@ -160,8 +160,7 @@ public final class CompiledPolicy implements Policy {
 
     @Override
     public Decision decide(CustomerCase customerCase) {
-        Objects.requireNonNull(customerCase, "case must not be null");
-        Decision decision = decision(customerCase, evaluator.evaluate(checker.check(customerCase, clock), false));
+        Decision decision = decided(customerCase, Evaluator.Reasons.SENTENCES);
         for (DecisionListener listener : listeners) {
             try {
                 listener.onDecision(customerCase, decision);
@@ -181,12 +180,13 @@ public final class CompiledPolicy implements Policy {
      * always get.
      */
     public Decision decideWithoutSentences(CustomerCase customerCase) {
-        if (listeners.length > 0) {
-            return decide(customerCase);
-        }
+        return listeners.length > 0 ? decide(customerCase) : decided(customerCase, Evaluator.Reasons.RULES);
+    }
+
+    /** Checks and decides a case, its reasons made as asked, telling no listener. */
+    private Decision decided(CustomerCase customerCase, Evaluator.Reasons reasons) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        return decision(customerCase, evaluator.evaluate(checker.check(customerCase, clock), false,
-                Evaluator.Reasons.RULES));
+        return decision(customerCase, evaluator.evaluate(checker.check(customerCase, clock), false, reasons));
     }
 
     /**
@@ -201,7 +201,8 @@ public final class CompiledPolicy implements Policy {
     @Override
     public Explanation explain(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        Evaluation evaluation = evaluator.evaluate(checker.check(customerCase, clock), true);
+        Evaluation evaluation = evaluator.evaluate(checker.check(customerCase, clock), true,
+                Evaluator.Reasons.SENTENCES);
         return explainer.explain(decision(customerCase, evaluation), evaluation);
     }
 

@@ -139,14 +139,7 @@ final class Evaluator {
      * Evaluates a checked case: its proposals, or its latitude when it has none.
      *
      * @param keep whether to keep what each proposal matched, for an explanation
-     */
-    Evaluation evaluate(CaseChecker.Checked checked, boolean keep) {
-        return evaluate(checked, keep, Reasons.SENTENCES);
-    }
-
-    /**
-     * Evaluates a checked case, making the reasons of each proposal as asked ({@link Reasons#RULES} or
-     * {@link Reasons#SENTENCES}).
+     * @param reasons how much of each proposal's reasons to make: {@link Reasons#RULES} or {@link Reasons#SENTENCES}
      */
     Evaluation evaluate(CaseChecker.Checked checked, boolean keep, Reasons reasons) {
         Facts facts = checked.facts();
