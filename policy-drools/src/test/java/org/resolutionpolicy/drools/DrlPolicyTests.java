@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.resolutionpolicy.api.Customer;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
@@ -209,6 +211,18 @@ class DrlPolicyTests {
                     "rules.drl:6:5: warning: rule [old] is disabled and never applies (delete it when it is no longer needed)");
             assertThat(p.decide(CustomerCase.builder().severity("LOW").employee("agent").propose("refund", 5).build())
                     .proposal("refund").outcome()).isEqualTo(Outcome.alone());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "// every rule moved to the YAML\n", "package test.rules;\n"})
+        void a_drl_file_without_rules_decides_with_the_yaml_alone(String drl) {
+            Policy p = Policies.compile(List.of(PolicySource.of("policy.yaml", HEADER), PolicySource.of("rules.drl", drl)));
+
+            CustomerCase c = CustomerCase.builder().severity("LOW").employee("agent").propose("apology")
+                    .propose("refund", 60).build();
+            assertThat(p.decide(c).proposals()).extracting(ProposalDecision::outcome)
+                    .containsExactly(Outcome.alone(), Outcome.escalate("manager"));
+            assertThat(p.explain(c).decision()).isEqualTo(p.decide(c));
         }
     }
 

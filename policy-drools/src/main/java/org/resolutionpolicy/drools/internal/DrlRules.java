@@ -74,6 +74,10 @@ final class DrlRules implements ExternalRules {
 
     @Override
     public List<Rule> matches(Facts facts) {
+        if (ruleIds.isEmpty()) {
+            // DRL without rules (a file emptied, or read mid-save) declares no [effects] global to set
+            return List.of();
+        }
         boolean perProposal = facts.remedy() != null;
         EffectCollector effects = new EffectCollector(model, perProposal);
         KieSession session = borrow();
@@ -129,7 +133,7 @@ final class DrlRules implements ExternalRules {
      */
     @Override
     public CaseRun open(Facts caseFacts) {
-        if (!shareByCase) {
+        if (!shareByCase || ruleIds.isEmpty()) {
             return ExternalRules.super.open(caseFacts);
         }
         KieSession session = borrow();
