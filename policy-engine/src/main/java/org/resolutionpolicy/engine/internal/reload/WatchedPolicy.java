@@ -47,6 +47,9 @@ public final class WatchedPolicy implements LivePolicy {
     private record Snapshot(CompiledPolicy policy, String hash, Instant loadedAt) {
     }
 
+    /** How many times one reload compiles the files at most, when they change while it compiles them. */
+    static final int SETTLE_ATTEMPTS = 3;
+
     private final Function<List<PolicySource>, CompiledPolicy> compiler;
     private final WatchRequest request;
     private final Clock clock;
@@ -108,50 +111,85 @@ public final class WatchedPolicy implements LivePolicy {
      */
     private ReloadEvent reload(boolean event) {
         synchronized (reloading) {
-            Snapshot serving = current;
-            String previous = serving.policy.revision();
             List<PolicySource> sources;
             try {
                 sources = request.read().get();
             } catch (PolicyException e) {
-                return failed(previous, null, List.of(Problem.error(String.valueOf(request.paths()), 0, 0,
-                        e.getMessage(), "the last good revision keeps serving")), "unreadable");
+                return failed(current.policy.revision(), null, List.of(Problem.error(String.valueOf(request.paths()),
+                        0, 0, e.getMessage(), "the last good revision keeps serving")), "unreadable");
             }
-            String hash = Revisions.hash(sources);
-            if (hash.equals(serving.hash)) {
-                failedHash = null;
-                ReloadEvent unchanged = new ReloadEvent(ReloadEvent.Result.UNCHANGED, previous, previous, previous,
-                        clock.instant(), List.of());
-                // back to what serves after a refused edit (the edit was undone): the status is no longer degraded,
-                // and the listeners hear of it
-                ReloadEvent last = lastAttempt;
-                return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
-            }
-            if (!event && hash.equals(failedHash)) {
-                return null;
-            }
-            List<String> drl = refusedDrl(sources);
-            if (!drl.isEmpty()) {
-                failedHash = hash;
-                return failed(previous, "?@" + hash.substring(0, 12), drl.stream().map(name -> Problem.error(name, 0, 0,
-                        "DRL source refused: DRL is code that runs in the application, and this policy is watched "
-                        + "without PolicyWatch.allowDrl()", "remove the file, or start the watch with allowDrl()"))
-                        .toList(), "brings DRL");
-            }
-            CompiledPolicy candidate;
-            try {
-                candidate = compiler.apply(sources);
-            } catch (PolicyLoadException e) {
-                failedHash = hash;
-                return failed(previous, "?@" + hash.substring(0, 12), e.problems(), "has errors");
-            }
+            return reload(event, sources, SETTLE_ATTEMPTS);
+        }
+    }
+
+    /**
+     * Compiles sources read and swaps to them, unless the files changed while they were compiled: then (a few times
+     * at most) the files as they are now are compiled instead. A file read between its truncation and its write can
+     * compile (an empty DRL file, YAML cut between two rules) or fail, and what serves and what is reported should
+     * be the content once written.
+     */
+    private ReloadEvent reload(boolean event, List<PolicySource> sources, int attempts) {
+        Snapshot serving = current;
+        String previous = serving.policy.revision();
+        String hash = Revisions.hash(sources);
+        if (hash.equals(serving.hash)) {
             failedHash = null;
-            current = new Snapshot(candidate, hash, clock.instant());
-            serving.policy.release();
-            ReloadEvent loaded = new ReloadEvent(ReloadEvent.Result.LOADED, candidate.revision(), previous,
-                    candidate.revision(), current.loadedAt, candidate.warnings());
-            LOG.info("policy [{}] reloaded: revision [{}] replaces [{}]", candidate.id(), candidate.revision(), previous);
-            return publish(loaded);
+            ReloadEvent unchanged = new ReloadEvent(ReloadEvent.Result.UNCHANGED, previous, previous, previous,
+                    clock.instant(), List.of());
+            // back to what serves after a refused edit (the edit was undone): the status is no longer degraded,
+            // and the listeners hear of it
+            ReloadEvent last = lastAttempt;
+            return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
+        }
+        if (!event && hash.equals(failedHash)) {
+            return null;
+        }
+        List<String> drl = refusedDrl(sources);
+        if (!drl.isEmpty()) {
+            failedHash = hash;
+            return failed(previous, "?@" + hash.substring(0, 12), drl.stream().map(name -> Problem.error(name, 0, 0,
+                    "DRL source refused: DRL is code that runs in the application, and this policy is watched "
+                    + "without PolicyWatch.allowDrl()", "remove the file, or start the watch with allowDrl()"))
+                    .toList(), "brings DRL");
+        }
+        CompiledPolicy candidate = null;
+        PolicyLoadException errors = null;
+        try {
+            candidate = compiler.apply(sources);
+        } catch (PolicyLoadException e) {
+            errors = e;
+        }
+        List<PolicySource> now = attempts > 1 ? settled(request, sources, hash) : sources;
+        if (now != sources) {
+            LOG.debug("policy [{}]: the files changed while being compiled; compiling them again", id());
+            if (candidate != null) {
+                candidate.release();
+            }
+            return reload(event, now, attempts - 1);
+        }
+        if (errors != null) {
+            failedHash = hash;
+            return failed(previous, "?@" + hash.substring(0, 12), errors.problems(), "has errors");
+        }
+        failedHash = null;
+        current = new Snapshot(candidate, hash, clock.instant());
+        serving.policy.release();
+        ReloadEvent loaded = new ReloadEvent(ReloadEvent.Result.LOADED, candidate.revision(), previous,
+                candidate.revision(), current.loadedAt, candidate.warnings());
+        LOG.info("policy [{}] reloaded: revision [{}] replaces [{}]", candidate.id(), candidate.revision(), previous);
+        return publish(loaded);
+    }
+
+    /**
+     * Returns the sources read, if the files still hold them once compiled, else the files as they are now; when they
+     * cannot be read now, the sources read (the next check will see what happened).
+     */
+    static List<PolicySource> settled(WatchRequest request, List<PolicySource> read, String hash) {
+        try {
+            List<PolicySource> now = request.read().get();
+            return Revisions.hash(now).equals(hash) ? read : now;
+        } catch (PolicyException e) {
+            return read;
         }
     }
 

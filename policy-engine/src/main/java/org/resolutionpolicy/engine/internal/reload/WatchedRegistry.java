@@ -92,49 +92,67 @@ public final class WatchedRegistry implements LivePolicyRegistry {
 
     private ReloadEvent reload(boolean event) {
         synchronized (reloading) {
-            Snapshot serving = current;
-            String previous = serving.registry.revision();
             List<PolicySource> sources;
             try {
                 sources = request.read().get();
             } catch (PolicyException e) {
-                return failed(previous, null, List.of(Problem.error(String.valueOf(request.paths()), 0, 0,
-                        e.getMessage(), "the last good policies keep serving")));
+                return failed(current.registry.revision(), null, List.of(Problem.error(String.valueOf(request.paths()),
+                        0, 0, e.getMessage(), "the last good policies keep serving")));
             }
-            String hash = Revisions.hash(sources);
-            if (hash.equals(serving.hash)) {
-                failedHash = null;
-                ReloadEvent unchanged = new ReloadEvent(ReloadEvent.Result.UNCHANGED, previous, previous, previous,
-                        clock.instant(), List.of());
-                ReloadEvent last = lastAttempt;
-                return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
-            }
-            if (!event && hash.equals(failedHash)) {
-                return null;
-            }
-            String candidate = "?@" + hash.substring(0, 12);
-            List<String> drl = refusedDrl(sources);
-            if (!drl.isEmpty()) {
-                failedHash = hash;
-                return failed(previous, candidate, drl.stream().map(name -> Problem.error(name, 0, 0,
-                        "DRL source refused: DRL is code that runs in the application, and these policies are watched "
-                        + "without PolicyWatch.allowDrl()", "remove the file, or start the watch with allowDrl()"))
-                        .toList());
-            }
-            PolicyRegistry next;
-            try {
-                next = compiler.apply(sources);
-            } catch (PolicyLoadException e) {
-                failedHash = hash;
-                return failed(previous, candidate, e.problems());
-            }
-            failedHash = null;
-            current = new Snapshot(next, hash, clock.instant());
-            release(serving.registry);
-            LOG.info("policies reloaded: [{}] replace [{}]", next.revision(), previous);
-            return publish(new ReloadEvent(ReloadEvent.Result.LOADED, next.revision(), previous, next.revision(),
-                    current.loadedAt, next.ids().stream().flatMap(id -> next.get(id).warnings().stream()).toList()));
+            return reload(event, sources, WatchedPolicy.SETTLE_ATTEMPTS);
         }
+    }
+
+    /** Compiles sources read and swaps to them, unless the files changed meanwhile (as {@link WatchedPolicy} does). */
+    private ReloadEvent reload(boolean event, List<PolicySource> sources, int attempts) {
+        Snapshot serving = current;
+        String previous = serving.registry.revision();
+        String hash = Revisions.hash(sources);
+        if (hash.equals(serving.hash)) {
+            failedHash = null;
+            ReloadEvent unchanged = new ReloadEvent(ReloadEvent.Result.UNCHANGED, previous, previous, previous,
+                    clock.instant(), List.of());
+            ReloadEvent last = lastAttempt;
+            return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
+        }
+        if (!event && hash.equals(failedHash)) {
+            return null;
+        }
+        String candidate = "?@" + hash.substring(0, 12);
+        List<String> drl = refusedDrl(sources);
+        if (!drl.isEmpty()) {
+            failedHash = hash;
+            return failed(previous, candidate, drl.stream().map(name -> Problem.error(name, 0, 0,
+                    "DRL source refused: DRL is code that runs in the application, and these policies are watched "
+                    + "without PolicyWatch.allowDrl()", "remove the file, or start the watch with allowDrl()"))
+                    .toList());
+        }
+        PolicyRegistry next = null;
+        PolicyLoadException errors = null;
+        try {
+            next = compiler.apply(sources);
+        } catch (PolicyLoadException e) {
+            errors = e;
+        }
+        List<PolicySource> now = attempts > 1 ? WatchedPolicy.settled(request, sources, hash) : sources;
+        if (now != sources) {
+            LOG.debug("the policy files changed while being compiled; compiling them again");
+            if (next != null) {
+                release(next);
+            }
+            return reload(event, now, attempts - 1);
+        }
+        if (errors != null) {
+            failedHash = hash;
+            return failed(previous, candidate, errors.problems());
+        }
+        failedHash = null;
+        current = new Snapshot(next, hash, clock.instant());
+        release(serving.registry);
+        LOG.info("policies reloaded: [{}] replace [{}]", next.revision(), previous);
+        PolicyRegistry loaded = next;
+        return publish(new ReloadEvent(ReloadEvent.Result.LOADED, next.revision(), previous, next.revision(),
+                current.loadedAt, next.ids().stream().flatMap(id -> loaded.get(id).warnings().stream()).toList()));
     }
 
     private static void release(PolicyRegistry replaced) {

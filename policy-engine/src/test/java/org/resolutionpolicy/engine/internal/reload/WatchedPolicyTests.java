@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,60 @@ class WatchedPolicyTests {
             assertThat(events).hasSize(1);
             assertThat(events.get(0).result()).isEqualTo(ReloadEvent.Result.FAILED);
             assertThat(live.version()).isEqualTo("1");
+        }
+    }
+    /** Serves the given texts, one read after another, then the last one again and again; counts the reads. */
+    private AtomicInteger readsOf(String... texts) {
+        AtomicInteger reads = new AtomicInteger();
+        sources.set(() -> List.of(PolicySource.of("policy.yaml", texts[Math.min(reads.getAndIncrement(),
+                texts.length - 1)])));
+        return reads;
+    }
+
+    @Test
+    void a_file_read_mid_save_that_compiles_is_compiled_again_as_written_and_never_serves() {
+        serve("1");
+        try (WatchedPolicy live = start(Duration.ofHours(1))) {
+            List<ReloadEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            live.addReloadListener(events::add);
+            // the first read sees a valid file that is not yet what is being written
+            readsOf(POLICY.formatted("half-written"), POLICY.formatted("2"));
+
+            ReloadEvent event = live.reloadNow();
+
+            assertThat(event.result()).isEqualTo(ReloadEvent.Result.LOADED);
+            assertThat(event.candidate()).startsWith("2@");
+            assertThat(live.version()).isEqualTo("2");
+            assertThat(events).singleElement().isEqualTo(event);
+        }
+    }
+
+    @Test
+    void a_file_read_mid_save_that_fails_is_not_reported_when_the_written_file_compiles() {
+        serve("1");
+        try (WatchedPolicy live = start(Duration.ofHours(1))) {
+            readsOf("policy: live\nversion: \"2\"\nroles: [ag", POLICY.formatted("2"));
+
+            ReloadEvent event = live.reloadNow();
+
+            assertThat(event.result()).isEqualTo(ReloadEvent.Result.LOADED);
+            assertThat(live.version()).isEqualTo("2");
+            assertThat(live.status().degraded()).isFalse();
+        }
+    }
+
+    @Test
+    void files_that_keep_changing_are_compiled_three_times_at_most_and_the_last_compiled_serves() {
+        serve("1");
+        try (WatchedPolicy live = start(Duration.ofHours(1))) {
+            AtomicInteger reads = readsOf(POLICY.formatted("2"), POLICY.formatted("3"), POLICY.formatted("4"),
+                    POLICY.formatted("5"));
+
+            ReloadEvent event = live.reloadNow();
+
+            assertThat(event.result()).isEqualTo(ReloadEvent.Result.LOADED);
+            assertThat(live.version()).isEqualTo("4");
+            assertThat(reads.get()).isEqualTo(3);
         }
     }
 }
