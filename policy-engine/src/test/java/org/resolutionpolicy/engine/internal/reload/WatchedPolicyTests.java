@@ -22,7 +22,8 @@ import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 /** The live policy's own rules, with sources read by a test: unreadable sources and the polling fallback. */
 class WatchedPolicyTests {
 
-    private static final String POLICY = """
+    /** A one-remedy policy whose version is the one argument. */
+    static final String POLICY = """
             policy: live
             version: "%s"
             roles: [agent]

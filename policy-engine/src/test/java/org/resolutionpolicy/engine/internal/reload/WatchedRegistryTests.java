@@ -19,23 +19,14 @@ import org.resolutionpolicy.engine.internal.YamlPolicyEngine;
 /** The live registry's reloads, with sources read by a test: files that change while they compile. */
 class WatchedRegistryTests {
 
-    private static final String POLICY = """
-            policy: live
-            version: "%s"
-            roles: [agent]
-            remedies:
-              apology: { unit: none }
-            authority:
-              agent: { apology: unlimited }
-            """;
-
     @TempDir
     Path dir;
 
     @Test
     void a_file_read_mid_save_is_compiled_again_as_written_and_never_serves() {
         AtomicInteger reads = new AtomicInteger();
-        List<String> texts = List.of(POLICY.formatted("1"), POLICY.formatted("half-written"), POLICY.formatted("2"));
+        String policy = WatchedPolicyTests.POLICY;
+        List<String> texts = List.of(policy.formatted("1"), policy.formatted("half-written"), policy.formatted("2"));
         WatchRequest request = new WatchRequest(List.of(dir), () -> List.of(PolicySource.of("live.yaml",
                 texts.get(Math.min(reads.getAndIncrement(), texts.size() - 1)))), Duration.ofHours(1),
                 Duration.ofHours(1), List.of(), LoadOptions.defaults());
