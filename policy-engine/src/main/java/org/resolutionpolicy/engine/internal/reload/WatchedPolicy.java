@@ -2,11 +2,9 @@ package org.resolutionpolicy.engine.internal.reload;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.resolutionpolicy.api.AttributeType;
 import org.resolutionpolicy.api.AuthorityTable;
@@ -26,7 +24,6 @@ import org.resolutionpolicy.api.ReloadStatus;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.api.spi.WatchRequest;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
-import org.resolutionpolicy.engine.internal.support.Revisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,38 +31,38 @@ import org.slf4j.LoggerFactory;
  * A policy that follows its files: decides with the snapshot it serves now and swaps, in one volatile write, to each
  * candidate that compiles without errors.
  *
- * <p>Reloads run one at a time (on the watcher's thread, or the caller's for {@link #reloadNow}); deciding never
- * waits for them. A snapshot that is replaced is released once swapped out: a decision still running on it
- * finishes. A candidate is compiled again after any file event even when its content failed before (the failure may
- * have been a half-written file read mid-save); the polling fallback skips content that already failed.
+ * <p>Reloads follow the rules of {@link Reloader}, on the watcher's thread or the caller's for {@link #reloadNow}. A
+ * snapshot that is replaced is released once swapped out: a decision still running on it finishes.
  */
 public final class WatchedPolicy implements LivePolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchedPolicy.class);
 
-    /** What serves: a compiled policy, the hash of its sources and when it was loaded. */
-    private record Snapshot(CompiledPolicy policy, String hash, Instant loadedAt) {
-    }
+    /** What a reloader needs to know of a compiled policy. */
+    private static final Reloader.Served<CompiledPolicy> POLICY = new Reloader.Served<>() {
+        @Override
+        public String revision(CompiledPolicy policy) {
+            return policy.revision();
+        }
 
-    /** How many times one reload compiles the files at most, when they change while it compiles them. */
-    static final int SETTLE_ATTEMPTS = 3;
+        @Override
+        public List<Problem> warnings(CompiledPolicy policy) {
+            return policy.warnings();
+        }
 
-    private final Function<List<PolicySource>, CompiledPolicy> compiler;
+        @Override
+        public void release(CompiledPolicy policy) {
+            policy.release();
+        }
+    };
+
+    private final Reloader<CompiledPolicy> reloader;
     private final WatchRequest request;
-    private final Clock clock;
-    private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
-    private final Object reloading = new Object();
-    private volatile Snapshot current;
-    private volatile ReloadEvent lastAttempt;
-    /** The hash of the last candidate that failed, so that polling does not compile it again and again. */
-    private String failedHash;
     private FileWatcher watcher;
 
-    private WatchedPolicy(Function<List<PolicySource>, CompiledPolicy> compiler, WatchRequest request, Clock clock) {
-        this.compiler = compiler;
+    private WatchedPolicy(Reloader<CompiledPolicy> reloader, WatchRequest request) {
+        this.reloader = reloader;
         this.request = request;
-        this.clock = clock;
-        listeners.addAll(request.listeners());
     }
 
     /**
@@ -73,22 +70,15 @@ public final class WatchedPolicy implements LivePolicy {
      *
      * @param compiler compiles sources, throwing {@link PolicyLoadException} on errors
      * @throws PolicyLoadException if the policy has errors now
-     * @throws PolicyException if its files cannot be read or watched
+     * @throws PolicyException if its files cannot be read or watched, or bring DRL that the request does not allow
      */
     public static WatchedPolicy start(Function<List<PolicySource>, CompiledPolicy> compiler, WatchRequest request,
                                       Clock clock) {
-        WatchedPolicy policy = new WatchedPolicy(compiler, request, clock);
-        List<PolicySource> sources = request.read().get();
-        List<String> drl = policy.refusedDrl(sources);
-        if (!drl.isEmpty()) {
-            throw new PolicyException("the watched sources include DRL " + drl + ", which is code that runs in the "
-                    + "application; call PolicyWatch.allowDrl() if whoever can write " + request.paths()
-                    + " may run code here");
-        }
-        policy.current = new Snapshot(compiler.apply(sources), Revisions.hash(sources), clock.instant());
+        WatchedPolicy policy = new WatchedPolicy(new Reloader<>(compiler, POLICY, request, clock, "this policy is",
+                LOG), request);
         try {
             policy.watcher = new FileWatcher(request.paths(), request.debounce(), request.pollInterval(),
-                    policy::check, policy.current.policy.id());
+                    policy.reloader::reload, policy.id());
         } catch (IOException e) {
             throw new PolicyException("cannot watch policy files " + request.paths() + ": " + e.getMessage(), e);
         }
@@ -96,145 +86,24 @@ public final class WatchedPolicy implements LivePolicy {
         return policy;
     }
 
-    private void check(boolean event) {
-        reload(event);
-    }
-
     @Override
     public ReloadEvent reloadNow() {
-        return reload(true);
-    }
-
-    /**
-     * Reads, compiles and swaps if the sources changed and compile; returns the attempt, or null when polling found
-     * content that already failed.
-     */
-    private ReloadEvent reload(boolean event) {
-        synchronized (reloading) {
-            List<PolicySource> sources;
-            try {
-                sources = request.read().get();
-            } catch (PolicyException e) {
-                return failed(current.policy.revision(), null, List.of(Problem.error(String.valueOf(request.paths()),
-                        0, 0, e.getMessage(), "the last good revision keeps serving")), "unreadable");
-            }
-            return reload(event, sources, SETTLE_ATTEMPTS);
-        }
-    }
-
-    /**
-     * Compiles sources read and swaps to them, unless the files changed while they were compiled: then (a few times
-     * at most) the files as they are now are compiled instead. A file read between its truncation and its write can
-     * compile (an empty DRL file, YAML cut between two rules) or fail, and what serves and what is reported should
-     * be the content once written.
-     */
-    private ReloadEvent reload(boolean event, List<PolicySource> sources, int attempts) {
-        Snapshot serving = current;
-        String previous = serving.policy.revision();
-        String hash = Revisions.hash(sources);
-        if (hash.equals(serving.hash)) {
-            failedHash = null;
-            ReloadEvent unchanged = new ReloadEvent(ReloadEvent.Result.UNCHANGED, previous, previous, previous,
-                    clock.instant(), List.of());
-            // back to what serves after a refused edit (the edit was undone): the status is no longer degraded,
-            // and the listeners hear of it
-            ReloadEvent last = lastAttempt;
-            return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
-        }
-        if (!event && hash.equals(failedHash)) {
-            return null;
-        }
-        List<String> drl = refusedDrl(sources);
-        if (!drl.isEmpty()) {
-            failedHash = hash;
-            return failed(previous, "?@" + hash.substring(0, 12), drl.stream().map(name -> Problem.error(name, 0, 0,
-                    "DRL source refused: DRL is code that runs in the application, and this policy is watched "
-                    + "without PolicyWatch.allowDrl()", "remove the file, or start the watch with allowDrl()"))
-                    .toList(), "brings DRL");
-        }
-        CompiledPolicy candidate = null;
-        PolicyLoadException errors = null;
-        try {
-            candidate = compiler.apply(sources);
-        } catch (PolicyLoadException e) {
-            errors = e;
-        }
-        List<PolicySource> now = attempts > 1 ? settled(request, sources, hash) : sources;
-        if (now != sources) {
-            LOG.debug("policy [{}]: the files changed while being compiled; compiling them again", id());
-            if (candidate != null) {
-                candidate.release();
-            }
-            return reload(event, now, attempts - 1);
-        }
-        if (errors != null) {
-            failedHash = hash;
-            return failed(previous, "?@" + hash.substring(0, 12), errors.problems(), "has errors");
-        }
-        failedHash = null;
-        current = new Snapshot(candidate, hash, clock.instant());
-        serving.policy.release();
-        ReloadEvent loaded = new ReloadEvent(ReloadEvent.Result.LOADED, candidate.revision(), previous,
-                candidate.revision(), current.loadedAt, candidate.warnings());
-        LOG.info("policy [{}] reloaded: revision [{}] replaces [{}]", candidate.id(), candidate.revision(), previous);
-        return publish(loaded);
-    }
-
-    /**
-     * Returns the sources read, if the files still hold them once compiled, else the files as they are now; when they
-     * cannot be read now, the sources read (the next check will see what happened).
-     */
-    static List<PolicySource> settled(WatchRequest request, List<PolicySource> read, String hash) {
-        try {
-            List<PolicySource> now = request.read().get();
-            return Revisions.hash(now).equals(hash) ? read : now;
-        } catch (PolicyException e) {
-            return read;
-        }
-    }
-
-    /** Returns the names of the DRL sources, unless the request allows DRL. */
-    private List<String> refusedDrl(List<PolicySource> sources) {
-        return request.allowDrl() ? List.of() : sources.stream().filter(s -> s.kind() == PolicySource.Kind.DRL)
-                .map(PolicySource::name).toList();
-    }
-
-    private ReloadEvent failed(String serving, String candidate, List<Problem> problems, String why) {
-        ReloadEvent event = new ReloadEvent(ReloadEvent.Result.FAILED, serving, serving, candidate, clock.instant(),
-                problems);
-        if (LOG.isWarnEnabled()) {
-            LOG.warn("policy [{}] reload refused (candidate {}), revision [{}] keeps serving:\n  {}", id(), why, serving,
-                    String.join("\n  ", problems.stream().map(Problem::toString).toList()));
-        }
-        return publish(event);
-    }
-
-    private ReloadEvent publish(ReloadEvent event) {
-        lastAttempt = event;
-        for (ReloadListener listener : listeners) {
-            try {
-                listener.onReload(event);
-            } catch (RuntimeException e) {
-                LOG.warn("reload listener [{}] failed on {}; reloading goes on", listener, event, e);
-            }
-        }
-        return event;
+        return reloader.reload(true);
     }
 
     @Override
     public Policy current() {
-        return current.policy;
+        return reloader.current();
     }
 
     @Override
     public ReloadStatus status() {
-        Snapshot s = current;
-        return new ReloadStatus(s.policy.revision(), s.loadedAt, lastAttempt);
+        return reloader.status();
     }
 
     @Override
     public void addReloadListener(ReloadListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+        reloader.addListener(listener);
     }
 
     @Override
@@ -247,12 +116,12 @@ public final class WatchedPolicy implements LivePolicy {
 
     @Override
     public Decision decide(CustomerCase customerCase) {
-        return current.policy.decide(customerCase);
+        return reloader.current().decide(customerCase);
     }
 
     @Override
     public Explanation explain(CustomerCase customerCase) {
-        return current.policy.explain(customerCase);
+        return reloader.current().explain(customerCase);
     }
 
     /**
@@ -265,61 +134,61 @@ public final class WatchedPolicy implements LivePolicy {
 
     @Override
     public String revision() {
-        return current.policy.revision();
+        return reloader.current().revision();
     }
 
     @Override
     public String id() {
-        return current.policy.id();
+        return reloader.current().id();
     }
 
     @Override
     public String version() {
-        return current.policy.version();
+        return reloader.current().version();
     }
 
     @Override
     public String description() {
-        return current.policy.description();
+        return reloader.current().description();
     }
 
     @Override
     public List<String> severities() {
-        return current.policy.severities();
+        return reloader.current().severities();
     }
 
     @Override
     public List<String> roles() {
-        return current.policy.roles();
+        return reloader.current().roles();
     }
 
     @Override
     public Map<String, RemedyUnit> remedies() {
-        return current.policy.remedies();
+        return reloader.current().remedies();
     }
 
     @Override
     public Map<String, AttributeType> attributes() {
-        return current.policy.attributes();
+        return reloader.current().attributes();
     }
 
     @Override
     public List<String> ruleIds() {
-        return current.policy.ruleIds();
+        return reloader.current().ruleIds();
     }
 
     @Override
     public AuthorityTable authority() {
-        return current.policy.authority();
+        return reloader.current().authority();
     }
 
     @Override
     public List<Problem> warnings() {
-        return current.policy.warnings();
+        return reloader.current().warnings();
     }
 
     @Override
     public String toString() {
-        return "LivePolicy[" + current.policy + ", watching " + request.paths() + "]";
+        return "LivePolicy[" + reloader.current() + ", watching " + request.paths() + "]";
     }
 }
