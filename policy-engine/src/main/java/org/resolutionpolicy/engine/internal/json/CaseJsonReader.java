@@ -51,6 +51,7 @@ public final class CaseJsonReader {
     /** The first key of every decision-log line, and of every reload line of such a log. */
     private static final String DECISION_ID = "decisionId";
     private static final String RELOAD = "reload";
+    private static final String[] LOG_KEYS = {DECISION_ID, RELOAD};
     /** Where a decision-log line written with cases holds the case. */
     public static final String INPUT = "input";
 
@@ -145,10 +146,12 @@ public final class CaseJsonReader {
     public static Optional<CustomerCase> readLine(byte[] line, int offset, int length, String source, long lineNumber) {
         CaseJsonReader reader = new CaseJsonReader(source, (int) Math.min(Integer.MAX_VALUE, lineNumber - 1));
         try {
-            String first;
-            try (JsonParser parser = FACTORY.createParser(line, offset, length)) {
-                first = parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
-                        ? parser.currentName() : null;
+            String first = FirstKey.among(line, offset, length, LOG_KEYS);
+            if (first == null) {
+                try (JsonParser parser = FACTORY.createParser(line, offset, length)) {
+                    first = parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+                            ? parser.currentName() : null;
+                }
             }
             try (JsonParser parser = FACTORY.createParser(line, offset, length)) {
                 if (RELOAD.equals(first)) {

@@ -195,6 +195,25 @@ class CaseJsonReaderTests {
         }
 
         @Test
+        void a_line_is_told_a_log_line_by_its_first_key_however_that_key_is_written() {
+            String input = "{\"severity\": \"LOW\", \"proposals\": [{\"remedy\": \"apology\"}]}";
+
+            // spaces around the brace, a key written with an escape, a key with non-ASCII letters: the same reading
+            assertThat(line(" \t{ \"decisionId\":\"d\", \"input\": " + input + "}", 1)).hasValue(Cases.parse(input));
+            assertThat(line("{\"decision\\u0049d\": \"d\", \"input\": " + input + "}", 2)).hasValue(Cases.parse(input));
+            assertThat(line("{\"rel\\u006fad\": \"LOADED\"}", 3)).isEmpty();
+            // keys that only begin like a log's are a case's, and refused as one
+            assertThatThrownBy(() -> line("{\"decisionIds\": \"d\"}", 4))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).extracting(CaseProblem::field)
+                            .containsExactly("decisionIds"));
+            assertThatThrownBy(() -> line("{\"reloadé\": 1}", 5))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).extracting(CaseProblem::field)
+                            .containsExactly("reloadé"));
+        }
+
+        @Test
         void a_decision_log_line_without_its_case_is_refused_saying_how_to_log_cases() {
             assertThatThrownBy(() -> line("{\"decisionId\": \"d\", \"case\": \"C-1\"}", 5))
                     .isInstanceOf(InvalidCaseException.class)
