@@ -7,7 +7,8 @@
 @SuppressWarnings("requires-automatic")
 module org.resolutionpolicy.cli {
     requires org.resolutionpolicy.api;
-    requires org.resolutionpolicy.engine;
+    requires org.resolutionpolicy.model;
+    requires org.resolutionpolicy.format;
     requires org.resolutionpolicy.drools;
     requires org.resolutionpolicy.test;
     requires org.resolutionpolicy.analysis;

@@ -4,6 +4,9 @@
  */
 module org.resolutionpolicy.drools {
     requires transitive org.resolutionpolicy.api;
+    requires org.resolutionpolicy.model;
+    requires org.resolutionpolicy.format;
+    // the engine's SPI for DRL compilers
     requires org.resolutionpolicy.engine;
     // transitive: Effects takes Drools' RuleContext (kcontext) in its methods
     requires transitive org.kie.api;
@@ -15,6 +18,6 @@ module org.resolutionpolicy.drools {
 
     exports org.resolutionpolicy.drools;
 
-    provides org.resolutionpolicy.engine.internal.DrlCompiler
+    provides org.resolutionpolicy.engine.spi.DrlCompiler
             with org.resolutionpolicy.drools.internal.DroolsDrlCompiler;
 }

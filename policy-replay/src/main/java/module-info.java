@@ -4,11 +4,12 @@
  *
  * <p>The entry points are {@link org.resolutionpolicy.replay.Replay}, {@link org.resolutionpolicy.replay.Diff} and
  * {@link org.resolutionpolicy.replay.History}; decisions go through {@link org.resolutionpolicy.api.Policy}, and the
- * engine's streaming case reader reads each line.
+ * streaming case reader of {@code policy-format} reads each line.
  */
 module org.resolutionpolicy.replay {
     requires transitive org.resolutionpolicy.api;
-    requires org.resolutionpolicy.engine;
+    requires org.resolutionpolicy.model;
+    requires org.resolutionpolicy.format;
     requires org.slf4j;
 
     exports org.resolutionpolicy.replay;

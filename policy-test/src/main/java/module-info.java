@@ -7,7 +7,7 @@
  */
 module org.resolutionpolicy.test {
     requires transitive org.resolutionpolicy.api;
-    requires org.resolutionpolicy.engine;
+    requires org.resolutionpolicy.format;
     requires org.yaml.snakeyaml;
     requires static org.assertj.core;
     requires static org.junit.jupiter.api;

@@ -2,7 +2,7 @@ package org.resolutionpolicy.analysis;
 
 import java.util.Map;
 import java.util.Objects;
-import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.format.json.Json;
 
 /**
  * States one thing analysis found in a policy, for its owner: where, what, and a case that shows it.

@@ -1,7 +1,7 @@
 package org.resolutionpolicy.analysis;
 
 import java.util.Map;
-import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.format.json.Json;
 
 /**
  * Says whether a guarantee holds: proven for every case, or refuted by a counterexample the engine decided.

@@ -20,6 +20,7 @@ package org.resolutionpolicy.api;
 public interface LivePolicy extends Policy, AutoCloseable {
 
     /** Returns the snapshot serving now: an ordinary immutable policy that never changes. */
+    @Override
     Policy current();
 
     /** Returns the serving revision, when it was loaded and how the last attempt went. */

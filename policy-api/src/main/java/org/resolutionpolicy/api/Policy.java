@@ -77,6 +77,37 @@ public interface Policy {
     Decision decide(CustomerCase customerCase);
 
     /**
+     * Decides a case as {@link #decide} does, except that the reasons of the authority table (who may grant what)
+     * may carry their rule ids without a sentence (an empty {@link Reason#because()}): for tools that count outcomes,
+     * approvers and rule ids over many cases and show no sentence, such as a replay. Outcomes, approvers, rule ids,
+     * follow-ups, entitlements and latitude are those of {@link #decide}; decision listeners hear the decision as
+     * they always do (a policy with listeners decides in full, so that they get every sentence).
+     *
+     * <p>The default decides in full; the engine's policies (compiled, live, versioned, from a registry) leave the
+     * sentences out, which saves most of a decision's allocation.
+     *
+     * @param customerCase the case
+     * @return the decision
+     * @throws NullPointerException if the case is null
+     * @throws InvalidCaseException if the case does not fit this policy
+     */
+    default Decision decideWithoutSentences(CustomerCase customerCase) {
+        return decide(customerCase);
+    }
+
+    /**
+     * Returns the policy that decides now, as an immutable snapshot: this policy itself unless it stands for
+     * another that may change (a {@link LivePolicy} returns the revision it serves) or wraps one (a policy that
+     * only adds listeners or observations returns what it wraps decides with). Tools that read a policy's model
+     * (analysis, pages) start from here, so that any policy a caller holds can be read.
+     *
+     * @return the snapshot, never null
+     */
+    default Policy current() {
+        return this;
+    }
+
+    /**
      * Decides a case and explains it: every rule with whether it matched each proposal and, when it did not,
      * which condition failed with what values; and how the authority role was derived. Slower than
      * {@link #decide}, which never pays for explanations.

@@ -15,7 +15,7 @@ import org.resolutionpolicy.analysis.GuaranteeFile;
 import org.resolutionpolicy.analysis.GuaranteeResult;
 import org.resolutionpolicy.analysis.Report;
 import org.resolutionpolicy.api.PolicyLoadException;
-import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.format.json.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

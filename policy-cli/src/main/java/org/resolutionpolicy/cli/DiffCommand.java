@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.resolutionpolicy.api.Policy;
-import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.format.json.Json;
 import org.resolutionpolicy.replay.Diff;
 import org.resolutionpolicy.replay.DiffReport;
 import org.resolutionpolicy.replay.History;

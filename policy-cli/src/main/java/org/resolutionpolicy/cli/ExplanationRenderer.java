@@ -15,8 +15,8 @@ import org.resolutionpolicy.api.Explanation.ProposalExplanation;
 import org.resolutionpolicy.api.Explanation.RoleLimit;
 import org.resolutionpolicy.api.Explanation.RuleCheck;
 import org.resolutionpolicy.api.Explanation.Window;
-import org.resolutionpolicy.engine.internal.json.DecisionJson;
-import org.resolutionpolicy.engine.internal.text.DecisionTable;
+import org.resolutionpolicy.format.json.DecisionJson;
+import org.resolutionpolicy.format.text.DecisionTable;
 
 /** Prints an explanation for people (text) and for programs (JSON). */
 final class ExplanationRenderer {

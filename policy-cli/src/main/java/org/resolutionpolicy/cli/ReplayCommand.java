@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyLoadException;
-import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.format.json.Json;
 import org.resolutionpolicy.replay.BadLines;
 import org.resolutionpolicy.replay.Granularity;
 import org.resolutionpolicy.replay.History;

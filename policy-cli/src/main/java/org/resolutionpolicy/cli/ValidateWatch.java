@@ -9,21 +9,17 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
-import org.resolutionpolicy.engine.internal.reload.FileWatcher;
 
 /**
  * {@code policy validate --watch}: validates again after every save of the watched files, so a policy owner sees
- * mistakes as they type. It uses the engine's file watcher (events, debounce, polling); a poll that finds no file's
- * size or modification time changed prints nothing.
+ * mistakes as they type. It compares every file's name, size and modification time a few times a second; a save
+ * is validated once the files have stayed the same for one more look (an editor's write settles first).
  */
 final class ValidateWatch {
 
-    private static final Duration DEBOUNCE = Duration.ofMillis(150);
-    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration LOOK = Duration.ofMillis(250);
 
     private ValidateWatch() {
     }
@@ -34,32 +30,29 @@ final class ValidateWatch {
      * @param validate validates every policy, printing the verdicts, and returns the exit code
      * @return the exit code of the last validation
      */
-    @SuppressWarnings("try") // the watcher works on its own thread until closed; the body only waits
     static int run(List<Path> paths, IntSupplier validate, PrintWriter out, PrintWriter err) throws InterruptedException {
-        AtomicInteger exit = new AtomicInteger(PolicyCli.OK);
-        List<String> seen = new ArrayList<>(fingerprint(paths));
+        int exit = PolicyCli.OK;
+        List<String> seen = fingerprint(paths);
+        List<String> last = seen;
         out.println("watching " + paths + " (Ctrl-C stops)");
         out.flush();
-        try (FileWatcher watcher = new FileWatcher(paths, DEBOUNCE, POLL, event -> {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(LOOK.toMillis());
+            } catch (InterruptedException e) {
+                return exit;
+            }
             List<String> now = fingerprint(paths);
-            if (!event && now.equals(seen)) {
-                return;
-            }
-            synchronized (seen) {
-                seen.clear();
-                seen.addAll(now);
+            // a change is validated once it has settled: the same on two looks in a row
+            if (now.equals(last) && !now.equals(seen)) {
+                seen = now;
                 out.println("--- " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " changed, validating again");
-                exit.set(validate.getAsInt());
+                exit = validate.getAsInt();
+                out.flush();
             }
-        }, "cli")) {
-            new CountDownLatch(1).await();
-        } catch (IOException e) {
-            err.println("policy: cannot watch " + paths + ": " + e.getMessage());
-            return PolicyCli.USAGE;
-        } catch (InterruptedException e) {
-            return exit.get();
+            last = now;
         }
-        return exit.get();
+        return exit;
     }
 
     /** Names, sizes and modification times of every file under the paths: what a poll compares. */

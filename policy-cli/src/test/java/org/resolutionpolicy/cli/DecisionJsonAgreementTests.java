@@ -17,8 +17,8 @@ import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.DecisionLog.Masking;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
-import org.resolutionpolicy.engine.internal.json.DecisionJson;
-import org.resolutionpolicy.engine.internal.json.Json;
+import org.resolutionpolicy.format.json.DecisionJson;
+import org.resolutionpolicy.format.json.Json;
 import org.yaml.snakeyaml.Yaml;
 
 /** The CLI's decision JSON and the decision log's lines come from one mapping, so they cannot drift apart. */

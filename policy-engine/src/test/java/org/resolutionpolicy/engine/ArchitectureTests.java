@@ -25,14 +25,11 @@ class ArchitectureTests {
     /** The engine packages each package may import; the root package wires them all. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "support", Set.of(),
-            "model", Set.of("support"),
-            "mvel", Set.of("model", "support"),
-            "yaml", Set.of("model", "mvel", "support"),
-            "eval", Set.of("model", "support"),
+            "mvel", Set.of("support"),
+            "yaml", Set.of("mvel", "support"),
+            "eval", Set.of("support"),
             "reload", Set.of("eval", "support"),
-            "json", Set.of("support"),
-            "log", Set.of("json", "support"),
-            "text", Set.of("support"));
+            "log", Set.of("support"));
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -57,8 +54,8 @@ class ArchitectureTests {
             }
         }
         assertThat(seen).as("packages the rules know").containsAll(ALLOWED.keySet());
-        assertThat(seen).as("every package has a rule").isSubsetOf(new TreeSet<>(Set.of("", "support", "model", "mvel",
-                "yaml", "eval", "reload", "json", "log", "text")));
+        assertThat(seen).as("every package has a rule").isSubsetOf(new TreeSet<>(Set.of("", "support", "mvel", "yaml",
+                "eval", "reload", "log")));
         assertThat(wrong).isEmpty();
     }
 

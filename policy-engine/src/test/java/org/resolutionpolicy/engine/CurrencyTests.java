@@ -18,7 +18,7 @@ import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.Proposal;
-import org.resolutionpolicy.engine.internal.json.DecisionJson;
+import org.resolutionpolicy.format.json.DecisionJson;
 
 /** A case and a proposal may state a currency; one other than the policy's is an invalid case, never converted. */
 class CurrencyTests {

@@ -10,7 +10,7 @@ import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.DecisionLog.Masking;
 import org.resolutionpolicy.api.Employee;
-import org.resolutionpolicy.engine.internal.json.CaseJsonReader;
+import org.resolutionpolicy.format.json.CaseJsonReader;
 
 /** A decision log opened with cases is a history: each line carries its case, ids masked as the line's. */
 class DecisionLogCasesTests {

@@ -17,7 +17,7 @@ import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Problem;
-import org.resolutionpolicy.engine.internal.json.DecisionJson;
+import org.resolutionpolicy.format.json.DecisionJson;
 
 /** A {@code require} may name several roles that must each sign off; the decision lists them all. */
 class DualApprovalTests {

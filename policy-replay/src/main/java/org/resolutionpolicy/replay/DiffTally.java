@@ -20,7 +20,6 @@ import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.resolutionpolicy.replay.DiffReport.ActionChange;
 import org.resolutionpolicy.replay.DiffReport.CaseChanges;
 import org.resolutionpolicy.replay.DiffReport.FollowUpChanges;
@@ -108,7 +107,7 @@ final class DiffTally extends Tally<DiffTally> {
 
     private static Decision decideBy(Policy policy, String side, CustomerCase c) {
         try {
-            return CompiledPolicy.decideForTally(policy, c);
+            return policy.decideWithoutSentences(c);
         } catch (InvalidCaseException e) {
             throw new InvalidCaseException((c.id() == null ? "" : c.id() + " ") + "by the policy " + side + " the edit, "
                     + policy.id() + " " + policy.version(), e.problems());

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.PolicyException;
-import org.resolutionpolicy.engine.internal.json.CaseJson;
+import org.resolutionpolicy.format.json.CaseJson;
 
 /**
  * Writes cases as a history: one line of case JSON per case, which {@link History} and {@code policy decide} read

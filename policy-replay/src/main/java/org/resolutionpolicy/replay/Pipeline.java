@@ -16,7 +16,7 @@ import org.resolutionpolicy.api.CaseProblem;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.PolicyException;
-import org.resolutionpolicy.engine.internal.json.CaseJsonReader;
+import org.resolutionpolicy.format.json.CaseJsonReader;
 import org.resolutionpolicy.replay.LineSplitter.Batch;
 
 /**

@@ -21,7 +21,6 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.resolutionpolicy.replay.ReplayReport.FollowUpCount;
 import org.resolutionpolicy.replay.ReplayReport.PolicyId;
 import org.resolutionpolicy.replay.ReplayReport.RemedyOutcomes;
@@ -64,7 +63,7 @@ final class ReplayTally extends Tally<ReplayTally> {
     @Override
     void decide(long line, CustomerCase c) {
         // rule ids, not sentences, are counted: the engine's policies decide without the authority sentences
-        count(c, CompiledPolicy.decideForTally(policy, c));
+        count(c, policy.decideWithoutSentences(c));
     }
 
     /** Counts one decision of a case. */

@@ -17,7 +17,6 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 
 /**
  * Decides the history lines of one partition into rows of {@link Schemas#DECISIONS}, with the policy compiled once
@@ -61,7 +60,7 @@ final class Decider implements MapPartitionsFunction<Row, Row> {
         Decision d;
         try {
             // rule ids, not sentences, reach the report: as a local replay, without the authority sentences
-            d = CompiledPolicy.decideForTally(policy, c);
+            d = policy.decideWithoutSentences(c);
         } catch (InvalidCaseException e) {
             return row(policy, file, line, HistoryLines.BAD, HistoryLines.message(e), c, null, null);
         }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.resolutionpolicy.api.CaseProblem;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.InvalidCaseException;
-import org.resolutionpolicy.engine.internal.json.CaseJsonReader;
+import org.resolutionpolicy.format.json.CaseJsonReader;
 
 /**
  * Reads one history line as the local replay does: the same reader, the same blank lines, the same limit on a line's

@@ -7,7 +7,7 @@ import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.ProposalDecision;
-import org.resolutionpolicy.engine.internal.text.DecisionTable;
+import org.resolutionpolicy.format.text.DecisionTable;
 
 /** Assertions on a whole {@link Decision}; start with {@link PolicyAssertions#assertThat(Decision)}. */
 public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decision> {

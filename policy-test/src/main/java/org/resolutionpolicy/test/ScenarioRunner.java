@@ -24,7 +24,7 @@ import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.ProposalDecision;
-import org.resolutionpolicy.engine.internal.text.DecisionTable;
+import org.resolutionpolicy.format.text.DecisionTable;
 import org.resolutionpolicy.test.internal.ScenarioReader;
 
 /**

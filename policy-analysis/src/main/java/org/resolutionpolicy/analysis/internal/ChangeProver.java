@@ -9,7 +9,7 @@ import org.resolutionpolicy.analysis.ChangeProof;
 import org.resolutionpolicy.analysis.ChangeProof.Change;
 import org.resolutionpolicy.analysis.ChangeProof.Verdict;
 import org.resolutionpolicy.api.Policy;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.model.PolicyModel;
 
 /**
  * Compares two versions of a policy in one solver context: both encoded over the same case variables, and for each

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.Policy;
-import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.ModelledPolicy;
+import org.resolutionpolicy.model.PolicyModel;
 
 /**
  * One analysis of one policy: its solver context, fact space and encoding, and the checks every kind of result
@@ -46,20 +46,13 @@ public final class Checker implements AutoCloseable {
     }
 
     /**
-     * Returns the model of a policy this engine compiled.
+     * Returns the model of a policy this engine compiled, of the version in force now (which decides a case without
+     * {@code openedAt}); a live policy, a registry's policy or a wrapper gives the snapshot it decides with now.
      *
      * @throws IllegalArgumentException if another engine compiled it
      */
     public static PolicyModel model(Policy policy) {
-        if (policy instanceof CompiledPolicy c) {
-            return c.model();
-        }
-        if (policy instanceof org.resolutionpolicy.engine.internal.VersionedPolicy v) {
-            // versions in time (validFrom/validUntil): the one in force now, which decides a case without openedAt
-            return v.current().model();
-        }
-        throw new IllegalArgumentException("analysis needs a policy compiled by policy-engine, was ["
-                + policy.getClass().getName() + "]");
+        return ModelledPolicy.of(policy).model();
     }
 
     /** Returns the space. */

@@ -9,20 +9,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.resolutionpolicy.engine.internal.model.ComputedAmount;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.Derivation;
-import org.resolutionpolicy.engine.internal.model.Exists;
-import org.resolutionpolicy.engine.internal.model.Expression;
-import org.resolutionpolicy.engine.internal.model.FactMatcher;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.ValueTest;
-import org.resolutionpolicy.engine.internal.mvel.Expr;
-import org.resolutionpolicy.engine.internal.mvel.HelperKind;
-import org.resolutionpolicy.engine.internal.mvel.SandboxedAmount;
-import org.resolutionpolicy.engine.internal.mvel.SandboxedExpression;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.Derivation;
+import org.resolutionpolicy.model.Exists;
+import org.resolutionpolicy.model.Expression;
+import org.resolutionpolicy.model.FactMatcher;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.ValueTest;
+import org.resolutionpolicy.model.expr.Expr;
+import org.resolutionpolicy.model.expr.HelperKind;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * Turns a condition tree into a formula over a {@link FactSpace}, for one proposal's remedy: the same answer the
@@ -85,8 +83,8 @@ public final class ConditionEncoder {
             return e.present() ? present : smt.not(present);
         }
         if (c instanceof Expression e) {
-            if (e.body() instanceof SandboxedExpression s) {
-                return bool(s.tree());
+            if (e.body().tree() != null) {
+                return bool(e.body().tree());
             }
             throw new NotEncoded("expression [" + e.text() + "] was compiled by a compiler the analysis does not know");
         }
@@ -111,8 +109,8 @@ public final class ConditionEncoder {
         if (a.fixedValue() != null) {
             return constant(a.fixedValue());
         }
-        if (a instanceof SandboxedAmount s) {
-            return num(s.tree());
+        if (a.tree() != null) {
+            return num(a.tree());
         }
         throw new NotEncoded("amount [" + a.text() + "] was compiled by a compiler the analysis does not know");
     }

@@ -4,8 +4,8 @@ import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.PolicyModel;
 
 /**
  * Asks the real engine about a witness: every claim of the solver is decided again before it is shown.

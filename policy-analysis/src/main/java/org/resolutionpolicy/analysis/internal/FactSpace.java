@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.model.FactType;
 
 /**
  * Declares the solver's variables for the facts of a case and one proposal, with their domains: severity and role as

@@ -11,10 +11,10 @@ import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
-import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.model.AuthorityEntry;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
 
 /**
  * Finds what a policy owner would want fixed: rules that never match, rules that never change an outcome, grants that

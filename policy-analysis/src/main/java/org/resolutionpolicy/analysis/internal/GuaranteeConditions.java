@@ -7,12 +7,11 @@ import org.resolutionpolicy.analysis.GuaranteeException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.Problem;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
-import org.resolutionpolicy.engine.internal.support.Problems;
-import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.ModelledPolicy;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -32,10 +31,11 @@ final class GuaranteeConditions {
      *
      * @throws GuaranteeException naming the guarantee and what is wrong with its condition
      */
-    static List<Condition> compile(PolicyModel model, List<Guarantee> guarantees) {
+    static List<Condition> compile(ModelledPolicy policy, List<Guarantee> guarantees) {
         if (guarantees.isEmpty()) {
             return List.of();
         }
+        PolicyModel model = policy.model();
         DumperOptions flow = new DumperOptions();
         flow.setDefaultFlowStyle(DumperOptions.FlowStyle.FLOW);
         flow.setWidth(Integer.MAX_VALUE);
@@ -61,12 +61,10 @@ final class GuaranteeConditions {
             }
             text.append("    followUp: { action: guarantee, within: P1D }\n    because: guarantee\n");
         }
-        Problems problems = new Problems();
-        // the policy's own named.* and tables.* facts are known, with its definitions
-        PolicyModel read = PolicyReader.readAbout(List.of(PolicySource.of("guarantees", text.toString())),
-                model.defined(), problems);
+        PolicyModel read;
         try {
-            problems.throwIfErrors();
+            // the policy's own named.* and tables.* facts are known, with its definitions
+            read = policy.readAbout(List.of(PolicySource.of("guarantees", text.toString())));
         } catch (PolicyLoadException e) {
             throw new GuaranteeException(describe(e, guarantees, text.toString()), e);
         }

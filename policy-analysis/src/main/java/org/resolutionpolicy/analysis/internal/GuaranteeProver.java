@@ -11,8 +11,9 @@ import org.resolutionpolicy.analysis.GuaranteeResult.Status;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.ModelledPolicy;
+import org.resolutionpolicy.model.PolicyModel;
 
 /**
  * Proves guarantees: for each remedy, asks the solver for a case that satisfies the guarantee's condition and
@@ -35,7 +36,7 @@ public final class GuaranteeProver {
         this.policy = policy;
         this.model = Checker.model(policy);
         this.guarantees = List.copyOf(guarantees);
-        this.conditions = GuaranteeConditions.compile(model, this.guarantees);
+        this.conditions = GuaranteeConditions.compile(ModelledPolicy.of(policy), this.guarantees);
         this.limit = limit;
         for (Guarantee g : guarantees) {
             String role = g.expect().approverAtLeast();

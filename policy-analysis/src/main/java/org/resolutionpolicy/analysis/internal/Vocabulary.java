@@ -11,22 +11,20 @@ import java.util.Objects;
 import java.util.Set;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
-import org.resolutionpolicy.engine.internal.model.ComputedAmount;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.Derivation;
-import org.resolutionpolicy.engine.internal.model.Exists;
-import org.resolutionpolicy.engine.internal.model.Expression;
-import org.resolutionpolicy.engine.internal.model.FactMatcher;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
-import org.resolutionpolicy.engine.internal.model.ValueTest;
-import org.resolutionpolicy.engine.internal.mvel.Expr;
-import org.resolutionpolicy.engine.internal.mvel.HelperKind;
-import org.resolutionpolicy.engine.internal.mvel.SandboxedAmount;
-import org.resolutionpolicy.engine.internal.mvel.SandboxedExpression;
+import org.resolutionpolicy.model.AuthorityEntry;
+import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.Derivation;
+import org.resolutionpolicy.model.Exists;
+import org.resolutionpolicy.model.Expression;
+import org.resolutionpolicy.model.FactMatcher;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
+import org.resolutionpolicy.model.ValueTest;
+import org.resolutionpolicy.model.expr.Expr;
+import org.resolutionpolicy.model.expr.HelperKind;
 
 /**
  * Collects what the variables of a {@link FactSpace} must be able to say, from one or more policies and extra
@@ -106,8 +104,8 @@ public final class Vocabulary {
             valueTest(m.valueTest());
         } else if (c instanceof Exists e) {
             fact(e.path());
-        } else if (c instanceof Expression e && e.body() instanceof SandboxedExpression s) {
-            expr(s.tree());
+        } else if (c instanceof Expression e && e.body().tree() != null) {
+            expr(e.body().tree());
         }
         return this;
     }
@@ -152,8 +150,8 @@ public final class Vocabulary {
         }
         if (a.fixedValue() != null) {
             literal(a.fixedValue());
-        } else if (a instanceof SandboxedAmount s) {
-            expr(s.tree());
+        } else if (a.tree() != null) {
+            expr(a.tree());
         }
     }
 

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.resolutionpolicy.api.Cases;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.json.Json;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.Facts;
 
 /**
  * A case read from a solver model: its JSON in the case format {@code policy decide} accepts, the case the engine

@@ -6,10 +6,10 @@ import java.time.temporal.TemporalAmount;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.drools.CaseFact;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Windows;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Windows;
+import org.resolutionpolicy.model.value.Values;
 
 /** The case as DRL rules see it, read from the same checked facts YAML rules read. */
 final class CaseFactView implements CaseFact {

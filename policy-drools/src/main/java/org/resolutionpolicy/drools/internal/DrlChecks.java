@@ -3,12 +3,12 @@ package org.resolutionpolicy.drools.internal;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.support.Hints;
-import org.resolutionpolicy.engine.internal.support.Problems;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.FollowUpSpec;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.source.Hints;
+import org.resolutionpolicy.model.source.Problems;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * Checks, when the policy loads, every literal a DRL rule passes to the library against the policy, as the YAML
@@ -134,7 +134,7 @@ final class DrlChecks {
 
     private void period(DrlText.Arg arg, String where) {
         String period = literal(arg, "period", where);
-        if (period != null && Values.parsePeriod(period, org.resolutionpolicy.engine.internal.support.WorkCalendar.DEFAULT) == null) {
+        if (period != null && Values.parsePeriod(period, org.resolutionpolicy.model.value.WorkCalendar.DEFAULT) == null) {
             error(arg, "[" + period + "] is not an ISO-8601 period such as P30D or P6M in " + where, null);
         }
     }
@@ -279,7 +279,7 @@ final class DrlChecks {
         }
         DrlText.Arg within = args.get(2);
         String text = literal(within, "within", where);
-        if (text != null && Values.parsePeriod(text, org.resolutionpolicy.engine.internal.support.WorkCalendar.DEFAULT) == null) {
+        if (text != null && Values.parsePeriod(text, org.resolutionpolicy.model.value.WorkCalendar.DEFAULT) == null) {
             error(within, "within of " + where + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], not ["
                     + text + "]", null);
         }

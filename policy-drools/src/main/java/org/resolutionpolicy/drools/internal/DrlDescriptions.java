@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Limit;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * Describes DRL rules for {@link org.resolutionpolicy.api.Policy#authority()} without running them: the effect is

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.internal.builder.KnowledgeBuilderError;
-import org.resolutionpolicy.engine.internal.support.Hints;
-import org.resolutionpolicy.engine.internal.support.Place;
-import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.model.source.Hints;
+import org.resolutionpolicy.model.source.Place;
+import org.resolutionpolicy.model.source.Problems;
 
 /**
  * Reports Drools' parser and builder errors in the policy owner's words: one problem per mistake, at the line and

@@ -9,10 +9,10 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.PolicyException;
-import org.resolutionpolicy.engine.internal.model.ExternalRules;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.model.ExternalRules;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
 
 /**
  * DRL rules as evaluation sees them. Drools sessions are not thread-safe, so a decision borrows an idle session from

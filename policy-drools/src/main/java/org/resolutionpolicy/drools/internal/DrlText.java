@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.resolutionpolicy.engine.internal.support.Place;
+import org.resolutionpolicy.model.source.Place;
 
 /**
  * The text of one DRL source as the load-time checks read it: comments blanked out (so that a commented-out call

@@ -14,12 +14,12 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import org.resolutionpolicy.api.PolicySource;
-import org.resolutionpolicy.engine.internal.DrlCompiler;
-import org.resolutionpolicy.engine.internal.support.Place;
-import org.resolutionpolicy.engine.internal.support.Problems;
-import org.resolutionpolicy.engine.internal.model.ExternalRules;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.yaml.PolicyHeader;
+import org.resolutionpolicy.engine.spi.DrlCompiler;
+import org.resolutionpolicy.model.source.Place;
+import org.resolutionpolicy.model.source.Problems;
+import org.resolutionpolicy.model.ExternalRules;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.format.yaml.PolicyHeader;
 
 /**
  * Compiles DRL with Drools' {@code KnowledgeBuilder} (classic DRL, no {@code KieRepository} entry, so rebuilding

@@ -9,14 +9,14 @@ import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.drools.Effects;
 import org.resolutionpolicy.drools.ProposalFact;
-import org.resolutionpolicy.engine.internal.support.Place;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.ComputedAmount;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.source.Place;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.FollowUpSpec;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * Collects the effects DRL consequences ask for, as rules the decider understands: during one decision step

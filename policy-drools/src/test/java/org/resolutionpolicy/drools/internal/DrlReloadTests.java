@@ -15,7 +15,7 @@ import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.ReloadEvent;
-import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
+import org.resolutionpolicy.model.ModelledPolicy;
 
 /** A YAML+DRL policy reloads as one unit, and the revision it replaces releases its Drools sessions. */
 class DrlReloadTests {
@@ -86,7 +86,7 @@ class DrlReloadTests {
         try (LivePolicy live = Policies.watch(dir).allowDrl().start()) {
             Policy old = live.current();
             refund(old, 40);
-            DrlRules rules = (DrlRules) ((CompiledPolicy) old).model().external();
+            DrlRules rules = (DrlRules) ModelledPolicy.of(old).model().external();
             assertThat(rules.idleSessions()).isEqualTo(1);
 
             Files.writeString(dir.resolve("rules.drl"), RULES.formatted(45));

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
-import org.resolutionpolicy.engine.internal.model.Validity;
-import org.resolutionpolicy.engine.internal.support.Place;
-import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.model.Validity;
+import org.resolutionpolicy.model.source.Place;
+import org.resolutionpolicy.model.source.Problems;
 import org.resolutionpolicy.engine.internal.support.Revisions;
 
 /**

@@ -22,7 +22,10 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
-import org.resolutionpolicy.engine.internal.model.Validity;
+import org.resolutionpolicy.api.PolicySource;
+import org.resolutionpolicy.model.ModelledPolicy;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Validity;
 
 /**
  * Several versions of one policy, each in force for its {@code validFrom}..{@code validUntil}: a case is decided by
@@ -34,7 +37,7 @@ import org.resolutionpolicy.engine.internal.model.Validity;
  * description, scale, ladder, remedies and attributes are the latest version's; {@link #authority()} is the table of
  * the version in force now. Immutable and thread-safe.
  */
-public final class VersionedPolicy implements Policy {
+public final class VersionedPolicy implements ModelledPolicy {
 
     private final List<CompiledPolicy> versions;
     private final List<Validity> validities;
@@ -72,7 +75,7 @@ public final class VersionedPolicy implements Policy {
     }
 
     /** Returns the version in force for a case, or throws an invalid case that says which versions there are. */
-    Policy versionFor(CustomerCase customerCase) {
+    CompiledPolicy versionFor(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
         Instant at = customerCase.openedAt() != null ? customerCase.openedAt() : clock.instant();
         for (int i = 0; i < versions.size(); i++) {
@@ -94,13 +97,30 @@ public final class VersionedPolicy implements Policy {
     }
 
     /** Returns the versions, earliest first. */
-    List<CompiledPolicy> versions() {
-        return versions;
+    @Override
+    public List<ModelledPolicy> versions() {
+        return List.copyOf(versions);
+    }
+
+    /** Returns the model of the version in force now, by the clock, or of the latest when none is. */
+    @Override
+    public PolicyModel model() {
+        return inForceNow().model();
+    }
+
+    @Override
+    public PolicyModel readAbout(List<PolicySource> sources) {
+        return inForceNow().readAbout(sources);
     }
 
     @Override
     public Decision decide(CustomerCase customerCase) {
         return versionFor(customerCase).decide(customerCase);
+    }
+
+    @Override
+    public Decision decideWithoutSentences(CustomerCase customerCase) {
+        return versionFor(customerCase).decideWithoutSentences(customerCase);
     }
 
     @Override
@@ -123,7 +143,7 @@ public final class VersionedPolicy implements Policy {
      */
     @Override
     public AuthorityTable authority() {
-        return current().authority();
+        return inForceNow().authority();
     }
 
     /**
@@ -132,7 +152,7 @@ public final class VersionedPolicy implements Policy {
      *
      * @return one version
      */
-    public CompiledPolicy current() {
+    public CompiledPolicy inForceNow() {
         Instant now = clock.instant();
         for (int i = 0; i < versions.size(); i++) {
             if (validities.get(i).covers(now)) {

@@ -1,8 +1,10 @@
 package org.resolutionpolicy.engine.internal;
 
-import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.engine.spi.DrlCompiler;
+
+import org.resolutionpolicy.model.source.Problems;
 import org.resolutionpolicy.engine.internal.support.LoadBudget;
-import org.resolutionpolicy.engine.internal.support.Place;
+import org.resolutionpolicy.model.source.Place;
 import org.resolutionpolicy.engine.internal.support.Revisions;
 import java.io.IOException;
 import java.io.Writer;
@@ -33,16 +35,16 @@ import org.resolutionpolicy.api.spi.WatchRequest;
 import org.resolutionpolicy.engine.internal.reload.WatchedPolicy;
 import org.resolutionpolicy.engine.internal.reload.WatchedRegistry;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
-import org.resolutionpolicy.engine.internal.model.ExternalRules;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.json.CaseJsonReader;
+import org.resolutionpolicy.model.ExternalRules;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.format.json.CaseJsonReader;
 import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
-import org.resolutionpolicy.engine.internal.json.DecisionJson;
-import org.resolutionpolicy.engine.internal.json.Json;
-import org.resolutionpolicy.engine.internal.yaml.CaseReader;
-import org.resolutionpolicy.engine.internal.yaml.PolicyHeader;
+import org.resolutionpolicy.format.json.DecisionJson;
+import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.yaml.CaseReader;
+import org.resolutionpolicy.format.yaml.PolicyHeader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
-import org.resolutionpolicy.engine.internal.yaml.YamlTree;
+import org.resolutionpolicy.format.yaml.YamlTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,7 +141,8 @@ public final class YamlPolicyEngine implements PolicyEngine {
             throw new IllegalStateException("no model and no error for " + sources);
         }
         String revision = Revisions.of(model.version(), Revisions.hash(sources));
-        CompiledPolicy policy = new CompiledPolicy(model, options.clock(), problems.warnings(), revision);
+        CompiledPolicy policy = new CompiledPolicy(model, options.clock(), problems.warnings(), revision,
+                PolicyReader::readAbout);
         if (LOG.isDebugEnabled()) {
             LOG.debug("compiled {} from {} sources in {} ms", policy, sources.size(), (System.nanoTime() - start) / 1_000_000);
         }

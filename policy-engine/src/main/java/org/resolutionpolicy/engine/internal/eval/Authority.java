@@ -6,12 +6,12 @@ import java.util.List;
 import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
-import org.resolutionpolicy.engine.internal.model.Beyond;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Windows;
+import org.resolutionpolicy.model.AuthorityEntry;
+import org.resolutionpolicy.model.Beyond;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Windows;
 
 /**
  * The authority half of the decision semantics: which role's limits, raised by matching grant rules and bounded by

@@ -9,21 +9,21 @@ import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
-import org.resolutionpolicy.engine.internal.model.Beyond;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.Exists;
-import org.resolutionpolicy.engine.internal.model.FactMatcher;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
-import org.resolutionpolicy.engine.internal.model.ValueTest;
+import org.resolutionpolicy.model.AuthorityEntry;
+import org.resolutionpolicy.model.Beyond;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.Exists;
+import org.resolutionpolicy.model.FactMatcher;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
+import org.resolutionpolicy.model.ValueTest;
 
 /**
  * Builds a policy's {@link AuthorityTable} from its model: the ladder's limits as {@link Authority} applies them
  * (a role covers what any role below it covers; at and above a {@code beyondAuthority} role everything is alone),
  * the rules in words, and, for sources beside YAML, what their {@link
- * org.resolutionpolicy.engine.internal.model.ExternalRules#describe()} tells.
+ * org.resolutionpolicy.model.ExternalRules#describe()} tells.
  */
 final class AuthorityTables {
 

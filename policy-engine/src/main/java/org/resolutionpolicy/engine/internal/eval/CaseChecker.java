@@ -1,8 +1,8 @@
 package org.resolutionpolicy.engine.internal.eval;
 
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.PolicyModel;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +18,9 @@ import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.support.Hints;
-import org.resolutionpolicy.engine.internal.support.Problems;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.source.Hints;
+import org.resolutionpolicy.model.source.Problems;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * Checks a case against a policy before deciding it, collecting every problem with the field it is in.

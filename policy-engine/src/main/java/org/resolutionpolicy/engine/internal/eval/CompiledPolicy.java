@@ -1,9 +1,12 @@
 package org.resolutionpolicy.engine.internal.eval;
 
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.model.Facts;
 import org.resolutionpolicy.engine.internal.support.DecisionIds;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.ModelledPolicy;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.source.Problems;
+import org.resolutionpolicy.api.PolicySource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,7 @@ import org.resolutionpolicy.api.RemedyUnit;
  * <p>Deciding never parses or compiles anything; it checks the case, then applies the lattice. Listeners added
  * with {@link #withListener} give a new policy that shares everything else with this one.
  */
-public final class CompiledPolicy implements Policy {
+public final class CompiledPolicy implements ModelledPolicy {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CompiledPolicy.class);
 
@@ -37,6 +40,15 @@ public final class CompiledPolicy implements Policy {
     private final String revision;
     private final DecisionListener[] listeners;
     private final AuthorityTable authority;
+    private final AboutReader about;
+
+    /** Reads rules written about a policy with the facts it defines: the YAML reader's {@code readAbout}. */
+    @FunctionalInterface
+    public interface AboutReader {
+        /** Returns the model of the rules, or null after recording an error. */
+        PolicyModel read(List<PolicySource> sources, Map<String, org.resolutionpolicy.model.FactPath> defined,
+                         Problems problems);
+    }
 
     /**
      * Creates a policy from its checked model.
@@ -45,8 +57,9 @@ public final class CompiledPolicy implements Policy {
      * @param clock gives the decision time for cases without {@code openedAt}
      * @param warnings the problems found at load that did not stop it
      * @param revision the revision it was compiled from ({@link org.resolutionpolicy.engine.internal.support.Revisions})
+     * @param about reads rules written about the policy ({@link #readAbout})
      */
-    public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings, String revision) {
+    public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings, String revision, AboutReader about) {
         this.model = model;
         Map<String, RemedyPlan> plans = RemedyPlan.all(model);
         this.checker = new CaseChecker(model, plans);
@@ -57,6 +70,7 @@ public final class CompiledPolicy implements Policy {
         this.revision = Objects.requireNonNull(revision, "revision must not be null");
         this.listeners = new DecisionListener[0];
         this.authority = AuthorityTables.of(model);
+        this.about = Objects.requireNonNull(about, "about must not be null");
     }
 
     private CompiledPolicy(CompiledPolicy policy, DecisionListener[] listeners) {
@@ -69,6 +83,7 @@ public final class CompiledPolicy implements Policy {
         this.revision = policy.revision;
         this.listeners = listeners;
         this.authority = policy.authority;
+        this.about = policy.about;
     }
 
     @Override
@@ -80,8 +95,23 @@ public final class CompiledPolicy implements Policy {
     }
 
     /** Returns the model, for tools that inspect a policy. */
+    @Override
     public PolicyModel model() {
         return model;
+    }
+
+    /** Returns this policy alone: it has one version. */
+    @Override
+    public List<ModelledPolicy> versions() {
+        return List.of(this);
+    }
+
+    @Override
+    public PolicyModel readAbout(List<PolicySource> sources) {
+        Problems problems = new Problems();
+        PolicyModel read = about.read(sources, model.defined(), problems);
+        problems.throwIfErrors();
+        return read;
     }
 
     @Override
@@ -179,6 +209,7 @@ public final class CompiledPolicy implements Policy {
      * cases and shows no sentence. A policy with decision listeners decides in full, so that they get what they
      * always get.
      */
+    @Override
     public Decision decideWithoutSentences(CustomerCase customerCase) {
         return listeners.length > 0 ? decide(customerCase) : decided(customerCase, Evaluator.Reasons.RULES);
     }
@@ -187,15 +218,6 @@ public final class CompiledPolicy implements Policy {
     private Decision decided(CustomerCase customerCase, Evaluator.Reasons reasons) {
         Objects.requireNonNull(customerCase, "case must not be null");
         return decision(customerCase, evaluator.evaluate(checker.check(customerCase, clock), false, reasons));
-    }
-
-    /**
-     * Decides a case for counting (a replay, a diff, a Spark replay): without the authority table's sentences if the
-     * policy is one of the engine's ({@link #decideWithoutSentences}), else as the policy decides.
-     */
-    public static Decision decideForTally(Policy policy, CustomerCase customerCase) {
-        return policy instanceof CompiledPolicy compiled ? compiled.decideWithoutSentences(customerCase)
-                : policy.decide(customerCase);
     }
 
     @Override

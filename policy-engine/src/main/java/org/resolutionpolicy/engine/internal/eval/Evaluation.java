@@ -4,7 +4,7 @@ import java.util.List;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.ProposalDecision;
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.model.Facts;
 
 /**
  * One case evaluated once: each proposal's outcome and reasons, the case's follow-ups and SWAT flag, or, for a case

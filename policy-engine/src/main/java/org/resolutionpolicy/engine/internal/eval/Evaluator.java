@@ -12,12 +12,12 @@ import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
-import org.resolutionpolicy.engine.internal.model.Beyond;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.ExternalRules;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.model.Beyond;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.ExternalRules;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
 
 /**
  * Applies the decision semantics to a checked case, once: deny overrides, SWAT next, then the highest of the

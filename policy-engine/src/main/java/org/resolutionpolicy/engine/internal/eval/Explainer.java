@@ -8,11 +8,11 @@ import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.ExternalRules;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.ExternalRules;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
 
 /**
  * Renders an {@link Evaluation} as an {@link Explanation}: every rule of the policy with whether it matched (read

@@ -4,10 +4,10 @@ import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Reason;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
-import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.FollowUpSpec;
+import org.resolutionpolicy.model.Rule;
 
 /**
  * A rule as evaluation uses it: its effect unpacked, its reason and follow-up made once at load, and its place in
@@ -22,7 +22,7 @@ final class IndexedRule {
     /** The constant limit of a grant; null when {@link #computed} gives it. */
     final Limit upTo;
     /** The computed limit of a grant or entitlement, or null. */
-    final org.resolutionpolicy.engine.internal.model.ComputedAmount computed;
+    final org.resolutionpolicy.model.ComputedAmount computed;
     /** True for {@code entitled:}, whose amount the decision reports. */
     final boolean entitlement;
     /** For a dual approval, every role its require names, by rank; otherwise null. */
@@ -71,7 +71,7 @@ final class IndexedRule {
     }
 
     /** Returns the limit of a grant in a case: the constant, or the amount computed from the case's facts. */
-    Limit upTo(org.resolutionpolicy.engine.internal.model.Facts facts) {
+    Limit upTo(org.resolutionpolicy.model.Facts facts) {
         return computed == null ? upTo : computed.limit(facts);
     }
 

@@ -9,13 +9,13 @@ import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
-import org.resolutionpolicy.engine.internal.model.Windows;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.AuthorityEntry;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
+import org.resolutionpolicy.model.Windows;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * Answers the latitude question of a case without proposals: per remedy, the largest amount the employee may grant

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.FactMatcher;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.FactMatcher;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.Facts;
 
 /**
  * The rules, filed by one equality test on a case fact each (severity, tier, category...), so that a decision only

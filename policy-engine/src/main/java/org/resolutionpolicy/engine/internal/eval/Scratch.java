@@ -6,7 +6,7 @@ import java.util.List;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Reason;
-import org.resolutionpolicy.engine.internal.model.ExternalRules;
+import org.resolutionpolicy.model.ExternalRules;
 
 /**
  * The working memory of one case's evaluation: the index nodes and case-level rules the case matched (found once),

@@ -1,12 +1,14 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import org.resolutionpolicy.model.expr.Expr;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.function.Function;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * Compiles a checked expression tree into a tree of small typed closures, built once at load: numbers stay
@@ -55,37 +57,37 @@ final class ExprCompiler {
     /** Compiles a condition. */
     Bool bool(Expr e) {
         if (e instanceof Expr.Binary b) {
-            if (b.op.equals("&&")) {
-                Bool l = bool(b.left);
-                Bool r = bool(b.right);
+            if (b.op().equals("&&")) {
+                Bool l = bool(b.left());
+                Bool r = bool(b.right());
                 return f -> l.test(f) && r.test(f);
             }
-            if (b.op.equals("||")) {
-                Bool l = bool(b.left);
-                Bool r = bool(b.right);
+            if (b.op().equals("||")) {
+                Bool l = bool(b.left());
+                Bool r = bool(b.right());
                 return f -> l.test(f) || r.test(f);
             }
             if (b.isComparison()) {
                 return comparison(b);
             }
         }
-        if (e instanceof Expr.Unary u && u.op.equals("!")) {
-            Bool operand = bool(u.operand);
+        if (e instanceof Expr.Unary u && u.op().equals("!")) {
+            Bool operand = bool(u.operand());
             return f -> !operand.test(f);
         }
         if (e instanceof Expr.Presence p) {
-            FactPath path = p.fact.path;
-            return p.present ? f -> path.read(f) != null : f -> path.read(f) == null;
+            FactPath path = p.fact().path();
+            return p.present() ? f -> path.read(f) != null : f -> path.read(f) == null;
         }
         Val v = val(e);
         return f -> Boolean.TRUE.equals(v.get(f));
     }
 
     private Bool comparison(Expr.Binary b) {
-        int op = opcode(b.op);
-        if (numeric(b.left) && numeric(b.right)) {
-            Num l = num(b.left);
-            Num r = num(b.right);
+        int op = opcode(b.op());
+        if (numeric(b.left()) && numeric(b.right())) {
+            Num l = num(b.left());
+            Num r = num(b.right());
             return f -> {
                 double x = l.get(f);
                 if (x != x && !l.present(f)) {
@@ -98,11 +100,11 @@ final class ExprCompiler {
                 return compare(op, x, y);
             };
         }
-        Val l = val(b.left);
-        Val r = val(b.right);
-        String name = b.op;
-        FactPath[] guarded = java.util.stream.Stream.concat(ExprExplainer.operandFacts(b.left).stream(),
-                ExprExplainer.operandFacts(b.right).stream()).distinct().toArray(FactPath[]::new);
+        Val l = val(b.left());
+        Val r = val(b.right());
+        String name = b.op();
+        FactPath[] guarded = java.util.stream.Stream.concat(ExprExplainer.operandFacts(b.left()).stream(),
+                ExprExplainer.operandFacts(b.right()).stream()).distinct().toArray(FactPath[]::new);
         return f -> {
             for (FactPath path : guarded) {
                 if (path.read(f) == null) {
@@ -143,27 +145,27 @@ final class ExprCompiler {
     /** Returns true if the tree evaluator gives a Double (or null) for this expression. */
     private static boolean numeric(Expr e) {
         if (e instanceof Expr.Literal l) {
-            return l.value instanceof BigDecimal || l.value instanceof Integer || l.value instanceof Instant;
+            return l.value() instanceof BigDecimal || l.value() instanceof Integer || l.value() instanceof Instant;
         }
         if (e instanceof Expr.FactRef || e instanceof Expr.Helper) {
-            return e.type == FactType.NUMBER || e.type == FactType.SEVERITY || e.type == FactType.ROLE
-                    || e.type == FactType.DATETIME;
+            return e.type() == FactType.NUMBER || e.type() == FactType.SEVERITY || e.type() == FactType.ROLE
+                    || e.type() == FactType.DATETIME;
         }
         if (e instanceof Expr.Unary u) {
-            return u.op.equals("-") && numeric(u.operand);
+            return u.op().equals("-") && numeric(u.operand());
         }
         if (e instanceof Expr.Call) {
             return true;
         }
         if (e instanceof Expr.Binary b) {
-            return "+-*/%".contains(b.op) && b.op.length() == 1 && numeric(b.left) && numeric(b.right);
+            return "+-*/%".contains(b.op()) && b.op().length() == 1 && numeric(b.left()) && numeric(b.right());
         }
         return false;
     }
 
     private static Num num(Expr e) {
         if (e instanceof Expr.Literal l) {
-            double c = toDouble(l.value);
+            double c = toDouble(l.value());
             return new Num() {
                 @Override
                 public double get(Facts f) {
@@ -177,17 +179,17 @@ final class ExprCompiler {
             };
         }
         if (e instanceof Expr.FactRef ref) {
-            FactPath path = ref.path;
+            FactPath path = ref.path();
             return read(path::read);
         }
         if (e instanceof Expr.Helper h) {
-            return read(h.read);
+            return read(h.read());
         }
         if (e instanceof Expr.Call c) {
             return call(c);
         }
         if (e instanceof Expr.Unary u) {
-            Num operand = num(u.operand);
+            Num operand = num(u.operand());
             return new Num() {
                 @Override
                 public double get(Facts f) {
@@ -201,9 +203,9 @@ final class ExprCompiler {
             };
         }
         Expr.Binary b = (Expr.Binary) e;
-        Num l = num(b.left);
-        Num r = num(b.right);
-        char op = b.op.charAt(0);
+        Num l = num(b.left());
+        Num r = num(b.right());
+        char op = b.op().charAt(0);
         return new Num() {
             @Override
             public double get(Facts f) {
@@ -226,8 +228,8 @@ final class ExprCompiler {
     }
 
     private static Num call(Expr.Call c) {
-        Num[] args = c.args.stream().map(ExprCompiler::num).toArray(Num[]::new);
-        String function = c.function;
+        Num[] args = c.args().stream().map(ExprCompiler::num).toArray(Num[]::new);
+        String function = c.function();
         return new Num() {
             @Override
             public double get(Facts f) {
@@ -238,7 +240,7 @@ final class ExprCompiler {
                         return Double.NaN;
                     }
                 }
-                return Functions.approximate(function, values, c.calendar);
+                return Functions.approximate(function, values, c.calendar());
             }
 
             @Override
@@ -287,15 +289,15 @@ final class ExprCompiler {
 
     private Val val(Expr e) {
         if (e instanceof Expr.Literal l) {
-            Object c = SandboxedExpression.toMvel(l.value);
+            Object c = SandboxedExpression.toMvel(l.value());
             return f -> c;
         }
         if (e instanceof Expr.FactRef ref) {
-            FactPath path = ref.path;
+            FactPath path = ref.path();
             return f -> SandboxedExpression.toMvel(path.read(f));
         }
         if (e instanceof Expr.Helper h) {
-            Function<Facts, Object> read = h.read;
+            Function<Facts, Object> read = h.read();
             return f -> SandboxedExpression.toMvel(read.apply(f));
         }
         // rarer shapes (a boolean expression compared with ==, say) keep the tree evaluator's boxed values

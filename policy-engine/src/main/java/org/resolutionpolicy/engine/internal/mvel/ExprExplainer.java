@@ -1,5 +1,7 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import org.resolutionpolicy.model.expr.Expr;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.Explanation.Failure;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.Facts;
 
 /**
  * Says why an expression was false: which top-level conjuncts failed, with the values of the facts they read.
@@ -43,9 +45,9 @@ final class ExprExplainer {
     }
 
     private static void flattenAnd(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Binary && ((Expr.Binary) e).op.equals("&&")) {
-            flattenAnd(((Expr.Binary) e).left, out);
-            flattenAnd(((Expr.Binary) e).right, out);
+        if (e instanceof Expr.Binary && ((Expr.Binary) e).op().equals("&&")) {
+            flattenAnd(((Expr.Binary) e).left(), out);
+            flattenAnd(((Expr.Binary) e).right(), out);
         } else {
             out.add(e);
         }
@@ -57,56 +59,56 @@ final class ExprExplainer {
      */
     Object eval(Expr e, Facts facts) {
         if (e instanceof Expr.Literal) {
-            return SandboxedExpression.toMvel(((Expr.Literal) e).value);
+            return SandboxedExpression.toMvel(((Expr.Literal) e).value());
         }
         if (e instanceof Expr.FactRef) {
-            return SandboxedExpression.toMvel(((Expr.FactRef) e).path.read(facts));
+            return SandboxedExpression.toMvel(((Expr.FactRef) e).path().read(facts));
         }
         if (e instanceof Expr.Helper) {
-            return SandboxedExpression.toMvel(((Expr.Helper) e).read.apply(facts));
+            return SandboxedExpression.toMvel(((Expr.Helper) e).read().apply(facts));
         }
         if (e instanceof Expr.Presence) {
             Expr.Presence p = (Expr.Presence) e;
-            return (p.fact.path.read(facts) != null) == p.present;
+            return (p.fact().path().read(facts) != null) == p.present();
         }
         if (e instanceof Expr.Call c) {
-            double[] values = new double[c.args.size()];
+            double[] values = new double[c.args().size()];
             for (int i = 0; i < values.length; i++) {
-                Object v = eval(c.args.get(i), facts);
+                Object v = eval(c.args().get(i), facts);
                 if (v == null) {
                     return null;
                 }
                 values[i] = (Double) v;
             }
-            return Functions.approximate(c.function, values, c.calendar);
+            return Functions.approximate(c.function(), values, c.calendar());
         }
         if (e instanceof Expr.Unary) {
             Expr.Unary u = (Expr.Unary) e;
-            Object v = eval(u.operand, facts);
-            if (u.op.equals("!")) {
+            Object v = eval(u.operand(), facts);
+            if (u.op().equals("!")) {
                 return !Boolean.TRUE.equals(v);
             }
             return v == null ? null : 0.0 - (Double) v;
         }
         Expr.Binary b = (Expr.Binary) e;
-        if (b.op.equals("&&")) {
-            return Boolean.TRUE.equals(eval(b.left, facts)) && Boolean.TRUE.equals(eval(b.right, facts));
+        if (b.op().equals("&&")) {
+            return Boolean.TRUE.equals(eval(b.left(), facts)) && Boolean.TRUE.equals(eval(b.right(), facts));
         }
-        if (b.op.equals("||")) {
-            return Boolean.TRUE.equals(eval(b.left, facts)) || Boolean.TRUE.equals(eval(b.right, facts));
+        if (b.op().equals("||")) {
+            return Boolean.TRUE.equals(eval(b.left(), facts)) || Boolean.TRUE.equals(eval(b.right(), facts));
         }
-        if (b.isComparison() && (readsAbsent(b.left, facts) || readsAbsent(b.right, facts))) {
+        if (b.isComparison() && (readsAbsent(b.left(), facts) || readsAbsent(b.right(), facts))) {
             return false;
         }
-        Object l = eval(b.left, facts);
-        Object r = eval(b.right, facts);
+        Object l = eval(b.left(), facts);
+        Object r = eval(b.right(), facts);
         if (b.isComparison()) {
-            return l != null && r != null && compare(b.op, l, r);
+            return l != null && r != null && compare(b.op(), l, r);
         }
         if (l == null || r == null) {
             return null;
         }
-        return arithmetic(b.op, (Double) l, (Double) r);
+        return arithmetic(b.op(), (Double) l, (Double) r);
     }
 
     /**
@@ -132,16 +134,16 @@ final class ExprExplainer {
 
     private static void operandFacts(Expr e, List<FactPath> out) {
         if (e instanceof Expr.FactRef ref) {
-            if (ref.path.type() != FactType.SEVERITY && ref.path.type() != FactType.ROLE && !out.contains(ref.path)) {
-                out.add(ref.path);
+            if (ref.path().type() != FactType.SEVERITY && ref.path().type() != FactType.ROLE && !out.contains(ref.path())) {
+                out.add(ref.path());
             }
         } else if (e instanceof Expr.Unary u) {
-            operandFacts(u.operand, out);
+            operandFacts(u.operand(), out);
         } else if (e instanceof Expr.Call c) {
-            c.args.forEach(arg -> operandFacts(arg, out));
-        } else if (e instanceof Expr.Binary b && !b.isComparison() && !b.op.equals("&&") && !b.op.equals("||")) {
-            operandFacts(b.left, out);
-            operandFacts(b.right, out);
+            c.args().forEach(arg -> operandFacts(arg, out));
+        } else if (e instanceof Expr.Binary b && !b.isComparison() && !b.op().equals("&&") && !b.op().equals("||")) {
+            operandFacts(b.left(), out);
+            operandFacts(b.right(), out);
         }
     }
 
@@ -185,19 +187,19 @@ final class ExprExplainer {
     private void values(Expr e, Facts facts, Map<String, String> out) {
         if (e instanceof Expr.FactRef) {
             Expr.FactRef f = (Expr.FactRef) e;
-            out.put(f.path.name(), show(f.type, f.path.read(facts)));
+            out.put(f.path().name(), show(f.type(), f.path().read(facts)));
         } else if (e instanceof Expr.Helper) {
             Expr.Helper h = (Expr.Helper) e;
-            out.put(h.text, show(h.type, h.read.apply(facts)));
+            out.put(h.text(), show(h.type(), h.read().apply(facts)));
         } else if (e instanceof Expr.Presence) {
-            values(((Expr.Presence) e).fact, facts, out);
+            values(((Expr.Presence) e).fact(), facts, out);
         } else if (e instanceof Expr.Call c) {
-            c.args.forEach(arg -> values(arg, facts, out));
+            c.args().forEach(arg -> values(arg, facts, out));
         } else if (e instanceof Expr.Unary) {
-            values(((Expr.Unary) e).operand, facts, out);
+            values(((Expr.Unary) e).operand(), facts, out);
         } else if (e instanceof Expr.Binary) {
-            values(((Expr.Binary) e).left, facts, out);
-            values(((Expr.Binary) e).right, facts, out);
+            values(((Expr.Binary) e).left(), facts, out);
+            values(((Expr.Binary) e).right(), facts, out);
         }
     }
 
@@ -218,47 +220,47 @@ final class ExprExplainer {
     String print(Expr e) {
         if (e instanceof Expr.Literal) {
             Expr.Literal l = (Expr.Literal) e;
-            if (l.type == null) {
+            if (l.type() == null) {
                 return "null";
             }
-            switch (l.type) {
+            switch (l.type()) {
                 case NUMBER:
-                    return ((BigDecimal) l.value).toPlainString();
+                    return ((BigDecimal) l.value()).toPlainString();
                 case BOOLEAN:
-                    return l.value.toString();
+                    return l.value().toString();
                 case SEVERITY:
-                    return "'" + severities.get((Integer) l.value) + "'";
+                    return "'" + severities.get((Integer) l.value()) + "'";
                 case ROLE:
-                    return "'" + roles.get((Integer) l.value) + "'";
+                    return "'" + roles.get((Integer) l.value()) + "'";
                 case DATETIME:
-                    return "'" + (Instant) l.value + "'";
+                    return "'" + (Instant) l.value() + "'";
                 default:
-                    return "'" + l.value + "'";
+                    return "'" + l.value() + "'";
             }
         }
         if (e instanceof Expr.FactRef) {
-            return ((Expr.FactRef) e).path.name();
+            return ((Expr.FactRef) e).path().name();
         }
         if (e instanceof Expr.Helper) {
-            return ((Expr.Helper) e).text;
+            return ((Expr.Helper) e).text();
         }
         if (e instanceof Expr.Presence) {
             Expr.Presence p = (Expr.Presence) e;
-            return p.fact.path.name() + (p.present ? " != null" : " == null");
+            return p.fact().path().name() + (p.present() ? " != null" : " == null");
         }
         if (e instanceof Expr.Unary) {
             Expr.Unary u = (Expr.Unary) e;
-            return u.op + group(u.operand);
+            return u.op() + group(u.operand());
         }
         if (e instanceof Expr.Call c) {
-            StringBuilder out = new StringBuilder(c.function).append('(');
-            for (int i = 0; i < c.args.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(print(c.args.get(i)));
+            StringBuilder out = new StringBuilder(c.function()).append('(');
+            for (int i = 0; i < c.args().size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(print(c.args().get(i)));
             }
             return out.append(')').toString();
         }
         Expr.Binary b = (Expr.Binary) e;
-        return group(b.left) + " " + b.op + " " + group(b.right);
+        return group(b.left()) + " " + b.op() + " " + group(b.right());
     }
 
     private String group(Expr e) {

@@ -2,8 +2,8 @@ package org.resolutionpolicy.engine.internal.mvel;
 
 import java.util.List;
 import java.util.Set;
-import org.resolutionpolicy.engine.internal.model.FactCatalog;
-import org.resolutionpolicy.engine.internal.support.WorkCalendar;
+import org.resolutionpolicy.model.FactCatalog;
+import org.resolutionpolicy.model.value.WorkCalendar;
 
 /**
  * What an expression may refer to: the policy's facts, scale, ladder and remedies.

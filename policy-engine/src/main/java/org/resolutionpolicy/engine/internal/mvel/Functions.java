@@ -6,9 +6,9 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.support.Values;
-import org.resolutionpolicy.engine.internal.support.WorkCalendar;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.value.Values;
+import org.resolutionpolicy.model.value.WorkCalendar;
 
 /**
  * The allow-listed functions of expressions: {@code min}, {@code max} over numbers, and the date differences

@@ -1,5 +1,8 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import org.resolutionpolicy.model.expr.Expr;
+import org.resolutionpolicy.model.expr.HelperKind;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.TemporalAmount;
@@ -7,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.resolutionpolicy.engine.internal.support.Hints;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.source.Hints;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * Parses and type-checks the allowed subset of MVEL into an {@link Expr} tree.
@@ -65,9 +68,9 @@ final class Parser {
 
     static Expr parse(String text, ExpressionContext context) throws ExpressionException {
         Expr expr = parseAny(text, context);
-        if (expr.type != FactType.BOOLEAN) {
+        if (expr.type() != FactType.BOOLEAN) {
             throw new ExpressionException("a condition must be true or false, but this is a "
-                    + label(expr.type), 0, "compare it, e.g. [amount > 50]");
+                    + label(expr.type()), 0, "compare it, e.g. [amount > 50]");
         }
         return expr;
     }
@@ -79,8 +82,8 @@ final class Parser {
      */
     static Expr parseNumber(String text, ExpressionContext context) throws ExpressionException {
         Expr expr = parseAny(text, context);
-        if (expr.type != FactType.NUMBER) {
-            throw new ExpressionException("an amount must be a number, but this is a " + label(expr.type), 0,
+        if (expr.type() != FactType.NUMBER) {
+            throw new ExpressionException("an amount must be a number, but this is a " + label(expr.type()), 0,
                     "compute it from numbers, e.g. [12 * attributes.daysLate] or [min(attributes.paid, 600)]");
         }
         return expr;
@@ -145,7 +148,7 @@ final class Parser {
     private Expr logical(Token op, Expr left, Expr right) throws ExpressionException {
         requireType(left, FactType.BOOLEAN, op.text());
         requireType(right, FactType.BOOLEAN, op.text());
-        return nested(op, new Expr.Binary(left.offset, FactType.BOOLEAN, op.text(), left, right));
+        return nested(op, new Expr.Binary(left.offset(), FactType.BOOLEAN, op.text(), left, right));
     }
 
     private Expr unary() throws ExpressionException {
@@ -204,7 +207,7 @@ final class Parser {
     private Expr arithmetic(Token op, Expr left, Expr right) throws ExpressionException {
         requireType(left, FactType.NUMBER, op.text());
         requireType(right, FactType.NUMBER, op.text());
-        return nested(op, new Expr.Binary(left.offset, FactType.NUMBER, op.text(), left, right));
+        return nested(op, new Expr.Binary(left.offset(), FactType.NUMBER, op.text(), left, right));
     }
 
     private Expr sign() throws ExpressionException {
@@ -215,7 +218,7 @@ final class Parser {
             depth--;
             requireType(operand, FactType.NUMBER, "-");
             if (operand instanceof Expr.Literal literal) {
-                return new Expr.Literal(op.offset(), FactType.NUMBER, ((BigDecimal) literal.value).negate());
+                return new Expr.Literal(op.offset(), FactType.NUMBER, ((BigDecimal) literal.value()).negate());
             }
             return nested(op, new Expr.Unary(op.offset(), FactType.NUMBER, "-", operand));
         }
@@ -401,12 +404,12 @@ final class Parser {
         int height = 0;
         for (int i = 0; i < args.size(); i++) {
             Expr arg = args.get(i);
-            if (wanted == FactType.DATETIME && arg instanceof Expr.Literal l && l.type == FactType.STRING) {
+            if (wanted == FactType.DATETIME && arg instanceof Expr.Literal l && l.type() == FactType.STRING) {
                 arg = dateLiteral(arg);
                 args.set(i, arg);
             }
             requireType(arg, wanted, function);
-            height = Math.max(height, arg.height);
+            height = Math.max(height, arg.height());
         }
         return nested(name, new Expr.Call(name.offset(), function, args, context.calendar(), height + 1));
     }
@@ -441,41 +444,41 @@ final class Parser {
         String o = op.text();
         boolean equality = o.equals("==") || o.equals("!=");
         // presence: fact == null / fact != null
-        if (left.type == null || right.type == null) {
-            Expr other = left.type == null ? right : left;
+        if (left.type() == null || right.type() == null) {
+            Expr other = left.type() == null ? right : left;
             if (!equality) {
                 throw new ExpressionException("[null] can only be compared with == or !=", op.offset(), null);
             }
             if (!(other instanceof Expr.FactRef fact)) {
-                throw new ExpressionException("only a fact can be compared with [null]", other.offset, null);
+                throw new ExpressionException("only a fact can be compared with [null]", other.offset(), null);
             }
-            return new Expr.Presence(left.offset, fact, o.equals("!="));
+            return new Expr.Presence(left.offset(), fact, o.equals("!="));
         }
         // ranked facts and dates against a quoted literal: resolve the literal now, at load
-        if (isRanked(left.type) && right instanceof Expr.Literal && right.type == FactType.STRING) {
-            right = rankLiteral(left.type, right);
-        } else if (isRanked(right.type) && left instanceof Expr.Literal && left.type == FactType.STRING) {
-            left = rankLiteral(right.type, left);
-        } else if (left.type == FactType.DATETIME && right instanceof Expr.Literal && right.type == FactType.STRING) {
+        if (isRanked(left.type()) && right instanceof Expr.Literal && right.type() == FactType.STRING) {
+            right = rankLiteral(left.type(), right);
+        } else if (isRanked(right.type()) && left instanceof Expr.Literal && left.type() == FactType.STRING) {
+            left = rankLiteral(right.type(), left);
+        } else if (left.type() == FactType.DATETIME && right instanceof Expr.Literal && right.type() == FactType.STRING) {
             right = dateLiteral(right);
-        } else if (right.type == FactType.DATETIME && left instanceof Expr.Literal && left.type == FactType.STRING) {
+        } else if (right.type() == FactType.DATETIME && left instanceof Expr.Literal && left.type() == FactType.STRING) {
             left = dateLiteral(left);
-        } else if (left.type == FactType.REMEDY && right instanceof Expr.Literal r && r.type == FactType.STRING) {
+        } else if (left.type() == FactType.REMEDY && right instanceof Expr.Literal r && r.type() == FactType.STRING) {
             checkRemedy(r);
-            right = new Expr.Literal(r.offset, FactType.REMEDY, r.value);
-        } else if (right.type == FactType.REMEDY && left instanceof Expr.Literal l && l.type == FactType.STRING) {
+            right = new Expr.Literal(r.offset(), FactType.REMEDY, r.value());
+        } else if (right.type() == FactType.REMEDY && left instanceof Expr.Literal l && l.type() == FactType.STRING) {
             checkRemedy(l);
-            left = new Expr.Literal(l.offset, FactType.REMEDY, l.value);
+            left = new Expr.Literal(l.offset(), FactType.REMEDY, l.value());
         }
-        if (left.type != right.type) {
-            throw new ExpressionException("cannot compare " + operand(left) + " (" + label(left.type) + ") with "
-                    + operand(right) + " (" + label(right.type) + ")", op.offset(), null);
+        if (left.type() != right.type()) {
+            throw new ExpressionException("cannot compare " + operand(left) + " (" + label(left.type()) + ") with "
+                    + operand(right) + " (" + label(right.type()) + ")", op.offset(), null);
         }
-        if (!equality && !left.type.isOrdered()) {
-            throw new ExpressionException(label(left.type) + " values can only be compared with == and !=, not ["
+        if (!equality && !left.type().isOrdered()) {
+            throw new ExpressionException(label(left.type()) + " values can only be compared with == and !=, not ["
                     + o + "]", op.offset(), null);
         }
-        return nested(op, new Expr.Binary(left.offset, FactType.BOOLEAN, o, left, right));
+        return nested(op, new Expr.Binary(left.offset(), FactType.BOOLEAN, o, left, right));
     }
 
     private static boolean isRanked(FactType type) {
@@ -487,41 +490,41 @@ final class Parser {
     }
 
     private Expr rankLiteral(FactType type, Expr literal) throws ExpressionException {
-        String name = (String) ((Expr.Literal) literal).value;
+        String name = (String) ((Expr.Literal) literal).value();
         List<String> scale = type == FactType.SEVERITY ? context.severities() : context.roles();
         int rank = scale.indexOf(name);
         if (rank < 0) {
             throw new ExpressionException("unknown " + (type == FactType.SEVERITY ? "severity" : "role") + " [" + name + "]",
-                    literal.offset, Hints.didYouMean(name, scale));
+                    literal.offset(), Hints.didYouMean(name, scale));
         }
-        return new Expr.Literal(literal.offset, type, rank);
+        return new Expr.Literal(literal.offset(), type, rank);
     }
 
     private static Expr dateLiteral(Expr literal) throws ExpressionException {
-        String text = (String) ((Expr.Literal) literal).value;
+        String text = (String) ((Expr.Literal) literal).value();
         Instant instant = Values.parseInstant(text);
         if (instant == null && Values.isOutsideDateRange(text)) {
             throw new ExpressionException("[" + text + "] is outside the supported dates, " + Values.DATE_RANGE,
-                    literal.offset, null);
+                    literal.offset(), null);
         }
         if (instant == null) {
-            throw new ExpressionException("[" + text + "] is not an ISO-8601 date-time", literal.offset, null);
+            throw new ExpressionException("[" + text + "] is not an ISO-8601 date-time", literal.offset(), null);
         }
-        return new Expr.Literal(literal.offset, FactType.DATETIME, instant);
+        return new Expr.Literal(literal.offset(), FactType.DATETIME, instant);
     }
 
     private void checkRemedy(Expr literal) throws ExpressionException {
-        String name = (String) ((Expr.Literal) literal).value;
+        String name = (String) ((Expr.Literal) literal).value();
         if (!context.remedies().contains(name)) {
-            throw new ExpressionException("unknown remedy [" + name + "]", literal.offset,
+            throw new ExpressionException("unknown remedy [" + name + "]", literal.offset(),
                     Hints.didYouMean(name, context.remedies()));
         }
     }
 
     private static void requireType(Expr e, FactType wanted, String op) throws ExpressionException {
-        if (e.type != wanted) {
+        if (e.type() != wanted) {
             throw new ExpressionException("[" + op + "] needs " + article(wanted) + " " + label(wanted) + ", but "
-                    + operand(e) + " is " + article(e.type) + " " + label(e.type), e.offset, null);
+                    + operand(e) + " is " + article(e.type()) + " " + label(e.type()), e.offset(), null);
         }
     }
 
@@ -535,21 +538,21 @@ final class Parser {
 
     private static String operand(Expr e) {
         if (e instanceof Expr.FactRef f) {
-            return "[" + f.path.name() + "]";
+            return "[" + f.path().name() + "]";
         }
         if (e instanceof Expr.Helper h) {
-            return "[" + h.text + "]";
+            return "[" + h.text() + "]";
         }
         if (e instanceof Expr.Literal l) {
-            return "[" + (l.value instanceof BigDecimal n ? n.toPlainString() : String.valueOf(l.value)) + "]";
+            return "[" + (l.value() instanceof BigDecimal n ? n.toPlainString() : String.valueOf(l.value())) + "]";
         }
-        return "the expression at column " + (e.offset + 1);
+        return "the expression at column " + (e.offset() + 1);
     }
 
     /** Returns the operator node, or refuses it when it nests more operators than allowed. */
     private static Expr nested(Token op, Expr node) throws ExpressionException {
-        if (node.height > MAX_NESTED_OPERATORS) {
-            throw new ExpressionException("operators nested too deeply: [" + node.height + "] inside one another, "
+        if (node.height() > MAX_NESTED_OPERATORS) {
+            throw new ExpressionException("operators nested too deeply: [" + node.height() + "] inside one another, "
                     + "at most [" + MAX_NESTED_OPERATORS + "]", op.offset(),
                     "split the condition into several rules (a rule's conditions are AND-ed), "
                             + "or group a long chain with parentheses");

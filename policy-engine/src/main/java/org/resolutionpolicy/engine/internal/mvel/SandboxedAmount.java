@@ -1,10 +1,12 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import org.resolutionpolicy.model.expr.Expr;
+
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.resolutionpolicy.engine.internal.model.ComputedAmount;
-import org.resolutionpolicy.engine.internal.model.Facts;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.value.Values;
 
 /**
  * An amount computed from a case's facts ({@code upTo: "12 * attributes.daysLate"}, {@code entitled: "band"}), checked
@@ -42,6 +44,7 @@ public final class SandboxedAmount implements ComputedAmount {
     }
 
     /** Returns the checked tree, for analyses. */
+    @Override
     public Expr tree() {
         return tree;
     }
@@ -85,35 +88,35 @@ public final class SandboxedAmount implements ComputedAmount {
     /** Returns a BigDecimal for numbers (ranks as their rank), an Instant for dates, null when absent. */
     private static Object exact(Expr e, Facts facts) {
         if (e instanceof Expr.Literal l) {
-            return number(l.value);
+            return number(l.value());
         }
         if (e instanceof Expr.FactRef f) {
-            return number(f.path.read(facts));
+            return number(f.path().read(facts));
         }
         if (e instanceof Expr.Helper h) {
-            return number(h.read.apply(facts));
+            return number(h.read().apply(facts));
         }
         if (e instanceof Expr.Unary u) {
-            BigDecimal v = eval(u.operand, facts);
+            BigDecimal v = eval(u.operand(), facts);
             return v == null ? null : v.negate();
         }
         if (e instanceof Expr.Call c) {
-            Object[] args = new Object[c.args.size()];
+            Object[] args = new Object[c.args().size()];
             for (int i = 0; i < args.length; i++) {
-                args[i] = exact(c.args.get(i), facts);
+                args[i] = exact(c.args().get(i), facts);
                 if (args[i] == null) {
                     return null;
                 }
             }
-            return Functions.exact(c.function, args, c.calendar);
+            return Functions.exact(c.function(), args, c.calendar());
         }
         Expr.Binary b = (Expr.Binary) e;
-        BigDecimal l = eval(b.left, facts);
-        BigDecimal r = eval(b.right, facts);
+        BigDecimal l = eval(b.left(), facts);
+        BigDecimal r = eval(b.right(), facts);
         if (l == null || r == null) {
             return null;
         }
-        return switch (b.op) {
+        return switch (b.op()) {
             case "+" -> l.add(r);
             case "-" -> l.subtract(r);
             case "*" -> l.multiply(r);
@@ -139,17 +142,17 @@ public final class SandboxedAmount implements ComputedAmount {
             return v instanceof BigDecimal n ? Values.normalize(n).toPlainString() : v.toString();
         }
         if (e instanceof Expr.Unary u) {
-            return "-" + group(u.operand, facts);
+            return "-" + group(u.operand(), facts);
         }
         if (e instanceof Expr.Call c) {
-            StringBuilder out = new StringBuilder(c.function).append('(');
-            for (int i = 0; i < c.args.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(substitute(c.args.get(i), facts));
+            StringBuilder out = new StringBuilder(c.function()).append('(');
+            for (int i = 0; i < c.args().size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(substitute(c.args().get(i), facts));
             }
             return out.append(')').toString();
         }
         if (e instanceof Expr.Binary b) {
-            return group(b.left, facts) + " " + b.op + " " + group(b.right, facts);
+            return group(b.left(), facts) + " " + b.op() + " " + group(b.right(), facts);
         }
         return printer.print(e);
     }

@@ -1,5 +1,8 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import org.resolutionpolicy.model.expr.Expr;
+import org.resolutionpolicy.model.expr.HelperKind;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -7,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.resolutionpolicy.api.Explanation.Failure;
-import org.resolutionpolicy.engine.internal.model.Expression;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.model.Expression;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.Facts;
 
 /**
  * A condition written in MVEL syntax, admitted only after it passed the allow-list, compiled once, and evaluated
@@ -85,6 +88,7 @@ public final class SandboxedExpression implements Expression.Body {
     }
 
     /** Returns the checked tree, for analyses that walk conditions. */
+    @Override
     public Expr tree() {
         return tree;
     }
@@ -126,24 +130,24 @@ public final class SandboxedExpression implements Expression.Body {
     /** Tests the facts the tree reads; of the helpers, only the text tests read a fact (history reads the case). */
     private static boolean anyFact(Expr e, Predicate<FactPath> test) {
         if (e instanceof Expr.FactRef f) {
-            return test.test(f.path);
+            return test.test(f.path());
         }
         if (e instanceof Expr.Presence p) {
-            return test.test(p.fact.path);
+            return test.test(p.fact().path());
         }
         if (e instanceof Expr.Helper h) {
-            HelperKind k = h.kind;
+            HelperKind k = h.kind();
             return k instanceof HelperKind.StartsWith s && test.test(s.fact())
                     || k instanceof HelperKind.EndsWith x && test.test(x.fact())
                     || k instanceof HelperKind.Contains c && test.test(c.fact());
         }
         if (e instanceof Expr.Unary u) {
-            return anyFact(u.operand, test);
+            return anyFact(u.operand(), test);
         }
         if (e instanceof Expr.Call c) {
-            return c.args.stream().anyMatch(arg -> anyFact(arg, test));
+            return c.args().stream().anyMatch(arg -> anyFact(arg, test));
         }
-        return e instanceof Expr.Binary b && (anyFact(b.left, test) || anyFact(b.right, test));
+        return e instanceof Expr.Binary b && (anyFact(b.left(), test) || anyFact(b.right(), test));
     }
 
     private static List<BigDecimal> numbers(Expr tree) {
@@ -153,15 +157,15 @@ public final class SandboxedExpression implements Expression.Body {
     }
 
     private static void collectNumbers(Expr e, Set<BigDecimal> out) {
-        if (e instanceof Expr.Literal l && l.value instanceof BigDecimal n) {
+        if (e instanceof Expr.Literal l && l.value() instanceof BigDecimal n) {
             out.add(n.abs());
         } else if (e instanceof Expr.Unary u) {
-            collectNumbers(u.operand, out);
+            collectNumbers(u.operand(), out);
         } else if (e instanceof Expr.Call c) {
-            c.args.forEach(arg -> collectNumbers(arg, out));
+            c.args().forEach(arg -> collectNumbers(arg, out));
         } else if (e instanceof Expr.Binary b) {
-            collectNumbers(b.left, out);
-            collectNumbers(b.right, out);
+            collectNumbers(b.left(), out);
+            collectNumbers(b.right(), out);
         }
     }
 }

@@ -54,6 +54,17 @@ final class ListeningView implements Policy {
     }
 
     @Override
+    public Decision decideWithoutSentences(CustomerCase customerCase) {
+        return listening().decideWithoutSentences(customerCase);
+    }
+
+    /** Returns the snapshot the live policy serves now, with the listeners attached. */
+    @Override
+    public Policy current() {
+        return listening();
+    }
+
+    @Override
     public Explanation explain(CustomerCase customerCase) {
         return live.explain(customerCase);
     }

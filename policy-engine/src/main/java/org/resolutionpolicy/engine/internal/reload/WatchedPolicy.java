@@ -120,6 +120,11 @@ public final class WatchedPolicy implements LivePolicy {
     }
 
     @Override
+    public Decision decideWithoutSentences(CustomerCase customerCase) {
+        return reloader.current().decideWithoutSentences(customerCase);
+    }
+
+    @Override
     public Explanation explain(CustomerCase customerCase) {
         return reloader.current().explain(customerCase);
     }

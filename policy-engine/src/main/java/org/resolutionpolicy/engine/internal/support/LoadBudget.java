@@ -1,5 +1,8 @@
 package org.resolutionpolicy.engine.internal.support;
 
+import org.resolutionpolicy.model.source.Place;
+import org.resolutionpolicy.model.source.Problems;
+
 import java.time.Duration;
 import java.util.Optional;
 import org.resolutionpolicy.api.LoadOptions;

@@ -1,12 +1,14 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import org.resolutionpolicy.format.yaml.NodeReader;
+
 import org.resolutionpolicy.api.Limit;
-import org.resolutionpolicy.engine.internal.model.ComputedAmount;
+import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.engine.internal.mvel.ExpressionContext;
 import org.resolutionpolicy.engine.internal.mvel.ExpressionException;
 import org.resolutionpolicy.engine.internal.mvel.SandboxedAmount;
-import org.resolutionpolicy.engine.internal.support.Place;
-import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.model.source.Place;
+import org.resolutionpolicy.model.source.Problems;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;

@@ -1,12 +1,14 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import org.resolutionpolicy.format.yaml.NodeReader;
+
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
 import java.util.Map;
 import org.resolutionpolicy.api.Limit;
-import org.resolutionpolicy.engine.internal.model.AuthorityEntry;
-import org.resolutionpolicy.engine.internal.model.ComputedAmount;
-import org.resolutionpolicy.engine.internal.support.Values;
+import org.resolutionpolicy.model.AuthorityEntry;
+import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.value.Values;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 

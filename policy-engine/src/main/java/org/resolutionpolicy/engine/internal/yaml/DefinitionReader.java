@@ -1,19 +1,21 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import org.resolutionpolicy.format.yaml.NodeReader;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.resolutionpolicy.engine.internal.model.ComputedAmount;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.Derivation;
-import org.resolutionpolicy.engine.internal.model.FactCatalog;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.Derivation;
+import org.resolutionpolicy.model.FactCatalog;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.engine.internal.mvel.ExpressionException;
 import org.resolutionpolicy.engine.internal.mvel.SandboxedExpression;
-import org.resolutionpolicy.engine.internal.support.Hints;
+import org.resolutionpolicy.model.source.Hints;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 

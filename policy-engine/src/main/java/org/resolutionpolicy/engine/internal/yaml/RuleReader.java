@@ -1,4 +1,5 @@
 package org.resolutionpolicy.engine.internal.yaml;
+import org.resolutionpolicy.format.yaml.NodeReader;
 
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
@@ -12,14 +13,14 @@ import java.util.Set;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Reason;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.Effect;
-import org.resolutionpolicy.engine.internal.model.FollowUpSpec;
-import org.resolutionpolicy.engine.internal.model.Rule;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.FollowUpSpec;
+import org.resolutionpolicy.model.Rule;
 import org.resolutionpolicy.engine.internal.support.LoadBudget;
-import org.resolutionpolicy.engine.internal.support.Problems;
-import org.resolutionpolicy.engine.internal.support.Hints;
-import org.resolutionpolicy.engine.internal.support.Place;
+import org.resolutionpolicy.model.source.Problems;
+import org.resolutionpolicy.model.source.Hints;
+import org.resolutionpolicy.model.source.Place;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -142,7 +143,7 @@ final class RuleReader {
             r.warning(spec.get("require").value(), name + " requires the lowest role [" + roles.get(0)
                     + "], which every employee has: it never changes an outcome", "require a higher role, or remove it");
         }
-        org.resolutionpolicy.engine.internal.model.Validity validity = TimeReader.validity(r, spec, node, name);
+        org.resolutionpolicy.model.Validity validity = TimeReader.validity(r, spec, node, name);
         if (ruleId == null || effect == null || when.condition() == null
                 || validity == null && (spec.containsKey("validFrom") || spec.containsKey("validUntil"))) {
             return null;
@@ -272,7 +273,7 @@ final class RuleReader {
             return Effect.entitled(amount.computed());
         }
         BigDecimal constant = amount.constant().amount().orElseThrow();
-        return Effect.entitled(org.resolutionpolicy.engine.internal.model.ComputedAmount.constant(constant, null));
+        return Effect.entitled(org.resolutionpolicy.model.ComputedAmount.constant(constant, null));
     }
 
     /**

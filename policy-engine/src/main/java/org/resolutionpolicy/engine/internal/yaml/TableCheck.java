@@ -1,11 +1,13 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import org.resolutionpolicy.format.yaml.NodeReader;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;

@@ -1,5 +1,7 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import org.resolutionpolicy.format.yaml.NodeReader;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.resolutionpolicy.engine.internal.model.Validity;
-import org.resolutionpolicy.engine.internal.support.Hints;
-import org.resolutionpolicy.engine.internal.support.WorkCalendar;
+import org.resolutionpolicy.model.Validity;
+import org.resolutionpolicy.model.source.Hints;
+import org.resolutionpolicy.model.value.WorkCalendar;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**

@@ -16,9 +16,9 @@ import net.jqwik.api.Provide;
 import org.resolutionpolicy.api.Customer;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Impact;
-import org.resolutionpolicy.engine.internal.model.FactCatalog;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.model.FactCatalog;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.Facts;
 
 /**
  * Decisions run the tree compiled to closures, explanations walk the tree, and real MVEL (the reference, in tests

@@ -17,9 +17,9 @@ import org.resolutionpolicy.api.Customer;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.HistoryEntry;
 import org.resolutionpolicy.api.Impact;
-import org.resolutionpolicy.engine.internal.model.FactCatalog;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.model.FactCatalog;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.Facts;
 
 /**
  * Random expressions over every shape the parser admits (arithmetic, comparisons, connectives, presence, ranks,

@@ -1,5 +1,7 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import org.resolutionpolicy.model.expr.Expr;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,9 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.mvel2.MVEL;
 import org.mvel2.ParserContext;
-import org.resolutionpolicy.engine.internal.model.FactPath;
-import org.resolutionpolicy.engine.internal.model.FactType;
-import org.resolutionpolicy.engine.internal.model.Facts;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.Facts;
 
 /**
  * Real MVEL as the reference for our expression language: generates MVEL source from a checked tree, compiles it
@@ -90,31 +92,31 @@ final class MvelOracle {
                 return literal(l);
             }
             if (e instanceof Expr.FactRef ref) {
-                String v = fact(ref.path);
-                return booleanContext && e.type == FactType.BOOLEAN ? "(" + v + " != null && " + v + " == true)" : v;
+                String v = fact(ref.path());
+                return booleanContext && e.type() == FactType.BOOLEAN ? "(" + v + " != null && " + v + " == true)" : v;
             }
             if (e instanceof Expr.Helper h) {
                 String name = "h" + bindings.size();
-                bindings.add(new Binding(name, javaType(h.type), h.read, null));
+                bindings.add(new Binding(name, javaType(h.type()), h.read(), null));
                 return name;
             }
             if (e instanceof Expr.Presence p) {
-                return "(" + fact(p.fact.path) + (p.present ? " != null)" : " == null)");
+                return "(" + fact(p.fact().path()) + (p.present() ? " != null)" : " == null)");
             }
             if (e instanceof Expr.Unary u) {
-                return u.op.equals("!") ? "(!" + node(u.operand, true) + ")" : "(0.0 - " + node(u.operand, false) + ")";
+                return u.op().equals("!") ? "(!" + node(u.operand(), true) + ")" : "(0.0 - " + node(u.operand(), false) + ")";
             }
             Expr.Binary b = (Expr.Binary) e;
-            if (b.op.equals("&&") || b.op.equals("||")) {
-                return "(" + node(b.left, true) + " " + b.op + " " + node(b.right, true) + ")";
+            if (b.op().equals("&&") || b.op().equals("||")) {
+                return "(" + node(b.left(), true) + " " + b.op() + " " + node(b.right(), true) + ")";
             }
-            String expression = "(" + node(b.left, false) + " " + b.op + " " + node(b.right, false) + ")";
+            String expression = "(" + node(b.left(), false) + " " + b.op() + " " + node(b.right(), false) + ")";
             if (!b.isComparison()) {
                 return expression;
             }
             Set<String> nullable = new LinkedHashSet<>();
-            nullableFacts(b.left, nullable);
-            nullableFacts(b.right, nullable);
+            nullableFacts(b.left(), nullable);
+            nullableFacts(b.right(), nullable);
             if (nullable.isEmpty()) {
                 return expression;
             }
@@ -127,14 +129,14 @@ final class MvelOracle {
 
         private void nullableFacts(Expr e, Set<String> out) {
             if (e instanceof Expr.FactRef ref) {
-                if (ref.path.type() != FactType.SEVERITY && ref.path.type() != FactType.ROLE) {
-                    out.add(fact(ref.path));
+                if (ref.path().type() != FactType.SEVERITY && ref.path().type() != FactType.ROLE) {
+                    out.add(fact(ref.path()));
                 }
             } else if (e instanceof Expr.Unary u) {
-                nullableFacts(u.operand, out);
-            } else if (e instanceof Expr.Binary b && !b.isComparison() && !b.op.equals("&&") && !b.op.equals("||")) {
-                nullableFacts(b.left, out);
-                nullableFacts(b.right, out);
+                nullableFacts(u.operand(), out);
+            } else if (e instanceof Expr.Binary b && !b.isComparison() && !b.op().equals("&&") && !b.op().equals("||")) {
+                nullableFacts(b.left(), out);
+                nullableFacts(b.right(), out);
             }
         }
 
@@ -147,17 +149,17 @@ final class MvelOracle {
         }
 
         private String literal(Expr.Literal l) {
-            if (l.type == null) {
+            if (l.type() == null) {
                 return "null";
             }
-            return switch (l.type) {
-                case BOOLEAN -> l.value.toString();
-                case NUMBER -> number(((BigDecimal) l.value).doubleValue());
-                case SEVERITY, ROLE -> number(((Integer) l.value).doubleValue());
-                case DATETIME -> number((double) ((Instant) l.value).toEpochMilli());
+            return switch (l.type()) {
+                case BOOLEAN -> l.value().toString();
+                case NUMBER -> number(((BigDecimal) l.value()).doubleValue());
+                case SEVERITY, ROLE -> number(((Integer) l.value()).doubleValue());
+                case DATETIME -> number((double) ((Instant) l.value()).toEpochMilli());
                 default -> {
                     String name = "s" + bindings.size();
-                    bindings.add(new Binding(name, String.class, null, l.value));
+                    bindings.add(new Binding(name, String.class, null, l.value()));
                     yield name;
                 }
             };

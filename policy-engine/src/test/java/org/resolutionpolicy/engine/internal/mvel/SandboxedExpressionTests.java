@@ -1,5 +1,8 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import org.resolutionpolicy.model.expr.Expr;
+import org.resolutionpolicy.model.expr.HelperKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,8 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.resolutionpolicy.engine.internal.model.FactCatalog;
-import org.resolutionpolicy.engine.internal.model.FactType;
+import org.resolutionpolicy.model.FactCatalog;
+import org.resolutionpolicy.model.FactType;
 
 class SandboxedExpressionTests {
 

@@ -8,15 +8,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.resolutionpolicy.api.PolicySource;
-import org.resolutionpolicy.engine.internal.model.Condition;
-import org.resolutionpolicy.engine.internal.model.Exists;
-import org.resolutionpolicy.engine.internal.model.Expression;
-import org.resolutionpolicy.engine.internal.model.FactMatcher;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.model.Rule;
-import org.resolutionpolicy.engine.internal.model.ValueTest;
-import org.resolutionpolicy.engine.internal.model.ValueTest.Op;
-import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.model.Condition;
+import org.resolutionpolicy.model.Exists;
+import org.resolutionpolicy.model.Expression;
+import org.resolutionpolicy.model.FactMatcher;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Rule;
+import org.resolutionpolicy.model.ValueTest;
+import org.resolutionpolicy.model.ValueTest.Op;
+import org.resolutionpolicy.model.source.Problems;
 
 /** A rule's {@code when} is read into a typed condition tree that analysis can walk without knowing its source. */
 class ConditionTreeTests {

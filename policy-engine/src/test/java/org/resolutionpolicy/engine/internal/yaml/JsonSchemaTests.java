@@ -105,7 +105,7 @@ class JsonSchemaTests {
     @Test
     void names_the_follow_up_outcomes_the_loader_knows() {
         assertThat(strings(def("followUpOutcome").at("/enum")))
-                .containsExactlyElementsOf(org.resolutionpolicy.engine.internal.model.FollowUpSpec.OUTCOMES.keySet());
+                .containsExactlyElementsOf(org.resolutionpolicy.model.FollowUpSpec.OUTCOMES.keySet());
     }
 
     @Test

@@ -1,12 +1,15 @@
 package org.resolutionpolicy.engine.internal.yaml;
 
+import org.resolutionpolicy.format.yaml.NodeReader;
+import org.resolutionpolicy.format.yaml.PolicyHeader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.resolutionpolicy.api.PolicySource;
-import org.resolutionpolicy.engine.internal.model.PolicyModel;
-import org.resolutionpolicy.engine.internal.support.Problems;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.source.Problems;
 
 /** A header written in another source is read as a YAML policy's top keys, its problems placed in that source. */
 class PolicyHeaderTests {

@@ -1,0 +1,145 @@
+package org.resolutionpolicy.format.json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.FollowUp;
+import org.resolutionpolicy.api.Latitude;
+import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.ProposalDecision;
+import org.resolutionpolicy.api.Reason;
+
+/**
+ * Maps a decision to the JSON tree of the policy-format guide ({@code decide --format json}), a public contract,
+ * for every writer of decisions: the CLI, the decision log and replay.
+ *
+ * <p>The tree has, in this order, {@code policy}, {@code version}, {@code revision}, {@code case}, {@code employeeRole},
+ * {@code swat}, then {@code proposals} (or {@code latitude} for a case without proposals) and {@code followUps}.
+ * Absent optional values ({@code revision} of a decision made by hand, {@code amount}, {@code approver}, {@code team}, {@code approverBeyond}, {@code within},
+ * {@code owner}, and {@code approvers} unless a dual approval names several, {@code countedWith} when no earlier proposal of the remedy counted) are left out; {@code case} is always there, null for a case without an id. Amounts are
+ * {@link java.math.BigDecimal}s, which {@link Json} prints plainly; an unlimited limit is {@code "unlimited"}.
+ */
+public final class DecisionJson {
+
+    /** How much of each proposal and follow-up the tree carries; everything else is the same in both. */
+    public enum Detail {
+        /** Each proposal's reasons with rule and because, each follow-up with action, within, owner and rule. */
+        FULL,
+        /** Each proposal's rule ids ({@code rules}) and each follow-up's action: a decision log line. */
+        SUMMARY
+    }
+
+    private DecisionJson() {
+    }
+
+    /** Returns the tree of a decision in full detail, as {@code decide --format json} prints it. */
+    public static Map<String, Object> tree(Decision d) {
+        return tree(d, Detail.FULL);
+    }
+
+    /** Returns the tree of a decision in the given detail. */
+    public static Map<String, Object> tree(Decision d, Detail detail) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("policy", d.policyId());
+        json.put("version", d.policyVersion());
+        putIfPresent(json, "revision", d.revision());
+        json.put("case", d.caseId());
+        json.put("employeeRole", d.employeeRole());
+        json.put("swat", d.swat());
+        if (d.isLatitude()) {
+            json.put("latitude", d.latitude().stream().map(DecisionJson::latitude).toList());
+        } else {
+            json.put("proposals", d.proposals().stream().map(p -> proposal(p, detail)).toList());
+        }
+        json.put("followUps", d.followUps().stream().map(f -> detail == Detail.FULL ? followUp(f) : f.action()).toList());
+        return json;
+    }
+
+    /**
+     * Returns the tree of a decision in full detail with its id first ({@code "decisionId"}, the key of the decision
+     * log), for {@link Decision#toJson()}; a decision without an id has the tree of {@link #tree(Decision)}.
+     */
+    public static Map<String, Object> withId(Decision d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        putIfPresent(json, "decisionId", d.id());
+        json.putAll(tree(d, Detail.FULL));
+        return json;
+    }
+
+    /** Returns a limit as the contract writes it: a number, or {@code "unlimited"}. */
+    public static Object limit(Limit limit) {
+        return limit.isUnlimited() ? "unlimited" : limit.amount().orElseThrow();
+    }
+
+    private static Map<String, Object> proposal(ProposalDecision p, Detail detail) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("remedy", p.remedy());
+        putIfPresent(item, "amount", p.amount());
+        putIfPresent(item, "currency", p.proposal().currency());
+        item.put("outcome", p.kind().name());
+        putIfPresent(item, "approver", p.outcome().approver());
+        if (p.outcome().isDualApproval()) {
+            item.put("approvers", p.outcome().approvers());
+        }
+        putIfPresent(item, "team", p.outcome().team());
+        putIfPresent(item, "entitlement", entitlement(p.entitlement()));
+        if (!p.countedWith().isEmpty()) {
+            item.put("countedWith", p.countedWith());
+        }
+        if (detail == Detail.FULL) {
+            item.put("reasons", p.reasons().stream().map(DecisionJson::reason).toList());
+        } else {
+            item.put("rules", p.reasons().stream().map(Reason::rule).toList());
+        }
+        return item;
+    }
+
+    private static Map<String, Object> reason(Reason r) {
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("rule", r.rule());
+        reason.put("because", r.because());
+        return reason;
+    }
+
+    private static Map<String, Object> latitude(Latitude l) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("remedy", l.remedy());
+        item.put("aloneUpTo", limit(l.aloneUpTo()));
+        putIfPresent(item, "approverBeyond", l.approverBeyond());
+        if (l.approversBeyond().size() > 1) {
+            item.put("approversBeyond", l.approversBeyond());
+        }
+        putIfPresent(item, "team", l.teamBeyond());
+        putIfPresent(item, "entitlement", entitlement(l.entitlement()));
+        return item;
+    }
+
+    /** Returns an entitlement as {@code {amount, rule, working}}, or null without one. */
+    private static Map<String, Object> entitlement(org.resolutionpolicy.api.Entitlement e) {
+        if (e == null) {
+            return null;
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("amount", e.amount());
+        item.put("rule", e.rule());
+        item.put("working", e.working());
+        return item;
+    }
+
+    private static Map<String, Object> followUp(FollowUp f) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("action", f.action());
+        // a Period or Duration prints as the ISO-8601 text of the policy (P2D, PT48H), normalised by java.time
+        putIfPresent(item, "within", f.within() == null ? null : f.within().toString());
+        putIfPresent(item, "owner", f.owner());
+        item.put("rule", f.rule());
+        return item;
+    }
+
+    /** Puts a value under a key unless it is null: the contract leaves absent optional values out. */
+    public static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.resolutionpolicy.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.model.value.WorkCalendar;
+
+/**
+ * Everything a compiled policy knows, checked and resolved: names to ranks, conditions to code.
+ *
+ * @param id the policy id
+ * @param version the version
+ * @param description the description, or empty
+ * @param currency the currency of money remedies, or null
+ * @param severities the severity scale, lowest first
+ * @param roles the ladder, lowest first
+ * @param swatTeam the SWAT team, or null
+ * @param beyond what happens beyond every role's authority
+ * @param attributes the declared attributes and their types
+ * @param remedies the remedies and their units, in declaration order
+ * @param authority per remedy, the entry of each role by rank (null where a role has none of its own)
+ * @param rules every YAML rule, disabled ones included, in file order
+ * @param external rules from other sources (DRL), or null
+ * @param calendar the business calendar of {@code P7BD} periods and {@code businessDaysBetween}
+ * @param validity when this version of the policy is in force ({@code validFrom}, {@code validUntil}), or null
+ *                 when it does not say
+ * @param defined the facts the policy defines from other facts ({@code named.*}, {@code tables.*}), by name: what a
+ *                condition written about the policy elsewhere (a guarantee) may read too
+ */
+public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
+                          List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
+                          Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                          ExternalRules external, WorkCalendar calendar, Validity validity,
+                          Map<String, FactPath> defined) {
+
+    /** Creates a model, copying the defined facts. */
+    public PolicyModel {
+        defined = defined == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defined));
+    }
+
+    /** Creates a model on the default calendar (Monday to Friday, no holidays). */
+    public PolicyModel(String id, String version, String description, String currency, List<String> severities,
+                       List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
+                       Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                       ExternalRules external) {
+        this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
+                rules, external, WorkCalendar.DEFAULT, null, Map.of());
+    }
+
+    /** Returns the same model with rules from another source. */
+    public PolicyModel withExternal(ExternalRules rules) {
+        return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
+                remedies, authority, this.rules, rules, calendar, validity, defined);
+    }
+
+    /** Returns the rank of a role, or -1. */
+    public int roleRank(String role) {
+        return roles.indexOf(role);
+    }
+
+    /** Returns the rank of a severity, or -1. */
+    public int severityRank(String severity) {
+        return severities.indexOf(severity);
+    }
+}

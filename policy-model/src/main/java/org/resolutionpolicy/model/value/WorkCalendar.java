@@ -1,0 +1,69 @@
+package org.resolutionpolicy.model.value;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.TreeSet;
+import org.resolutionpolicy.api.BusinessDays;
+
+/**
+ * A policy's business calendar ({@code calendar: {weekdays, holidays}}): which days count as business days for
+ * {@code P7BD} periods and {@code businessDaysBetween}. Dates are UTC dates, as every period of the format is.
+ * Immutable.
+ *
+ * @param weekdays the business days of the week, not empty
+ * @param holidays the dates that are never business days
+ */
+public record WorkCalendar(Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
+
+    /** The calendar of a policy that declares none: Monday to Friday, no holidays. */
+    public static final WorkCalendar DEFAULT = new WorkCalendar(BusinessDays.MONDAY_TO_FRIDAY, Set.of());
+
+    /** Copies the sets. */
+    public WorkCalendar {
+        weekdays = Set.copyOf(weekdays);
+        holidays = Set.copyOf(new TreeSet<>(holidays));
+    }
+
+    /** Returns a number of business days on this calendar. */
+    public BusinessDays days(int days) {
+        return new BusinessDays(days, weekdays, holidays);
+    }
+
+    /** Returns true if the UTC date is a business day. */
+    public boolean isBusinessDay(LocalDate date) {
+        return weekdays.contains(date.getDayOfWeek()) && !holidays.contains(date);
+    }
+
+    /**
+     * Returns the business days after the UTC date of {@code from} up to and including that of {@code to}; negative
+     * when {@code to} is earlier. Walks whole weeks at once, so that a span of centuries costs little.
+     */
+    public long between(Instant from, Instant to) {
+        LocalDate a = from.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate b = to.atZone(ZoneOffset.UTC).toLocalDate();
+        if (b.isBefore(a)) {
+            return -countAfter(b, a);
+        }
+        return countAfter(a, b);
+    }
+
+    private long countAfter(LocalDate a, LocalDate b) {
+        long span = b.toEpochDay() - a.toEpochDay();
+        long weeks = span / 7;
+        long count = weeks * weekdays.size();
+        for (LocalDate d = a.plusDays(weeks * 7 + 1); !d.isAfter(b); d = d.plusDays(1)) {
+            if (weekdays.contains(d.getDayOfWeek())) {
+                count++;
+            }
+        }
+        for (LocalDate h : holidays) {
+            if (h.isAfter(a) && !h.isAfter(b) && weekdays.contains(h.getDayOfWeek())) {
+                count--;
+            }
+        }
+        return count;
+    }
+}

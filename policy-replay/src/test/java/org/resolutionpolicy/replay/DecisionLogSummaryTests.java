@@ -1,0 +1,29 @@
+package org.resolutionpolicy.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class DecisionLogSummaryTests {
+
+    @Test
+    void counts_decision_lines_and_passes_over_the_reload_lines_of_a_live_policy() throws IOException {
+        String log = String.join("\n",
+                "{\"decisionId\":\"a\",\"policy\":\"shop\",\"version\":\"v10\",\"revision\":\"v10@1\",\"case\":\"C1\","
+                        + "\"employeeRole\":\"agent\",\"swat\":false,\"proposals\":[{\"remedy\":\"refund\",\"amount\":1,"
+                        + "\"outcome\":\"ALONE\",\"rules\":[]}],\"followUps\":[]}",
+                "{\"reload\":\"FAILED\",\"policy\":\"shop\",\"problems\":[\"policy.yaml:7:3: error: unknown role [agnet]\"]}",
+                "{\"reload\":\"LOADED\",\"policy\":\"shop\",\"revision\":\"v50@2\"}",
+                "{\"decisionId\":\"b\",\"policy\":\"shop\",\"version\":\"v50\",\"revision\":\"v50@2\",\"case\":\"C2\","
+                        + "\"employeeRole\":\"agent\",\"swat\":false,\"proposals\":[{\"remedy\":\"refund\",\"amount\":1,"
+                        + "\"outcome\":\"ALONE\",\"rules\":[]}],\"followUps\":[]}");
+
+        DecisionLogSummary summary = DecisionLogSummary.read(new BufferedReader(new StringReader(log)));
+
+        assertThat(summary.decisions()).isEqualTo(2);
+        assertThat(summary.malformedLines()).isEmpty();
+    }
+}
