@@ -27,12 +27,10 @@ public final class Analysis {
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
 
     private final Policy policy;
-    private final List<Path> paths;
     private final Duration limit;
 
-    private Analysis(Policy policy, List<Path> paths, Duration limit) {
+    private Analysis(Policy policy, Duration limit) {
         this.policy = policy;
-        this.paths = paths;
         this.limit = limit;
     }
 
@@ -42,8 +40,7 @@ public final class Analysis {
      * @throws org.resolutionpolicy.api.PolicyLoadException if the policy has errors
      */
     public static Analysis of(Collection<Path> paths) {
-        List<Path> copy = List.copyOf(paths);
-        return new Analysis(Policies.load(copy), copy, DEFAULT_TIME_LIMIT);
+        return new Analysis(Policies.load(List.copyOf(paths)), DEFAULT_TIME_LIMIT);
     }
 
     /**
@@ -59,15 +56,15 @@ public final class Analysis {
     }
 
     /**
-     * Analyses a policy already loaded; findings about the header (roles, remedies, authority) then name the policy
-     * rather than a line.
+     * Analyses a policy already loaded: a compiled policy, a live one (the revision it serves now) or a registry's.
+     * Findings about the header (roles, remedies, authority) name the line of the source that declares them.
      *
      * @throws IllegalArgumentException if the policy was not compiled by policy-engine
      */
     public static Analysis of(Policy policy) {
         Objects.requireNonNull(policy, "policy must not be null");
         Checker.model(policy);
-        return new Analysis(policy, List.of(), DEFAULT_TIME_LIMIT);
+        return new Analysis(policy, DEFAULT_TIME_LIMIT);
     }
 
     /**
@@ -79,7 +76,7 @@ public final class Analysis {
         if (perCheck.isNegative() || perCheck.isZero()) {
             throw new IllegalArgumentException("time limit must be positive, was [" + perCheck + "]");
         }
-        return new Analysis(policy, paths, perCheck);
+        return new Analysis(policy, perCheck);
     }
 
     /** Returns the policy analysed. */
@@ -112,7 +109,6 @@ public final class Analysis {
     }
 
     private Places places() {
-        String fallback = "policy " + policy.id();
-        return paths.isEmpty() ? Places.none(fallback) : Places.of(paths, fallback);
+        return Places.of(Checker.model(policy), "policy " + policy.id());
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.resolutionpolicy.api.Cases;
+import org.resolutionpolicy.api.LivePolicy;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
@@ -45,6 +46,22 @@ class PlantedDefectsTests {
         }
 
         @Test
+        void places_the_findings_the_same_when_given_a_loaded_or_a_live_policy() {
+            List<Finding> loaded = Analysis.of(Policies.load(PLANTED)).findings().findings();
+            List<Finding> live;
+            try (LivePolicy policy = Policies.watch(PLANTED).start()) {
+                live = Analysis.of(policy).findings().findings();
+            }
+
+            assertThat(loaded).extracting(Finding::subject, Finding::place)
+                    .containsExactlyInAnyOrderElementsOf(report.findings().stream()
+                            .map(f -> tuple(f.subject(), f.place())).toList());
+            assertThat(live).extracting(Finding::subject, Finding::place)
+                    .containsExactlyInAnyOrderElementsOf(report.findings().stream()
+                            .map(f -> tuple(f.subject(), f.place())).toList());
+        }
+
+        @Test
         void every_witness_is_a_case_the_engine_decides_as_the_finding_says() {
             Policy policy = Policies.load(PLANTED);
             Finding masked = report.of(Finding.Kind.MASKED).get(0);
@@ -59,6 +76,23 @@ class PlantedDefectsTests {
             assertThat(policy.decide(Cases.parse(shrinking.witnessJson())).proposals().get(0).outcome())
                     .isEqualTo(Outcome.alone());
         }
+    }
+
+    @Test
+    void a_computed_limit_above_a_fixed_one_is_not_a_ladder_that_shrinks_to_zero() {
+        Policy policy = Policies.parse("""
+                policy: computed-ladder
+                version: "1"
+                roles: [agent, supervisor]
+                attributes: { paid: number }
+                remedies:
+                  refund: { unit: money }
+                authority:
+                  agent: { refund: 50 }
+                  supervisor: { refund: "attributes.paid" }
+                """);
+
+        assertThat(Analysis.of(policy).findings().of(Finding.Kind.SHRINKING_AUTHORITY)).isEmpty();
     }
 
     @Nested

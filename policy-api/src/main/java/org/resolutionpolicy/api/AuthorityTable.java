@@ -19,12 +19,31 @@ import java.util.Optional;
  *
  * @param roles the role ladder, lowest first
  * @param severities the severity scale, lowest first
- * @param beyond what happens to a proposal that no role's own authority covers ({@code beyondAuthority})
+ * @param beyond what happens to a proposal that no role's own authority covers ({@code beyondAuthority}); read it
+ *               as the one vocabulary type with {@link #beyondAuthority()}
  * @param remedies one entry per remedy, in declaration order
  * @param rules every rule the policy can describe, disabled ones included, in policy order
  */
-public record AuthorityTable(List<String> roles, List<String> severities, Beyond beyond, List<Remedy> remedies,
+public record AuthorityTable(List<String> roles, List<String> severities,
+                             @SuppressWarnings("deprecation") Beyond beyond, List<Remedy> remedies,
                              List<Rule> rules) {
+
+    /**
+     * Creates a table with what lies beyond every role's authority in the one vocabulary type.
+     *
+     * @throws NullPointerException if any argument is null
+     */
+    @SuppressWarnings("deprecation")
+    public AuthorityTable(List<String> roles, List<String> severities, org.resolutionpolicy.api.Beyond beyondAuthority,
+                          List<Remedy> remedies, List<Rule> rules) {
+        this(roles, severities, Beyond.from(beyondAuthority), remedies, rules);
+    }
+
+    /** Returns what happens to a proposal that no role's own authority covers: the policy's {@code beyondAuthority}. */
+    @SuppressWarnings("deprecation")
+    public org.resolutionpolicy.api.Beyond beyondAuthority() {
+        return beyond.toBeyond();
+    }
 
     /**
      * Creates a table.
@@ -55,8 +74,26 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
      * @param kind what happens
      * @param role for {@link Kind#ESCALATE}, the approving role; otherwise null
      * @param team for {@link Kind#SWAT}, the SWAT team; otherwise null
+     * @deprecated the one type for what lies beyond a limit is {@link org.resolutionpolicy.api.Beyond}: read it with
+     *             {@link AuthorityTable#beyondAuthority()} and {@link Role#beyondLimit()}; this type goes in a later
+     *             release
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public record Beyond(Kind kind, String role, String team) {
+
+        /** Returns the same beyond in the one vocabulary type. */
+        public org.resolutionpolicy.api.Beyond toBeyond() {
+            return new org.resolutionpolicy.api.Beyond(org.resolutionpolicy.api.Beyond.Kind.valueOf(kind.name()), role,
+                    team);
+        }
+
+        /** Returns the deprecated form of a beyond, for tables built with the one vocabulary type. */
+        static Beyond from(org.resolutionpolicy.api.Beyond beyond) {
+            Objects.requireNonNull(beyond, "beyond must not be null");
+            return new Beyond(Kind.valueOf(beyond.kind().name()), beyond.role(),
+                    beyond.kind() == org.resolutionpolicy.api.Beyond.Kind.SWAT && beyond.team() == null ? ""
+                            : beyond.team());
+        }
 
         /** The kinds of what lies beyond a limit. */
         public enum Kind {
@@ -137,15 +174,62 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
      *                 above a {@code beyondAuthority} role; for a {@code percent} remedy at most 100 (then nothing
      *                 lies beyond), as latitude answers it
      * @param limitFrom the role whose own entry gives {@code perGrant}, or null when none does
-     * @param perCustomer the per-customer limits of that entry, or null when it has none
-     * @param beyond who approves a grant above {@code perGrant}
+     * @param perCustomer the per-customer limits of that entry, or null when it has none; read them as the one
+     *                    vocabulary type with {@link #window()}
+     * @param beyond who approves a grant above {@code perGrant}; read it as the one vocabulary type with
+     *               {@link #beyondLimit()}
      * @param grants the enabled grant rules that raise this role's limit above {@code perGrant}, in policy order
      * @param computed the per-grant limit computed from the case's facts, as written (e.g. {@code attributes.paid}),
      *                 of the role's own entry or the nearest below it that has one; a case may then allow more
-     *                 than {@code perGrant}, which counts such an entry as zero; null when no entry is computed
+     *                 than {@code perGrant}, the largest fixed limit at or below the role ({@link Limit#zero()} when
+     *                 every entry at or below is computed); null when no entry is computed. {@link #computedLimit()}
+     *                 gives it as a {@link Limit}
      */
+    @SuppressWarnings("deprecation")
     public record Role(String role, Limit perGrant, String limitFrom, PerCustomer perCustomer, Beyond beyond,
                        List<Grant> grants, String computed) {
+
+        /**
+         * Creates a role's entry in the one vocabulary types.
+         *
+         * @param window the per-customer window of the entry that gives {@code perGrant}, or null
+         * @param beyondLimit who approves a grant above {@code perGrant}
+         * @param computed the computed per-grant limit ({@link Limit#computed}) of the role's own entry or the
+         *                 nearest below it with one, or null
+         * @throws NullPointerException if role, perGrant, beyondLimit or grants is null
+         * @throws IllegalArgumentException if perGrant is computed, or computed is not
+         */
+        public Role(String role, Limit perGrant, String limitFrom, Window window,
+                    org.resolutionpolicy.api.Beyond beyondLimit, List<Grant> grants, Limit computed) {
+            this(role, perGrant, limitFrom, PerCustomer.from(window), Beyond.from(beyondLimit), grants,
+                    computedText(perGrant, computed));
+        }
+
+        private static String computedText(Limit perGrant, Limit computed) {
+            if (perGrant != null && perGrant.isComputed()) {
+                throw new IllegalArgumentException("perGrant is the fixed part of a role's limit, not computed: ["
+                        + perGrant + "]");
+            }
+            if (computed != null && !computed.isComputed()) {
+                throw new IllegalArgumentException("computed must be a computed limit, was [" + computed + "]");
+            }
+            return computed == null ? null : computed.toString();
+        }
+
+        /** Returns who approves a grant above {@link #perGrant()}. */
+        public org.resolutionpolicy.api.Beyond beyondLimit() {
+            return beyond.toBeyond();
+        }
+
+        /** Returns the per-customer window of the entry that gives {@link #perGrant()}, or null when it has none. */
+        public Window window() {
+            return perCustomer == null ? null : perCustomer.toWindow();
+        }
+
+        /** Returns the computed per-grant limit of the role's own entry or the nearest below it, or null. */
+        public Limit computedLimit() {
+            return computed == null ? null : Limit.computed(computed);
+        }
 
         /**
          * Creates a role's entry.
@@ -171,7 +255,7 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
 
         /**
          * Returns the per-grant limit in words: {@code 50}, or with a computed entry {@code attributes.paid} (when
-         * nothing constant lies below) or {@code the larger of 50 and attributes.paid}.
+         * nothing fixed lies below) or {@code the larger of 50 and attributes.paid}.
          */
         public String perGrantText() {
             if (computed == null) {
@@ -187,8 +271,21 @@ public record AuthorityTable(List<String> roles, List<String> severities, Beyond
      * @param max the most the customer may get in the window, or null for no total
      * @param count how many grants the customer may get in the window, or null for no count
      * @param window the window, a {@link Period} or a {@link Duration}
+     * @deprecated the one type for a per-customer window is {@link Window}: read it with {@link Role#window()};
+     *             this type goes in a later release
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public record PerCustomer(Limit max, Integer count, TemporalAmount window) {
+
+        /** Returns the same limits in the one vocabulary type. */
+        public Window toWindow() {
+            return new Window(max, count, window);
+        }
+
+        /** Returns the deprecated form of a window, or null for none. */
+        static PerCustomer from(Window window) {
+            return window == null ? null : new PerCustomer(window.maxTotal(), window.maxCount(), window.period());
+        }
 
         /**
          * Creates per-customer limits.

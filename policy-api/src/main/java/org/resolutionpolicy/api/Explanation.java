@@ -247,15 +247,33 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      *
      * @param roles each role of the ladder that has an authority entry or a grant for the remedy, lowest first
      * @param coveringRole the lowest role whose authority covers the proposal, or null when none does
-     * @param beyond when no role covers it, what {@code beyondAuthority} made of it; otherwise null
+     * @param beyond when no role covers it, what {@code beyondAuthority} made of it; otherwise null. Read it as the
+     *               one vocabulary type with {@link #beyondAuthority()}
      * @param siblings the case's earlier proposals of the same remedy, which each limit counted together with this
      *                 one; null when there were none
      */
+    @SuppressWarnings("deprecation")
     public record AuthorityTrace(List<RoleLimit> roles, String coveringRole, Beyond beyond, Siblings siblings) {
 
         /** Creates an authority trace. */
         public AuthorityTrace {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        /**
+         * Creates an authority trace with what {@code beyondAuthority} made of the proposal in the one vocabulary
+         * type ({@link org.resolutionpolicy.api.Beyond.Kind#DENY}, {@code SWAT} or {@code ESCALATE}), or null.
+         *
+         * @throws IllegalArgumentException if beyondAuthority is {@code NOTHING}
+         */
+        public AuthorityTrace(List<RoleLimit> roles, String coveringRole, org.resolutionpolicy.api.Beyond beyondAuthority,
+                              Siblings siblings) {
+            this(roles, coveringRole, Beyond.from(beyondAuthority), siblings);
+        }
+
+        /** Returns what {@code beyondAuthority} made of a proposal no role covers, or null when a role covers it. */
+        public org.resolutionpolicy.api.Beyond beyondAuthority() {
+            return beyond == null ? null : beyond.toBeyond();
         }
 
         /** Creates an authority trace of a proposal that counted no earlier proposal with it. */
@@ -457,8 +475,34 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      *
      * @param kind deny, swat or a role
      * @param role for {@link Kind#ROLE}, the role that must approve; otherwise null
+     * @deprecated the one type for what lies beyond a limit is {@link org.resolutionpolicy.api.Beyond}: read it with
+     *             {@link AuthorityTrace#beyondAuthority()}; this type goes in a later release
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public record Beyond(Kind kind, String role) {
+
+        /** Returns the same beyond in the one vocabulary type: a role is an {@code ESCALATE}. */
+        public org.resolutionpolicy.api.Beyond toBeyond() {
+            return switch (kind) {
+                case DENY -> org.resolutionpolicy.api.Beyond.deny();
+                case SWAT -> org.resolutionpolicy.api.Beyond.swat(null);
+                case ROLE -> org.resolutionpolicy.api.Beyond.escalate(role);
+            };
+        }
+
+        /** Returns the deprecated form of a beyond, or null for none. */
+        static Beyond from(org.resolutionpolicy.api.Beyond beyond) {
+            if (beyond == null) {
+                return null;
+            }
+            return switch (beyond.kind()) {
+                case DENY -> new Beyond(Kind.DENY, null);
+                case SWAT -> new Beyond(Kind.SWAT, null);
+                case ESCALATE -> new Beyond(Kind.ROLE, beyond.role());
+                case NOTHING -> throw new IllegalArgumentException("beyondAuthority is deny, swat or a role, never "
+                        + "nothing");
+            };
+        }
 
         /** The kinds of {@code beyondAuthority}. */
         public enum Kind {
@@ -505,6 +549,20 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      * @param usedTotal what those grants came to, without trailing zeros
      */
     public record Window(Limit maxTotal, Integer maxCount, TemporalAmount period, int usedCount, BigDecimal usedTotal) {
+
+        /**
+         * Creates a window from its limits in the one vocabulary type and what the customer had used in it.
+         *
+         * @throws NullPointerException if limits or usedTotal is null
+         */
+        public Window(org.resolutionpolicy.api.Window limits, int usedCount, BigDecimal usedTotal) {
+            this(limits.maxTotal(), limits.maxCount(), limits.period(), usedCount, usedTotal);
+        }
+
+        /** Returns the window's limits, without what was used, in the one vocabulary type. */
+        public org.resolutionpolicy.api.Window limits() {
+            return new org.resolutionpolicy.api.Window(maxTotal, maxCount, period);
+        }
 
         /**
          * Creates a window.

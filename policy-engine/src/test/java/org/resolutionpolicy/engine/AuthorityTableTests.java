@@ -18,6 +18,9 @@ import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.Window;
+import org.resolutionpolicy.model.AuthorityEntry;
+import org.resolutionpolicy.model.ModelledPolicy;
 
 /** {@link Policy#authority()} tells who may grant what without one latitude case per role. */
 class AuthorityTableTests {
@@ -58,6 +61,16 @@ class AuthorityTableTests {
                     .isEqualTo(new AuthorityTable.PerCustomer(Limit.of(30), null, Period.ofDays(30)));
             assertThat(voucher.role("barista").perCustomer()).hasToString("at most 30 per customer in P30D");
             assertThat(voucher.role("shift-lead").perCustomer()).isNull();
+        }
+
+        @Test
+        void reads_the_same_in_the_one_vocabulary_of_limits_windows_and_beyond() {
+            AuthorityTable.Role barista = COFFEE.authority().remedy("voucher").orElseThrow().role("barista");
+
+            assertThat(barista.window()).isEqualTo(new Window(Limit.of(30), null, Period.ofDays(30)));
+            assertThat(barista.window()).hasToString("at most 30 in total per customer in P30D");
+            assertThat(barista.beyondLimit()).isEqualTo(org.resolutionpolicy.api.Beyond.escalate("shift-lead"));
+            assertThat(COFFEE.authority().beyondAuthority()).isEqualTo(org.resolutionpolicy.api.Beyond.deny());
         }
 
         @Test
@@ -175,6 +188,18 @@ class AuthorityTableTests {
             assertThat(refund.role("supervisor").computed()).isEqualTo("attributes.paid");
             assertThat(refund.role("supervisor").perGrant()).isEqualTo(Limit.zero());
             assertThat(refund.role("supervisor").perGrantText()).isEqualTo("attributes.paid");
+        }
+
+        @Test
+        void gives_a_computed_limit_as_a_limit_of_its_own_kind_never_as_a_zero_that_stands_for_it() {
+            AuthorityTable.Role supervisor = policy.authority().remedy("refund").orElseThrow().role("supervisor");
+            AuthorityEntry entry = ModelledPolicy.of(policy).model().authority().get("refund")[1];
+
+            assertThat(supervisor.computedLimit()).isEqualTo(Limit.computed("attributes.paid"));
+            assertThat(entry.perGrant().isComputed()).isTrue();
+            assertThat(entry.perGrant()).hasToString("attributes.paid");
+            assertThatThrownBy(() -> entry.perGrant().compareTo(Limit.zero()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("[attributes.paid]");
         }
 
         @Test

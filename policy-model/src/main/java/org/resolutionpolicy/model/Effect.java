@@ -12,7 +12,8 @@ import org.resolutionpolicy.api.Limit;
  *
  * @param kind the kind of effect
  * @param role for REQUIRE, the highest role it names, and for GRANT, the role; by rank on the ladder; otherwise -1
- * @param upTo for GRANT, the raised per-grant limit; otherwise null (and null when {@code computed} gives it)
+ * @param upTo for GRANT, the raised per-grant limit: fixed, or {@linkplain Limit#computed computed} when
+ *             {@code computed} gives its value in each case; otherwise null
  * @param approvers for REQUIRE, every role it names by rank, highest first: one for {@code require: <role>}, more
  *                  for a dual approval ({@code require: [director, finance]}), where each must sign off; otherwise
  *                  empty
@@ -44,9 +45,20 @@ public record Effect(Kind kind, int role, Limit upTo, List<Integer> approvers, C
     /** The route-to-SWAT effect. */
     public static final Effect SWAT = new Effect(Kind.SWAT, -1, null);
 
-    /** Creates an effect, copying the approvers. */
+    /**
+     * Creates an effect, copying the approvers.
+     *
+     * @throws IllegalArgumentException if a computed limit comes without its computation, or the other way round
+     */
     public Effect {
         approvers = approvers == null ? List.of() : List.copyOf(approvers);
+        if (computed != null && upTo == null) {
+            upTo = Limit.computed(computed.text());
+        }
+        if (upTo != null && upTo.isComputed() != (computed != null)) {
+            throw new IllegalArgumentException("a computed limit comes with its computation, and only it: [" + upTo
+                    + "]");
+        }
     }
 
     /** Creates an effect whose amount, if any, is a constant. */

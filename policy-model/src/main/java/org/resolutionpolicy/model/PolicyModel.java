@@ -4,7 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resolutionpolicy.api.Beyond;
 import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.model.source.Place;
 import org.resolutionpolicy.model.value.WorkCalendar;
 
 /**
@@ -17,7 +19,8 @@ import org.resolutionpolicy.model.value.WorkCalendar;
  * @param severities the severity scale, lowest first
  * @param roles the ladder, lowest first
  * @param swatTeam the SWAT team, or null
- * @param beyond what happens beyond every role's authority
+ * @param beyond what happens beyond every role's authority ({@code beyondAuthority}): a denial, the SWAT team or a
+ *               role that approves
  * @param attributes the declared attributes and their types
  * @param remedies the remedies and their units, in declaration order
  * @param authority per remedy, the entry of each role by rank (null where a role has none of its own)
@@ -28,16 +31,30 @@ import org.resolutionpolicy.model.value.WorkCalendar;
  *                 when it does not say
  * @param defined the facts the policy defines from other facts ({@code named.*}, {@code tables.*}), by name: what a
  *                condition written about the policy elsewhere (a guarantee) may read too
+ * @param declarations where the header declares each name
  */
 public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
                           List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
                           Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                           ExternalRules external, WorkCalendar calendar, Validity validity,
-                          Map<String, FactPath> defined) {
+                          Map<String, FactPath> defined, Declarations declarations) {
 
     /** Creates a model, copying the defined facts. */
     public PolicyModel {
         defined = defined == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defined));
+        if (declarations == null) {
+            declarations = Declarations.only(Place.of(id));
+        }
+    }
+
+    /** Creates a model without the places of its header's declarations. */
+    public PolicyModel(String id, String version, String description, String currency, List<String> severities,
+                       List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
+                       Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                       ExternalRules external, WorkCalendar calendar, Validity validity,
+                       Map<String, FactPath> defined) {
+        this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
+                rules, external, calendar, validity, defined, null);
     }
 
     /** Creates a model on the default calendar (Monday to Friday, no holidays). */
@@ -46,13 +63,18 @@ public record PolicyModel(String id, String version, String description, String 
                        Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                        ExternalRules external) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, WorkCalendar.DEFAULT, null, Map.of());
+                rules, external, WorkCalendar.DEFAULT, null, Map.of(), null);
     }
 
     /** Returns the same model with rules from another source. */
     public PolicyModel withExternal(ExternalRules rules) {
         return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
-                remedies, authority, this.rules, rules, calendar, validity, defined);
+                remedies, authority, this.rules, rules, calendar, validity, defined, declarations);
+    }
+
+    /** Returns the rank of the role {@code beyondAuthority} escalates to, or -1 when it denies or goes to SWAT. */
+    public int beyondRank() {
+        return beyond.kind() == Beyond.Kind.ESCALATE ? roles.indexOf(beyond.role()) : -1;
     }
 
     /** Returns the rank of a role, or -1. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.resolutionpolicy.api.AuthorityTable;
+import org.resolutionpolicy.api.Beyond;
 import org.resolutionpolicy.api.Customer;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
@@ -46,7 +47,7 @@ public final class AuthorityMatrix {
      * @param aloneUpTo the most the role may grant alone
      * @param beyond where a grant above it goes
      */
-    public record Cell(Limit aloneUpTo, AuthorityTable.Beyond beyond) {
+    public record Cell(Limit aloneUpTo, Beyond beyond) {
 
         /**
          * Creates a cell.
@@ -61,7 +62,7 @@ public final class AuthorityMatrix {
         /** Returns the cell as its page shows it: {@code 20; beyond: ESCALATE to shift-lead}, or {@code unlimited}. */
         @Override
         public String toString() {
-            return beyond.kind() == AuthorityTable.Beyond.Kind.NOTHING ? aloneUpTo.toString()
+            return beyond.kind() == Beyond.Kind.NOTHING ? aloneUpTo.toString()
                     : aloneUpTo + "; beyond: " + beyond;
         }
     }
@@ -112,15 +113,15 @@ public final class AuthorityMatrix {
     }
 
     private static Cell cell(Latitude l, RemedyUnit unit) {
-        AuthorityTable.Beyond beyond;
+        Beyond beyond;
         if (l.approverBeyond() != null) {
-            beyond = new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.ESCALATE, l.approverBeyond(), null);
+            beyond = Beyond.escalate(l.approverBeyond());
         } else if (l.teamBeyond() != null) {
-            beyond = new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.SWAT, null, l.teamBeyond());
+            beyond = Beyond.swat(l.teamBeyond());
         } else if (l.aloneUpTo().isUnlimited() || unit == RemedyUnit.PERCENT && l.aloneUpTo().equals(Limit.of(100))) {
-            beyond = new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.NOTHING, null, null);
+            beyond = Beyond.nothing();
         } else {
-            beyond = new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.DENY, null, null);
+            beyond = Beyond.deny();
         }
         return new Cell(l.aloneUpTo(), beyond);
     }

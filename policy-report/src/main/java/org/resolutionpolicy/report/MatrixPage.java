@@ -113,7 +113,7 @@ public final class MatrixPage {
     private static Html summary(AuthorityTable table) {
         Tag p = Html.tag("p").add("Ladder, lowest first: ")
                 .add(Html.tag("span").cls("ladder").add(String.join(" \u2192 ", table.roles())).html())
-                .add(". Beyond every role's own authority: ").add(Html.tag("b").add(table.beyond().toString()).html())
+                .add(". Beyond every role's own authority: ").add(Html.tag("b").add(table.beyondAuthority().toString()).html())
                 .add(". Severities: " + String.join(", ", table.severities()) + ".");
         return p.html();
     }

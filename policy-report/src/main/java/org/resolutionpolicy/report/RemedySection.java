@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.resolutionpolicy.api.AuthorityTable;
+import org.resolutionpolicy.api.Beyond;
 import org.resolutionpolicy.api.Limit;
 
 /** Renders one remedy of a matrix page: the role by severity grid with its notes, then the rules about it. */
@@ -85,7 +86,7 @@ final class RemedySection {
                         .attr("style", "background:" + Charts.heatColor(fraction * 0.45))
                         .flag("hidden", tier != null || category != null)
                         .add(Html.tag("span").cls("value").add(MatrixPage.shown(alone, remedy.unit())).html());
-                if (cell.beyond().kind() != AuthorityTable.Beyond.Kind.NOTHING) {
+                if (cell.beyond().kind() != Beyond.Kind.NOTHING) {
                     alt.add(Html.tag("span").cls("beyond").add("beyond: " + cell.beyond()).html());
                 }
                 td.add(alt.html());
@@ -95,10 +96,10 @@ final class RemedySection {
     }
 
     private static Html window(AuthorityTable.Role role) {
-        if (role.perCustomer() == null) {
+        if (role.window() == null) {
             return Html.empty();
         }
-        return Html.text(role.perCustomer() + (role.limitFrom() == null ? "" : " (" + role.limitFrom() + ")"));
+        return Html.text(role.window().text() + (role.limitFrom() == null ? "" : " (" + role.limitFrom() + ")"));
     }
 
     private static Html grants(AuthorityTable.Role role) {

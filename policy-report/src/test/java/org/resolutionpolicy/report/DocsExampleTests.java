@@ -24,15 +24,15 @@ class DocsExampleTests {
         // docs/matrix.md: "Read the authority table"
         Policy policy = Policies.load(Path.of("../examples/policies/coffee-shop.yaml"));
         AuthorityTable.Role barista = policy.authority().remedy("voucher").orElseThrow().role("barista");
-        String line = barista.role() + " may grant " + barista.perGrant() + " per voucher, " + barista.perCustomer()
-                + "; beyond: " + barista.beyond();
-        // barista may grant 10 per voucher, at most 30 per customer in P30D; beyond: ESCALATE to shift-lead
+        String line = barista.role() + " may grant " + barista.perGrant() + " per voucher, " + barista.window()
+                + "; beyond: " + barista.beyondLimit();
+        // barista may grant 10 per voucher, at most 30 in total per customer in P30D; beyond: ESCALATE to shift-lead
         for (AuthorityTable.Grant g : barista.grants()) {
             line += "\n  up to " + g.upTo() + " by " + g.rule() + " when " + g.condition();
         }
         //   up to 20 by gold-members-get-more-latitude when customer.tier one of [GOLD, PLATINUM]
 
-        assertThat(line).isEqualTo("barista may grant 10 per voucher, at most 30 per customer in P30D; beyond: "
+        assertThat(line).isEqualTo("barista may grant 10 per voucher, at most 30 in total per customer in P30D; beyond: "
                 + "ESCALATE to shift-lead\n  up to 20 by gold-members-get-more-latitude when customer.tier one of "
                 + "[GOLD, PLATINUM]");
     }

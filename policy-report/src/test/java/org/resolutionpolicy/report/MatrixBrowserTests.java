@@ -62,7 +62,7 @@ class MatrixBrowserTests {
         assertThat(shown(plain, "apology", "barista", "LOW")).isEqualTo("unlimited");
         assertThat(shown(plain, "free-drink", "district-manager", "LOW")).isEqualTo("4; beyond: DENIED");
         assertThat(plain).contains("Gift-card balances are never refunded in cash")
-                .contains("senior-management-call").contains("at most 30 per customer in P30D")
+                .contains("senior-management-call").contains("at most 30 in total per customer in P30D")
                 .contains("<svg class=\"chart heat-map\"").contains("<svg class=\"chart stacked-bars\"");
         assertThat(chromium.screenshot(page, null, OUT.resolve("coffee-shop.png"), 1200, 1400)).isNotEmptyFile();
         // the README's picture (docs/images/matrix-coffee-shop.png is a copy of it)

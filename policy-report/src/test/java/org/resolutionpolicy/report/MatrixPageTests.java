@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.resolutionpolicy.api.AuthorityTable;
+import org.resolutionpolicy.api.Beyond;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
@@ -22,7 +22,7 @@ class MatrixPageTests {
         // the promotion rule is switched off: no filter for it
         assertThat(matrix.categories()).containsExactly("gift-card");
         assertThat(matrix.cell("voucher", "barista", "LOW", "PLATINUM", null)).isEqualTo(new AuthorityMatrix.Cell(
-                Limit.of(20), new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.ESCALATE, "shift-lead", null)));
+                Limit.of(20), Beyond.escalate("shift-lead")));
         assertThat(matrix.cell("refund", "shift-lead", "HIGH", null, null)).hasToString("25; beyond: ESCALATE to store-manager");
         assertThat(matrix.cell("refund", "store-manager", "LOW", null, "gift-card")).hasToString("0; beyond: DENIED");
         assertThatThrownBy(() -> matrix.cell("voucher", "barista", "LOW", "SILVER", null))

@@ -184,13 +184,17 @@ public final class FindingsAnalyzer {
         }
     }
 
-    /** Finds roles whose own per-grant limit is below that of a role beneath them. */
+    /**
+     * Finds roles whose own fixed per-grant limit is below that of a role beneath them. A computed limit has a value
+     * only in a case, so it is compared with nothing here, as the loader's ladder check does.
+     */
     private void ladder() {
         Smt smt = checker.smt();
         model.authority().forEach((remedy, entries) -> {
             for (int high = 1; high < entries.length; high++) {
                 for (int low = 0; low < high; low++) {
-                    if (entries[high] == null || entries[low] == null
+                    if (entries[high] == null || entries[low] == null || entries[high].isComputed()
+                            || entries[low].isComputed()
                             || entries[high].perGrant().compareTo(entries[low].perGrant()) >= 0) {
                         continue;
                     }

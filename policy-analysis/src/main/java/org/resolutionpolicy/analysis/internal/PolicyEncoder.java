@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.model.AuthorityEntry;
-import org.resolutionpolicy.model.Beyond;
+import org.resolutionpolicy.api.Beyond;
 import org.resolutionpolicy.model.Effect;
 import org.resolutionpolicy.model.PolicyModel;
 import org.resolutionpolicy.model.Rule;
@@ -219,7 +219,8 @@ public final class PolicyEncoder {
             Term beyondLevel = switch (beyond.kind()) {
                 case DENY -> smt.num(denied());
                 case SWAT -> smt.num(swat());
-                case ROLE -> smt.max(smt.num(beyond.role()), require);
+                case ESCALATE -> smt.max(smt.num(model.beyondRank()), require);
+                case NOTHING -> throw new IllegalStateException("beyondAuthority is deny, swat or a role");
             };
             Term level = smt.ite(none, beyondLevel, smt.max(authority, require));
             Term lattice = smt.ite(smt.or(deny), smt.num(denied()), smt.ite(smt.or(swatted), smt.num(swat()), level));
@@ -240,7 +241,7 @@ public final class PolicyEncoder {
                 int i = grants.get(g);
                 Effect effect = model.rules().get(i).effect();
                 Term amountCovered = effect.computed() != null ? computedCovers[i]
-                        : effect.upTo() == null ? smt.boolVar(label + ".computed." + remedy + "." + model.rules().get(i).id())
+                        : effect.upTo() == null || effect.upTo().isComputed() ? smt.boolVar(label + ".computed." + remedy + "." + model.rules().get(i).id())
                         : coversAmount(effect.upTo());
                 perGrant.add(smt.and(matches.get(g), amountCovered));
             }

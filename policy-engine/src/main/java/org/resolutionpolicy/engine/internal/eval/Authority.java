@@ -7,7 +7,7 @@ import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.model.AuthorityEntry;
-import org.resolutionpolicy.model.Beyond;
+import org.resolutionpolicy.api.Beyond;
 import org.resolutionpolicy.model.Effect;
 import org.resolutionpolicy.model.Facts;
 import org.resolutionpolicy.model.PolicyModel;
@@ -161,8 +161,8 @@ final class Authority {
         return switch (beyond.kind()) {
             case SWAT -> what + " is beyond every role's own authority; the policy sends such proposals to "
                     + policy.swatTeam();
-            case ROLE -> what + " is beyond every role's own authority; the policy sends such proposals to "
-                    + policy.roles().get(beyond.role());
+            case ESCALATE -> what + " is beyond every role's own authority; the policy sends such proposals to "
+                    + beyond.role();
             default -> what + " is beyond every role's authority";
         };
     }
@@ -207,8 +207,7 @@ final class Authority {
             boolean covers = covers(perGrant, counted);
             if (entry != null && entry.hasWindow()) {
                 Windows.Use used = used(entry, plan, facts);
-                window = new Explanation.Window(entry.maxTotal(), entry.maxCount(), entry.window(), used.count(),
-                        used.total());
+                window = new Explanation.Window(entry.perCustomer(), used.count(), used.total());
                 covers &= windowShortfall(entry, plan, counted, facts, prior) == null;
             }
             String name = policy.roles().get(role);
@@ -217,15 +216,9 @@ final class Authority {
                 covering = name;
             }
         }
-        Explanation.Beyond beyond = null;
-        if (covering == null) {
-            Beyond b = policy.beyond();
-            beyond = switch (b.kind()) {
-                case DENY -> new Explanation.Beyond(Explanation.Beyond.Kind.DENY, null);
-                case SWAT -> new Explanation.Beyond(Explanation.Beyond.Kind.SWAT, null);
-                case ROLE -> new Explanation.Beyond(Explanation.Beyond.Kind.ROLE, policy.roles().get(b.role()));
-            };
-        }
+        // the trace says deny, swat or the role, as beyondAuthority is written: the team is the decision's to name
+        Beyond beyond = covering != null ? null
+                : policy.beyond().kind() == Beyond.Kind.SWAT ? Beyond.swat(null) : policy.beyond();
         Explanation.Siblings siblings = prior.none() ? null
                 : new Explanation.Siblings(prior.proposals(), prior.count(), prior.total());
         return new Explanation.AuthorityTrace(roles, covering, beyond, siblings);

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.resolutionpolicy.api.AuthorityTable;
+import org.resolutionpolicy.api.Beyond;
+import org.resolutionpolicy.api.Window;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.model.AuthorityEntry;
-import org.resolutionpolicy.model.Beyond;
 import org.resolutionpolicy.model.Condition;
 import org.resolutionpolicy.model.Effect;
 import org.resolutionpolicy.model.Exists;
@@ -41,23 +42,14 @@ final class AuthorityTables {
         }
         List<AuthorityTable.Remedy> remedies = new ArrayList<>();
         model.remedies().forEach((remedy, unit) -> remedies.add(remedy(model, remedy, unit, rules)));
-        return new AuthorityTable(model.roles(), model.severities(), beyond(model), remedies, rules);
-    }
-
-    private static AuthorityTable.Beyond beyond(PolicyModel model) {
-        Beyond b = model.beyond();
-        return switch (b.kind()) {
-            case DENY -> new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.DENY, null, null);
-            case SWAT -> new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.SWAT, null, model.swatTeam());
-            case ROLE -> new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.ESCALATE, model.roles().get(b.role()), null);
-        };
+        return new AuthorityTable(model.roles(), model.severities(), model.beyond(), remedies, rules);
     }
 
     private static AuthorityTable.Remedy remedy(PolicyModel model, String remedy, RemedyUnit unit,
                                                 List<AuthorityTable.Rule> rules) {
         AuthorityEntry[] entries = model.authority().get(remedy);
         int roles = model.roles().size();
-        int beyondRole = model.beyond().kind() == Beyond.Kind.ROLE ? model.beyond().role() : -1;
+        int beyondRole = model.beyondRank();
         Limit[] limits = new Limit[roles];
         int[] from = new int[roles];
         for (int role = 0; role < roles; role++) {
@@ -73,10 +65,9 @@ final class AuthorityTables {
         for (int role = 0; role < roles; role++) {
             AuthorityEntry entry = from[role] < 0 ? null : entries[from[role]];
             boolean alwaysAlone = beyondRole >= 0 && role >= beyondRole;
-            AuthorityTable.PerCustomer perCustomer = entry == null || !entry.hasWindow() || alwaysAlone ? null
-                    : new AuthorityTable.PerCustomer(entry.maxTotal(), entry.maxCount(), entry.window());
+            Window window = entry == null || alwaysAlone ? null : entry.perCustomer();
             table.add(new AuthorityTable.Role(model.roles().get(role), limits[role],
-                    from[role] < 0 ? null : model.roles().get(from[role]), perCustomer,
+                    from[role] < 0 ? null : model.roles().get(from[role]), window,
                     beyondOf(model, limits, role, unit), grants(model, remedy, role, limits[role], rules),
                     alwaysAlone ? null : computed(entries, role)));
         }
@@ -84,14 +75,15 @@ final class AuthorityTables {
     }
 
     /**
-     * Returns the rank of the entry at or below a role that gives its per-grant limit: the largest, and among equal
-     * ones one without a window (which covers whatever the customer had), else the highest; -1 when none.
+     * Returns the rank of the entry at or below a role that gives its fixed per-grant limit: the largest, and among
+     * equal ones one without a window (which covers whatever the customer had), else the highest; -1 when none. A
+     * computed entry has a value only in a case: {@link #computed} names it beside the fixed limit.
      */
     private static int source(AuthorityEntry[] entries, int role) {
         int best = -1;
         for (int r = 0; entries != null && r <= role; r++) {
             AuthorityEntry e = entries[r];
-            if (e == null) {
+            if (e == null || e.isComputed()) {
                 continue;
             }
             int cmp = best < 0 ? 1 : e.perGrant().compareTo(entries[best].perGrant());
@@ -103,28 +95,28 @@ final class AuthorityTables {
     }
 
     /**
-     * Returns the computed per-grant limit, as written, of the role's own entry or the nearest below it with one;
-     * null when none is computed. {@link #source} counts such an entry as its constant bound, zero.
+     * Returns the computed per-grant limit of the role's own entry or the nearest below it with one; null when none
+     * is computed.
      */
-    private static String computed(AuthorityEntry[] entries, int role) {
+    private static Limit computed(AuthorityEntry[] entries, int role) {
         for (int r = role; entries != null && r >= 0; r--) {
-            if (entries[r] != null && entries[r].computed() != null) {
-                return entries[r].perGrantText();
+            if (entries[r] != null && entries[r].isComputed()) {
+                return entries[r].perGrant();
             }
         }
         return null;
     }
 
-    private static AuthorityTable.Beyond beyondOf(PolicyModel model, Limit[] limits, int role, RemedyUnit unit) {
+    private static Beyond beyondOf(PolicyModel model, Limit[] limits, int role, RemedyUnit unit) {
         if (limits[role].isUnlimited() || unit == RemedyUnit.PERCENT && limits[role].equals(HUNDRED)) {
-            return new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.NOTHING, null, null);
+            return Beyond.nothing();
         }
         for (int higher = role + 1; higher < limits.length; higher++) {
             if (limits[higher].compareTo(limits[role]) > 0) {
-                return new AuthorityTable.Beyond(AuthorityTable.Beyond.Kind.ESCALATE, model.roles().get(higher), null);
+                return Beyond.escalate(model.roles().get(higher));
             }
         }
-        return beyond(model);
+        return model.beyond();
     }
 
     /**
@@ -159,7 +151,8 @@ final class AuthorityTables {
                 : new FollowUp(rule.followUp().action(), rule.followUp().within(), rule.followUp().owner(), rule.id());
         List<String> remedies = rule.remedies() == null ? List.of()
                 : model.remedies().keySet().stream().filter(rule.remedies()::contains).toList();
-        return new AuthorityTable.Rule(rule.id(), effect, role, e.upTo(), remedies, words(rule.when()), rule.because(),
+        return new AuthorityTable.Rule(rule.id(), effect, role, e.computed() == null ? e.upTo() : null, remedies,
+                words(rule.when()), rule.because(),
                 followUp, rule.enabled(), values(rule.when()), e.computed() == null ? null : e.computed().text(),
                 e.entitlement());
     }

@@ -12,7 +12,7 @@ import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
-import org.resolutionpolicy.model.Beyond;
+import org.resolutionpolicy.api.Beyond;
 import org.resolutionpolicy.model.Effect;
 import org.resolutionpolicy.model.ExternalRules;
 import org.resolutionpolicy.model.Facts;
@@ -322,7 +322,7 @@ final class Evaluator {
         int authorityLevel = covering;
         if (covering < 0) {
             Beyond beyond = policy.beyond();
-            if (beyond.kind() != Beyond.Kind.ROLE) {
+            if (beyond.kind() != Beyond.Kind.ESCALATE) {
                 s.outcome = beyond.kind() == Beyond.Kind.DENY ? Outcome.denied() : swat;
                 if (withReasons != Reasons.NONE) {
                     s.reasons = List.of(withReasons == Reasons.SENTENCES
@@ -330,7 +330,7 @@ final class Evaluator {
                 }
                 return;
             }
-            authorityLevel = beyond.role();
+            authorityLevel = policy.beyondRank();
         }
         int level = Math.max(authorityLevel, required);
         int employee = facts.employeeRank();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
@@ -206,7 +207,9 @@ final class Explainer {
         };
         String role = e.role() < 0 ? null : policy.roles().get(e.role());
         List<String> approvers = e.approvers().stream().map(policy.roles()::get).toList();
-        return new Explanation.Effect(kind, role, e.upTo(), r.followUp() == null ? null : r.followUp().action(),
+        // a computed limit has its value in the authority trace; the effect names its expression
+        Limit upTo = e.computed() == null ? e.upTo() : null;
+        return new Explanation.Effect(kind, role, upTo, r.followUp() == null ? null : r.followUp().action(),
                 approvers, r.followUp() == null ? null : r.followUp().when(),
                 e.computed() == null ? null : e.computed().text(), e.entitlement());
     }

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
 import java.util.Map;
 import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Window;
+import org.resolutionpolicy.model.source.Place;
 import org.resolutionpolicy.model.AuthorityEntry;
 import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.model.value.Values;
@@ -27,13 +29,12 @@ final class AuthorityEntryReader {
      *
      * @param amounts reads limits that may be expressions over the case's facts
      * @param what the entry's name in messages, {@code role.remedy}
+     * @param place where the entry is written
      */
-    static AuthorityEntry read(NodeReader r, AmountReader amounts, Node node, String what) {
+    static AuthorityEntry read(NodeReader r, AmountReader amounts, Node node, String what, Place place) {
         if (node instanceof ScalarNode) {
             AmountReader.Amount limit = amounts.read(r, node, "the limit of [" + what + "]", true);
-            return limit == null ? null : limit.computed() != null
-                    ? new AuthorityEntry(Limit.zero(), null, null, null, null, limit.computed())
-                    : new AuthorityEntry(limit.constant(), null, null, null, null);
+            return limit == null ? null : entry(limit.constant(), limit.computed(), null, null, place);
         }
         Map<String, NodeReader.Entry> spec = r.mapping(node, "the authority entry [" + what + "]");
         if (spec == null) {
@@ -44,14 +45,14 @@ final class AuthorityEntryReader {
         ComputedAmount computed = null;
         if (spec.containsKey("perGrant")) {
             AmountReader.Amount read = amounts.read(r, spec.get("perGrant").value(), "perGrant of [" + what + "]", true);
-            perGrant = read == null ? null : read.computed() != null ? Limit.zero() : read.constant();
+            perGrant = read == null ? null : read.constant();
             computed = read == null ? null : read.computed();
         } else if (!spec.containsKey("perCustomer")) {
             r.error(node, "the authority entry [" + what + "] needs perGrant or perCustomer");
             return null;
         }
         if (!spec.containsKey("perCustomer")) {
-            return perGrant == null ? null : new AuthorityEntry(perGrant, null, null, null, null, computed);
+            return perGrant == null && computed == null ? null : entry(perGrant, computed, null, null, place);
         }
         Node pcNode = spec.get("perCustomer").value();
         Map<String, NodeReader.Entry> pc = r.mapping(pcNode, "perCustomer of [" + what + "]");
@@ -83,10 +84,17 @@ final class AuthorityEntryReader {
             window = r.period(pc.get("window").value(), "window of [" + what + "]");
             windowText = window == null ? null : ((ScalarNode) pc.get("window").value()).getValue().trim();
         }
-        if (perGrant == null || window == null || (pc.containsKey("max") && max == null)
-                || (pc.containsKey("count") && count == null)) {
+        if (perGrant == null && computed == null || window == null || (pc.containsKey("max") && max == null)
+                || (pc.containsKey("count") && count == null) || max == null && count == null) {
             return null;
         }
-        return new AuthorityEntry(perGrant, max, count, window, windowText, computed);
+        return entry(perGrant, computed, new Window(max, count, window), windowText, place);
+    }
+
+    /** Returns an entry of a fixed per-grant limit, or of a computed one when {@code computed} is given. */
+    private static AuthorityEntry entry(Limit fixed, ComputedAmount computed, Window perCustomer, String windowText,
+                                        Place place) {
+        return computed != null ? AuthorityEntry.computed(computed, perCustomer, windowText, place)
+                : new AuthorityEntry(fixed, perCustomer, windowText, null, place);
     }
 }

@@ -9,7 +9,6 @@ import org.resolutionpolicy.model.value.WorkCalendar;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,8 @@ import org.resolutionpolicy.engine.internal.support.LoadBudget;
 import org.resolutionpolicy.model.source.Place;
 import org.resolutionpolicy.model.source.Problems;
 import org.resolutionpolicy.model.AuthorityEntry;
-import org.resolutionpolicy.model.Beyond;
+import org.resolutionpolicy.api.Beyond;
+import org.resolutionpolicy.model.Declarations;
 import org.resolutionpolicy.model.Effect;
 import org.resolutionpolicy.model.FactCatalog;
 import org.resolutionpolicy.model.FactPath;
@@ -73,14 +73,18 @@ public final class PolicyReader {
     private List<String> severities = DEFAULT_SEVERITIES;
     private List<String> roles = List.of();
     private String swatTeam;
-    private Beyond beyond = Beyond.DENY;
+    private Beyond beyond = Beyond.deny();
     private WorkCalendar calendar = WorkCalendar.DEFAULT;
     private org.resolutionpolicy.model.Validity validity;
     private Node beyondNode;
     private final Map<String, FactType> attributes = new LinkedHashMap<>();
     private final Map<String, RemedyUnit> remedies = new LinkedHashMap<>();
     private final Map<String, AuthorityEntry[]> authority = new LinkedHashMap<>();
-    private final Map<String, Place[]> authorityPlaces = new HashMap<>();
+    /** Where the header declares the policy, each role, remedy and attribute: the model's {@link Declarations}. */
+    private Place policyPlace;
+    private final Map<String, Place> rolePlaces = new LinkedHashMap<>();
+    private final Map<String, Place> remedyPlaces = new LinkedHashMap<>();
+    private final Map<String, Place> attributePlaces = new LinkedHashMap<>();
     private RuleReader rules;
     private AmountReader amounts;
     /** The facts another policy defines, known here too ({@link #readAbout}); empty for a policy of its own. */
@@ -228,15 +232,17 @@ public final class PolicyReader {
                 rules.read(doc.reader(), doc.top().get("rules").value());
             }
         }
-        checkSwatTeam(mainReader);
-        checkLadderOfAuthority();
+        Declarations declared = new Declarations(policyPlace, rolePlaces, remedyPlaces, attributePlaces,
+                beyondNode == null ? null : mainReader.place(beyondNode));
+        PolicyChecks.swatTeam(swatTeam, beyond, rules.rules(), declared, problems);
+        PolicyChecks.ladderOfAuthority(authority, roles, problems);
         if (problems.hasErrors()) {
             return null;
         }
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                rules.rules(), null, calendar, validity, catalog.defined());
+                rules.rules(), null, calendar, validity, catalog.defined(), declared);
     }
 
     /** Reads definitions and tables in the order the file has them, so that each may use those above it. */
@@ -322,6 +328,7 @@ public final class PolicyReader {
                     "try [" + id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-") + "]");
         }
         Node mapNode = top.get("policy").key();
+        policyPlace = r.place(mapNode);
         if (r.require(top, mapNode, "version", "the policy")) {
             version = r.name(top.get("version").value(), "version");
         }
@@ -350,6 +357,7 @@ public final class PolicyReader {
         if (r.require(top, mapNode, "roles", "the policy")) {
             List<String> l = ladder(r, top.get("roles").value(), "roles");
             roles = l == null ? List.of() : l;
+            placeEach(r, top.get("roles").value(), roles, rolePlaces);
             rolesBroken = roles.isEmpty();
         }
         if (top.containsKey("swat")) {
@@ -374,11 +382,11 @@ public final class PolicyReader {
             return;
         }
         if (b.equals("deny")) {
-            beyond = Beyond.DENY;
+            beyond = Beyond.deny();
         } else if (b.equals("swat")) {
-            beyond = new Beyond(Beyond.Kind.SWAT, -1);
+            beyond = Beyond.swat(swatTeam);
         } else if (roles.contains(b)) {
-            beyond = new Beyond(Beyond.Kind.ROLE, roles.indexOf(b));
+            beyond = Beyond.escalate(b);
         } else if (!rolesBroken) {
             List<String> allowed = new ArrayList<>(List.of("deny", "swat"));
             allowed.addAll(roles);
@@ -389,6 +397,14 @@ public final class PolicyReader {
     /** An optional section written but left empty ({@code rules:} with nothing under it) counts as absent. */
     private static boolean present(Map<String, NodeReader.Entry> map, String key) {
         return map.containsKey(key) && !NodeReader.isNull(map.get(key).value());
+    }
+
+    /** Keeps where each name of a list is written, the first place of a repeated one. */
+    private static void placeEach(NodeReader r, Node node, List<String> names, Map<String, Place> places) {
+        List<Node> items = node instanceof SequenceNode ? ((SequenceNode) node).getValue() : List.of(node);
+        for (int i = 0; i < items.size() && i < names.size(); i++) {
+            places.putIfAbsent(names.get(i), r.place(items.get(i)));
+        }
     }
 
     private static List<String> ladder(NodeReader r, Node node, String what) {
@@ -433,6 +449,7 @@ public final class PolicyReader {
             if (type == null) {
                 continue;
             }
+            attributePlaces.put(e.name(), r.place(e.key()));
             switch (type) {
                 case "number":
                     attributes.put(e.name(), FactType.NUMBER);
@@ -485,6 +502,7 @@ public final class PolicyReader {
                 continue;
             }
             remedies.put(e.name(), RemedyUnit.valueOf(unit.toUpperCase(Locale.ROOT)));
+            remedyPlaces.put(e.name(), r.place(e.key()));
         }
         return !entries.isEmpty();
     }
@@ -519,10 +537,9 @@ public final class PolicyReader {
                     continue;
                 }
                 AuthorityEntry entry = AuthorityEntryReader.read(r, amounts, remedyEntry.value(),
-                        roleEntry.name() + "." + remedy);
+                        roleEntry.name() + "." + remedy, r.place(remedyEntry.key()));
                 if (entry != null) {
                     authority.computeIfAbsent(remedy, k -> new AuthorityEntry[roles.size()])[rank] = entry;
-                    authorityPlaces.computeIfAbsent(remedy, k -> new Place[roles.size()])[rank] = r.place(remedyEntry.key());
                 }
             }
         }
@@ -543,55 +560,5 @@ public final class PolicyReader {
             return null;
         }
         return Limit.of(n);
-    }
-
-    // ---------------------------------------------------------------- cross checks
-
-    /**
-     * Warns where a role's own per-grant limit is below one of a lower role: authority is inherited up the
-     * ladder, so the smaller number has no effect and probably is not what the owner meant.
-     */
-    private void checkLadderOfAuthority() {
-        for (Map.Entry<String, AuthorityEntry[]> e : authority.entrySet()) {
-            AuthorityEntry[] entries = e.getValue();
-            Limit highestBelow = null;
-            String holder = null;
-            for (int role = 0; role < entries.length; role++) {
-                AuthorityEntry entry = entries[role];
-                if (entry == null || entry.computed() != null) {
-                    continue;
-                }
-                if (highestBelow != null && entry.perGrant().compareTo(highestBelow) < 0) {
-                    problems.warning(authorityPlaces.get(e.getKey())[role], "authority shrinks up the ladder: ["
-                            + roles.get(role) + "] may grant [" + e.getKey() + "] up to [" + entry.perGrant()
-                            + "], less than [" + holder + "] below it may (" + highestBelow + ")",
-                            "a role inherits the authority of every role below it, so the smaller limit has no effect");
-                }
-                if (highestBelow == null || entry.perGrant().compareTo(highestBelow) > 0) {
-                    highestBelow = entry.perGrant();
-                    holder = roles.get(role);
-                }
-            }
-        }
-    }
-
-    private void checkSwatTeam(NodeReader mainReader) {
-        if (swatTeam != null) {
-            return;
-        }
-        for (Rule rule : rules.rules()) {
-            if (rule.effect().kind() == Effect.Kind.SWAT) {
-                problems.error(rule.place(), "rule [" + rule.id() + "] routes to swat, but the policy has no swat team",
-                        "add swat: { team: <name> }");
-            }
-        }
-        if (beyond.kind() == Beyond.Kind.SWAT) {
-            mainReader.error(beyondNode, "beyondAuthority is swat, but the policy has no swat team",
-                    "add swat: { team: <name> }");
-        }
-    }
-
-    static Set<String> set(List<String> names) {
-        return new HashSet<>(names);
     }
 }
