@@ -268,7 +268,7 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
          */
         public AuthorityTrace(List<RoleLimit> roles, String coveringRole, org.resolutionpolicy.api.Beyond beyondAuthority,
                               Siblings siblings) {
-            this(roles, coveringRole, Beyond.from(beyondAuthority), siblings);
+            this(roles, coveringRole, Deprecations.explanationBeyond(beyondAuthority), siblings);
         }
 
         /** Returns what {@code beyondAuthority} made of a proposal no role covers, or null when a role covers it. */
@@ -487,20 +487,6 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
                 case DENY -> org.resolutionpolicy.api.Beyond.deny();
                 case SWAT -> org.resolutionpolicy.api.Beyond.swat(null);
                 case ROLE -> org.resolutionpolicy.api.Beyond.escalate(role);
-            };
-        }
-
-        /** Returns the deprecated form of a beyond, or null for none. */
-        static Beyond from(org.resolutionpolicy.api.Beyond beyond) {
-            if (beyond == null) {
-                return null;
-            }
-            return switch (beyond.kind()) {
-                case DENY -> new Beyond(Kind.DENY, null);
-                case SWAT -> new Beyond(Kind.SWAT, null);
-                case ESCALATE -> new Beyond(Kind.ROLE, beyond.role());
-                case NOTHING -> throw new IllegalArgumentException("beyondAuthority is deny, swat or a role, never "
-                        + "nothing");
             };
         }
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fails the build when a public or protected type or member of a public package has no javadoc: the API, the test
- * kit's {@code org.resolutionpolicy.test} and the DRL facts of {@code org.resolutionpolicy.drools}. It runs here
+ * Fails the build when a public or protected type or member of a public package has no javadoc: the API, the
+ * published model and formats, the test kit's {@code org.resolutionpolicy.test} and the DRL facts of
+ * {@code org.resolutionpolicy.drools}. It runs here
  * because this module's test class path holds what all three compile against.
  *
  * <p>javac's doclint reports a missing comment and a missing {@code @param} in one group ({@code missing}), so the
@@ -45,6 +46,19 @@ class PublicJavadocTests {
     void every_public_type_and_member_drl_rules_use_is_documented(@TempDir Path out) throws IOException {
         assertThat(undocumented(Path.of("../policy-drools/src/main/java"), "org.resolutionpolicy.drools", out))
                 .isEmpty();
+    }
+
+    @Test
+    void every_public_type_and_member_of_the_published_model_is_documented(@TempDir Path out) throws IOException {
+        assertThat(undocumented(Path.of("../policy-model/src/main/java"), "org.resolutionpolicy.model,"
+                + "org.resolutionpolicy.model.expr,org.resolutionpolicy.model.source,org.resolutionpolicy.model.value",
+                out)).isEmpty();
+    }
+
+    @Test
+    void every_public_type_and_member_of_the_formats_is_documented(@TempDir Path out) throws IOException {
+        assertThat(undocumented(Path.of("../policy-format/src/main/java"), "org.resolutionpolicy.format.json,"
+                + "org.resolutionpolicy.format.text,org.resolutionpolicy.format.yaml", out)).isEmpty();
     }
 
     @Test

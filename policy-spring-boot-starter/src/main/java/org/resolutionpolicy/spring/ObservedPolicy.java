@@ -3,6 +3,7 @@ package org.resolutionpolicy.spring;
 import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.AttributeType;
+import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionListener;
@@ -51,6 +52,23 @@ final class ObservedPolicy implements Policy {
     @Override
     public Explanation explain(CustomerCase customerCase) {
         return policy.explain(customerCase);
+    }
+
+    /** Decides for a tool that counts decisions (a replay over the bean), unobserved: it is not served traffic. */
+    @Override
+    public Decision decideWithoutSentences(CustomerCase customerCase) {
+        return policy.decideWithoutSentences(customerCase);
+    }
+
+    /** Returns the snapshot the observed policy decides with now, so that tools can read its model. */
+    @Override
+    public Policy current() {
+        return policy.current();
+    }
+
+    @Override
+    public AuthorityTable authority() {
+        return policy.authority();
     }
 
     @Override

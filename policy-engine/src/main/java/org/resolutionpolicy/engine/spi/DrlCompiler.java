@@ -9,7 +9,7 @@ import org.resolutionpolicy.format.yaml.PolicyHeader;
 
 /**
  * Compiles DRL sources; implemented by {@code policy-drools} and found with {@link java.util.ServiceLoader}, so that
- * YAML-only users do not carry Drools. Internal.
+ * YAML-only users do not carry Drools. An SPI for the Drools support, not for applications.
  */
 public interface DrlCompiler {
 

@@ -1,6 +1,7 @@
 /**
- * JSON shared by the decision log and the CLI: {@link org.resolutionpolicy.format.json.DecisionJson} maps
- * a decision to the tree of the policy-format guide, and {@link org.resolutionpolicy.format.json.Json}
- * writes a tree as JSON text without a JSON library. Internal.
+ * The JSON of the public formats: {@link org.resolutionpolicy.format.json.DecisionJson} maps a decision to the JSON
+ * of the policy-format guide (the CLI, the decision log and replay write it), {@link
+ * org.resolutionpolicy.format.json.CaseJson} and {@link org.resolutionpolicy.format.json.CaseJsonReader} write and
+ * read cases and history lines.
  */
 package org.resolutionpolicy.format.json;

@@ -53,6 +53,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
     public static final class Literal extends Expr {
         final Object value;
 
+        /** Creates a constant at an offset of the expression text; a parser builds trees, analyses read them. */
         public Literal(int offset, FactType type, Object value) {
             super(offset, type, 0);
             this.value = value;
@@ -68,6 +69,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
     public static final class FactRef extends Expr {
         final FactPath path;
 
+        /** Creates a read of a fact at an offset of the expression text. */
         public FactRef(int offset, FactPath path) {
             super(offset, path.type(), 0);
             this.path = path;
@@ -88,6 +90,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final HelperKind kind;
         final Function<Facts, Object> read;
 
+        /** Creates a call of an allowed helper, as written, at an offset of the expression text. */
         public Helper(int offset, String text, HelperKind kind) {
             super(offset, kind.type(), 0);
             this.text = text;
@@ -149,6 +152,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final String op;
         final Expr operand;
 
+        /** Creates a unary operation ({@code !} or {@code -}) at an offset of the expression text. */
         public Unary(int offset, FactType type, String op, Expr operand) {
             super(offset, type, operand.height + 1);
             this.op = op;
@@ -172,6 +176,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final Expr left;
         final Expr right;
 
+        /** Creates a binary operation (arithmetic, comparison or boolean) at an offset of the expression text. */
         public Binary(int offset, FactType type, String op, Expr left, Expr right) {
             super(offset, type, Math.max(left.height, right.height) + 1);
             this.op = op;
@@ -211,6 +216,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final FactRef fact;
         final boolean present;
 
+        /** Creates a presence test of a fact ({@code != null} or {@code == null}) at an offset of the expression text. */
         public Presence(int offset, FactRef fact, boolean present) {
             super(offset, FactType.BOOLEAN, 1);
             this.fact = fact;
@@ -238,6 +244,7 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         final List<Expr> args;
         final WorkCalendar calendar;
 
+        /** Creates a call of an allowed function, with the business calendar it counts days with and its height. */
         public Call(int offset, String function, List<Expr> args, WorkCalendar calendar, int height) {
             super(offset, FactType.NUMBER, height);
             this.function = function;

@@ -13,6 +13,3 @@
  * property's expressions and facts, which is why every shape the parser admits appears in them.
  */
 package org.resolutionpolicy.engine.internal.mvel;
-
-import org.resolutionpolicy.model.expr.Expr;
-import org.resolutionpolicy.model.expr.HelperKind;
