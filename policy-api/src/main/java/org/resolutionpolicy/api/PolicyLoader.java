@@ -130,8 +130,9 @@ public final class PolicyLoader {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("a registry is loaded from a directory, not [" + directory + "]");
         }
-        return PolicyEngine.find().compileRegistry(Sources.registryEntries(directory, read(List.of(directory))),
-                options);
+        PolicyEngine engine = PolicyEngine.find();
+        return PolicyRegistry.compile(Sources.registryEntries(directory, read(List.of(directory))),
+                sources -> engine.compile(sources, options));
     }
 
     /**

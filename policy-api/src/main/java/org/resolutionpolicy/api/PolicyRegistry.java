@@ -1,6 +1,9 @@
 package org.resolutionpolicy.api;
 
 import java.util.Collection;
+import java.util.function.Function;
+import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,45 @@ public interface PolicyRegistry {
      */
     default String revision() {
         return ids().stream().map(id -> id + "@" + get(id).revision()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Compiles a registry, one policy per entry, with the given compiler: every entry is compiled even when an
+     * earlier one failed, so that every problem of every policy is reported at once, one per mistake; two policies
+     * with the same id are one more error, on the later entry. Engines and tools that group sources into policies
+     * build registries with this, so the rule of ids holds for every registry.
+     *
+     * @param entries the sources of each policy, keyed by the file or directory they came from, in order
+     * @param compile compiles the sources of one policy, throwing {@link PolicyLoadException} with its problems
+     * @return the registry
+     * @throws NullPointerException if an argument is null
+     * @throws PolicyLoadException listing every problem of every policy, if any has an error or two share an id
+     */
+    static PolicyRegistry compile(Map<String, List<PolicySource>> entries,
+                                  Function<List<PolicySource>, Policy> compile) {
+        Objects.requireNonNull(entries, "entries must not be null");
+        Objects.requireNonNull(compile, "compile must not be null");
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> entryOfId = new HashMap<>();
+        List<Policy> policies = new ArrayList<>();
+        entries.forEach((entry, sources) -> {
+            try {
+                Policy policy = compile.apply(sources);
+                String other = entryOfId.putIfAbsent(policy.id(), entry);
+                if (other != null) {
+                    problems.add(Problem.error(entry, 0, 0, "policy id [" + policy.id() + "] is declared by [" + other
+                            + "] too", "give each policy of a registry an id of its own"));
+                } else {
+                    policies.add(policy);
+                }
+            } catch (PolicyLoadException e) {
+                problems.addAll(e.problems());
+            }
+        });
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new PolicyLoadException(problems);
+        }
+        return of(policies);
     }
 
     /**

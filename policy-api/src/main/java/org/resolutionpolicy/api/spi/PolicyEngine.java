@@ -110,46 +110,12 @@ public interface PolicyEngine {
     }
 
     /**
-     * Compiles the policies of a registry, for {@link org.resolutionpolicy.api.Policies#registry}: each entry is the
-     * sources of one policy, compiled as by {@link #compile(List, LoadOptions)}. Every entry is compiled even when an
-     * earlier one failed, so that every problem of every policy is reported at once, one per mistake; two policies
-     * with the same id are one more error, on the later entry.
-     *
-     * @param entries the sources of each policy, keyed by the file or directory they came from
-     * @param options the limits and the clock
-     * @return the registry
-     * @throws PolicyLoadException listing every problem of every policy, if any has an error or two share an id
-     */
-    default PolicyRegistry compileRegistry(Map<String, List<PolicySource>> entries, LoadOptions options) {
-        List<Problem> problems = new ArrayList<>();
-        Map<String, String> entryOfId = new HashMap<>();
-        List<Policy> policies = new ArrayList<>();
-        entries.forEach((entry, sources) -> {
-            try {
-                Policy policy = compile(sources, options);
-                String other = entryOfId.putIfAbsent(policy.id(), entry);
-                if (other != null) {
-                    problems.add(Problem.error(entry, 0, 0, "policy id [" + policy.id() + "] is declared by [" + other
-                            + "] too", "give each policy of a registry an id of its own"));
-                } else {
-                    policies.add(policy);
-                }
-            } catch (PolicyLoadException e) {
-                problems.addAll(e.problems());
-            }
-        });
-        if (problems.stream().anyMatch(Problem::isError)) {
-            throw new PolicyLoadException(problems);
-        }
-        return PolicyRegistry.of(policies);
-    }
-
-    /**
      * Loads a registry and starts following its directory as one unit, for
      * {@link org.resolutionpolicy.api.PolicyWatch#startRegistry()}.
      *
      * @param request the one directory, how to read every source below it, the watch settings and the load options
-     * @param entries groups the sources read by the policy they belong to, as {@link #compileRegistry} takes them
+     * @param entries groups the sources read by the policy they belong to, as
+     *                {@link PolicyRegistry#compile(Map, Function)} takes them
      * @return the live registry, serving what is on disk now
      * @throws PolicyLoadException if any policy has errors now, or two share an id
      * @throws UnsupportedOperationException if this engine cannot watch files

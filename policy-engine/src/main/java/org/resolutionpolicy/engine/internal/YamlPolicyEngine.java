@@ -27,6 +27,7 @@ import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.PolicyRegistry;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.LivePolicy;
 import org.resolutionpolicy.api.LivePolicyRegistry;
@@ -182,7 +183,8 @@ public final class YamlPolicyEngine implements PolicyEngine {
     @Override
     public LivePolicyRegistry watchRegistry(WatchRequest request,
                                             Function<List<PolicySource>, Map<String, List<PolicySource>>> entries) {
-        return WatchedRegistry.start(sources -> compileRegistry(entries.apply(sources), request.options()), request,
+        return WatchedRegistry.start(sources -> PolicyRegistry.compile(entries.apply(sources),
+                s -> compile(s, request.options())), request,
                 request.options().clock());
     }
 
