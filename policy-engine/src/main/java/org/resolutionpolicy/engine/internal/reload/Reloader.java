@@ -190,6 +190,20 @@ final class Reloader<T> {
         }
     }
 
+    /**
+     * Starts watching the request's paths, reloading on each change.
+     *
+     * @param name the watcher thread's name
+     * @throws PolicyException if the paths cannot be watched
+     */
+    FileWatcher watch(String name) {
+        try {
+            return new FileWatcher(request.paths(), request.debounce(), request.pollInterval(), this::reload, name);
+        } catch (java.io.IOException e) {
+            throw new PolicyException("cannot watch policy files " + request.paths() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Returns the names of the DRL sources, unless the request allows DRL. */
     private List<String> refusedDrl(List<PolicySource> sources) {
         return request.allowDrl() ? List.of() : sources.stream().filter(s -> s.kind() == PolicySource.Kind.DRL)

@@ -1,6 +1,5 @@
 package org.resolutionpolicy.engine.internal.reload;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +75,7 @@ public final class WatchedPolicy implements LivePolicy {
                                       Clock clock) {
         WatchedPolicy policy = new WatchedPolicy(new Reloader<>(compiler, POLICY, request, clock, "this policy is",
                 LOG), request);
-        try {
-            policy.watcher = new FileWatcher(request.paths(), request.debounce(), request.pollInterval(),
-                    policy.reloader::reload, policy.id());
-        } catch (IOException e) {
-            throw new PolicyException("cannot watch policy files " + request.paths() + ": " + e.getMessage(), e);
-        }
+        policy.watcher = policy.reloader.watch(policy.id());
         LOG.info("serving policy [{}] revision [{}], watching {}", policy.id(), policy.revision(), request.paths());
         return policy;
     }

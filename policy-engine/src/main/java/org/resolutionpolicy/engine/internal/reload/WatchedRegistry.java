@@ -1,6 +1,5 @@
 package org.resolutionpolicy.engine.internal.reload;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -73,12 +72,7 @@ public final class WatchedRegistry implements LivePolicyRegistry {
                                         Clock clock) {
         WatchedRegistry registry = new WatchedRegistry(new Reloader<>(compiler, REGISTRY, request, clock,
                 "these policies are", LOG), request);
-        try {
-            registry.watcher = new FileWatcher(request.paths(), request.debounce(), request.pollInterval(),
-                    registry.reloader::reload, "registry");
-        } catch (IOException e) {
-            throw new PolicyException("cannot watch policy files " + request.paths() + ": " + e.getMessage(), e);
-        }
+        registry.watcher = registry.reloader.watch("registry");
         LOG.info("serving policies [{}], watching {}", registry.revision(), request.paths());
         return registry;
     }
