@@ -110,6 +110,21 @@ public interface PolicyEngine {
     }
 
     /**
+     * Compiles the policies of a registry with {@link #compile(List, LoadOptions)}, under the registry's rule of ids.
+     *
+     * @param entries the sources of each policy, keyed by the file or directory they came from
+     * @param options the limits and the clock
+     * @return the registry
+     * @throws PolicyLoadException listing every problem of every policy, if any has an error or two share an id
+     * @deprecated the rule of a registry's ids is the registry's, not an engine's: use
+     *             {@link PolicyRegistry#compile(Map, Function)}; this method goes in a later release
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    default PolicyRegistry compileRegistry(Map<String, List<PolicySource>> entries, LoadOptions options) {
+        return PolicyRegistry.compile(entries, sources -> compile(sources, options));
+    }
+
+    /**
      * Loads a registry and starts following its directory as one unit, for
      * {@link org.resolutionpolicy.api.PolicyWatch#startRegistry()}.
      *
