@@ -6,7 +6,7 @@ module org.resolutionpolicy.format {
     requires transitive org.resolutionpolicy.api;
     requires transitive org.resolutionpolicy.model;
     requires transitive org.yaml.snakeyaml;
-    requires com.fasterxml.jackson.core;
+    requires transitive com.fasterxml.jackson.core;
 
     exports org.resolutionpolicy.format.json;
     exports org.resolutionpolicy.format.text;

@@ -10,6 +10,7 @@ module org.resolutionpolicy.replay {
     requires transitive org.resolutionpolicy.api;
     requires org.resolutionpolicy.model;
     requires org.resolutionpolicy.format;
+    requires com.fasterxml.jackson.core;
     requires org.slf4j;
 
     exports org.resolutionpolicy.replay;

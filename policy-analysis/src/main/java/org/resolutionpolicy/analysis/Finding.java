@@ -2,7 +2,7 @@ package org.resolutionpolicy.analysis;
 
 import java.util.Map;
 import java.util.Objects;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 
 /**
  * States one thing analysis found in a policy, for its owner: where, what, and a case that shows it.
@@ -46,7 +46,7 @@ public record Finding(Kind kind, String place, String subject, String message, M
 
     /** Returns the witness case as JSON text, or null when the finding has none. */
     public String witnessJson() {
-        return witness == null ? null : Json.write(witness);
+        return witness == null ? null : JsonText.pretty(witness);
     }
 
     @Override

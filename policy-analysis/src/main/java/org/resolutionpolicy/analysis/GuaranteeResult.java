@@ -1,7 +1,7 @@
 package org.resolutionpolicy.analysis;
 
 import java.util.Map;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 
 /**
  * Says whether a guarantee holds: proven for every case, or refuted by a counterexample the engine decided.
@@ -33,6 +33,6 @@ public record GuaranteeResult(Guarantee guarantee, Status status, Map<String, Ob
 
     /** Returns the counterexample as JSON text, or null. */
     public String counterexampleJson() {
-        return counterexample == null ? null : Json.write(counterexample);
+        return counterexample == null ? null : JsonText.pretty(counterexample);
     }
 }

@@ -41,7 +41,7 @@ class AnalysisDocumentationTests {
     /** The one-line JSON of a finding's witness, as the CLI prints it. */
     static final class Json {
         static String line(Finding f) {
-            return org.resolutionpolicy.format.json.Json.line(f.witness());
+            return org.resolutionpolicy.format.json.JsonText.line(f.witness());
         }
     }
 }

@@ -37,7 +37,7 @@ class ChangeProofTests {
                 tuple("agent", ChangeProof.Verdict.ONLY_LOOSER), tuple("supervisor", ChangeProof.Verdict.EQUIVALENT));
         ChangeProof.Change agent = proof.changes().get(0);
         assertThat(agent.stricter()).isNull();
-        String looser = org.resolutionpolicy.format.json.Json.write(agent.looser());
+        String looser = org.resolutionpolicy.format.json.JsonText.pretty(agent.looser());
         assertThat(OLD.decide(Cases.parse(looser)).proposals().get(0).outcome()).isEqualTo(Outcome.escalate("supervisor"));
         assertThat(newer.decide(Cases.parse(looser)).proposals().get(0).outcome()).isEqualTo(Outcome.alone());
     }

@@ -15,7 +15,7 @@ import org.resolutionpolicy.analysis.GuaranteeFile;
 import org.resolutionpolicy.analysis.GuaranteeResult;
 import org.resolutionpolicy.analysis.Report;
 import org.resolutionpolicy.api.PolicyLoadException;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         .prove(g.guarantees())));
             }
             if (output.format == PolicyCli.Format.json) {
-                out.println(Json.write(json.size() == 1 ? json.get(0) : json));
+                out.println(JsonText.pretty(json.size() == 1 ? json.get(0) : json));
             }
             out.flush();
             return exit;
@@ -127,7 +127,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             for (Finding f : r.findings()) {
                 out.println(f);
                 if (f.witness() != null) {
-                    out.println("  case: " + Json.line(f.witness()));
+                    out.println("  case: " + JsonText.line(f.witness()));
                 }
             }
             r.leftOut().forEach(s -> out.println("left out: " + s));
@@ -163,7 +163,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 out.println(r.guarantee().place() + ": " + r.status() + ": " + r.guarantee().name() + " ("
                         + r.guarantee().expect() + "): " + r.detail());
                 if (r.counterexample() != null) {
-                    out.println("  counterexample: " + Json.line(r.counterexample()));
+                    out.println("  counterexample: " + JsonText.line(r.counterexample()));
                 }
             }
         }
@@ -201,7 +201,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             tree.put("changes", items);
             tree.put("notCompared", proof.notCompared());
             tree.put("leftOut", proof.leftOut());
-            out.println(Json.write(tree));
+            out.println(JsonText.pretty(tree));
         } else {
             List<ChangeProof.Change> differences = proof.differences();
             out.println(proof.oldVersion() + " -> " + proof.newVersion() + ": " + differences.size() + " of "
@@ -209,10 +209,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             for (ChangeProof.Change c : differences) {
                 out.println(c.remedy() + " for " + c.role() + ": " + c.verdict() + ": " + c.detail());
                 if (c.stricter() != null) {
-                    out.println("  stricter case: " + Json.line(c.stricter()));
+                    out.println("  stricter case: " + JsonText.line(c.stricter()));
                 }
                 if (c.looser() != null) {
-                    out.println("  looser case: " + Json.line(c.looser()));
+                    out.println("  looser case: " + JsonText.line(c.looser()));
                 }
             }
             proof.notCompared().forEach(s -> out.println("not compared: " + s));

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.resolutionpolicy.api.Policy;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 import org.resolutionpolicy.replay.Diff;
 import org.resolutionpolicy.replay.DiffReport;
 import org.resolutionpolicy.replay.History;
@@ -76,7 +76,7 @@ final class DiffCommand implements Callable<Integer> {
             return PolicyCli.NO;
         }
         history.print(spec, switch (history.format) {
-            case json -> Json.write(ReplayOutput.json(report)) + "\n";
+            case json -> JsonText.pretty(ReplayOutput.json(report)) + "\n";
             case html -> DiffPage.of(report).html();
             case text -> ReplayOutput.text(report);
         });

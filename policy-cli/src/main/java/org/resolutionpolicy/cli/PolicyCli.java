@@ -25,7 +25,7 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.format.json.DecisionJson;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 import org.resolutionpolicy.replay.DecisionLogSummary;
 import org.resolutionpolicy.format.text.DecisionTable;
 import org.resolutionpolicy.test.ScenarioReport;
@@ -258,7 +258,7 @@ public final class PolicyCli implements Callable<Integer> {
                 }
             }
             if (output.format == Format.json && !json.isEmpty()) {
-                out.println(Json.write(json.size() == 1 && caseFiles.size() == 1 ? json.get(0) : json));
+                out.println(JsonText.pretty(json.size() == 1 && caseFiles.size() == 1 ? json.get(0) : json));
             }
             out.flush();
             return exit;
@@ -342,7 +342,7 @@ public final class PolicyCli implements Callable<Integer> {
             ScenarioReport report = ScenarioRunner.run(paths);
             PrintWriter out = spec.commandLine().getOut();
             if (output.format == Format.json) {
-                out.println(Json.write(TestReport.json(report, coverage)));
+                out.println(JsonText.pretty(TestReport.json(report, coverage)));
             } else {
                 out.print(TestReport.text(report, coverage));
             }
@@ -396,7 +396,7 @@ public final class PolicyCli implements Callable<Integer> {
                 }
                 json.put("policies", policies);
                 json.put("malformedLines", s.malformedLines());
-                out.println(Json.write(json));
+                out.println(JsonText.pretty(json));
             } else {
                 out.println(s.decisions() + " decisions, " + s.proposals() + " proposals, " + s.swatDecisions()
                         + " sent to SWAT" + (s.policies().size() > 1 ? ", from " + s.policies().size() + " policies" : ""));

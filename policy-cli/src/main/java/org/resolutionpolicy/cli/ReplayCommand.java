@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyLoadException;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 import org.resolutionpolicy.replay.BadLines;
 import org.resolutionpolicy.replay.Granularity;
 import org.resolutionpolicy.replay.History;
@@ -75,7 +75,7 @@ final class ReplayCommand implements Callable<Integer> {
             return PolicyCli.NO;
         }
         history.print(spec, switch (history.format) {
-            case json -> Json.write(ReplayOutput.json(report)) + "\n";
+            case json -> JsonText.pretty(ReplayOutput.json(report)) + "\n";
             case html -> ReplayPage.of(report).html();
             case text -> ReplayOutput.text(report);
         });

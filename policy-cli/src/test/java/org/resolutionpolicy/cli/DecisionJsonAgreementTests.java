@@ -18,7 +18,7 @@ import org.resolutionpolicy.api.DecisionLog.Masking;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.format.json.DecisionJson;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 import org.yaml.snakeyaml.Yaml;
 
 /** The CLI's decision JSON and the decision log's lines come from one mapping, so they cannot drift apart. */
@@ -62,9 +62,9 @@ class DecisionJsonAgreementTests {
         Yaml yaml = new Yaml();
         Map<String, Object> printed = yaml.load(cli.out());
         Map<String, Object> logged = yaml.load(lines.toString());
-        assertThat(printed).isEqualTo(yaml.load(Json.write(DecisionJson.tree(decision))));
+        assertThat(printed).isEqualTo(yaml.load(JsonText.pretty(DecisionJson.tree(decision))));
         logged.keySet().removeAll(LOG_ONLY);
-        assertThat(logged).isEqualTo(yaml.load(Json.line(DecisionJson.tree(decision, DecisionJson.Detail.SUMMARY))));
+        assertThat(logged).isEqualTo(yaml.load(JsonText.line(DecisionJson.tree(decision, DecisionJson.Detail.SUMMARY))));
         // and on a latitude case the two agree on everything, the team beyond the ladder included
         assertThat(logged).isEqualTo(printed);
         assertThat((List<Map<String, Object>>) printed.get("latitude"))

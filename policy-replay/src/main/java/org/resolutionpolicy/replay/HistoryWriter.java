@@ -1,5 +1,6 @@
 package org.resolutionpolicy.replay;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.format.json.CaseJson;
+import org.resolutionpolicy.format.json.JsonText;
 
 /**
  * Writes cases as a history: one line of case JSON per case, which {@link History} and {@code policy decide} read
@@ -26,11 +28,12 @@ import org.resolutionpolicy.format.json.CaseJson;
  */
 public final class HistoryWriter implements AutoCloseable {
 
-    private final Writer out;
+    /** Writes each case straight to the writer, line by line, without a string or tree per case. */
+    private final JsonGenerator out;
     private final String name;
 
     private HistoryWriter(Writer out, String name) {
-        this.out = out;
+        this.out = JsonText.lines(out);
         this.name = name;
     }
 
@@ -84,9 +87,10 @@ public final class HistoryWriter implements AutoCloseable {
      * @throws PolicyException if the line cannot be written
      */
     public void write(CustomerCase c) {
+        Objects.requireNonNull(c, "case must not be null");
         try {
-            out.write(line(c));
-            out.write('\n');
+            CaseJson.write(out, c);
+            out.writeRaw('\n');
         } catch (IOException e) {
             throw new PolicyException("cannot write history [" + name + "]: " + e.getMessage(), e);
         }

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.resolutionpolicy.api.Cases;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.RemedyUnit;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.model.Facts;
 
@@ -88,7 +88,7 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
             proposal.put("amount", amount);
         }
         root.put("proposals", List.of(proposal));
-        String text = Json.write(root);
+        String text = JsonText.pretty(root);
         return new Witness(root, text, Cases.parse(text), remedy, amount, typed);
     }
 
@@ -189,6 +189,6 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
 
     /** Returns the case as one line of JSON, for messages. */
     public String line() {
-        return Json.line(tree);
+        return JsonText.line(tree);
     }
 }

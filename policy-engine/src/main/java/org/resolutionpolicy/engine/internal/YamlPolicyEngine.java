@@ -41,7 +41,7 @@ import org.resolutionpolicy.model.PolicyModel;
 import org.resolutionpolicy.format.json.CaseJsonReader;
 import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
 import org.resolutionpolicy.format.json.DecisionJson;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 import org.resolutionpolicy.format.yaml.CaseReader;
 import org.resolutionpolicy.format.yaml.PolicyHeader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
@@ -196,7 +196,7 @@ public final class YamlPolicyEngine implements PolicyEngine {
 
     @Override
     public String toJson(Decision decision) {
-        return Json.line(DecisionJson.withId(Objects.requireNonNull(decision, "decision must not be null")));
+        return JsonText.line(DecisionJson.withId(Objects.requireNonNull(decision, "decision must not be null")));
     }
 
     @Override

@@ -56,7 +56,22 @@ class CaseJsonReaderTests {
                 "{\"id\": {\"nested\": 1}, \"channel\": [1, 2]}",
                 "{\"customer\": {\"history\": null, \"teir\": \"GOLD\"}, \"impact\": {\"outOfPockt\": 3}}",
                 "{\"proposals\": [{\"remedy\": \"refund\", \"amount\": 12345678901234567890123}, {\"remedy\": \"r\", \"amount\": -0.0}]}",
-                "{\"id\": \"" + "q".repeat(200) + "\", \"" + "k".repeat(100) + "\": 1}");
+                "{\"id\": \"" + "q".repeat(200) + "\", \"" + "k".repeat(100) + "\": 1}",
+                // duplicate keys at every depth, after problems of earlier values: each goes before its own map's values
+                "{\"customer\": {\"id\": \"a\", \"history\": [{\"remedy\": \"x\", \"remedy\": 1, \"at\": 5}, {\"at\": 1,"
+                        + " \"at\": 2}], \"id\": [1]}, \"severity\": [], \"customer\": 2,"
+                        + " \"impact\": {\"outOfPocket\": \"5\", \"outOfPocket\": 1}, \"employee\": {}}",
+                manyAttributes());
+    }
+
+    /** A map of more keys than a few, with duplicates among them, beside maps read before and after it. */
+    private static String manyAttributes() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            attributes.append("\"a").append(i % 20).append("\": ").append(i).append(", ");
+        }
+        return "{\"employee\": {\"role\": 1, \"role\": 2}, \"attributes\": {" + attributes + "\"z\": {}},"
+                + " \"proposals\": [{\"remedy\": \"r\", \"remedy\": \"s\"}]}";
     }
 
     @ParameterizedTest

@@ -17,7 +17,10 @@ import org.resolutionpolicy.api.Reason;
  * {@code swat}, then {@code proposals} (or {@code latitude} for a case without proposals) and {@code followUps}.
  * Absent optional values ({@code revision} of a decision made by hand, {@code amount}, {@code approver}, {@code team}, {@code approverBeyond}, {@code within},
  * {@code owner}, and {@code approvers} unless a dual approval names several, {@code countedWith} when no earlier proposal of the remedy counted) are left out; {@code case} is always there, null for a case without an id. Amounts are
- * {@link java.math.BigDecimal}s, which {@link Json} prints plainly; an unlimited limit is {@code "unlimited"}.
+ * {@link java.math.BigDecimal}s, which {@link JsonText} prints plainly; an unlimited limit is {@code "unlimited"}.
+ *
+ * <p>The tree, not a stream, is the mapping's one form: the CLI nests it in an explanation and the decision log puts
+ * the case's masked ids and severity between its keys; {@link JsonText} writes it.
  */
 public final class DecisionJson {
 

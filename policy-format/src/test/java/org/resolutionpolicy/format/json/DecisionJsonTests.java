@@ -80,8 +80,63 @@ class DecisionJsonTests {
                 Map.of("remedy", "voucher", "aloneUpTo", new BigDecimal("25"), "team", "recovery-swat"),
                 Map.of("remedy", "refund", "aloneUpTo", BigDecimal.ZERO, "approverBeyond", "shift-lead")));
         assertThat(DecisionJson.tree(LATITUDE, DecisionJson.Detail.SUMMARY)).isEqualTo(full);
-        assertThat(Json.line(full.get("latitude"))).isEqualTo("[{\"remedy\":\"apology\",\"aloneUpTo\":\"unlimited\"},"
+        assertThat(JsonText.line(full.get("latitude"))).isEqualTo("[{\"remedy\":\"apology\",\"aloneUpTo\":\"unlimited\"},"
                 + "{\"remedy\":\"voucher\",\"aloneUpTo\":25,\"team\":\"recovery-swat\"},"
                 + "{\"remedy\":\"refund\",\"aloneUpTo\":0,\"approverBeyond\":\"shift-lead\"}]");
+    }
+
+    @Test
+    void prints_the_full_tree_as_decide_prints_it_byte_for_byte() {
+        assertThat(JsonText.pretty(DecisionJson.tree(PROPOSALS))).isEqualTo("""
+                {
+                  "policy": "coffee-shop",
+                  "version": "2026.11",
+                  "case": "C-1",
+                  "employeeRole": "barista",
+                  "swat": true,
+                  "proposals": [
+                    {
+                      "remedy": "refund",
+                      "amount": 80,
+                      "outcome": "ESCALATE",
+                      "approver": "store-manager",
+                      "reasons": [
+                        {
+                          "rule": "big-refunds",
+                          "because": "Big refunds are reviewed"
+                        }
+                      ]
+                    },
+                    {
+                      "remedy": "voucher",
+                      "amount": 15.5,
+                      "outcome": "SWAT",
+                      "team": "recovery-swat",
+                      "reasons": [
+                        {
+                          "rule": "viral",
+                          "because": "Viral cases go to the team"
+                        }
+                      ]
+                    }
+                  ],
+                  "followUps": [
+                    {
+                      "action": "call",
+                      "within": "P7D",
+                      "owner": "manager",
+                      "rule": "callback"
+                    },
+                    {
+                      "action": "report",
+                      "within": "PT48H",
+                      "rule": "incident"
+                    },
+                    {
+                      "action": "survey",
+                      "rule": "always"
+                    }
+                  ]
+                }""");
     }
 }

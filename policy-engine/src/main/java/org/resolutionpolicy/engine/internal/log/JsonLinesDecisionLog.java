@@ -1,5 +1,6 @@
 package org.resolutionpolicy.engine.internal.log;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.resolutionpolicy.api.ReloadEvent;
 import org.resolutionpolicy.format.json.CaseJson;
 import org.resolutionpolicy.format.json.CaseJsonReader;
 import org.resolutionpolicy.format.json.DecisionJson;
-import org.resolutionpolicy.format.json.Json;
+import org.resolutionpolicy.format.json.JsonText;
 import org.resolutionpolicy.engine.internal.support.DecisionIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,10 @@ public final class JsonLinesDecisionLog implements DecisionLog {
 
     @Override
     public void onDecision(CustomerCase customerCase, Decision decision) {
-        write(Json.line(record(customerCase, decision)) + "\n");
+        write(JsonText.lineOf(g -> {
+            record(g, customerCase, decision);
+            g.writeRaw('\n');
+        }));
     }
 
     /**
@@ -84,7 +88,7 @@ public final class JsonLinesDecisionLog implements DecisionLog {
             r.put("candidate", event.candidate());
         }
         r.put("problems", event.problems().stream().map(Problem::toString).toList());
-        write(Json.line(r) + "\n");
+        write(JsonText.line(r) + "\n");
     }
 
     private void write(String line) {
@@ -121,42 +125,48 @@ public final class JsonLinesDecisionLog implements DecisionLog {
     }
 
     /**
-     * Returns the record of one decision, in the order the log's lines have: a decision id and timestamp, then the
+     * Writes the record of one decision, in the order the log's lines have: a decision id and timestamp, then the
      * decision's summary tree of {@link DecisionJson} with the case id masked, the customer and employee ids
-     * (masked) after it and the case's severity after the employee role.
+     * (masked) after it and the case's severity after the employee role, and last, when the log keeps cases, the case.
      */
-    Map<String, Object> record(CustomerCase c, Decision d) {
-        Map<String, Object> r = new LinkedHashMap<>();
+    private void record(JsonGenerator g, CustomerCase c, Decision d) throws IOException {
+        g.writeStartObject();
         // the decision's own id, so a ticket that quotes decision.id() finds this line; a decision made by hand has none
-        r.put("decisionId", d.id() != null ? d.id() : DecisionIds.next());
-        r.put("timestamp", clock.instant().toString());
-        DecisionJson.tree(d, DecisionJson.Detail.SUMMARY).forEach((key, value) -> {
-            switch (key) {
+        g.writeStringField("decisionId", d.id() != null ? d.id() : DecisionIds.next());
+        g.writeStringField("timestamp", clock.instant().toString());
+        for (Map.Entry<String, Object> e : DecisionJson.tree(d, DecisionJson.Detail.SUMMARY).entrySet()) {
+            switch (e.getKey()) {
                 case "case" -> {
-                    put(r, "case", d.caseId(), options.caseId());
-                    put(r, "customer", c.customer().id(), options.customerId());
-                    put(r, "employee", c.employee().id(), options.employeeId());
+                    put(g, "case", d.caseId(), options.caseId());
+                    put(g, "customer", c.customer().id(), options.customerId());
+                    put(g, "employee", c.employee().id(), options.employeeId());
                 }
                 case "employeeRole" -> {
-                    r.put(key, value);
-                    r.put("severity", c.severity());
+                    field(g, e.getKey(), e.getValue());
+                    field(g, "severity", c.severity());
                 }
-                default -> r.put(key, value);
+                default -> field(g, e.getKey(), e.getValue());
             }
-        });
+        }
         if (options.cases()) {
             // last, so that a reader of decisions finds them where they always were; ids masked as above
-            r.put(CaseJsonReader.INPUT, CaseJson.tree(c, id -> mask(id, options.caseId()), id -> mask(id, options.customerId()),
-                    id -> mask(id, options.employeeId())));
+            g.writeFieldName(CaseJsonReader.INPUT);
+            CaseJson.write(g, c, id -> mask(id, options.caseId()), id -> mask(id, options.customerId()),
+                    id -> mask(id, options.employeeId()));
         }
-        return r;
+        g.writeEndObject();
     }
 
-    private void put(Map<String, Object> r, String key, String value, Masking masking) {
+    private static void field(JsonGenerator g, String key, Object value) throws IOException {
+        g.writeFieldName(key);
+        JsonText.write(g, value);
+    }
+
+    private void put(JsonGenerator g, String key, String value, Masking masking) throws IOException {
         if (value == null || masking == Masking.DROP) {
             return;
         }
-        r.put(key, mask(value, masking));
+        g.writeStringField(key, mask(value, masking));
     }
 
     /** Returns the value as the masking writes it: itself, its hash, or null (left out). */
