@@ -94,9 +94,4 @@ public final class DiffCounter extends HistoryCounter<DiffCounts> {
     public boolean count(long line, String caseId, Decision before, Decision after) {
         return tally.count(line, caseId, before, after);
     }
-
-    @Override
-    public DiffCounts snapshot() {
-        return new DiffCounts((DiffTally) tally.copy());
-    }
 }

@@ -11,7 +11,7 @@ import org.resolutionpolicy.api.Policy;
  *
  * <p>Immutable, thread-safe and serializable.
  */
-public final class DiffCounts extends HistoryCounts<DiffCounts> {
+public final class DiffCounts extends HistoryCounts<DiffCounts, DiffReport> {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,23 +28,6 @@ public final class DiffCounts extends HistoryCounts<DiffCounts> {
      * @throws NullPointerException if either policy is null
      */
     public static DiffCounts empty(Policy before, Policy after) {
-        return new DiffCounts(new DiffTally(DiffTally.Subject.of(before, after)));
-    }
-
-    @Override
-    DiffCounts of(Tally sum) {
-        return new DiffCounts((DiffTally) sum);
-    }
-
-    /**
-     * Returns the report of these counts: the remedies in the edited policy's order (then those it dropped), the
-     * outcomes in lattice order, the approvers in its ladder order.
-     *
-     * @param history the history's name
-     * @return the report
-     * @throws NullPointerException if history is null
-     */
-    public DiffReport report(String history) {
-        return ((DiffTally) tally).report(history);
+        return new DiffTally(DiffTally.Subject.of(before, after)).counts();
     }
 }

@@ -32,11 +32,10 @@ import org.resolutionpolicy.replay.DiffReport.WorkloadChange;
 import org.resolutionpolicy.replay.ReplayReport.PolicyId;
 
 /** What a diff counts of two policies' decisions: the state behind {@link DiffCounter} and {@link DiffCounts}. */
-final class DiffTally extends Tally {
+final class DiffTally extends Tally<DiffTally.Subject> {
 
     private static final long serialVersionUID = 1L;
 
-    private final Subject subject;
     private long proposals;
     private long changedCases;
     private long changedProposals;
@@ -52,7 +51,7 @@ final class DiffTally extends Tally {
     private final Samples latitudeSamples = new Samples(DiffReport.SAMPLES);
 
     DiffTally(Subject subject) {
-        this.subject = subject;
+        super(subject);
     }
 
     /**
@@ -119,13 +118,13 @@ final class DiffTally extends Tally {
     }
 
     @Override
-    Tally fresh() {
+    Tally<Subject> fresh() {
         return new DiffTally(subject);
     }
 
     @Override
-    Subject subject() {
-        return subject;
+    DiffCounts counts() {
+        return new DiffCounts(this);
     }
 
     /** Counts one case decided by both policies; returns true if any part of its decision changed. */
@@ -207,7 +206,7 @@ final class DiffTally extends Tally {
     }
 
     @Override
-    void addCases(Tally tally) {
+    void addCases(Tally<Subject> tally) {
         DiffTally other = (DiffTally) tally;
         proposals += other.proposals;
         changedCases += other.changedCases;
@@ -223,6 +222,7 @@ final class DiffTally extends Tally {
         latitudeSamples.addAll(other.latitudeSamples);
     }
 
+    @Override
     DiffReport report(String history) {
         List<String> remedies = subject.remedies();
         Comparator<Outcome> lattice = Comparator.comparingInt((Outcome o) -> o.kind().ordinal())

@@ -14,11 +14,11 @@ import org.resolutionpolicy.api.InvalidCaseException;
  *
  * @param <S> the type of its snapshots
  */
-public abstract sealed class HistoryCounter<S extends HistoryCounts<S>> permits ReplayCounter, DiffCounter {
+public abstract sealed class HistoryCounter<S extends HistoryCounts<S, ?>> permits ReplayCounter, DiffCounter {
 
-    private final Tally tally;
+    private final Tally<?> tally;
 
-    HistoryCounter(Tally tally) {
+    HistoryCounter(Tally<?> tally) {
         this.tally = tally;
     }
 
@@ -54,5 +54,8 @@ public abstract sealed class HistoryCounter<S extends HistoryCounts<S>> permits 
      *
      * @return the counts
      */
-    public abstract S snapshot();
+    @SuppressWarnings("unchecked")
+    public final S snapshot() {
+        return (S) tally.copy().counts();
+    }
 }

@@ -13,21 +13,19 @@ import java.util.Objects;
  * <p>Immutable and thread-safe; serializable, so that a cluster can ship the snapshots of its workers to one place.
  *
  * @param <S> the type of the snapshot: {@link ReplayCounts} or {@link DiffCounts}
+ * @param <R> the report it gives: {@link ReplayReport} or {@link DiffReport}
  */
-public abstract sealed class HistoryCounts<S extends HistoryCounts<S>> implements Serializable
+public abstract sealed class HistoryCounts<S extends HistoryCounts<S, R>, R> implements Serializable
         permits ReplayCounts, DiffCounts {
 
     private static final long serialVersionUID = 1L;
 
     /** Never changed: a snapshot owns a tally that nothing else sees. */
-    final Tally tally;
+    final Tally<?> tally;
 
-    HistoryCounts(Tally tally) {
+    HistoryCounts(Tally<?> tally) {
         this.tally = tally;
     }
-
-    /** Returns the snapshot of a tally of this snapshot's kind. */
-    abstract S of(Tally sum);
 
     /**
      * Returns the counts of this part and another part of a history: every count and sum added, the first samples
@@ -39,8 +37,22 @@ public abstract sealed class HistoryCounts<S extends HistoryCounts<S>> implement
      * @throws NullPointerException if other is null
      * @throws IllegalArgumentException if other counted other policies, or workload in other periods
      */
+    @SuppressWarnings("unchecked")
     public final S plus(S other) {
-        return of(tally.plus(Objects.requireNonNull(other, "other must not be null").tally));
+        return (S) tally.plus(Objects.requireNonNull(other, "other must not be null").tally).counts();
+    }
+
+    /**
+     * Returns the report of these counts, in the order the policies give: remedies as the policy lists them,
+     * approvers as its ladder does, outcomes in lattice order; rules and follow-ups most counted first.
+     *
+     * @param history the history's name
+     * @return the report
+     * @throws NullPointerException if history is null
+     */
+    @SuppressWarnings("unchecked")
+    public final R report(String history) {
+        return (R) tally.report(Objects.requireNonNull(history, "history must not be null"));
     }
 
     /**
@@ -91,7 +103,7 @@ public abstract sealed class HistoryCounts<S extends HistoryCounts<S>> implement
     /** Returns true if the other object is a snapshot of the same kind with every count, sum and sample equal. */
     @Override
     public final boolean equals(Object other) {
-        return other != null && other.getClass() == getClass() && tally.equals(((HistoryCounts<?>) other).tally);
+        return other != null && other.getClass() == getClass() && tally.equals(((HistoryCounts<?, ?>) other).tally);
     }
 
     /** Returns a hash consistent with {@link #equals(Object)}. */
@@ -103,6 +115,6 @@ public abstract sealed class HistoryCounts<S extends HistoryCounts<S>> implement
     /** Returns {@code ReplayCounts[policy version (revision) ...: N cases of M lines]}. */
     @Override
     public final String toString() {
-        return getClass().getSimpleName() + tally.subject() + ": " + cases() + " cases of " + lines() + " lines";
+        return getClass().getSimpleName() + tally.subject + ": " + cases() + " cases of " + lines() + " lines";
     }
 }

@@ -27,7 +27,7 @@ import org.resolutionpolicy.replay.LineSplitter.Batch;
  * <p>With {@link BadLines#FAIL}, the first bad line stops the reading; the batches already queued are still decided,
  * so that every line before any bad line found has been seen and the bad line reported is the first of the file.
  */
-final class Pipeline<S extends HistoryCounts<S>> {
+final class Pipeline<S extends HistoryCounts<S, ?>> {
 
     private static final Batch END = new Batch(0);
     private static final long PROGRESS_NANOS = 250_000_000L;

@@ -70,9 +70,4 @@ public final class ReplayCounter extends HistoryCounter<ReplayCounts> {
     public void count(Decision decision, Instant openedAt) {
         tally.count(decision, openedAt);
     }
-
-    @Override
-    public ReplayCounts snapshot() {
-        return new ReplayCounts((ReplayTally) tally.copy());
-    }
 }

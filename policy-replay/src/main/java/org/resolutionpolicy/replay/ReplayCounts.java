@@ -10,7 +10,7 @@ import org.resolutionpolicy.api.Policy;
  *
  * <p>Immutable, thread-safe and serializable.
  */
-public final class ReplayCounts extends HistoryCounts<ReplayCounts> {
+public final class ReplayCounts extends HistoryCounts<ReplayCounts, ReplayReport> {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,23 +27,6 @@ public final class ReplayCounts extends HistoryCounts<ReplayCounts> {
      * @throws NullPointerException if policy or granularity is null
      */
     public static ReplayCounts empty(Policy policy, Granularity granularity) {
-        return new ReplayCounts(new ReplayTally(ReplayTally.Subject.of(policy, granularity)));
-    }
-
-    @Override
-    ReplayCounts of(Tally sum) {
-        return new ReplayCounts((ReplayTally) sum);
-    }
-
-    /**
-     * Returns the report of these counts: orders the remedies as the policy does, the approvers as its ladder does,
-     * and the rules and follow-ups most counted first.
-     *
-     * @param history the history's name
-     * @return the report
-     * @throws NullPointerException if history is null
-     */
-    public ReplayReport report(String history) {
-        return ((ReplayTally) tally).report(history);
+        return new ReplayTally(ReplayTally.Subject.of(policy, granularity)).counts();
     }
 }

@@ -31,12 +31,11 @@ import org.resolutionpolicy.replay.ReplayReport.RemedyOutcomes;
 import org.resolutionpolicy.replay.ReplayReport.Workload;
 
 /** What a replay counts of one policy's decisions: the state behind {@link ReplayCounter} and {@link ReplayCounts}. */
-final class ReplayTally extends Tally {
+final class ReplayTally extends Tally<ReplayTally.Subject> {
 
     private static final long serialVersionUID = 1L;
     private static final Outcome.Kind[] KINDS = Outcome.Kind.values();
 
-    private final Subject subject;
     private long proposals;
     private long latitudeCases;
     private long swatCases;
@@ -51,7 +50,7 @@ final class ReplayTally extends Tally {
     private final Counts<FollowUpKey> followUps = new Counts<>();
 
     ReplayTally(Subject subject) {
-        this.subject = subject;
+        super(subject);
     }
 
     /**
@@ -82,13 +81,13 @@ final class ReplayTally extends Tally {
     }
 
     @Override
-    Tally fresh() {
+    Tally<Subject> fresh() {
         return new ReplayTally(subject);
     }
 
     @Override
-    Subject subject() {
-        return subject;
+    ReplayCounts counts() {
+        return new ReplayCounts(this);
     }
 
     /** Counts one decided case. */
@@ -140,7 +139,7 @@ final class ReplayTally extends Tally {
     }
 
     @Override
-    void addCases(Tally tally) {
+    void addCases(Tally<Subject> tally) {
         ReplayTally other = (ReplayTally) tally;
         proposals += other.proposals;
         latitudeCases += other.latitudeCases;
@@ -165,6 +164,7 @@ final class ReplayTally extends Tally {
         followUps.addAll(other.followUps);
     }
 
+    @Override
     ReplayReport report(String history) {
         List<RemedyOutcomes> remedies = new ArrayList<>();
         subject.remedies().forEach((remedy, unit) -> {

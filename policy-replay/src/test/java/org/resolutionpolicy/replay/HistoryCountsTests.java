@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The snapshots of a replay and a diff: what they hold, how they travel, and what they refuse to add up. */
 class HistoryCountsTests {
 
-    static <S extends HistoryCounts<S>> S counted(HistoryCounter<S> counter) {
+    static <S extends HistoryCounts<S, ?>> S counted(HistoryCounter<S> counter) {
         List<String> lines = ReplayTests.HISTORY.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             HistoryCountsProperties.count(counter, i + 1, lines.get(i));
