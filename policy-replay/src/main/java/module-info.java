@@ -3,8 +3,10 @@
  * changed in decisions, workload and money.
  *
  * <p>The entry points are {@link org.resolutionpolicy.replay.Replay}, {@link org.resolutionpolicy.replay.Diff} and
- * {@link org.resolutionpolicy.replay.History}; decisions go through {@link org.resolutionpolicy.api.Policy}, and the
- * streaming case reader of {@code policy-format} reads each line.
+ * {@link org.resolutionpolicy.replay.History}; {@link org.resolutionpolicy.replay.ReplayCounts} and
+ * {@link org.resolutionpolicy.replay.DiffCounts} are their counts, which add up across the parts of a run split
+ * elsewhere (Spark). Decisions go through {@link org.resolutionpolicy.api.Policy}, and the streaming case reader of
+ * {@code policy-format} reads each line.
  */
 module org.resolutionpolicy.replay {
     requires transitive org.resolutionpolicy.api;

@@ -1,6 +1,10 @@
 package org.resolutionpolicy.replay;
 
+import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
+import org.resolutionpolicy.api.CaseProblem;
+import org.resolutionpolicy.api.InvalidCaseException;
 
 /**
  * Names a history line that could not be decided and why: malformed JSON, a malformed case, or a case that does not
@@ -9,7 +13,7 @@ import java.util.Objects;
  * @param line the line's number in the history, 1-based
  * @param message what is wrong, with every problem of the case
  */
-public record BadLine(long line, String message) {
+public record BadLine(long line, String message) implements Serializable {
 
     /**
      * Creates a bad line.
@@ -22,6 +26,26 @@ public record BadLine(long line, String message) {
         if (line < 1) {
             throw new IllegalArgumentException("line must be positive, was [" + line + "]");
         }
+    }
+
+    /**
+     * Returns the bad line of a case that could not be read or decided, its problems on one line:
+     * {@code invalid case [C-1]: severity: unknown ...; ...}: the one text a local and a Spark replay give.
+     *
+     * @param line the line's number in the history, 1-based
+     * @param e what the reader or a policy threw
+     * @return the bad line
+     * @throws IllegalArgumentException if line is not positive
+     */
+    public static BadLine of(long line, InvalidCaseException e) {
+        String header = e.getMessage().lines().findFirst().orElse("invalid case");
+        String name = header.contains(":") ? header.substring(0, header.lastIndexOf(':')) : header;
+        StringBuilder out = new StringBuilder(name).append(": ");
+        List<CaseProblem> problems = e.problems();
+        for (int i = 0; i < problems.size(); i++) {
+            out.append(i == 0 ? "" : "; ").append(problems.get(i));
+        }
+        return new BadLine(line, out.toString());
     }
 
     /** Returns {@code line N: message}. */

@@ -1,16 +1,23 @@
 package org.resolutionpolicy.replay;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Counts per key for one worker; merged into one at the end of a run. Not thread-safe. */
-final class Counts<K> {
+/**
+ * Counts per key: one array of one count per key, so that counting a key again allocates nothing. Not thread-safe;
+ * serializable, as the snapshots that hold it travel between Spark's executors and its driver.
+ */
+final class Counts<K> implements Serializable {
 
-    private final Map<K, long[]> counts = new HashMap<>();
+    private static final long serialVersionUID = 1L;
+
+    private final HashMap<K, long[]> counts = new HashMap<>();
 
     void add(K key, long n) {
         counts.computeIfAbsent(key, k -> new long[1])[0] += n;
@@ -37,5 +44,21 @@ final class Counts<K> {
         Map<K, Long> out = new LinkedHashMap<>();
         entries.forEach(e -> out.put(e.getKey(), e.getValue()[0]));
         return out;
+    }
+
+    /** Returns true if both maps have the same keys and, key by key, equal arrays. */
+    static boolean sameArrays(Map<?, ?> a, Map<?, ?> b) {
+        return a.size() == b.size() && a.entrySet().stream()
+                .allMatch(e -> b.containsKey(e.getKey()) && Objects.deepEquals(e.getValue(), b.get(e.getKey())));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Counts<?> c && sameArrays(counts, c.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return counts.keySet().hashCode();
     }
 }

@@ -84,8 +84,7 @@ public final class Diff {
      */
     public DiffReport run(History history) {
         Objects.requireNonNull(history, "history must not be null");
-        Pipeline.Result<DiffTally> result = new Pipeline<>(history, options.threads(), options.badLines(),
-                options.progress(), () -> new DiffTally(before, after)).run();
-        return result.tally().report(history.name(), result.lines());
+        return new Pipeline<DiffCounts>(history, options.threads(), options.badLines(), options.progress(),
+                () -> DiffCounter.of(before, after)).run().report(history.name());
     }
 }

@@ -1,7 +1,12 @@
 package org.resolutionpolicy.replay;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,10 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.FollowUp;
-import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
@@ -28,16 +31,16 @@ import org.resolutionpolicy.replay.DiffReport.Transition;
 import org.resolutionpolicy.replay.DiffReport.WorkloadChange;
 import org.resolutionpolicy.replay.ReplayReport.PolicyId;
 
-/** Compares two policies' decisions of each case for one worker of a {@link Diff}. */
-final class DiffTally extends Tally<DiffTally> {
+/** What a diff counts of two policies' decisions: the state behind {@link DiffCounter} and {@link DiffCounts}. */
+final class DiffTally extends Tally<DiffTally.Subject> {
 
-    private final Policy before;
-    private final Policy after;
-    private final Map<String, RemedyUnit> units;
-    long proposals;
-    long changedCases;
-    long changedProposals;
-    private final Map<Pair, Cell> cells = new HashMap<>();
+    private static final long serialVersionUID = 1L;
+
+    private long proposals;
+    private long changedCases;
+    private long changedProposals;
+    /** Not serialized as it is: an {@link Outcome} is not serializable (see {@link #writeObject}). */
+    private transient Map<Pair, Cell> cells = new HashMap<>();
     private final Counts<String> workloadBefore = new Counts<>();
     private final Counts<String> workloadAfter = new Counts<>();
     private long followUpCases;
@@ -47,11 +50,32 @@ final class DiffTally extends Tally<DiffTally> {
     private long latitudeCases;
     private final Samples latitudeSamples = new Samples(DiffReport.SAMPLES);
 
-    DiffTally(Policy before, Policy after) {
-        this.before = before;
-        this.after = after;
-        this.units = new HashMap<>(before.remedies());
-        this.units.putAll(after.remedies());
+    DiffTally(Subject subject) {
+        super(subject);
+    }
+
+    /**
+     * What a diff counts: the decisions of a policy before and after an edit; the remedies of both, those after the
+     * edit first, and the roles after it in ladder order.
+     */
+    record Subject(PolicyId before, PolicyId after, List<String> remedies, Map<String, RemedyUnit> units,
+                   List<String> roles) implements Serializable {
+
+        static Subject of(Policy before, Policy after) {
+            Objects.requireNonNull(before, "before must not be null");
+            Objects.requireNonNull(after, "after must not be null");
+            Map<String, RemedyUnit> units = new HashMap<>(before.remedies());
+            units.putAll(after.remedies());
+            List<String> remedies = new ArrayList<>(after.remedies().keySet());
+            before.remedies().keySet().stream().filter(r -> !remedies.contains(r)).forEach(remedies::add);
+            return new Subject(PolicyId.of(before), PolicyId.of(after), List.copyOf(remedies), Map.copyOf(units),
+                    List.copyOf(after.roles()));
+        }
+
+        @Override
+        public String toString() {
+            return "[" + before + " (" + before.revision() + ") -> " + after + " (" + after.revision() + ")]";
+        }
     }
 
     /** One cell of a remedy's transition matrix. */
@@ -59,7 +83,9 @@ final class DiffTally extends Tally<DiffTally> {
     }
 
     /** What a cell has counted. */
-    private static final class Cell {
+    private static final class Cell implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         long count;
         BigDecimal money = BigDecimal.ZERO;
         final Samples samples = new Samples(DiffReport.SAMPLES);
@@ -71,6 +97,17 @@ final class DiffTally extends Tally<DiffTally> {
             samples.addAll(other.samples);
             rules.addAll(other.rules);
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Cell c && count == c.count && money.equals(c.money) && samples.equals(c.samples)
+                    && rules.equals(c.rules);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(count);
+        }
     }
 
     /** The parts of a follow-up a customer or an owner sees; which rule asked for it is not one of them. */
@@ -81,44 +118,45 @@ final class DiffTally extends Tally<DiffTally> {
     }
 
     @Override
-    void decide(long line, CustomerCase c) {
-        Decision old = decideBy(before, "before", c);
-        Decision now = decideBy(after, "after", c);
+    Tally<Subject> fresh() {
+        return new DiffTally(subject);
+    }
+
+    @Override
+    DiffCounts counts() {
+        return new DiffCounts(this);
+    }
+
+    /** Counts one case decided by both policies; returns true if any part of its decision changed. */
+    boolean count(long line, String caseId, Decision old, Decision now) {
+        cases++;
         boolean changed = false;
         for (int i = 0; i < old.proposals().size(); i++) {
-            changed |= proposal(line, c.id(), old.proposals().get(i), now.proposals().get(i));
+            changed |= proposal(line, caseId, old.proposals().get(i), now.proposals().get(i));
         }
         workload(old, workloadBefore);
         workload(now, workloadAfter);
         if (followUps(old.followUps(), now.followUps())) {
             followUpCases++;
-            followUpSamples.add(line, c.id());
+            followUpSamples.add(line, caseId);
             changed = true;
         }
         if (!old.latitude().equals(now.latitude())) {
             latitudeCases++;
-            latitudeSamples.add(line, c.id());
+            latitudeSamples.add(line, caseId);
             changed = true;
         }
         if (changed) {
             changedCases++;
         }
-    }
-
-    private static Decision decideBy(Policy policy, String side, CustomerCase c) {
-        try {
-            return policy.decideWithoutSentences(c);
-        } catch (InvalidCaseException e) {
-            throw new InvalidCaseException((c.id() == null ? "" : c.id() + " ") + "by the policy " + side + " the edit, "
-                    + policy.id() + " " + policy.version(), e.problems());
-        }
+        return changed;
     }
 
     private boolean proposal(long line, String caseId, ProposalDecision old, ProposalDecision now) {
         proposals++;
         Cell cell = cells.computeIfAbsent(new Pair(now.remedy(), old.outcome(), now.outcome()), p -> new Cell());
         cell.count++;
-        if (now.amount() != null && units.get(now.remedy()) == RemedyUnit.MONEY) {
+        if (now.amount() != null && subject.units().get(now.remedy()) == RemedyUnit.MONEY) {
             cell.money = cell.money.add(now.amount());
         }
         if (old.outcome().equals(now.outcome())) {
@@ -168,7 +206,8 @@ final class DiffTally extends Tally<DiffTally> {
     }
 
     @Override
-    void merge(DiffTally other) {
+    void addCases(Tally<Subject> tally) {
+        DiffTally other = (DiffTally) tally;
         proposals += other.proposals;
         changedCases += other.changedCases;
         changedProposals += other.changedProposals;
@@ -183,9 +222,9 @@ final class DiffTally extends Tally<DiffTally> {
         latitudeSamples.addAll(other.latitudeSamples);
     }
 
-    DiffReport report(String history, long lines) {
-        List<String> remedies = new ArrayList<>(after.remedies().keySet());
-        before.remedies().keySet().stream().filter(r -> !remedies.contains(r)).forEach(remedies::add);
+    @Override
+    DiffReport report(String history) {
+        List<String> remedies = subject.remedies();
         Comparator<Outcome> lattice = Comparator.comparingInt((Outcome o) -> o.kind().ordinal())
                 .thenComparingInt(o -> rank(o.approver()))
                 .thenComparing(o -> Objects.toString(o.approver(), "") + Objects.toString(o.team(), ""));
@@ -198,7 +237,7 @@ final class DiffTally extends Tally<DiffTally> {
             Cell cell = cells.get(p);
             transitions.add(new Transition(p.remedy(), p.from(), p.to(), cell.count, cell.money, cell.samples.list(),
                     cell.rules.mostFirst(Comparator.naturalOrder())));
-            if (units.get(p.remedy()) == RemedyUnit.MONEY && p.from().kind() != p.to().kind()) {
+            if (subject.units().get(p.remedy()) == RemedyUnit.MONEY && p.from().kind() != p.to().kind()) {
                 BigDecimal[] sums = moved.computeIfAbsent(p.remedy(), r -> ReplayTally.zeros());
                 sums[p.to().kind().ordinal()] = sums[p.to().kind().ordinal()].add(cell.money);
             }
@@ -210,7 +249,7 @@ final class DiffTally extends Tally<DiffTally> {
         workloadBefore.keys().forEach(approvers::add);
         workloadAfter.keys().forEach(approvers::add);
         List<WorkloadChange> workload = new ArrayList<>();
-        for (String approver : ReplayTally.ladderOrder(after, approvers)) {
+        for (String approver : ReplayTally.ladderOrder(subject.roles(), approvers)) {
             if (workloadBefore.get(approver) != workloadAfter.get(approver)) {
                 workload.add(new WorkloadChange(approver, workloadBefore.get(approver), workloadAfter.get(approver)));
             }
@@ -220,18 +259,61 @@ final class DiffTally extends Tally<DiffTally> {
         followUpsRemoved.keys().forEach(actions::add);
         List<ActionChange> actionChanges = actions.stream()
                 .map(a -> new ActionChange(a, followUpsAdded.get(a), followUpsRemoved.get(a))).toList();
-        return new DiffReport(id(before), id(after), history, lines, cases, proposals, passedOver, skipped, badLines,
-                changedCases, changedProposals, transitions, money, workload,
+        return new DiffReport(subject.before(), subject.after(), history, lines(), cases, proposals, passedOver,
+                skipped, badLines, changedCases, changedProposals, transitions, money, workload,
                 new FollowUpChanges(followUpCases, followUpSamples.list(), actionChanges),
                 new CaseChanges(latitudeCases, latitudeSamples.list()));
     }
 
     private int rank(String role) {
-        int i = role == null ? -1 : after.roles().indexOf(role);
+        int i = role == null ? -1 : subject.roles().indexOf(role);
         return i < 0 ? Integer.MAX_VALUE : i;
     }
 
-    private static PolicyId id(Policy p) {
-        return new PolicyId(p.id(), p.version(), p.revision());
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DiffTally t && sameLines(t) && proposals == t.proposals
+                && changedCases == t.changedCases && changedProposals == t.changedProposals && cells.equals(t.cells)
+                && workloadBefore.equals(t.workloadBefore) && workloadAfter.equals(t.workloadAfter)
+                && followUpCases == t.followUpCases && followUpSamples.equals(t.followUpSamples)
+                && followUpsAdded.equals(t.followUpsAdded) && followUpsRemoved.equals(t.followUpsRemoved)
+                && latitudeCases == t.latitudeCases && latitudeSamples.equals(t.latitudeSamples);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(subject, cases, proposals, changedCases);
+    }
+
+    /** Writes each cell's outcomes as their parts: {@link Outcome} is of the API, which has no serializable type. */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeInt(cells.size());
+        for (Map.Entry<Pair, Cell> e : cells.entrySet()) {
+            out.writeObject(e.getKey().remedy());
+            out.writeObject(parts(e.getKey().from()));
+            out.writeObject(parts(e.getKey().to()));
+            out.writeObject(e.getValue());
+        }
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        cells = new HashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            String remedy = (String) in.readObject();
+            Outcome from = outcome((Object[]) in.readObject());
+            Outcome to = outcome((Object[]) in.readObject());
+            cells.put(new Pair(remedy, from, to), (Cell) in.readObject());
+        }
+    }
+
+    private static Object[] parts(Outcome o) {
+        return new Object[] {o.kind(), o.approver(), o.team(), o.approvers().toArray(String[]::new)};
+    }
+
+    private static Outcome outcome(Object[] parts) {
+        return new Outcome((Outcome.Kind) parts[0], (String) parts[1], (String) parts[2],
+                Arrays.asList((String[]) parts[3]));
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.resolutionpolicy.api.CaseProblem;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.PolicyException;
@@ -21,13 +20,14 @@ import org.resolutionpolicy.replay.LineSplitter.Batch;
 
 /**
  * Runs a history through workers: the calling thread cuts the file into batches of lines and puts them on a bounded
- * queue; each worker reads and decides the lines of one batch at a time into a tally of its own; the tallies are
- * merged at the end. Memory is the queue's few batches and the tallies, whatever the history's length.
+ * queue; each worker reads and decides the lines of one batch at a time into a counter of its own; the counters'
+ * snapshots are added up at the end ({@link HistoryCounts#plus}), as a Spark replay adds up its partitions'. Memory
+ * is the queue's few batches and the counters, whatever the history's length.
  *
  * <p>With {@link BadLines#FAIL}, the first bad line stops the reading; the batches already queued are still decided,
  * so that every line before any bad line found has been seen and the bad line reported is the first of the file.
  */
-final class Pipeline<T extends Tally<T>> {
+final class Pipeline<S extends HistoryCounts<S, ?>> {
 
     private static final Batch END = new Batch(0);
     private static final long PROGRESS_NANOS = 250_000_000L;
@@ -36,30 +36,31 @@ final class Pipeline<T extends Tally<T>> {
     private final int threads;
     private final BadLines badLines;
     private final Progress progress;
-    private final Supplier<T> tallies;
+    private final Supplier<? extends HistoryCounter<S>> counters;
     private final BlockingQueue<Batch> queue;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicReference<Throwable> crash = new AtomicReference<>();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
 
-    Pipeline(History history, int threads, BadLines badLines, Progress progress, Supplier<T> tallies) {
+    Pipeline(History history, int threads, BadLines badLines, Progress progress,
+             Supplier<? extends HistoryCounter<S>> counters) {
         this.history = history;
         this.threads = threads;
         this.badLines = badLines;
         this.progress = progress;
-        this.tallies = tallies;
+        this.counters = counters;
         this.queue = new ArrayBlockingQueue<>(2 * threads);
     }
 
-    /** Runs the history and returns the merged tally and the number of lines read. */
-    Result<T> run() {
-        List<T> results = new ArrayList<>();
+    /** Runs the history and returns what its lines hold, counted. */
+    S run() {
+        List<HistoryCounter<S>> results = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            T tally = tallies.get();
-            results.add(tally);
-            Thread t = new Thread(() -> work(tally), "replay-" + (i + 1));
+            HistoryCounter<S> counter = counters.get();
+            results.add(counter);
+            Thread t = new Thread(() -> work(counter), "replay-" + (i + 1));
             t.setDaemon(true);
             workers.add(t);
             t.start();
@@ -85,24 +86,11 @@ final class Pipeline<T extends Tally<T>> {
         } else if (failure instanceof Error e) {
             throw e;
         }
-        T merged = results.get(0);
-        for (int i = 1; i < results.size(); i++) {
-            merged.merge(results.get(i));
-            merged.mergeLines(results.get(i));
+        S counts = results.stream().map(HistoryCounter::snapshot).reduce(HistoryCounts::plus).orElseThrow();
+        if (badLines == BadLines.FAIL && !counts.badLines().isEmpty()) {
+            throw new HistoryException(history.name(), counts.badLines().get(0));
         }
-        if (badLines == BadLines.FAIL && !merged.badLines.isEmpty()) {
-            throw new HistoryException(history.name(), merged.badLines.get(0));
-        }
-        return new Result<>(merged, read.get());
-    }
-
-    /**
-     * The merged tally of a run.
-     *
-     * @param tally the counts
-     * @param lines every line read
-     */
-    record Result<T>(T tally, long lines) {
+        return counts;
     }
 
     private void feed(LineSplitter lines, History.Opened opened) throws IOException, InterruptedException {
@@ -155,7 +143,7 @@ final class Pipeline<T extends Tally<T>> {
         }
     }
 
-    private void work(T tally) {
+    private void work(HistoryCounter<S> counter) {
         try {
             while (true) {
                 Batch batch = queue.take();
@@ -163,7 +151,7 @@ final class Pipeline<T extends Tally<T>> {
                     return;
                 }
                 if (crash.get() == null) {
-                    decide(batch, tally);
+                    decide(batch, counter);
                 }
                 done.addAndGet(batch.count);
             }
@@ -188,48 +176,36 @@ final class Pipeline<T extends Tally<T>> {
         }
     }
 
-    private void decide(Batch batch, T tally) {
+    private void decide(Batch batch, HistoryCounter<S> counter) {
         for (int i = 0; i < batch.count; i++) {
             long line = batch.firstLine + i;
             int length = batch.lengths[i];
             if (length == LineSplitter.TOO_LONG) {
-                bad(tally, new BadLine(line, "longer than [" + LineSplitter.MAX_LINE_BYTES + "] bytes; a case is one "
-                        + "line of at most that"));
+                bad(counter, new BadLine(line, "longer than [" + LineSplitter.MAX_LINE_BYTES + "] bytes; a case is "
+                        + "one line of at most that"));
                 continue;
             }
             if (batch.blank(i)) {
+                counter.blank();
                 continue;
             }
             try {
                 Optional<CustomerCase> c = CaseJsonReader.readLine(batch.data, batch.starts[i], length, history.name(), line);
                 if (c.isEmpty()) {
-                    tally.passedOver++;
+                    counter.passOver();
                     continue;
                 }
-                tally.decide(line, c.get());
-                tally.cases++;
+                counter.decide(line, c.get());
             } catch (InvalidCaseException e) {
-                bad(tally, new BadLine(line, message(e)));
+                bad(counter, BadLine.of(line, e));
             }
         }
     }
 
-    private void bad(T tally, BadLine line) {
-        tally.bad(line);
+    private void bad(HistoryCounter<S> counter, BadLine line) {
+        counter.skip(line);
         if (badLines == BadLines.FAIL) {
             stop.set(true);
         }
-    }
-
-    /** Returns the problems of a case on one line: {@code invalid case [C-1]: severity: unknown ...; ...}. */
-    static String message(InvalidCaseException e) {
-        String header = e.getMessage().lines().findFirst().orElse("invalid case");
-        String name = header.contains(":") ? header.substring(0, header.lastIndexOf(':')) : header;
-        StringBuilder out = new StringBuilder(name).append(": ");
-        List<CaseProblem> problems = e.problems();
-        for (int i = 0; i < problems.size(); i++) {
-            out.append(i == 0 ? "" : "; ").append(problems.get(i));
-        }
-        return out.toString();
     }
 }

@@ -91,8 +91,7 @@ public final class Replay {
      */
     public ReplayReport run(History history) {
         Objects.requireNonNull(history, "history must not be null");
-        Pipeline.Result<ReplayTally> result = new Pipeline<>(history, options.threads(), options.badLines(),
-                options.progress(), () -> new ReplayTally(policy, granularity)).run();
-        return result.tally().report(history.name(), result.lines());
+        return new Pipeline<ReplayCounts>(history, options.threads(), options.badLines(), options.progress(),
+                () -> ReplayCounter.of(policy, granularity)).run().report(history.name());
     }
 }

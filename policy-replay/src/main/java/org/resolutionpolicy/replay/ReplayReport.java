@@ -1,5 +1,6 @@
 package org.resolutionpolicy.replay;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.RemedyUnit;
 
 /**
@@ -78,7 +80,18 @@ public record ReplayReport(PolicyId policy, String history, long lines, long cas
      * @param version its version
      * @param revision its revision: version and a hash of its sources
      */
-    public record PolicyId(String id, String version, String revision) {
+    public record PolicyId(String id, String version, String revision) implements Serializable {
+
+        /**
+         * Returns the id, version and revision of a policy.
+         *
+         * @param policy the policy
+         * @return its id
+         * @throws NullPointerException if policy is null
+         */
+        public static PolicyId of(Policy policy) {
+            return new PolicyId(policy.id(), policy.version(), policy.revision());
+        }
 
         /** Returns {@code id version}. */
         @Override

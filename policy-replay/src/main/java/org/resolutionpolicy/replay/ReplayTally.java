@@ -1,19 +1,23 @@
 package org.resolutionpolicy.replay;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Outcome;
@@ -26,20 +30,18 @@ import org.resolutionpolicy.replay.ReplayReport.PolicyId;
 import org.resolutionpolicy.replay.ReplayReport.RemedyOutcomes;
 import org.resolutionpolicy.replay.ReplayReport.Workload;
 
-/** Counts one policy's decisions for one worker of a {@link Replay}. */
-final class ReplayTally extends Tally<ReplayTally> {
+/** What a replay counts of one policy's decisions: the state behind {@link ReplayCounter} and {@link ReplayCounts}. */
+final class ReplayTally extends Tally<ReplayTally.Subject> {
 
+    private static final long serialVersionUID = 1L;
     private static final Outcome.Kind[] KINDS = Outcome.Kind.values();
 
-    private final Policy policy;
-    private final Granularity granularity;
-    private final Map<String, RemedyUnit> units;
-    long proposals;
-    long latitudeCases;
-    long swatCases;
+    private long proposals;
+    private long latitudeCases;
+    private long swatCases;
     /** Per remedy: proposals per kind, and for money remedies the amounts per kind. */
-    private final Map<String, long[]> outcomes = new HashMap<>();
-    private final Map<String, BigDecimal[]> money = new HashMap<>();
+    private final HashMap<String, long[]> outcomes = new HashMap<>();
+    private final HashMap<String, BigDecimal[]> money = new HashMap<>();
     private final Counts<String> escalated = new Counts<>();
     private final Counts<String> undated = new Counts<>();
     private final Counts<Period> byPeriod = new Counts<>();
@@ -47,27 +49,50 @@ final class ReplayTally extends Tally<ReplayTally> {
     private final Counts<String> decidingRules = new Counts<>();
     private final Counts<FollowUpKey> followUps = new Counts<>();
 
-    ReplayTally(Policy policy, Granularity granularity) {
-        this.policy = policy;
-        this.granularity = granularity;
-        this.units = policy.remedies();
+    ReplayTally(Subject subject) {
+        super(subject);
+    }
+
+    /**
+     * What a replay counts: the decisions of one policy, its remedies in policy order and its roles in ladder order,
+     * and escalations per day or week.
+     */
+    record Subject(PolicyId policy, Map<String, RemedyUnit> remedies, List<String> roles, Granularity granularity)
+            implements Serializable {
+
+        static Subject of(Policy policy, Granularity granularity) {
+            Objects.requireNonNull(policy, "policy must not be null");
+            return new Subject(PolicyId.of(policy), Collections.unmodifiableMap(new LinkedHashMap<>(policy.remedies())),
+                    List.copyOf(policy.roles()), Objects.requireNonNull(granularity, "granularity must not be null"));
+        }
+
+        @Override
+        public String toString() {
+            return "[" + policy + " (" + policy.revision() + ") per " + granularity.name().toLowerCase(java.util.Locale.ROOT)
+                    + "]";
+        }
     }
 
     /** An approver and the first day of a period. */
-    private record Period(String approver, LocalDate start) {
+    private record Period(String approver, LocalDate start) implements Serializable {
     }
 
-    private record FollowUpKey(String action, String owner) {
+    private record FollowUpKey(String action, String owner) implements Serializable {
     }
 
     @Override
-    void decide(long line, CustomerCase c) {
-        // rule ids, not sentences, are counted: the engine's policies decide without the authority sentences
-        count(c, policy.decideWithoutSentences(c));
+    Tally<Subject> fresh() {
+        return new ReplayTally(subject);
     }
 
-    /** Counts one decision of a case. */
-    void count(CustomerCase c, Decision d) {
+    @Override
+    ReplayCounts counts() {
+        return new ReplayCounts(this);
+    }
+
+    /** Counts one decided case. */
+    void count(Decision d, Instant openedAt) {
+        cases++;
         if (d.isLatitude()) {
             latitudeCases++;
         }
@@ -79,7 +104,7 @@ final class ReplayTally extends Tally<ReplayTally> {
             proposals++;
             int kind = p.kind().ordinal();
             outcomes.computeIfAbsent(p.remedy(), r -> new long[KINDS.length])[kind]++;
-            if (p.amount() != null && units.get(p.remedy()) == RemedyUnit.MONEY) {
+            if (p.amount() != null && subject.remedies().get(p.remedy()) == RemedyUnit.MONEY) {
                 BigDecimal[] sums = money.computeIfAbsent(p.remedy(), r -> zeros());
                 sums[kind] = sums[kind].add(p.amount());
             }
@@ -95,10 +120,11 @@ final class ReplayTally extends Tally<ReplayTally> {
         }
         for (String approver : approvers) {
             escalated.add(approver, 1);
-            if (c.openedAt() == null) {
+            if (openedAt == null) {
                 undated.add(approver, 1);
             } else {
-                byPeriod.add(new Period(approver, granularity.periodOf(LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC))), 1);
+                byPeriod.add(new Period(approver,
+                        subject.granularity().periodOf(LocalDate.ofInstant(openedAt, ZoneOffset.UTC))), 1);
             }
         }
         for (FollowUp f : d.followUps()) {
@@ -113,7 +139,8 @@ final class ReplayTally extends Tally<ReplayTally> {
     }
 
     @Override
-    void merge(ReplayTally other) {
+    void addCases(Tally<Subject> tally) {
+        ReplayTally other = (ReplayTally) tally;
         proposals += other.proposals;
         latitudeCases += other.latitudeCases;
         swatCases += other.swatCases;
@@ -137,9 +164,10 @@ final class ReplayTally extends Tally<ReplayTally> {
         followUps.addAll(other.followUps);
     }
 
-    ReplayReport report(String history, long lines) {
+    @Override
+    ReplayReport report(String history) {
         List<RemedyOutcomes> remedies = new ArrayList<>();
-        policy.remedies().forEach((remedy, unit) -> {
+        subject.remedies().forEach((remedy, unit) -> {
             long[] counts = outcomes.getOrDefault(remedy, new long[KINDS.length]);
             Map<Outcome.Kind, Long> byKind = new EnumMap<>(Outcome.Kind.class);
             Map<Outcome.Kind, BigDecimal> amounts = new EnumMap<>(Outcome.Kind.class);
@@ -157,25 +185,39 @@ final class ReplayTally extends Tally<ReplayTally> {
             periods.computeIfAbsent(p.approver(), a -> new TreeMap<>()).put(p.start(), byPeriod.get(p));
         }
         List<Workload> workloads = new ArrayList<>();
-        for (String approver : ladderOrder(policy, escalated.keys())) {
+        for (String approver : ladderOrder(subject.roles(), escalated.keys())) {
             workloads.add(new Workload(approver, escalated.get(approver), undated.get(approver),
                     periods.getOrDefault(approver, new TreeMap<>())));
         }
         List<FollowUpCount> owed = new ArrayList<>();
         followUps.mostFirst(Comparator.comparing(FollowUpKey::action).thenComparing(FollowUpKey::owner,
                 Comparator.nullsFirst(Comparator.naturalOrder()))).forEach((k, n) -> owed.add(new FollowUpCount(k.action(), k.owner(), n)));
-        return new ReplayReport(new PolicyId(policy.id(), policy.version(), policy.revision()), history, lines, cases,
-                proposals, latitudeCases, swatCases, passedOver, skipped, badLines, granularity, remedies, workloads,
+        return new ReplayReport(subject.policy(), history, lines(), cases, proposals, latitudeCases, swatCases,
+                passedOver, skipped, badLines, subject.granularity(), remedies, workloads,
                 swatByRule.mostFirst(Comparator.naturalOrder()), decidingRules.mostFirst(Comparator.naturalOrder()), owed);
     }
 
     /** Returns the roles in the policy's ladder order, any others after them by name. */
-    static List<String> ladderOrder(Policy policy, Iterable<String> roles) {
+    static List<String> ladderOrder(List<String> ladder, Iterable<String> roles) {
         List<String> sorted = new ArrayList<>();
         roles.forEach(sorted::add);
-        List<String> ladder = policy.roles();
         sorted.sort(Comparator.comparingInt((String r) -> ladder.contains(r) ? ladder.indexOf(r) : ladder.size())
                 .thenComparing(Comparator.naturalOrder()));
         return sorted;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReplayTally t && sameLines(t) && proposals == t.proposals
+                && latitudeCases == t.latitudeCases && swatCases == t.swatCases
+                && Counts.sameArrays(outcomes, t.outcomes) && Counts.sameArrays(money, t.money)
+                && escalated.equals(t.escalated) && undated.equals(t.undated) && byPeriod.equals(t.byPeriod)
+                && swatByRule.equals(t.swatByRule) && decidingRules.equals(t.decidingRules)
+                && followUps.equals(t.followUps);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(subject, cases, proposals, escalated);
     }
 }

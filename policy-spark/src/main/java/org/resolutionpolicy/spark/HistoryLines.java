@@ -1,12 +1,13 @@
 package org.resolutionpolicy.spark;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Optional;
-import org.resolutionpolicy.api.CaseProblem;
+import org.apache.spark.sql.Row;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.format.json.CaseJsonReader;
+import org.resolutionpolicy.replay.BadLine;
 
 /**
  * Reads one history line as the local replay does: the same reader, the same blank lines, the same limit on a line's
@@ -55,7 +56,7 @@ final class HistoryLines {
             Optional<CustomerCase> c = CaseJsonReader.readLine(bytes, 0, bytes.length, file, line);
             return c.map(cc -> new Read(CASE, cc, null)).orElseGet(() -> new Read(PASSED_OVER, null, null));
         } catch (InvalidCaseException e) {
-            return Read.bad(message(e));
+            return Read.bad(BadLine.of(line, e).message());
         }
     }
 
@@ -68,18 +69,25 @@ final class HistoryLines {
         return true;
     }
 
-    /**
-     * Returns the problems of a case on one line: {@code invalid case [C-1]: severity: unknown ...; ...}; the local
-     * replay's {@code Pipeline.message}, which is not public, written again here.
-     */
-    static String message(InvalidCaseException e) {
-        String header = e.getMessage().lines().findFirst().orElse("invalid case");
-        String name = header.contains(":") ? header.substring(0, header.lastIndexOf(':')) : header;
-        StringBuilder out = new StringBuilder(name).append(": ");
-        List<CaseProblem> problems = e.problems();
-        for (int i = 0; i < problems.size(); i++) {
-            out.append(i == 0 ? "" : "; ").append(problems.get(i));
-        }
-        return out.toString();
+    /** Reads and decides one line of a history: {@code file string, line long, value string}. */
+    @FunctionalInterface
+    interface LineFunction {
+        Row apply(String file, long line, String value);
+    }
+
+    /** Returns the rows a function makes of the lines of one partition, one by one, as Spark asks for them. */
+    static Iterator<Row> eachLine(Iterator<Row> lines, LineFunction function) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Row in = lines.next();
+                return function.apply(in.getString(0), in.getLong(1), in.getString(2));
+            }
+        };
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
@@ -144,6 +147,11 @@ public final class PolicyText implements Serializable {
      */
     public Policy compiled() {
         return CompiledPolicies.get(this);
+    }
+
+    /** Sends this text to the executors of the session a dataset belongs to, once, for its tasks to compile. */
+    Broadcast<PolicyText> broadcast(Dataset<?> of) {
+        return JavaSparkContext.fromSparkContext(of.sparkSession().sparkContext()).broadcast(this);
     }
 
     /** Returns {@code PolicyText[revision]}. */

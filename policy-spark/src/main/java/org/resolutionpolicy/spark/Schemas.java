@@ -12,6 +12,7 @@ import static org.apache.spark.sql.types.DataTypes.createStructType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -34,6 +35,7 @@ final class Schemas {
             createStructField("kind", StringType, false),
             createStructField("approver", StringType, true),
             createStructField("team", StringType, true),
+            createStructField("approvers", createArrayType(StringType, false), false),
             createStructField("amount", AMOUNT, true),
             createStructField("amountScale", IntegerType, true),
             createStructField("money", BooleanType, false),
@@ -45,62 +47,53 @@ final class Schemas {
             createStructField("within", StringType, true),
             createStructField("rule", StringType, true)));
 
-    /** A replay's decisions: one row per history line, its case's decision when it holds one. */
-    static final StructType DECISIONS = createStructType(List.of(
-            createStructField("file", StringType, false),
-            createStructField("line", LongType, false),
-            createStructField("status", StringType, false),
-            createStructField("problem", StringType, true),
-            createStructField("caseId", StringType, true),
-            createStructField("openedDay", StringType, true),
+    static final StructType LATITUDE = createStructType(List.of(
+            createStructField("remedy", StringType, false),
+            createStructField("aloneUpTo", StringType, false),
+            createStructField("approversBeyond", createArrayType(StringType, false), false),
+            createStructField("teamBeyond", StringType, true),
+            createStructField("entitled", StringType, true),
+            createStructField("entitledRule", StringType, true),
+            createStructField("entitledWorking", StringType, true)));
+
+    /**
+     * A policy and its decision of a line's case ({@link DecisionRows}): the policy for every line, the decision's
+     * parts only for a case.
+     */
+    static final List<StructField> DECISION = List.of(
             createStructField("policy", StringType, false),
             createStructField("version", StringType, true),
             createStructField("revision", StringType, false),
             createStructField("swat", BooleanType, true),
             createStructField("proposals", createArrayType(PROPOSAL, false), true),
-            createStructField("followUps", createArrayType(FOLLOW_UP, false), true)));
+            createStructField("followUps", createArrayType(FOLLOW_UP, false), true),
+            createStructField("latitude", createArrayType(LATITUDE, false), true));
 
-    static final StructType CHANGE = createStructType(List.of(
-            createStructField("remedy", StringType, false),
-            createStructField("fromKind", StringType, false),
-            createStructField("fromApprover", StringType, true),
-            createStructField("fromTeam", StringType, true),
-            createStructField("toKind", StringType, false),
-            createStructField("toApprover", StringType, true),
-            createStructField("toTeam", StringType, true),
-            createStructField("amount", AMOUNT, true),
-            createStructField("amountScale", IntegerType, true),
-            createStructField("money", BooleanType, false),
-            createStructField("changed", BooleanType, false),
-            createStructField("responsible", createArrayType(StringType, false), false)));
+    /** A replay's decisions: one row per history line, its case's decision when it holds one. */
+    static final StructType DECISIONS = createStructType(Stream.concat(Stream.of(
+            createStructField("file", StringType, false),
+            createStructField("line", LongType, false),
+            createStructField("status", StringType, false),
+            createStructField("problem", StringType, true),
+            createStructField("caseId", StringType, true),
+            createStructField("openedDay", StringType, true)), DECISION.stream()).toList());
 
-    static final StructType ACTION_COUNT = createStructType(List.of(
-            createStructField("action", StringType, false),
-            createStructField("count", LongType, false)));
-
-    /** A diff's comparisons: one row per history line, what changed for its case when it holds one. */
+    /** A diff's comparisons: one row per history line, both policies' decisions of its case when it holds one. */
     static final StructType COMPARISONS = createStructType(List.of(
             createStructField("file", StringType, false),
             createStructField("line", LongType, false),
             createStructField("status", StringType, false),
             createStructField("problem", StringType, true),
             createStructField("caseId", StringType, true),
-            createStructField("beforeRevision", StringType, false),
-            createStructField("afterRevision", StringType, false),
             createStructField("changed", BooleanType, true),
-            createStructField("latitudeChanged", BooleanType, true),
-            createStructField("followUpsChanged", BooleanType, true),
-            createStructField("proposals", createArrayType(CHANGE, false), true),
-            createStructField("approversBefore", createArrayType(StringType, false), true),
-            createStructField("approversAfter", createArrayType(StringType, false), true),
-            createStructField("followUpsAdded", createArrayType(ACTION_COUNT, false), true),
-            createStructField("followUpsRemoved", createArrayType(ACTION_COUNT, false), true)));
+            createStructField("before", createStructType(DECISION), false),
+            createStructField("after", createStructType(DECISION), false)));
 
     private Schemas() {
     }
 
     /**
-     * Returns an amount at the carried scale, never rounded: an amount that does not fit fails the job, as a sum
+     * Returns an amount at the carried scale, never rounded: an amount that does not fit fails the job, as a report
      * that silently lost a cent would be worse.
      *
      * @throws IllegalArgumentException if the amount has more decimals than {@link #AMOUNT_SCALE} or too many digits
@@ -114,20 +107,17 @@ final class Schemas {
             scaled = amount.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("amount [" + amount.toPlainString() + "] at " + file + ":" + line + " has more than ["
-                    + AMOUNT_SCALE + "] decimals, which a Spark replay cannot sum exactly", e);
+                    + AMOUNT_SCALE + "] decimals, more than a Spark replay's decisions hold exactly", e);
         }
         if (scaled.precision() > AMOUNT.precision()) {
             throw new IllegalArgumentException("amount [" + amount.toPlainString() + "] at " + file + ":" + line
-                    + " has too many digits for a Spark replay to sum exactly");
+                    + " has more digits than a Spark replay's decisions hold exactly");
         }
         return scaled;
     }
 
-    /** Returns a sum at the scale the local replay's {@code BigDecimal} additions give: that of its widest term. */
-    static BigDecimal sum(BigDecimal carriedSum, Integer maxScale) {
-        if (carriedSum == null) {
-            return BigDecimal.ZERO;
-        }
-        return carriedSum.setScale(Math.max(0, maxScale == null ? 0 : maxScale), RoundingMode.UNNECESSARY);
+    /** Returns an amount carried at {@link #AMOUNT_SCALE} at its own scale again: the amount that was decided. */
+    static BigDecimal amount(BigDecimal carried, Integer scale) {
+        return carried == null ? null : carried.setScale(scale, RoundingMode.UNNECESSARY);
     }
 }

@@ -6,18 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** Amounts are carried exactly and summed back to the scale the local replay's BigDecimal sums have. */
+/** Amounts are carried exactly, and read back as the amounts that were decided. */
 class SchemasTests {
 
     @Test
-    void a_sum_comes_back_at_the_scale_of_its_widest_term_as_bigdecimal_addition_gives() {
-        BigDecimal local = BigDecimal.ZERO.add(new BigDecimal("12.5")).add(new BigDecimal("9.99")).add(new BigDecimal("1E+2"));
-        BigDecimal carried = Schemas.carried(new BigDecimal("12.5"), "h", 1).add(Schemas.carried(new BigDecimal("9.99"), "h", 2))
-                .add(Schemas.carried(new BigDecimal("1E+2"), "h", 3));
+    void an_amount_comes_back_from_its_column_as_it_was_decided_at_its_own_scale() {
+        for (String decided : new String[] {"12.5", "9.99", "1E+2", "0", "0.000000000001", "123456789012345678.25"}) {
+            BigDecimal amount = new BigDecimal(decided);
 
-        assertThat(Schemas.sum(carried, 2)).isEqualTo(local).hasToString("122.49");
-        assertThat(Schemas.sum(Schemas.carried(new BigDecimal("1E+2"), "h", 3), -2)).isEqualTo(BigDecimal.ZERO.add(new BigDecimal("1E+2")));
-        assertThat(Schemas.sum(null, null)).isEqualTo(BigDecimal.ZERO);
+            BigDecimal back = Schemas.amount(Schemas.carried(amount, "h", 1), amount.scale());
+
+            assertThat(back).isEqualTo(amount).hasToString(amount.toString());
+        }
+        assertThat(Schemas.amount(null, null)).isNull();
     }
 
     @Test

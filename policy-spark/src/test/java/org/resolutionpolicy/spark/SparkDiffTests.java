@@ -71,6 +71,17 @@ class SparkDiffTests {
     }
 
     @Test
+    void equals_the_local_diff_for_a_history_cut_into_partitions_counted_and_added_in_any_order() {
+        SparkDiff diff = SparkDiff.of(PolicyText.of(Fixtures.sources(Fixtures.YAML)),
+                PolicyText.of(Fixtures.edited(Fixtures.YAML))).onBadLine(BadLines.SKIP);
+
+        DiffReport onSpark = diff.report(diff.compare(lines.repartition(5)), history.toString());
+
+        assertThat(onSpark).isEqualTo(local(Fixtures.sources(Fixtures.YAML), Fixtures.edited(Fixtures.YAML)));
+        assertThat(diff.compare(lines).filter("changed").count()).isEqualTo(onSpark.changedCases());
+    }
+
+    @Test
     void is_empty_for_the_same_policy_on_both_sides() {
         DiffReport onSpark = onSpark(Fixtures.sources(Fixtures.YAML), Fixtures.sources(Fixtures.YAML));
 

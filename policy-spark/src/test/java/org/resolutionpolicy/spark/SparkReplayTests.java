@@ -84,6 +84,18 @@ class SparkReplayTests {
         }
 
         @Test
+        void for_a_history_cut_into_partitions_counted_and_added_in_any_order() {
+            ReplayReport local = Replay.of(Policies.load(Fixtures.YAML)).onBadLine(BadLines.SKIP).threads(3)
+                    .run(History.of(history));
+
+            SparkReplay replay = SparkReplay.of(yaml).onBadLine(BadLines.SKIP);
+            ReplayReport onSpark = replay.report(replay.decide(SparkHistory.json(spark, history.toString())
+                    .repartition(7)), history.toString());
+
+            assertThat(onSpark).isEqualTo(local);
+        }
+
+        @Test
         void for_a_mixed_policy_read_from_its_directory() {
             PolicyText text = PolicyText.load(List.of(Fixtures.MIXED));
             ReplayReport local = Replay.of(Policies.load(Fixtures.MIXED)).onBadLine(BadLines.SKIP)

@@ -1,0 +1,73 @@
+package org.resolutionpolicy.replay;
+
+import java.time.Instant;
+import org.resolutionpolicy.api.CustomerCase;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.InvalidCaseException;
+import org.resolutionpolicy.api.Policy;
+
+/**
+ * Counts what one policy decides over one worker's share of a history, into {@link ReplayCounts}: the counter of a
+ * {@link Replay}'s threads and of a Spark replay's partitions.
+ *
+ * <pre>{@code
+ * ReplayCounter counter = ReplayCounter.of(policy, Granularity.WEEK);
+ * cases.forEach(counter::decide);
+ * ReplayReport report = counter.snapshot().plus(otherWorkersCounts).report("cases 2026");
+ * }</pre>
+ *
+ * <p>Not thread-safe: one counter per worker.
+ */
+public final class ReplayCounter extends HistoryCounter<ReplayCounts> {
+
+    private final Policy policy;
+    private final ReplayTally tally;
+
+    private ReplayCounter(Policy policy, ReplayTally tally) {
+        super(tally);
+        this.policy = policy;
+        this.tally = tally;
+    }
+
+    /**
+     * Returns a counter that has counted nothing.
+     *
+     * @param policy the policy that decides
+     * @param granularity the periods escalations are counted in
+     * @return the counter
+     * @throws NullPointerException if policy or granularity is null
+     */
+    public static ReplayCounter of(Policy policy, Granularity granularity) {
+        return new ReplayCounter(policy, new ReplayTally(ReplayTally.Subject.of(policy, granularity)));
+    }
+
+    /**
+     * Decides a case as a replay does, without the authority table's sentences (which no count reads), and counts
+     * the decision.
+     *
+     * @param customerCase the case
+     * @throws InvalidCaseException if the policy refuses the case; nothing is counted then
+     */
+    public void decide(CustomerCase customerCase) {
+        count(policy.decideWithoutSentences(customerCase), customerCase.openedAt());
+    }
+
+    @Override
+    void decide(long line, CustomerCase customerCase) {
+        decide(customerCase);
+    }
+
+    /**
+     * Counts a case the policy decided: the one place where a replay counts a case, whoever decided it. Of the
+     * decision it reads whether it answers a latitude question, whether it went to SWAT, per proposal the remedy, the
+     * kind of outcome, the approver of an escalation, the amount and the rule of each reason, and each follow-up's
+     * action and owner.
+     *
+     * @param decision the policy's decision of the case
+     * @param openedAt when the case was opened, or {@code null}: its escalations then fall in no period
+     * @throws NullPointerException if decision is null
+     */
+    public void count(Decision decision, Instant openedAt) {
+        tally.count(decision, openedAt);
+    }
+}
