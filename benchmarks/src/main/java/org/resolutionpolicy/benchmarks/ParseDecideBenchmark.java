@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.resolutionpolicy.api.Cases;
+import org.resolutionpolicy.format.json.DecisionJson;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Policies;
@@ -17,7 +18,7 @@ import org.resolutionpolicy.api.Policy;
 /**
  * What a REST backend pays per request: a case received as a JSON string, parsed with {@code Cases.parse} and
  * decided ({@code parseAndDecide}), against deciding the same case already parsed ({@code decide}), and the decision
- * written back with {@code Decision.toJson()} ({@code parseDecideAndWrite}), under the 20-rule reference policy. The
+ * written back with {@code DecisionJson.write} ({@code parseDecideAndWrite}), under the 20-rule reference policy. The
  * target is parse and decide within 5x of decide alone.
  *
  * <p>Run from anywhere after {@code mvn -B -Pbenchmarks -pl benchmarks -am package -DskipTests}:
@@ -69,6 +70,6 @@ public class ParseDecideBenchmark {
     /** Parses the JSON case, decides it and writes the decision as JSON: the whole request. */
     @Benchmark
     public String parseDecideAndWrite() {
-        return policy.decide(Cases.parse(CASE_JSON)).toJson();
+        return DecisionJson.write(policy.decide(Cases.parse(CASE_JSON)));
     }
 }

@@ -2,7 +2,7 @@ package org.resolutionpolicy.api;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.resolutionpolicy.api.spi.PolicyEngine;
+import org.resolutionpolicy.api.spi.Formats;
 
 /**
  * Reads cases written in YAML or JSON (the case format of the policy-format guide).
@@ -23,10 +23,10 @@ public final class Cases {
      * @return the case
      * @throws NullPointerException if file is null
      * @throws InvalidCaseException if the case is malformed, naming every offending field
-     * @throws PolicyException if the file cannot be read or no engine is on the classpath
+     * @throws PolicyException if the file cannot be read or {@code policy-format} is not on the classpath
      */
     public static CustomerCase load(Path file) {
-        return PolicyEngine.find().readCase(Sources.read(Objects.requireNonNull(file, "file must not be null")));
+        return Formats.find().readCase(Sources.read(Objects.requireNonNull(file, "file must not be null")));
     }
 
     /**
@@ -36,9 +36,9 @@ public final class Cases {
      * @return the case
      * @throws NullPointerException if text is null
      * @throws InvalidCaseException if the case is malformed, naming every offending field
-     * @throws PolicyException if no engine is on the classpath
+     * @throws PolicyException if {@code policy-format} is not on the classpath
      */
     public static CustomerCase parse(String text) {
-        return PolicyEngine.find().readCase(PolicySource.of("<string>", Objects.requireNonNull(text, "text must not be null")));
+        return Formats.find().readCase(PolicySource.of("<string>", Objects.requireNonNull(text, "text must not be null")));
     }
 }

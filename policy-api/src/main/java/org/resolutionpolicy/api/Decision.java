@@ -3,7 +3,7 @@ package org.resolutionpolicy.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.resolutionpolicy.api.spi.PolicyEngine;
+import org.resolutionpolicy.api.spi.Formats;
 
 /**
  * Holds what a policy decided for a case: an outcome per proposal (or the latitude per remedy when the case
@@ -81,10 +81,13 @@ public record Decision(String policyId, String policyVersion, String caseId, Str
      * a service that answers with decisions.
      *
      * @return the JSON text, one object on one line
-     * @throws PolicyException if no engine is on the classpath
+     * @throws PolicyException if {@code policy-format} is not on the classpath
+     * @deprecated a decision is a value and its JSON is a format's: write it with {@code DecisionJson.write(decision)}
+     *             of {@code policy-format} (or the Spring starter's JSON support); this method goes in a later release
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public String toJson() {
-        return PolicyEngine.find().toJson(this);
+        return Formats.find().json(this);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.resolutionpolicy.api;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.resolutionpolicy.api.spi.PolicyEngine;
+import java.util.ServiceLoader;
 
 /**
  * Writes one JSON line per decision, so complaints can be tracked and trends found.
@@ -86,7 +86,7 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
     /**
      * Opens a JSON-lines log appending to a file (created if missing), with the default masking.
      *
-     * @throws PolicyException if the file cannot be opened, or no engine is on the classpath
+     * @throws PolicyException if the file cannot be opened, or {@code policy-format} is not on the classpath
      */
     static DecisionLog jsonLines(Path file) {
         return jsonLines(file, Options.DEFAULTS);
@@ -95,23 +95,48 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
     /**
      * Opens a JSON-lines log appending to a file (created if missing).
      *
-     * @throws PolicyException if the file cannot be opened, or no engine is on the classpath
+     * @throws PolicyException if the file cannot be opened, or {@code policy-format} is not on the classpath
      */
     static DecisionLog jsonLines(Path file, Options options) {
         Objects.requireNonNull(file, "file must not be null");
         Objects.requireNonNull(options, "options must not be null");
-        return PolicyEngine.find().openLog(file, options);
+        return provider().open(file, options);
     }
 
     /**
      * Opens a JSON-lines log on a writer the caller owns; closing the log flushes and closes the writer.
      *
-     * @throws PolicyException if no engine is on the classpath
+     * @throws PolicyException if {@code policy-format} is not on the classpath
      */
     static DecisionLog jsonLines(Writer writer, Options options) {
         Objects.requireNonNull(writer, "writer must not be null");
         Objects.requireNonNull(options, "options must not be null");
-        return PolicyEngine.find().openLog(writer, options);
+        return provider().open(writer, options);
+    }
+
+    /**
+     * Opens JSON-lines decision logs: the service {@code policy-format} provides, found with {@link ServiceLoader}
+     * by {@link #jsonLines}. Users call {@code jsonLines}; a log's implementation is a plain class of
+     * {@code policy-format} ({@code JsonLinesDecisionLog}).
+     */
+    interface Provider {
+
+        /**
+         * Opens a log appending to a file, created if missing.
+         *
+         * @throws PolicyException if the file cannot be opened
+         */
+        DecisionLog open(Path file, Options options);
+
+        /** Opens a log on a writer; closing the log closes it. */
+        DecisionLog open(Writer writer, Options options);
+    }
+
+    private static Provider provider() {
+        return ServiceLoader.load(Provider.class, DecisionLog.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new PolicyException("no decision log on the classpath: add the artifact "
+                        + "[org.resolutionpolicy:policy-engine] as a runtime dependency (it brings "
+                        + "[org.resolutionpolicy:policy-format])"));
     }
 
     /** Writes any buffered lines. Failures are reported, not thrown. */

@@ -1,5 +1,9 @@
 package org.resolutionpolicy.cli;
 
+import org.resolutionpolicy.format.text.ReasonColumn;
+
+import org.resolutionpolicy.format.ExplanationFormat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -309,12 +313,12 @@ public final class PolicyCli implements Callable<Integer> {
 
         @Override
         Object json(Policy policy, CustomerCase c) {
-            return ExplanationRenderer.json(policy.explain(c));
+            return ExplanationFormat.json(policy.explain(c));
         }
 
         @Override
         String text(Policy policy, CustomerCase c) {
-            return ExplanationRenderer.text(c, policy.explain(c));
+            return ExplanationFormat.text(c, policy.explain(c));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.resolutionpolicy.cli;
 
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,9 +76,9 @@ final class ReplayCommand implements Callable<Integer> {
             return PolicyCli.NO;
         }
         history.print(spec, switch (history.format) {
-            case json -> JsonText.pretty(ReplayOutput.json(report)) + "\n";
+            case json -> JsonText.pretty(org.resolutionpolicy.report.ReportFormat.json(report)) + "\n";
             case html -> ReplayPage.of(report).html();
-            case text -> ReplayOutput.text(report);
+            case text -> org.resolutionpolicy.report.ReportFormat.text(report);
         });
         return PolicyCli.OK;
     }

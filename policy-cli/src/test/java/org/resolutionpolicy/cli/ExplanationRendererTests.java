@@ -1,5 +1,7 @@
 package org.resolutionpolicy.cli;
 
+import org.resolutionpolicy.format.ExplanationFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -32,7 +34,7 @@ class ExplanationRendererTests {
 
     @Test
     void the_text_names_the_siblings_and_the_approvers() {
-        String text = ExplanationRenderer.text(CASE, POLICY.explain(CASE));
+        String text = ExplanationFormat.text(CASE, POLICY.explain(CASE));
 
         assertThat(text).contains("refund 600: ESCALATE to director and finance")
                 .contains("counted with this case's earlier proposals [0]: 1 grant totalling 40")
@@ -43,7 +45,7 @@ class ExplanationRendererTests {
     @SuppressWarnings("unchecked")
     void the_json_carries_them_as_data() {
         Explanation e = POLICY.explain(CASE);
-        List<Map<String, Object>> proposals = (List<Map<String, Object>>) ExplanationRenderer.json(e).get("proposals");
+        List<Map<String, Object>> proposals = (List<Map<String, Object>>) ExplanationFormat.json(e).get("proposals");
         Map<String, Object> second = proposals.get(1);
         Map<String, Object> authority = (Map<String, Object>) second.get("authority");
         Map<String, Object> rule = ((List<Map<String, Object>>) second.get("rules")).get(0);

@@ -1,5 +1,7 @@
 package org.resolutionpolicy.cli;
 
+import org.resolutionpolicy.format.text.ReasonColumn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -28,8 +28,7 @@ class ArchitectureTests {
             "mvel", Set.of("support"),
             "yaml", Set.of("mvel", "support"),
             "eval", Set.of("support"),
-            "reload", Set.of("eval", "support"),
-            "log", Set.of("support"));
+            "reload", Set.of("eval", "support"));
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -55,7 +54,7 @@ class ArchitectureTests {
         }
         assertThat(seen).as("packages the rules know").containsAll(ALLOWED.keySet());
         assertThat(seen).as("every package has a rule").isSubsetOf(new TreeSet<>(Set.of("", "support", "mvel", "yaml",
-                "eval", "reload", "log")));
+                "eval", "reload")));
         assertThat(wrong).isEmpty();
     }
 

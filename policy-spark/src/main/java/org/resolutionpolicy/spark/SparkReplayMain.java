@@ -1,5 +1,7 @@
 package org.resolutionpolicy.spark;
 
+import org.resolutionpolicy.report.ReportSummary;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +96,7 @@ public final class SparkReplayMain {
             }
             SparkReplay.badLines(decisions, ReplayReport.BAD_LINE_SAMPLES).forEach(b -> err.println("bad line " + b));
             ReplayReport report = replay.report(decisions, name);
-            out.print(ReportText.text(report));
+            out.print(ReportSummary.text(report));
             return 0;
         } finally {
             decisions.unpersist();
@@ -107,7 +109,7 @@ public final class SparkReplayMain {
         try {
             SparkReplay.badLines(compared, ReplayReport.BAD_LINE_SAMPLES).forEach(b -> err.println("bad line " + b));
             DiffReport report = diff.report(compared, name);
-            out.print(ReportText.text(report));
+            out.print(ReportSummary.text(report));
             return report.isEmpty() ? 0 : 1;
         } finally {
             compared.unpersist();

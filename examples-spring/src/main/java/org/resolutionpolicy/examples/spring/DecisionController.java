@@ -3,6 +3,7 @@ package org.resolutionpolicy.examples.spring;
 import org.resolutionpolicy.api.Cases;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.format.json.DecisionJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,7 +40,7 @@ public class DecisionController {
     @PostMapping(path = "/decisions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public String decide(@RequestBody String caseJson) {
-        return policy.decide(Cases.parse(caseJson)).toJson();
+        return DecisionJson.write(policy.decide(Cases.parse(caseJson)));
     }
 
     /**

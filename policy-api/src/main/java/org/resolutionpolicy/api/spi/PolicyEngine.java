@@ -2,8 +2,6 @@ package org.resolutionpolicy.api.spi;
 
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +20,15 @@ import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.PolicyRegistry;
 import org.resolutionpolicy.api.PolicySource;
-import org.resolutionpolicy.api.Problem;
 
 /**
- * Compiles policy sources and reads cases; implemented by {@code policy-engine} and found with {@link ServiceLoader}.
+ * Compiles and watches policy sources: the service interface of an engine, implemented by {@code policy-engine}
+ * and found with {@link ServiceLoader}. An engine implements {@link #compile(List, LoadOptions)}, and
+ * {@link #watch} and {@link #watchRegistry} when it follows files; the rest of this interface is deprecated and goes
+ * in a later release (cases and JSON are read and written by {@code policy-format}, see {@link Formats}).
  *
- * <p>Users call {@link org.resolutionpolicy.api.Policies} and {@link org.resolutionpolicy.api.Cases}, not this.
- * Implementations must be thread-safe and keep no state between calls.
+ * <p>Users call {@link org.resolutionpolicy.api.Policies}, not this. Implementations must be thread-safe and keep no
+ * state between calls.
  */
 public interface PolicyEngine {
 
@@ -64,18 +64,25 @@ public interface PolicyEngine {
      * @param source the case text and its name
      * @return the case
      * @throws org.resolutionpolicy.api.InvalidCaseException naming every malformed field
+     * @deprecated reading a case is a format's, not an engine's: use {@link Formats#readCase}; this method goes in a
+     *             later release
      */
-    CustomerCase readCase(PolicySource source);
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    default CustomerCase readCase(PolicySource source) {
+        return Formats.find().readCase(source);
+    }
 
     /**
      * Writes a decision as the JSON of the policy-format guide, for {@link Decision#toJson()}.
      *
      * @param decision the decision
      * @return one JSON object on one line, with the decision id first when it has one
-     * @throws UnsupportedOperationException if this engine cannot write JSON
+     * @deprecated writing JSON is a format's, not an engine's: use {@link Formats#json}; this method goes in a later
+     *             release
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     default String toJson(Decision decision) {
-        throw new UnsupportedOperationException("this policy engine cannot write JSON: " + getClass().getName());
+        return Formats.find().json(decision);
     }
 
     /**
@@ -85,8 +92,13 @@ public interface PolicyEngine {
      * @param options how ids are masked
      * @return the open log
      * @throws PolicyException if the file cannot be opened
+     * @deprecated the decision log is {@code policy-format}'s: use {@link DecisionLog#jsonLines(Path,
+     *             DecisionLog.Options)}; this method goes in a later release
      */
-    DecisionLog openLog(Path file, DecisionLog.Options options);
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    default DecisionLog openLog(Path file, DecisionLog.Options options) {
+        return DecisionLog.jsonLines(file, options);
+    }
 
     /**
      * Opens a JSON-lines decision log on a writer.
@@ -94,8 +106,13 @@ public interface PolicyEngine {
      * @param writer where the lines go; closing the log closes it
      * @param options how ids are masked
      * @return the open log
+     * @deprecated the decision log is {@code policy-format}'s: use {@link DecisionLog#jsonLines(Writer,
+     *             DecisionLog.Options)}; this method goes in a later release
      */
-    DecisionLog openLog(Writer writer, DecisionLog.Options options);
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    default DecisionLog openLog(Writer writer, DecisionLog.Options options) {
+        return DecisionLog.jsonLines(writer, options);
+    }
 
     /**
      * Loads a policy and starts watching its files, for {@link org.resolutionpolicy.api.Policies#watch}.

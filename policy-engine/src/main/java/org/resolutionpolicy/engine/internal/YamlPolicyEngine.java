@@ -6,12 +6,6 @@ import org.resolutionpolicy.model.source.Problems;
 import org.resolutionpolicy.engine.internal.support.LoadBudget;
 import org.resolutionpolicy.model.source.Place;
 import org.resolutionpolicy.engine.internal.support.Revisions;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +15,6 @@ import java.util.function.Function;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import org.resolutionpolicy.api.CustomerCase;
-import org.resolutionpolicy.api.Decision;
-import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Policy;
@@ -38,11 +29,6 @@ import org.resolutionpolicy.engine.internal.reload.WatchedRegistry;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.resolutionpolicy.model.ExternalRules;
 import org.resolutionpolicy.model.PolicyModel;
-import org.resolutionpolicy.format.json.CaseJsonReader;
-import org.resolutionpolicy.engine.internal.log.JsonLinesDecisionLog;
-import org.resolutionpolicy.format.json.DecisionJson;
-import org.resolutionpolicy.format.json.JsonText;
-import org.resolutionpolicy.format.yaml.CaseReader;
 import org.resolutionpolicy.format.yaml.PolicyHeader;
 import org.resolutionpolicy.engine.internal.yaml.PolicyReader;
 import org.resolutionpolicy.format.yaml.YamlTree;
@@ -58,22 +44,9 @@ public final class YamlPolicyEngine implements PolicyEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(YamlPolicyEngine.class);
 
-    private final Clock logClock;
-
-    /** Creates the engine with the system clock for decision-log timestamps, as {@link java.util.ServiceLoader} does. */
+    /** Creates the engine, as {@link java.util.ServiceLoader} does. */
     public YamlPolicyEngine() {
-        this(Clock.systemUTC());
-    }
-
-    /**
-     * Creates the engine with a clock for the timestamps of the decision logs it opens (for tests). The decision
-     * time of a policy comes from {@link LoadOptions#clock()} instead.
-     *
-     * @param logClock gives decision-log timestamps
-     * @throws NullPointerException if logClock is null
-     */
-    public YamlPolicyEngine(Clock logClock) {
-        this.logClock = Objects.requireNonNull(logClock, "logClock must not be null");
+        // stateless
     }
 
     /**
@@ -186,32 +159,5 @@ public final class YamlPolicyEngine implements PolicyEngine {
         return WatchedRegistry.start(sources -> PolicyRegistry.compile(entries.apply(sources),
                 s -> compile(s, request.options())), request,
                 request.options().clock());
-    }
-
-    @Override
-    public CustomerCase readCase(PolicySource source) {
-        // JSON through the streaming parser: many times faster than YAML, and its syntax errors are JSON's
-        return CaseJsonReader.looksLikeJson(source.text()) ? CaseJsonReader.read(source) : CaseReader.read(source);
-    }
-
-    @Override
-    public String toJson(Decision decision) {
-        return JsonText.line(DecisionJson.withId(Objects.requireNonNull(decision, "decision must not be null")));
-    }
-
-    @Override
-    public DecisionLog openLog(Path file, DecisionLog.Options options) {
-        try {
-            Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new JsonLinesDecisionLog(writer, options, logClock, file.toString());
-        } catch (IOException e) {
-            throw new PolicyException("cannot open decision log [" + file + "]: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public DecisionLog openLog(Writer writer, DecisionLog.Options options) {
-        return new JsonLinesDecisionLog(writer, options, logClock, writer.getClass().getSimpleName());
     }
 }

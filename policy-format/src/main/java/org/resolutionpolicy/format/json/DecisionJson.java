@@ -69,6 +69,18 @@ public final class DecisionJson {
         return json;
     }
 
+    /**
+     * Returns the JSON of a decision as {@code decide --format json} prints it, on one line, with its
+     * {@code "decisionId"} first when it has one: for a service that answers with decisions.
+     *
+     * @param d the decision
+     * @return the JSON text
+     * @throws NullPointerException if the decision is null
+     */
+    public static String write(Decision d) {
+        return JsonText.line(withId(java.util.Objects.requireNonNull(d, "decision must not be null")));
+    }
+
     /** Returns a limit as the contract writes it: a number, or {@code "unlimited"}. */
     public static Object limit(Limit limit) {
         return limit.isUnlimited() ? "unlimited" : limit.amount().orElseThrow();

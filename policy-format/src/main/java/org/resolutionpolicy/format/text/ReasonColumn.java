@@ -1,4 +1,4 @@
-package org.resolutionpolicy.cli;
+package org.resolutionpolicy.format.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +7,10 @@ import java.util.List;
  * Wraps the REASONS column of a decision table so that rows fit a terminal. A continued reason is indented two
  * columns more than the REASONS heading, so a further reason (which starts right under the heading) stays apart.
  */
-final class ReasonColumn {
+public final class ReasonColumn {
 
     /** The width the text output is made to fit. */
-    static final int WIDTH = 100;
+    public static final int WIDTH = 100;
 
     /** Below this many columns left for reasons, wrapping would make a tall thin column: rows stay long. */
     private static final int NARROWEST = 30;
@@ -20,8 +20,14 @@ final class ReasonColumn {
     private ReasonColumn() {
     }
 
-    /** Returns the table with every row that is wider than {@code width} wrapped at spaces in its REASONS column. */
-    static String wrap(String table, int width) {
+    /**
+     * Returns the table with every row that is wider than {@code width} wrapped at spaces in its REASONS column.
+     *
+     * @param table a decision table ({@link DecisionTable})
+     * @param width the columns to fit
+     * @return the wrapped table
+     */
+    public static String wrap(String table, int width) {
         String[] lines = table.split("\n", -1);
         StringBuilder out = new StringBuilder(table.length() + 64);
         int column = -1;

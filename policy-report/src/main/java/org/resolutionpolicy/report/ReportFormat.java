@@ -1,4 +1,4 @@
-package org.resolutionpolicy.cli;
+package org.resolutionpolicy.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,20 +17,27 @@ import org.resolutionpolicy.replay.ReplayReport.RemedyOutcomes;
 import org.resolutionpolicy.replay.ReplayReport.Workload;
 
 /**
- * Renders replay and diff reports as text for people and as JSON trees for tools ({@code --format text|json}); the
- * reports are plain records, so an HTML rendering can read the same fields.
+ * Renders a replay's and a diff's report in text ({@code policy replay}, {@code policy diff}) and as the JSON tree of
+ * {@code --format json}: with {@link ReplayPage} and {@link DiffPage} (HTML), the one home of a report's renderings,
+ * for the CLI, the Spark job and any tool.
  */
-final class ReplayOutput {
+public final class ReportFormat {
 
     /** How many of the rules that decided most the text lists; the JSON lists all. */
     static final int TOP_RULES = 10;
 
-    private ReplayOutput() {
+    private ReportFormat() {
     }
 
     // ---------------------------------------------------------------- replay, text
 
-    static String text(ReplayReport r) {
+    /**
+     * Returns a replay's report in text, as {@code policy replay} prints it.
+     *
+     * @param r the report
+     * @return the text
+     */
+    public static String text(ReplayReport r) {
         StringBuilder out = new StringBuilder();
         out.append("replay of ").append(r.policy()).append(" (revision ").append(r.policy().revision()).append(") over ")
                 .append(r.history()).append('\n');
@@ -110,7 +117,13 @@ final class ReplayOutput {
 
     // ---------------------------------------------------------------- replay, JSON
 
-    static Map<String, Object> json(ReplayReport r) {
+    /**
+     * Returns a replay's report as the JSON tree of {@code policy replay --format json}.
+     *
+     * @param r the report
+     * @return the tree, in the order of the format
+     */
+    public static Map<String, Object> json(ReplayReport r) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("policy", r.policy().id());
         json.put("version", r.policy().version());
@@ -184,7 +197,13 @@ final class ReplayOutput {
 
     // ---------------------------------------------------------------- diff, text
 
-    static String text(DiffReport d) {
+    /**
+     * Returns a diff's report in text, as {@code policy diff} prints it.
+     *
+     * @param d the report
+     * @return the text
+     */
+    public static String text(DiffReport d) {
         StringBuilder out = new StringBuilder();
         out.append("diff of ").append(d.before()).append(" -> ").append(d.after()).append(" over ").append(d.history())
                 .append('\n');
@@ -238,7 +257,13 @@ final class ReplayOutput {
 
     // ---------------------------------------------------------------- diff, JSON
 
-    static Map<String, Object> json(DiffReport d) {
+    /**
+     * Returns a diff's report as the JSON tree of {@code policy diff --format json}.
+     *
+     * @param d the report
+     * @return the tree, in the order of the format
+     */
+    public static Map<String, Object> json(DiffReport d) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("before", policy(d.before()));
         json.put("after", policy(d.after()));
@@ -261,7 +286,7 @@ final class ReplayOutput {
             item.put("changed", t.changed());
             item.put("count", t.count());
             item.put("money", t.money());
-            item.put("samples", t.samples().stream().map(ReplayOutput::ref).toList());
+            item.put("samples", t.samples().stream().map(ReportFormat::ref).toList());
             item.put("rules", t.rules());
             transitions.add(item);
         }
@@ -289,7 +314,7 @@ final class ReplayOutput {
         json.put("workload", workload);
         Map<String, Object> followUps = new LinkedHashMap<>();
         followUps.put("cases", d.followUps().cases());
-        followUps.put("samples", d.followUps().samples().stream().map(ReplayOutput::ref).toList());
+        followUps.put("samples", d.followUps().samples().stream().map(ReportFormat::ref).toList());
         followUps.put("actions", d.followUps().actions().stream().map(a -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("action", a.action());
@@ -300,7 +325,7 @@ final class ReplayOutput {
         json.put("followUps", followUps);
         Map<String, Object> latitude = new LinkedHashMap<>();
         latitude.put("cases", d.latitude().cases());
-        latitude.put("samples", d.latitude().samples().stream().map(ReplayOutput::ref).toList());
+        latitude.put("samples", d.latitude().samples().stream().map(ReportFormat::ref).toList());
         json.put("latitude", latitude);
         return json;
     }

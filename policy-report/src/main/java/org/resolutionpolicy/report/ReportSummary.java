@@ -1,4 +1,4 @@
-package org.resolutionpolicy.spark;
+package org.resolutionpolicy.report;
 
 import java.util.Map;
 import org.resolutionpolicy.api.Outcome;
@@ -6,15 +6,21 @@ import org.resolutionpolicy.replay.DiffReport;
 import org.resolutionpolicy.replay.ReplayReport;
 
 /**
- * Writes a short plain-text summary of a report for the Spark main class. The CLI's richer renderings are not public;
- * for those, read the decisions the job wrote, or replay a sample locally with {@code policy replay}.
+ * Writes a short plain-text summary of a report: a few lines a console shows at the end of a long job (the Spark
+ * job prints it); {@link ReportFormat} renders the whole report.
  */
-final class ReportText {
+public final class ReportSummary {
 
-    private ReportText() {
+    private ReportSummary() {
     }
 
-    static String text(ReplayReport r) {
+    /**
+     * Returns the summary of a replay.
+     *
+     * @param r the report
+     * @return the text, lines ending in a line break
+     */
+    public static String text(ReplayReport r) {
         StringBuilder out = new StringBuilder();
         out.append("replay of ").append(r.history()).append(" by ").append(r.policy()).append(" (")
                 .append(r.policy().revision()).append(")\n");
@@ -44,7 +50,13 @@ final class ReportText {
         return out.toString();
     }
 
-    static String text(DiffReport d) {
+    /**
+     * Returns the summary of a diff.
+     *
+     * @param d the report
+     * @return the text, lines ending in a line break
+     */
+    public static String text(DiffReport d) {
         StringBuilder out = new StringBuilder();
         out.append("diff of ").append(d.history()).append(": ").append(d.before()).append(" (")
                 .append(d.before().revision()).append(") -> ").append(d.after()).append(" (")

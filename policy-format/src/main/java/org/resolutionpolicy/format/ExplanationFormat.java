@@ -1,4 +1,6 @@
-package org.resolutionpolicy.cli;
+package org.resolutionpolicy.format;
+
+import org.resolutionpolicy.format.text.ReasonColumn;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,13 +20,25 @@ import org.resolutionpolicy.api.Explanation.Window;
 import org.resolutionpolicy.format.json.DecisionJson;
 import org.resolutionpolicy.format.text.DecisionTable;
 
-/** Prints an explanation for people (text) and for programs (JSON). */
-final class ExplanationRenderer {
+/**
+ * Renders an explanation in text (what {@code policy explain} prints: the decision table, then every rule with
+ * whether it matched each proposal and why not, and how the authority role was found) and as the JSON of the
+ * policy-format guide ({@code explain --format json}): the one rendering of an explanation, for the CLI and any tool.
+ */
+@SuppressWarnings("removal") // the JSON names beyondAuthority's kind as it always has (DENY, SWAT, ROLE)
+public final class ExplanationFormat {
 
-    private ExplanationRenderer() {
+    private ExplanationFormat() {
     }
 
-    static String text(CustomerCase c, Explanation e) {
+    /**
+     * Returns the explanation in text, as {@code policy explain} prints it.
+     *
+     * @param c the case explained
+     * @param e its explanation
+     * @return the text, lines ending in a line break
+     */
+    public static String text(CustomerCase c, Explanation e) {
         StringBuilder out = new StringBuilder(ReasonColumn.wrap(DecisionTable.render(c, e.decision()), ReasonColumn.WIDTH));
         if (e.proposals().isEmpty()) {
             out.append("\nrules checked against the case (no proposals):\n");
@@ -86,7 +100,14 @@ final class ExplanationRenderer {
         return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
-    static Map<String, Object> json(Explanation e) {
+    /**
+     * Returns the explanation as the JSON tree of {@code explain --format json}: the decision, then per proposal
+     * every rule checked and the authority trace, then the case-level rules; {@code JsonText} writes it.
+     *
+     * @param e the explanation
+     * @return the tree, in the order of the format
+     */
+    public static Map<String, Object> json(Explanation e) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("decision", DecisionJson.tree(e.decision()));
         if (e.proposals().isEmpty()) {

@@ -1,8 +1,11 @@
-package org.resolutionpolicy.engine.internal.log;
+package org.resolutionpolicy.format.log;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,16 +13,17 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
+import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.ReloadEvent;
 import org.resolutionpolicy.format.json.CaseJson;
 import org.resolutionpolicy.format.json.CaseJsonReader;
 import org.resolutionpolicy.format.json.DecisionJson;
 import org.resolutionpolicy.format.json.JsonText;
-import org.resolutionpolicy.engine.internal.support.DecisionIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +67,54 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         this.options = options;
         this.clock = clock;
         this.name = name;
+    }
+
+    /**
+     * Opens a log appending to a file (created if missing), timestamped by the system clock.
+     *
+     * @param file the log file
+     * @param options what to mask and whether lines carry their cases
+     * @return the open log
+     * @throws PolicyException if the file cannot be opened
+     */
+    public static JsonLinesDecisionLog open(Path file, Options options) {
+        try {
+            Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            return new JsonLinesDecisionLog(writer, options, Clock.systemUTC(), file.toString());
+        } catch (IOException e) {
+            throw new PolicyException("cannot open decision log [" + file + "]: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a log on a writer the caller owns, timestamped by the system clock; closing the log closes the writer.
+     *
+     * @param writer where lines go
+     * @param options what to mask and whether lines carry their cases
+     * @return the open log
+     */
+    public static JsonLinesDecisionLog open(Writer writer, Options options) {
+        return new JsonLinesDecisionLog(writer, options, Clock.systemUTC(), writer.getClass().getSimpleName());
+    }
+
+    /** The service behind {@link DecisionLog#jsonLines}: opens this log. */
+    public static final class Provider implements DecisionLog.Provider {
+
+        /** Creates the provider; {@link java.util.ServiceLoader} does. */
+        public Provider() {
+            // stateless
+        }
+
+        @Override
+        public DecisionLog open(Path file, Options options) {
+            return JsonLinesDecisionLog.open(file, options);
+        }
+
+        @Override
+        public DecisionLog open(Writer writer, Options options) {
+            return JsonLinesDecisionLog.open(writer, options);
+        }
     }
 
     @Override
@@ -132,7 +184,7 @@ public final class JsonLinesDecisionLog implements DecisionLog {
     private void record(JsonGenerator g, CustomerCase c, Decision d) throws IOException {
         g.writeStartObject();
         // the decision's own id, so a ticket that quotes decision.id() finds this line; a decision made by hand has none
-        g.writeStringField("decisionId", d.id() != null ? d.id() : DecisionIds.next());
+        g.writeStringField("decisionId", d.id() != null ? d.id() : UUID.randomUUID().toString());
         g.writeStringField("timestamp", clock.instant().toString());
         for (Map.Entry<String, Object> e : DecisionJson.tree(d, DecisionJson.Detail.SUMMARY).entrySet()) {
             switch (e.getKey()) {
