@@ -17,9 +17,6 @@ import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.Problem;
-import org.resolutionpolicy.api.ReloadEvent;
-import org.resolutionpolicy.api.ReloadListener;
-import org.resolutionpolicy.api.ReloadStatus;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.api.spi.WatchRequest;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
@@ -33,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Reloads follow the rules of {@link Reloader}, on the watcher's thread or the caller's for {@link #reloadNow}. A
  * snapshot that is replaced is released once swapped out: a decision still running on it finishes.
  */
-public final class WatchedPolicy implements LivePolicy {
+public final class WatchedPolicy extends Watched<CompiledPolicy> implements LivePolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchedPolicy.class);
 
@@ -55,13 +52,8 @@ public final class WatchedPolicy implements LivePolicy {
         }
     };
 
-    private final Reloader<CompiledPolicy> reloader;
-    private final WatchRequest request;
-    private FileWatcher watcher;
-
     private WatchedPolicy(Reloader<CompiledPolicy> reloader, WatchRequest request) {
-        this.reloader = reloader;
-        this.request = request;
+        super(reloader, request);
     }
 
     /**
@@ -75,37 +67,14 @@ public final class WatchedPolicy implements LivePolicy {
                                       Clock clock) {
         WatchedPolicy policy = new WatchedPolicy(new Reloader<>(compiler, POLICY, request, clock, "this policy is",
                 LOG), request);
-        policy.watcher = policy.reloader.watch(policy.id());
+        policy.watch(policy.id());
         LOG.info("serving policy [{}] revision [{}], watching {}", policy.id(), policy.revision(), request.paths());
         return policy;
     }
 
     @Override
-    public ReloadEvent reloadNow() {
-        return reloader.reload(true);
-    }
-
-    @Override
     public Policy current() {
         return reloader.current();
-    }
-
-    @Override
-    public ReloadStatus status() {
-        return reloader.status();
-    }
-
-    @Override
-    public void addReloadListener(ReloadListener listener) {
-        reloader.addListener(listener);
-    }
-
-    @Override
-    public void close() {
-        FileWatcher w = watcher;
-        if (w != null) {
-            w.close();
-        }
     }
 
     @Override

@@ -11,9 +11,6 @@ import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.PolicyRegistry;
 import org.resolutionpolicy.api.PolicySource;
 import org.resolutionpolicy.api.Problem;
-import org.resolutionpolicy.api.ReloadEvent;
-import org.resolutionpolicy.api.ReloadListener;
-import org.resolutionpolicy.api.ReloadStatus;
 import org.resolutionpolicy.api.spi.WatchRequest;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.slf4j.Logger;
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reloads follow the rules of {@link Reloader}, for the set: replaced policies are released.
  */
-public final class WatchedRegistry implements LivePolicyRegistry {
+public final class WatchedRegistry extends Watched<PolicyRegistry> implements LivePolicyRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchedRegistry.class);
 
@@ -51,13 +48,8 @@ public final class WatchedRegistry implements LivePolicyRegistry {
         }
     };
 
-    private final Reloader<PolicyRegistry> reloader;
-    private final WatchRequest request;
-    private FileWatcher watcher;
-
     private WatchedRegistry(Reloader<PolicyRegistry> reloader, WatchRequest request) {
-        this.reloader = reloader;
-        this.request = request;
+        super(reloader, request);
     }
 
     /**
@@ -72,14 +64,9 @@ public final class WatchedRegistry implements LivePolicyRegistry {
                                         Clock clock) {
         WatchedRegistry registry = new WatchedRegistry(new Reloader<>(compiler, REGISTRY, request, clock,
                 "these policies are", LOG), request);
-        registry.watcher = registry.reloader.watch("registry");
+        registry.watch("registry");
         LOG.info("serving policies [{}], watching {}", registry.revision(), request.paths());
         return registry;
-    }
-
-    @Override
-    public ReloadEvent reloadNow() {
-        return reloader.reload(true);
     }
 
     @Override
@@ -100,24 +87,6 @@ public final class WatchedRegistry implements LivePolicyRegistry {
     @Override
     public String revision() {
         return reloader.current().revision();
-    }
-
-    @Override
-    public ReloadStatus status() {
-        return reloader.status();
-    }
-
-    @Override
-    public void addReloadListener(ReloadListener listener) {
-        reloader.addListener(listener);
-    }
-
-    @Override
-    public void close() {
-        FileWatcher w = watcher;
-        if (w != null) {
-            w.close();
-        }
     }
 
     @Override
