@@ -2,6 +2,7 @@ package org.resolutionpolicy.api;
 
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.ServiceLoader;
 
@@ -19,8 +20,9 @@ import java.util.ServiceLoader;
  * (hashed by default), the employee role, per proposal the remedy, amount, outcome, approver or team and rule
  * ids, and the follow-up actions; and the revision of the policy that decided. Given to a {@link LivePolicy} as a
  * {@link ReloadListener} too, it writes a line per reload attempt ({@code "reload": "LOADED"} or {@code "FAILED"},
- * the revisions and any problems) between the decisions. Writes are buffered and safe under concurrent decisions; {@link #close()}
- * flushes. A write that fails (a full disk, a closed stream) is reported through SLF4J and counted in
+ * the revisions and any problems) between the decisions. Writes are buffered and safe under concurrent decisions; a
+ * line waits at most {@link Options#flushInterval()} (a second by default) before it is written and flushed, so a
+ * process that dies loses at most that; {@link #close()} flushes. A write that fails (a full disk, a closed stream) is reported through SLF4J and counted in
  * {@link #failedWrites()}, never thrown into the decision.
  */
 public interface DecisionLog extends DecisionListener, ReloadListener, AutoCloseable {
@@ -42,7 +44,8 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
     }
 
     /**
-     * Which values are masked, and how, and whether each line carries its case.
+     * Which values are masked, and how, whether each line carries its case, and how long a decision may wait in the
+     * log's buffer before it is written.
      *
      * @param customerId how to write the customer id
      * @param employeeId how to write the employee id
@@ -50,22 +53,48 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
      * @param salt mixed into hashes, so that hashed ids cannot be looked up in a table of known ids
      * @param cases whether each decision line carries the case itself, under {@code input}, in the case format (its
      *              ids masked as above), so that the log can be replayed as a history ({@code policy replay --history})
+     * @param flushInterval the longest a written line waits in the log's buffer before it is written and flushed
+     *                      (by a timer of the log's own, even when no decision follows); {@link Duration#ZERO} flushes
+     *                      after every decision. A process that dies loses at most this much of its log
+     * @param sync whether every decision is also forced to the storage device ({@code fsync}) after its flush, for a
+     *             log on a file: what a power cut would otherwise lose; implies a flush after every decision
      */
-    record Options(Masking customerId, Masking employeeId, Masking caseId, String salt, boolean cases) {
+    record Options(Masking customerId, Masking employeeId, Masking caseId, String salt, boolean cases,
+                   Duration flushInterval, boolean sync) {
 
-        /** The defaults: customer and employee ids hashed, case id kept, an empty salt, no cases. */
+        /** How long a line may wait in the buffer by default: one second. */
+        public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+        /**
+         * The defaults: customer and employee ids hashed, case id kept, an empty salt, no cases, lines flushed within
+         * a second, no sync.
+         */
         public static final Options DEFAULTS = new Options(Masking.HASH, Masking.HASH, Masking.KEEP, "");
 
         /**
          * Creates options.
          *
          * @throws NullPointerException if any argument is null
+         * @throws IllegalArgumentException if the flush interval is negative
          */
         public Options {
             Objects.requireNonNull(customerId, "customerId must not be null");
             Objects.requireNonNull(employeeId, "employeeId must not be null");
             Objects.requireNonNull(caseId, "caseId must not be null");
             Objects.requireNonNull(salt, "salt must not be null");
+            Objects.requireNonNull(flushInterval, "flushInterval must not be null");
+            if (flushInterval.isNegative()) {
+                throw new IllegalArgumentException("flushInterval must not be negative, was [" + flushInterval + "]");
+            }
+        }
+
+        /**
+         * Creates options that flush within {@link #DEFAULT_FLUSH_INTERVAL} and do not sync.
+         *
+         * @throws NullPointerException if any argument is null
+         */
+        public Options(Masking customerId, Masking employeeId, Masking caseId, String salt, boolean cases) {
+            this(customerId, employeeId, caseId, salt, cases, DEFAULT_FLUSH_INTERVAL, false);
         }
 
         /**
@@ -79,7 +108,22 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
 
         /** Returns these options with every decision line carrying its case, so that the log is also a history. */
         public Options withCases() {
-            return new Options(customerId, employeeId, caseId, salt, true);
+            return new Options(customerId, employeeId, caseId, salt, true, flushInterval, sync);
+        }
+
+        /**
+         * Returns these options with another flush interval; {@link Duration#ZERO} flushes after every decision.
+         *
+         * @throws NullPointerException if interval is null
+         * @throws IllegalArgumentException if it is negative
+         */
+        public Options withFlushInterval(Duration interval) {
+            return new Options(customerId, employeeId, caseId, salt, cases, interval, sync);
+        }
+
+        /** Returns these options forcing every decision to the storage device after its flush ({@code fsync}). */
+        public Options withSync() {
+            return new Options(customerId, employeeId, caseId, salt, cases, Duration.ZERO, true);
         }
     }
 

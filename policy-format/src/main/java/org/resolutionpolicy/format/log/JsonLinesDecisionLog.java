@@ -3,17 +3,22 @@ package org.resolutionpolicy.format.log;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
@@ -34,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * that triggered it has already been made and returned. Lines are built outside the lock; only the append is
  * serialised, so concurrent deciders wait for a buffer copy, not for the disk.
  *
+ * <p>A line waits in the buffer at most {@link Options#flushInterval()}: a timer thread of the log's own (a daemon,
+ * stopped by {@link #close()}) writes and flushes what waits, so a process that dies loses at most that much. With
+ * an interval of zero, or with {@link Options#sync()}, every decision is flushed (and, for a log on a file, forced
+ * to the device) before the call returns.
+ *
  * <p>Counted are the lines that did not reach the writer's medium: the buffer is written and the writer flushed
  * together, and when either fails, every line of that buffer is counted as lost (a writer's own buffer may hold
  * what it accepted, so a line counts as logged only once a flush after it succeeded).
@@ -53,6 +63,10 @@ public final class JsonLinesDecisionLog implements DecisionLog {
     private long failed;
     private boolean failing;
     private boolean closed;
+    /** Forces what was flushed to the device (a file's channel), or null for a writer the log cannot sync. */
+    private final FileChannel channel;
+    /** Writes and flushes what waits in the buffer every flush interval; null when every decision flushes. */
+    private final ScheduledExecutorService flusher;
 
     /**
      * Creates a log on a writer; closing the log closes the writer.
@@ -63,10 +77,32 @@ public final class JsonLinesDecisionLog implements DecisionLog {
      * @param name how the log is named in reports, e.g. its file
      */
     public JsonLinesDecisionLog(Writer writer, Options options, Clock clock, String name) {
+        this(writer, null, options, clock, name);
+    }
+
+    private JsonLinesDecisionLog(Writer writer, FileChannel channel, Options options, Clock clock, String name) {
         this.out = writer;
+        this.channel = channel;
         this.options = options;
         this.clock = clock;
         this.name = name;
+        this.flusher = everyDecision() ? null : startFlusher(options.flushInterval(), name);
+    }
+
+    /** Returns true if every decision is flushed before its call returns. */
+    private boolean everyDecision() {
+        return options.sync() || options.flushInterval().isZero();
+    }
+
+    private ScheduledExecutorService startFlusher(Duration interval, String name) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "decision-log-flush " + name);
+            t.setDaemon(true);
+            return t;
+        });
+        long nanos = Math.max(interval.toNanos(), 1_000_000L);
+        timer.scheduleWithFixedDelay(this::flush, nanos, nanos, TimeUnit.NANOSECONDS);
+        return timer;
     }
 
     /**
@@ -79,9 +115,10 @@ public final class JsonLinesDecisionLog implements DecisionLog {
      */
     public static JsonLinesDecisionLog open(Path file, Options options) {
         try {
-            Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new JsonLinesDecisionLog(writer, options, Clock.systemUTC(), file.toString());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+            Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8);
+            return new JsonLinesDecisionLog(writer, channel, options, Clock.systemUTC(), file.toString());
         } catch (IOException e) {
             throw new PolicyException("cannot open decision log [" + file + "]: " + e.getMessage(), e);
         }
@@ -152,7 +189,7 @@ public final class JsonLinesDecisionLog implements DecisionLog {
             }
             buffer.append(line);
             buffered++;
-            if (buffer.length() >= BUFFER_CHARS) {
+            if (buffer.length() >= BUFFER_CHARS || everyDecision()) {
                 drain();
             }
         }
@@ -166,6 +203,9 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         try {
             out.append(buffer);
             out.flush();
+            if (options.sync() && channel != null) {
+                channel.force(false);
+            }
             recovered();
         } catch (IOException | RuntimeException e) {
             failed += buffered;
@@ -259,6 +299,9 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         }
         drain();
         closed = true;
+        if (flusher != null) {
+            flusher.shutdown();
+        }
         try {
             out.close();
         } catch (IOException e) {
