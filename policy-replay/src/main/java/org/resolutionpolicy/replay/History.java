@@ -93,10 +93,36 @@ public final class History {
             int first = in.read();
             int second = in.read();
             in.reset();
-            InputStream lines = first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ? new GZIPInputStream(in, 1 << 16) : in;
+            InputStream lines = first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ? new WholeGzip(in) : in;
             return new Opened(lines, counted, size);
         } catch (IOException e) {
             throw new HistoryException("cannot read history [" + name + "]: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decompresses gzip members one after another, as {@link GZIPInputStream} does, and refuses what follows the last
+     * member when it is not gzip: {@code GZIPInputStream} ends there without a word, so plain lines appended to a
+     * compressed history would be dropped, their cases and money missing from the report.
+     */
+    private static final class WholeGzip extends GZIPInputStream {
+
+        /** What a finished member leaves unread in the inflater: its trailer (CRC and size). */
+        private static final int TRAILER = 8;
+
+        WholeGzip(InputStream in) throws IOException {
+            super(in, 1 << 16);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0 && (inf.getRemaining() > TRAILER || in.read() >= 0)) {
+                throw new java.util.zip.ZipException("data follows the end of the gzip stream and is not gzip (plain "
+                        + "lines appended to a compressed history?): decompress the history and compress it whole, or "
+                        + "append gzip members only");
+            }
+            return n;
         }
     }
 
