@@ -43,6 +43,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--against", arity = "1..*", paramLabel = "OLD", description = "the older version to compare with")
     List<Path> against;
 
+    /** A check shorter than a millisecond cannot start; one longer than a day is a hang by another name. */
+    static final double MIN_SECONDS = 0.001;
+    static final double MAX_SECONDS = 86_400;
+
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5",
             description = "time limit of each solver check, in seconds (default: ${DEFAULT-VALUE}); out of time is 'not decided'")
     double seconds;
@@ -61,8 +65,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         paths.forEach(PolicyCli::existing);
-        if (seconds <= 0) {
+        // NaN fails both comparisons: a time limit is a number of seconds in a range a solver check can use
+        if (!(seconds > 0)) {
             throw new PolicyCli.UsageProblem("--time-limit must be positive, was [" + seconds + "]");
+        }
+        if (!(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
+            throw new PolicyCli.UsageProblem("--time-limit must be from " + MIN_SECONDS + " to " + (long) MAX_SECONDS
+                    + " seconds, was [" + seconds + "]");
         }
         Duration limit = Duration.ofMillis((long) (seconds * 1000));
         List<Path> policies = new ArrayList<>();

@@ -126,8 +126,9 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--history=FILE'");
             }
             badLines(spec);
-            if (threads != null && threads < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, not [" + threads + "]");
+            if (threads != null && (threads < 1 || threads > maxThreads())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to ["
+                        + maxThreads() + "] (" + THREADS_PER_CORE + " per core), not [" + threads + "]");
             }
             PolicyCli.existing(file);
         }
@@ -139,6 +140,13 @@ final class ReplayCommand implements Callable<Integer> {
                 default -> throw new CommandLine.ParameterException(spec.commandLine(),
                         "--on-bad-line must be skip or fail, not [" + onBadLine + "]");
             };
+        }
+
+        /** Deciding threads beyond a few per core only wait for a core, and each holds a batch of lines. */
+        static final int THREADS_PER_CORE = 4;
+
+        static int maxThreads() {
+            return THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
         }
 
         int threads() {

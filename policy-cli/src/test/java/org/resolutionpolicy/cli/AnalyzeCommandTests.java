@@ -124,6 +124,15 @@ class AnalyzeCommandTests {
     }
 
     @Test
+    void a_time_limit_that_is_not_a_number_or_out_of_range_is_a_usage_error_not_an_internal_one() {
+        for (String limit : new String[] {"NaN", "1e-12", "99999999999", "Infinity"}) {
+            PolicyCliTests.Run r = run("analyze", PLANTED.resolve("planted.yaml").toString(), "--time-limit", limit);
+            assertThat(r.exit()).as(limit).isEqualTo(PolicyCli.USAGE);
+            assertThat(r.err()).as(limit).contains("--time-limit must be");
+        }
+    }
+
+    @Test
     void runs_on_the_module_path_with_the_solver_as_an_automatic_module() throws Exception {
         String modulePath = String.join(File.pathSeparator, java.util.Arrays.stream(
                 System.getProperty("java.class.path").split(File.pathSeparator))

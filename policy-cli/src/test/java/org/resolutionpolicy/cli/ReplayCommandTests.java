@@ -102,6 +102,16 @@ class ReplayCommandTests {
                     "guess").exit()).isEqualTo(2);
             assertThat(PolicyCliTests.run("replay", shop.toString()).exit()).isEqualTo(2);
         }
+
+        @Test
+        void a_thread_count_beyond_a_few_per_core_is_refused_with_the_range() {
+            PolicyCliTests.Run r = PolicyCliTests.run("replay", shop.toString(), "--history", history.toString(),
+                    "--threads", "2147483647");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("--threads must be from 1 to [" + ReplayCommand.HistoryOptions.maxThreads()
+                    + "] (4 per core), not [2147483647]");
+        }
     }
 
     @Nested
