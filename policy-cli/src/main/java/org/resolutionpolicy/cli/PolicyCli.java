@@ -116,7 +116,9 @@ public final class PolicyCli implements Callable<Integer> {
         }
         if (e instanceof PolicyException) {
             err.println("policy: " + e.getMessage());
-            return e.getCause() instanceof IOException ? USAGE : NO;
+            // a history of which no line could be decided is bad input, as one that cannot be read
+            boolean nothingDecided = e instanceof org.resolutionpolicy.replay.HistoryException h && h.nothingDecided();
+            return e.getCause() instanceof IOException || nothingDecided ? USAGE : NO;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             err.println("policy: cannot read: " + e.getMessage());

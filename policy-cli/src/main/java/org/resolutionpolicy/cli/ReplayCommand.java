@@ -169,7 +169,7 @@ final class ReplayCommand implements Callable<Integer> {
             try {
                 return run.get();
             } catch (HistoryException e) {
-                if (e.badLine() == null) {
+                if (e.badLine() == null || e.nothingDecided()) {
                     throw e;
                 }
                 err.println("policy: " + e.getMessage().replace("(run with bad lines skipped to go on past it)",

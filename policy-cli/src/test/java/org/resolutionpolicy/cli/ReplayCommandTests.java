@@ -119,6 +119,18 @@ class ReplayCommandTests {
     class DiffCommandTests {
 
         @Test
+        void an_edit_that_refuses_every_line_is_an_error_exit_2_not_no_change() throws IOException {
+            Path renamed = Files.writeString(dir.resolve("renamed.yaml"), Files.readString(shop)
+                    .replace("clerk", "agent").replace("manager", "supervisor").replace("director", "head"));
+
+            PolicyCliTests.Run r = PolicyCliTests.run("diff", shop.toString(), "--against", renamed.toString(),
+                    "--history", history.toString(), "--on-bad-line", "skip");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("no line of history [" + history + "] could be decided");
+        }
+
+        @Test
         void the_same_policy_exits_0_with_no_change() {
             Run r = PolicyCliTests.run("diff", shop.toString(), "--against", shop.toString(), "--history", history.toString());
 

@@ -90,6 +90,10 @@ final class Pipeline<S extends HistoryCounts<S, ?>> {
         if (badLines == BadLines.FAIL && !counts.badLines().isEmpty()) {
             throw new HistoryException(history.name(), counts.badLines().get(0));
         }
+        if (counts.cases() == 0 && counts.skippedLines() > 0) {
+            // every line refused (a remedy renamed by the edit, say): a report of nothing would read as "no change"
+            throw new HistoryException(history.name(), counts.skippedLines(), counts.badLines().get(0));
+        }
         return counts;
     }
 
