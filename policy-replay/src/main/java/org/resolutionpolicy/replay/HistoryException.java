@@ -21,9 +21,8 @@ public class HistoryException extends PolicyException {
      * @param badLine the first bad line
      */
     public HistoryException(String history, BadLine badLine) {
-        super("history [" + history + "] " + badLine + " (run with bad lines skipped to go on past it)");
-        this.badLine = badLine;
-        this.nothingDecided = false;
+        this("history [" + history + "] " + badLine + " (run with bad lines skipped to go on past it)", null, badLine,
+                false);
     }
 
     /**
@@ -35,10 +34,8 @@ public class HistoryException extends PolicyException {
      * @param first the first of them
      */
     public HistoryException(String history, long skipped, BadLine first) {
-        super("no line of history [" + history + "] could be decided: all " + skipped + " were refused; the first, "
-                + first);
-        this.badLine = first;
-        this.nothingDecided = true;
+        this("no line of history [" + history + "] could be decided: all " + skipped + " were refused; the first, "
+                + first, null, first, true);
     }
 
     /**
@@ -48,9 +45,13 @@ public class HistoryException extends PolicyException {
      * @param cause the failure
      */
     public HistoryException(String message, Throwable cause) {
+        this(message, cause, null, false);
+    }
+
+    private HistoryException(String message, Throwable cause, BadLine badLine, boolean nothingDecided) {
         super(message, cause);
-        this.badLine = null;
-        this.nothingDecided = false;
+        this.badLine = badLine;
+        this.nothingDecided = nothingDecided;
     }
 
     /** Returns true if the run decided no line at all: every line was refused. */
