@@ -11,7 +11,6 @@ import org.resolutionpolicy.format.json.JsonText;
 import org.resolutionpolicy.replay.Diff;
 import org.resolutionpolicy.replay.DiffReport;
 import org.resolutionpolicy.replay.History;
-import org.resolutionpolicy.replay.Progress;
 import org.resolutionpolicy.report.DiffPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,14 +64,9 @@ final class DiffCommand implements Callable<Integer> {
         if (old == null || edited == null) {
             return PolicyCli.NO;
         }
-        Progress progress = ProgressBar.forTerminal(err);
-        DiffReport report;
-        try {
-            Diff diff = Diff.of(old, edited).onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress);
-            report = ReplayCommand.HistoryOptions.run(() -> diff.run(History.of(history.file)), err);
-        } finally {
-            ProgressBar.end(progress);
-        }
+        DiffReport report = ReplayCommand.HistoryOptions.withProgress(err, progress -> Diff.of(old, edited)
+                .onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress)
+                .run(History.of(history.file)));
         if (report == null) {
             return PolicyCli.NO;
         }

@@ -63,15 +63,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (policy == null) {
             return PolicyCli.NO;
         }
-        Progress progress = ProgressBar.forTerminal(err);
-        ReplayReport report;
-        try {
-            Replay replay = Replay.of(policy).granularity(granularity).onBadLine(history.badLines(spec))
-                    .threads(history.threads()).progress(progress);
-            report = HistoryOptions.run(() -> replay.run(History.of(history.file)), err);
-        } finally {
-            ProgressBar.end(progress);
-        }
+        ReplayReport report = HistoryOptions.withProgress(err, progress -> Replay.of(policy).granularity(granularity)
+                .onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress)
+                .run(History.of(history.file)));
         if (report == null) {
             return PolicyCli.NO;
         }
@@ -159,6 +153,21 @@ final class ReplayCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             } else {
                 Files.writeString(out, report, StandardCharsets.UTF_8);
+            }
+        }
+
+        /**
+         * Runs a replay or diff with a progress bar on stderr when it is a terminal, as {@link #run} does.
+         *
+         * @param run builds the run with the progress and runs it
+         * @return the report, or null when a bad line failed the run (printed)
+         */
+        static <R> R withProgress(PrintWriter err, java.util.function.Function<Progress, R> run) {
+            Progress progress = ProgressBar.forTerminal(err);
+            try {
+                return run(() -> run.apply(progress), err);
+            } finally {
+                ProgressBar.end(progress);
             }
         }
 
