@@ -26,12 +26,6 @@ public class ExplainBenchmark {
     Policy policy;
     CustomerCase[] cases;
 
-    /** Where each thread is in the case list. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
-
     @Setup
     public void setup() {
         policy = Policies.fromClasspath("reference/reference-policy.yaml");
@@ -39,12 +33,12 @@ public class ExplainBenchmark {
     }
 
     @Benchmark
-    public Decision decide(Cursor cursor) {
-        return policy.decide(cases[cursor.next++ & 1023]);
+    public Decision decide(CaseCursor cursor) {
+        return policy.decide(cursor.next(cases));
     }
 
     @Benchmark
-    public Explanation explain(Cursor cursor) {
-        return policy.explain(cases[cursor.next++ & 1023]);
+    public Explanation explain(CaseCursor cursor) {
+        return policy.explain(cursor.next(cases));
     }
 }

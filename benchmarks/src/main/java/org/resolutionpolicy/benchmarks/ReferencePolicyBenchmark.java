@@ -24,12 +24,6 @@ public class ReferencePolicyBenchmark {
     Implementation decider;
     CustomerCase[] cases;
 
-    /** Where each thread is in the case list. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
-
     @Setup
     public void setup() {
         List<CustomerCase> generated = ReferenceCases.generate(1024, 42);
@@ -38,7 +32,7 @@ public class ReferencePolicyBenchmark {
     }
 
     @Benchmark
-    public Verdict[] decide(Cursor cursor) {
-        return decider.decide(cases[cursor.next++ & 1023]);
+    public Verdict[] decide(CaseCursor cursor) {
+        return decider.decide(cursor.next(cases));
     }
 }

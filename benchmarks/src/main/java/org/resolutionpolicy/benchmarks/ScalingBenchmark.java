@@ -26,12 +26,6 @@ public class ScalingBenchmark {
     Policy policy;
     CustomerCase[] cases;
 
-    /** Where each thread is in the case list. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
-
     @Setup
     public void setup() {
         policy = Policies.compile(GeneratedPolicies.sources(rules));
@@ -39,7 +33,7 @@ public class ScalingBenchmark {
     }
 
     @Benchmark
-    public Decision decide(Cursor cursor) {
-        return policy.decide(cases[cursor.next++ & 1023]);
+    public Decision decide(CaseCursor cursor) {
+        return policy.decide(cursor.next(cases));
     }
 }
