@@ -3,42 +3,18 @@ package org.resolutionpolicy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.resolutionpolicy.cli.PolicyCliTests.Run;
 import org.yaml.snakeyaml.Yaml;
 
 /** {@code policy replay} and {@code policy diff} over a small history whose figures are known. */
-class ReplayCommandTests {
-
-    @TempDir
-    Path dir;
-    Path shop;
-    Path edited;
-    Path history;
-
-    @BeforeEach
-    void files() throws IOException {
-        shop = copy("shop.yaml");
-        edited = copy("shop-edited.yaml");
-        history = copy("shop-history.jsonl");
-    }
-
-    private Path copy(String name) throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("replay/" + name)) {
-            Path file = dir.resolve(name);
-            Files.write(file, in.readAllBytes());
-            return file;
-        }
-    }
+class ReplayCommandTests extends ShopFiles {
 
     @Nested
     @DisplayName("policy replay")

@@ -3,37 +3,13 @@ package org.resolutionpolicy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.resolutionpolicy.cli.PolicyCliTests.Run;
 
 /** {@code --format html} of {@code policy replay} and {@code policy diff}, and nowhere else. */
-class ReportHtmlCommandTests {
-
-    @TempDir
-    Path dir;
-    Path shop;
-    Path edited;
-    Path history;
-
-    @BeforeEach
-    void files() throws IOException {
-        shop = copy("shop.yaml");
-        edited = copy("shop-edited.yaml");
-        history = copy("shop-history.jsonl");
-    }
-
-    private Path copy(String name) throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("replay/" + name)) {
-            Path file = dir.resolve(name);
-            Files.write(file, in.readAllBytes());
-            return file;
-        }
-    }
+class ReportHtmlCommandTests extends ShopFiles {
 
     @Test
     void replay_writes_a_page_with_the_outcome_bars_to_the_out_file() throws IOException {
