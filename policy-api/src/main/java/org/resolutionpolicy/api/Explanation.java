@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
 import java.time.temporal.TemporalAmount;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -570,16 +569,8 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
          * customer had 1 grant totalling 10}.
          */
         public String text() {
-            List<String> caps = new ArrayList<>(2);
-            if (maxTotal != null) {
-                caps.add(maxTotal + " in total");
-            }
-            if (maxCount != null) {
-                caps.add(maxCount + " grants");
-            }
-            return "at most " + String.join(" and ", caps) + " per customer in " + period
-                    + "; before this the customer had " + usedCount + (usedCount == 1 ? " grant" : " grants")
-                    + " totalling " + usedTotal.toPlainString();
+            return limits().text() + "; before this the customer had " + usedCount
+                    + (usedCount == 1 ? " grant" : " grants") + " totalling " + usedTotal.toPlainString();
         }
 
         /** Returns {@link #text()}. */
