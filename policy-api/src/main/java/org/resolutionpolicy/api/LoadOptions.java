@@ -49,6 +49,8 @@ public final class LoadOptions {
     public static final int DEFAULT_MAX_ALIASES = 20;
     /** The default of {@link #maxNodes()}. */
     public static final int DEFAULT_MAX_NODES = 100_000;
+    /** The default of {@link #maxProposals()}: a thousand proposals in one case. */
+    public static final int DEFAULT_MAX_PROPOSALS = 1_000;
 
     private static final LoadOptions DEFAULTS = new Builder().build();
 
@@ -56,6 +58,7 @@ public final class LoadOptions {
     private final int maxNestingDepth;
     private final int maxAliases;
     private final int maxNodes;
+    private final int maxProposals;
     private final Clock clock;
     private final Duration maxLoadTime;
 
@@ -64,6 +67,7 @@ public final class LoadOptions {
         this.maxNestingDepth = b.maxNestingDepth;
         this.maxAliases = b.maxAliases;
         this.maxNodes = b.maxNodes;
+        this.maxProposals = b.maxProposals;
         this.clock = b.clock;
         this.maxLoadTime = b.maxLoadTime;
     }
@@ -93,7 +97,7 @@ public final class LoadOptions {
      */
     public Builder toBuilder() {
         return new Builder().maxSourceChars(maxSourceChars).maxNestingDepth(maxNestingDepth).maxAliases(maxAliases)
-                .maxNodes(maxNodes).clock(clock).maxLoadTime(maxLoadTime);
+                .maxNodes(maxNodes).maxProposals(maxProposals).clock(clock).maxLoadTime(maxLoadTime);
     }
 
     /**
@@ -133,6 +137,16 @@ public final class LoadOptions {
     }
 
     /**
+     * Returns the most proposals one case may make: a policy refuses a case with more as an invalid case naming
+     * {@code proposals}, before deciding any, and a case read from text is refused as it is read.
+     *
+     * @return the limit, at least 1
+     */
+    public int maxProposals() {
+        return maxProposals;
+    }
+
+    /**
      * Returns the clock that gives the decision time of cases without {@code openedAt}.
      *
      * @return the clock
@@ -156,13 +170,13 @@ public final class LoadOptions {
     public boolean equals(Object o) {
         return o instanceof LoadOptions other && maxSourceChars == other.maxSourceChars
                 && maxNestingDepth == other.maxNestingDepth && maxAliases == other.maxAliases
-                && maxNodes == other.maxNodes && clock.equals(other.clock)
+                && maxNodes == other.maxNodes && maxProposals == other.maxProposals && clock.equals(other.clock)
                 && Objects.equals(maxLoadTime, other.maxLoadTime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxSourceChars, maxNestingDepth, maxAliases, maxNodes, clock, maxLoadTime);
+        return Objects.hash(maxSourceChars, maxNestingDepth, maxAliases, maxNodes, maxProposals, clock, maxLoadTime);
     }
 
     @Override
@@ -179,6 +193,7 @@ public final class LoadOptions {
         private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
         private int maxAliases = DEFAULT_MAX_ALIASES;
         private int maxNodes = DEFAULT_MAX_NODES;
+        private int maxProposals = DEFAULT_MAX_PROPOSALS;
         private Clock clock = Clock.systemUTC();
         private Duration maxLoadTime;
 
@@ -230,6 +245,18 @@ public final class LoadOptions {
          */
         public Builder maxNodes(int nodes) {
             this.maxNodes = atLeast(1, nodes, "maxNodes");
+            return this;
+        }
+
+        /**
+         * Sets the most proposals one case may make.
+         *
+         * @param proposals the limit
+         * @return this builder
+         * @throws IllegalArgumentException if proposals is less than 1
+         */
+        public Builder maxProposals(int proposals) {
+            this.maxProposals = atLeast(1, proposals, "maxProposals");
             return this;
         }
 

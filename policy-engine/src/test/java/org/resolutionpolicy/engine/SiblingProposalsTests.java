@@ -195,6 +195,10 @@ class SiblingProposalsTests {
     @DisplayName("a case of thousands of proposals of one remedy stays linear")
     class ManySiblings {
 
+        /** The policy of the other tests, allowed more proposals in a case than the default thousand. */
+        final Policy p = org.resolutionpolicy.api.Policies.loader(org.resolutionpolicy.api.LoadOptions.builder()
+                .maxProposals(10_000).build()).parse(DecisionSemanticsTests.HEADER + "rules:\n");
+
         @Test
         void share_one_array_of_places_between_the_proposals_of_a_remedy() {
             var builder = aCase("agent");

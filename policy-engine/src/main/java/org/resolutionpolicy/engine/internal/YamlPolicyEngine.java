@@ -116,7 +116,7 @@ public final class YamlPolicyEngine implements PolicyEngine {
         }
         String revision = Revisions.of(model.version(), Revisions.hash(sources));
         CompiledPolicy policy = new CompiledPolicy(model, options.clock(), problems.warnings(), revision,
-                PolicyReader::readAbout);
+                PolicyReader::readAbout, options.maxProposals());
         if (LOG.isDebugEnabled()) {
             LOG.debug("compiled {} from {} sources in {} ms", policy, sources.size(), (System.nanoTime() - start) / 1_000_000);
         }

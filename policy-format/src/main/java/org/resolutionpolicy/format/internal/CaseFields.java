@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.resolutionpolicy.api.CaseProblem;
+import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.Customer;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Employee;
@@ -227,6 +228,16 @@ public final class CaseFields {
         }
         int i = 0;
         while (in.nextItem()) {
+            if (i == LoadOptions.DEFAULT_MAX_PROPOSALS) {
+                // refused while read: a case of a million proposals must not be built to be refused
+                problems.add(new CaseProblem("proposals", "more than [" + LoadOptions.DEFAULT_MAX_PROPOSALS
+                        + "] proposals in one case; split the case"));
+                in.skip();
+                while (in.nextItem()) {
+                    in.skip();
+                }
+                return;
+            }
             proposal("proposals[" + i + "]", b);
             i++;
         }

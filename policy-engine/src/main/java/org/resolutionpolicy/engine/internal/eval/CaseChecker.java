@@ -40,10 +40,12 @@ final class CaseChecker {
     private final Map<String, RemedyPlan> plans;
     private final Map<String, Integer> severities = new HashMap<>();
     private final Map<String, Integer> roles = new HashMap<>();
+    private final int maxProposals;
 
-    CaseChecker(PolicyModel policy, Map<String, RemedyPlan> plans) {
+    CaseChecker(PolicyModel policy, Map<String, RemedyPlan> plans, int maxProposals) {
         this.policy = policy;
         this.plans = plans;
+        this.maxProposals = maxProposals;
         policy.severities().forEach(s -> severities.put(s, severities.size()));
         policy.roles().forEach(r -> roles.put(r, roles.size()));
     }
@@ -63,6 +65,11 @@ final class CaseChecker {
      * @param clock gives where cumulative windows end when the case has no {@code openedAt}; asked only then
      */
     Checked check(CustomerCase c, Clock clock) {
+        if (c.proposals().size() > maxProposals) {
+            // before any other check: the work of a case grows with its proposals (and their siblings)
+            throw new InvalidCaseException(c.id(), List.of(new CaseProblem("proposals", "[" + c.proposals().size()
+                    + "] proposals, more than the [" + maxProposals + "] one case may make; split the case")));
+        }
         List<CaseProblem> problems = new ArrayList<>();
         int severity = rank("severity", c.severity(), severities, policy.severities(), "severity", problems);
         int role = rank("employee.role", c.employee().role(), roles, policy.roles(), "role", problems);

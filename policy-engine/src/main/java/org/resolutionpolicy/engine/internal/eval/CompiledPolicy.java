@@ -58,11 +58,13 @@ public final class CompiledPolicy implements ModelledPolicy {
      * @param warnings the problems found at load that did not stop it
      * @param revision the revision it was compiled from ({@link org.resolutionpolicy.engine.internal.support.Revisions})
      * @param about reads rules written about the policy ({@link #readAbout})
+     * @param maxProposals the most proposals one case may make ({@link org.resolutionpolicy.api.LoadOptions#maxProposals()})
      */
-    public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings, String revision, AboutReader about) {
+    public CompiledPolicy(PolicyModel model, Clock clock, List<Problem> warnings, String revision, AboutReader about,
+                          int maxProposals) {
         this.model = model;
         Map<String, RemedyPlan> plans = RemedyPlan.all(model);
-        this.checker = new CaseChecker(model, plans);
+        this.checker = new CaseChecker(model, plans, maxProposals);
         this.evaluator = new Evaluator(model, plans);
         this.explainer = new Explainer(model, evaluator);
         this.clock = clock;
