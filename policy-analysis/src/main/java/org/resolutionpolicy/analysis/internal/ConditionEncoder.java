@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.Condition;
 import org.resolutionpolicy.model.Derivation;
 import org.resolutionpolicy.model.Exists;
@@ -48,17 +49,20 @@ public final class ConditionEncoder {
     private final FactSpace space;
     private final Smt smt;
     private final String remedy;
+    private final Rounding rounding;
     private final Map<String, Defined> defined = new HashMap<>();
 
     /**
      * Creates an encoder for proposals of one remedy.
      *
      * @param remedy the remedy of the proposal
+     * @param rounding how the policy rounds quotients and computed money, as the engine does
      */
-    public ConditionEncoder(FactSpace space, String remedy) {
+    public ConditionEncoder(FactSpace space, String remedy, Rounding rounding) {
         this.space = space;
         this.smt = space.smt();
         this.remedy = remedy;
+        this.rounding = rounding;
     }
 
     /** Returns the formula of a condition. */
@@ -92,11 +96,15 @@ public final class ConditionEncoder {
     }
 
     /**
-     * Returns whether a computed amount, as a limit ({@code ComputedAmount.limit}: 0 when it cannot be computed or is
-     * negative), covers the proposal's amount; a remedy without amounts needs a limit above zero.
-     */
+     * Returns whether a computed amount, as a limit ({@code ComputedAmount.limit}: rounded, 0 when it cannot be
+     * computed or is negative), covers the proposal's amount; a remedy without amounts needs a limit above zero. */
     public Term covers(ComputedAmount limit) throws NotEncoded {
-        Num v = amount(limit);
+        Num exact = amount(limit);
+        // money rounds at the end, a no-op (and no formula) for a value with no more places than the rounding keeps
+        boolean roundsAlready = limit.tree() != null && RoundingFormula.scale(limit.tree(), space.decimals(),
+                rounding) <= rounding.places();
+        Num v = exact.constant() ? constant(rounding.round(exact.constantValue())) : roundsAlready ? exact
+                : new Num(RoundingFormula.round(smt, exact.value(), rounding), exact.defined(), false, null);
         Term grid = space.amountGrid(remedy);
         if (grid == null) {
             return smt.and(v.defined(), smt.lt(smt.real(BigDecimal.ZERO), v.value()));
@@ -487,7 +495,12 @@ public final class ConditionEncoder {
                     throw new NotEncoded("a division by something other than a number at offset [" + b.offset()
                             + "] is not linear");
                 }
-                return new Num(smt.op("/", l.value(), r.value()), defined, false, null);
+                if (l.constant()) {
+                    return constant(rounding.divide(l.constantValue(), r.constantValue()));
+                }
+                // the engine rounds every quotient by the policy's rounding
+                return new Num(RoundingFormula.round(smt, smt.op("/", l.value(), r.value()), rounding), defined,
+                        false, null);
             default:
                 throw new NotEncoded("the remainder [%] at offset [" + b.offset() + "] is not linear");
         }

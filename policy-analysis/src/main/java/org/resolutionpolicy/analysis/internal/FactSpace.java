@@ -302,6 +302,11 @@ public final class FactSpace {
         return units;
     }
 
+    /** Returns the decimal places of the grid: the places every number of a case has here. */
+    public int decimals() {
+        return scale.toString().length() - 1;
+    }
+
     /** Returns the number of grid units in 1. */
     public BigInteger scale() {
         return scale;

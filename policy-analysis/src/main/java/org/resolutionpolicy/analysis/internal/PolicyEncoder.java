@@ -111,7 +111,7 @@ public final class PolicyEncoder {
 
         RemedyTerms(String remedy) {
             this.remedy = remedy;
-            ConditionEncoder conditions = new ConditionEncoder(space, remedy);
+            ConditionEncoder conditions = new ConditionEncoder(space, remedy, model.rounding());
             List<Rule> rules = model.rules();
             match = new Term[rules.size()];
             computedCovers = new Term[rules.size()];
