@@ -175,8 +175,14 @@ public final class CaseJsonReader {
         p.nextToken();
         CustomerCase c = null;
         boolean found = false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
+            if (!seen.add(key)) {
+                // which of two inputs (or ids) was meant cannot be told: the line is refused, never half-read
+                problems.add(error(p.currentTokenLocation(), "duplicate key [" + key + "]: a decision-log line "
+                        + "holds each key once"));
+            }
             p.nextToken();
             if (INPUT.equals(key) && !found) {
                 found = true;
@@ -186,6 +192,9 @@ public final class CaseJsonReader {
             }
         }
         end();
+        if (problems.stream().anyMatch(problem -> problem.message().contains("duplicate key ["))) {
+            throw new InvalidCaseException(source, problems);
+        }
         if (!found) {
             problems.add(new CaseProblem(INPUT, "missing: this decision-log line has no case; a log holds its cases "
                     + "only when opened with DecisionLog.Options.withCases()"));
