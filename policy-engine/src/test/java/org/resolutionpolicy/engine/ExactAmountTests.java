@@ -18,8 +18,9 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyLoadException;
 
 /**
- * Expressions compare numbers as doubles and matchers as exact decimals; numbers a double cannot tell apart are
- * refused, so that both forms decide alike for every amount the engine accepts (issue 19).
+ * Expressions and matchers compute with the same exact decimals, so both forms decide alike for every amount the
+ * engine accepts; a number is bounded at 18 digits before and 18 after the point, and one beyond is refused as too
+ * large or too precise, naming its field (issues 19 and 28).
  */
 class ExactAmountTests {
 
@@ -50,14 +51,22 @@ class ExactAmountTests {
     }
 
     @Test
-    void an_amount_a_double_cannot_tell_from_a_threshold_is_refused_by_both_forms() {
+    void an_amount_a_double_cannot_tell_from_a_threshold_is_decided_exactly_by_both_forms() {
         CustomerCase c = refund("100.000000000000000001").build();
+
+        assertThat(EXPRESSION.decide(c).proposal("refund").outcome().kind()).isEqualTo(Outcome.Kind.DENIED);
+        assertThat(MATCHER.decide(c).proposal("refund").outcome().kind()).isEqualTo(Outcome.Kind.DENIED);
+    }
+
+    @Test
+    void an_amount_of_more_than_eighteen_places_is_refused_as_too_precise_by_both_forms() {
+        CustomerCase c = refund("100.0000000000000000001").build();
 
         for (Policy p : new Policy[] {EXPRESSION, MATCHER}) {
             assertThatThrownBy(() -> p.decide(c)).isInstanceOf(InvalidCaseException.class)
                     .satisfies(e -> assertThat(((InvalidCaseException) e).problems()).extracting(CaseProblem::field)
                             .containsExactly("proposals[0].amount"))
-                    .hasMessageContaining("[21] significant digits, at most [15]");
+                    .hasMessageContaining("is too precise: [19] digits after the point, at most [18]");
         }
     }
 
@@ -80,9 +89,11 @@ class ExactAmountTests {
     @Test
     void an_amount_beyond_eighteen_places_is_refused() {
         assertThatThrownBy(() -> EXPRESSION.decide(refund("1E+30").build()))
-                .isInstanceOf(InvalidCaseException.class).hasMessageContaining("is out of range");
+                .isInstanceOf(InvalidCaseException.class)
+                .hasMessageContaining("proposals[0].amount: is too large: [31] digits before the point, at most [18]");
         assertThatThrownBy(() -> EXPRESSION.decide(refund("1E-400").build()))
-                .isInstanceOf(InvalidCaseException.class).hasMessageContaining("is out of range");
+                .isInstanceOf(InvalidCaseException.class)
+                .hasMessageContaining("proposals[0].amount: is too precise: [400] digits after the point, at most [18]");
     }
 
     @Test
@@ -100,11 +111,22 @@ class ExactAmountTests {
     }
 
     @Test
-    void an_expression_number_of_more_than_fifteen_significant_digits_is_a_located_load_error() {
-        assertThatThrownBy(() -> Policies.parse(policy("\"amount > 100.000000000000001\"")))
+    void an_expression_number_of_more_than_eighteen_places_is_a_located_load_error() {
+        assertThatThrownBy(() -> Policies.parse(policy("\"amount > 100.0000000000000000001\"")))
                 .isInstanceOf(PolicyLoadException.class)
-                .hasMessageContaining("number [100.000000000000001] has [18] significant digits, at most [15]")
+                .hasMessageContaining("number [100.0000000000000000001] is too precise: [19] digits after the point, "
+                        + "at most [18]")
                 .hasMessageContaining(":12:21:");
+    }
+
+    @Test
+    void an_expression_number_of_eighteen_places_is_exact() {
+        Policy p = Policies.parse(policy("\"amount > 100.000000000000000001\""));
+
+        assertThat(p.decide(refund("100.000000000000000001").build()).proposal("refund").outcome().kind())
+                .isNotEqualTo(Outcome.Kind.DENIED);
+        assertThat(p.decide(refund("100.000000000000000002").build()).proposal("refund").outcome().kind())
+                .isEqualTo(Outcome.Kind.DENIED);
     }
 
     @Test

@@ -232,10 +232,13 @@ class ExpressionSandboxTests {
         }
 
         @Test
-        void division_by_zero_does_not_throw_and_follows_floating_point() {
-            assertThat(holds("amount / 0 > 1000000", aCase())).isTrue();
+        void a_division_by_zero_does_not_throw_and_has_no_value_so_every_comparison_with_it_is_false() {
+            assertThat(holds("amount / 0 > 1000000", aCase())).isFalse();
+            assertThat(holds("amount / 0 <= 1000000", aCase())).isFalse();
             assertThat(holds("(amount - 30) / 0 == 0", aCase())).isFalse();
             assertThat(holds("amount % 0 == 0", aCase())).isFalse();
+            assertThat(holds("amount % 0 != 0", aCase())).isFalse();
+            assertThat(holds("!(amount / 0 > 1)", aCase())).isTrue();
         }
     }
 
@@ -321,7 +324,7 @@ class ExpressionSandboxTests {
         @Test
         void a_100_digit_number_is_refused() {
             String number = "1".repeat(100);
-            assertRefusedAt("amount > " + number, number, "is too long: at most [18] digits");
+            assertRefusedAt("amount > " + number, number, "is too large: [100] digits before the point, at most [18]");
         }
 
         @Test

@@ -217,8 +217,9 @@ class MatcherTests {
         }
 
         @Test
-        void division_by_zero_is_no_error() {
-            assertThat(matches("\"amount / 0 > 1\"", aCase())).isTrue();
+        void division_by_zero_is_no_error_and_no_value() {
+            assertThat(matches("\"amount / 0 > 1\"", aCase())).isFalse();
+            assertThat(matches("\"!(amount / 0 > 1)\"", aCase())).isTrue();
         }
     }
 

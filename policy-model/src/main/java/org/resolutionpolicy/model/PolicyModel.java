@@ -7,6 +7,7 @@ import java.util.Map;
 import org.resolutionpolicy.api.Beyond;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.model.source.Place;
+import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.value.WorkCalendar;
 
 /**
@@ -32,19 +33,34 @@ import org.resolutionpolicy.model.value.WorkCalendar;
  * @param defined the facts the policy defines from other facts ({@code named.*}, {@code tables.*}), by name: what a
  *                condition written about the policy elsewhere (a guarantee) may read too
  * @param declarations where the header declares each name
+ * @param rounding how the policy rounds money: quotients and computed amounts ({@code rounding:}, by default the
+ *                 currency's minor unit, half to even)
  */
 public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
                           List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
                           Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                           ExternalRules external, WorkCalendar calendar, Validity validity,
-                          Map<String, FactPath> defined, Declarations declarations) {
+                          Map<String, FactPath> defined, Declarations declarations, Rounding rounding) {
 
-    /** Creates a model, copying the defined facts. */
+    /** Creates a model, copying the defined facts; a null rounding is the currency's. */
     public PolicyModel {
         defined = defined == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defined));
         if (declarations == null) {
             declarations = Declarations.only(Place.of(id));
         }
+        if (rounding == null) {
+            rounding = Rounding.of(currency);
+        }
+    }
+
+    /** Creates a model that rounds money as its currency does. */
+    public PolicyModel(String id, String version, String description, String currency, List<String> severities,
+                       List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
+                       Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                       ExternalRules external, WorkCalendar calendar, Validity validity,
+                       Map<String, FactPath> defined, Declarations declarations) {
+        this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
+                rules, external, calendar, validity, defined, declarations, null);
     }
 
     /** Creates a model without the places of its header's declarations. */
@@ -54,7 +70,7 @@ public record PolicyModel(String id, String version, String description, String 
                        ExternalRules external, WorkCalendar calendar, Validity validity,
                        Map<String, FactPath> defined) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, calendar, validity, defined, null);
+                rules, external, calendar, validity, defined, null, null);
     }
 
     /** Creates a model on the default calendar (Monday to Friday, no holidays). */
@@ -63,13 +79,13 @@ public record PolicyModel(String id, String version, String description, String 
                        Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                        ExternalRules external) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, WorkCalendar.DEFAULT, null, Map.of(), null);
+                rules, external, WorkCalendar.DEFAULT, null, Map.of(), null, null);
     }
 
     /** Returns the same model with rules from another source. */
     public PolicyModel withExternal(ExternalRules rules) {
         return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
-                remedies, authority, this.rules, rules, calendar, validity, defined, declarations);
+                remedies, authority, this.rules, rules, calendar, validity, defined, declarations, rounding);
     }
 
     /** Returns the rank of the role {@code beyondAuthority} escalates to, or -1 when it denies or goes to SWAT. */

@@ -110,6 +110,35 @@ class CaseJsonReaderTests {
     }
 
     @Nested
+    @DisplayName("numbers beyond the bounds")
+    class Bounds {
+
+        @Test
+        void a_huge_json_amount_is_too_large_not_no_number() {
+            assertThatThrownBy(() -> Cases.parse("{\"severity\": \"LOW\", \"employee\": {\"role\": \"agent\"},"
+                    + " \"proposals\": [{\"remedy\": \"refund\", \"amount\": 1e308}]}"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .hasMessageContaining("proposals[0].amount: is too large: [309] digits before the point, at most [18]")
+                    .hasMessageNotContaining("must be a number");
+        }
+
+        @Test
+        void a_tiny_yaml_attribute_is_too_precise() {
+            assertThatThrownBy(() -> Cases.parse("severity: LOW\nemployee: { role: agent }\nattributes: { rate: 1e-400 }\n"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .hasMessageContaining("attributes.rate: is too precise: [400] digits after the point, at most [18]");
+        }
+
+        @Test
+        void an_exponent_of_a_billion_is_answered_at_once() {
+            assertThatThrownBy(() -> Cases.parse("severity: LOW\nemployee: { role: agent }\n"
+                    + "proposals: [{ remedy: refund, amount: 1e999999999 }]\n"))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .hasMessageContaining("is too large: [1000000000] digits before the point");
+        }
+    }
+
+    @Nested
     @DisplayName("malformed JSON")
     class Malformed {
 
@@ -164,6 +193,16 @@ class CaseJsonReaderTests {
         private Optional<CustomerCase> line(String text, long number) {
             byte[] bytes = ("xx" + text).getBytes(StandardCharsets.UTF_8);
             return CaseJsonReader.readLine(bytes, 2, bytes.length - 2, "history.jsonl", number);
+        }
+
+        @Test
+        void a_decision_log_line_with_two_inputs_is_refused_not_read_from_the_first() {
+            String input = "{\"severity\": \"LOW\", \"employee\": {\"role\": \"agent\"}}";
+
+            assertThatThrownBy(() -> line("{\"decisionId\": \"d-1\", \"input\": " + input + ", \"input\": " + input + "}", 7))
+                    .isInstanceOf(InvalidCaseException.class)
+                    .hasMessageContaining("history.jsonl:7:")
+                    .hasMessageContaining("duplicate key [input]: a decision-log line holds each key once");
         }
 
         @Test

@@ -203,7 +203,10 @@ public final class CaseFields {
                 }
                 case NUMBER -> {
                     BigDecimal n = in.number();
-                    if (n == null) {
+                    String beyond = n == null ? Values.outOfRange(in.text()) : null;
+                    if (beyond != null) {
+                        problem("attributes.", key, beyond + ", was " + describe());
+                    } else if (n == null) {
                         problem("attributes.", key, "is not a usable number: " + describe());
                     } else {
                         b.attribute(key, n);
@@ -376,7 +379,10 @@ public final class CaseFields {
     private BigDecimal number(String prefix, String key) throws IOException {
         CaseCursor.Kind kind = in.kind();
         BigDecimal n = kind == CaseCursor.Kind.NUMBER ? in.number() : null;
-        if (n == null && kind != CaseCursor.Kind.NULL) {
+        String beyond = n == null && kind == CaseCursor.Kind.NUMBER ? Values.outOfRange(in.text()) : null;
+        if (beyond != null) {
+            problem(prefix, key, beyond + ", was " + describe());
+        } else if (n == null && kind != CaseCursor.Kind.NULL) {
             problem(prefix, key, "must be a number, not " + notANumber());
         }
         return n;

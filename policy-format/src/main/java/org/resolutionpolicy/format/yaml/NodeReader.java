@@ -144,7 +144,12 @@ public final class NodeReader {
     /** Reads a number. */
     public BigDecimal number(Node node, String what) {
         BigDecimal n = numberOrNull(node);
-        if (n == null) {
+        String beyond = n == null && node instanceof ScalarNode scalar
+                && (Tag.INT.equals(node.getTag()) || Tag.FLOAT.equals(node.getTag()))
+                ? Values.outOfRange(scalar.getValue()) : null;
+        if (beyond != null) {
+            error(node, what + " " + beyond + ", was " + describe(node));
+        } else if (n == null) {
             error(node, what + " must be a number, not " + describe(node));
         }
         return n;

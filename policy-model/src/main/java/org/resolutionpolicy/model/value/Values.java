@@ -60,6 +60,51 @@ public final class Values {
         }
     }
 
+    /** The most digits a number may have before its point, and the most after it. */
+    public static final int MAX_DIGITS = 18;
+
+    /**
+     * Returns why a number literal that {@link #numberOrNull} refuses is beyond the bounds of numbers ({@code is too
+     * large: [309] digits before the point, at most [18]}, {@code is too precise: ...}), or null when it is no number
+     * at all (or is a number inside the bounds). Never builds the number's digits: {@code 1e999999999} is answered
+     * from its exponent.
+     */
+    public static String outOfRange(String literal) {
+        String value = literal.replace("_", "");
+        if (value.length() > 1000) {
+            return null;
+        }
+        BigDecimal n;
+        try {
+            n = new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (n.signum() == 0) {
+            return null;
+        }
+        // precision - scale counts the digits before the point; -scale of the unscaled value's trailing zeros aside
+        long before = (long) n.precision() - n.scale();
+        long after = n.scale() <= 0 ? 0 : (long) n.scale() - trailingZeros(n);
+        if (before > MAX_DIGITS) {
+            return "is too large: [" + before + "] digits before the point, at most [" + MAX_DIGITS + "]";
+        }
+        if (after > MAX_DIGITS) {
+            return "is too precise: [" + after + "] digits after the point, at most [" + MAX_DIGITS + "]";
+        }
+        return null;
+    }
+
+    /** Counts the zeros at the end of a decimal's unscaled value (at most its precision: cheap). */
+    private static int trailingZeros(BigDecimal n) {
+        String digits = n.unscaledValue().abs().toString();
+        int zeros = 0;
+        while (zeros < digits.length() - 1 && digits.charAt(digits.length() - 1 - zeros) == '0') {
+            zeros++;
+        }
+        return zeros;
+    }
+
     /** Returns true if the number has a fractional part (2.5), false for a whole number (2, 2.00). */
     public static boolean hasFraction(BigDecimal value) {
         return value.stripTrailingZeros().scale() > 0;

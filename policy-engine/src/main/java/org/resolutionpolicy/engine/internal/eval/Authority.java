@@ -142,12 +142,20 @@ final class Authority {
                 continue;
             }
             String why = covers(limit, counted) ? windowShortfall(plan.entry(role), plan, counted, facts, prior)
-                    : "up to " + limit + " per grant";
+                    : "up to " + limit + " per grant" + working(plan.entry(role), limit, facts);
             return what + " is beyond the authority of " + employeeRole + " (" + why + "); " + approver
                     + " may grant it";
         }
         return what + " is beyond the authority of " + employeeRole + " (none for " + plan.remedy + "); "
                 + approver + " may grant it";
+    }
+
+    /** Returns how a computed own limit that is the binding one was computed ({@code : attributes.paid / 3 = ...}). */
+    private static String working(AuthorityEntry entry, Limit limit, Facts facts) {
+        if (entry == null || entry.computed() == null || !limit.equals(entry.perGrant(facts))) {
+            return "";
+        }
+        return ": " + entry.computed().working(facts);
     }
 
     /**

@@ -31,8 +31,6 @@ import org.resolutionpolicy.model.value.Values;
 final class CaseChecker {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /** The most significant digits a number may have: every such number converts to a distinct double. */
-    static final int MAX_SIGNIFICANT_DIGITS = 15;
     /** The most digits a number may have before, and the most after, the decimal point. */
     static final int MAX_PLACES = 18;
 
@@ -355,32 +353,28 @@ final class CaseChecker {
     }
 
     /**
-     * Returns why a number is refused, or null when expressions compare it exactly as matchers do.
-     *
-     * <p>Expressions compare numbers as doubles, matchers as exact decimals. Two decimals of at most 15
-     * significant digits within the double's normal range convert to distinct doubles in the same order (a double
-     * holds 15 decimal digits: every such decimal survives the round trip through a double), so {@code <}, {@code ==}
-     * and {@code >} agree for every such amount and every number literal (the expression parser holds those to the
-     * same rule). Zero digits after the last significant one do not count: {@code 100.000} is 1 digit.
+     * Returns why a number is refused, or null when it is inside the bounds of exact numbers: at most 18 digits before
+     * the point (else too large) and 18 after it (else too precise). Expressions and matchers compute with the same
+     * exact decimals, so they agree on every accepted number; zeros after the last significant digit do not count
+     * ({@code 100.000} has no digit after the point).
      */
     static String inexact(BigDecimal value) {
         if (value.signum() == 0) {
             return null;
         }
         // the usual amount passes without a stripped copy: stripping only lowers precision and scale together
-        if (value.precision() <= MAX_SIGNIFICANT_DIGITS && value.scale() <= MAX_PLACES
-                && value.precision() - value.scale() <= MAX_PLACES) {
+        if (value.scale() <= MAX_PLACES && value.precision() - value.scale() <= MAX_PLACES) {
             return null;
         }
         BigDecimal stripped = value.stripTrailingZeros();
         int integerDigits = stripped.precision() - stripped.scale();
-        if (stripped.precision() > MAX_SIGNIFICANT_DIGITS) {
-            return "has [" + stripped.precision() + "] significant digits, at most [" + MAX_SIGNIFICANT_DIGITS
-                    + "]: expressions could not compare it exactly, was " + Problems.quote(value.toString());
-        }
-        if (integerDigits > MAX_PLACES || stripped.scale() > MAX_PLACES) {
-            return "is out of range: at most [" + MAX_PLACES + "] digits before and after the point, was "
+        if (integerDigits > MAX_PLACES) {
+            return "is too large: [" + integerDigits + "] digits before the point, at most [" + MAX_PLACES + "], was "
                     + Problems.quote(value.toString());
+        }
+        if (stripped.scale() > MAX_PLACES) {
+            return "is too precise: [" + stripped.scale() + "] digits after the point, at most [" + MAX_PLACES
+                    + "], was " + Problems.quote(value.toString());
         }
         return null;
     }

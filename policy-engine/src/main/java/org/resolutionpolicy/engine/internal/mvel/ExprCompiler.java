@@ -8,17 +8,16 @@ import java.util.function.Function;
 import org.resolutionpolicy.model.FactPath;
 import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.model.Facts;
-import org.resolutionpolicy.model.value.Values;
 
 /**
- * Compiles a checked expression tree into a tree of small typed closures, built once at load: numbers stay
- * primitive doubles, operators are chosen at compile time, and nothing is boxed or looked up while deciding.
+ * Compiles a checked expression tree into a tree of small typed closures, built once at load: operators and the
+ * shape of each comparison are chosen at compile time, and nothing is looked up while deciding.
  *
- * <p>The closures give exactly what {@link ExprExplainer#eval} gives (MVEL's semantics, which a property test checks
- * against real MVEL): doubles for every number, severity, role and date; a comparison that reads an absent fact is
- * false. A number reads as NaN when a fact under it is absent; a comparison that sees NaN asks whether a fact was
- * absent before deciding, so a NaN that arithmetic made (0 / 0) still compares as MVEL compares it. Shapes without
- * a numeric form (strings, booleans, remedies compared with {@code ==}) read boxed values, as the tree does.
+ * <p>The closures give exactly what {@link ExprExplainer#eval} gives (a property holds them to it, and another to a
+ * {@code BigDecimal} oracle): numbers are exact decimals, a quotient rounds by the policy's rule, a comparison that
+ * reads an absent fact or a quotient by zero is false. Dates compare as instants and ranks as ranks without becoming
+ * decimals. Shapes without a numeric form (strings, booleans, remedies compared with {@code ==}) read boxed values,
+ * as the tree does.
  */
 final class ExprCompiler {
 
@@ -29,11 +28,8 @@ final class ExprCompiler {
 
     /** A compiled numeric expression. */
     interface Num {
-        /** Returns the value, NaN when a fact it reads is absent (and possibly when arithmetic made NaN). */
-        double get(Facts facts);
-
-        /** Returns true if every fact it reads is present. */
-        boolean present(Facts facts);
+        /** Returns the value, exact; null when a fact it reads is absent or it divides by zero. */
+        BigDecimal get(Facts facts);
     }
 
     /** A compiled expression of any type, boxed as the tree evaluator boxes it; null for absent. */
@@ -49,9 +45,11 @@ final class ExprCompiler {
     private static final int GE = 5;
 
     private final ExprExplainer interpreter;
+    private final Arithmetic arithmetic;
 
     ExprCompiler(ExprExplainer interpreter) {
         this.interpreter = interpreter;
+        this.arithmetic = interpreter.arithmetic();
     }
 
     /** Compiles a condition. */
@@ -86,18 +84,19 @@ final class ExprCompiler {
     private Bool comparison(Expr.Binary b) {
         int op = opcode(b.op());
         if (numeric(b.left()) && numeric(b.right())) {
+            Bool ordered = ordered(b.left(), b.right(), op);
+            if (ordered != null) {
+                return ordered;
+            }
             Num l = num(b.left());
             Num r = num(b.right());
             return f -> {
-                double x = l.get(f);
-                if (x != x && !l.present(f)) {
+                BigDecimal x = l.get(f);
+                if (x == null) {
                     return false;
                 }
-                double y = r.get(f);
-                if (y != y && !r.present(f)) {
-                    return false;
-                }
-                return compare(op, x, y);
+                BigDecimal y = r.get(f);
+                return y != null && compare(op, x.compareTo(y));
             };
         }
         Val l = val(b.left());
@@ -131,15 +130,61 @@ final class ExprCompiler {
         };
     }
 
-    private static boolean compare(int op, double a, double b) {
+    private static boolean compare(int op, int c) {
         return switch (op) {
-            case EQ -> a == b;
-            case NE -> a != b;
-            case LT -> a < b;
-            case LE -> a <= b;
-            case GT -> a > b;
-            default -> a >= b;
+            case EQ -> c == 0;
+            case NE -> c != 0;
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            default -> c >= 0;
         };
+    }
+
+    /**
+     * Compiles a comparison of two dates or of two ranks of one ladder, read as they are (instants, ranks) and
+     * compared without a decimal; null for any other comparison.
+     */
+    private static Bool ordered(Expr left, Expr right, int op) {
+        FactType type = left.type();
+        boolean leaves = leaf(left) && leaf(right);
+        if (!leaves || type != right.type()
+                || type != FactType.DATETIME && type != FactType.SEVERITY && type != FactType.ROLE) {
+            return null;
+        }
+        Val l = raw(left);
+        Val r = raw(right);
+        return f -> {
+            Object x = l.get(f);
+            if (x == null) {
+                return false;
+            }
+            Object y = r.get(f);
+            return y != null && compare(op, compareSame(x, y));
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int compareSame(Object x, Object y) {
+        return ((Comparable<Object>) x).compareTo(y);
+    }
+
+    private static boolean leaf(Expr e) {
+        return e instanceof Expr.Literal || e instanceof Expr.FactRef || e instanceof Expr.Helper;
+    }
+
+    /** Reads a leaf as the case holds it: a decimal, a rank, an instant. */
+    private static Val raw(Expr e) {
+        if (e instanceof Expr.Literal l) {
+            Object c = l.value();
+            return f -> c;
+        }
+        if (e instanceof Expr.FactRef ref) {
+            FactPath path = ref.path();
+            return path::read;
+        }
+        Function<Facts, Object> read = ((Expr.Helper) e).read();
+        return read::apply;
     }
 
     /** Returns true if the tree evaluator gives a Double (or null) for this expression. */
@@ -163,142 +208,56 @@ final class ExprCompiler {
         return false;
     }
 
-    private static Num num(Expr e) {
+    private Num num(Expr e) {
         if (e instanceof Expr.Literal l) {
-            double c = toDouble(l.value());
-            return new Num() {
-                @Override
-                public double get(Facts f) {
-                    return c;
-                }
-
-                @Override
-                public boolean present(Facts f) {
-                    return true;
-                }
-            };
+            BigDecimal c = Arithmetic.number(l.value());
+            return f -> c;
         }
         if (e instanceof Expr.FactRef ref) {
             FactPath path = ref.path();
-            return read(path::read);
+            return f -> Arithmetic.number(path.read(f));
         }
         if (e instanceof Expr.Helper h) {
-            return read(h.read());
+            Function<Facts, Object> read = h.read();
+            return f -> Arithmetic.number(read.apply(f));
         }
         if (e instanceof Expr.Call c) {
-            return call(c);
+            return f -> interpreter.call(c, f);
         }
         if (e instanceof Expr.Unary u) {
             Num operand = num(u.operand());
-            return new Num() {
-                @Override
-                public double get(Facts f) {
-                    return 0.0 - operand.get(f);
-                }
-
-                @Override
-                public boolean present(Facts f) {
-                    return operand.present(f);
-                }
+            return f -> {
+                BigDecimal v = operand.get(f);
+                return v == null ? null : v.negate();
             };
         }
         Expr.Binary b = (Expr.Binary) e;
         Num l = num(b.left());
         Num r = num(b.right());
         char op = b.op().charAt(0);
-        return new Num() {
-            @Override
-            public double get(Facts f) {
-                double x = l.get(f);
-                double y = r.get(f);
-                return switch (op) {
-                    case '+' -> x + y;
-                    case '-' -> x - y;
-                    case '*' -> x * y;
-                    case '/' -> x / y;
-                    default -> x % y;
-                };
+        Arithmetic math = arithmetic;
+        return f -> {
+            BigDecimal x = l.get(f);
+            if (x == null) {
+                return null;
             }
-
-            @Override
-            public boolean present(Facts f) {
-                return l.present(f) && r.present(f);
-            }
+            BigDecimal y = r.get(f);
+            return y == null ? null : math.apply(op, x, y);
         };
-    }
-
-    private static Num call(Expr.Call c) {
-        Num[] args = c.args().stream().map(ExprCompiler::num).toArray(Num[]::new);
-        String function = c.function();
-        return new Num() {
-            @Override
-            public double get(Facts f) {
-                double[] values = new double[args.length];
-                for (int i = 0; i < args.length; i++) {
-                    values[i] = args[i].get(f);
-                    if (values[i] != values[i] && !args[i].present(f)) {
-                        return Double.NaN;
-                    }
-                }
-                return Functions.approximate(function, values, c.calendar());
-            }
-
-            @Override
-            public boolean present(Facts f) {
-                for (Num arg : args) {
-                    if (!arg.present(f)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        };
-    }
-
-    private static Num read(Function<Facts, Object> reader) {
-        return new Num() {
-            @Override
-            public double get(Facts f) {
-                Object v = reader.apply(f);
-                return v == null ? Double.NaN : toDouble(v);
-            }
-
-            @Override
-            public boolean present(Facts f) {
-                return reader.apply(f) != null;
-            }
-        };
-    }
-
-    /**
-     * The number the closures, the tree evaluator (through {@link SandboxedExpression#toMvel}) and MVEL see for a
-     * number, rank or date; unboxed, since decisions read facts through it.
-     */
-    static double toDouble(Object v) {
-        if (v instanceof BigDecimal n) {
-            return n.doubleValue();
-        }
-        if (v instanceof Integer rank) {
-            return rank.doubleValue();
-        }
-        if (v instanceof Instant instant) {
-            return Values.epochMillis(instant);
-        }
-        throw new IllegalStateException("a numeric expression read a " + v.getClass().getName());
     }
 
     private Val val(Expr e) {
         if (e instanceof Expr.Literal l) {
-            Object c = SandboxedExpression.toMvel(l.value());
+            Object c = SandboxedExpression.toValue(l.value());
             return f -> c;
         }
         if (e instanceof Expr.FactRef ref) {
             FactPath path = ref.path();
-            return f -> SandboxedExpression.toMvel(path.read(f));
+            return f -> SandboxedExpression.toValue(path.read(f));
         }
         if (e instanceof Expr.Helper h) {
             Function<Facts, Object> read = h.read();
-            return f -> SandboxedExpression.toMvel(read.apply(f));
+            return f -> SandboxedExpression.toValue(read.apply(f));
         }
         // rarer shapes (a boolean expression compared with ==, say) keep the tree evaluator's boxed values
         return f -> interpreter.eval(e, f);

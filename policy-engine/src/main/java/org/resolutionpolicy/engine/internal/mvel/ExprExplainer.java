@@ -24,10 +24,17 @@ final class ExprExplainer {
 
     private final List<String> severities;
     private final List<String> roles;
+    private final Arithmetic arithmetic;
 
-    ExprExplainer(List<String> severities, List<String> roles) {
+    ExprExplainer(List<String> severities, List<String> roles, Arithmetic arithmetic) {
         this.severities = severities;
         this.roles = roles;
+        this.arithmetic = arithmetic;
+    }
+
+    /** Returns the arithmetic this explainer evaluates with. */
+    Arithmetic arithmetic() {
+        return arithmetic;
     }
 
     void explain(Expr tree, Facts facts, List<Failure> failures) {
@@ -54,33 +61,26 @@ final class ExprExplainer {
     }
 
     /**
-     * Evaluates with the semantics of the generated MVEL: absent facts make comparisons false, and numbers,
-     * dates and ranks are doubles, as they are in the compiled form (so x / 0 is infinite and 0 / 0 is NaN).
+     * Evaluates with the semantics of the compiled form: absent facts make comparisons false; numbers, dates and
+     * ranks are exact decimals ({@link SandboxedExpression#toValue}); {@code + - * %} are exact, a quotient rounds by
+     * the policy's rule, and a division by zero has no value (null), so a comparison with it is false.
      */
     Object eval(Expr e, Facts facts) {
         if (e instanceof Expr.Literal) {
-            return SandboxedExpression.toMvel(((Expr.Literal) e).value());
+            return SandboxedExpression.toValue(((Expr.Literal) e).value());
         }
         if (e instanceof Expr.FactRef) {
-            return SandboxedExpression.toMvel(((Expr.FactRef) e).path().read(facts));
+            return SandboxedExpression.toValue(((Expr.FactRef) e).path().read(facts));
         }
         if (e instanceof Expr.Helper) {
-            return SandboxedExpression.toMvel(((Expr.Helper) e).read().apply(facts));
+            return SandboxedExpression.toValue(((Expr.Helper) e).read().apply(facts));
         }
         if (e instanceof Expr.Presence) {
             Expr.Presence p = (Expr.Presence) e;
             return (p.fact().path().read(facts) != null) == p.present();
         }
         if (e instanceof Expr.Call c) {
-            double[] values = new double[c.args().size()];
-            for (int i = 0; i < values.length; i++) {
-                Object v = eval(c.args().get(i), facts);
-                if (v == null) {
-                    return null;
-                }
-                values[i] = (Double) v;
-            }
-            return Functions.approximate(c.function(), values, c.calendar());
+            return call(c, facts);
         }
         if (e instanceof Expr.Unary) {
             Expr.Unary u = (Expr.Unary) e;
@@ -88,7 +88,7 @@ final class ExprExplainer {
             if (u.op().equals("!")) {
                 return !Boolean.TRUE.equals(v);
             }
-            return v == null ? null : 0.0 - (Double) v;
+            return v == null ? null : ((BigDecimal) v).negate();
         }
         Expr.Binary b = (Expr.Binary) e;
         if (b.op().equals("&&")) {
@@ -108,7 +108,35 @@ final class ExprExplainer {
         if (l == null || r == null) {
             return null;
         }
-        return arithmetic(b.op(), (Double) l, (Double) r);
+        return arithmetic.apply(b.op().charAt(0), (BigDecimal) l, (BigDecimal) r);
+    }
+
+    /** Calls a function: numbers for {@code min} and {@code max}, the dates themselves for the date differences. */
+    BigDecimal call(Expr.Call c, Facts facts) {
+        boolean dates = Functions.ARGUMENTS.get(c.function()) == FactType.DATETIME;
+        Object[] args = new Object[c.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            Expr arg = c.args().get(i);
+            args[i] = dates ? raw(arg, facts) : eval(arg, facts);
+            if (args[i] == null) {
+                return null;
+            }
+        }
+        return Functions.exact(c.function(), args, c.calendar());
+    }
+
+    /** Returns a date argument as the instant it is: a literal, a fact or a helper (dates have no arithmetic). */
+    static Object raw(Expr e, Facts facts) {
+        if (e instanceof Expr.Literal l) {
+            return l.value();
+        }
+        if (e instanceof Expr.FactRef ref) {
+            return ref.path().read(facts);
+        }
+        if (e instanceof Expr.Helper h) {
+            return h.read().apply(facts);
+        }
+        throw new IllegalStateException("a date argument is a literal, a fact or a helper, not " + e);
     }
 
     /**
@@ -148,40 +176,18 @@ final class ExprExplainer {
     }
 
     static boolean compare(String op, Object l, Object r) {
-        if (l instanceof Double) {
-            double a = (Double) l;
-            double b = (Double) r;
-            switch (op) {
-                case "==":
-                    return a == b;
-                case "!=":
-                    return a != b;
-                case "<":
-                    return a < b;
-                case "<=":
-                    return a <= b;
-                case ">":
-                    return a > b;
-                default:
-                    return a >= b;
-            }
+        if (l instanceof BigDecimal) {
+            int c = ((BigDecimal) l).compareTo((BigDecimal) r);
+            return switch (op) {
+                case "==" -> c == 0;
+                case "!=" -> c != 0;
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                default -> c >= 0;
+            };
         }
         return op.equals("==") == l.equals(r);
-    }
-
-    private static Double arithmetic(String op, double l, double r) {
-        switch (op) {
-            case "+":
-                return l + r;
-            case "-":
-                return l - r;
-            case "*":
-                return l * r;
-            case "/":
-                return l / r;
-            default:
-                return l % r;
-        }
     }
 
     private void values(Expr e, Facts facts, Map<String, String> out) {
@@ -197,10 +203,38 @@ final class ExprExplainer {
             c.args().forEach(arg -> values(arg, facts, out));
         } else if (e instanceof Expr.Unary) {
             values(((Expr.Unary) e).operand(), facts, out);
-        } else if (e instanceof Expr.Binary) {
-            values(((Expr.Binary) e).left(), facts, out);
-            values(((Expr.Binary) e).right(), facts, out);
+        } else if (e instanceof Expr.Binary b) {
+            values(b.left(), facts, out);
+            values(b.right(), facts, out);
+            if (b.op().equals("/")) {
+                String rounded = rounded(b, facts);
+                if (rounded != null) {
+                    out.put(print(b), rounded);
+                }
+            }
         }
+    }
+
+    /**
+     * Shows a quotient that rounding changed, with the value it was before: {@code 66.67 (66.6666666667..., rounded
+     * HALF_EVEN to 2 places)}; null when it was not rounded or has no value.
+     */
+    private String rounded(Expr.Binary b, Facts facts) {
+        if (arithmetic.rounding() == null || !(eval(b.left(), facts) instanceof BigDecimal l)
+                || !(eval(b.right(), facts) instanceof BigDecimal r) || r.signum() == 0) {
+            return null;
+        }
+        BigDecimal quotient = arithmetic.divide(l, r);
+        BigDecimal exact = Arithmetic.unrounded().divide(l, r);
+        return quotient.compareTo(exact) == 0 ? null
+                : quotient.toPlainString() + " (" + unrounded(exact) + ", rounded " + arithmetic.rounding() + ")";
+    }
+
+    /** Prints an unrounded quotient to 12 significant digits, with an ellipsis when it has more. */
+    static String unrounded(BigDecimal exact) {
+        BigDecimal shown = exact.round(new java.math.MathContext(12, java.math.RoundingMode.DOWN));
+        String text = org.resolutionpolicy.model.value.Values.normalize(shown).toPlainString();
+        return shown.compareTo(exact) == 0 ? text : text + "...";
     }
 
     private String show(FactType type, Object value) {

@@ -2,7 +2,7 @@ package org.resolutionpolicy.engine.internal.mvel;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -12,17 +12,15 @@ import org.resolutionpolicy.model.value.WorkCalendar;
 
 /**
  * The allow-listed functions of expressions: {@code min}, {@code max} over numbers, and the date differences
- * {@code hoursBetween}, {@code daysBetween} (calendar days between the UTC dates) and {@code businessDaysBetween}
- * (business days on the policy's calendar after the first date, up to and including the second). Each has an exact
- * form (BigDecimal and Instant, for amounts and named values) and a double form (for conditions, which compare
- * doubles as MVEL does); both agree on every whole-millisecond input.
+ * {@code hoursBetween} (exact hours, to 34 significant digits), {@code daysBetween} (calendar days between the UTC
+ * dates) and {@code businessDaysBetween} (business days on the policy's calendar after the first date, up to and
+ * including the second). Numbers are exact decimals: {@code min} and {@code max} never round.
  */
 final class Functions {
 
-    /** How every computed amount is held: at most 15 significant digits, the limit of an exact amount. */
-    static final MathContext DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
-    private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000);
-    private static final double MILLIS_PER_DAY = 86_400_000.0;
+    /** The precision of {@code hoursBetween}: hours are not money, and 34 digits tell every two instants apart. */
+    static final MathContext HOURS = MathContext.DECIMAL128;
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3_600);
 
     /** The functions and the type of their arguments; every one returns a number. */
     static final Map<String, FactType> ARGUMENTS = Map.of("min", FactType.NUMBER, "max", FactType.NUMBER,
@@ -49,9 +47,9 @@ final class Functions {
                 return best;
             }
             case "hoursBetween" -> {
-                BigDecimal millis = BigDecimal.valueOf(Values.epochMillis((Instant) args[1]))
-                        .subtract(BigDecimal.valueOf(Values.epochMillis((Instant) args[0])));
-                return millis.divide(MILLIS_PER_HOUR, DIGITS);
+                Duration d = Duration.between((Instant) args[0], (Instant) args[1]);
+                BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+                return Values.normalize(seconds.divide(SECONDS_PER_HOUR, HOURS));
             }
             case "daysBetween" -> {
                 long a = ((Instant) args[0]).atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
@@ -62,31 +60,5 @@ final class Functions {
                 return BigDecimal.valueOf(calendar.between((Instant) args[0], (Instant) args[1]));
             }
         }
-    }
-
-    /** Applies a function to double arguments (numbers, and dates as epoch milliseconds), none NaN from absence. */
-    static double approximate(String function, double[] args, WorkCalendar calendar) {
-        switch (function) {
-            case "min", "max" -> {
-                double best = args[0];
-                for (int i = 1; i < args.length; i++) {
-                    best = function.equals("min") ? Math.min(best, args[i]) : Math.max(best, args[i]);
-                }
-                return best;
-            }
-            case "hoursBetween" -> {
-                return exact(function, new Object[] {instant(args[0]), instant(args[1])}, calendar).doubleValue();
-            }
-            case "daysBetween" -> {
-                return Math.floor(args[1] / MILLIS_PER_DAY) - Math.floor(args[0] / MILLIS_PER_DAY);
-            }
-            default -> {
-                return calendar.between(instant(args[0]), instant(args[1]));
-            }
-        }
-    }
-
-    private static Instant instant(double epochMillis) {
-        return Instant.ofEpochMilli((long) epochMillis);
     }
 }

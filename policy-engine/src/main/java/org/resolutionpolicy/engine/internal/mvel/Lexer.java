@@ -17,9 +17,8 @@ final class Lexer {
 
     static final int MAX_LENGTH = 2000;
     static final int MAX_STRING = 200;
+    /** The most digits a number may have before its point, and after it: as for the numbers of a case. */
     static final int MAX_NUMBER_DIGITS = 18;
-    /** The most significant digits a number may have, as for the amounts of a case: doubles compare those exactly. */
-    static final int MAX_SIGNIFICANT_DIGITS = 15;
 
     private static final String[] OPERATORS = {"==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/",
         "%", "(", ")", ",", "."};
@@ -57,15 +56,11 @@ final class Lexer {
                             "numbers are written plainly, like 50 or 12.5");
                 }
                 String number = text.substring(start, i);
-                if (number.replace(".", "").length() > MAX_NUMBER_DIGITS) {
-                    throw new ExpressionException("number [" + abbreviate(number) + "] is too long: at most ["
-                            + MAX_NUMBER_DIGITS + "] digits", start, null);
-                }
-                int significant = significantDigits(number);
-                if (significant > MAX_SIGNIFICANT_DIGITS) {
-                    throw new ExpressionException("number [" + abbreviate(number) + "] has [" + significant
-                            + "] significant digits, at most [" + MAX_SIGNIFICANT_DIGITS + "]", start,
-                            "expressions compare numbers as doubles, which hold 15 digits exactly; round it");
+                String problem = outOfBounds(number);
+                if (problem != null) {
+                    throw new ExpressionException("number [" + abbreviate(number) + "] is " + problem, start,
+                            "numbers are exact decimals of at most " + MAX_NUMBER_DIGITS
+                                    + " digits before and after the point");
                 }
                 tokens.add(new Token(Token.Kind.NUMBER, number, start));
             } else if (isLetter(c) || c == '_') {
@@ -160,17 +155,21 @@ final class Lexer {
         return s.length() > 24 ? s.substring(0, 24) + "..." : s;
     }
 
-    /** Counts the digits from the first non-zero digit to the last non-zero one: {@code 0.0120} has 2. */
-    private static int significantDigits(String number) {
-        String digits = number.replace(".", "");
-        int first = 0;
-        while (first < digits.length() && digits.charAt(first) == '0') {
-            first++;
+    /**
+     * Returns why a number is beyond the bounds of exact numbers (too large: more than 18 digits before the point
+     * once leading zeros go; too precise: more than 18 after it once trailing zeros go), or null.
+     */
+    static String outOfBounds(String number) {
+        int point = number.indexOf('.');
+        String whole = (point < 0 ? number : number.substring(0, point)).replaceFirst("^0+", "");
+        String fraction = point < 0 ? "" : number.substring(point + 1).replaceFirst("0+$", "");
+        if (whole.length() > MAX_NUMBER_DIGITS) {
+            return "too large: [" + whole.length() + "] digits before the point, at most [" + MAX_NUMBER_DIGITS + "]";
         }
-        int last = digits.length();
-        while (last > first && digits.charAt(last - 1) == '0') {
-            last--;
+        if (fraction.length() > MAX_NUMBER_DIGITS) {
+            return "too precise: [" + fraction.length() + "] digits after the point, at most [" + MAX_NUMBER_DIGITS
+                    + "]";
         }
-        return last - first;
+        return null;
     }
 }

@@ -3,31 +3,36 @@ package org.resolutionpolicy.engine.internal.mvel;
 import org.resolutionpolicy.model.expr.Expr;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.value.Values;
 
 /**
  * An amount computed from a case's facts ({@code upTo: "12 * attributes.daysLate"}, {@code entitled: "band"}), checked
- * by the same {@link Parser} as conditions and computed in exact decimals, as matchers compare amounts: {@code + - *}
- * are exact, {@code /} and {@code %} and the date differences round to 15 significant digits, and so does the
- * result. It reads case-level facts only (not {@code remedy} or {@code amount}). Immutable and thread-safe.
+ * by the same {@link Parser} as conditions and computed with the same exact {@link Arithmetic}: {@code + - * %} exact,
+ * a quotient rounded by the policy's {@link Rounding}. Money (a limit, an {@code upTo}, an entitlement) is rounded so
+ * at the end too; a named value ({@code definitions:}) keeps its digits. It reads case-level facts only (not
+ * {@code remedy} or {@code amount}). Immutable and thread-safe.
  */
 public final class SandboxedAmount implements ComputedAmount {
 
     private final String text;
     private final Expr tree;
-    private final ExprExplainer printer;
+    private final ExprExplainer evaluator;
+    private final ExprExplainer unrounded;
+    private final Rounding money;
 
-    private SandboxedAmount(String text, Expr tree, ExprExplainer printer) {
+    private SandboxedAmount(String text, Expr tree, ExprExplainer evaluator, ExprExplainer unrounded, Rounding money) {
         this.text = text;
         this.tree = tree;
-        this.printer = printer;
+        this.evaluator = evaluator;
+        this.unrounded = unrounded;
+        this.money = money;
     }
 
     /**
-     * Checks and compiles an amount.
+     * Checks and compiles an amount of money: its result rounds by the policy's rounding.
      *
      * @param text the expression as written in the policy
      * @param context what it may refer to
@@ -35,12 +40,29 @@ public final class SandboxedAmount implements ComputedAmount {
      * @throws ExpressionException if the expression is not allowed, malformed, not a number or reads the proposal
      */
     public static SandboxedAmount compile(String text, ExpressionContext context) throws ExpressionException {
+        return compile(text, context, true);
+    }
+
+    /**
+     * Checks and compiles an amount.
+     *
+     * @param text the expression as written in the policy
+     * @param context what it may refer to
+     * @param money true for money, whose result rounds by the policy's rounding; false for a named value
+     * @return the compiled amount
+     * @throws ExpressionException if the expression is not allowed, malformed, not a number or reads the proposal
+     */
+    public static SandboxedAmount compile(String text, ExpressionContext context, boolean money)
+            throws ExpressionException {
         Expr tree = Parser.parseNumber(text, context);
         if (SandboxedExpression.readsProposal(tree)) {
             throw new ExpressionException("an amount is computed from the case, not from the proposal: it may not read "
                     + "[remedy] or [amount]", 0, "write the comparison with the proposal as a rule's condition");
         }
-        return new SandboxedAmount(text, tree, new ExprExplainer(context.severities(), context.roles()));
+        return new SandboxedAmount(text, tree,
+                new ExprExplainer(context.severities(), context.roles(), Arithmetic.of(context.rounding())),
+                new ExprExplainer(context.severities(), context.roles(), Arithmetic.unrounded()),
+                money ? context.rounding() : null);
     }
 
     /** Returns the checked tree, for analyses. */
@@ -49,10 +71,11 @@ public final class SandboxedAmount implements ComputedAmount {
         return tree;
     }
 
+    /** Returns the value: exact, with quotients rounded, and rounded at the end when it is money. */
     @Override
     public BigDecimal value(Facts facts) {
-        BigDecimal v = eval(tree, facts);
-        return v == null ? null : Values.normalize(v.round(Functions.DIGITS));
+        BigDecimal v = evaluator.eval(tree, facts) instanceof BigDecimal n ? n : null;
+        return v == null ? null : Values.normalize(money == null ? v : money.round(v));
     }
 
     @Override
@@ -60,18 +83,24 @@ public final class SandboxedAmount implements ComputedAmount {
         return text;
     }
 
+    /**
+     * Returns the working; where rounding changed the value, the value before it too: {@code attributes.paid / 3 =
+     * 200 / 3 = 66.67 (66.6666666666..., rounded HALF_EVEN to 2 places)}.
+     */
     @Override
     public String working(Facts facts) {
         BigDecimal v = value(facts);
         String shown = v == null ? "not computable" : v.toPlainString();
+        if (v != null && unrounded.eval(tree, facts) instanceof BigDecimal exact && exact.compareTo(v) != 0) {
+            shown += " (" + ExprExplainer.unrounded(exact) + ", rounded " + evaluator.arithmetic().rounding() + ")";
+        }
         String substituted = substitute(tree, facts);
-        boolean leaf = tree instanceof Expr.Literal;
-        if (leaf) {
+        if (tree instanceof Expr.Literal) {
             return shown;
         }
         return substituted.equals(shown) || tree instanceof Expr.FactRef
-                ? printer.print(tree) + " = " + shown
-                : printer.print(tree) + " = " + substituted + " = " + shown;
+                ? evaluator.print(tree) + " = " + shown
+                : evaluator.print(tree) + " = " + substituted + " = " + shown;
     }
 
     @Override
@@ -79,65 +108,12 @@ public final class SandboxedAmount implements ComputedAmount {
         return text;
     }
 
-    /** Evaluates exactly; null when a fact is absent or a division is by zero. */
-    static BigDecimal eval(Expr e, Facts facts) {
-        Object v = exact(e, facts);
-        return v instanceof BigDecimal n ? n : null;
-    }
-
-    /** Returns a BigDecimal for numbers (ranks as their rank), an Instant for dates, null when absent. */
-    private static Object exact(Expr e, Facts facts) {
-        if (e instanceof Expr.Literal l) {
-            return number(l.value());
-        }
-        if (e instanceof Expr.FactRef f) {
-            return number(f.path().read(facts));
-        }
-        if (e instanceof Expr.Helper h) {
-            return number(h.read().apply(facts));
-        }
-        if (e instanceof Expr.Unary u) {
-            BigDecimal v = eval(u.operand(), facts);
-            return v == null ? null : v.negate();
-        }
-        if (e instanceof Expr.Call c) {
-            Object[] args = new Object[c.args().size()];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = exact(c.args().get(i), facts);
-                if (args[i] == null) {
-                    return null;
-                }
-            }
-            return Functions.exact(c.function(), args, c.calendar());
-        }
-        Expr.Binary b = (Expr.Binary) e;
-        BigDecimal l = eval(b.left(), facts);
-        BigDecimal r = eval(b.right(), facts);
-        if (l == null || r == null) {
-            return null;
-        }
-        return switch (b.op()) {
-            case "+" -> l.add(r);
-            case "-" -> l.subtract(r);
-            case "*" -> l.multiply(r);
-            case "/" -> r.signum() == 0 ? null : l.divide(r, Functions.DIGITS);
-            default -> r.signum() == 0 ? null : l.remainder(r, Functions.DIGITS);
-        };
-    }
-
-    private static Object number(Object value) {
-        if (value instanceof Integer rank) {
-            return BigDecimal.valueOf(rank);
-        }
-        return value instanceof BigDecimal || value instanceof Instant ? value : null;
-    }
-
     /** Prints the expression with each fact and helper replaced by its value. */
     private String substitute(Expr e, Facts facts) {
         if (e instanceof Expr.FactRef || e instanceof Expr.Helper) {
-            Object v = exact(e, facts);
+            Object v = ExprExplainer.raw(e, facts);
             if (v == null) {
-                return printer.print(e) + " (absent)";
+                return evaluator.print(e) + " (absent)";
             }
             return v instanceof BigDecimal n ? Values.normalize(n).toPlainString() : v.toString();
         }
@@ -154,7 +130,7 @@ public final class SandboxedAmount implements ComputedAmount {
         if (e instanceof Expr.Binary b) {
             return group(b.left(), facts) + " " + b.op() + " " + group(b.right(), facts);
         }
-        return printer.print(e);
+        return evaluator.print(e);
     }
 
     private String group(Expr e, Facts facts) {

@@ -21,14 +21,15 @@ import org.resolutionpolicy.model.Facts;
  * <p>How the sandbox holds: the text is parsed by our own {@link Parser}, which knows only facts, literals,
  * operators and a fixed set of helpers, and rejects everything else with its position. Nothing of the text is ever
  * handed to an interpreter: decisions run the checked tree compiled to typed closures ({@link ExprCompiler}:
- * primitive doubles, operators chosen at load), and explanations walk the tree itself.
+ * exact decimals, operators chosen at load), and explanations walk the tree itself.
  *
  * <p>Absent facts: every comparison that involves a fact the case lacks is false; {@code fact == null} tests
  * presence.
  *
- * <p>The semantics are MVEL's: a property test compiles source generated from the tree with real MVEL and holds
- * the closures, the tree and MVEL to the same answers. MVEL itself is a test dependency only. Immutable and
- * thread-safe.
+ * <p>The semantics are MVEL's but for numbers, which are exact decimals here (MVEL computes in doubles): a quotient
+ * rounds by the policy's {@link org.resolutionpolicy.model.value.Rounding} and a division by zero has no value.
+ * Properties hold the closures and the tree to real MVEL on expressions whose numbers doubles hold exactly, and to a
+ * {@code BigDecimal} oracle on money arithmetic. MVEL itself is a test dependency only. Immutable and thread-safe.
  */
 public final class SandboxedExpression implements Expression.Body {
 
@@ -58,12 +59,13 @@ public final class SandboxedExpression implements Expression.Body {
      */
     public static SandboxedExpression compile(String text, ExpressionContext context) throws ExpressionException {
         Expr tree = Parser.parse(text, context);
-        return new SandboxedExpression(text, tree, new ExprExplainer(context.severities(), context.roles()));
+        return new SandboxedExpression(text, tree, new ExprExplainer(context.severities(), context.roles(),
+                Arithmetic.of(context.rounding())));
     }
 
     /**
-     * Evaluates the expression compiled to closures, with MVEL's semantics: doubles, and comparisons on absent facts
-     * false. A jqwik property keeps it, the tree and MVEL in agreement.
+     * Evaluates the expression compiled to closures: exact decimals, and comparisons on absent facts false. jqwik
+     * properties keep it, the tree, MVEL and a decimal oracle in agreement.
      */
     @Override
     public boolean test(Facts facts) {
@@ -113,10 +115,14 @@ public final class SandboxedExpression implements Expression.Body {
         return text;
     }
 
-    /** Returns a value as MVEL sees it: numbers, ranks and dates are doubles, everything else is itself. */
-    static Object toMvel(Object value) {
-        boolean numeric = value instanceof BigDecimal || value instanceof Integer || value instanceof Instant;
-        return numeric ? (Object) ExprCompiler.toDouble(value) : value;
+    /**
+     * Returns a value as expressions compute with it: numbers, ranks and dates are exact decimals (a date its epoch
+     * milliseconds), everything else is itself.
+     */
+    static Object toValue(Object value) {
+        boolean numeric = value instanceof BigDecimal || value instanceof Integer || value instanceof Long
+                || value instanceof Instant;
+        return numeric ? Arithmetic.number(value) : value;
     }
 
     static boolean readsProposal(Expr e) {

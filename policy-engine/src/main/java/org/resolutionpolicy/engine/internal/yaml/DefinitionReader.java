@@ -56,7 +56,7 @@ final class DefinitionReader {
             }
             String what = "definition [" + e.name() + "]";
             if (e.value() instanceof ScalarNode scalar && !NodeReader.isNull(scalar) && !isCondition(scalar.getValue())) {
-                ComputedAmount value = amounts.expression(r, scalar, what);
+                ComputedAmount value = amounts.expression(r, scalar, what, false);
                 if (value != null) {
                     catalog.define("named." + e.name(), FactType.NUMBER, new Derivation.Computed(value), false);
                 }
@@ -215,7 +215,7 @@ final class DefinitionReader {
             matchers[i] = conditions.matcher(r, inputs.get(i), cell, rowName);
             ok &= matchers[i] != null;
         }
-        AmountReader.Amount value = amounts.read(r, cells.get(inputs.size()), "the value of " + rowName, false);
+        AmountReader.Amount value = amounts.readValue(r, cells.get(inputs.size()), "the value of " + rowName);
         if (!ok || value == null) {
             return null;
         }

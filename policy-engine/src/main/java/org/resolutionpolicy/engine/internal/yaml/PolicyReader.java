@@ -5,6 +5,7 @@ import org.resolutionpolicy.format.yaml.NodeReader;
 import org.resolutionpolicy.format.yaml.PolicyHeader;
 
 import org.resolutionpolicy.model.value.Values;
+import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.value.WorkCalendar;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("policy", "version", "description", "currency", "severities",
-            "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar",
+            "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar", "rounding",
             "validFrom", "validUntil", "definitions", "tables");
     static final List<String> RULE_PACK_KEYS = List.of("rules");
     static final List<String> SWAT_KEYS = List.of("team");
@@ -75,6 +76,7 @@ public final class PolicyReader {
     private String swatTeam;
     private Beyond beyond = Beyond.deny();
     private WorkCalendar calendar = WorkCalendar.DEFAULT;
+    private Rounding rounding;
     private org.resolutionpolicy.model.Validity validity;
     private Node beyondNode;
     private final Map<String, FactType> attributes = new LinkedHashMap<>();
@@ -209,6 +211,8 @@ public final class PolicyReader {
             calendar = TimeReader.calendar(mainReader, top.get("calendar").value());
         }
         documents.forEach(doc -> doc.reader().calendar(calendar));
+        rounding = present(top, "rounding") ? AmountReader.rounding(mainReader, top.get("rounding").value(), currency)
+                : Rounding.of(currency);
         validity = TimeReader.validity(mainReader, top, top.get("policy").key(), "the policy");
         ConditionReader conditions = conditionReader();
         amounts = new AmountReader(problems, conditions.expressions());
@@ -242,7 +246,7 @@ public final class PolicyReader {
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                rules.rules(), null, calendar, validity, catalog.defined(), declared);
+                rules.rules(), null, calendar, validity, catalog.defined(), declared, rounding);
     }
 
     /** Reads definitions and tables in the order the file has them, so that each may use those above it. */
@@ -312,7 +316,7 @@ public final class PolicyReader {
             }
         });
         ExpressionContext expressions = new ExpressionContext(catalog, severities, roles, remedies.keySet(), counted,
-                calendar);
+                calendar, rounding);
         return new ConditionReader(problems, catalog, expressions, severities, roles, remedies.keySet(), rolesBroken,
                 remediesBroken);
     }

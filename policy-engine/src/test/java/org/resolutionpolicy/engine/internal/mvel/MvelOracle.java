@@ -57,6 +57,11 @@ final class MvelOracle {
             context.addInput(b.name(), b.javaType());
         }
         try {
+            context.addImport("div", MvelFunctions.class.getMethod("div", double.class, double.class));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
             return new MvelOracle(source, MVEL.compileExpression(source, context), emitter.bindings);
         } catch (RuntimeException e) {
             throw new IllegalStateException("generated expression [" + source + "] failed to compile: "
@@ -73,9 +78,15 @@ final class MvelOracle {
     boolean test(Facts facts) {
         Map<String, Object> variables = new HashMap<>(bindings.size() * 2);
         for (Binding b : bindings) {
-            variables.put(b.name(), b.read() == null ? b.constant() : SandboxedExpression.toMvel(b.read().apply(facts)));
+            variables.put(b.name(), b.read() == null ? b.constant() : mvel(b.read().apply(facts)));
         }
         return Boolean.TRUE.equals(MVEL.executeExpression(compiled, variables));
+    }
+
+    /** Returns a value as MVEL computes with it: numbers, ranks and dates (epoch milliseconds) as doubles. */
+    private static Object mvel(Object value) {
+        Object v = SandboxedExpression.toValue(value);
+        return v instanceof BigDecimal n ? (Object) n.doubleValue() : v;
     }
 
     /** A variable of the generated source: read from the facts, or a constant string. */
@@ -110,6 +121,9 @@ final class MvelOracle {
             if (b.op().equals("&&") || b.op().equals("||")) {
                 return "(" + node(b.left(), true) + " " + b.op() + " " + node(b.right(), true) + ")";
             }
+            if (b.op().equals("/")) {
+                return "div(" + node(b.left(), false) + ", " + node(b.right(), false) + ")";
+            }
             String expression = "(" + node(b.left(), false) + " " + b.op() + " " + node(b.right(), false) + ")";
             if (!b.isComparison()) {
                 return expression;
@@ -117,14 +131,36 @@ final class MvelOracle {
             Set<String> nullable = new LinkedHashSet<>();
             nullableFacts(b.left(), nullable);
             nullableFacts(b.right(), nullable);
-            if (nullable.isEmpty()) {
+            // a quotient or remainder by zero has no value in the engine: the comparison is false, as for absence
+            Set<String> divisors = new LinkedHashSet<>();
+            divisors(b.left(), divisors);
+            divisors(b.right(), divisors);
+            if (nullable.isEmpty() && divisors.isEmpty()) {
                 return expression;
             }
             StringBuilder guarded = new StringBuilder("(");
             for (String v : nullable) {
                 guarded.append(v).append(" != null && ");
             }
+            for (String d : divisors) {
+                guarded.append(d).append(" != 0.0 && ");
+            }
             return guarded.append(expression).append(")").toString();
+        }
+
+        /** Collects the divisors of an operand's arithmetic, inner ones first, so that each guard can be computed. */
+        private void divisors(Expr e, Set<String> out) {
+            if (e instanceof Expr.Unary u && !u.op().equals("!")) {
+                divisors(u.operand(), out);
+            } else if (e instanceof Expr.Call c) {
+                c.args().forEach(arg -> divisors(arg, out));
+            } else if (e instanceof Expr.Binary b && "+-*/%".contains(b.op()) && b.op().length() == 1) {
+                divisors(b.left(), out);
+                divisors(b.right(), out);
+                if (b.op().equals("/") || b.op().equals("%")) {
+                    out.add(node(b.right(), false));
+                }
+            }
         }
 
         private void nullableFacts(Expr e, Set<String> out) {
