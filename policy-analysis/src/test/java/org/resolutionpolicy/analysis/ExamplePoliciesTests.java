@@ -32,6 +32,39 @@ class ExamplePoliciesTests {
     }
 
     @Test
+    void a_guarantee_the_yaml_rules_keep_but_a_drl_rule_breaks_is_unknown_never_proven() {
+        // the YAML lets a barista give 2 drinks alone; the DRL rule long-waits-earn-a-drink lets them give 3
+        Guarantee twoAtMost = new Guarantee("a barista never gives more than 2 drinks alone", "test",
+                java.util.Map.of("employee.role", "barista", "remedy", "free-drink", "amount",
+                        java.util.Map.of("above", 2)),
+                new Guarantee.Expectation(false, java.util.Set.of(org.resolutionpolicy.api.Outcome.Kind.ALONE), null));
+
+        GuaranteeResult result = Analysis.of(POLICIES.resolve("drl/coffee-shop-mixed")).prove(java.util.List.of(twoAtMost))
+                .get(0);
+
+        assertThat(result.status()).isEqualTo(GuaranteeResult.Status.UNKNOWN);
+        assertThat(result.detail()).contains("DRL rules [").contains("are not modelled");
+    }
+
+    @Test
+    void an_edit_beside_drl_rules_is_never_proven_unchanged() {
+        Analysis mixed = Analysis.of(POLICIES.resolve("drl/coffee-shop-mixed"));
+
+        ChangeProof proof = mixed.against(Analysis.of(POLICIES.resolve("drl/coffee-shop-mixed")));
+
+        assertThat(proof.changes()).isNotEmpty().extracting(ChangeProof.Change::verdict)
+                .doesNotContain(ChangeProof.Verdict.EQUIVALENT, ChangeProof.Verdict.ONLY_STRICTER,
+                        ChangeProof.Verdict.ONLY_LOOSER);
+    }
+
+    @Test
+    void a_role_only_a_drl_rule_may_require_is_not_reported_unreachable() {
+        Report r = Analysis.of(POLICIES.resolve("drl/coffee-shop-mixed")).findings();
+
+        assertThat(r.findings()).extracting(Finding::kind).doesNotContain(Finding.Kind.UNREACHABLE_ROLE);
+    }
+
+    @Test
     void eu261_a_versioned_policy_with_tables_definitions_and_entitlements_is_analysed_whole() {
         Report r = Analysis.of(POLICIES.resolve("eu261.yaml")).findings();
 

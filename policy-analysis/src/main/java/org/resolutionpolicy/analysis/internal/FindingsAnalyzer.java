@@ -243,7 +243,11 @@ public final class FindingsAnalyzer {
                 }
             }
             String role = model.roles().get(k);
-            if (!reached) {
+            if (!reached && !checker.encoder().externalRules().isEmpty()) {
+                // a DRL rule may require any role: what the YAML rules never reach, code may
+                findings.add(undecided(places.role(role), role, "whether any case escalates to [" + role + "], since"
+                        + " DRL rules " + checker.encoder().externalRules() + " are not modelled and may require it"));
+            } else if (!reached) {
                 findings.add(unknown ? undecided(places.role(role), role, "whether any case escalates to [" + role + "]")
                         : new Finding(Kind.UNREACHABLE_ROLE, places.role(role), role, "no case is ever escalated to ["
                         + role + "]: no authority entry, grant, require rule or beyondAuthority makes it the approver"

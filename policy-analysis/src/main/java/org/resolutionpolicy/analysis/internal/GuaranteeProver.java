@@ -99,6 +99,11 @@ public final class GuaranteeProver {
         if (unknown) {
             return new GuaranteeResult(g, Status.UNKNOWN, null, "the solver could not decide it within the time limit");
         }
+        if (!checker.encoder().externalRules().isEmpty()) {
+            // no case breaks it by the YAML rules, but a DRL rule is code the solver never saw: not a proof
+            return new GuaranteeResult(g, Status.UNKNOWN, null, "no case breaks it by the YAML rules, but DRL rules "
+                    + checker.encoder().externalRules() + " are not modelled and may break it" + caveat);
+        }
         return new GuaranteeResult(g, Status.PROVEN, null, "holds for every case with one proposal" + caveat);
     }
 
