@@ -140,7 +140,12 @@ public final class ChangeProver {
             }
             int claimedOld = smt.intValue(oldOutcome).intValue();
             int claimedNew = smt.intValue(newOutcome).intValue();
-            Witness w = Witness.read(space, remedy, word + "-" + remedy + "-" + roleName);
+            Witness w;
+            try {
+                w = Witness.read(space, remedy, word + "-" + remedy + "-" + roleName);
+            } catch (Witness.TooLarge e) {
+                return new Found(null, true, word + ": " + e.getMessage());
+            }
             int decidedOld = oldEngine.code(w);
             int decidedNew = newEngine.code(w);
             if (decidedOld == claimedOld && decidedNew == claimedNew) {

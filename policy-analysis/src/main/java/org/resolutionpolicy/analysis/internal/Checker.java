@@ -90,8 +90,12 @@ public final class Checker implements AutoCloseable {
             return new Answer(r, null, 0);
         }
         int claimed = smt.intValue(encoder.remedy(remedy).outcome()).intValue();
-        Witness w = Witness.read(space, remedy, "witness-" + (++witnesses));
-        return new Answer(r, w, claimed);
+        try {
+            return new Answer(r, Witness.read(space, remedy, "witness-" + (++witnesses)), claimed);
+        } catch (Witness.TooLarge e) {
+            // a case that exists but cannot be shown proves nothing either way: not decided
+            return new Answer(Smt.Result.UNKNOWN, null, 0);
+        }
     }
 
     /** Checks whether some case with one proposal of the remedy satisfies the constraints, without a witness. */

@@ -2,6 +2,7 @@ package org.resolutionpolicy.analysis.internal;
 
 import de.uni_freiburg.informatik.ultimate.logic.Term;
 import java.math.BigDecimal;
+import org.resolutionpolicy.model.value.Values;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,13 +25,17 @@ import org.resolutionpolicy.model.FactType;
  */
 public final class FactSpace {
 
-    /** Epoch seconds of 2000-01-01 and 2100-01-01: dates are searched between them. */
+    /** Epoch seconds of 2000-01-01 and 2100-01-01: witnesses keep their dates between them where they can. */
     static final long FIRST_DATE = 946_684_800L;
     static final long LAST_DATE = 4_102_444_800L;
-    /** The largest number searched: a witness stays within the engine's 15 significant digits. */
+    /** The largest number a witness has where it can; every number a case may hold is searched. */
     static final long LARGEST = 1_000_000_000L;
-    /** The most earlier grants a witness gives one remedy in one window. */
+    /** The most earlier grants a witness gives one remedy in one window where it can; any number is searched. */
     static final int MOST_GRANTS = 60;
+    /** The places of the grid: every number a case may hold (18 digits after the point) is on it. */
+    static final int PLACES = Values.MAX_DIGITS;
+    /** Every number a case may hold is below this in size (18 digits before the point). */
+    static final BigDecimal BOUND = BigDecimal.TEN.pow(Values.MAX_DIGITS);
 
     /**
      * One fact's variables.
@@ -70,10 +75,14 @@ public final class FactSpace {
     private final Term historyOlder;
     private final List<Term> domain = new ArrayList<>();
     private final List<Term> preferred = new ArrayList<>();
+    /** What a witness a person recognises keeps to where it can: dates of this century, round numbers, short histories. */
+    private final List<Term> typical = new ArrayList<>();
+    private final BigInteger typicalUnit;
 
     FactSpace(Smt smt, Vocabulary v) {
         this.smt = smt;
-        this.scale = BigInteger.TEN.pow(v.decimals());
+        this.scale = BigInteger.TEN.pow(PLACES);
+        this.typicalUnit = BigInteger.TEN.pow(PLACES - v.decimals());
         this.strings = List.copyOf(v.strings());
         this.other = v.other();
         this.severities = v.severities();
@@ -93,9 +102,11 @@ public final class FactSpace {
         amountGrid = smt.intVar("amount");
         amountCount = smt.intVar("amount.count");
         domain.add(smt.le(smt.num(0), amountGrid));
-        domain.add(smt.le(amountGrid, grid(BigDecimal.valueOf(LARGEST))));
+        domain.add(smt.lt(amountGrid, grid(BOUND)));
         domain.add(smt.le(smt.num(0), amountCount));
-        domain.add(smt.le(amountCount, smt.num(LARGEST)));
+        domain.add(smt.lt(amountCount, smt.num(BOUND.toBigInteger())));
+        typical(amountGrid, false);
+        typical.add(smt.le(amountCount, smt.num(LARGEST)));
         historyPresent = smt.boolVar("history");
         historyOlder = smt.boolVar("history.older");
         for (Vocabulary.Window w : v.windows()) {
@@ -103,9 +114,9 @@ public final class FactSpace {
                     smt.intVar("total." + w.remedy()));
             uses.put(key(w.remedy(), w.window()), u);
             domain.add(smt.le(smt.num(0), u.count()));
-            domain.add(smt.le(u.count(), smt.num(MOST_GRANTS)));
             domain.add(smt.le(smt.num(0), u.total()));
-            domain.add(smt.le(u.total(), grid(BigDecimal.valueOf(LARGEST))));
+            typical.add(smt.le(u.count(), smt.num(MOST_GRANTS)));
+            typical(u.total(), false);
         }
         historyDomain();
         preferences();
@@ -128,8 +139,9 @@ public final class FactSpace {
                 Term n = smt.intVar(name);
                 Term present = smt.boolVar(name + ".present");
                 boolean nonNegative = name.startsWith("impact.");
-                domain.add(smt.le(nonNegative ? smt.num(0) : smt.op("-", grid(BigDecimal.valueOf(LARGEST))), n));
-                domain.add(smt.le(n, grid(BigDecimal.valueOf(LARGEST))));
+                domain.add(nonNegative ? smt.le(smt.num(0), n) : smt.lt(smt.op("-", grid(BOUND)), n));
+                domain.add(smt.lt(n, grid(BOUND)));
+                typical(n, !nonNegative);
                 if (name.equals("impact.affectedCustomers") || name.equals("impact.socialReach")) {
                     // whole numbers in the case model: a multiple of the grid's unit
                     Term whole = smt.intVar(name + ".whole");
@@ -140,8 +152,10 @@ public final class FactSpace {
             case BOOLEAN -> var = new Var(name, type, smt.boolVar(name + ".present"), smt.boolVar(name));
             case DATETIME -> {
                 Term seconds = smt.intVar(name);
-                domain.add(smt.le(smt.num(FIRST_DATE), seconds));
-                domain.add(smt.le(seconds, smt.num(LAST_DATE)));
+                domain.add(smt.le(smt.num(Values.MIN_INSTANT.getEpochSecond()), seconds));
+                domain.add(smt.le(seconds, smt.num(Values.MAX_INSTANT.getEpochSecond())));
+                typical.add(smt.le(smt.num(FIRST_DATE), seconds));
+                typical.add(smt.le(seconds, smt.num(LAST_DATE)));
                 var = new Var(name, type, smt.boolVar(name + ".present"), seconds);
             }
             case HISTORY -> var = new Var(name, type, smt.yes(), null);
@@ -209,9 +223,23 @@ public final class FactSpace {
             noHistory.add(smt.eq(u.count(), smt.num(0)));
         }
         noHistory.add(smt.not(historyOlder));
+        Term usual = smt.and(typical);
+        preferred.add(smt.and(usual, smt.and(absent), smt.and(noHistory)));
+        preferred.add(smt.and(usual, smt.and(noHistory)));
+        preferred.add(smt.and(usual, smt.and(absent)));
+        preferred.add(usual);
         preferred.add(smt.and(smt.and(absent), smt.and(noHistory)));
         preferred.add(smt.and(noHistory));
         preferred.add(smt.and(absent));
+    }
+
+    /** Wishes a grid number to be a usual one: at most the policy's own places, and within a billion. */
+    private void typical(Term n, boolean signed) {
+        typical.add(smt.eq(smt.op("mod", n, smt.num(typicalUnit)), smt.num(0)));
+        typical.add(smt.le(n, grid(BigDecimal.valueOf(LARGEST))));
+        if (signed) {
+            typical.add(smt.le(smt.op("-", grid(BigDecimal.valueOf(LARGEST))), n));
+        }
     }
 
     /** Returns what a witness should have where it can, for {@link Smt#check(List, Term...)}. */

@@ -201,7 +201,7 @@ public final class Vocabulary {
         if (value instanceof String s) {
             strings.add(s);
         } else if (value instanceof BigDecimal n) {
-            // at most 5 decimals: with numbers up to 10^9 a witness stays within the engine's 15 significant digits
+            // the places a witness keeps to where it can (every case number is searched): at most 5, to stay readable
             decimals = Math.max(decimals, Math.min(5, n.stripTrailingZeros().scale() + 1));
         }
     }

@@ -33,6 +33,16 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
                       Map<String, Object> attributes) {
 
     /** Reads the case of the last SAT model of the space's solver, with one proposal of the remedy. */
+    /** The most earlier grants a witness writes out: a case the solver needs more of is not shown (UNKNOWN). */
+    static final long MOST_WRITTEN_GRANTS = 10_000;
+
+    /** Thrown when the case the solver found has more earlier grants than a witness writes out. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public static Witness read(FactSpace space, String remedy, String id) {
         Smt smt = space.smt();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -146,7 +156,12 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
             for (FactSpace.Use u : uses) {
                 Instant start = u.window() == null ? later.minus(Duration.ofDays(800))
                         : end.atZone(ZoneOffset.UTC).minus(u.window()).toInstant();
-                long c = smt.intValue(u.count()).longValueExact();
+                BigInteger counted = smt.intValue(u.count());
+                if (counted.compareTo(BigInteger.valueOf(MOST_WRITTEN_GRANTS)) > 0) {
+                    throw new TooLarge("the case found has " + counted + " earlier grants of [" + u.remedy()
+                            + "], more than the " + MOST_WRITTEN_GRANTS + " a case shown may have");
+                }
+                long c = counted.longValueExact();
                 BigInteger t = smt.intValue(u.total());
                 Instant at = start.plus(Duration.between(start, later).dividedBy(2));
                 for (long i = count; i < c; i++) {
