@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
             "With --prove instead of --history: a proof over every possible case (policy analyze NEW --against OLD):",
             "per remedy and role, equivalent, only stricter, only looser or both, with a case for each direction.",
             "Exit code 0 when nothing changes, 1 when something does (or a policy has errors, or a bad line fails",
-            "the run), 2 when a file cannot be read."})
+            "the run), 2 when a file cannot be read, the policies name different currencies, or the history's",
+            "amounts are in more than one currency and neither policy names one."})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "OLD", description = "the policy as it is: files or directories")
@@ -64,7 +65,14 @@ final class DiffCommand implements Callable<Integer> {
         if (old == null || edited == null) {
             return PolicyCli.NO;
         }
-        DiffReport report = ReplayCommand.HistoryOptions.withProgress(err, progress -> Diff.of(old, edited)
+        Diff diff;
+        try {
+            diff = Diff.of(old, edited);
+        } catch (IllegalArgumentException e) {
+            // policies in two currencies: their money cannot be compared, whatever the history
+            throw new PolicyCli.UsageProblem(e.getMessage());
+        }
+        DiffReport report = ReplayCommand.HistoryOptions.withProgress(err, progress -> diff
                 .onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress)
                 .run(History.of(history.file)));
         if (report == null) {

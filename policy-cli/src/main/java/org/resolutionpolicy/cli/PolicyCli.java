@@ -116,9 +116,11 @@ public final class PolicyCli implements Callable<Integer> {
         }
         if (e instanceof PolicyException) {
             err.println("policy: " + e.getMessage());
-            // a history of which no line could be decided is bad input, as one that cannot be read
-            boolean nothingDecided = e instanceof org.resolutionpolicy.replay.HistoryException h && h.nothingDecided();
-            return e.getCause() instanceof IOException || nothingDecided ? USAGE : NO;
+            // a history of which no line could be decided, or whose amounts mix currencies, is bad input, as one that
+            // cannot be read
+            boolean badHistory = e instanceof org.resolutionpolicy.replay.HistoryException h
+                    && (h.nothingDecided() || h.mixedCurrencies());
+            return e.getCause() instanceof IOException || badHistory ? USAGE : NO;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             err.println("policy: cannot read: " + e.getMessage());

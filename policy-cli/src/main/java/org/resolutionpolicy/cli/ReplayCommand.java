@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
             "remedy, each approver's escalations per week, SWAT routes, the rules that decided most, follow-ups owed.",
             "All POLICY arguments together form one policy. A progress bar is drawn on stderr when it is a terminal.",
             "Exit code 0 when the history was replayed, 1 when the policy has errors or a bad line fails the run,",
-            "2 when a file cannot be read."})
+            "2 when a file cannot be read or the history's amounts are in more than one currency and the policy",
+            "names none. Money is reported in the policy's currency, or the one the cases state."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")

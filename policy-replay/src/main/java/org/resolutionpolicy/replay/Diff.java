@@ -35,10 +35,14 @@ public final class Diff {
      * @param after the policy as it would be after the edit
      * @return the diff
      * @throws NullPointerException if either policy is null
+     * @throws IllegalArgumentException if the policies name different currencies: amounts are never converted, so
+     *                                  the money of one cannot be compared with the money of the other
      */
     public static Diff of(Policy before, Policy after) {
-        return new Diff(Objects.requireNonNull(before, "before must not be null"),
-                Objects.requireNonNull(after, "after must not be null"), RunOptions.DEFAULTS);
+        Objects.requireNonNull(before, "before must not be null");
+        Objects.requireNonNull(after, "after must not be null");
+        Currencies.of(before, after);
+        return new Diff(before, after, RunOptions.DEFAULTS);
     }
 
     /**

@@ -31,6 +31,7 @@ public final class DiffCounter extends HistoryCounter<DiffCounts> {
      * @param after the policy as it would be after the edit
      * @return the counter
      * @throws NullPointerException if either policy is null
+     * @throws IllegalArgumentException if the policies name different currencies: amounts are never converted
      */
     public static DiffCounter of(Policy before, Policy after) {
         return new DiffCounter(before, after, new DiffTally(DiffTally.Subject.of(before, after)));
@@ -45,7 +46,8 @@ public final class DiffCounter extends HistoryCounter<DiffCounts> {
      */
     @Override
     public void decide(long line, CustomerCase customerCase) {
-        count(line, customerCase.id(), decideBefore(customerCase), decideAfter(customerCase));
+        tally.count(line, customerCase.id(), decideBefore(customerCase), decideAfter(customerCase),
+                customerCase.currency());
     }
 
     /**
@@ -82,7 +84,9 @@ public final class DiffCounter extends HistoryCounter<DiffCounts> {
     /**
      * Counts a case both policies decided: the one place where a diff counts a case, whoever decided it. Of each
      * decision it reads per proposal the remedy, the outcome, the amount and the rules of its reasons, each
-     * follow-up's action, owner and window, and the latitude.
+     * follow-up's action, owner and window, and the latitude. The amounts are taken to be in the policies' currency,
+     * or in the currency of their proposal: a case's own currency is not part of its decision ({@link #decide} counts
+     * it).
      *
      * @param line the case's line in the history, 1-based
      * @param caseId the case id, or {@code null}
@@ -92,6 +96,6 @@ public final class DiffCounter extends HistoryCounter<DiffCounts> {
      * @throws NullPointerException if a decision is null
      */
     public boolean count(long line, String caseId, Decision before, Decision after) {
-        return tally.count(line, caseId, before, after);
+        return tally.count(line, caseId, before, after, null);
     }
 }

@@ -28,11 +28,16 @@ import org.resolutionpolicy.replay.ReplayReport.PolicyId;
  * @param workload per approver whose escalated cases change in number, in ladder order
  * @param followUps the cases whose follow-ups change, and per action how many were added and removed
  * @param latitude the cases without proposals whose latitude changes
+ * @param currency the currency of every money amount of the report (an ISO 4217 code): the one either policy names
+ *                 (two different ones are refused before the run), or when neither names one the one every case with
+ *                 money states; {@code null} when none is named. A history whose amounts are in more than one
+ *                 currency has no report ({@link HistoryException})
  */
 public record DiffReport(PolicyId before, PolicyId after, String history, long lines, long cases, long proposals,
                          long passedOver, long skippedLines, List<BadLine> badLines, long changedCases,
                          long changedProposals, List<Transition> transitions, List<MoneyMove> money,
-                         List<WorkloadChange> workload, FollowUpChanges followUps, CaseChanges latitude) {
+                         List<WorkloadChange> workload, FollowUpChanges followUps, CaseChanges latitude,
+                         String currency) {
 
     /** How many sample cases each change keeps, the first ones by line number. */
     public static final int SAMPLES = 5;
@@ -52,6 +57,19 @@ public record DiffReport(PolicyId before, PolicyId after, String history, long l
         transitions = List.copyOf(transitions);
         money = List.copyOf(money);
         workload = List.copyOf(workload);
+    }
+
+    /**
+     * Creates a report whose amounts name no currency, as reports did before they carried one.
+     *
+     * @throws NullPointerException if a policy, the history, followUps or latitude is null
+     */
+    public DiffReport(PolicyId before, PolicyId after, String history, long lines, long cases, long proposals,
+                      long passedOver, long skippedLines, List<BadLine> badLines, long changedCases,
+                      long changedProposals, List<Transition> transitions, List<MoneyMove> money,
+                      List<WorkloadChange> workload, FollowUpChanges followUps, CaseChanges latitude) {
+        this(before, after, history, lines, cases, proposals, passedOver, skippedLines, badLines, changedCases,
+                changedProposals, transitions, money, workload, followUps, latitude, null);
     }
 
     /** Returns true if no case of the history would be decided differently. */

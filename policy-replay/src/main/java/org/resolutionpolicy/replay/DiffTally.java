@@ -49,6 +49,8 @@ final class DiffTally extends Tally<DiffTally.Subject> {
     private final Counts<String> followUpsRemoved = new Counts<>();
     private long latitudeCases;
     private final Samples latitudeSamples = new Samples(DiffReport.SAMPLES);
+    /** The currencies the cases state, counted only when neither policy names one. */
+    private final Currencies currencies = new Currencies();
 
     DiffTally(Subject subject) {
         super(subject);
@@ -56,11 +58,17 @@ final class DiffTally extends Tally<DiffTally.Subject> {
 
     /**
      * What a diff counts: the decisions of a policy before and after an edit; the remedies of both, those after the
-     * edit first, and the roles after it in ladder order.
+     * edit first, the roles after it in ladder order, and the currency either names (null for none: the cases then
+     * say).
      */
     record Subject(PolicyId before, PolicyId after, List<String> remedies, Map<String, RemedyUnit> units,
-                   List<String> roles) implements Serializable {
+                   List<String> roles, String currency) implements Serializable {
 
+        /**
+         * Returns what a diff of two policies counts.
+         *
+         * @throws IllegalArgumentException if the policies name different currencies
+         */
         static Subject of(Policy before, Policy after) {
             Objects.requireNonNull(before, "before must not be null");
             Objects.requireNonNull(after, "after must not be null");
@@ -69,7 +77,7 @@ final class DiffTally extends Tally<DiffTally.Subject> {
             List<String> remedies = new ArrayList<>(after.remedies().keySet());
             before.remedies().keySet().stream().filter(r -> !remedies.contains(r)).forEach(remedies::add);
             return new Subject(PolicyId.of(before), PolicyId.of(after), List.copyOf(remedies), Map.copyOf(units),
-                    List.copyOf(after.roles()));
+                    List.copyOf(after.roles()), Currencies.of(before, after));
         }
 
         @Override
@@ -127,12 +135,15 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         return new DiffCounts(this);
     }
 
-    /** Counts one case decided by both policies; returns true if any part of its decision changed. */
-    boolean count(long line, String caseId, Decision old, Decision now) {
+    /**
+     * Counts one case decided by both policies, its money in the currency the case states (null for none or not
+     * known); returns true if any part of its decision changed.
+     */
+    boolean count(long line, String caseId, Decision old, Decision now, String caseCurrency) {
         cases++;
         boolean changed = false;
         for (int i = 0; i < old.proposals().size(); i++) {
-            changed |= proposal(line, caseId, old.proposals().get(i), now.proposals().get(i));
+            changed |= proposal(line, caseId, old.proposals().get(i), now.proposals().get(i), caseCurrency);
         }
         workload(old, workloadBefore);
         workload(now, workloadAfter);
@@ -152,12 +163,17 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         return changed;
     }
 
-    private boolean proposal(long line, String caseId, ProposalDecision old, ProposalDecision now) {
+    private boolean proposal(long line, String caseId, ProposalDecision old, ProposalDecision now,
+                             String caseCurrency) {
         proposals++;
         Cell cell = cells.computeIfAbsent(new Pair(now.remedy(), old.outcome(), now.outcome()), p -> new Cell());
         cell.count++;
         if (now.amount() != null && subject.units().get(now.remedy()) == RemedyUnit.MONEY) {
             cell.money = cell.money.add(now.amount());
+            if (subject.currency() == null) {
+                currencies.add(now.proposal().currency() != null ? now.proposal().currency() : caseCurrency, line,
+                        caseId);
+            }
         }
         if (old.outcome().equals(now.outcome())) {
             return false;
@@ -220,10 +236,12 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         followUpsRemoved.addAll(other.followUpsRemoved);
         latitudeCases += other.latitudeCases;
         latitudeSamples.addAll(other.latitudeSamples);
+        currencies.addAll(other.currencies);
     }
 
     @Override
     DiffReport report(String history) {
+        String currency = subject.currency() != null ? subject.currency() : currencies.single(history);
         List<String> remedies = subject.remedies();
         Comparator<Outcome> lattice = Comparator.comparingInt((Outcome o) -> o.kind().ordinal())
                 .thenComparingInt(o -> rank(o.approver()))
@@ -262,7 +280,7 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         return new DiffReport(subject.before(), subject.after(), history, lines(), cases, proposals, passedOver,
                 skipped, badLines, changedCases, changedProposals, transitions, money, workload,
                 new FollowUpChanges(followUpCases, followUpSamples.list(), actionChanges),
-                new CaseChanges(latitudeCases, latitudeSamples.list()));
+                new CaseChanges(latitudeCases, latitudeSamples.list()), currency);
     }
 
     private int rank(String role) {
@@ -277,7 +295,8 @@ final class DiffTally extends Tally<DiffTally.Subject> {
                 && workloadBefore.equals(t.workloadBefore) && workloadAfter.equals(t.workloadAfter)
                 && followUpCases == t.followUpCases && followUpSamples.equals(t.followUpSamples)
                 && followUpsAdded.equals(t.followUpsAdded) && followUpsRemoved.equals(t.followUpsRemoved)
-                && latitudeCases == t.latitudeCases && latitudeSamples.equals(t.latitudeSamples);
+                && latitudeCases == t.latitudeCases && latitudeSamples.equals(t.latitudeSamples)
+                && currencies.equals(t.currencies);
     }
 
     @Override

@@ -4,8 +4,9 @@ import org.resolutionpolicy.api.PolicyException;
 
 /**
  * Signals that a history cannot be replayed: it cannot be read (the cause is the {@link java.io.IOException}), a
- * line is bad and the run was told to fail on bad lines ({@link #badLine()} names it), or every line was refused
- * and nothing could be decided.
+ * line is bad and the run was told to fail on bad lines ({@link #badLine()} names it), every line was refused
+ * and nothing could be decided, or its money amounts are in more than one currency and no policy names the one they
+ * must be in ({@link #mixedCurrencies()}): amounts are never converted, and never added across currencies.
  */
 public class HistoryException extends PolicyException {
 
@@ -13,6 +14,7 @@ public class HistoryException extends PolicyException {
 
     private final transient BadLine badLine;
     private final boolean nothingDecided;
+    private final boolean mixedCurrencies;
 
     /**
      * Creates the exception for a bad line.
@@ -49,9 +51,28 @@ public class HistoryException extends PolicyException {
     }
 
     private HistoryException(String message, Throwable cause, BadLine badLine, boolean nothingDecided) {
+        this(message, cause, badLine, nothingDecided, false);
+    }
+
+    private HistoryException(String message, Throwable cause, BadLine badLine, boolean nothingDecided,
+                             boolean mixedCurrencies) {
         super(message, cause);
         this.badLine = badLine;
         this.nothingDecided = nothingDecided;
+        this.mixedCurrencies = mixedCurrencies;
+    }
+
+    /** Returns the exception for a history whose money amounts are in more than one currency, saying which. */
+    static HistoryException mixedCurrencies(String message) {
+        return new HistoryException(message, null, null, false, true);
+    }
+
+    /**
+     * Returns true if the history's money amounts are in more than one currency (or some state one and some none)
+     * and no policy names the currency: a report would have added amounts in different currencies.
+     */
+    public boolean mixedCurrencies() {
+        return mixedCurrencies;
     }
 
     /** Returns true if the run decided no line at all: every line was refused. */

@@ -49,19 +49,23 @@ public final class ReplayCounter extends HistoryCounter<ReplayCounts> {
      * @throws InvalidCaseException if the policy refuses the case; nothing is counted then
      */
     public void decide(CustomerCase customerCase) {
-        count(policy.decideWithoutSentences(customerCase), customerCase.openedAt());
+        decide(0, customerCase);
     }
 
+    /** Decides and counts the case of a line, its money in the currency the case states. */
     @Override
     void decide(long line, CustomerCase customerCase) {
-        decide(customerCase);
+        tally.count(policy.decideWithoutSentences(customerCase), customerCase.openedAt(), customerCase.currency(),
+                line);
     }
 
     /**
      * Counts a case the policy decided: the one place where a replay counts a case, whoever decided it. Of the
      * decision it reads whether it answers a latitude question, whether it went to SWAT, per proposal the remedy, the
      * kind of outcome, the approver of an escalation, the amount and the rule of each reason, and each follow-up's
-     * action and owner.
+     * action and owner. The amounts are taken to be in the policy's currency, or in the currency of their proposal;
+     * a case's own currency is not part of its decision, so under a policy that names none, counting cases that state
+     * their currency only on the case gives a report without one: {@link #decide(CustomerCase)} counts those.
      *
      * @param decision the policy's decision of the case
      * @param openedAt when the case was opened, or {@code null}: its escalations then fall in no period

@@ -37,11 +37,15 @@ import org.resolutionpolicy.api.RemedyUnit;
  * @param swatByRule per rule: the proposals it sent to SWAT, most first
  * @param decidingRules per rule: the proposals it was a reason for, most first ({@code authority} for the limits)
  * @param followUps per follow-up action and owner: how many are owed, most first
+ * @param currency the currency of every money amount of the report (an ISO 4217 code): the policy's, or when the
+ *                 policy names none the one every case with money states; {@code null} when neither names one. A
+ *                 history whose amounts are in more than one currency has no report ({@link HistoryException})
  */
 public record ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
                            long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,
                            Granularity granularity, List<RemedyOutcomes> remedies, List<Workload> escalations,
-                           Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps) {
+                           Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps,
+                           String currency) {
 
     /** How many bad lines a report keeps, the first ones by line number; {@code skippedLines} counts them all. */
     public static final int BAD_LINE_SAMPLES = 100;
@@ -61,6 +65,19 @@ public record ReplayReport(PolicyId policy, String history, long lines, long cas
         swatByRule = ordered(swatByRule);
         decidingRules = ordered(decidingRules);
         followUps = List.copyOf(followUps);
+    }
+
+    /**
+     * Creates a report whose amounts name no currency, as reports did before they carried one.
+     *
+     * @throws NullPointerException if policy, history or granularity is null
+     */
+    public ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
+                        long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,
+                        Granularity granularity, List<RemedyOutcomes> remedies, List<Workload> escalations,
+                        Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps) {
+        this(policy, history, lines, cases, proposals, latitudeCases, swatCases, passedOver, skippedLines, badLines,
+                granularity, remedies, escalations, swatByRule, decidingRules, followUps, null);
     }
 
     private static <V> Map<Outcome.Kind, V> byKind(Map<Outcome.Kind, V> map) {

@@ -48,6 +48,8 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
     private final Counts<String> swatByRule = new Counts<>();
     private final Counts<String> decidingRules = new Counts<>();
     private final Counts<FollowUpKey> followUps = new Counts<>();
+    /** The currencies the cases state, counted only when the policy names none. */
+    private final Currencies currencies = new Currencies();
 
     ReplayTally(Subject subject) {
         super(subject);
@@ -55,15 +57,16 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
 
     /**
      * What a replay counts: the decisions of one policy, its remedies in policy order and its roles in ladder order,
-     * and escalations per day or week.
+     * escalations per day or week, and the currency the policy names (null for none: the cases then say).
      */
-    record Subject(PolicyId policy, Map<String, RemedyUnit> remedies, List<String> roles, Granularity granularity)
-            implements Serializable {
+    record Subject(PolicyId policy, Map<String, RemedyUnit> remedies, List<String> roles, Granularity granularity,
+                   String currency) implements Serializable {
 
         static Subject of(Policy policy, Granularity granularity) {
             Objects.requireNonNull(policy, "policy must not be null");
             return new Subject(PolicyId.of(policy), Collections.unmodifiableMap(new LinkedHashMap<>(policy.remedies())),
-                    List.copyOf(policy.roles()), Objects.requireNonNull(granularity, "granularity must not be null"));
+                    List.copyOf(policy.roles()), Objects.requireNonNull(granularity, "granularity must not be null"),
+                    Currencies.of(policy));
         }
 
         @Override
@@ -90,8 +93,16 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         return new ReplayCounts(this);
     }
 
-    /** Counts one decided case. */
+    /** Counts one decided case whose currency is not known (it is the policy's, if the policy names one). */
     void count(Decision d, Instant openedAt) {
+        count(d, openedAt, null, 0);
+    }
+
+    /**
+     * Counts one decided case, its money in the currency the case states (null for none), at a line of the history
+     * (0 when not known).
+     */
+    void count(Decision d, Instant openedAt, String caseCurrency, long line) {
         cases++;
         if (d.isLatitude()) {
             latitudeCases++;
@@ -107,6 +118,10 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
             if (p.amount() != null && subject.remedies().get(p.remedy()) == RemedyUnit.MONEY) {
                 BigDecimal[] sums = money.computeIfAbsent(p.remedy(), r -> zeros());
                 sums[kind] = sums[kind].add(p.amount());
+                if (subject.currency() == null) {
+                    currencies.add(p.proposal().currency() != null ? p.proposal().currency() : caseCurrency, line,
+                            d.caseId());
+                }
             }
             if (p.kind() == Outcome.Kind.ESCALATE) {
                 approvers.add(p.outcome().approver());
@@ -162,10 +177,12 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         swatByRule.addAll(other.swatByRule);
         decidingRules.addAll(other.decidingRules);
         followUps.addAll(other.followUps);
+        currencies.addAll(other.currencies);
     }
 
     @Override
     ReplayReport report(String history) {
+        String currency = subject.currency() != null ? subject.currency() : currencies.single(history);
         List<RemedyOutcomes> remedies = new ArrayList<>();
         subject.remedies().forEach((remedy, unit) -> {
             long[] counts = outcomes.getOrDefault(remedy, new long[KINDS.length]);
@@ -194,7 +211,8 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
                 Comparator.nullsFirst(Comparator.naturalOrder()))).forEach((k, n) -> owed.add(new FollowUpCount(k.action(), k.owner(), n)));
         return new ReplayReport(subject.policy(), history, lines(), cases, proposals, latitudeCases, swatCases,
                 passedOver, skipped, badLines, subject.granularity(), remedies, workloads,
-                swatByRule.mostFirst(Comparator.naturalOrder()), decidingRules.mostFirst(Comparator.naturalOrder()), owed);
+                swatByRule.mostFirst(Comparator.naturalOrder()), decidingRules.mostFirst(Comparator.naturalOrder()),
+                owed, currency);
     }
 
     /** Returns the roles in the policy's ladder order, any others after them by name. */
@@ -213,7 +231,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
                 && Counts.sameArrays(outcomes, t.outcomes) && Counts.sameArrays(money, t.money)
                 && escalated.equals(t.escalated) && undated.equals(t.undated) && byPeriod.equals(t.byPeriod)
                 && swatByRule.equals(t.swatByRule) && decidingRules.equals(t.decidingRules)
-                && followUps.equals(t.followUps);
+                && followUps.equals(t.followUps) && currencies.equals(t.currencies);
     }
 
     @Override

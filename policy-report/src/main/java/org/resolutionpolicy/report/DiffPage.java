@@ -43,7 +43,7 @@ public final class DiffPage {
         DiffReport d = report;
         HtmlPage.Builder page = HtmlPage.builder("Diff: " + d.before() + " \u2192 " + d.after())
                 .subtitle("revisions " + d.before().revision() + " \u2192 " + d.after().revision() + " \u00b7 history "
-                        + d.history())
+                        + d.history() + (d.currency() == null ? "" : " \u00b7 amounts in " + d.currency()))
                 .footer("Each proposal of the history decided by the policy before the edit and after it: rows are"
                         + " the outcome before, columns the outcome after; the diagonal is what did not change.")
                 .add(Html.tag("p").cls("summary").add(summary()).html())
@@ -56,7 +56,7 @@ public final class DiffPage {
         }
         page.add(Tables.h2("Changed outcomes")).add(changes());
         if (!d.money().isEmpty()) {
-            page.add(Tables.h2("Money that moves")).add(Tables.table("money-moves",
+            page.add(Tables.h2("Money that moves" + Tables.in(d.currency()))).add(Tables.table("money-moves",
                     List.of("remedy", "newly alone", "newly escalated", "newly SWAT", "newly denied"),
                     d.money().stream().map(m -> List.of(m.remedy(), Tables.amount(m.newlyAlone()),
                             Tables.amount(m.newlyEscalated()), Tables.amount(m.newlySwat()),
@@ -140,7 +140,8 @@ public final class DiffPage {
                             .collect(Collectors.joining(", ")),
                     Tables.samples(t.samples())));
         }
-        return Tables.table("changes", List.of("remedy", "before", "after", "proposals", "money", "rules responsible",
+        return Tables.table("changes", List.of("remedy", "before", "after", "proposals",
+                "money" + Tables.in(report.currency()), "rules responsible",
                 "first cases"), rows, 3, 4);
     }
 }

@@ -46,7 +46,8 @@ public final class ReplayPage {
         ReplayReport r = report;
         String per = r.granularity().name().toLowerCase(Locale.ROOT);
         return HtmlPage.builder("Replay: " + r.policy())
-                .subtitle("revision " + r.policy().revision() + " \u00b7 history " + r.history())
+                .subtitle("revision " + r.policy().revision() + " \u00b7 history " + r.history()
+                        + (r.currency() == null ? "" : " \u00b7 amounts in " + r.currency()))
                 .footer("Outcomes and money count proposals; escalations count cases to approve; follow-ups count"
                         + " each follow-up of each decision.")
                 .add(Html.tag("p").cls("summary").add(r.cases() + " cases (" + r.latitudeCases()
@@ -117,7 +118,7 @@ public final class ReplayPage {
         if (rows.isEmpty()) {
             return Html.empty();
         }
-        return Html.concat(Tables.h2("Money per remedy"), Tables.table("money",
+        return Html.concat(Tables.h2("Money per remedy" + Tables.in(report.currency())), Tables.table("money",
                 List.of("remedy", "granted alone", "escalated", "SWAT", "denied"), rows, 1, 2, 3, 4));
     }
 

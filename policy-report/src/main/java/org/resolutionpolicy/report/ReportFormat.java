@@ -55,7 +55,7 @@ public final class ReportFormat {
         }
         List<RemedyOutcomes> money = r.remedies().stream().filter(o -> !o.money().isEmpty()).toList();
         if (!money.isEmpty()) {
-            out.append("\nmoney per remedy:\n");
+            out.append("\nmoney per remedy").append(Tables.in(r.currency())).append(":\n");
             out.append(String.format("  %-20s %12s %12s %12s %12s%n", "remedy", "alone", "escalated", "SWAT", "denied"));
             for (RemedyOutcomes o : money) {
                 out.append(String.format("  %-20s %12s %12s %12s %12s%n", o.remedy(), amount(o.money().get(Outcome.Kind.ALONE)),
@@ -129,6 +129,9 @@ public final class ReportFormat {
         json.put("version", r.policy().version());
         json.put("revision", r.policy().revision());
         json.put("history", r.history());
+        if (r.currency() != null) {
+            json.put("currency", r.currency());
+        }
         json.put("lines", r.lines());
         json.put("cases", r.cases());
         json.put("proposals", r.proposals());
@@ -221,14 +224,14 @@ public final class ReportFormat {
         for (Transition t : d.changes()) {
             out.append(String.format("  %s: %s -> %s  %d", t.remedy(), t.from(), t.to(), t.count()));
             if (t.money().signum() != 0) {
-                out.append("  money ").append(amount(t.money()));
+                out.append("  money ").append(amount(t.money())).append(d.currency() == null ? "" : " " + d.currency());
             }
             out.append("  rules ").append(t.rules().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                     .collect(Collectors.joining(", ")));
             out.append("  e.g. ").append(samples(t.samples())).append('\n');
         }
         if (!d.money().isEmpty()) {
-            out.append("\nmoney that moves:\n");
+            out.append("\nmoney that moves").append(Tables.in(d.currency())).append(":\n");
             d.money().forEach(m -> out.append(String.format("  %s: newly alone %s, newly escalated %s, newly SWAT %s, "
                     + "newly denied %s%n", m.remedy(), amount(m.newlyAlone()), amount(m.newlyEscalated()),
                     amount(m.newlySwat()), amount(m.newlyDenied()))));
@@ -268,6 +271,9 @@ public final class ReportFormat {
         json.put("before", policy(d.before()));
         json.put("after", policy(d.after()));
         json.put("history", d.history());
+        if (d.currency() != null) {
+            json.put("currency", d.currency());
+        }
         json.put("lines", d.lines());
         json.put("cases", d.cases());
         json.put("proposals", d.proposals());

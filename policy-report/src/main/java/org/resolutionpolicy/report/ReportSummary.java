@@ -33,7 +33,8 @@ public final class ReportSummary {
                     o.outcomes().get(Outcome.Kind.ESCALATE), o.outcomes().get(Outcome.Kind.SWAT),
                     o.outcomes().get(Outcome.Kind.DENIED)));
             if (!o.money().isEmpty()) {
-                out.append("   money ").append(o.money().get(Outcome.Kind.ALONE).toPlainString()).append(" / ")
+                out.append("   money").append(Tables.in(r.currency())).append(' ')
+                        .append(o.money().get(Outcome.Kind.ALONE).toPlainString()).append(" / ")
                         .append(o.money().get(Outcome.Kind.ESCALATE).toPlainString()).append(" / ")
                         .append(o.money().get(Outcome.Kind.SWAT).toPlainString()).append(" / ")
                         .append(o.money().get(Outcome.Kind.DENIED).toPlainString());
@@ -71,8 +72,9 @@ public final class ReportSummary {
             out.append(String.format("  %-16s %-28s -> %-28s %8d  e.g. %s  rules %s%n", t.remedy(), t.from(), t.to(),
                     t.count(), t.samples(), t.rules().keySet()));
         }
-        d.money().forEach(m -> out.append(String.format("  money %-16s newly alone %s, escalated %s, swat %s, denied %s%n",
-                m.remedy(), m.newlyAlone().toPlainString(), m.newlyEscalated().toPlainString(),
+        d.money().forEach(m -> out.append(String.format(
+                "  money%s %-16s newly alone %s, escalated %s, swat %s, denied %s%n",
+                Tables.in(d.currency()), m.remedy(), m.newlyAlone().toPlainString(), m.newlyEscalated().toPlainString(),
                 m.newlySwat().toPlainString(), m.newlyDenied().toPlainString())));
         d.workload().forEach(w -> out.append(String.format("  workload %-20s %8d -> %8d (%+d)%n", w.approver(),
                 w.before(), w.after(), w.delta())));

@@ -85,6 +85,14 @@ final class Tables {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
+    /**
+     * Returns {@code " (EUR)"} for a report's currency, to follow the title of what shows its amounts; nothing for a
+     * report whose amounts name no currency.
+     */
+    static String in(String currency) {
+        return currency == null ? "" : " (" + currency + ")";
+    }
+
     /** Returns sample cases as a comma-separated list. */
     static String samples(List<CaseRef> samples) {
         return samples.stream().map(CaseRef::toString).collect(Collectors.joining(", "));
