@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.runtime.rule.RuleContext;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.drools.Effects;
 import org.resolutionpolicy.drools.ProposalFact;
-import org.resolutionpolicy.model.source.Place;
 import org.resolutionpolicy.model.Condition;
 import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.model.Effect;
@@ -21,52 +21,91 @@ import org.resolutionpolicy.model.value.Values;
 /**
  * Collects the effects DRL consequences ask for, as rules the decider understands: during one decision step
  * (a session fired for one proposal, or for the case alone), or, when a case's proposals share a session, for
- * the whole case, telling the rules that matched a proposal from those that matched the case alone.
+ * the whole case, telling the rules that matched a proposal from those that matched the case alone, and, when the
+ * proposals were inserted together, which proposal each matched. One per pooled session, reset for each use; not
+ * thread-safe.
  */
 final class EffectCollector implements Effects {
 
+    /** {@link #proposalOf}: the match holds no proposal. */
+    private static final int NO_PROPOSAL = -2;
+
     private final PolicyModel model;
-    private final boolean perProposal;
-    private final boolean sharedByProposals;
+    private final Map<org.kie.api.definition.rule.Rule, RuleInfo> infos;
+    private boolean perProposal;
+    private boolean sharedByProposals;
     private List<Rule> matched = new ArrayList<>();
     /** With a shared session: effects of rules that matched the case alone, as each proposal sees them. */
-    private final List<Rule> caseWide = new ArrayList<>();
+    private List<Rule> caseWide = new ArrayList<>();
     /** With a shared session: the same effects, as the case alone sees them. */
-    private final List<Rule> caseAlone = new ArrayList<>();
+    private List<Rule> caseAlone = new ArrayList<>();
+    /** With proposals inserted together: the effects of the rules that matched each, by its index; else null. */
+    private List<Rule>[] together;
 
-    /** Collects the effects of one step; {@code perProposal} says whether the step decides a proposal. */
-    EffectCollector(PolicyModel model, boolean perProposal) {
-        this(model, perProposal, false);
-    }
-
-    private EffectCollector(PolicyModel model, boolean perProposal, boolean sharedByProposals) {
+    /**
+     * Makes a collector, to be reset by {@link #step} or {@link #sharedByProposals()} before each use.
+     *
+     * @param infos what is known of each rule of the knowledge base
+     */
+    EffectCollector(PolicyModel model, Map<org.kie.api.definition.rule.Rule, RuleInfo> infos) {
         this.model = model;
-        this.perProposal = perProposal;
-        this.sharedByProposals = sharedByProposals;
+        this.infos = infos;
     }
 
-    /** Collects the effects of a session the proposals of one case share. */
-    static EffectCollector sharedByProposals(PolicyModel model) {
-        return new EffectCollector(model, true, true);
+    /** Starts collecting the effects of one step; {@code perProposal} says whether the step decides a proposal. */
+    void step(boolean perProposal) {
+        this.perProposal = perProposal;
+        this.sharedByProposals = false;
+        this.matched = new ArrayList<>();
+        this.together = null;
+    }
+
+    /** Starts collecting the effects of a session the proposals of one case share. */
+    void sharedByProposals() {
+        this.perProposal = true;
+        this.sharedByProposals = true;
+        this.matched = new ArrayList<>();
+        this.caseWide = new ArrayList<>();
+        this.caseAlone = new ArrayList<>();
+        this.together = null;
+    }
+
+    /** With a shared session: the next {@code count} proposals are inserted together, with indexes from 0. */
+    @SuppressWarnings("unchecked")
+    void together(int count) {
+        together = new List[count];
     }
 
     List<Rule> matched() {
         return matched;
     }
 
-    /** With a shared session: starts the next proposal. */
+    /** With a shared session: starts the next proposal decided alone. */
     void nextProposal() {
         matched = new ArrayList<>();
     }
 
-    /** With a shared session: the effects for the proposal just fired, the case's own included. */
+    /** With a shared session: the effects for the proposal just fired alone, the case's own included. */
     List<Rule> proposalMatches() {
+        return withCaseWide(matched);
+    }
+
+    /** With proposals inserted together: the effects for the one of this index, the case's own included. */
+    List<Rule> proposalMatches(int index) {
+        List<Rule> own = together[index];
+        return withCaseWide(own == null ? List.of() : own);
+    }
+
+    private List<Rule> withCaseWide(List<Rule> own) {
         if (caseWide.isEmpty()) {
-            return matched;
+            return own;
         }
-        List<Rule> all = new ArrayList<>(caseWide.size() + matched.size());
+        if (own.isEmpty()) {
+            return caseWide;
+        }
+        List<Rule> all = new ArrayList<>(caseWide.size() + own.size());
         all.addAll(caseWide);
-        all.addAll(matched);
+        all.addAll(own);
         return all;
     }
 
@@ -175,26 +214,51 @@ final class EffectCollector implements Effects {
     }
 
     private void add(RuleContext rule, Effect effect, FollowUpSpec followUp, String because) {
-        if (sharedByProposals && !matchedProposal(rule)) {
-            caseWide.add(rule(rule, effect, followUp, because, true));
-            caseAlone.add(rule(rule, effect, followUp, because, false));
+        RuleInfo info = info(rule);
+        if (!sharedByProposals) {
+            matched.add(rule(info, effect, followUp, because, perProposal));
+            return;
+        }
+        int proposal = info.seesProposals() ? proposalOf(rule) : NO_PROPOSAL;
+        if (proposal == NO_PROPOSAL) {
+            caseWide.add(rule(info, effect, followUp, because, true));
+            caseAlone.add(rule(info, effect, followUp, because, false));
+        } else if (proposal >= 0 && together != null) {
+            List<Rule> own = together[proposal];
+            if (own == null) {
+                own = new ArrayList<>(4);
+                together[proposal] = own;
+            }
+            own.add(rule(info, effect, followUp, because, true));
         } else {
-            matched.add(rule(rule, effect, followUp, because, perProposal));
+            matched.add(rule(info, effect, followUp, because, true));
         }
     }
 
-    private static Rule rule(RuleContext rule, Effect effect, FollowUpSpec followUp, String because, boolean perProposal) {
-        return new Rule(name(rule), Place.of(rule.getRule().getPackageName()), Condition.ALWAYS, null, effect,
-                followUp, because == null ? "" : because, true, perProposal, List.of());
+    private RuleInfo info(RuleContext rule) {
+        RuleInfo info = infos.get(rule.getRule());
+        return info != null ? info : RuleInfo.of(rule.getRule());
     }
 
-    private static boolean matchedProposal(RuleContext rule) {
+    private static Rule rule(RuleInfo info, Effect effect, FollowUpSpec followUp, String because, boolean perProposal) {
+        return new Rule(info.name(), info.place(), Condition.ALWAYS, null, effect, followUp,
+                because == null ? "" : because, true, perProposal, List.of());
+    }
+
+    /**
+     * Returns the index of the proposal the match holds among those inserted together, -1 for one decided alone (or
+     * a proposal fact of the rules' own), or {@link #NO_PROPOSAL}.
+     */
+    private static int proposalOf(RuleContext rule) {
         for (Object fact : rule.getMatch().getObjects()) {
+            if (fact instanceof ProposalFactView) {
+                return ((ProposalFactView) fact).index();
+            }
             if (fact instanceof ProposalFact) {
-                return true;
+                return -1;
             }
         }
-        return false;
+        return NO_PROPOSAL;
     }
 
     private static String name(RuleContext rule) {
