@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.PolicyException;
@@ -39,6 +42,13 @@ final class DrlRules implements ExternalRules {
     private final PolicyModel model;
     private final List<String> ruleIds;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DrlRules.class);
+
+    /**
+     * Sessions without Drools' own thread safety (a synchronized propagation list and a concurrent agenda state
+     * machine, a quarter of what firing costs): one thread at a time uses a pooled session, and the pool's deque
+     * hands it from one thread to the next with the ordering that needs.
+     */
+    private static final KieSessionConfiguration SESSIONS = sessions();
 
     private final Deque<Slot> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean released;
@@ -125,7 +135,7 @@ final class DrlRules implements ExternalRules {
         if (slot != null) {
             return slot;
         }
-        KieSession session = kieBase.newKieSession();
+        KieSession session = kieBase.newKieSession(SESSIONS, null);
         EffectCollector effects = new EffectCollector(model, infos);
         session.setGlobal("effects", effects);
         return new Slot(session, effects);
@@ -146,6 +156,12 @@ final class DrlRules implements ExternalRules {
     /** Returns how many idle sessions the pool holds, for tests. */
     int idleSessions() {
         return idle.size();
+    }
+
+    private static KieSessionConfiguration sessions() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
     }
 
     /** Returns true if the proposals of a case are inserted together and fired once, for tests. */
