@@ -10,7 +10,6 @@ import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.drools.Effects;
 import org.resolutionpolicy.drools.ProposalFact;
-import org.resolutionpolicy.model.Condition;
 import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.model.Effect;
 import org.resolutionpolicy.model.FollowUpSpec;
@@ -114,9 +113,21 @@ final class EffectCollector implements Effects {
         return caseAlone;
     }
 
+    /** The effects methods, as {@link RuleInfo} remembers their calls. */
+    private static final int DENY = 0;
+    private static final int SWAT = 1;
+    private static final int REQUIRE = 2;
+    private static final int REQUIRE_ALL = 3;
+    private static final int GRANT = 4;
+    private static final int ENTITLED = 5;
+    private static final int FOLLOW_UP = 6;
+    private static final int FOLLOW_UP_WHEN = 7;
+
     @Override
     public void deny(RuleContext rule, String because) {
-        add(rule, Effect.DENY, null, because);
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(DENY, null, null, null, null, because);
+        add(rule, info, m != null ? m : info.make(DENY, null, null, null, null, because, Effect.DENY, null));
     }
 
     @Override
@@ -124,16 +135,27 @@ final class EffectCollector implements Effects {
         if (model.swatTeam() == null) {
             throw new PolicyException("DRL rule [" + name(rule) + "] routes to swat, but the policy has no swat team");
         }
-        add(rule, Effect.SWAT, null, because);
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(SWAT, null, null, null, null, because);
+        add(rule, info, m != null ? m : info.make(SWAT, null, null, null, null, because, Effect.SWAT, null));
     }
 
     @Override
     public void require(RuleContext rule, String role, String because) {
-        add(rule, Effect.require(rank(rule, role)), null, because);
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(REQUIRE, role, null, null, null, because);
+        add(rule, info, m != null ? m
+                : info.make(REQUIRE, role, null, null, null, because, Effect.require(rank(rule, role)), null));
     }
 
     @Override
     public void requireAll(RuleContext rule, String roles, String because) {
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(REQUIRE_ALL, roles, null, null, null, because);
+        if (m != null) {
+            add(rule, info, m);
+            return;
+        }
         List<Integer> ranks = new ArrayList<>();
         for (String role : roles == null ? new String[0] : roles.split(",", -1)) {
             ranks.add(rank(rule, role.trim()));
@@ -142,11 +164,17 @@ final class EffectCollector implements Effects {
             throw new PolicyException("DRL rule [" + name(rule) + "] requires [" + roles
                     + "]: name each role once, separated by commas");
         }
-        add(rule, Effect.require(ranks), null, because);
+        add(rule, info, info.make(REQUIRE_ALL, roles, null, null, null, because, Effect.require(ranks), null));
     }
 
     @Override
     public void grant(RuleContext rule, String role, Object upTo, String because) {
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(GRANT, role, upTo, null, null, because);
+        if (m != null) {
+            add(rule, info, m);
+            return;
+        }
         Limit limit;
         if ("unlimited".equals(upTo)) {
             limit = Limit.unlimited();
@@ -155,21 +183,34 @@ final class EffectCollector implements Effects {
         } else {
             throw new PolicyException("DRL rule [" + name(rule) + "] grants up to [" + upTo + "]: a number or \"unlimited\"");
         }
-        add(rule, Effect.grant(rank(rule, role), limit), null, because);
+        add(rule, info, info.make(GRANT, role, upTo, null, null, because, Effect.grant(rank(rule, role), limit), null));
     }
 
     @Override
     public void entitled(RuleContext rule, Object amount, String working, String because) {
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(ENTITLED, amount, working, null, null, because);
+        if (m != null) {
+            add(rule, info, m);
+            return;
+        }
         if (!(amount instanceof Number) || new BigDecimal(amount.toString()).signum() < 0) {
             throw new PolicyException("DRL rule [" + name(rule) + "] states an entitlement of [" + amount
                     + "]: a number of at least 0");
         }
         BigDecimal value = Values.normalize(new BigDecimal(amount.toString()));
-        add(rule, Effect.entitled(ComputedAmount.constant(value, working)), null, because);
+        add(rule, info, info.make(ENTITLED, amount, working, null, null, because,
+                Effect.entitled(ComputedAmount.constant(value, working)), null));
     }
 
     @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String when, String because) {
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(FOLLOW_UP_WHEN, action, within, owner, when, because);
+        if (m != null) {
+            add(rule, info, m);
+            return;
+        }
         List<String> outcomes = new ArrayList<>();
         for (String part : when == null ? new String[0] : when.split(",", -1)) {
             String name = part.trim();
@@ -184,12 +225,16 @@ final class EffectCollector implements Effects {
                     + "more of " + FollowUpSpec.OUTCOMES.keySet() + ", or call followUp without when");
         }
         FollowUpSpec plain = followUpSpec(rule, action, within, owner);
-        add(rule, Effect.NONE, new FollowUpSpec(plain.action(), plain.within(), plain.owner(), outcomes), because);
+        add(rule, info, info.make(FOLLOW_UP_WHEN, action, within, owner, when, because, Effect.NONE,
+                new FollowUpSpec(plain.action(), plain.within(), plain.owner(), outcomes)));
     }
 
     @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String because) {
-        add(rule, Effect.NONE, followUpSpec(rule, action, within, owner), because);
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(FOLLOW_UP, action, within, owner, null, because);
+        add(rule, info, m != null ? m : info.make(FOLLOW_UP, action, within, owner, null, because, Effect.NONE,
+                followUpSpec(rule, action, within, owner)));
     }
 
     private FollowUpSpec followUpSpec(RuleContext rule, String action, String within, String owner) {
@@ -213,36 +258,30 @@ final class EffectCollector implements Effects {
         return rank;
     }
 
-    private void add(RuleContext rule, Effect effect, FollowUpSpec followUp, String because) {
-        RuleInfo info = info(rule);
+    private void add(RuleContext rule, RuleInfo info, RuleInfo.Made made) {
         if (!sharedByProposals) {
-            matched.add(rule(info, effect, followUp, because, perProposal));
+            matched.add(perProposal ? made.perProposal() : made.caseAlone());
             return;
         }
         int proposal = info.seesProposals() ? proposalOf(rule) : NO_PROPOSAL;
         if (proposal == NO_PROPOSAL) {
-            caseWide.add(rule(info, effect, followUp, because, true));
-            caseAlone.add(rule(info, effect, followUp, because, false));
+            caseWide.add(made.perProposal());
+            caseAlone.add(made.caseAlone());
         } else if (proposal >= 0 && together != null) {
             List<Rule> own = together[proposal];
             if (own == null) {
                 own = new ArrayList<>(4);
                 together[proposal] = own;
             }
-            own.add(rule(info, effect, followUp, because, true));
+            own.add(made.perProposal());
         } else {
-            matched.add(rule(info, effect, followUp, because, true));
+            matched.add(made.perProposal());
         }
     }
 
     private RuleInfo info(RuleContext rule) {
         RuleInfo info = infos.get(rule.getRule());
         return info != null ? info : RuleInfo.of(rule.getRule());
-    }
-
-    private static Rule rule(RuleInfo info, Effect effect, FollowUpSpec followUp, String because, boolean perProposal) {
-        return new Rule(info.name(), info.place(), Condition.ALWAYS, null, effect, followUp,
-                because == null ? "" : because, true, perProposal, List.of());
     }
 
     /**
