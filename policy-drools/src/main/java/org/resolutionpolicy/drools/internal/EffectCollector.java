@@ -5,6 +5,9 @@ import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.core.reteoo.TupleImpl;
+import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.runtime.rule.RuleContext;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.PolicyException;
@@ -286,10 +289,28 @@ final class EffectCollector implements Effects {
 
     /**
      * Returns the index of the proposal the match holds among those inserted together, -1 for one decided alone (or
-     * a proposal fact of the rules' own), or {@link #NO_PROPOSAL}.
+     * a proposal fact of the rules' own), or {@link #NO_PROPOSAL}. Walks the match's tuple, one fact per pattern,
+     * rather than asking for a list of its objects.
      */
     private static int proposalOf(RuleContext rule) {
-        for (Object fact : rule.getMatch().getObjects()) {
+        if (!(rule.getMatch() instanceof InternalMatch)) {
+            return proposalOf(rule.getMatch().getObjects());
+        }
+        for (TupleImpl t = ((InternalMatch) rule.getMatch()).getTuple(); t != null; t = t.getParent()) {
+            InternalFactHandle handle = t.getFactHandle();
+            Object fact = handle == null ? null : handle.getObject();
+            if (fact instanceof ProposalFactView) {
+                return ((ProposalFactView) fact).index();
+            }
+            if (fact instanceof ProposalFact) {
+                return -1;
+            }
+        }
+        return NO_PROPOSAL;
+    }
+
+    private static int proposalOf(List<?> facts) {
+        for (Object fact : facts) {
             if (fact instanceof ProposalFactView) {
                 return ((ProposalFactView) fact).index();
             }
