@@ -12,6 +12,8 @@ module org.resolutionpolicy.drools {
     requires transitive org.kie.api;
     requires org.kie.internal.api;
     requires org.drools.base;
+    // a match's tuple, walked to find the proposal it holds without making a list of its objects
+    requires org.drools.core;
     requires org.slf4j;
     // the DRL header's annotation values are YAML flow nodes, read by the engine's YAML reader
     requires org.yaml.snakeyaml;

@@ -118,4 +118,47 @@ class CaseSessionTests {
                     assertThat(d.followUps()).extracting(FollowUp::rule).containsExactly("big-refunds");
                 });
     }
+
+    @Test
+    void proposals_of_one_remedy_inserted_together_each_get_the_effects_of_their_own_match() {
+        Policy p = DrlPolicyTests.mixed(RULES + """
+                rule "second-look"
+                when
+                    ProposalFact( remedy == "refund", amount > 30 )
+                then
+                    effects.require(kcontext, "supervisor", "a second look");
+                end
+                """);
+        CustomerCase two = CustomerCase.builder().id("C-2").severity("LOW").category("late").employee("agent")
+                .impact(Impact.builder().build()).propose("refund", 40).propose("apology").propose("refund", 5)
+                .build();
+
+        Decision d = p.decide(two);
+
+        assertThat(d.proposals().get(0).outcome()).isEqualTo(Outcome.escalate("supervisor"));
+        assertThat(d.proposals().get(0).ruleIds()).containsExactly("second-look");
+        assertThat(d.proposals().get(1).outcome()).isEqualTo(Outcome.alone());
+        // the second refund counts with the first (45 in all) and is within the agent's 50
+        assertThat(d.proposals().get(2).outcome()).isEqualTo(Outcome.alone());
+        assertThat(d.proposals().get(2).ruleIds()).isEmpty();
+        assertThat(p.decide(two)).isEqualTo(d);
+    }
+
+    @Test
+    void a_rule_that_could_join_two_proposals_still_sees_one_proposal_at_a_time() {
+        // inserted together, the refund and the apology would both be in the session and this rule would fire
+        Policy p = DrlPolicyTests.mixed("""
+                rule "refund-beside-an-apology"
+                when
+                    ProposalFact( remedy == "refund" )
+                    ProposalFact( remedy == "apology" )
+                then
+                    effects.deny(kcontext, "never seen one at a time");
+                end
+                """);
+
+        Decision d = p.decide(aCase("LOW", "late", 20));
+
+        assertThat(d.proposals()).extracting(ProposalDecision::outcome).containsOnly(Outcome.alone());
+    }
 }

@@ -76,8 +76,44 @@ final class CaseSessions {
         return null;
     }
 
+    /**
+     * Returns why the proposals of a case cannot all be inserted together and fired once, or null when they can.
+     * They can when the case may share a session (see {@link #whyNot(KieBase)}) and no rule has two patterns that
+     * could match a proposal: then each match holds at most one proposal, and the matches of all proposals at once
+     * are those of each proposal in turn, told apart by the proposal each holds. A rule with two such patterns
+     * ({@code ProposalFact() ProposalFact()}, or {@code Object()} beside {@code ProposalFact()}) would join the
+     * proposals with one another, which one at a time it never sees.
+     */
+    static String whyNotTogether(KieBase kieBase) {
+        String why = whyNot(kieBase);
+        if (why != null) {
+            return why;
+        }
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                if (proposalPatterns(((RuleImpl) r).getLhs()) > 1) {
+                    return "rule [" + r.getName() + "] has more than one pattern that can match a proposal";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Counts the patterns anywhere under the group (every branch of an {@code or} added up) that could match a proposal. */
+    private static int proposalPatterns(GroupElement group) {
+        int n = 0;
+        for (RuleConditionElement child : group.getChildren()) {
+            if (child instanceof GroupElement) {
+                n += proposalPatterns((GroupElement) child);
+            } else if (child instanceof Pattern && seesProposals((Pattern) child)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Returns true if the pattern could match a proposal fact (ProposalFact itself, or a supertype such as Object). */
-    private static boolean seesProposals(Pattern pattern) {
+    static boolean seesProposals(Pattern pattern) {
         if (!(pattern.getObjectType() instanceof ClassObjectType)) {
             return true;
         }

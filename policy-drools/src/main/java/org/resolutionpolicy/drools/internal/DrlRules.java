@@ -1,14 +1,21 @@
 package org.resolutionpolicy.drools.internal;
 
+import java.math.BigDecimal;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.PolicyException;
+import org.resolutionpolicy.api.Proposal;
+import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.model.ExternalRules;
 import org.resolutionpolicy.model.Facts;
 import org.resolutionpolicy.model.PolicyModel;
@@ -17,7 +24,13 @@ import org.resolutionpolicy.model.Rule;
 /**
  * DRL rules as evaluation sees them. Drools sessions are not thread-safe, so a decision borrows an idle session from
  * a pool (insert, fire, delete) and gives it back: reused sessions are the fastest strategy measured, and the pool
- * shares no lock between threads. The knowledge base itself is immutable and shared.
+ * shares no lock between threads. The knowledge base itself is immutable and shared. Each pooled session keeps its
+ * effect collector as its {@code effects} global, set once, and reset for each use.
+ *
+ * <p>When the rules allow it (see {@link CaseSessions}), the proposals of a case share the session: the case fact is
+ * inserted once, and, when no rule can join two proposals, every proposal is inserted with it and the rules fired
+ * once for all of them, each effect going to the proposal its match holds; otherwise each proposal is inserted, fired
+ * and deleted in turn. Firing once instead of once per proposal is most of what deciding costs in Drools.
  *
  * <p>{@link #release()} disposes the idle sessions, and each session in use when it is given back, so a policy that
  * hot reload replaced holds nothing (a per-thread session would keep the old knowledge base reachable from every
@@ -30,13 +43,27 @@ final class DrlRules implements ExternalRules {
     private final List<String> ruleIds;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DrlRules.class);
 
-    private final Deque<KieSession> idle = new ConcurrentLinkedDeque<>();
+    /**
+     * Sessions without Drools' own thread safety (a synchronized propagation list and a concurrent agenda state
+     * machine, a quarter of what firing costs): one thread at a time uses a pooled session, and the pool's deque
+     * hands it from one thread to the next with the ordering that needs.
+     */
+    private static final KieSessionConfiguration SESSIONS = sessions();
+
+    private final Deque<Slot> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean released;
     private final DrlScopes scopes;
     /** True when a case's proposals may share one session (see {@link CaseSessions}). */
     private final boolean shareByCase;
+    /** True when a case's proposals may be inserted together and fired once (see {@link CaseSessions}). */
+    private final boolean together;
+    private final Map<org.kie.api.definition.rule.Rule, RuleInfo> infos;
 
     private final List<AuthorityTable.Rule> descriptions;
+
+    /** A pooled session and the collector that is its {@code effects} global. */
+    private record Slot(KieSession session, EffectCollector effects) {
+    }
 
     DrlRules(KieBase kieBase, PolicyModel model, List<String> ruleIds, DrlScopes scopes,
              List<AuthorityTable.Rule> descriptions) {
@@ -45,10 +72,16 @@ final class DrlRules implements ExternalRules {
         this.scopes = scopes;
         this.model = model;
         this.ruleIds = List.copyOf(ruleIds);
+        this.infos = RuleInfo.of(kieBase);
         String whyNot = CaseSessions.whyNot(kieBase);
         this.shareByCase = whyNot == null;
         if (whyNot != null) {
             LOG.debug("policy [{}]: each proposal gets a session cycle of its own: {}", model.id(), whyNot);
+        }
+        String whyNotTogether = whyNot != null ? whyNot : CaseSessions.whyNotTogether(kieBase);
+        this.together = whyNotTogether == null;
+        if (whyNot == null && whyNotTogether != null) {
+            LOG.debug("policy [{}]: the proposals of a case are fired one at a time: {}", model.id(), whyNotTogether);
         }
     }
 
@@ -79,10 +112,11 @@ final class DrlRules implements ExternalRules {
             return List.of();
         }
         boolean perProposal = facts.remedy() != null;
-        EffectCollector effects = new EffectCollector(model, perProposal);
-        KieSession session = borrow();
+        Slot slot = borrow();
+        EffectCollector effects = slot.effects();
         try {
-            session.setGlobal("effects", effects);
+            effects.step(perProposal);
+            KieSession session = slot.session();
             FactHandle caseHandle = session.insert(new CaseFactView(facts, model));
             if (perProposal) {
                 fireThenDelete(session, caseHandle,
@@ -91,25 +125,31 @@ final class DrlRules implements ExternalRules {
                 fireThenDelete(session, caseHandle);
             }
         } finally {
-            giveBack(session);
+            giveBack(slot);
         }
         return effects.matched();
     }
 
-    private KieSession borrow() {
-        KieSession session = idle.pollFirst();
-        return session != null ? session : kieBase.newKieSession();
+    private Slot borrow() {
+        Slot slot = idle.pollFirst();
+        if (slot != null) {
+            return slot;
+        }
+        KieSession session = kieBase.newKieSession(SESSIONS, null);
+        EffectCollector effects = new EffectCollector(model, infos);
+        session.setGlobal("effects", effects);
+        return new Slot(session, effects);
     }
 
-    private void giveBack(KieSession session) {
+    private void giveBack(Slot slot) {
         if (released) {
-            session.dispose();
+            slot.session().dispose();
             return;
         }
-        idle.offerFirst(session);
+        idle.offerFirst(slot);
         // released meanwhile: release() may have drained before the offer, so take it back out ourselves
-        if (released && idle.remove(session)) {
-            session.dispose();
+        if (released && idle.remove(slot)) {
+            slot.session().dispose();
         }
     }
 
@@ -118,57 +158,127 @@ final class DrlRules implements ExternalRules {
         return idle.size();
     }
 
+    private static KieSessionConfiguration sessions() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
+    }
+
+    /** Returns true if the proposals of a case are inserted together and fired once, for tests. */
+    boolean firesProposalsTogether() {
+        return together;
+    }
+
     @Override
     public void release() {
         released = true;
-        KieSession session;
-        while ((session = idle.pollFirst()) != null) {
-            session.dispose();
+        Slot slot;
+        while ((slot = idle.pollFirst()) != null) {
+            slot.session().dispose();
         }
     }
 
     /**
-     * Decides a case's proposals in one session when the rules allow it: the case fact is inserted once, and each
-     * proposal is inserted, fired and deleted in turn, so a rule about the case alone fires once for the case.
+     * Decides a case's proposals in one session when the rules allow it: the case fact is inserted once, and the
+     * proposals together (or each in turn), so a rule about the case alone fires once for the case.
      */
     @Override
     public CaseRun open(Facts caseFacts) {
         if (!shareByCase || ruleIds.isEmpty()) {
             return ExternalRules.super.open(caseFacts);
         }
-        KieSession session = borrow();
-        EffectCollector effects = EffectCollector.sharedByProposals(model);
+        Slot slot = borrow();
         FactHandle caseHandle;
         try {
-            session.setGlobal("effects", effects);
-            caseHandle = session.insert(new CaseFactView(caseFacts, model));
+            slot.effects().sharedByProposals();
+            caseHandle = slot.session().insert(new CaseFactView(caseFacts, model));
         } catch (RuntimeException e) {
-            giveBack(session);
+            giveBack(slot);
             throw e;
         }
-        return new CaseRun() {
-            @Override
-            public List<Rule> matches(Facts proposalFacts) {
-                effects.nextProposal();
-                fireThenDelete(session,
-                        session.insert(new ProposalFactView(proposalFacts.remedy(), proposalFacts.amount())));
-                return effects.proposalMatches();
-            }
+        return new SharedRun(slot, caseHandle, together ? caseFacts.customerCase().proposals() : null);
+    }
 
-            @Override
-            public List<Rule> caseMatches() {
-                return effects.caseMatches();
-            }
+    /** The proposals of one case in a session they share. */
+    private final class SharedRun implements CaseRun {
 
-            @Override
-            public void close() {
-                try {
-                    session.delete(caseHandle);
-                } finally {
-                    giveBack(session);
+        private final Slot slot;
+        private final FactHandle caseHandle;
+        /** The case's proposals, to insert together at the first proposal asked; null to fire each in turn. */
+        private final List<Proposal> proposals;
+        /** The proposals as inserted together, by index; null until then. */
+        private ProposalFactView[] inserted;
+        private int next;
+
+        SharedRun(Slot slot, FactHandle caseHandle, List<Proposal> proposals) {
+            this.slot = slot;
+            this.caseHandle = caseHandle;
+            this.proposals = proposals;
+        }
+
+        @Override
+        public List<Rule> matches(Facts proposalFacts) {
+            int index = next++;
+            EffectCollector effects = slot.effects();
+            if (proposals != null && index < proposals.size()) {
+                if (inserted == null) {
+                    inserted = fireTogether(proposals);
+                }
+                ProposalFactView view = inserted[index];
+                // the proposal asked is the one inserted, as decided; anything else is fired alone below
+                if (view.remedy().equals(proposalFacts.remedy())
+                        && java.util.Objects.equals(view.amount(), proposalFacts.amount())) {
+                    return effects.proposalMatches(index);
                 }
             }
-        };
+            effects.nextProposal();
+            KieSession session = slot.session();
+            fireThenDelete(session,
+                    session.insert(new ProposalFactView(proposalFacts.remedy(), proposalFacts.amount())));
+            return effects.proposalMatches();
+        }
+
+        /** Inserts every proposal of the case, as the decider will ask for it, fires once, and deletes them again. */
+        private ProposalFactView[] fireTogether(List<Proposal> given) {
+            ProposalFactView[] views = new ProposalFactView[given.size()];
+            FactHandle[] handles = new FactHandle[views.length];
+            slot.effects().together(views.length);
+            KieSession session = slot.session();
+            int n = 0;
+            try {
+                for (; n < views.length; n++) {
+                    Proposal p = given.get(n);
+                    views[n] = new ProposalFactView(p.remedy(), decided(p), n);
+                    handles[n] = session.insert(views[n]);
+                }
+            } catch (RuntimeException e) {
+                for (int k = 0; k < n; k++) {
+                    session.delete(handles[k]);
+                }
+                throw e;
+            }
+            fireThenDelete(session, handles);
+            return views;
+        }
+
+        @Override
+        public List<Rule> caseMatches() {
+            return slot.effects().caseMatches();
+        }
+
+        @Override
+        public void close() {
+            try {
+                slot.session().delete(caseHandle);
+            } finally {
+                giveBack(slot);
+            }
+        }
+    }
+
+    /** Returns a proposal's amount as the decider decides it: a count without an amount is one. */
+    private BigDecimal decided(Proposal p) {
+        return p.amount() == null && model.remedies().get(p.remedy()) == RemedyUnit.COUNT ? BigDecimal.ONE : p.amount();
     }
 
     /** Fires the session, then deletes the given facts from it, whether or not a rule failed. */

@@ -4,13 +4,15 @@ import java.math.BigDecimal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.core.reteoo.TupleImpl;
+import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.runtime.rule.RuleContext;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.drools.Effects;
 import org.resolutionpolicy.drools.ProposalFact;
-import org.resolutionpolicy.model.source.Place;
-import org.resolutionpolicy.model.Condition;
 import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.model.Effect;
 import org.resolutionpolicy.model.FollowUpSpec;
@@ -21,52 +23,91 @@ import org.resolutionpolicy.model.value.Values;
 /**
  * Collects the effects DRL consequences ask for, as rules the decider understands: during one decision step
  * (a session fired for one proposal, or for the case alone), or, when a case's proposals share a session, for
- * the whole case, telling the rules that matched a proposal from those that matched the case alone.
+ * the whole case, telling the rules that matched a proposal from those that matched the case alone, and, when the
+ * proposals were inserted together, which proposal each matched. One per pooled session, reset for each use; not
+ * thread-safe.
  */
 final class EffectCollector implements Effects {
 
+    /** {@link #proposalOf}: the match holds no proposal. */
+    private static final int NO_PROPOSAL = -2;
+
     private final PolicyModel model;
-    private final boolean perProposal;
-    private final boolean sharedByProposals;
+    private final Map<org.kie.api.definition.rule.Rule, RuleInfo> infos;
+    private boolean perProposal;
+    private boolean sharedByProposals;
     private List<Rule> matched = new ArrayList<>();
     /** With a shared session: effects of rules that matched the case alone, as each proposal sees them. */
-    private final List<Rule> caseWide = new ArrayList<>();
+    private List<Rule> caseWide = new ArrayList<>();
     /** With a shared session: the same effects, as the case alone sees them. */
-    private final List<Rule> caseAlone = new ArrayList<>();
+    private List<Rule> caseAlone = new ArrayList<>();
+    /** With proposals inserted together: the effects of the rules that matched each, by its index; else null. */
+    private List<Rule>[] together;
 
-    /** Collects the effects of one step; {@code perProposal} says whether the step decides a proposal. */
-    EffectCollector(PolicyModel model, boolean perProposal) {
-        this(model, perProposal, false);
-    }
-
-    private EffectCollector(PolicyModel model, boolean perProposal, boolean sharedByProposals) {
+    /**
+     * Makes a collector, to be reset by {@link #step} or {@link #sharedByProposals()} before each use.
+     *
+     * @param infos what is known of each rule of the knowledge base
+     */
+    EffectCollector(PolicyModel model, Map<org.kie.api.definition.rule.Rule, RuleInfo> infos) {
         this.model = model;
-        this.perProposal = perProposal;
-        this.sharedByProposals = sharedByProposals;
+        this.infos = infos;
     }
 
-    /** Collects the effects of a session the proposals of one case share. */
-    static EffectCollector sharedByProposals(PolicyModel model) {
-        return new EffectCollector(model, true, true);
+    /** Starts collecting the effects of one step; {@code perProposal} says whether the step decides a proposal. */
+    void step(boolean perProposal) {
+        this.perProposal = perProposal;
+        this.sharedByProposals = false;
+        this.matched = new ArrayList<>();
+        this.together = null;
+    }
+
+    /** Starts collecting the effects of a session the proposals of one case share. */
+    void sharedByProposals() {
+        this.perProposal = true;
+        this.sharedByProposals = true;
+        this.matched = new ArrayList<>();
+        this.caseWide = new ArrayList<>();
+        this.caseAlone = new ArrayList<>();
+        this.together = null;
+    }
+
+    /** With a shared session: the next {@code count} proposals are inserted together, with indexes from 0. */
+    @SuppressWarnings("unchecked")
+    void together(int count) {
+        together = new List[count];
     }
 
     List<Rule> matched() {
         return matched;
     }
 
-    /** With a shared session: starts the next proposal. */
+    /** With a shared session: starts the next proposal decided alone. */
     void nextProposal() {
         matched = new ArrayList<>();
     }
 
-    /** With a shared session: the effects for the proposal just fired, the case's own included. */
+    /** With a shared session: the effects for the proposal just fired alone, the case's own included. */
     List<Rule> proposalMatches() {
+        return withCaseWide(matched);
+    }
+
+    /** With proposals inserted together: the effects for the one of this index, the case's own included. */
+    List<Rule> proposalMatches(int index) {
+        List<Rule> own = together[index];
+        return withCaseWide(own == null ? List.of() : own);
+    }
+
+    private List<Rule> withCaseWide(List<Rule> own) {
         if (caseWide.isEmpty()) {
-            return matched;
+            return own;
         }
-        List<Rule> all = new ArrayList<>(caseWide.size() + matched.size());
+        if (own.isEmpty()) {
+            return caseWide;
+        }
+        List<Rule> all = new ArrayList<>(caseWide.size() + own.size());
         all.addAll(caseWide);
-        all.addAll(matched);
+        all.addAll(own);
         return all;
     }
 
@@ -75,9 +116,21 @@ final class EffectCollector implements Effects {
         return caseAlone;
     }
 
+    /** The effects methods, as {@link RuleInfo} remembers their calls. */
+    private static final int DENY = 0;
+    private static final int SWAT = 1;
+    private static final int REQUIRE = 2;
+    private static final int REQUIRE_ALL = 3;
+    private static final int GRANT = 4;
+    private static final int ENTITLED = 5;
+    private static final int FOLLOW_UP = 6;
+    private static final int FOLLOW_UP_WHEN = 7;
+
     @Override
     public void deny(RuleContext rule, String because) {
-        add(rule, Effect.DENY, null, because);
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(DENY, null, null, null, null, because);
+        add(rule, info, m != null ? m : info.make(DENY, null, null, null, null, because, Effect.DENY, null));
     }
 
     @Override
@@ -85,16 +138,27 @@ final class EffectCollector implements Effects {
         if (model.swatTeam() == null) {
             throw new PolicyException("DRL rule [" + name(rule) + "] routes to swat, but the policy has no swat team");
         }
-        add(rule, Effect.SWAT, null, because);
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(SWAT, null, null, null, null, because);
+        add(rule, info, m != null ? m : info.make(SWAT, null, null, null, null, because, Effect.SWAT, null));
     }
 
     @Override
     public void require(RuleContext rule, String role, String because) {
-        add(rule, Effect.require(rank(rule, role)), null, because);
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(REQUIRE, role, null, null, null, because);
+        add(rule, info, m != null ? m
+                : info.make(REQUIRE, role, null, null, null, because, Effect.require(rank(rule, role)), null));
     }
 
     @Override
     public void requireAll(RuleContext rule, String roles, String because) {
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(REQUIRE_ALL, roles, null, null, null, because);
+        if (m != null) {
+            add(rule, info, m);
+            return;
+        }
         List<Integer> ranks = new ArrayList<>();
         for (String role : roles == null ? new String[0] : roles.split(",", -1)) {
             ranks.add(rank(rule, role.trim()));
@@ -103,11 +167,17 @@ final class EffectCollector implements Effects {
             throw new PolicyException("DRL rule [" + name(rule) + "] requires [" + roles
                     + "]: name each role once, separated by commas");
         }
-        add(rule, Effect.require(ranks), null, because);
+        add(rule, info, info.make(REQUIRE_ALL, roles, null, null, null, because, Effect.require(ranks), null));
     }
 
     @Override
     public void grant(RuleContext rule, String role, Object upTo, String because) {
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(GRANT, role, upTo, null, null, because);
+        if (m != null) {
+            add(rule, info, m);
+            return;
+        }
         Limit limit;
         if ("unlimited".equals(upTo)) {
             limit = Limit.unlimited();
@@ -116,21 +186,34 @@ final class EffectCollector implements Effects {
         } else {
             throw new PolicyException("DRL rule [" + name(rule) + "] grants up to [" + upTo + "]: a number or \"unlimited\"");
         }
-        add(rule, Effect.grant(rank(rule, role), limit), null, because);
+        add(rule, info, info.make(GRANT, role, upTo, null, null, because, Effect.grant(rank(rule, role), limit), null));
     }
 
     @Override
     public void entitled(RuleContext rule, Object amount, String working, String because) {
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(ENTITLED, amount, working, null, null, because);
+        if (m != null) {
+            add(rule, info, m);
+            return;
+        }
         if (!(amount instanceof Number) || new BigDecimal(amount.toString()).signum() < 0) {
             throw new PolicyException("DRL rule [" + name(rule) + "] states an entitlement of [" + amount
                     + "]: a number of at least 0");
         }
         BigDecimal value = Values.normalize(new BigDecimal(amount.toString()));
-        add(rule, Effect.entitled(ComputedAmount.constant(value, working)), null, because);
+        add(rule, info, info.make(ENTITLED, amount, working, null, null, because,
+                Effect.entitled(ComputedAmount.constant(value, working)), null));
     }
 
     @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String when, String because) {
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(FOLLOW_UP_WHEN, action, within, owner, when, because);
+        if (m != null) {
+            add(rule, info, m);
+            return;
+        }
         List<String> outcomes = new ArrayList<>();
         for (String part : when == null ? new String[0] : when.split(",", -1)) {
             String name = part.trim();
@@ -145,12 +228,16 @@ final class EffectCollector implements Effects {
                     + "more of " + FollowUpSpec.OUTCOMES.keySet() + ", or call followUp without when");
         }
         FollowUpSpec plain = followUpSpec(rule, action, within, owner);
-        add(rule, Effect.NONE, new FollowUpSpec(plain.action(), plain.within(), plain.owner(), outcomes), because);
+        add(rule, info, info.make(FOLLOW_UP_WHEN, action, within, owner, when, because, Effect.NONE,
+                new FollowUpSpec(plain.action(), plain.within(), plain.owner(), outcomes)));
     }
 
     @Override
     public void followUp(RuleContext rule, String action, String within, String owner, String because) {
-        add(rule, Effect.NONE, followUpSpec(rule, action, within, owner), because);
+        RuleInfo info = info(rule);
+        RuleInfo.Made m = info.find(FOLLOW_UP, action, within, owner, null, because);
+        add(rule, info, m != null ? m : info.make(FOLLOW_UP, action, within, owner, null, because, Effect.NONE,
+                followUpSpec(rule, action, within, owner)));
     }
 
     private FollowUpSpec followUpSpec(RuleContext rule, String action, String within, String owner) {
@@ -174,27 +261,64 @@ final class EffectCollector implements Effects {
         return rank;
     }
 
-    private void add(RuleContext rule, Effect effect, FollowUpSpec followUp, String because) {
-        if (sharedByProposals && !matchedProposal(rule)) {
-            caseWide.add(rule(rule, effect, followUp, because, true));
-            caseAlone.add(rule(rule, effect, followUp, because, false));
+    private void add(RuleContext rule, RuleInfo info, RuleInfo.Made made) {
+        if (!sharedByProposals) {
+            matched.add(perProposal ? made.perProposal() : made.caseAlone());
+            return;
+        }
+        int proposal = info.seesProposals() ? proposalOf(rule) : NO_PROPOSAL;
+        if (proposal == NO_PROPOSAL) {
+            caseWide.add(made.perProposal());
+            caseAlone.add(made.caseAlone());
+        } else if (proposal >= 0 && together != null) {
+            List<Rule> own = together[proposal];
+            if (own == null) {
+                own = new ArrayList<>(4);
+                together[proposal] = own;
+            }
+            own.add(made.perProposal());
         } else {
-            matched.add(rule(rule, effect, followUp, because, perProposal));
+            matched.add(made.perProposal());
         }
     }
 
-    private static Rule rule(RuleContext rule, Effect effect, FollowUpSpec followUp, String because, boolean perProposal) {
-        return new Rule(name(rule), Place.of(rule.getRule().getPackageName()), Condition.ALWAYS, null, effect,
-                followUp, because == null ? "" : because, true, perProposal, List.of());
+    private RuleInfo info(RuleContext rule) {
+        RuleInfo info = infos.get(rule.getRule());
+        return info != null ? info : RuleInfo.of(rule.getRule());
     }
 
-    private static boolean matchedProposal(RuleContext rule) {
-        for (Object fact : rule.getMatch().getObjects()) {
+    /**
+     * Returns the index of the proposal the match holds among those inserted together, -1 for one decided alone (or
+     * a proposal fact of the rules' own), or {@link #NO_PROPOSAL}. Walks the match's tuple, one fact per pattern,
+     * rather than asking for a list of its objects.
+     */
+    private static int proposalOf(RuleContext rule) {
+        if (!(rule.getMatch() instanceof InternalMatch)) {
+            return proposalOf(rule.getMatch().getObjects());
+        }
+        for (TupleImpl t = ((InternalMatch) rule.getMatch()).getTuple(); t != null; t = t.getParent()) {
+            InternalFactHandle handle = t.getFactHandle();
+            Object fact = handle == null ? null : handle.getObject();
+            if (fact instanceof ProposalFactView) {
+                return ((ProposalFactView) fact).index();
+            }
             if (fact instanceof ProposalFact) {
-                return true;
+                return -1;
             }
         }
-        return false;
+        return NO_PROPOSAL;
+    }
+
+    private static int proposalOf(List<?> facts) {
+        for (Object fact : facts) {
+            if (fact instanceof ProposalFactView) {
+                return ((ProposalFactView) fact).index();
+            }
+            if (fact instanceof ProposalFact) {
+                return -1;
+            }
+        }
+        return NO_PROPOSAL;
     }
 
     private static String name(RuleContext rule) {

@@ -61,4 +61,19 @@ class CaseSessionsTests {
         assertThat(CaseSessions.whyNot(kieBase(rule("activation-group \"one\"\n", "CaseFact()"))))
                 .isEqualTo("rule [r] uses agenda control");
     }
+
+    @Test
+    void proposals_are_inserted_together_unless_a_rule_could_join_two_of_them() throws Exception {
+        assertThat(CaseSessions.whyNotTogether(kieBase(Files.readString(
+                Path.of("../examples/policies/drl/online-retailer/online-retailer.drl"))))).isNull();
+        assertThat(CaseSessions.whyNotTogether(kieBase(rule("", """
+                CaseFact( severity == "HIGH" ) or CaseFact( category == "fraud" )
+                ProposalFact( remedy == "refund", amount > 10 )""")))).isNull();
+        assertThat(CaseSessions.whyNotTogether(kieBase(rule("", "ProposalFact()\nProposalFact( remedy == \"x\" )"))))
+                .isEqualTo("rule [r] has more than one pattern that can match a proposal");
+        assertThat(CaseSessions.whyNotTogether(kieBase(rule("", "ProposalFact() or Object()"))))
+                .contains("more than one pattern");
+        assertThat(CaseSessions.whyNotTogether(kieBase(rule("", "CaseFact()\nnot ProposalFact()"))))
+                .contains("under not or exists");
+    }
 }
