@@ -3,7 +3,10 @@ package org.resolutionpolicy.benchmarks;
 import java.nio.charset.StandardCharsets;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -12,8 +15,8 @@ import org.kie.internal.io.ResourceFactory;
 import org.resolutionpolicy.api.CustomerCase;
 
 /**
- * The reference policy in plain Drools 10 DRL, two ways: one reused session per thread with a global collector
- * (the fastest strategy found), and a stateless session per decision step.
+ * The reference policy in plain Drools 10 DRL, two ways: one reused session per thread with a global collector and
+ * without Drools' internal locking (the fastest strategy found), and a stateless session per decision step.
  */
 final class PlainDrools implements Implementation {
 
@@ -31,7 +34,10 @@ final class PlainDrools implements Implementation {
         }
         this.kieBase = builder.newKieBase();
         this.stateless = stateless;
-        this.sessions = ThreadLocal.withInitial(kieBase::newKieSession);
+        // a session per thread needs none of Drools' own locking: the peer gets the setting ours uses (ThreadSafeOption.NO)
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        this.sessions = ThreadLocal.withInitial(() -> kieBase.newKieSession(conf, null));
     }
 
     static PlainDrools session() {
