@@ -240,4 +240,34 @@ class PolicyAutoConfigurationTests {
         assertThat(log).content().startsWith("{\"decisionId\":\"" + id[0] + "\"").contains("\"employee\":\"E-1\"")
                 .doesNotContain("\"customer\"");
     }
+
+    @Test
+    void reads_a_posted_case_no_longer_than_the_configured_limit_of_1_mib_by_default() {
+        runner.withPropertyValues(SMALL).run(context -> assertThat(context.getBean(CaseRequests.class).maxBodySize())
+                .isEqualTo(org.springframework.util.unit.DataSize.ofMegabytes(1)));
+        runner.withPropertyValues(SMALL, "resolution.policy.request.max-body-size=2KB").run(context -> {
+            CaseRequests requests = context.getBean(CaseRequests.class);
+            assertThat(requests.parse(new java.io.ByteArrayInputStream(
+                    "{\"id\": \"C-1\", \"severity\": \"LOW\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id())
+                    .isEqualTo("C-1");
+            // an endless body: refused once the limit and one byte are read, never read whole
+            long[] read = new long[1];
+            java.io.InputStream endless = new java.io.InputStream() {
+                @Override
+                public int read() {
+                    read[0]++;
+                    return ' ';
+                }
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> requests.read(endless))
+                    .isInstanceOf(CaseRequests.CaseTooLargeException.class)
+                    .hasMessageContaining("longer than the limit of 2 KiB (2048 bytes, "
+                            + "[resolution.policy.request.max-body-size])");
+            assertThat(read[0]).isEqualTo(2049);
+            assertThat(requests.read(new java.io.ByteArrayInputStream(new byte[2048]))).hasSize(2048);
+        });
+        runner.withPropertyValues(SMALL, "resolution.policy.request.max-body-size=0B")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("[resolution.policy.request.max-body-size] must be more than 0 bytes"));
+    }
 }
