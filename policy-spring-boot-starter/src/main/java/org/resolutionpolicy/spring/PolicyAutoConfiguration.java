@@ -35,7 +35,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @AutoConfiguration
 @ConditionalOnClass(Policy.class)
 @Conditional(PolicyAutoConfiguration.OnLocations.class)
-@EnableConfigurationProperties({PolicyProperties.class, PolicyRequestProperties.class})
+@EnableConfigurationProperties({PolicyProperties.class, PolicyRequestProperties.class, PolicyActuatorProperties.class})
 public class PolicyAutoConfiguration {
 
     /** Creates the configuration; Spring Boot does. */
@@ -113,8 +113,9 @@ public class PolicyAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "policyHealthIndicator")
-        HealthIndicator policyHealthIndicator(PolicyRuntime runtime, PolicyProperties properties) {
-            return new PolicyHealthIndicator(runtime, properties.health().degradedStatus());
+        HealthIndicator policyHealthIndicator(PolicyRuntime runtime, PolicyProperties properties,
+                                              PolicyActuatorProperties actuator) {
+            return new PolicyHealthIndicator(runtime, properties.health().degradedStatus(), actuator.fullPaths());
         }
     }
 
@@ -125,8 +126,8 @@ public class PolicyAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "policyInfoContributor")
-        InfoContributor policyInfoContributor(PolicyRuntime runtime) {
-            return new PolicyInfoContributor(runtime);
+        InfoContributor policyInfoContributor(PolicyRuntime runtime, PolicyActuatorProperties actuator) {
+            return new PolicyInfoContributor(runtime, actuator.fullPaths());
         }
     }
 
