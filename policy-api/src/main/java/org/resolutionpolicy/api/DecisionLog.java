@@ -50,7 +50,11 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
      * @param customerId how to write the customer id
      * @param employeeId how to write the employee id
      * @param caseId how to write the case id
-     * @param salt mixed into hashes, so that hashed ids cannot be looked up in a table of known ids
+     * @param salt mixed into hashes, so that hashed ids cannot be looked up in a table of known ids; empty (the
+     *             default) when ids are hashed: a log never hashes without a salt, so a log on a file generates a
+     *             random salt and keeps it beside the file ({@code decisions.jsonl.salt}, readable by its owner only;
+     *             later runs appending to the log use it, so equal ids still hash alike), and a log on a writer
+     *             generates one for itself alone; either says so in the application log (SLF4J, {@code WARN})
      * @param cases whether each decision line carries the case itself, under {@code input}, in the case format (its
      *              ids masked as above), so that the log can be replayed as a history ({@code policy replay --history})
      * @param flushInterval the longest a written line waits in the log's buffer before it is written and flushed
@@ -66,8 +70,8 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
         public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
 
         /**
-         * The defaults: customer and employee ids hashed, case id kept, an empty salt, no cases, lines flushed within
-         * a second, no sync.
+         * The defaults: customer and employee ids hashed (with a salt the log generates and keeps, see {@link #salt()}),
+         * case id kept, no cases, lines flushed within a second, no sync.
          */
         public static final Options DEFAULTS = new Options(Masking.HASH, Masking.HASH, Masking.KEEP, "");
 

@@ -404,6 +404,7 @@ public final class PolicyCli implements Callable<Integer> {
                 }
                 json.put("policies", policies);
                 json.put("malformedLines", s.malformedLines());
+                json.put("malformedCount", s.malformedCount());
                 out.println(JsonText.pretty(json));
             } else {
                 out.println(s.decisions() + " decisions, " + s.proposals() + " proposals, " + s.swatDecisions()
@@ -419,7 +420,10 @@ public final class PolicyCli implements Callable<Integer> {
                     counts(out, indent, c);
                 }
                 if (!s.malformedLines().isEmpty()) {
-                    out.println("malformed lines: " + s.malformedLines());
+                    // counted, and the first hundred named: a log of millions of bad lines is not listed
+                    out.println("malformed lines: " + (s.malformedCount() > s.malformedLines().size()
+                            ? s.malformedCount() + ", the first " + s.malformedLines().size() + " " : "")
+                            + s.malformedLines());
                 }
             }
             return s.malformedLines().isEmpty() ? OK : NO;

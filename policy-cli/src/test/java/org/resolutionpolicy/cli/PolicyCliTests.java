@@ -654,10 +654,22 @@ class PolicyCliTests {
             assertThat(r.exit()).isEqualTo(1);
             Map<String, Object> json = new Yaml().load(r.out());
             assertThat(json).containsEntry("decisions", 1).containsEntry("proposals", 3)
-                    .containsEntry("malformedLines", List.of(2));
+                    .containsEntry("malformedLines", List.of(2)).containsEntry("malformedCount", 1);
             assertThat((List<Map<String, Object>>) json.get("policies")).singleElement().satisfies(p -> assertThat(p)
                     .containsEntry("policy", "coffee-shop").containsEntry("version", "2026.11")
                     .containsEntry("decisions", 1).containsEntry("byApprover", Map.of("store-manager", 1)));
+        }
+
+        @Test
+        void counts_malformed_lines_and_names_the_first_hundred() throws IOException {
+            Path log = dir.resolve("bad.jsonl");
+            Files.writeString(log, "not json\n".repeat(150));
+
+            Run r = run("log-summary", log.toString());
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).contains("malformed lines: 150, the first 100 [1, 2, 3,").contains(" 99, 100]")
+                    .doesNotContain("101");
         }
 
         @Test

@@ -79,13 +79,71 @@ class DecisionLogTests {
         }
 
         @Test
-        void hashes_customer_and_employee_ids_by_default_so_equal_ids_still_group() {
-            String first = line(DecisionLog.Options.DEFAULTS);
-            String second = line(DecisionLog.Options.DEFAULTS);
+        void hashes_ids_by_default_with_a_salt_of_the_log_so_equal_ids_group_and_no_dictionary_reverses_them() {
+            StringWriter out = new StringWriter();
+            DecisionLog log = DecisionLog.jsonLines(out, DecisionLog.Options.DEFAULTS);
+            Policy logged = POLICY.withListener(log);
+            logged.decide(EXAMPLE);
+            logged.decide(EXAMPLE);
+            log.close();
+            List<String> lines = out.toString().lines().toList();
 
-            assertThat(first).doesNotContain("K-7").doesNotContain("E-17");
-            assertThat(parse(first).get("customer")).isEqualTo(parse(second).get("customer"))
+            assertThat(out.toString()).doesNotContain("K-7").doesNotContain("E-17");
+            Object customer = parse(lines.get(0)).get("customer");
+            assertThat(customer).isEqualTo(parse(lines.get(1)).get("customer"))
                     .asString().startsWith("sha256:").hasSize(7 + 24);
+            // the plain SHA-256 of the id, which a table of known ids reverses, is never written
+            assertThat(customer).isNotEqualTo(plainHash("K-7"));
+            assertThat(parse(line(DecisionLog.Options.DEFAULTS)).get("customer")).isNotEqualTo(customer);
+        }
+
+        @Test
+        void a_log_on_a_file_keeps_its_generated_salt_beside_it_so_ids_hash_alike_after_a_restart(@TempDir Path dir)
+                throws IOException {
+            Path file = dir.resolve("decisions.jsonl");
+            for (int run = 0; run < 2; run++) {
+                try (DecisionLog log = DecisionLog.jsonLines(file)) {
+                    POLICY.withListener(log).decide(EXAMPLE);
+                }
+            }
+
+            List<String> lines = Files.readAllLines(file);
+            assertThat(parse(lines.get(0)).get("customer")).isEqualTo(parse(lines.get(1)).get("customer"))
+                    .isNotEqualTo(plainHash("K-7"));
+            Path salt = dir.resolve("decisions.jsonl.salt");
+            assertThat(Files.readString(salt).strip()).matches("[0-9a-f]{32}");
+            if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                assertThat(Files.getPosixFilePermissions(salt)).containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            }
+        }
+
+        @Test
+        void a_salt_given_is_kept_nowhere_and_a_kept_file_without_a_salt_is_refused_not_replaced(@TempDir Path dir)
+                throws IOException {
+            DecisionLog.jsonLines(dir.resolve("salted.jsonl"), new DecisionLog.Options(Masking.HASH, Masking.HASH,
+                    Masking.KEEP, "pepper")).close();
+            DecisionLog.jsonLines(dir.resolve("kept.jsonl"), new DecisionLog.Options(Masking.KEEP, Masking.DROP,
+                    Masking.KEEP, "")).close();
+            Files.writeString(dir.resolve("broken.jsonl.salt"), "");
+
+            assertThat(dir.resolve("salted.jsonl.salt")).doesNotExist();
+            assertThat(dir.resolve("kept.jsonl.salt")).doesNotExist();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DecisionLog.jsonLines(dir.resolve("broken.jsonl")))
+                    .isInstanceOf(org.resolutionpolicy.api.PolicyException.class)
+                    .hasMessageContaining("broken.jsonl.salt").hasMessageContaining("does not hold a salt");
+        }
+
+        /** Returns the id as an unsalted log wrote it: the first 24 hex digits of its plain SHA-256. */
+        static String plainHash(String id) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return "sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 12);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Test

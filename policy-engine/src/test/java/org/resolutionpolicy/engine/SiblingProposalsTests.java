@@ -216,6 +216,38 @@ class SiblingProposalsTests {
         }
 
         @Test
+        void write_a_decision_and_an_explanation_whose_json_grows_with_the_proposals_not_their_square() {
+            long two = decisionJson(2_000);
+            long four = decisionJson(4_000);
+
+            // 2,000 proposals listed every earlier sibling: 27 MB; now each proposal's countedWith is a count and ten
+            // places, so a proposal costs a few hundred characters whatever its place
+            assertThat(two).isLessThan(2_000L * 400);
+            assertThat((double) four / two).isLessThan(2.1);
+            var builder = aCase("agent");
+            for (int i = 0; i < 2_000; i++) {
+                builder.propose("refund", 1);
+            }
+            Explanation e = p.explain(builder.build());
+            assertThat(org.resolutionpolicy.format.json.JsonText.line(
+                    org.resolutionpolicy.format.ExplanationFormat.json(e)).length()).isLessThan(2_000 * 1_000);
+            assertThat(org.resolutionpolicy.format.ExplanationFormat.text(builder.build(), e).length())
+                    .isLessThan(2_000 * 1_000);
+        }
+
+        /** Returns the length of the decision JSON of a case of n refunds, as a service answers it. */
+        long decisionJson(int n) {
+            var builder = aCase("agent");
+            for (int i = 0; i < n; i++) {
+                builder.propose("refund", 1);
+            }
+            Decision d = p.decide(builder.build());
+            String json = org.resolutionpolicy.format.json.DecisionJson.write(d);
+            assertThat(json).contains("\"countedWith\":{\"proposals\":[0,1,2,3,4,5,6,7,8,9],\"count\":" + (n - 1) + "}");
+            return json.length();
+        }
+
+        @Test
         void name_ten_earlier_proposals_in_a_sentence_and_count_the_rest() {
             var builder = aCase("agent");
             for (int i = 0; i < 13; i++) {

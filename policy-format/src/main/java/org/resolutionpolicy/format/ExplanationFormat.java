@@ -148,11 +148,8 @@ public final class ExplanationFormat {
         }
         authority.put("roles", roles);
         if (trace.siblings() != null) {
-            Map<String, Object> siblings = new LinkedHashMap<>();
-            siblings.put("proposals", trace.siblings().proposals());
-            siblings.put("count", trace.siblings().count());
-            siblings.put("total", trace.siblings().total());
-            authority.put("countedWith", siblings);
+            authority.put("countedWith", DecisionJson.countedWith(trace.siblings().proposals(),
+                    trace.siblings().total()));
         }
         if (trace.coveringRole() != null) {
             authority.put("coveringRole", trace.coveringRole());

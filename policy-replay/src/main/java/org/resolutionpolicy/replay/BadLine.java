@@ -8,12 +8,21 @@ import org.resolutionpolicy.api.InvalidCaseException;
 
 /**
  * Names a history line that could not be decided and why: malformed JSON, a malformed case, or a case that does not
- * fit the policy.
+ * fit the policy. A message echoes what the line held (an id, a value), so it is kept to its first
+ * {@value #MAX_MESSAGE_CHARS} characters and says how long it was: {@code ... (524288 characters)}; a history of
+ * half-megabyte bad lines gives a report of a few kilobytes, not a copy of the history.
  *
  * @param line the line's number in the history, 1-based
- * @param message what is wrong, with every problem of the case
+ * @param message what is wrong, with every problem of the case; past {@value #MAX_MESSAGE_CHARS} characters, its
+ *                first {@value #MAX_MESSAGE_CHARS} and how many it had
  */
 public record BadLine(long line, String message) implements Serializable {
+
+    /** How many characters of a message a bad line keeps: enough for several problems of a case. */
+    public static final int MAX_MESSAGE_CHARS = 500;
+
+    /** The room the end of a shortened message takes, so that a message shortened once is never shortened again. */
+    private static final int ENDING = 32;
 
     /**
      * Creates a bad line.
@@ -26,6 +35,20 @@ public record BadLine(long line, String message) implements Serializable {
         if (line < 1) {
             throw new IllegalArgumentException("line must be positive, was [" + line + "]");
         }
+        message = shortened(message);
+    }
+
+    /**
+     * Returns a message as a bad line keeps it: itself, or past {@value #MAX_MESSAGE_CHARS} characters (and the room
+     * of the ending) its first {@value #MAX_MESSAGE_CHARS} and {@code ... (N characters)}.
+     */
+    static String shortened(String message) {
+        if (message.length() <= MAX_MESSAGE_CHARS + ENDING) {
+            return message;
+        }
+        int end = Character.isHighSurrogate(message.charAt(MAX_MESSAGE_CHARS - 1))
+                ? MAX_MESSAGE_CHARS - 1 : MAX_MESSAGE_CHARS;
+        return message.substring(0, end) + "... (" + message.length() + " characters)";
     }
 
     /**

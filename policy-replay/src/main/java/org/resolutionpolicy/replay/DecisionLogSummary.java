@@ -20,14 +20,39 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * policy say nothing about another, so they are never added together.
  *
  * @param policies the counts of each policy id and version, in the order they first appear in the log
- * @param malformedLines the 1-based numbers of lines that were neither a decision record nor a reload record
+ * @param malformedLines the 1-based numbers of the first lines (at most {@value #MALFORMED_SAMPLES}) that were neither
+ *                       a decision record nor a reload record
+ * @param malformedCount how many lines were malformed, all of them: a log of millions of bad lines is counted, not
+ *                       listed
  */
-public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malformedLines) {
+public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malformedLines, long malformedCount) {
 
-    /** Creates a summary. */
+    /** How many numbers of malformed lines a summary keeps; it counts the rest. */
+    public static final int MALFORMED_SAMPLES = 100;
+
+    /**
+     * Creates a summary.
+     *
+     * @throws IllegalArgumentException if the count is smaller than the lines listed
+     */
     public DecisionLogSummary {
         policies = List.copyOf(policies);
         malformedLines = List.copyOf(malformedLines);
+        if (malformedCount < malformedLines.size()) {
+            throw new IllegalArgumentException("malformedCount [" + malformedCount + "] is smaller than the "
+                    + malformedLines.size() + " malformed lines listed");
+        }
+    }
+
+    /**
+     * Creates a summary whose malformed lines are all listed.
+     *
+     * @deprecated a summary lists the first {@value #MALFORMED_SAMPLES} malformed lines and counts them all: use the
+     *             canonical constructor
+     */
+    @Deprecated(since = "0.1.0")
+    public DecisionLogSummary(List<PolicyCounts> policies, List<Long> malformedLines) {
+        this(policies, malformedLines, malformedLines.size());
     }
 
     /**
@@ -71,7 +96,7 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
     }
 
     /**
-     * Reads a log; malformed lines are counted by number, never fatal.
+     * Reads a log; malformed lines are counted, the first {@value #MALFORMED_SAMPLES} by number, never fatal.
      *
      * @throws IOException when the log cannot be read
      */
@@ -83,6 +108,7 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
         Yaml json = new Yaml(new SafeConstructor(options));
         Map<List<String>, Counter> byPolicy = new LinkedHashMap<>();
         List<Long> malformed = new ArrayList<>();
+        long malformedCount = 0;
         long number = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             number++;
@@ -97,12 +123,12 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
                     continue;
                 }
                 if (!(loaded instanceof Map<?, ?> parsed) || !parsed.containsKey("decisionId")) {
-                    malformed.add(number);
+                    malformedCount = malformed(malformed, malformedCount, number);
                     continue;
                 }
                 record = parsed;
             } catch (RuntimeException e) {
-                malformed.add(number);
+                malformedCount = malformed(malformed, malformedCount, number);
                 continue;
             }
             String policy = text(record.get("policy"));
@@ -110,7 +136,16 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
             byPolicy.computeIfAbsent(java.util.Arrays.asList(policy, version), k -> new Counter(policy, version))
                     .add(record);
         }
-        return new DecisionLogSummary(byPolicy.values().stream().map(Counter::counts).toList(), malformed);
+        return new DecisionLogSummary(byPolicy.values().stream().map(Counter::counts).toList(), malformed,
+                malformedCount);
+    }
+
+    /** Counts a malformed line, keeping its number among the first ones; returns the new count. */
+    private static long malformed(List<Long> first, long count, long number) {
+        if (first.size() < MALFORMED_SAMPLES) {
+            first.add(number);
+        }
+        return count + 1;
     }
 
     private static String text(Object value) {

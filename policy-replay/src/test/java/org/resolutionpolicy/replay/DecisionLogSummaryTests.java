@@ -26,4 +26,15 @@ class DecisionLogSummaryTests {
         assertThat(summary.decisions()).isEqualTo(2);
         assertThat(summary.malformedLines()).isEmpty();
     }
+
+    @Test
+    void counts_every_malformed_line_and_names_the_first_hundred() throws IOException {
+        String log = "not a decision\n".repeat(20_000);
+
+        DecisionLogSummary summary = DecisionLogSummary.read(new BufferedReader(new StringReader(log)));
+
+        assertThat(summary.malformedCount()).isEqualTo(20_000);
+        assertThat(summary.malformedLines()).hasSize(DecisionLogSummary.MALFORMED_SAMPLES).startsWith(1L, 2L)
+                .endsWith(100L);
+    }
 }

@@ -113,6 +113,29 @@ public final class HtmlPage {
         }
     }
 
+    /**
+     * Returns the page's Content-Security-Policy: nothing loads from elsewhere, styles are inline, and scripts run only
+     * if they are the page's own: none at all on a page without one (a replay or diff page), and on a page with one
+     * only that script, by the SHA-256 of its text, so that markup that slipped through could never run a script even
+     * inline.
+     *
+     * @param script the exact text of the page's script element, or null for a page without one
+     */
+    static String contentSecurityPolicy(String script) {
+        String scripts = "'none'";
+        if (script != null) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(script.getBytes(StandardCharsets.UTF_8));
+                scripts = "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
+        }
+        return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src " + scripts
+                + "; base-uri 'none'; form-action 'none'";
+    }
+
     /** Collects a page's parts; not thread-safe. */
     public static final class Builder {
 
@@ -164,8 +187,8 @@ public final class HtmlPage {
             b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                     .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                     // nothing may load from elsewhere, even if markup slipped through: the page is self-contained
-                    .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                    .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
+                    .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                    .append(contentSecurityPolicy(script == null ? null : "\n" + script + "\n")).append("\">\n")
                     .append("<title>").append(Html.escape(title)).append("</title>\n")
                     .append("<style>\n").append(STYLE).append("\n</style>\n</head>\n<body>\n")
                     .append("<header class=\"page\"><h1>").append(Html.escape(title)).append("</h1>");
@@ -179,7 +202,8 @@ public final class HtmlPage {
                 b.append("<footer>").append(Html.escape(footer)).append("</footer>\n");
             }
             if (script != null) {
-                b.append("<script>\n").append(script).append("\n</script>\n");
+                // the text between the tags is exactly the one the policy's hash is of
+                b.append("<script>").append("\n" + script + "\n").append("</script>\n");
             }
             b.append("</body>\n</html>\n");
             return new HtmlPage(title, b.toString());

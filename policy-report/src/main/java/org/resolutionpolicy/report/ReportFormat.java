@@ -96,7 +96,7 @@ public final class ReportFormat {
         }
         out.append("  skipped ").append(skipped).append(skipped == 1 ? " bad line" : " bad lines")
                 .append(lines.size() < skipped ? " (the first " + lines.size() + " below)" : "").append(":\n");
-        lines.forEach(b -> out.append("    ").append(b).append('\n'));
+        Tables.alike(lines).forEach(b -> out.append("    ").append(b).append('\n'));
     }
 
     private static void counts(StringBuilder out, String title, Map<String, Long> counts, int limit) {

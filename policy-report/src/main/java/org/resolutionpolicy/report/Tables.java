@@ -1,6 +1,8 @@
 package org.resolutionpolicy.report;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,9 +76,43 @@ final class Tables {
             return Html.empty();
         }
         Tag list = Html.tag("ul").cls("bad-lines");
-        lines.forEach(b -> list.add(Html.tag("li").add(b.toString()).html()));
+        alike(lines).forEach(b -> list.add(Html.tag("li").add(b).html()));
         return Html.concat(h2("Bad lines skipped"), Html.tag("p").add(skipped + (skipped == 1 ? " bad line" : " bad lines")
                 + (lines.size() < skipped ? " (the first " + lines.size() + " below)" : "")).html(), list.html());
+    }
+
+    /**
+     * Returns the bad lines as a report lists them, lines of one message together, so that a mistake made on every
+     * line is said once with its lines counted: {@code lines 2-101 (100 lines): invalid case ...}, in the order of
+     * each message's first line, which is the one shown. Messages that differ only in naming their own line
+     * ({@code history.jsonl:32:7: error: invalid JSON ...}) are alike. A message is at most
+     * {@value BadLine#MAX_MESSAGE_CHARS} characters.
+     */
+    static List<String> alike(List<BadLine> lines) {
+        Map<String, List<BadLine>> byMessage = new LinkedHashMap<>();
+        lines.forEach(b -> byMessage.computeIfAbsent(b.message().replace(":" + b.line() + ":", ":\0:"),
+                m -> new ArrayList<>()).add(b));
+        return byMessage.values().stream()
+                .map(same -> places(same.stream().map(BadLine::line).toList()) + ": " + same.get(0).message()).toList();
+    }
+
+    /** Returns {@code line 5}, or {@code lines 2-5, 9, 12-40 (33 lines)}, naming five runs of lines at most. */
+    private static String places(List<Long> lines) {
+        if (lines.size() == 1) {
+            return "line " + lines.get(0);
+        }
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); ) {
+            int j = i;
+            while (j + 1 < lines.size() && lines.get(j + 1) == lines.get(j) + 1) {
+                j++;
+            }
+            runs.add(i == j ? Long.toString(lines.get(i)) : lines.get(i) + "-" + lines.get(j));
+            i = j + 1;
+        }
+        String named = runs.size() <= 5 ? String.join(", ", runs)
+                : String.join(", ", runs.subList(0, 5)) + " and " + (runs.size() - 5) + " more";
+        return "lines " + named + " (" + lines.size() + " lines)";
     }
 
     /** Returns an amount without needless zeros: 12, 12.5. */

@@ -45,6 +45,33 @@ class InjectionTests {
     }
 
     @Test
+    void pages_without_a_script_allow_none_and_the_matrix_allows_its_own_by_hash_never_unsafe_inline()
+            throws Exception {
+        String replay = ReplayPage.of(ReportFixtures.replay()).html();
+        String diff = DiffPage.of(ReportFixtures.diff()).html();
+        String matrix = MatrixPage.of(Policies.parse(HOSTILE)).html();
+
+        for (String page : java.util.List.of(replay, diff)) {
+            assertThat(csp(page)).contains("default-src 'none'").contains("script-src 'none'")
+                    .doesNotContain("unsafe-inline'; script").doesNotContain("script-src 'unsafe-inline'");
+            assertThat(page).doesNotContain("<script");
+        }
+        String script = matrix.substring(matrix.indexOf("<script>") + "<script>".length(), matrix.indexOf("</script>"));
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(csp(matrix)).contains("script-src 'sha256-" + hash + "'").doesNotContain("script-src 'unsafe-inline'")
+                .contains("base-uri 'none'");
+    }
+
+    /** Returns the page's Content-Security-Policy. */
+    static String csp(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">").matcher(page);
+        assertThat(m.find()).as("a Content-Security-Policy").isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void the_element_builder_refuses_scripts_event_handlers_and_urls() {
         assertThatThrownBy(() -> Html.tag("script")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("not an element this kit writes: [script]");

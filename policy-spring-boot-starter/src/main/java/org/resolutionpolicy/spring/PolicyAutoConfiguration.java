@@ -29,12 +29,13 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * followed with hot reload when {@code resolution.policy.watch} is on; with the decision log of
  * {@code resolution.policy.decision-log.path}, every {@link DecisionListener} and {@link ReloadListener} bean
  * attached; and, when the application has them, a health indicator ({@code policy}), an info contributor and
- * Micrometer metrics. A policy with errors stops the application from starting, with every problem located.
+ * Micrometer metrics; and the {@link CaseRequests} a controller reads posted cases with, no longer than
+ * {@code resolution.policy.request.max-body-size}. A policy with errors stops the application from starting, with every problem located.
  */
 @AutoConfiguration
 @ConditionalOnClass(Policy.class)
 @Conditional(PolicyAutoConfiguration.OnLocations.class)
-@EnableConfigurationProperties(PolicyProperties.class)
+@EnableConfigurationProperties({PolicyProperties.class, PolicyRequestProperties.class, PolicyActuatorProperties.class})
 public class PolicyAutoConfiguration {
 
     /** Creates the configuration; Spring Boot does. */
@@ -93,6 +94,18 @@ public class PolicyAutoConfiguration {
         return observer.observe(policy);
     }
 
+    /**
+     * Reads the cases posted to the application, no more of a body than {@code resolution.policy.request.max-body-size}.
+     *
+     * @param properties the request properties
+     * @return the reader
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public CaseRequests policyCaseRequests(PolicyRequestProperties properties) {
+        return new CaseRequests(properties.maxBodySize());
+    }
+
     /** Reports the policy on the health endpoint, when the application has Spring Boot's health support. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
@@ -100,8 +113,9 @@ public class PolicyAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "policyHealthIndicator")
-        HealthIndicator policyHealthIndicator(PolicyRuntime runtime, PolicyProperties properties) {
-            return new PolicyHealthIndicator(runtime, properties.health().degradedStatus());
+        HealthIndicator policyHealthIndicator(PolicyRuntime runtime, PolicyProperties properties,
+                                              PolicyActuatorProperties actuator) {
+            return new PolicyHealthIndicator(runtime, properties.health().degradedStatus(), actuator.fullPaths());
         }
     }
 
@@ -112,8 +126,8 @@ public class PolicyAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "policyInfoContributor")
-        InfoContributor policyInfoContributor(PolicyRuntime runtime) {
-            return new PolicyInfoContributor(runtime);
+        InfoContributor policyInfoContributor(PolicyRuntime runtime, PolicyActuatorProperties actuator) {
+            return new PolicyInfoContributor(runtime, actuator.fullPaths());
         }
     }
 

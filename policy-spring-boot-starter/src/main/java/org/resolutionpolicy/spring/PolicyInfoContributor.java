@@ -6,13 +6,18 @@ import org.resolutionpolicy.api.Policy;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 
-/** Adds the policy to the info endpoint: its id, version and revision, and whether it is watched. */
+/**
+ * Adds the policy to the info endpoint: its id, version and revision, whether it is watched, and its locations, as
+ * file names unless {@code resolution.policy.actuator.full-paths} is on.
+ */
 final class PolicyInfoContributor implements InfoContributor {
 
     private final PolicyRuntime runtime;
+    private final boolean fullPaths;
 
-    PolicyInfoContributor(PolicyRuntime runtime) {
+    PolicyInfoContributor(PolicyRuntime runtime, boolean fullPaths) {
         this.runtime = runtime;
+        this.fullPaths = fullPaths;
     }
 
     @Override
@@ -23,7 +28,8 @@ final class PolicyInfoContributor implements InfoContributor {
         info.put("version", policy.version());
         info.put("revision", policy.revision());
         info.put("watched", runtime.live().isPresent());
-        info.put("locations", runtime.locations());
+        info.put("locations", fullPaths ? runtime.locations() : runtime.locations().stream().map(FileNames::location)
+                .toList());
         builder.withDetail("policy", info);
     }
 }

@@ -47,7 +47,8 @@ public record PolicyProperties(List<String> locations, @DefaultValue("false") bo
      * @param customerId how the customer id is written
      * @param employeeId how the employee id is written
      * @param caseId how the case id is written
-     * @param salt mixed into hashed ids, so that they cannot be looked up in a table of known ids
+     * @param salt mixed into hashed ids, so that they cannot be looked up in a table of known ids; when empty, the log
+     *             generates a salt and keeps it beside the log file ({@code PATH.salt}), and says so
      */
     public record Log(Path path, @DefaultValue("HASH") DecisionLog.Masking customerId,
                       @DefaultValue("HASH") DecisionLog.Masking employeeId,

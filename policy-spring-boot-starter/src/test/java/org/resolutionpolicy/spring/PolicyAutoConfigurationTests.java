@@ -210,8 +210,14 @@ class PolicyAutoConfigurationTests {
                     Health degraded = health.health();
                     assertThat(degraded.getStatus().getCode()).isEqualTo("DEGRADED");
                     assertThat(degraded.getDetails()).containsEntry("revision", policy.revision());
+                    // file names only: an endpoint's output travels further than the server's layout should
                     assertThat((List<?>) degraded.getDetails().get("problems")).singleElement().asString()
-                            .contains("small.yaml:7:3: error: unknown role [agnet]");
+                            .startsWith("small.yaml:7:3: error: unknown role [agnet]").doesNotContain(dir.toString());
+                    assertThat(degraded.getDetails().toString()).doesNotContain(dir.toString());
+                    Info.Builder info = new Info.Builder();
+                    context.getBean(InfoContributor.class).contribute(info);
+                    assertThat(info.build().get("policy")).asString().contains("locations=[small.yaml]")
+                            .doesNotContain(dir.toString());
                     assertThat(reloads(registry, "FAILED")).isEqualTo(1);
 
                     Files.writeString(file, policy(50));
@@ -239,5 +245,65 @@ class PolicyAutoConfigurationTests {
         // the buffer reached the file: the context's close closed the log
         assertThat(log).content().startsWith("{\"decisionId\":\"" + id[0] + "\"").contains("\"employee\":\"E-1\"")
                 .doesNotContain("\"customer\"");
+    }
+
+    @Test
+    void shows_full_paths_on_the_endpoints_only_when_asked(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, policy(10));
+        runner.withPropertyValues("resolution.policy.locations=" + file, "resolution.policy.watch=true",
+                        "resolution.policy.debounce=1m", "resolution.policy.poll-interval=1h",
+                        "resolution.policy.actuator.full-paths=true")
+                .run(context -> {
+                    Files.writeString(file, policy(50).replace("agent: { refund: 50 }", "agnet: { refund: 50 }"));
+                    context.getBean(PolicyRuntime.class).live().orElseThrow().reloadNow();
+                    Health degraded = context.getBean("policyHealthIndicator", HealthIndicator.class).health();
+                    assertThat((List<?>) degraded.getDetails().get("problems")).singleElement().asString()
+                            .contains(file + ":7:3: error: unknown role [agnet]");
+                    Info.Builder info = new Info.Builder();
+                    context.getBean(InfoContributor.class).contribute(info);
+                    assertThat(info.build().get("policy")).asString().contains("locations=[" + file + "]");
+                });
+    }
+
+    @Test
+    void shortens_absolute_paths_to_file_names_and_leaves_the_rest() {
+        assertThat(FileNames.of("/srv/policies/shop.yaml:7:3: error: cannot read [/srv/policies/rules/a.yaml] (see "
+                + "https://example.com/a/b, policies/b.yaml)"))
+                .isEqualTo("shop.yaml:7:3: error: cannot read [a.yaml] (see https://example.com/a/b, policies/b.yaml)");
+        assertThat(FileNames.of("C:\\policies\\shop.yaml:1:1: error: x")).isEqualTo("shop.yaml:1:1: error: x");
+        assertThat(List.of("/srv/policies/shop.yaml", "file:/srv/policies/", "classpath:policies/small.yaml",
+                "shop.yaml").stream().map(FileNames::location).toList())
+                .containsExactly("shop.yaml", "policies", "classpath:policies/small.yaml", "shop.yaml");
+    }
+
+    @Test
+    void reads_a_posted_case_no_longer_than_the_configured_limit_of_1_mib_by_default() {
+        runner.withPropertyValues(SMALL).run(context -> assertThat(context.getBean(CaseRequests.class).maxBodySize())
+                .isEqualTo(org.springframework.util.unit.DataSize.ofMegabytes(1)));
+        runner.withPropertyValues(SMALL, "resolution.policy.request.max-body-size=2KB").run(context -> {
+            CaseRequests requests = context.getBean(CaseRequests.class);
+            assertThat(requests.parse(new java.io.ByteArrayInputStream(
+                    "{\"id\": \"C-1\", \"severity\": \"LOW\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id())
+                    .isEqualTo("C-1");
+            // an endless body: refused once the limit and one byte are read, never read whole
+            long[] read = new long[1];
+            java.io.InputStream endless = new java.io.InputStream() {
+                @Override
+                public int read() {
+                    read[0]++;
+                    return ' ';
+                }
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> requests.read(endless))
+                    .isInstanceOf(CaseRequests.CaseTooLargeException.class)
+                    .hasMessageContaining("longer than the limit of 2 KiB (2048 bytes, "
+                            + "[resolution.policy.request.max-body-size])");
+            assertThat(read[0]).isEqualTo(2049);
+            assertThat(requests.read(new java.io.ByteArrayInputStream(new byte[2048]))).hasSize(2048);
+        });
+        runner.withPropertyValues(SMALL, "resolution.policy.request.max-body-size=0B")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("[resolution.policy.request.max-body-size] must be more than 0 bytes"));
     }
 }

@@ -91,6 +91,23 @@ class HelpdeskApplicationTests {
     }
 
     @Test
+    void answers_a_body_past_the_limit_with_413_naming_it_not_500() throws Exception {
+        // 1.5 MiB: past the default limit of 1 MiB, and small enough for the server to read the rest and answer
+        String padded = LATE_ORDER.replace("\"id\": \"CS-102\"", "\"id\": \"CS-102\"" + " ".repeat(1536 * 1024));
+
+        HttpResponse<String> response = post(padded);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Case too large");
+        assertThat(problem.get("detail").asString()).contains("1 MiB (1048576 bytes, "
+                + "[resolution.policy.request.max-body-size])");
+        assertThat(problem.get("maxBodySize").asLong()).isEqualTo(1024 * 1024);
+        assertThat(post(LATE_ORDER).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void answers_malformed_json_with_400_not_500() throws Exception {
         HttpResponse<String> response = post("{ \"severity\": \"HIGH\", ");
 

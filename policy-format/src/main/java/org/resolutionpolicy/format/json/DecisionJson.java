@@ -1,6 +1,8 @@
 package org.resolutionpolicy.format.json;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.FollowUp;
@@ -16,7 +18,9 @@ import org.resolutionpolicy.api.Reason;
  * <p>The tree has, in this order, {@code policy}, {@code version}, {@code revision}, {@code case}, {@code employeeRole},
  * {@code swat}, then {@code proposals} (or {@code latitude} for a case without proposals) and {@code followUps}.
  * Absent optional values ({@code revision} of a decision made by hand, {@code amount}, {@code approver}, {@code team}, {@code approverBeyond}, {@code within},
- * {@code owner}, and {@code approvers} unless a dual approval names several, {@code countedWith} when no earlier proposal of the remedy counted) are left out; {@code case} is always there, null for a case without an id. Amounts are
+ * {@code owner}, and {@code approvers} unless a dual approval names several, {@code countedWith} when no earlier proposal of the remedy counted) are left out; {@code countedWith} is
+ * {@link #countedWith(List, BigDecimal) the first places and the count}, so the JSON grows with
+ * the proposals, not their square; {@code case} is always there, null for a case without an id. Amounts are
  * {@link java.math.BigDecimal}s, which {@link JsonText} prints plainly; an unlimited limit is {@code "unlimited"}.
  *
  * <p>The tree, not a stream, is the mapping's one form: the CLI nests it in an explanation and the decision log puts
@@ -31,6 +35,9 @@ public final class DecisionJson {
         /** Each proposal's rule ids ({@code rules}) and each follow-up's action: a decision log line. */
         SUMMARY
     }
+
+    /** How many places of earlier proposals {@code countedWith} lists at most, as the sentences name them. */
+    public static final int COUNTED_WITH_PLACES = 10;
 
     private DecisionJson() {
     }
@@ -81,6 +88,25 @@ public final class DecisionJson {
         return JsonText.line(withId(java.util.Objects.requireNonNull(d, "decision must not be null")));
     }
 
+    /**
+     * Returns the earlier proposals of a remedy that counted with a proposal as the contract writes them, in a
+     * decision and in an explanation: {@code {"proposals": [0, 1, ...], "count": 1999}}, the places of the first
+     * {@value #COUNTED_WITH_PLACES} at most and how many there are, then their {@code total} when one is given (an
+     * explanation's). Every earlier proposal of the remedy counts, so the case itself says which the rest are; listing
+     * them all made a case of n proposals of one remedy n squared long (2,000 proposals, 27 MB).
+     *
+     * @param places the places, 0 for the first proposal of the case
+     * @param total their amounts added up, or null to leave it out
+     * @return the tree
+     */
+    public static Map<String, Object> countedWith(List<Integer> places, BigDecimal total) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("proposals", List.copyOf(places.subList(0, Math.min(places.size(), COUNTED_WITH_PLACES))));
+        item.put("count", places.size());
+        putIfPresent(item, "total", total);
+        return item;
+    }
+
     /** Returns a limit as the contract writes it: a number, or {@code "unlimited"}. */
     public static Object limit(Limit limit) {
         return limit.isUnlimited() ? "unlimited" : limit.amount().orElseThrow();
@@ -99,7 +125,7 @@ public final class DecisionJson {
         putIfPresent(item, "team", p.outcome().team());
         putIfPresent(item, "entitlement", entitlement(p.entitlement()));
         if (!p.countedWith().isEmpty()) {
-            item.put("countedWith", p.countedWith());
+            item.put("countedWith", countedWith(p.countedWith(), null));
         }
         if (detail == Detail.FULL) {
             item.put("reasons", p.reasons().stream().map(DecisionJson::reason).toList());

@@ -58,6 +58,8 @@ public final class JsonLinesDecisionLog implements DecisionLog {
     /** The lines in {@link #buffer}: each is lost if the buffer does not reach the medium. */
     private int buffered;
     private final Options options;
+    /** Mixed into hashed ids: the options' salt, or one generated for the log ({@link Salt}). */
+    private final String salt;
     private final Clock clock;
     private final String name;
     private long failed;
@@ -69,7 +71,8 @@ public final class JsonLinesDecisionLog implements DecisionLog {
     private final ScheduledExecutorService flusher;
 
     /**
-     * Creates a log on a writer; closing the log closes the writer.
+     * Creates a log on a writer; closing the log closes the writer. Options that hash ids without a salt get a random
+     * salt of this log alone ({@link Salt}).
      *
      * @param writer where lines go
      * @param options what to mask
@@ -77,13 +80,15 @@ public final class JsonLinesDecisionLog implements DecisionLog {
      * @param name how the log is named in reports, e.g. its file
      */
     public JsonLinesDecisionLog(Writer writer, Options options, Clock clock, String name) {
-        this(writer, null, options, clock, name);
+        this(writer, null, options, Salt.forWriter(name, options), clock, name);
     }
 
-    private JsonLinesDecisionLog(Writer writer, FileChannel channel, Options options, Clock clock, String name) {
+    private JsonLinesDecisionLog(Writer writer, FileChannel channel, Options options, String salt, Clock clock,
+                                 String name) {
         this.out = writer;
         this.channel = channel;
         this.options = options;
+        this.salt = salt;
         this.clock = clock;
         this.name = name;
         this.flusher = everyDecision() ? null : startFlusher(options.flushInterval(), name);
@@ -106,19 +111,21 @@ public final class JsonLinesDecisionLog implements DecisionLog {
     }
 
     /**
-     * Opens a log appending to a file (created if missing), timestamped by the system clock.
+     * Opens a log appending to a file (created if missing), timestamped by the system clock. Options that hash ids
+     * without a salt use the salt kept beside the file ({@code FILE.salt}), generated on first use ({@link Salt}).
      *
      * @param file the log file
      * @param options what to mask and whether lines carry their cases
      * @return the open log
-     * @throws PolicyException if the file cannot be opened
+     * @throws PolicyException if the file cannot be opened, or a generated salt cannot be kept or read
      */
     public static JsonLinesDecisionLog open(Path file, Options options) {
+        String salt = Salt.forFile(file, options);
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
             Writer writer = Channels.newWriter(channel, StandardCharsets.UTF_8);
-            return new JsonLinesDecisionLog(writer, channel, options, Clock.systemUTC(), file.toString());
+            return new JsonLinesDecisionLog(writer, channel, options, salt, Clock.systemUTC(), file.toString());
         } catch (IOException e) {
             throw new PolicyException("cannot open decision log [" + file + "]: " + e.getMessage(), e);
         }
@@ -273,7 +280,7 @@ public final class JsonLinesDecisionLog implements DecisionLog {
     private String hash(String value) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((options.salt() + value).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest((salt + value).getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

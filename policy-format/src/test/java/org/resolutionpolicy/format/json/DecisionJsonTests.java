@@ -139,4 +139,24 @@ class DecisionJsonTests {
                   ]
                 }""");
     }
+
+    @Test
+    void writes_the_earlier_proposals_of_a_remedy_as_their_count_and_the_first_ten_places() {
+        List<Proposal> proposals = java.util.Collections.nCopies(13, Proposal.of("refund", 1));
+        List<List<Integer>> counted = ProposalDecision.countedWith(proposals);
+        List<ProposalDecision> decided = new java.util.ArrayList<>();
+        for (int i = 0; i < proposals.size(); i++) {
+            decided.add(new ProposalDecision(proposals.get(i), Outcome.alone(), List.of(), counted.get(i)));
+        }
+        Decision d = new Decision("p", "1", "C-1", "agent", false, decided, null, List.of());
+
+        String json = JsonText.line(DecisionJson.tree(d, DecisionJson.Detail.SUMMARY));
+
+        assertThat(json).contains("{\"remedy\":\"refund\",\"amount\":1,\"outcome\":\"ALONE\",\"rules\":[]},")
+                .contains("\"countedWith\":{\"proposals\":[0],\"count\":1}")
+                .contains("\"countedWith\":{\"proposals\":[0,1,2,3,4,5,6,7,8,9],\"count\":10}")
+                .contains("\"countedWith\":{\"proposals\":[0,1,2,3,4,5,6,7,8,9],\"count\":12}");
+        assertThat(DecisionJson.countedWith(List.of(0, 2), new BigDecimal("80")))
+                .isEqualTo(Map.of("proposals", List.of(0, 2), "count", 2, "total", new BigDecimal("80")));
+    }
 }
