@@ -5,13 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.model.ExternalRules;
 
 /**
  * The working memory of one case's evaluation: the index nodes and case-level rules the case matched (found once),
  * the rules the current proposal matched, its outcome and reasons, and the follow-ups so far. One per evaluation,
- * reused for each proposal and each latitude probe; never shared between threads.
+ * reused for each proposal and each latitude probe, and by the next evaluation on the same thread once
+ * {@link #release released}; never shared between threads.
  */
 final class Scratch {
 
@@ -39,6 +41,53 @@ final class Scratch {
     Siblings siblings = Siblings.NONE;
     /** The external rules' run for this case, or null when the policy has none or probes amounts alone. */
     ExternalRules.CaseRun external;
+    /** True while an evaluation uses this scratch. */
+    boolean busy;
+    /** The decisions of the case's proposals so far, copied into the decision's list at the end. */
+    private ProposalDecision[] decisions = new ProposalDecision[4];
+
+    /**
+     * Empties the scratch for the next evaluation on this thread, dropping every reference it holds, so that a
+     * thread's idle scratch keeps no case or decision alive.
+     */
+    void release() {
+        Arrays.fill(matched, 0, n, null);
+        Arrays.fill(nodes, 0, nodeCount, null);
+        Arrays.fill(caseMatched, 0, caseCount, null);
+        Arrays.fill(picked, null);
+        Arrays.fill(decisions, null);
+        if (followUps != null) {
+            Arrays.fill(followUps, 0, followUpCount, null);
+        }
+        n = 0;
+        nodeCount = 0;
+        caseCount = 0;
+        followUpCount = 0;
+        outcome = null;
+        reasons = null;
+        siblings = Siblings.NONE;
+        external = null;
+        busy = false;
+    }
+
+    /** Returns an array for the decisions of a case's proposals, at least this long. */
+    ProposalDecision[] decisions(int count) {
+        if (decisions.length < count) {
+            decisions = new ProposalDecision[count];
+        }
+        return decisions;
+    }
+
+    /** Returns the first {@code count} elements as an immutable list, copying them once. */
+    static <T> List<T> listOf(T[] elements, int count) {
+        return switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(elements[0]);
+            case 2 -> List.of(elements[0], elements[1]);
+            case 3 -> List.of(elements[0], elements[1], elements[2]);
+            default -> List.of(Arrays.copyOf(elements, count));
+        };
+    }
 
     void addCaseMatch(IndexedRule e) {
         if (caseCount == caseMatched.length) {
