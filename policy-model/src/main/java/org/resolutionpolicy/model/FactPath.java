@@ -117,6 +117,22 @@ public final class FactPath {
         }
     }
 
+    /**
+     * Returns the rank of a severity or role fact without boxing it, or -1 when absent.
+     *
+     * @throws ClassCastException if the fact is not a severity or a role
+     */
+    public int readRank(Facts facts) {
+        if (builtIn == BuiltIn.SEVERITY) {
+            return facts.severityRank();
+        }
+        if (builtIn == BuiltIn.ROLE) {
+            return facts.employeeRank();
+        }
+        Object rank = read(facts);
+        return rank == null ? -1 : (Integer) rank;
+    }
+
     /** Reads one of the less used facts of the case model. */
     private Object readCase(CustomerCase c) {
         switch (builtIn) {
