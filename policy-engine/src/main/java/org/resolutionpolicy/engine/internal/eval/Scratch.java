@@ -45,20 +45,16 @@ final class Scratch {
     boolean busy;
     /** The decisions of the case's proposals so far, copied into the decision's list at the end. */
     private ProposalDecision[] decisions = new ProposalDecision[4];
+    private int decisionCount;
 
     /**
-     * Empties the scratch for the next evaluation on this thread, dropping every reference it holds, so that a
-     * thread's idle scratch keeps no case or decision alive.
+     * Empties the scratch for the next evaluation on this thread, dropping what belongs to the case (its decisions,
+     * reasons and outcome), so that a thread's idle scratch keeps no case alive. The rules, index nodes and
+     * follow-ups it still points to are the policy's own, made at load.
      */
     void release() {
-        Arrays.fill(matched, 0, n, null);
-        Arrays.fill(nodes, 0, nodeCount, null);
-        Arrays.fill(caseMatched, 0, caseCount, null);
-        Arrays.fill(picked, null);
-        Arrays.fill(decisions, null);
-        if (followUps != null) {
-            Arrays.fill(followUps, 0, followUpCount, null);
-        }
+        Arrays.fill(decisions, 0, decisionCount, null);
+        decisionCount = 0;
         n = 0;
         nodeCount = 0;
         caseCount = 0;
@@ -75,6 +71,7 @@ final class Scratch {
         if (decisions.length < count) {
             decisions = new ProposalDecision[count];
         }
+        decisionCount = count;
         return decisions;
     }
 
@@ -120,7 +117,8 @@ final class Scratch {
             followUps = new FollowUp[4];
         }
         for (int i = 0; i < followUpCount; i++) {
-            if (followUps[i] == f || FOLLOW_UP_ORDER.compare(followUps[i], f) == 0) {
+            // the same as FOLLOW_UP_ORDER's 0, without its comparator chain: this runs for every matching follow-up
+            if (followUps[i] == f || followUps[i].action().equals(f.action()) && followUps[i].rule().equals(f.rule())) {
                 return;
             }
         }
@@ -130,16 +128,11 @@ final class Scratch {
         followUps[followUpCount++] = f;
     }
 
-    /** Returns the follow-ups so far, sorted by action, then rule. */
+    /** Returns the follow-ups so far, sorted by action, then rule (sorting them here, in place). */
     List<FollowUp> sortedFollowUps() {
-        return switch (followUpCount) {
-            case 0 -> List.of();
-            case 1 -> List.of(followUps[0]);
-            default -> {
-                FollowUp[] sorted = Arrays.copyOf(followUps, followUpCount);
-                Arrays.sort(sorted, FOLLOW_UP_ORDER);
-                yield List.of(sorted);
-            }
-        };
+        if (followUpCount > 1) {
+            Arrays.sort(followUps, 0, followUpCount, FOLLOW_UP_ORDER);
+        }
+        return listOf(followUps, followUpCount);
     }
 }
