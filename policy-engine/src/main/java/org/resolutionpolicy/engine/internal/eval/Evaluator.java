@@ -441,9 +441,9 @@ final class Evaluator {
         if (authorityLevel == level) {
             usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering, facts), counted);
             if (level > facts.employeeRank() && !requiresLevel(s, level)) {
-                because = !sentence ? UNSAID : new Reason(Reason.AUTHORITY, covering < 0
-                        ? authority.beyond(plan.remedy, amount, prior)
-                        : authority.shortfall(plan, amount, facts, s.matched, grants, level, prior));
+                because = !sentence ? UNSAID : covering < 0
+                        ? new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount, prior))
+                        : authority.shortfallReason(plan, amount, facts, s.matched, grants, level, prior);
             }
         }
         return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because, signing, facts);

@@ -32,6 +32,8 @@ final class RemedyPlan {
     final int[] nearest;
     /** True when a role's limit for this remedy is computed from the case, so no sentence is made at load. */
     final boolean computed;
+    /** The reasons of the common shortfall already made, by employee, approver and amount. */
+    final ShortfallReasons shortfallReasons;
 
     RemedyPlan(PolicyModel policy, String remedy, int ordinal, RemedyUnit unit) {
         this.rules = policy.rules().stream().filter(Rule::enabled).filter(r -> r.appliesTo(remedy))
@@ -45,6 +47,7 @@ final class RemedyPlan {
         List<String> roles = policy.roles();
         this.nearest = new int[roles.size()];
         this.shortfall = new String[roles.size()][roles.size()];
+        this.shortfallReasons = new ShortfallReasons(this, roles.size());
         for (int employee = 0; employee < roles.size(); employee++) {
             int found = -1;
             for (int role = employee; role >= 0 && found < 0; role--) {
