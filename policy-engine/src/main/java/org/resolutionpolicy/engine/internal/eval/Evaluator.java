@@ -141,12 +141,15 @@ final class Evaluator {
     }
 
     /**
-     * Evaluates a checked case: its proposals, or its latitude when it has none.
+     * Checks a case and evaluates it: its proposals, or its latitude when it has none.
      *
+     * @param clock gives where windows end when the case has no {@code openedAt}
      * @param keep whether to keep what each proposal matched, for an explanation
      * @param reasons how much of each proposal's reasons to make: {@link Reasons#RULES} or {@link Reasons#SENTENCES}
+     * @throws org.resolutionpolicy.api.InvalidCaseException if the case does not fit the policy
      */
-    Evaluation evaluate(CaseChecker.Checked checked, boolean keep, Reasons reasons) {
+    Evaluation evaluate(CaseChecker checker, org.resolutionpolicy.api.CustomerCase customerCase, java.time.Clock clock,
+                        boolean keep, Reasons reasons) {
         Scratch s = scratches.get();
         if (s.busy) {
             // an evaluation inside an evaluation on this thread (another source's rules deciding a case): its own
@@ -154,7 +157,7 @@ final class Evaluator {
         }
         s.busy = true;
         try {
-            return evaluate(checked, keep, reasons, s);
+            return evaluate(checker.check(customerCase, clock, s), keep, reasons, s);
         } finally {
             s.release();
         }

@@ -46,6 +46,10 @@ final class Scratch {
     /** The decisions of the case's proposals so far, copied into the decision's list at the end. */
     private ProposalDecision[] decisions = new ProposalDecision[4];
     private int decisionCount;
+    /** The plans of the case's proposals, as the checker resolved them; longer than the proposals when reused. */
+    private RemedyPlan[] plans = new RemedyPlan[4];
+    /** The problems the checker found in the case: none, almost always. */
+    private final java.util.ArrayList<org.resolutionpolicy.api.CaseProblem> problems = new java.util.ArrayList<>();
 
     /**
      * Empties the scratch for the next evaluation on this thread, dropping what belongs to the case (its decisions,
@@ -55,6 +59,7 @@ final class Scratch {
     void release() {
         Arrays.fill(decisions, 0, decisionCount, null);
         decisionCount = 0;
+        problems.clear();
         n = 0;
         nodeCount = 0;
         caseCount = 0;
@@ -64,6 +69,20 @@ final class Scratch {
         siblings = Siblings.NONE;
         external = null;
         busy = false;
+    }
+
+    /** Returns an array for the plans of a case's proposals, at least this long. */
+    RemedyPlan[] plans(int count) {
+        if (plans.length < count) {
+            plans = new RemedyPlan[count];
+        }
+        return plans;
+    }
+
+    /** Returns the list for the problems of the case being checked, empty. */
+    List<org.resolutionpolicy.api.CaseProblem> problems() {
+        problems.clear();
+        return problems;
     }
 
     /** Returns an array for the decisions of a case's proposals, at least this long. */
