@@ -1,12 +1,9 @@
 package org.resolutionpolicy.model;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.resolutionpolicy.api.Customer;
-import org.resolutionpolicy.api.Impact;
 
 /**
  * Knows every fact path of a policy: the fixed case model plus the policy's declared attributes.
@@ -26,42 +23,27 @@ public final class FactCatalog {
         builtIn("severity", FactType.SEVERITY, FactPath.BuiltIn.SEVERITY);
         builtIn("category", FactType.STRING, FactPath.BuiltIn.CATEGORY);
         builtIn("channel", FactType.STRING, FactPath.BuiltIn.CHANNEL);
-        add("openedAt", FactType.DATETIME, f -> f.customerCase().openedAt());
-        add("customer.id", FactType.STRING, f -> customer(f).id());
+        builtIn("openedAt", FactType.DATETIME, FactPath.BuiltIn.OPENED_AT);
+        builtIn("customer.id", FactType.STRING, FactPath.BuiltIn.CUSTOMER_ID);
         builtIn("customer.tier", FactType.STRING, FactPath.BuiltIn.TIER);
-        add("customer.lifetimeValue", FactType.NUMBER, f -> customer(f).lifetimeValue());
-        add("customer.history", FactType.HISTORY, f -> customer(f).history().isEmpty() ? null : customer(f).history());
-        add("impact.outOfPocket", FactType.NUMBER, f -> impact(f).outOfPocket());
-        add("impact.affectedCustomers", FactType.NUMBER, f -> number(impact(f).affectedCustomers()));
-        add("impact.socialReach", FactType.NUMBER, f -> number(impact(f).socialReach()));
-        add("impact.legalThreat", FactType.BOOLEAN, f -> impact(f).legalThreat());
-        add("impact.safetyIssue", FactType.BOOLEAN, f -> impact(f).safetyIssue());
-        add("impact.regulatorInvolved", FactType.BOOLEAN, f -> impact(f).regulatorInvolved());
+        builtIn("customer.lifetimeValue", FactType.NUMBER, FactPath.BuiltIn.LIFETIME_VALUE);
+        builtIn("customer.history", FactType.HISTORY, FactPath.BuiltIn.HISTORY);
+        builtIn("impact.outOfPocket", FactType.NUMBER, FactPath.BuiltIn.OUT_OF_POCKET);
+        builtIn("impact.affectedCustomers", FactType.NUMBER, FactPath.BuiltIn.AFFECTED_CUSTOMERS);
+        builtIn("impact.socialReach", FactType.NUMBER, FactPath.BuiltIn.SOCIAL_REACH);
+        builtIn("impact.legalThreat", FactType.BOOLEAN, FactPath.BuiltIn.LEGAL_THREAT);
+        builtIn("impact.safetyIssue", FactType.BOOLEAN, FactPath.BuiltIn.SAFETY_ISSUE);
+        builtIn("impact.regulatorInvolved", FactType.BOOLEAN, FactPath.BuiltIn.REGULATOR_INVOLVED);
         builtIn("employee.role", FactType.ROLE, FactPath.BuiltIn.ROLE);
-        add("employee.id", FactType.STRING, f -> f.customerCase().employee().id());
-        attributes.forEach((name, type) -> add("attributes." + name, type, f -> f.attribute(name)));
+        builtIn("employee.id", FactType.STRING, FactPath.BuiltIn.EMPLOYEE_ID);
+        attributes.forEach((name, type) -> paths.put("attributes." + name, FactPath.attribute("attributes." + name,
+                type, name)));
         paths.put("remedy", FactPath.builtIn("remedy", FactType.REMEDY, FactPath.BuiltIn.REMEDY, true));
         paths.put("amount", FactPath.builtIn("amount", FactType.NUMBER, FactPath.BuiltIn.AMOUNT, true));
     }
 
     private void builtIn(String name, FactType type, FactPath.BuiltIn fact) {
         paths.put(name, FactPath.builtIn(name, type, fact, false));
-    }
-
-    private void add(String name, FactType type, java.util.function.Function<Facts, Object> accessor) {
-        paths.put(name, new FactPath(name, type, accessor, false));
-    }
-
-    private static Customer customer(Facts f) {
-        return f.customerCase().customer();
-    }
-
-    private static Impact impact(Facts f) {
-        return f.customerCase().impact();
-    }
-
-    private static BigDecimal number(Long value) {
-        return value == null ? null : BigDecimal.valueOf(value);
     }
 
     /**

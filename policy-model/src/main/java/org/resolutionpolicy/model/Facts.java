@@ -15,13 +15,31 @@ import org.resolutionpolicy.api.HistoryEntry;
  */
 public final class Facts {
 
-    private final CustomerCase customerCase;
-    private final int severityRank;
-    private final int employeeRank;
-    /** Where windows end, or null until asked when it is the decision time: see {@link #windowEnd()}. */
-    private final Instant[] windowEnd;
-    private final java.time.Clock clock;
-    private final Map<String, Object> attributes;
+    /**
+     * What every view of one case shares: the case, its ranks and attributes, and where windows end. Apart from the
+     * proposal, so that the view of each proposal is three fields, not a copy of all of them.
+     */
+    private static final class Case {
+        private final CustomerCase customerCase;
+        private final int severityRank;
+        private final int employeeRank;
+        /** Where windows end, or null until asked when it is the decision time: see {@link #windowEnd()}. */
+        private Instant windowEnd;
+        private final java.time.Clock clock;
+        private final Map<String, Object> attributes;
+
+        private Case(CustomerCase customerCase, int severityRank, int employeeRank, Instant windowEnd,
+                     java.time.Clock clock, Map<String, Object> attributes) {
+            this.customerCase = customerCase;
+            this.severityRank = severityRank;
+            this.employeeRank = employeeRank;
+            this.windowEnd = windowEnd;
+            this.clock = clock;
+            this.attributes = attributes;
+        }
+    }
+
+    private final Case shared;
     private final String remedy;
     private final BigDecimal amount;
 
@@ -36,7 +54,7 @@ public final class Facts {
      */
     public Facts(CustomerCase customerCase, int severityRank, int employeeRank, Instant windowEnd,
                  Map<String, Object> attributes) {
-        this(customerCase, severityRank, employeeRank, new Instant[] {windowEnd}, null, attributes, null, null);
+        this(new Case(customerCase, severityRank, employeeRank, windowEnd, null, attributes), null, null);
     }
 
     /**
@@ -52,40 +70,34 @@ public final class Facts {
      */
     public Facts(CustomerCase customerCase, int severityRank, int employeeRank, java.time.Clock clock,
                  Map<String, Object> attributes) {
-        this(customerCase, severityRank, employeeRank, new Instant[] {customerCase.openedAt()}, clock, attributes,
-                null, null);
+        this(new Case(customerCase, severityRank, employeeRank, customerCase.openedAt(), clock, attributes), null,
+                null);
     }
 
-    private Facts(CustomerCase customerCase, int severityRank, int employeeRank, Instant[] windowEnd,
-                  java.time.Clock clock, Map<String, Object> attributes, String remedy, BigDecimal amount) {
-        this.customerCase = customerCase;
-        this.severityRank = severityRank;
-        this.employeeRank = employeeRank;
-        this.windowEnd = windowEnd;
-        this.clock = clock;
-        this.attributes = attributes;
+    private Facts(Case shared, String remedy, BigDecimal amount) {
+        this.shared = shared;
         this.remedy = remedy;
         this.amount = amount;
     }
 
     /** Returns these facts with a proposal to decide. */
     public Facts withProposal(String remedy, BigDecimal amount) {
-        return new Facts(customerCase, severityRank, employeeRank, windowEnd, clock, attributes, remedy, amount);
+        return new Facts(shared, remedy, amount);
     }
 
     /** Returns the case. */
     public CustomerCase customerCase() {
-        return customerCase;
+        return shared.customerCase;
     }
 
     /** Returns the severity's rank, 0 for the lowest. */
     public int severityRank() {
-        return severityRank;
+        return shared.severityRank;
     }
 
     /** Returns the employee role's rank, 0 for the lowest. */
     public int employeeRank() {
-        return employeeRank;
+        return shared.employeeRank;
     }
 
     /**
@@ -93,17 +105,17 @@ public final class Facts {
      * shared with every proposal's view of these facts; facts belong to one decision on one thread.
      */
     public Instant windowEnd() {
-        Instant end = windowEnd[0];
+        Instant end = shared.windowEnd;
         if (end == null) {
-            end = clock.instant();
-            windowEnd[0] = end;
+            end = shared.clock.instant();
+            shared.windowEnd = end;
         }
         return end;
     }
 
     /** Returns a typed attribute, or null when absent. */
     public Object attribute(String name) {
-        return attributes.get(name);
+        return shared.attributes.get(name);
     }
 
     /** Returns the remedy being decided, or null at case level. */
@@ -118,6 +130,6 @@ public final class Facts {
 
     /** Returns the customer's history. */
     public List<HistoryEntry> history() {
-        return customerCase.customer().history();
+        return shared.customerCase.customer().history();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.resolutionpolicy.api.Explanation;
 import org.resolutionpolicy.api.Limit;
+import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.model.AuthorityEntry;
 import org.resolutionpolicy.api.Beyond;
@@ -117,20 +118,37 @@ final class Authority {
     }
 
     /**
+     * Returns the authority reason that the employee may not grant a proposal that {@code level} may: the nearest
+     * limit at or below the employee that falls short, per grant or in its window.
+     */
+    Reason shortfallReason(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] matched, int grants,
+                           int level, Siblings prior) {
+        int employee = facts.employeeRank();
+        if (amount != null && common(plan, amount, employee, grants, prior)) {
+            return plan.shortfallReasons.reason(employee, level, amount);
+        }
+        return new Reason(Reason.AUTHORITY, shortfall(plan, amount, facts, matched, grants, level, prior));
+    }
+
+    /** Returns true if the sentence is one made from load-time parts: the employee's nearest own limit falls short. */
+    private static boolean common(RemedyPlan plan, BigDecimal amount, int employee, int grants, Siblings prior) {
+        if (grants != 0 || !prior.none() || plan.computed) {
+            return false;
+        }
+        int nearest = plan.nearest[employee];
+        return nearest < 0 || !covers(plan.authority[nearest].perGrant(), amount);
+    }
+
+    /**
      * Returns why the employee may not grant a proposal that {@code level} may: the nearest limit at or below the
      * employee that falls short, per grant or in its window.
      */
     String shortfall(RemedyPlan plan, BigDecimal amount, Facts facts, IndexedRule[] matched, int grants, int level,
                      Siblings prior) {
         int employee = facts.employeeRank();
-        if (grants == 0 && prior.none()) {
-            // the common case, from sentences made at load: the employee's nearest own limit, or none, falls short
-            int nearest = plan.nearest[employee];
-            if (!plan.computed && (nearest < 0 || !covers(plan.authority[nearest].perGrant(), amount))) {
-                return amount == null ? plan.remedy + plan.shortfall[employee][level]
-                        // one array of the exact length, as the StringBuilder the build compiles "+" to is not
-                        : String.join("", plan.of, amount.toPlainString(), plan.shortfall[employee][level]);
-            }
+        if (common(plan, amount, employee, grants, prior)) {
+            return amount == null ? plan.remedy + plan.shortfall[employee][level]
+                    : plan.shortfallReasons.reason(employee, level, amount).because();
         }
         String what = describe(plan.remedy, amount, prior);
         BigDecimal counted = prior.counted(amount);

@@ -55,24 +55,26 @@ final class CaseChecker {
      * @param counted null when no remedy repeats, the usual case
      */
     record Checked(Facts facts, List<Proposal> proposals, RemedyPlan[] plans, List<List<Integer>> counted) {
+        // plans may be longer than proposals: it is the scratch's array
     }
 
     /**
-     * Checks a case.
+     * Checks a case, in an evaluation's scratch: the plans of its proposals go into the scratch's array, which only
+     * the evaluation reads, and problems into its list, which an {@link InvalidCaseException} copies.
      *
      * @param clock gives where cumulative windows end when the case has no {@code openedAt}; asked only then
      */
-    Checked check(CustomerCase c, Clock clock) {
+    Checked check(CustomerCase c, Clock clock, Scratch s) {
         if (c.proposals().size() > maxProposals) {
             // before any other check: the work of a case grows with its proposals (and their siblings)
             throw new InvalidCaseException(c.id(), List.of(new CaseProblem("proposals", "[" + c.proposals().size()
                     + "] proposals, more than the [" + maxProposals + "] one case may make; split the case")));
         }
-        List<CaseProblem> problems = new ArrayList<>();
+        List<CaseProblem> problems = s.problems();
         int severity = rank("severity", c.severity(), severities, policy.severities(), "severity", problems);
         int role = rank("employee.role", c.employee().role(), roles, policy.roles(), "role", problems);
         Map<String, Object> attributes = attributes(c.attributes(), problems);
-        RemedyPlan[] resolved = new RemedyPlan[c.proposals().size()];
+        RemedyPlan[] resolved = s.plans(c.proposals().size());
         List<Proposal> proposals = proposals(c.proposals(), resolved, problems);
         history(c.customer().history(), problems);
         impact(c.impact(), problems);
@@ -83,7 +85,7 @@ final class CaseChecker {
             throw new InvalidCaseException(c.id(), problems);
         }
         return new Checked(new Facts(c, severity, role, clock, attributes), proposals, resolved,
-                repeats(resolved) ? ProposalDecision.countedWith(proposals) : null);
+                repeats(resolved, proposals.size()) ? ProposalDecision.countedWith(proposals) : null);
     }
 
     /**
@@ -91,12 +93,12 @@ final class CaseChecker {
      * over the proposals: a loop in that hot method which only a rare case enters made the JIT compile the method
      * again each time such a case came (measured on a cold replay of a million cases).
      */
-    static boolean repeats(RemedyPlan[] plans) {
+    static boolean repeats(RemedyPlan[] plans, int count) {
         long seen = 0;
-        for (int i = 0; i < plans.length; i++) {
+        for (int i = 0; i < count; i++) {
             int ordinal = plans[i].ordinal;
             if (ordinal >= Long.SIZE) {
-                return repeatsSlowly(plans);
+                return repeatsSlowly(plans, count);
             }
             long bit = 1L << ordinal;
             if ((seen & bit) != 0) {
@@ -107,10 +109,10 @@ final class CaseChecker {
         return false;
     }
 
-    private static boolean repeatsSlowly(RemedyPlan[] plans) {
+    private static boolean repeatsSlowly(RemedyPlan[] plans, int count) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (RemedyPlan plan : plans) {
-            if (!seen.add(plan.ordinal)) {
+        for (int i = 0; i < count; i++) {
+            if (!seen.add(plans[i].ordinal)) {
                 return true;
             }
         }

@@ -219,13 +219,13 @@ public final class CompiledPolicy implements ModelledPolicy {
     /** Checks and decides a case, its reasons made as asked, telling no listener. */
     private Decision decided(CustomerCase customerCase, Evaluator.Reasons reasons) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        return decision(customerCase, evaluator.evaluate(checker.check(customerCase, clock), false, reasons));
+        return decision(customerCase, evaluator.evaluate(checker, customerCase, clock, false, reasons));
     }
 
     @Override
     public Explanation explain(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        Evaluation evaluation = evaluator.evaluate(checker.check(customerCase, clock), true,
+        Evaluation evaluation = evaluator.evaluate(checker, customerCase, clock, true,
                 Evaluator.Reasons.SENTENCES);
         return explainer.explain(decision(customerCase, evaluation), evaluation);
     }

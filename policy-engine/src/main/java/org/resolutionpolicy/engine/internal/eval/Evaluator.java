@@ -47,6 +47,11 @@ final class Evaluator {
     private final LatitudeSearch latitude;
     /** True if a rule states an entitlement ({@code entitled:}), so that decisions look for one. */
     private final boolean entitlements;
+    /**
+     * Each thread's scratch, reused by its evaluations: making one per case was a third of what a small decision
+     * allocated. Per policy, so that a scratch only ever holds this policy's rules.
+     */
+    private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * Prepares the evaluation of a policy.
@@ -136,22 +141,38 @@ final class Evaluator {
     }
 
     /**
-     * Evaluates a checked case: its proposals, or its latitude when it has none.
+     * Checks a case and evaluates it: its proposals, or its latitude when it has none.
      *
+     * @param clock gives where windows end when the case has no {@code openedAt}
      * @param keep whether to keep what each proposal matched, for an explanation
      * @param reasons how much of each proposal's reasons to make: {@link Reasons#RULES} or {@link Reasons#SENTENCES}
+     * @throws org.resolutionpolicy.api.InvalidCaseException if the case does not fit the policy
      */
-    Evaluation evaluate(CaseChecker.Checked checked, boolean keep, Reasons reasons) {
+    Evaluation evaluate(CaseChecker checker, org.resolutionpolicy.api.CustomerCase customerCase, java.time.Clock clock,
+                        boolean keep, Reasons reasons) {
+        Scratch s = scratches.get();
+        if (s.busy) {
+            // an evaluation inside an evaluation on this thread (another source's rules deciding a case): its own
+            s = new Scratch();
+        }
+        s.busy = true;
+        try {
+            return evaluate(checker.check(customerCase, clock, s), keep, reasons, s);
+        } finally {
+            s.release();
+        }
+    }
+
+    private Evaluation evaluate(CaseChecker.Checked checked, boolean keep, Reasons reasons, Scratch s) {
         Facts facts = checked.facts();
-        Scratch s = new Scratch();
         index.collect(facts, s);
         ownCaseFollowUps(s);
         if (checked.proposals().isEmpty()) {
             return latitudeOf(facts, s, keep);
         }
         List<Proposal> proposals = checked.proposals();
-        ProposalDecision[] decisions = new ProposalDecision[proposals.size()];
-        List<Evaluation.Matched> matches = keep ? new ArrayList<>(decisions.length) : null;
+        ProposalDecision[] decisions = s.decisions(proposals.size());
+        List<Evaluation.Matched> matches = keep ? new ArrayList<>(proposals.size()) : null;
         boolean anySwat = false;
         // which outcomes the case's proposals had, by kind: the follow-ups that depend on the outcome read them
         int outcomes = 0;
@@ -162,7 +183,7 @@ final class Evaluator {
         BigDecimal[] totals = counted == null ? null : new BigDecimal[plans.size()];
         try {
             s.external = external;
-            for (int i = 0; i < decisions.length; i++) {
+            for (int i = 0; i < proposals.size(); i++) {
                 Proposal p = proposals.get(i);
                 RemedyPlan plan = checked.plans()[i];
                 Facts proposalFacts = facts.withProposal(p.remedy(), p.amount());
@@ -192,7 +213,7 @@ final class Evaluator {
                 external.close();
             }
         }
-        return new Evaluation(facts, List.of(decisions), List.of(), s.sortedFollowUps(), anySwat,
+        return new Evaluation(facts, Scratch.listOf(decisions, proposals.size()), List.of(), s.sortedFollowUps(), anySwat,
                 keep ? List.copyOf(matches) : null, null);
     }
 
@@ -423,9 +444,9 @@ final class Evaluator {
         if (authorityLevel == level) {
             usedGrants = grants > 0 && covering >= 0 && !Authority.covers(baseLimit(plan, covering, facts), counted);
             if (level > facts.employeeRank() && !requiresLevel(s, level)) {
-                because = !sentence ? UNSAID : new Reason(Reason.AUTHORITY, covering < 0
-                        ? authority.beyond(plan.remedy, amount, prior)
-                        : authority.shortfall(plan, amount, facts, s.matched, grants, level, prior));
+                because = !sentence ? UNSAID : covering < 0
+                        ? new Reason(Reason.AUTHORITY, authority.beyond(plan.remedy, amount, prior))
+                        : authority.shortfallReason(plan, amount, facts, s.matched, grants, level, prior);
             }
         }
         return reasons(s, Effect.Kind.REQUIRE, level, usedGrants ? counted : null, covering, because, signing, facts);
@@ -478,7 +499,7 @@ final class Evaluator {
             return last == null ? List.of() : List.of(last);
         }
         if (k == 1) {
-            return last == null ? List.of(picked[0].reason) : List.of(picked[0].reason, last);
+            return last == null ? picked[0].reasonAlone : List.of(picked[0].reason, last);
         }
         Reason[] out = new Reason[k + (last == null ? 0 : 1)];
         for (int i = 0; i < k; i++) {

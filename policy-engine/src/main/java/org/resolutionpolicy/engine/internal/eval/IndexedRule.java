@@ -28,6 +28,8 @@ final class IndexedRule {
     /** For a dual approval, every role its require names, by rank; otherwise null. */
     final int[] approvers;
     final Reason reason;
+    /** {@link #reason} alone, the reasons of most proposals: made once rather than per decision. */
+    final java.util.List<Reason> reasonAlone;
     final FollowUp followUp;
     final boolean perProposalFollowUp;
     /** {@link #followUpOn} of a rule whose follow-up applies whatever the outcome, and to latitude questions. */
@@ -55,6 +57,7 @@ final class IndexedRule {
         this.approvers = rule.effect().dualApproval()
                 ? rule.effect().approvers().stream().mapToInt(Integer::intValue).toArray() : null;
         this.reason = new Reason(rule.id(), rule.because());
+        this.reasonAlone = java.util.List.of(reason);
         FollowUpSpec f = rule.followUp();
         this.followUp = f == null ? null : new FollowUp(f.action(), f.within(), f.owner(), rule.id());
         this.perProposalFollowUp = f != null && rule.perProposal();

@@ -1,6 +1,5 @@
 package org.resolutionpolicy.engine.internal.eval;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.RemedyUnit;
@@ -33,6 +32,8 @@ final class RemedyPlan {
     final int[] nearest;
     /** True when a role's limit for this remedy is computed from the case, so no sentence is made at load. */
     final boolean computed;
+    /** The reasons of the common shortfall already made, by employee, approver and amount. */
+    final ShortfallReasons shortfallReasons;
 
     RemedyPlan(PolicyModel policy, String remedy, int ordinal, RemedyUnit unit) {
         this.rules = policy.rules().stream().filter(Rule::enabled).filter(r -> r.appliesTo(remedy))
@@ -46,6 +47,7 @@ final class RemedyPlan {
         List<String> roles = policy.roles();
         this.nearest = new int[roles.size()];
         this.shortfall = new String[roles.size()][roles.size()];
+        this.shortfallReasons = new ShortfallReasons(this, roles.size());
         for (int employee = 0; employee < roles.size(); employee++) {
             int found = -1;
             for (int role = employee; role >= 0 && found < 0; role--) {
@@ -62,11 +64,14 @@ final class RemedyPlan {
         }
     }
 
-    /** Returns the plan of every remedy of a policy, by name, in declaration order. */
+    /**
+     * Returns the plan of every remedy of a policy, by name. A hash map rather than {@code Map.copyOf}: the checker
+     * looks up every proposal's remedy, and the immutable map's probe (a {@code floorMod} per lookup) cost more.
+     */
     static Map<String, RemedyPlan> all(PolicyModel policy) {
-        Map<String, RemedyPlan> plans = new LinkedHashMap<>();
+        Map<String, RemedyPlan> plans = new java.util.HashMap<>();
         policy.remedies().forEach((remedy, unit) -> plans.put(remedy, new RemedyPlan(policy, remedy, plans.size(), unit)));
-        return Map.copyOf(plans);
+        return java.util.Collections.unmodifiableMap(plans);
     }
 
     /** Returns a role's own authority entry for this remedy, or null. */

@@ -38,6 +38,11 @@ final class RuleIndex {
     private final boolean hasRules;
     private final FactPath[] paths;
     private final Map<Object, RuleIndex>[] byValue;
+    /**
+     * For a severity or role path, its nodes by rank (null where no rule is filed), looked up without boxing or
+     * hashing the rank; null for other paths.
+     */
+    private final RuleIndex[][] byRank;
 
     /** Files the enabled rules of a policy whose remedies are given in declaration order. */
     static RuleIndex of(IndexedRule[] rules, String[] remedies) {
@@ -84,6 +89,7 @@ final class RuleIndex {
         this.hasRules = !proposalLevel.isEmpty();
         this.paths = filed.keySet().toArray(new FactPath[0]);
         this.byValue = new Map[paths.length];
+        this.byRank = new RuleIndex[paths.length][];
         int i = 0;
         for (Map.Entry<FactPath, Map<Object, List<IndexedRule>>> e : filed.entrySet()) {
             Set<FactPath> deeper = new HashSet<>(used);
@@ -94,8 +100,26 @@ final class RuleIndex {
                 int next = bucket.length > NEST_ABOVE ? depth + 1 : MAX_DEPTH;
                 frozen.put(v, new RuleIndex(bucket, remedies, deeper, next));
             });
-            byValue[i++] = frozen;
+            byValue[i] = frozen;
+            byRank[i++] = byRank(e.getKey(), frozen);
         }
+    }
+
+    /** Returns a severity or role path's nodes by rank, or null for another path. */
+    private static RuleIndex[] byRank(FactPath path, Map<Object, RuleIndex> nodes) {
+        if (path.type() != FactType.SEVERITY && path.type() != FactType.ROLE) {
+            return null;
+        }
+        int most = -1;
+        for (Object rank : nodes.keySet()) {
+            if (!(rank instanceof Integer r) || r < 0) {
+                return null;
+            }
+            most = Math.max(most, r);
+        }
+        RuleIndex[] ranks = new RuleIndex[most + 1];
+        nodes.forEach((rank, node) -> ranks[(Integer) rank] = node);
+        return ranks;
     }
 
     /** The first equality test on a case-level fact, not yet used above, whose values compare by equals. */
@@ -150,8 +174,15 @@ final class RuleIndex {
             out.addNode(this);
         }
         for (int i = 0; i < paths.length; i++) {
-            Object value = paths[i].read(facts);
-            RuleIndex bucket = value == null ? null : byValue[i].get(value);
+            RuleIndex bucket;
+            RuleIndex[] ranks = byRank[i];
+            if (ranks != null) {
+                int rank = paths[i].readRank(facts);
+                bucket = rank >= 0 && rank < ranks.length ? ranks[rank] : null;
+            } else {
+                Object value = paths[i].read(facts);
+                bucket = value == null ? null : byValue[i].get(value);
+            }
             if (bucket != null) {
                 bucket.collect(facts, out);
             }

@@ -5,13 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.Reason;
 import org.resolutionpolicy.model.ExternalRules;
 
 /**
  * The working memory of one case's evaluation: the index nodes and case-level rules the case matched (found once),
  * the rules the current proposal matched, its outcome and reasons, and the follow-ups so far. One per evaluation,
- * reused for each proposal and each latitude probe; never shared between threads.
+ * reused for each proposal and each latitude probe, and by the next evaluation on the same thread once
+ * {@link #release released}; never shared between threads.
  */
 final class Scratch {
 
@@ -39,6 +41,69 @@ final class Scratch {
     Siblings siblings = Siblings.NONE;
     /** The external rules' run for this case, or null when the policy has none or probes amounts alone. */
     ExternalRules.CaseRun external;
+    /** True while an evaluation uses this scratch. */
+    boolean busy;
+    /** The decisions of the case's proposals so far, copied into the decision's list at the end. */
+    private ProposalDecision[] decisions = new ProposalDecision[4];
+    private int decisionCount;
+    /** The plans of the case's proposals, as the checker resolved them; longer than the proposals when reused. */
+    private RemedyPlan[] plans = new RemedyPlan[4];
+    /** The problems the checker found in the case: none, almost always. */
+    private final java.util.ArrayList<org.resolutionpolicy.api.CaseProblem> problems = new java.util.ArrayList<>();
+
+    /**
+     * Empties the scratch for the next evaluation on this thread, dropping what belongs to the case (its decisions,
+     * reasons and outcome), so that a thread's idle scratch keeps no case alive. The rules, index nodes and
+     * follow-ups it still points to are the policy's own, made at load.
+     */
+    void release() {
+        Arrays.fill(decisions, 0, decisionCount, null);
+        decisionCount = 0;
+        problems.clear();
+        n = 0;
+        nodeCount = 0;
+        caseCount = 0;
+        followUpCount = 0;
+        outcome = null;
+        reasons = null;
+        siblings = Siblings.NONE;
+        external = null;
+        busy = false;
+    }
+
+    /** Returns an array for the plans of a case's proposals, at least this long. */
+    RemedyPlan[] plans(int count) {
+        if (plans.length < count) {
+            plans = new RemedyPlan[count];
+        }
+        return plans;
+    }
+
+    /** Returns the list for the problems of the case being checked, empty. */
+    List<org.resolutionpolicy.api.CaseProblem> problems() {
+        problems.clear();
+        return problems;
+    }
+
+    /** Returns an array for the decisions of a case's proposals, at least this long. */
+    ProposalDecision[] decisions(int count) {
+        if (decisions.length < count) {
+            decisions = new ProposalDecision[count];
+        }
+        decisionCount = count;
+        return decisions;
+    }
+
+    /** Returns the first {@code count} elements as an immutable list, copying them once. */
+    static <T> List<T> listOf(T[] elements, int count) {
+        return switch (count) {
+            case 0 -> List.of();
+            case 1 -> List.of(elements[0]);
+            case 2 -> List.of(elements[0], elements[1]);
+            case 3 -> List.of(elements[0], elements[1], elements[2]);
+            default -> List.of(Arrays.copyOf(elements, count));
+        };
+    }
 
     void addCaseMatch(IndexedRule e) {
         if (caseCount == caseMatched.length) {
@@ -71,7 +136,8 @@ final class Scratch {
             followUps = new FollowUp[4];
         }
         for (int i = 0; i < followUpCount; i++) {
-            if (followUps[i] == f || FOLLOW_UP_ORDER.compare(followUps[i], f) == 0) {
+            // the same as FOLLOW_UP_ORDER's 0, without its comparator chain: this runs for every matching follow-up
+            if (followUps[i] == f || followUps[i].action().equals(f.action()) && followUps[i].rule().equals(f.rule())) {
                 return;
             }
         }
@@ -81,16 +147,11 @@ final class Scratch {
         followUps[followUpCount++] = f;
     }
 
-    /** Returns the follow-ups so far, sorted by action, then rule. */
+    /** Returns the follow-ups so far, sorted by action, then rule (sorting them here, in place). */
     List<FollowUp> sortedFollowUps() {
-        return switch (followUpCount) {
-            case 0 -> List.of();
-            case 1 -> List.of(followUps[0]);
-            default -> {
-                FollowUp[] sorted = Arrays.copyOf(followUps, followUpCount);
-                Arrays.sort(sorted, FOLLOW_UP_ORDER);
-                yield List.of(sorted);
-            }
-        };
+        if (followUpCount > 1) {
+            Arrays.sort(followUps, 0, followUpCount, FOLLOW_UP_ORDER);
+        }
+        return listOf(followUps, followUpCount);
     }
 }
