@@ -33,8 +33,8 @@ import picocli.CommandLine.Parameters;
             "raise nothing, gaps nobody can approve, shrinking authority, roles nobody is escalated to.",
             "With --against OLD...: per remedy and role, whether POLICY is equivalent to OLD, only stricter, only looser",
             "or both, with a case for each direction.",
-            "Exit code 0 when nothing was found and every guarantee holds, 1 otherwise, 2 on usage errors, 3 on an",
-            "internal error (the solver and the engine disagree)."})
+            "Exit code 0 when nothing was found and every guarantee holds, 1 otherwise, 2 on usage errors and a",
+            "policy that does not load, 3 on an internal error (the solver and the engine disagree)."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories, or *.guarantees.yaml files")
@@ -105,7 +105,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return exit;
         } catch (PolicyLoadException e) {
             e.problems().forEach(err::println);
-            return PolicyCli.NO;
+            return PolicyCli.INPUT;
         }
     }
 

@@ -25,9 +25,9 @@ import picocli.CommandLine.Parameters;
             "All OLD arguments form one policy, all --against arguments the other.",
             "With --prove instead of --history: a proof over every possible case (policy analyze NEW --against OLD):",
             "per remedy and role, equivalent, only stricter, only looser or both, with a case for each direction.",
-            "Exit code 0 when nothing changes, 1 when something does (or a policy has errors, or a bad line fails",
-            "the run), 2 when a file cannot be read, the policies name different currencies, or the history's",
-            "amounts are in more than one currency and neither policy names one."})
+            "Exit code 0 when nothing changes, 1 when something does, 2 when a policy has errors, a bad line fails the",
+            "run, a file cannot be read, the policies name different currencies, or the history's amounts are in",
+            "more than one currency and neither policy names one."})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "OLD", description = "the policy as it is: files or directories")
@@ -63,7 +63,7 @@ final class DiffCommand implements Callable<Integer> {
         Policy old = ReplayCommand.HistoryOptions.load(before, err);
         Policy edited = ReplayCommand.HistoryOptions.load(after, err);
         if (old == null || edited == null) {
-            return PolicyCli.NO;
+            return PolicyCli.INPUT;
         }
         Diff diff;
         try {
@@ -76,7 +76,7 @@ final class DiffCommand implements Callable<Integer> {
                 .onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress)
                 .run(History.of(history.file)));
         if (report == null) {
-            return PolicyCli.NO;
+            return PolicyCli.INPUT;
         }
         history.print(spec, switch (history.format) {
             case json -> JsonText.pretty(org.resolutionpolicy.report.ReportFormat.json(report)) + "\n";

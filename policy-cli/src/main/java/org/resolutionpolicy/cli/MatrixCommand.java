@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
             "grant how much alone at each severity, who approves beyond, the grants that raise a limit, the deny and",
             "SWAT rules with their because, windows and follow-ups, with filters for tier and category.",
             "All POLICY arguments together form one policy. Without --out the page goes to standard output.",
-            "Exit code 0 when the page was written, 1 when the policy has errors, 2 when a file cannot be read or written."})
+            "Exit code 0 when the page was written, 2 when the policy has errors or a file cannot be read or written."})
 final class MatrixCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")
@@ -43,7 +43,7 @@ final class MatrixCommand implements Callable<Integer> {
             policy = Policies.load(policies);
         } catch (PolicyLoadException e) {
             e.problems().forEach(err::println);
-            return PolicyCli.NO;
+            return PolicyCli.INPUT;
         } catch (PolicyException e) {
             return PolicyCli.failure(e, err);
         }

@@ -43,9 +43,10 @@ import picocli.CommandLine.Parameters;
  * Runs the {@code policy} command line: {@code validate}, {@code decide}, {@code explain}, {@code test} and
  * {@code log-summary}. Tests call {@link #run(PrintStream, PrintStream, String...)}; only {@link #main} exits.
  *
- * <p>Exit codes: 0 success; 1 when the answer is "no" (a policy with errors, an invalid case, a failing
- * scenario); 2 for usage errors (unknown option, missing argument, a file that does not exist or cannot be
- * read); 3 for an internal error, which is a bug worth reporting: it is printed as one line starting with
+ * <p>Exit codes, alike for every command: 0 success; 1 when the answer is "no" (findings, changes, a failing
+ * scenario, the errors {@code validate} was asked to find); 2 for usage and input errors (unknown option, missing
+ * argument, a file that does not exist or cannot be read, a policy that does not load, an invalid case, a bad line
+ * that fails a run); 3 for an internal error, which is a bug worth reporting: it is printed as one line starting with
  * {@code policy: internal error:}, never as a stack trace. When several arguments fail differently, the
  * highest code wins. Output is UTF-8 whatever the platform's default charset, since JSON is UTF-8.
  */
@@ -58,10 +59,15 @@ public final class PolicyCli implements Callable<Integer> {
 
     /** Success. */
     public static final int OK = 0;
-    /** The answer is no: the policy has errors or a case is invalid. */
+    /** The answer is no: findings, changes, failed scenarios, a policy {@code validate} found errors in. */
     public static final int NO = 1;
     /** The command line is wrong or a file cannot be read. */
     public static final int USAGE = 2;
+    /**
+     * An input is invalid: a policy that does not load, a case or a history line that is refused. The same code as
+     * {@link #USAGE}, so that 1 always means an answer (findings, changes) and never that nothing was answered.
+     */
+    public static final int INPUT = 2;
     /** A bug in this tool. */
     public static final int INTERNAL = 3;
 
@@ -214,7 +220,7 @@ public final class PolicyCli implements Callable<Integer> {
     @Command(name = "decide", mixinStandardHelpOptions = true,
             description = {"Decide cases with a policy and print the outcomes with their reasons.",
                 "All POLICY arguments together form one policy. A case is a YAML or JSON file, or a directory of them.",
-                "Exit code 0 when every case was decided, 1 when the policy or a case is invalid, 2 when a file cannot be read."})
+                "Exit code 0 when every case was decided, 2 when the policy or a case is invalid or a file cannot be read."})
     static class Decide implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")
@@ -241,7 +247,7 @@ public final class PolicyCli implements Callable<Integer> {
                 policy = Policies.load(policies);
             } catch (PolicyLoadException e) {
                 e.problems().forEach(err::println);
-                return NO;
+                return INPUT;
             } catch (PolicyException e) {
                 return failure(e, err);
             }
@@ -260,7 +266,7 @@ public final class PolicyCli implements Callable<Integer> {
                     }
                 } catch (InvalidCaseException e) {
                     err.println(file + ": " + e.getMessage());
-                    exit = Math.max(exit, NO);
+                    exit = Math.max(exit, INPUT);
                 } catch (PolicyException e) {
                     exit = Math.max(exit, failure(e, err));
                 }

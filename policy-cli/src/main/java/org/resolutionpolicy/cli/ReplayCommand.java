@@ -31,9 +31,9 @@ import picocli.CommandLine.Parameters;
         description = {"Decide every case of a history (JSON lines, optionally gzip) and report outcomes and money per",
             "remedy, each approver's escalations per week, SWAT routes, the rules that decided most, follow-ups owed.",
             "All POLICY arguments together form one policy. A progress bar is drawn on stderr when it is a terminal.",
-            "Exit code 0 when the history was replayed, 1 when the policy has errors or a bad line fails the run,",
-            "2 when a file cannot be read or the history's amounts are in more than one currency and the policy",
-            "names none. Money is reported in the policy's currency, or the one the cases state."})
+            "Exit code 0 when the history was replayed, 2 when the policy has errors, a bad line fails the run, a",
+            "file cannot be read or the history's amounts are in more than one currency and the policy names none.",
+            "Money is reported in the policy's currency, or the one the cases state."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")
@@ -62,13 +62,13 @@ final class ReplayCommand implements Callable<Integer> {
         };
         Policy policy = HistoryOptions.load(policies, err);
         if (policy == null) {
-            return PolicyCli.NO;
+            return PolicyCli.INPUT;
         }
         ReplayReport report = HistoryOptions.withProgress(err, progress -> Replay.of(policy).granularity(granularity)
                 .onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress)
                 .run(History.of(history.file)));
         if (report == null) {
-            return PolicyCli.NO;
+            return PolicyCli.INPUT;
         }
         history.print(spec, switch (history.format) {
             case json -> JsonText.pretty(org.resolutionpolicy.report.ReportFormat.json(report)) + "\n";
@@ -173,7 +173,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
 
         /**
-         * Runs a replay or diff; a bad line that fails the run is printed with the option that goes on past it, exit 1.
+         * Runs a replay or diff; a bad line that fails the run is printed with the option that goes on past it, exit 2.
          */
         static <R> R run(java.util.function.Supplier<R> run, PrintWriter err) {
             try {

@@ -56,7 +56,7 @@ class MatrixCommandTests {
 
         Run r = run("matrix", broken.toString(), "--out", page.toString());
 
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as("an input error, not an answer").isEqualTo(2);
         assertThat(r.err()).contains(broken + ":");
         assertThat(page).doesNotExist();
     }

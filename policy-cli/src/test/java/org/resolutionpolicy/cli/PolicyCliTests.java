@@ -307,12 +307,12 @@ class PolicyCliTests {
         }
 
         @Test
-        void names_the_field_of_an_invalid_case_and_exits_1() throws IOException {
+        void names_the_field_of_an_invalid_case_and_exits_2() throws IOException {
             Path bad = write("bad.yaml", CASE.replace("severity: HIGH", "severity: HIHG").replace("amount: 80", "amount: -80"));
 
             Run r = run("decide", policy.toString(), "--case", bad.toString());
 
-            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).contains("severity: unknown severity [HIHG] (did you mean [HIGH]?)")
                     .contains("proposals[1].amount: must not be negative, was [-80]")
                     .doesNotContain("Exception").doesNotContain("\tat ");
@@ -324,18 +324,18 @@ class PolicyCliTests {
 
             Run r = run("decide", policy.toString(), "--case", dir.resolve("cases").toString());
 
-            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.exit()).isEqualTo(2);
             assertThat(r.out()).contains("case C-1042");
             assertThat(r.err()).contains("c-9.yaml").contains("employee.role: unknown role [barrista]");
         }
 
         @Test
-        void prints_the_problems_of_a_broken_policy_and_exits_1() throws IOException {
+        void prints_the_problems_of_a_broken_policy_and_exits_2() throws IOException {
             Path broken = write("broken.yaml", COFFEE.replace("require: store-manager", "require: store-mgr"));
 
             Run r = run("decide", broken.toString(), "--case", caseFile.toString());
 
-            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).contains(broken + ":28:14: error: unknown role [store-mgr] in require of rule "
                     + "[high-severity-refunds-need-a-manager] (did you mean [store-manager]?)");
         }

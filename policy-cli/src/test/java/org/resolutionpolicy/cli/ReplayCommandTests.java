@@ -63,7 +63,7 @@ class ReplayCommandTests extends ShopFiles {
             Run skipped = PolicyCliTests.run("replay", shop.toString(), "--history", history.toString(),
                     "--on-bad-line", "skip");
 
-            assertThat(failed.exit()).isEqualTo(1);
+            assertThat(failed.exit()).as("a bad input, not an answer").isEqualTo(2);
             assertThat(failed.err()).contains("line 10: ").contains(":10:").contains("invalid JSON")
                     .contains("(--on-bad-line skip goes on past bad lines)");
             assertThat(skipped.exit()).isZero();
