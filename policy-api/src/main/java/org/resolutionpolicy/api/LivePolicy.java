@@ -8,8 +8,9 @@ package org.resolutionpolicy.api;
  * the current snapshot, in one reference write, so one decision is always decided entirely by one revision, and
  * names it ({@link Decision#revision()}). The watcher reads files only once they hold still (see
  * {@link PolicyWatch#settle}), so a file being written is never served half-way. A broken edit, a deleted or
- * unreadable file, or anything that is not a regular file (a directory, a pipe, a device) leaves the last good
- * revision serving and is reported to the {@link ReloadListener}s and the log, with every problem located.
+ * unreadable file, anything that is not a regular file (a directory, a pipe, a device), or an edit that changes the
+ * policy's id (unless {@link PolicyWatch#allowIdChange()}) leaves the last good revision serving and is reported to
+ * the {@link ReloadListener}s and the log, with every problem located.
  *
  * <p>Thread-safe. Close it to stop watching; it keeps deciding with its last revision after that.
  *

@@ -40,6 +40,7 @@ public final class PolicyWatch {
     private final List<ReloadListener> listeners = new ArrayList<>();
     private boolean allowDrl;
     private Duration settle = DEFAULT_SETTLE;
+    private boolean allowIdChange;
 
     PolicyWatch(PolicyLoader loader, List<Path> paths) {
         this.loader = loader;
@@ -108,6 +109,19 @@ public final class PolicyWatch {
     }
 
     /**
+     * Lets the live policy become a policy of another id when the {@code policy:} of its files changes. Without this
+     * call such an edit is refused as a {@link ReloadEvent.Result#FAILED} reload and the policy of the old id keeps
+     * serving, since whatever reports under the id (metrics, logs, a registry) would silently describe another
+     * policy. It has no effect on {@link #startRegistry()}, where ids come and go with files (and are reported).
+     *
+     * @return this watch
+     */
+    public PolicyWatch allowIdChange() {
+        this.allowIdChange = true;
+        return this;
+    }
+
+    /**
      * Allows DRL sources among the watched files. DRL is trusted code: a rule's consequence is Java and can do
      * whatever the application can (write files, call {@code System.exit}), so whoever can write a watched
      * directory can run code in the application. Without this call, a policy whose sources include DRL does not
@@ -131,7 +145,7 @@ public final class PolicyWatch {
      */
     public LivePolicy start() {
         WatchRequest request = new WatchRequest(paths, () -> loader.read(paths), debounce, pollInterval, listeners,
-                loader.options(), allowDrl, settle);
+                loader.options(), allowDrl, settle, allowIdChange);
         return PolicyEngine.find().watch(request);
     }
 
@@ -152,7 +166,7 @@ public final class PolicyWatch {
         }
         Path dir = paths.get(0);
         WatchRequest request = new WatchRequest(paths, () -> loader.read(paths), debounce, pollInterval, listeners,
-                loader.options(), allowDrl, settle);
+                loader.options(), allowDrl, settle, allowIdChange);
         return PolicyEngine.find().watchRegistry(request, sources -> Sources.registryEntries(dir, sources));
     }
 }

@@ -25,13 +25,15 @@ import org.resolutionpolicy.api.ReloadListener;
  *                 DRL source does not start and a reload that brings one is refused
  * @param settle how long the files must have been unchanged before the watcher reads them: a file changed more
  *               recently, or while it was read, is read again later, never served half-written
+ * @param allowIdChange whether a live policy may become a policy of another id when its files' {@code policy:}
+ *                      changes; without it, such a reload is refused
  */
 public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce,
                            Duration pollInterval, List<ReloadListener> listeners, LoadOptions options,
-                           boolean allowDrl, Duration settle) {
+                           boolean allowDrl, Duration settle, boolean allowIdChange) {
 
     /**
-     * Creates a request that refuses DRL sources, with the default settle time.
+     * Creates a request that refuses DRL sources, with the default settle time, refusing a change of id.
      *
      * @throws NullPointerException if any part is null
      */
@@ -41,13 +43,13 @@ public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, 
     }
 
     /**
-     * Creates a request with the default settle time ({@link PolicyWatch#DEFAULT_SETTLE}).
+     * Creates a request with the default settle time ({@link PolicyWatch#DEFAULT_SETTLE}), refusing a change of id.
      *
      * @throws NullPointerException if any part is null
      */
     public WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce, Duration pollInterval,
                         List<ReloadListener> listeners, LoadOptions options, boolean allowDrl) {
-        this(paths, read, debounce, pollInterval, listeners, options, allowDrl, PolicyWatch.DEFAULT_SETTLE);
+        this(paths, read, debounce, pollInterval, listeners, options, allowDrl, PolicyWatch.DEFAULT_SETTLE, false);
     }
 
     /**

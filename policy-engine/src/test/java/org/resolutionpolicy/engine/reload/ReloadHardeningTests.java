@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resolutionpolicy.api.LivePolicy;
+import org.resolutionpolicy.api.LivePolicyRegistry;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.PolicyWatch;
+import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.ReloadEvent;
 
 /**
  * Issue 30's reload hardening: a live policy reacts only to its own files, serves a file only once it holds still,
- * and refuses what is not a regular file without blocking or dying.
+ * refuses what is not a regular file without blocking or dying, and says when a policy's id changes or goes away.
  */
 class ReloadHardeningTests {
 
@@ -232,6 +234,87 @@ class ReloadHardeningTests {
             Files.delete(file);
             writeInPlace(file, policy(20));
             assertThat(await(() -> live.version().equals("v20"), WAIT)).as("the watcher lives on").isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("a policy's id")
+    class Ids {
+
+        private String withId(String id, int limit) {
+            return policy(limit).replace("policy: live", "policy: " + id);
+        }
+
+        @Test
+        void that_changes_is_refused_and_the_old_policy_keeps_serving() throws Exception {
+            Path file = dir.resolve("policy.yaml");
+            writeInPlace(file, policy(10));
+            LivePolicy live = Policies.watch(file).debounce(Duration.ofMinutes(1)).pollInterval(Duration.ofMinutes(10))
+                    .start();
+            started.add(live);
+            writeInPlace(file, withId("someone-else", 20));
+
+            ReloadEvent event = live.reloadNow();
+
+            assertThat(event.result()).isEqualTo(ReloadEvent.Result.FAILED);
+            assertThat(event.problems()).singleElement().satisfies(p -> {
+                assertThat(p.isError()).isTrue();
+                assertThat(p.message()).isEqualTo("the policy id changed from [live] to [someone-else]: a live policy "
+                        + "keeps its id, and [live] keeps serving");
+                assertThat(p.source()).endsWith("policy.yaml");
+                assertThat(p.line()).isEqualTo(1);
+                assertThat(p.hint()).contains("PolicyWatch.allowIdChange()");
+            });
+            assertThat(live.id()).isEqualTo("live");
+            assertThat(live.version()).isEqualTo("v10");
+            assertThat(live.status().degraded()).isTrue();
+        }
+
+        @Test
+        void that_changes_serves_when_the_caller_allows_it_and_says_so() throws Exception {
+            Path file = dir.resolve("policy.yaml");
+            writeInPlace(file, policy(10));
+            LivePolicy live = Policies.watch(file).allowIdChange().debounce(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMinutes(10)).start();
+            started.add(live);
+            writeInPlace(file, withId("renamed", 20));
+
+            ReloadEvent event = live.reloadNow();
+
+            assertThat(event.result()).isEqualTo(ReloadEvent.Result.LOADED);
+            assertThat(live.id()).isEqualTo("renamed");
+            assertThat(event.problems()).anySatisfy(p -> assertThat(p.message())
+                    .isEqualTo("the policy id changed from [live] to [renamed]"));
+        }
+
+        @Test
+        void that_disappears_from_a_registry_is_reported_and_get_says_why() throws Exception {
+            writeInPlace(dir.resolve("alpha.yaml"), withId("alpha", 10));
+            writeInPlace(dir.resolve("beta.yaml"), withId("beta", 10));
+            writeInPlace(dir.resolve("gamma.yaml"), withId("gamma", 10));
+            LivePolicyRegistry registry = Policies.watch(dir).debounce(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMinutes(10)).startRegistry();
+            started.add(registry);
+            Files.delete(dir.resolve("beta.yaml"));
+            writeInPlace(dir.resolve("gamma.yaml"), withId("delta", 10));
+
+            ReloadEvent event = registry.reloadNow();
+
+            assertThat(event.result()).isEqualTo(ReloadEvent.Result.LOADED);
+            assertThat(registry.ids()).containsExactly("alpha", "delta");
+            assertThat(event.problems()).filteredOn(p -> !p.isError()).extracting(Problem::message).containsExactly(
+                    "policy [beta] is gone from the registry: [" + dir.resolve("beta.yaml") + "] was removed",
+                    "policy [gamma] is gone from the registry: [" + dir.resolve("gamma.yaml") + "] declares [delta] now");
+            assertThatThrownBy(() -> registry.get("beta")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("policy [beta] is no longer in this registry: the reload at ")
+                    .hasMessageEndingWith("took it away ([" + dir.resolve("beta.yaml") + "] was removed); it has "
+                            + "[alpha, delta]");
+            assertThatThrownBy(() -> registry.get("never")).hasMessage("no policy [never] in this registry; it has "
+                    + "[alpha, delta]");
+
+            writeInPlace(dir.resolve("beta.yaml"), withId("beta", 10));
+            assertThat(registry.reloadNow().result()).isEqualTo(ReloadEvent.Result.LOADED);
+            assertThat(registry.get("beta").id()).isEqualTo("beta");
         }
     }
 }

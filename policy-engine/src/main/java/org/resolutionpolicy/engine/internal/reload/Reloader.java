@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +47,18 @@ final class Reloader<T> {
 
         /** Releases a value that no longer serves, or a candidate that never will. */
         void release(T value);
+
+        /**
+         * Returns what a candidate changes that must be said: errors refuse it (a policy that changes its id), warnings
+         * go with its {@code LOADED} event (a registry's policy that is gone).
+         */
+        default List<Problem> compare(T serving, T candidate) {
+            return List.of();
+        }
+
+        /** Tells that a candidate now serves in place of the previous value, after the swap. */
+        default void swapped(T previous, T next, Instant at) {
+        }
     }
 
     /** What serves: a value, the hash of its sources and when it was loaded. */
@@ -215,7 +228,7 @@ final class Reloader<T> {
         List<Problem> errors;
         try {
             next = compiler.apply(sources);
-            errors = List.of();
+            errors = served.compare(serving.value, next);
         } catch (PolicyLoadException e) {
             errors = e.problems();
         } catch (PolicyException e) {
@@ -241,7 +254,7 @@ final class Reloader<T> {
             }
             return new Attempt(failed(previous, candidate, errors), null);
         }
-        return new Attempt(swap(serving, next, hash), null);
+        return new Attempt(swap(serving, next, hash, errors), null);
     }
 
     /** Returns why files compiled are to be read again: they look different, or hold other content, than when read. */
@@ -260,15 +273,22 @@ final class Reloader<T> {
         }
     }
 
-    private ReloadEvent swap(Snapshot<T> serving, T next, String hash) {
+    private ReloadEvent swap(Snapshot<T> serving, T next, String hash, List<Problem> notes) {
         failedHash = null;
         current = new Snapshot<>(next, hash, clock.instant());
+        served.swapped(serving.value, next, current.loadedAt);
         served.release(serving.value);
         String previous = served.revision(serving.value);
         String revision = served.revision(next);
         log.info("reloaded {}: revision [{}] replaces [{}]", request.paths(), revision, previous);
+        List<Problem> problems = new ArrayList<>(notes);
+        problems.addAll(served.warnings(next));
+        if (!notes.isEmpty() && log.isWarnEnabled()) {
+            log.warn("reload of {}:\n  {}", request.paths(),
+                    String.join("\n  ", notes.stream().map(Problem::toString).toList()));
+        }
         return publish(new ReloadEvent(ReloadEvent.Result.LOADED, revision, previous, revision, current.loadedAt,
-                served.warnings(next)));
+                problems));
     }
 
     private ReloadEvent unchanged(String serving) {

@@ -44,7 +44,7 @@ class WatchedPolicyTests {
     private WatchedPolicy start(Duration poll) {
         YamlPolicyEngine engine = new YamlPolicyEngine();
         WatchRequest request = new WatchRequest(List.of(dir.resolve("policy.yaml")), () -> sources.get().get(),
-                Duration.ofMillis(10), poll, List.of(), LoadOptions.defaults(), false, SETTLE);
+                Duration.ofMillis(10), poll, List.of(), LoadOptions.defaults(), false, SETTLE, false);
         return WatchedPolicy.start(s -> (CompiledPolicy) engine.compile(s), request, Clock.systemUTC());
     }
 
