@@ -196,12 +196,13 @@ final class Reloader<T> {
     }
 
     private ReloadEvent readFailed(boolean event, PolicyException e) {
-        if (!event && e.getMessage().equals(failedRead)) {
+        String message = String.valueOf(e.getMessage());
+        if (!event && message.equals(failedRead)) {
             return null;
         }
-        failedRead = e.getMessage();
+        failedRead = message;
         return failed(served.revision(current.value), null, List.of(Problem.error(String.valueOf(request.paths()), 0,
-                0, e.getMessage(), "the last good revision keeps serving")));
+                0, message, "the last good revision keeps serving")));
     }
 
     /** Compiles sources read from files that held still while read, and swaps if they still hold still. */

@@ -104,6 +104,29 @@ class WatchedPolicyTests {
             assertThat(live.version()).isEqualTo("1");
         }
     }
+    @Test
+    void polling_reports_a_read_that_keeps_failing_once() throws InterruptedException {
+        serve("1");
+        AtomicInteger reads = new AtomicInteger();
+        try (WatchedPolicy live = start(Duration.ofMillis(20))) {
+            List<ReloadEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            live.addReloadListener(events::add);
+            sources.set(() -> {
+                reads.incrementAndGet();
+                throw new PolicyException("cannot read [policy.yaml]: permission denied");
+            });
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (reads.get() < 5 && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+
+            assertThat(reads.get()).isGreaterThanOrEqualTo(5);
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.result())
+                    .isEqualTo(ReloadEvent.Result.FAILED));
+            assertThat(live.status().degraded()).isTrue();
+        }
+    }
+
     /** Serves the given texts, one read after another, then the last one again and again; counts the reads. */
     private AtomicInteger readsOf(String... texts) {
         AtomicInteger reads = new AtomicInteger();
