@@ -8,7 +8,9 @@ package org.resolutionpolicy.api;
  * {@link PolicyWatch#startRegistry()}.
  *
  * <p>{@link #get(String)} returns the policy serving now, an ordinary immutable snapshot: look it up for each
- * decision (or call {@link #decide(String, CustomerCase)}) to follow reloads. Thread-safe; close it to stop watching.
+ * decision (or call {@link #decide(String, CustomerCase)}) to follow reloads. A reload that takes an id away (its file
+ * removed, or declaring another id now) is said in its {@code LOADED} event, as a warning, and in the log; {@code get}
+ * of that id then says when and why it went. Thread-safe; close it to stop watching.
  */
 public interface LivePolicyRegistry extends PolicyRegistry, AutoCloseable {
 

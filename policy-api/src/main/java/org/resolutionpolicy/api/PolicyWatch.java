@@ -27,6 +27,11 @@ public final class PolicyWatch {
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
     /** The default interval of the polling fallback, which re-reads the files and compares their content: 5 s. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * The default time the watched files must have been unchanged before the watcher reads them: 500 ms. A program
+     * that writes a policy in several steps pausing less than this between them is never read half-way.
+     */
+    public static final Duration DEFAULT_SETTLE = Duration.ofMillis(500);
 
     private final PolicyLoader loader;
     private final List<Path> paths;
@@ -34,6 +39,8 @@ public final class PolicyWatch {
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private final List<ReloadListener> listeners = new ArrayList<>();
     private boolean allowDrl;
+    private Duration settle = DEFAULT_SETTLE;
+    private boolean allowIdChange;
 
     PolicyWatch(PolicyLoader loader, List<Path> paths) {
         this.loader = loader;
@@ -82,6 +89,39 @@ public final class PolicyWatch {
     }
 
     /**
+     * Sets how long the files must have been unchanged before the watcher reads them. A file modified more recently
+     * than this (by its modification time, or since the watcher last looked at it), or while it was read or compiled,
+     * is read again later: a file still being written never serves, nor are its errors reported. A longer time
+     * suits writers that pause between the parts of a file; 0 reads as soon as events are quiet for the debounce
+     * time. {@link LivePolicy#reloadNow()} does not wait for it (the caller says the files are complete), but reads
+     * again files that change while it reads them.
+     *
+     * @throws NullPointerException if settle is null
+     * @throws IllegalArgumentException if it is negative or over one minute
+     */
+    public PolicyWatch settle(Duration settle) {
+        Objects.requireNonNull(settle, "settle must not be null");
+        if (settle.isNegative() || settle.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("settle must be between 0 and 1 minute, not [" + settle + "]");
+        }
+        this.settle = settle;
+        return this;
+    }
+
+    /**
+     * Lets the live policy become a policy of another id when the {@code policy:} of its files changes. Without this
+     * call such an edit is refused as a {@link ReloadEvent.Result#FAILED} reload and the policy of the old id keeps
+     * serving, since whatever reports under the id (metrics, logs, a registry) would silently describe another
+     * policy. It has no effect on {@link #startRegistry()}, where ids come and go with files (and are reported).
+     *
+     * @return this watch
+     */
+    public PolicyWatch allowIdChange() {
+        this.allowIdChange = true;
+        return this;
+    }
+
+    /**
      * Allows DRL sources among the watched files. DRL is trusted code: a rule's consequence is Java and can do
      * whatever the application can (write files, call {@code System.exit}), so whoever can write a watched
      * directory can run code in the application. Without this call, a policy whose sources include DRL does not
@@ -105,7 +145,7 @@ public final class PolicyWatch {
      */
     public LivePolicy start() {
         WatchRequest request = new WatchRequest(paths, () -> loader.read(paths), debounce, pollInterval, listeners,
-                loader.options(), allowDrl);
+                loader.options(), allowDrl, settle, allowIdChange);
         return PolicyEngine.find().watch(request);
     }
 
@@ -126,7 +166,7 @@ public final class PolicyWatch {
         }
         Path dir = paths.get(0);
         WatchRequest request = new WatchRequest(paths, () -> loader.read(paths), debounce, pollInterval, listeners,
-                loader.options(), allowDrl);
+                loader.options(), allowDrl, settle, allowIdChange);
         return PolicyEngine.find().watchRegistry(request, sources -> Sources.registryEntries(dir, sources));
     }
 }

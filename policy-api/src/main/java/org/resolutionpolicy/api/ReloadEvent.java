@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param previousRevision the revision that served before the attempt
  * @param candidate the revision of the candidate sources that were read, or {@code null} when they could not be read
  * @param at when the attempt ended
- * @param problems for {@link Result#FAILED}, every error (and warning) found; for {@link Result#LOADED}, the new
- *                 revision's warnings
+ * @param problems for {@link Result#FAILED}, every error (and warning) found; for {@link Result#LOADED}, warnings of
+ *                 what the reload changed that must be said (a registry's policy gone, an id changed with
+ *                 {@link PolicyWatch#allowIdChange()}), then the new revision's warnings
  */
 public record ReloadEvent(Result result, String revision, String previousRevision, String candidate, Instant at,
                           List<Problem> problems) {

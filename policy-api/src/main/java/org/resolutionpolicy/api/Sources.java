@@ -2,10 +2,16 @@ package org.resolutionpolicy.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +49,9 @@ final class Sources {
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(f -> !hidden(path, f)).filter(Files::isRegularFile).filter(Sources::isPolicyFile)
-                        .sorted().collect(Collectors.toList());
+                // a pipe or device named like a policy file is read, that is refused, rather than skipped unsaid
+                files = walk.filter(f -> !hidden(path, f)).filter(f -> Files.isRegularFile(f) || special(f))
+                        .filter(Sources::isPolicyFile).sorted().collect(Collectors.toList());
             } catch (IOException e) {
                 throw new PolicyException("cannot read directory [" + path + "]: " + e.getMessage(), e);
             }
@@ -74,6 +81,15 @@ final class Sources {
         return false;
     }
 
+    /** Returns true for a pipe, device or socket (or a link to one); false for a missing or looping link. */
+    private static boolean special(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).isOther();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Policy files in a directory: YAML and DRL, but not scenario files ({@code *.test.yaml}) that live beside them. */
     static boolean isPolicyFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -87,21 +103,82 @@ final class Sources {
         return read(file, LoadOptions.defaults());
     }
 
+    /**
+     * Reads a policy or case file: only a regular file (or a link to one), and at most {@link #maxBytes} bytes counted
+     * while reading, since the size a special file reports says nothing ({@code /dev/zero} reports 0 and never ends)
+     * and a file may grow between a look at its size and its read. A named pipe, a device, a socket or a directory is
+     * refused before it is opened, so that a pipe with no writer cannot block the caller.
+     */
     static PolicySource read(Path file, LoadOptions options) {
         try {
-            long size = Files.size(file);
-            long max = maxBytes(options);
-            if (size > max) {
-                throw tooLarge(file.toString(), "[" + size + "] bytes", max, options);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw notRegular(file, attributes);
             }
-            return PolicySource.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            long max = maxBytes(options);
+            if (attributes.size() > max) {
+                throw tooLarge(file.toString(), "[" + attributes.size() + "] bytes", max, options);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) max);
+                if (bytes.length == max && in.read() != -1) {
+                    throw tooLarge(file.toString(), "more than [" + max + "] bytes", max, options);
+                }
+            }
+            return PolicySource.of(file.toString(), StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
         } catch (NoSuchFileException e) {
             throw new PolicyException("no such file [" + file + "]", e);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (CharacterCodingException e) {
             throw new PolicyException("file [" + file + "] is not valid UTF-8", e);
+        } catch (AccessDeniedException e) {
+            throw new PolicyException("cannot read [" + file + "]: permission denied", e);
         } catch (IOException e) {
             throw new PolicyException("cannot read [" + file + "]: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses a path that is not a regular file, saying what it is: with an I/O cause, since like a missing file it
+     * is a file that cannot be read (the command line exits 2 on it).
+     */
+    private static PolicyException notRegular(Path file, BasicFileAttributes attributes) {
+        String what = attributes.isDirectory() ? "a directory" : specialKind(file);
+        String link = "";
+        if (Files.isSymbolicLink(file)) {
+            try {
+                link = " (a link to [" + file.toRealPath() + "])";
+            } catch (IOException | RuntimeException e) {
+                link = " (a link)";
+            }
+        }
+        String message = "[" + file + "]" + link + " is " + what + ", not a regular file: policies and cases are read "
+                + "only from regular files";
+        return new PolicyException(message, new FileSystemException(file.toString(), null, "not a regular file"));
+    }
+
+    /** Names a special file as its owner would: a named pipe, a device or a socket. */
+    private static String specialKind(Path file) {
+        try {
+            int type = ((Integer) Files.getAttribute(file, "unix:mode")) & 0xF000;
+            switch (type) {
+                case 0x1000:
+                    return "a named pipe (FIFO)";
+                case 0x2000:
+                    return "a character device";
+                case 0x6000:
+                    return "a block device";
+                case 0xC000:
+                    return "a socket";
+                default:
+                    break;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no unix view (Windows): a special file all the same
+        }
+        return "a special file (a pipe, device or socket)";
     }
 
     static PolicySource resource(ClassLoader loader, String resource, LoadOptions options) {

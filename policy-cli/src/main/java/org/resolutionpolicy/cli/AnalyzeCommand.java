@@ -94,7 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 exit = findings(out, json, Analysis.of(policies).withTimeLimit(limit).findings());
             }
             for (Path file : guaranteeFiles) {
-                GuaranteeFile g = GuaranteeFile.read(file);
+                GuaranteeFile g = GuaranteeFile.parse(file, guaranteesText(file));
                 exit = Math.max(exit, guarantees(out, json, file, Analysis.of(g.policies()).withTimeLimit(limit)
                         .prove(g.guarantees())));
             }
@@ -145,6 +145,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             return PolicyCli.INTERNAL;
         }
         return r.findings().isEmpty() ? PolicyCli.OK : PolicyCli.NO;
+    }
+
+    /**
+     * Reads a guarantees file as {@link GuaranteeFile#read} does, but bounded while reading: a pipe or a device (a
+     * link to {@code /dev/zero}) is refused, and so is a file over {@link BoundedFiles#MAX_GUARANTEES_BYTES}.
+     */
+    private static String guaranteesText(Path file) {
+        try {
+            return BoundedFiles.text(file, "guarantees file", BoundedFiles.MAX_GUARANTEES_BYTES);
+        } catch (java.io.IOException e) {
+            throw new PolicyCli.UsageProblem("cannot read guarantees file [" + file + "]: " + e.getMessage());
+        }
     }
 
     private int guarantees(PrintWriter out, List<Object> json, Path file, List<GuaranteeResult> results) {

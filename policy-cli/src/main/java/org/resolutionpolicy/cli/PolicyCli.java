@@ -384,8 +384,11 @@ public final class PolicyCli implements Callable<Integer> {
         public Integer call() throws IOException {
             existing(file);
             DecisionLogSummary s;
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // bounded per line while reading: /dev/zero, or any file of one endless line, is refused, not held whole
+            try (BufferedReader in = BoundedFiles.lines(file, BoundedFiles.MAX_LOG_LINE_CHARS)) {
                 s = DecisionLogSummary.read(in);
+            } catch (BoundedFiles.LineTooLong e) {
+                throw new UsageProblem(e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (output.format == Format.json) {

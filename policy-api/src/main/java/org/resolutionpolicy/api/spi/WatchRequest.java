@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicySource;
+import org.resolutionpolicy.api.PolicyWatch;
 import org.resolutionpolicy.api.ReloadListener;
 
 /**
@@ -22,13 +23,17 @@ import org.resolutionpolicy.api.ReloadListener;
  * @param options the limits and clock every revision is loaded with
  * @param allowDrl whether the watched sources may include DRL, which is trusted code: without it, a policy with a
  *                 DRL source does not start and a reload that brings one is refused
+ * @param settle how long the files must have been unchanged before the watcher reads them: a file changed more
+ *               recently, or while it was read, is read again later, never served half-written
+ * @param allowIdChange whether a live policy may become a policy of another id when its files' {@code policy:}
+ *                      changes; without it, such a reload is refused
  */
 public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce,
                            Duration pollInterval, List<ReloadListener> listeners, LoadOptions options,
-                           boolean allowDrl) {
+                           boolean allowDrl, Duration settle, boolean allowIdChange) {
 
     /**
-     * Creates a request that refuses DRL sources.
+     * Creates a request that refuses DRL sources, with the default settle time, refusing a change of id.
      *
      * @throws NullPointerException if any part is null
      */
@@ -38,9 +43,20 @@ public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, 
     }
 
     /**
+     * Creates a request with the default settle time ({@link PolicyWatch#DEFAULT_SETTLE}), refusing a change of id.
+     *
+     * @throws NullPointerException if any part is null
+     */
+    public WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce, Duration pollInterval,
+                        List<ReloadListener> listeners, LoadOptions options, boolean allowDrl) {
+        this(paths, read, debounce, pollInterval, listeners, options, allowDrl, PolicyWatch.DEFAULT_SETTLE, false);
+    }
+
+    /**
      * Creates a request.
      *
      * @throws NullPointerException if any part is null
+     * @throws IllegalArgumentException if the settle time is negative
      */
     public WatchRequest {
         paths = List.copyOf(paths);
@@ -49,5 +65,9 @@ public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, 
         Objects.requireNonNull(pollInterval, "pollInterval must not be null");
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(settle, "settle must not be null");
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("settle must not be negative, not [" + settle + "]");
+        }
     }
 }

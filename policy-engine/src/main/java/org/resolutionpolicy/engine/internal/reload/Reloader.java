@@ -1,7 +1,10 @@
 package org.resolutionpolicy.engine.internal.reload;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,11 +25,14 @@ import org.slf4j.Logger;
  * one volatile write, to each candidate that compiles without errors; reloads run one at a time, deciding never waits
  * for them, and the replaced value is released.
  *
+ * <p>Files are served only once they hold still (see {@link Settling}): a check of the watcher reads nothing while a
+ * file changed within the settle time, and no check serves (or reports the errors of) files that changed while they
+ * were read or compiled; they are read again later. {@link #reloadNow} trusts its caller that the writes are done and
+ * does not wait for the settle time, but reads again files that change under it. Files that never hold still are a
+ * {@code FAILED} attempt after {@link Settling#patience}.
+ *
  * <p>A candidate is compiled again after any file event even when its content failed before (the failure may have
- * been a file read mid-save); the polling fallback skips content that already failed. Once compiled, the files are
- * read again, and if they changed meanwhile they are compiled as they are now (at most {@link #SETTLE_ATTEMPTS}
- * times): a file read between its truncation and its write can compile (an empty DRL file, YAML cut between two
- * rules) or fail, and neither should serve or be reported.
+ * been a file read mid-save); the polling fallback skips content, or a read failure, that already failed.
  *
  * @param <T> what serves
  */
@@ -41,14 +47,27 @@ final class Reloader<T> {
 
         /** Releases a value that no longer serves, or a candidate that never will. */
         void release(T value);
+
+        /**
+         * Returns what a candidate changes that must be said: errors refuse it (a policy that changes its id), warnings
+         * go with its {@code LOADED} event (a registry's policy that is gone).
+         */
+        default List<Problem> compare(T serving, T candidate) {
+            return List.of();
+        }
+
+        /** Tells that a candidate now serves in place of the previous value, after the swap. */
+        default void swapped(T previous, T next, Instant at) {
+        }
     }
 
     /** What serves: a value, the hash of its sources and when it was loaded. */
     record Snapshot<T>(T value, String hash, Instant loadedAt) {
     }
 
-    /** How many times one reload compiles the files at most, when they change while it compiles them. */
-    static final int SETTLE_ATTEMPTS = 3;
+    /** One check: its event (null when there is nothing to tell), or why the files must be read again later. */
+    private record Attempt(ReloadEvent event, Settling.Unsettled unsettled) {
+    }
 
     private final Function<List<PolicySource>, T> compiler;
     private final Served<T> served;
@@ -57,12 +76,15 @@ final class Reloader<T> {
     private final Logger log;
     /** Names what serves in messages: "this policy is" or "these policies are". */
     private final String watched;
+    private final Settling settling;
     private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
     private final Object reloading = new Object();
     private volatile Snapshot<T> current;
     private volatile ReloadEvent lastAttempt;
     /** The hash of the last candidate that failed, so that polling does not compile it again and again. */
     private String failedHash;
+    /** The message of the last read that failed, so that polling does not report it again and again. */
+    private String failedRead;
 
     /**
      * Reads and compiles the sources for the first time.
@@ -80,6 +102,7 @@ final class Reloader<T> {
         this.clock = clock;
         this.watched = watched;
         this.log = log;
+        this.settling = new Settling(request.paths(), request.settle());
         listeners.addAll(request.listeners());
         List<PolicySource> sources = request.read().get();
         List<String> drl = refusedDrl(sources);
@@ -106,87 +129,189 @@ final class Reloader<T> {
     }
 
     /**
-     * Reads, compiles and swaps if the sources changed and compile; returns the attempt, or null when polling found
-     * content that already failed.
-     *
-     * @param event true after a file event or when asked, false for the polling fallback
+     * Reads, compiles and swaps now, on the calling thread, if the sources changed and compile; returns the attempt.
+     * Files that change while they are read are read again, a settle time later, until they hold still or
+     * {@link Settling#patience} has passed (a {@code FAILED} attempt).
      */
-    ReloadEvent reload(boolean event) {
+    ReloadEvent reloadNow() {
+        long deadline = System.nanoTime() + settling.patience().toNanos();
+        while (true) {
+            Attempt attempt = attempt(true, false);
+            if (attempt.unsettled == null) {
+                return attempt.event;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return stillChanging(attempt.unsettled);
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(attempt.unsettled.retry().toMillis(), left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return stillChanging(attempt.unsettled);
+            }
+        }
+    }
+
+    /**
+     * Runs one check of the watcher: reads, compiles and swaps if the files hold still, changed and compile.
+     *
+     * @param event true after a file event, false for the polling fallback
+     * @return when to check again because the files did not hold still, or null
+     */
+    Duration check(boolean event) {
+        Attempt attempt = attempt(event, true);
+        Settling.Unsettled unsettled = attempt.unsettled;
+        if (unsettled == null) {
+            settling.settled();
+            return null;
+        }
+        log.debug("{}; reading {} again in {} ms", unsettled.why(), request.paths(), unsettled.retry().toMillis());
+        if (settling.overdue()) {
+            stillChanging(unsettled);
+        }
+        return unsettled.retry();
+    }
+
+    /** One attempt, under the reload lock: reads the files if they hold still, and compiles them if they changed. */
+    private Attempt attempt(boolean event, boolean waitForSettle) {
         synchronized (reloading) {
+            FileStamps before = FileStamps.of(request.paths());
+            Settling.Unsettled recent = waitForSettle ? settling.recent(before) : null;
+            if (recent != null) {
+                return new Attempt(null, recent);
+            }
             List<PolicySource> sources;
             try {
                 sources = request.read().get();
             } catch (PolicyException e) {
-                return failed(served.revision(current.value), null, List.of(Problem.error(
-                        String.valueOf(request.paths()), 0, 0, e.getMessage(), "the last good revision keeps serving")));
+                Settling.Unsettled moved = settling.changed(before, FileStamps.of(request.paths()), "read");
+                return moved != null ? new Attempt(null, moved) : new Attempt(readFailed(event, e), null);
             }
-            return reload(event, sources, SETTLE_ATTEMPTS);
+            failedRead = null;
+            FileStamps read = FileStamps.of(request.paths());
+            Settling.Unsettled moved = settling.changed(before, read, "read");
+            return moved != null ? new Attempt(null, moved) : compile(event, sources, read);
         }
     }
 
-    private ReloadEvent reload(boolean event, List<PolicySource> sources, int attempts) {
+    private ReloadEvent readFailed(boolean event, PolicyException e) {
+        String message = String.valueOf(e.getMessage());
+        if (!event && message.equals(failedRead)) {
+            return null;
+        }
+        failedRead = message;
+        return failed(served.revision(current.value), null, List.of(Problem.error(String.valueOf(request.paths()), 0,
+                0, message, "the last good revision keeps serving")));
+    }
+
+    /** Compiles sources read from files that held still while read, and swaps if they still hold still. */
+    private Attempt compile(boolean event, List<PolicySource> sources, FileStamps read) {
         Snapshot<T> serving = current;
         String previous = served.revision(serving.value);
         String hash = Revisions.hash(sources);
         if (hash.equals(serving.hash)) {
-            failedHash = null;
-            ReloadEvent unchanged = new ReloadEvent(ReloadEvent.Result.UNCHANGED, previous, previous, previous,
-                    clock.instant(), List.of());
-            // back to what serves after a refused edit (the edit was undone): the status is no longer degraded, and
-            // the listeners hear of it
-            ReloadEvent last = lastAttempt;
-            return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
+            return new Attempt(unchanged(previous), null);
         }
         if (!event && hash.equals(failedHash)) {
-            return null;
+            return new Attempt(null, null);
         }
         String candidate = "?@" + hash.substring(0, 12);
         List<String> drl = refusedDrl(sources);
         if (!drl.isEmpty()) {
             failedHash = hash;
-            return failed(previous, candidate, drl.stream().map(name -> Problem.error(name, 0, 0,
+            return new Attempt(failed(previous, candidate, drl.stream().map(name -> Problem.error(name, 0, 0,
                     "DRL source refused: DRL is code that runs in the application, and " + watched + " watched "
                     + "without PolicyWatch.allowDrl()", "remove the file, or start the watch with allowDrl()"))
-                    .toList());
+                    .toList()), null);
         }
         T next = null;
-        PolicyLoadException errors = null;
+        List<Problem> errors;
         try {
             next = compiler.apply(sources);
+            errors = served.compare(serving.value, next);
         } catch (PolicyLoadException e) {
-            errors = e;
+            errors = e.problems();
+        } catch (PolicyException e) {
+            errors = List.of(Problem.error(String.valueOf(request.paths()), 0, 0, e.getMessage(),
+                    "the last good revision keeps serving"));
+        } catch (RuntimeException e) {
+            // a bug of the compiler must not end reloading, nor pass for a reload that worked
+            log.error("compiling {} failed unexpectedly", request.paths(), e);
+            errors = List.of(Problem.error(String.valueOf(request.paths()), 0, 0, "internal error while compiling: "
+                    + e, "the last good revision keeps serving; please report this"));
         }
-        List<PolicySource> now = attempts > 1 ? settled(sources, hash) : sources;
-        if (now != sources) {
-            log.debug("the files of {} changed while being compiled; compiling them again", request.paths());
+        Settling.Unsettled moved = settled(read, hash);
+        if (moved != null) {
             if (next != null) {
                 served.release(next);
             }
-            return reload(event, now, attempts - 1);
+            return new Attempt(null, moved);
         }
-        if (errors != null) {
+        if (errors.stream().anyMatch(Problem::isError)) {
             failedHash = hash;
-            return failed(previous, candidate, errors.problems());
+            if (next != null) {
+                served.release(next);
+            }
+            return new Attempt(failed(previous, candidate, errors), null);
         }
-        failedHash = null;
-        current = new Snapshot<>(next, hash, clock.instant());
-        served.release(serving.value);
-        String revision = served.revision(next);
-        log.info("reloaded {}: revision [{}] replaces [{}]", request.paths(), revision, previous);
-        return publish(new ReloadEvent(ReloadEvent.Result.LOADED, revision, previous, revision, current.loadedAt,
-                served.warnings(next)));
+        return new Attempt(swap(serving, next, hash, errors), null);
     }
 
-    /**
-     * Returns the sources read, if the files still hold them once compiled, else the files as they are now; when they
-     * cannot be read now, the sources read (the next check will see what happened).
-     */
-    private List<PolicySource> settled(List<PolicySource> read, String hash) {
+    /** Returns why files compiled are to be read again: they look different, or hold other content, than when read. */
+    private Settling.Unsettled settled(FileStamps read, String hash) {
+        Settling.Unsettled moved = settling.changed(read, FileStamps.of(request.paths()), "compiled");
+        if (moved != null) {
+            return moved;
+        }
         try {
-            List<PolicySource> now = request.read().get();
-            return Revisions.hash(now).equals(hash) ? read : now;
+            // a look can miss a write (a coarse clock, sources that are not files): the content is compared too
+            return Revisions.hash(request.read().get()).equals(hash) ? null
+                    : settling.unsettled(request.paths().isEmpty() ? null : request.paths().get(0), "compiled");
         } catch (PolicyException e) {
-            return read;
+            // unreadable now: the next check sees what happened
+            return null;
+        }
+    }
+
+    private ReloadEvent swap(Snapshot<T> serving, T next, String hash, List<Problem> notes) {
+        failedHash = null;
+        current = new Snapshot<>(next, hash, clock.instant());
+        served.swapped(serving.value, next, current.loadedAt);
+        served.release(serving.value);
+        String previous = served.revision(serving.value);
+        String revision = served.revision(next);
+        log.info("reloaded {}: revision [{}] replaces [{}]", request.paths(), revision, previous);
+        List<Problem> problems = new ArrayList<>(notes);
+        problems.addAll(served.warnings(next));
+        if (!notes.isEmpty() && log.isWarnEnabled()) {
+            log.warn("reload of {}:\n  {}", request.paths(),
+                    String.join("\n  ", notes.stream().map(Problem::toString).toList()));
+        }
+        return publish(new ReloadEvent(ReloadEvent.Result.LOADED, revision, previous, revision, current.loadedAt,
+                problems));
+    }
+
+    private ReloadEvent unchanged(String serving) {
+        failedHash = null;
+        ReloadEvent unchanged = new ReloadEvent(ReloadEvent.Result.UNCHANGED, serving, serving, serving,
+                clock.instant(), List.of());
+        // back to what serves after a refused edit (the edit was undone): the status is no longer degraded, and the
+        // listeners hear of it
+        ReloadEvent last = lastAttempt;
+        return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
+    }
+
+    /** Reports files that did not hold still for the whole patience: nothing of them serves. */
+    private ReloadEvent stillChanging(Settling.Unsettled unsettled) {
+        synchronized (reloading) {
+            Path file = unsettled.file();
+            String name = file == null ? String.valueOf(request.paths()) : file.toString();
+            return failed(served.revision(current.value), null, List.of(Problem.error(name, 0, 0,
+                    "[" + name + "] is still being written: it kept changing for "
+                    + Settling.text(settling.patience()) + " (last seen: " + unsettled.why() + ")",
+                    "the last good revision keeps serving, and the file is read once it holds still; a program "
+                    + "that writes a policy should write a file beside it and rename it over the old one")));
         }
     }
 
@@ -198,7 +323,7 @@ final class Reloader<T> {
      */
     FileWatcher watch(String name) {
         try {
-            return new FileWatcher(request.paths(), request.debounce(), request.pollInterval(), this::reload, name);
+            return new FileWatcher(request.paths(), request.debounce(), request.pollInterval(), this::check, name);
         } catch (java.io.IOException e) {
             throw new PolicyException("cannot watch policy files " + request.paths() + ": " + e.getMessage(), e);
         }

@@ -29,7 +29,7 @@ abstract class Watched<T> {
 
     /** Reads and compiles the sources now, on the calling thread. */
     public final ReloadEvent reloadNow() {
-        return reloader.reload(true);
+        return reloader.reloadNow();
     }
 
     /** Returns the serving revision, when it was loaded and how the last attempt went. */

@@ -20,6 +20,7 @@ import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.api.spi.WatchRequest;
 import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
+import org.resolutionpolicy.model.source.Place;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,11 @@ public final class WatchedPolicy extends Watched<CompiledPolicy> implements Live
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchedPolicy.class);
 
-    /** What a reloader needs to know of a compiled policy. */
-    private static final Reloader.Served<CompiledPolicy> POLICY = new Reloader.Served<>() {
+    /**
+     * What a reloader needs to know of a compiled policy. A candidate of another id is refused unless the request
+     * allows it: whatever reports under the id (metrics, logs, a registry's key) would describe another policy.
+     */
+    private record PolicyServed(boolean allowIdChange) implements Reloader.Served<CompiledPolicy> {
         @Override
         public String revision(CompiledPolicy policy) {
             return policy.revision();
@@ -50,7 +54,23 @@ public final class WatchedPolicy extends Watched<CompiledPolicy> implements Live
         public void release(CompiledPolicy policy) {
             policy.release();
         }
-    };
+
+        @Override
+        public List<Problem> compare(CompiledPolicy serving, CompiledPolicy candidate) {
+            if (candidate.id().equals(serving.id())) {
+                return List.of();
+            }
+            Place place = candidate.model().declarations().policy();
+            String message = "the policy id changed from [" + serving.id() + "] to [" + candidate.id() + "]: a live "
+                    + "policy keeps its id, and [" + serving.id() + "] keeps serving";
+            String hint = "put back [policy: " + serving.id() + "], or start the watch with "
+                    + "PolicyWatch.allowIdChange() if the id may change";
+            return List.of(allowIdChange
+                    ? Problem.warning(place.source(), place.line(), place.column(), "the policy id changed from ["
+                            + serving.id() + "] to [" + candidate.id() + "]", "allowed by PolicyWatch.allowIdChange()")
+                    : Problem.error(place.source(), place.line(), place.column(), message, hint));
+        }
+    }
 
     private WatchedPolicy(Reloader<CompiledPolicy> reloader, WatchRequest request) {
         super(reloader, request);
@@ -65,8 +85,8 @@ public final class WatchedPolicy extends Watched<CompiledPolicy> implements Live
      */
     public static WatchedPolicy start(Function<List<PolicySource>, CompiledPolicy> compiler, WatchRequest request,
                                       Clock clock) {
-        WatchedPolicy policy = new WatchedPolicy(new Reloader<>(compiler, POLICY, request, clock, "this policy is",
-                LOG), request);
+        WatchedPolicy policy = new WatchedPolicy(new Reloader<>(compiler, new PolicyServed(request.allowIdChange()), request,
+                clock, "this policy is", LOG), request);
         policy.watch(policy.id());
         LOG.info("serving policy [{}] revision [{}], watching {}", policy.id(), policy.revision(), request.paths());
         return policy;

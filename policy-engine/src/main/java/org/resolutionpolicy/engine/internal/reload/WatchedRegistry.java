@@ -2,6 +2,7 @@ package org.resolutionpolicy.engine.internal.reload;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.resolutionpolicy.api.LivePolicyRegistry;
@@ -10,9 +11,7 @@ import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.PolicyRegistry;
 import org.resolutionpolicy.api.PolicySource;
-import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.spi.WatchRequest;
-import org.resolutionpolicy.engine.internal.eval.CompiledPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,30 +25,12 @@ public final class WatchedRegistry extends Watched<PolicyRegistry> implements Li
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchedRegistry.class);
 
-    /** What a reloader needs to know of a registry. */
-    private static final Reloader.Served<PolicyRegistry> REGISTRY = new Reloader.Served<>() {
-        @Override
-        public String revision(PolicyRegistry registry) {
-            return registry.revision();
-        }
+    /** What the reloader knows of the registries it serves, and why each id a reload took away is gone. */
+    private final RegistryServed served;
 
-        @Override
-        public List<Problem> warnings(PolicyRegistry registry) {
-            return registry.ids().stream().flatMap(id -> registry.get(id).warnings().stream()).toList();
-        }
-
-        @Override
-        public void release(PolicyRegistry registry) {
-            for (String id : registry.ids()) {
-                if (registry.get(id) instanceof CompiledPolicy compiled) {
-                    compiled.release();
-                }
-            }
-        }
-    };
-
-    private WatchedRegistry(Reloader<PolicyRegistry> reloader, WatchRequest request) {
+    private WatchedRegistry(Reloader<PolicyRegistry> reloader, RegistryServed served, WatchRequest request) {
         super(reloader, request);
+        this.served = served;
     }
 
     /**
@@ -62,8 +43,9 @@ public final class WatchedRegistry extends Watched<PolicyRegistry> implements Li
      */
     public static WatchedRegistry start(Function<List<PolicySource>, PolicyRegistry> compiler, WatchRequest request,
                                         Clock clock) {
-        WatchedRegistry registry = new WatchedRegistry(new Reloader<>(compiler, REGISTRY, request, clock,
-                "these policies are", LOG), request);
+        RegistryServed served = new RegistryServed();
+        WatchedRegistry registry = new WatchedRegistry(new Reloader<>(compiler, served, request, clock,
+                "these policies are", LOG), served, request);
         registry.watch("registry");
         LOG.info("serving policies [{}], watching {}", registry.revision(), request.paths());
         return registry;
@@ -82,6 +64,20 @@ public final class WatchedRegistry extends Watched<PolicyRegistry> implements Li
     @Override
     public Optional<Policy> find(String id) {
         return reloader.current().find(id);
+    }
+
+    /**
+     * Returns the policy serving now with the id; for an id a reload took away, the exception says when and why (its
+     * file removed, or declaring another id) rather than only that it is not there.
+     */
+    @Override
+    public Policy get(String id) {
+        Objects.requireNonNull(id, "id must not be null");
+        return find(id).orElseThrow(() -> {
+            String gone = served.gone(id);
+            return new IllegalArgumentException((gone != null ? gone : "no policy [" + id + "] in this registry")
+                    + "; it has " + ids());
+        });
     }
 
     @Override

@@ -33,6 +33,9 @@ class WatchedPolicyTests {
               agent: { apology: unlimited }
             """;
 
+    /** A short settle time: these sources are no files, whose looks never change. */
+    static final Duration SETTLE = Duration.ofMillis(20);
+
     @TempDir
     Path dir;
 
@@ -41,7 +44,7 @@ class WatchedPolicyTests {
     private WatchedPolicy start(Duration poll) {
         YamlPolicyEngine engine = new YamlPolicyEngine();
         WatchRequest request = new WatchRequest(List.of(dir.resolve("policy.yaml")), () -> sources.get().get(),
-                Duration.ofMillis(10), poll, List.of(), LoadOptions.defaults());
+                Duration.ofMillis(10), poll, List.of(), LoadOptions.defaults(), false, SETTLE, false);
         return WatchedPolicy.start(s -> (CompiledPolicy) engine.compile(s), request, Clock.systemUTC());
     }
 
@@ -101,6 +104,29 @@ class WatchedPolicyTests {
             assertThat(live.version()).isEqualTo("1");
         }
     }
+    @Test
+    void polling_reports_a_read_that_keeps_failing_once() throws InterruptedException {
+        serve("1");
+        AtomicInteger reads = new AtomicInteger();
+        try (WatchedPolicy live = start(Duration.ofMillis(20))) {
+            List<ReloadEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            live.addReloadListener(events::add);
+            sources.set(() -> {
+                reads.incrementAndGet();
+                throw new PolicyException("cannot read [policy.yaml]: permission denied");
+            });
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (reads.get() < 5 && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+
+            assertThat(reads.get()).isGreaterThanOrEqualTo(5);
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.result())
+                    .isEqualTo(ReloadEvent.Result.FAILED));
+            assertThat(live.status().degraded()).isTrue();
+        }
+    }
+
     /** Serves the given texts, one read after another, then the last one again and again; counts the reads. */
     private AtomicInteger readsOf(String... texts) {
         AtomicInteger reads = new AtomicInteger();
@@ -142,17 +168,39 @@ class WatchedPolicyTests {
     }
 
     @Test
-    void files_that_keep_changing_are_compiled_three_times_at_most_and_the_last_compiled_serves() {
+    void files_that_keep_changing_are_read_again_until_they_hold_still_and_only_then_serve() {
         serve("1");
         try (WatchedPolicy live = start(Duration.ofHours(1))) {
+            List<ReloadEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            live.addReloadListener(events::add);
             AtomicInteger reads = readsOf(POLICY.formatted("2"), POLICY.formatted("3"), POLICY.formatted("4"),
                     POLICY.formatted("5"));
 
             ReloadEvent event = live.reloadNow();
 
+            // 2, 3 and 4 each changed once compiled: none of them served, nor was heard of
             assertThat(event.result()).isEqualTo(ReloadEvent.Result.LOADED);
-            assertThat(live.version()).isEqualTo("4");
-            assertThat(reads.get()).isEqualTo(3);
+            assertThat(live.version()).isEqualTo("5");
+            assertThat(events).singleElement().isEqualTo(event);
+            assertThat(reads.get()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void files_that_never_hold_still_are_a_failed_reload_and_never_serve() {
+        serve("1");
+        try (WatchedPolicy live = start(Duration.ofHours(1))) {
+            AtomicInteger reads = new AtomicInteger();
+            sources.set(() -> List.of(PolicySource.of("policy.yaml", POLICY.formatted("w" + reads.incrementAndGet()))));
+
+            ReloadEvent event = live.reloadNow();
+
+            assertThat(event.result()).isEqualTo(ReloadEvent.Result.FAILED);
+            assertThat(event.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                    .contains("is still being written: it kept changing for 2 s")
+                    .contains("changed while it was compiled"));
+            assertThat(live.version()).isEqualTo("1");
+            assertThat(live.status().degraded()).isTrue();
         }
     }
 }
