@@ -47,11 +47,6 @@ final class Evaluator {
     private final LatitudeSearch latitude;
     /** True if a rule states an entitlement ({@code entitled:}), so that decisions look for one. */
     private final boolean entitlements;
-    /**
-     * Each thread's scratch, reused by its evaluations: making one per case was a third of what a small decision
-     * allocated. Per policy, so that a scratch only ever holds this policy's rules.
-     */
-    private final ThreadLocal<Scratch> scratches = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * Prepares the evaluation of a policy.
@@ -150,17 +145,11 @@ final class Evaluator {
      */
     Evaluation evaluate(CaseChecker checker, org.resolutionpolicy.api.CustomerCase customerCase, java.time.Clock clock,
                         boolean keep, Reasons reasons) {
-        Scratch s = scratches.get();
-        if (s.busy) {
-            // an evaluation inside an evaluation on this thread (another source's rules deciding a case): its own
-            s = new Scratch();
-        }
+        // a scratch per evaluation: one reused by each thread was old when it held each case's new objects, and the
+        // collector's barrier for old-to-young references made two threads slower than one (measured, 2026-12-07)
+        Scratch s = new Scratch();
         s.busy = true;
-        try {
-            return evaluate(checker.check(customerCase, clock, s), keep, reasons, s);
-        } finally {
-            s.release();
-        }
+        return evaluate(checker.check(customerCase, clock, s), keep, reasons, s);
     }
 
     private Evaluation evaluate(CaseChecker.Checked checked, boolean keep, Reasons reasons, Scratch s) {
