@@ -148,7 +148,6 @@ final class Evaluator {
         // a scratch per evaluation: one reused by each thread was old when it held each case's new objects, and the
         // collector's barrier for old-to-young references made two threads slower than one (measured, 2026-12-07)
         Scratch s = new Scratch();
-        s.busy = true;
         return evaluate(checker.check(customerCase, clock, s), keep, reasons, s);
     }
 

@@ -41,8 +41,6 @@ final class Scratch {
     Siblings siblings = Siblings.NONE;
     /** The external rules' run for this case, or null when the policy has none or probes amounts alone. */
     ExternalRules.CaseRun external;
-    /** True while an evaluation uses this scratch. */
-    boolean busy;
     /** The decisions of the case's proposals so far, copied into the decision's list at the end. */
     private ProposalDecision[] decisions = new ProposalDecision[4];
     private int decisionCount;
@@ -50,26 +48,6 @@ final class Scratch {
     private RemedyPlan[] plans = new RemedyPlan[4];
     /** The problems the checker found in the case: none, almost always. */
     private final java.util.ArrayList<org.resolutionpolicy.api.CaseProblem> problems = new java.util.ArrayList<>();
-
-    /**
-     * Empties the scratch for the next evaluation on this thread, dropping what belongs to the case (its decisions,
-     * reasons and outcome), so that a thread's idle scratch keeps no case alive. The rules, index nodes and
-     * follow-ups it still points to are the policy's own, made at load.
-     */
-    void release() {
-        Arrays.fill(decisions, 0, decisionCount, null);
-        decisionCount = 0;
-        problems.clear();
-        n = 0;
-        nodeCount = 0;
-        caseCount = 0;
-        followUpCount = 0;
-        outcome = null;
-        reasons = null;
-        siblings = Siblings.NONE;
-        external = null;
-        busy = false;
-    }
 
     /** Returns an array for the plans of a case's proposals, at least this long. */
     RemedyPlan[] plans(int count) {
