@@ -57,12 +57,14 @@ abstract class Counting<C extends HistoryCounter<S>, S extends HistoryCounts<S, 
      * @param empty the counts of nothing, of the policies the rows were decided by
      * @param badLines whether a bad line fails the count
      * @param history the history's name, for the failure
-     * @throws HistoryException if bad lines fail the run and a line is bad; it names the first
+     * @throws HistoryException if bad lines fail the run and a line is bad; it names the first; or if a history
+     *     cannot be read (data after a gzip stream), naming its file
      */
     static <S extends HistoryCounts<S, ?>> S counts(Dataset<Row> rows, StructType schema, Counting<?, S> counting,
                                                  S empty, BadLines badLines, String history) {
         Column[] columns = Arrays.stream(schema.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
-        S counts = rows.select(columns).javaRDD().mapPartitions(counting).fold(empty, HistoryCounts::plus);
+        S counts = Failures.history(
+                () -> rows.select(columns).javaRDD().mapPartitions(counting).fold(empty, HistoryCounts::plus));
         if (badLines == BadLines.FAIL && !counts.badLines().isEmpty()) {
             throw new HistoryException(history, counts.badLines().get(0));
         }

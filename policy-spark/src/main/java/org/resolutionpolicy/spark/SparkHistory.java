@@ -10,6 +10,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +25,9 @@ import org.resolutionpolicy.replay.HistoryException;
  * number ({@code file string, line long, value string}), so that a bad line is reported where it is.
  *
  * <p>JSON lines are read as text (a name ending in {@code .gz} is decompressed, which also makes the file one
- * partition: gzip cannot be split); Parquet rows with the fields of the case JSON are turned back into that JSON and
+ * partition: gzip cannot be split), a line never built longer than the longest line a case may be, so that a huge
+ * line (a gzip bomb) is one bad line, not an executor out of memory; data after a gzip stream, or a file that cannot
+ * be read, fails the job with a {@link HistoryException} naming the file; Parquet rows with the fields of the case JSON are turned back into that JSON and
  * numbered in file order. Either way each row goes through the same case reader as the local replay.
  */
 public final class SparkHistory {
@@ -44,8 +48,12 @@ public final class SparkHistory {
         List<JavaRDD<Row>> parts = new ArrayList<>();
         for (String[] file : files(spark, paths)) {
             String name = file[1];
-            parts.add(jsc.textFile(file[0]).zipWithIndex()
-                    .map(t -> RowFactory.create(name, t._2() + 1, t._1())));
+            Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+            conf.set(HistoryInputFormat.NAME, name);
+            // numbering the lines of a file of several splits counts each split's lines now: reading may fail here
+            parts.add(Failures.history(() -> jsc.newAPIHadoopFile(file[0], HistoryInputFormat.class,
+                            LongWritable.class, Text.class, conf).map(t -> t._2().toString()).zipWithIndex()
+                    .map(t -> RowFactory.create(name, t._2() + 1, t._1()))));
         }
         return spark.createDataFrame(union(jsc, parts), Schemas.HISTORY);
     }

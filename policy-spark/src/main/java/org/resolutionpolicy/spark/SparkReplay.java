@@ -98,10 +98,11 @@ public final class SparkReplay {
      * @param decisions what {@link #decide} returned
      * @param limit how many at most
      * @return the bad lines, by file and line
+     * @throws HistoryException if a history cannot be read (data after a gzip stream), naming its file
      */
     public static List<SparkBadLine> badLines(Dataset<Row> decisions, int limit) {
-        return decisions.filter(col("status").equalTo(HistoryLines.BAD)).select("file", "line", "problem")
-                .orderBy("file", "line").limit(limit).collectAsList().stream()
+        return Failures.history(() -> decisions.filter(col("status").equalTo(HistoryLines.BAD))
+                .select("file", "line", "problem").orderBy("file", "line").limit(limit).collectAsList()).stream()
                 .map(r -> new SparkBadLine(r.getString(0), r.getLong(1), r.getString(2))).toList();
     }
 

@@ -76,7 +76,9 @@ public final class SparkReplayMain {
             Dataset<Row> history = a.parquet ? SparkHistory.parquet(spark, a.history.toArray(String[]::new))
                     : SparkHistory.json(spark, a.history.toArray(String[]::new));
             String name = String.join(", ", a.history);
-            return a.command.equals("replay") ? replay(a, history, name, out, err) : diff(a, history, name, out, err);
+            // a history an executor cannot read fails the job; its cause names the file and says why
+            return Failures.history(() -> a.command.equals("replay") ? replay(a, history, name, out, err)
+                    : diff(a, history, name, out, err));
         } catch (PolicyException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
