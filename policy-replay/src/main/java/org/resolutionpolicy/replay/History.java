@@ -101,6 +101,19 @@ public final class History {
     }
 
     /**
+     * Returns a gzip history's lines, its members one after another, refusing data after the last member that is not
+     * gzip (a {@link java.util.zip.ZipException} saying so) where {@link GZIPInputStream} would end without a word:
+     * what this class reads a {@code .gz} history with, for readers of their own (Spark's splits).
+     *
+     * @param in the compressed bytes
+     * @return the decompressed bytes
+     * @throws IOException if the gzip header cannot be read
+     */
+    public static InputStream gunzipWhole(InputStream in) throws IOException {
+        return new WholeGzip(in);
+    }
+
+    /**
      * Decompresses gzip members one after another, as {@link GZIPInputStream} does, and refuses what follows the last
      * member when it is not gzip: {@code GZIPInputStream} ends there without a word, so plain lines appended to a
      * compressed history would be dropped, their cases and money missing from the report.

@@ -76,7 +76,7 @@ public final class HistoryInputFormat extends FileInputFormat<LongWritable, Text
                 end = start + split.getLength();
                 CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
                 if (file.getName().endsWith(".gz")) {
-                    lines = new BoundedLines(new WholeGzipStream(in));
+                    lines = new BoundedLines(org.resolutionpolicy.replay.History.gunzipWhole(in));
                     end = Long.MAX_VALUE;
                 } else if (codec != null) {
                     decompressor = CodecPool.getDecompressor(codec);
