@@ -52,6 +52,8 @@ public final class CaseJsonReader {
     private final int lineOffset;
     private final List<CaseProblem> problems = new ArrayList<>();
     private JsonParser p;
+    /** Whether a decision-log line is read, whose case is its {@code input}. */
+    private boolean logLine;
 
     private CaseJsonReader(String source, int lineOffset) {
         this.source = source;
@@ -172,6 +174,7 @@ public final class CaseJsonReader {
     /** Reads the {@code input} of a decision-log line; every other field of the line is the log's, and skipped. */
     private CustomerCase readLogLine(JsonParser parser) throws IOException {
         p = parser;
+        logLine = true;
         p.nextToken();
         CustomerCase c = null;
         boolean found = false;
@@ -220,8 +223,40 @@ public final class CaseJsonReader {
         String what = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.toString();
         String message = Problems.bounded(what == null ? "unreadable" : what.replace('\n', ' ').replace('\r', ' '));
         List<CaseProblem> all = new ArrayList<>(problems);
-        all.add(error(where, "invalid JSON: " + message));
+        java.util.regex.Matcher nonNumeric = what == null ? null : NON_NUMERIC.matcher(what);
+        if (nonNumeric != null && nonNumeric.find()) {
+            // Jackson's advice (enable JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) is for programmers, not for the
+            // one who wrote the case
+            JsonParser at = e instanceof JsonProcessingException jpe && jpe.getProcessor() instanceof JsonParser jp
+                    ? jp : p;
+            String path = at == null ? "" : path(at.getParsingContext());
+            all.add(error(where, (path.isEmpty() ? "" : path + ": ") + "[" + nonNumeric.group(1)
+                    + "] is not a number; numbers are finite decimals"));
+        } else {
+            all.add(error(where, "invalid JSON: " + message));
+        }
         return new InvalidCaseException(source, all);
+    }
+
+    /** Jackson's message for NaN, Infinity and -Infinity, which JSON does not have. */
+    private static final java.util.regex.Pattern NON_NUMERIC = java.util.regex.Pattern.compile(
+            "Non-standard token '([^']{1,20})': enable `?JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS");
+
+    /**
+     * Returns where the parser is as the case format names a field, {@code proposals[0].amount}; the {@code input}
+     * of a decision-log line is left out, being the case.
+     */
+    private String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.addFirst((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return logLine && path.startsWith(INPUT + ".") ? path.substring(INPUT.length() + 1) : path;
     }
 
     /** Returns a problem of the whole case at a place, written as the YAML reader writes its syntax errors. */
