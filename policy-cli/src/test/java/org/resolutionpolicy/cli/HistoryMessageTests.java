@@ -129,6 +129,60 @@ class HistoryMessageTests extends ShopFiles {
                 + dir.resolve("nowhere") + "]\n");
     }
 
+    @Test
+    void a_line_that_is_not_utf8_is_a_bad_line_that_says_so_and_the_page_is_written() throws IOException {
+        byte[] first = Files.readAllBytes(history);
+        byte[] surrogate = String.format(CASE, "3").replace("C-9", "C-@").getBytes(StandardCharsets.UTF_8);
+        int at = new String(surrogate, StandardCharsets.ISO_8859_1).indexOf('@');
+        byte[] line = new byte[surrogate.length + 2];
+        System.arraycopy(surrogate, 0, line, 0, at);
+        line[at] = (byte) 0xed;
+        line[at + 1] = (byte) 0xa0;
+        line[at + 2] = (byte) 0x80;
+        System.arraycopy(surrogate, at + 1, line, at + 3, surrogate.length - at - 1);
+        byte[] all = Arrays.copyOf(first, first.length + line.length);
+        System.arraycopy(line, 0, all, first.length, line.length);
+        Files.write(history, all);
+        Path page = dir.resolve("replay.html");
+
+        Run fail = PolicyCliTests.run("replay", shop.toString(), "--history", history.toString());
+        Run skip = PolicyCliTests.run("replay", shop.toString(), "--history", history.toString(), "--on-bad-line",
+                "skip", "--format", "html", "--out", page.toString());
+
+        assertThat(fail.exit()).isEqualTo(2);
+        assertThat(fail.err()).contains("line 10: invalid case [" + history + "]: " + history + ":10:11: error: the "
+                + "line is not valid UTF-8: the bytes [ED A0 80] encode a lone surrogate (U+D800), which is no "
+                + "character; a history is UTF-8 text").doesNotContain("Input length");
+        assertThat(skip.err()).isEmpty();
+        assertThat(skip.exit()).isZero();
+        assertThat(Files.readString(page)).contains("the line is not valid UTF-8");
+    }
+
+    @Test
+    void a_lone_surrogate_escape_is_a_bad_line_and_the_report_is_written() throws IOException {
+        Files.writeString(history, Files.readString(history) + String.format(CASE, "3").replace("C-9", "C-\\ud800"));
+        Path out = dir.resolve("report.txt");
+
+        Run r = PolicyCliTests.run("replay", shop.toString(), "--history", history.toString(), "--on-bad-line",
+                "skip", "--out", out.toString());
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(Files.readString(out)).contains("line 10: invalid case [" + history + "]: " + history + ":10:8: "
+                + "error: invalid JSON: text holds a lone surrogate (\\uD800), which is no character");
+    }
+
+    @Test
+    void a_lone_cr_ends_a_line_so_messages_name_the_line_an_editor_shows() throws IOException {
+        String lines = Files.readString(history);
+        Files.writeString(history, lines.replace("\n", "\r") + "{\"id\": \"C-10\", \"severity\": \"SEVERE\"}\r");
+
+        Run r = PolicyCliTests.run("replay", shop.toString(), "--history", history.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("policy: history [" + history + "] line 10: invalid case [C-10]");
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

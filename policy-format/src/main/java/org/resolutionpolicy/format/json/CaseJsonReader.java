@@ -132,6 +132,14 @@ public final class CaseJsonReader {
      */
     public static Optional<CustomerCase> readLine(byte[] line, int offset, int length, String source, long lineNumber) {
         CaseJsonReader reader = new CaseJsonReader(source, (int) Math.min(Integer.MAX_VALUE, lineNumber - 1));
+        String notUtf8 = Utf8.check(line, offset, length);
+        if (notUtf8 != null) {
+            // Jackson decodes an encoded surrogate without a word, and a report that echoes it cannot be written
+            int column = Integer.parseInt(notUtf8.substring(0, notUtf8.indexOf(' ')));
+            throw new InvalidCaseException(source, List.of(new CaseProblem("", Problem.error(source,
+                    (int) Math.min(Integer.MAX_VALUE, lineNumber), column, "the line is not valid UTF-8: "
+                    + notUtf8.substring(notUtf8.indexOf(' ') + 1) + "; a history is UTF-8 text", null).toString())));
+        }
         try {
             String first = FirstKey.among(line, offset, length, LOG_KEYS);
             if (first == null) {
