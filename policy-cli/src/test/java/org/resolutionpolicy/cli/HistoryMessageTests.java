@@ -183,6 +183,17 @@ class HistoryMessageTests extends ShopFiles {
         assertThat(r.err()).startsWith("policy: history [" + history + "] line 10: invalid case [C-10]");
     }
 
+    @Test
+    void log_summary_counts_a_lone_cr_as_a_line_break_in_its_messages() throws IOException {
+        Path log = dir.resolve("decisions.jsonl");
+        Files.writeString(log, "{}\r{}\r\n{}\r" + "x".repeat(BoundedFiles.MAX_LOG_LINE_CHARS + 1) + "\n");
+
+        Run r = PolicyCliTests.run("log-summary", log.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("policy: line 4 of [" + log + "] is longer than 1,048,576 characters");
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
