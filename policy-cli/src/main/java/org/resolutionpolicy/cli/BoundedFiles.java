@@ -86,6 +86,7 @@ final class BoundedFiles {
         private final int maxLine;
         private long line = 1;
         private int length;
+        private boolean afterCr;
 
         LineBound(Reader in, Path file, int maxLine) {
             this.in = in;
@@ -99,12 +100,17 @@ final class BoundedFiles {
             for (int i = offset; i < offset + n; i++) {
                 char c = buffer[i];
                 if (c == '\n' || c == '\r') {
-                    line += c == '\n' ? 1 : 0;
+                    // a line ends at \n, \r\n or a lone \r, as BufferedReader (and an editor) cuts lines
+                    line += c == '\n' && afterCr ? 0 : 1;
+                    afterCr = c == '\r';
                     length = 0;
-                } else if (++length > maxLine) {
-                    throw new LineTooLong("line " + line + " of [" + file + "] is longer than "
-                            + String.format(Locale.ROOT, "%,d", maxLine) + " characters: this is not a decision log, "
-                            + "whose lines are one decision each, of a few kilobytes");
+                } else {
+                    afterCr = false;
+                    if (++length > maxLine) {
+                        throw new LineTooLong("line " + line + " of [" + file + "] is longer than "
+                                + String.format(Locale.ROOT, "%,d", maxLine) + " characters: this is not a decision "
+                                + "log, whose lines are one decision each, of a few kilobytes");
+                    }
                 }
             }
             return n;

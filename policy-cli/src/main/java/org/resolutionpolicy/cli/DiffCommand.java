@@ -10,7 +10,6 @@ import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.format.json.JsonText;
 import org.resolutionpolicy.replay.Diff;
 import org.resolutionpolicy.replay.DiffReport;
-import org.resolutionpolicy.replay.History;
 import org.resolutionpolicy.report.DiffPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         DiffReport report = ReplayCommand.HistoryOptions.withProgress(err, progress -> diff
                 .onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress)
-                .run(History.of(history.file)));
+                .run(history.history()));
         if (report == null) {
             return PolicyCli.INPUT;
         }

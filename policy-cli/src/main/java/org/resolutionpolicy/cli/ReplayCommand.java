@@ -66,7 +66,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ReplayReport report = HistoryOptions.withProgress(err, progress -> Replay.of(policy).granularity(granularity)
                 .onBadLine(history.badLines(spec)).threads(history.threads()).progress(progress)
-                .run(History.of(history.file)));
+                .run(history.history()));
         if (report == null) {
             return PolicyCli.INPUT;
         }
@@ -93,7 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
 
         @Option(names = "--history", paramLabel = "FILE",
                 description = "the cases: JSON lines, one case per line, optionally gzip-compressed; a decision log "
-                        + "written with cases is one too")
+                        + "written with cases is one too; - reads standard input (a pipe, such as /dev/stdin, works too)")
         Path file;
 
         @Option(names = "--on-bad-line", paramLabel = "skip|fail", defaultValue = "fail",
@@ -125,7 +125,20 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to ["
                         + maxThreads() + "] (" + THREADS_PER_CORE + " per core), not [" + threads + "]");
             }
-            PolicyCli.existing(file);
+            if (!STDIN.equals(file.toString())) {
+                PolicyCli.existing(file);
+            }
+            if (out != null && Files.isDirectory(out)) {
+                throw new PolicyCli.UsageProblem("--out [" + out + "] is a directory: name a file to write the report to");
+            }
+        }
+
+        /** How {@code --history} names standard input. */
+        static final String STDIN = "-";
+
+        /** Returns the history {@code --history} names: a file, or standard input for {@code -}. */
+        History history() {
+            return STDIN.equals(file.toString()) ? History.of("standard input", System.in) : History.of(file);
         }
 
         BadLines badLines(CommandLine.Model.CommandSpec spec) {
@@ -153,7 +166,18 @@ final class ReplayCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(report);
                 spec.commandLine().getOut().flush();
             } else {
-                Files.writeString(out, report, StandardCharsets.UTF_8);
+                try {
+                    Files.writeString(out, report, StandardCharsets.UTF_8);
+                } catch (java.nio.file.AccessDeniedException e) {
+                    throw new PolicyCli.UsageProblem("cannot write the report to [" + out + "]: permission denied");
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new PolicyCli.UsageProblem("cannot write the report to [" + out + "]: no such directory ["
+                            + out.toAbsolutePath().getParent() + "]");
+                } catch (java.nio.file.FileSystemException e) {
+                    throw new PolicyCli.UsageProblem("cannot write the report to [" + out + "]: "
+                            + (Files.isDirectory(out) ? "it is a directory" : e.getReason() == null ? e.getMessage()
+                            : e.getReason()));
+                }
             }
         }
 

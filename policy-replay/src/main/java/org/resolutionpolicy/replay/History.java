@@ -1,6 +1,7 @@
 package org.resolutionpolicy.replay;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,9 +79,14 @@ public final class History {
         try {
             InputStream raw;
             long size;
-            if (file != null) {
+            if (file != null && Files.isRegularFile(file)) {
                 raw = Files.newInputStream(file);
                 size = Files.size(file);
+            } else if (file != null) {
+                // a pipe (/dev/stdin, <(...)): its channel cannot tell what is left ("Illegal seek"); a FileInputStream
+                // can, and its size is unknown
+                raw = new FileInputStream(file.toFile());
+                size = -1;
             } else if (used.compareAndSet(false, true)) {
                 raw = stream;
                 size = -1;
@@ -93,8 +99,10 @@ public final class History {
             int first = in.read();
             int second = in.read();
             in.reset();
-            InputStream lines = first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ? new WholeGzip(in) : in;
+            InputStream lines = first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ? WholeGzip.open(in) : in;
             return new Opened(lines, counted, size);
+        } catch (TruncatedGzip e) {
+            throw new HistoryException("history [" + name + "] is a truncated gzip file: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new HistoryException("cannot read history [" + name + "]: " + e.getMessage(), e);
         }
@@ -124,18 +132,58 @@ public final class History {
         private static final int TRAILER = 8;
 
         WholeGzip(InputStream in) throws IOException {
-            super(in, 1 << 16);
+            super(new MayHaveMore(in), 1 << 16);
+        }
+
+        /** Opens the stream, its gzip header read; a header cut short is a {@link TruncatedGzip}. */
+        static WholeGzip open(InputStream in) throws IOException {
+            try {
+                return new WholeGzip(in);
+            } catch (java.io.EOFException e) {
+                throw new TruncatedGzip("it ends inside its gzip header (a download or copy cut short?)");
+            }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (java.io.EOFException e) {
+                throw new TruncatedGzip("it is a truncated gzip file: it ends before its compressed data does (a "
+                        + "download or copy cut short?)");
+            }
             if (n < 0 && (inf.getRemaining() > TRAILER || in.read() >= 0)) {
                 throw new java.util.zip.ZipException("data follows the end of the gzip stream and is not gzip (plain "
                         + "lines appended to a compressed history?): decompress the history and compress it whole, or "
                         + "append gzip members only");
             }
             return n;
+        }
+    }
+
+    /** A gzip file that ends before its stream does: the EOFException of a header cut short says only "null". */
+    static final class TruncatedGzip extends java.util.zip.ZipException {
+        private static final long serialVersionUID = 1L;
+
+        TruncatedGzip(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Says more may follow unless the stream is known to have ended: {@link GZIPInputStream} looks for a next member
+     * only when its source says bytes are available, and a pipe may say none only because its writer is slow; the
+     * next member would then be taken for data that is not gzip. At the real end the look finds nothing, as it should.
+     */
+    private static final class MayHaveMore extends FilterInputStream {
+        MayHaveMore(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return Math.max(1, super.available());
         }
     }
 

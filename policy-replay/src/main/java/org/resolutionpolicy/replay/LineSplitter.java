@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Cuts a stream of JSON lines into batches of whole lines, copying each byte once; a line longer than
- * {@link #MAX_LINE_BYTES} is kept as a mark only, so a hostile file cannot make a line use more memory than that.
+ * Cuts a stream of JSON lines into batches of whole lines, copying each byte once. A line ends at {@code \n},
+ * {@code \r\n} or a lone {@code \r}, as editors show lines and Spark's text reader cuts them, so a line number is
+ * the one the user sees (a lone {@code \r} inside a line put a message on a line the file did not have). A line
+ * longer than {@link #MAX_LINE_BYTES} is kept as a mark only, so a hostile file cannot make a line use more memory
+ * than that.
  */
 final class LineSplitter {
 
@@ -26,6 +29,8 @@ final class LineSplitter {
     private Batch current = new Batch(1);
     private int lineStart;
     private boolean tooLong;
+    /** Whether the last line ended at a \r, whose \n (if it is next) belongs to the same line break. */
+    private boolean afterCr;
 
     LineSplitter(InputStream in) {
         this.in = in;
@@ -46,13 +51,22 @@ final class LineSplitter {
                 pos = 0;
                 limit = n;
             }
+            if (afterCr) {
+                // the \n of a \r\n: the line already ended at the \r
+                afterCr = false;
+                if (buffer[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
             int newline = pos;
-            while (newline < limit && buffer[newline] != '\n') {
+            while (newline < limit && buffer[newline] != '\n' && buffer[newline] != '\r') {
                 newline++;
             }
             append(pos, newline);
             pos = newline < limit ? newline + 1 : limit;
             if (newline < limit) {
+                afterCr = buffer[newline] == '\r';
                 endLine();
                 if (current.count >= BATCH_LINES || current.size >= BATCH_BYTES) {
                     Batch full = current;
@@ -93,10 +107,6 @@ final class LineSplitter {
 
     private void endLine() {
         int length = tooLong ? TOO_LONG : current.size - lineStart;
-        if (length > 0 && current.data[current.size - 1] == '\r') {
-            length--;
-            current.size--;
-        }
         current.add(lineStart, length);
         lineStart = current.size;
         tooLong = false;

@@ -52,6 +52,8 @@ public final class CaseJsonReader {
     private final int lineOffset;
     private final List<CaseProblem> problems = new ArrayList<>();
     private JsonParser p;
+    /** Whether a decision-log line is read, whose case is its {@code input}. */
+    private boolean logLine;
 
     private CaseJsonReader(String source, int lineOffset) {
         this.source = source;
@@ -130,6 +132,14 @@ public final class CaseJsonReader {
      */
     public static Optional<CustomerCase> readLine(byte[] line, int offset, int length, String source, long lineNumber) {
         CaseJsonReader reader = new CaseJsonReader(source, (int) Math.min(Integer.MAX_VALUE, lineNumber - 1));
+        String notUtf8 = Utf8.check(line, offset, length);
+        if (notUtf8 != null) {
+            // Jackson decodes an encoded surrogate without a word, and a report that echoes it cannot be written
+            int column = Integer.parseInt(notUtf8.substring(0, notUtf8.indexOf(' ')));
+            throw new InvalidCaseException(source, List.of(new CaseProblem("", Problem.error(source,
+                    (int) Math.min(Integer.MAX_VALUE, lineNumber), column, "the line is not valid UTF-8: "
+                    + notUtf8.substring(notUtf8.indexOf(' ') + 1) + "; a history is UTF-8 text", null).toString())));
+        }
         try {
             String first = FirstKey.among(line, offset, length, LOG_KEYS);
             if (first == null) {
@@ -172,6 +182,7 @@ public final class CaseJsonReader {
     /** Reads the {@code input} of a decision-log line; every other field of the line is the log's, and skipped. */
     private CustomerCase readLogLine(JsonParser parser) throws IOException {
         p = parser;
+        logLine = true;
         p.nextToken();
         CustomerCase c = null;
         boolean found = false;
@@ -220,8 +231,40 @@ public final class CaseJsonReader {
         String what = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.toString();
         String message = Problems.bounded(what == null ? "unreadable" : what.replace('\n', ' ').replace('\r', ' '));
         List<CaseProblem> all = new ArrayList<>(problems);
-        all.add(error(where, "invalid JSON: " + message));
+        java.util.regex.Matcher nonNumeric = what == null ? null : NON_NUMERIC.matcher(what);
+        if (nonNumeric != null && nonNumeric.find()) {
+            // Jackson's advice (enable JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) is for programmers, not for the
+            // one who wrote the case
+            JsonParser at = e instanceof JsonProcessingException jpe && jpe.getProcessor() instanceof JsonParser jp
+                    ? jp : p;
+            String path = at == null ? "" : path(at.getParsingContext());
+            all.add(error(where, (path.isEmpty() ? "" : path + ": ") + "[" + nonNumeric.group(1)
+                    + "] is not a number; numbers are finite decimals"));
+        } else {
+            all.add(error(where, "invalid JSON: " + message));
+        }
         return new InvalidCaseException(source, all);
+    }
+
+    /** Jackson's message for NaN, Infinity and -Infinity, which JSON does not have. */
+    private static final java.util.regex.Pattern NON_NUMERIC = java.util.regex.Pattern.compile(
+            "Non-standard token '([^']{1,20})': enable `?JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS");
+
+    /**
+     * Returns where the parser is as the case format names a field, {@code proposals[0].amount}; the {@code input}
+     * of a decision-log line is left out, being the case.
+     */
+    private String path(com.fasterxml.jackson.core.JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.addFirst((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return logLine && path.startsWith(INPUT + ".") ? path.substring(INPUT.length() + 1) : path;
     }
 
     /** Returns a problem of the whole case at a place, written as the YAML reader writes its syntax errors. */

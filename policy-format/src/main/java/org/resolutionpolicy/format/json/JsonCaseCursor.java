@@ -34,7 +34,18 @@ record JsonCaseCursor(JsonParser p, int lineOffset) implements CaseCursor {
 
     @Override
     public String text() throws IOException {
-        return p.getText();
+        return whole(p.getText());
+    }
+
+    /** Refuses text with a lone surrogate (a {@code \\uD800} escape without its pair): it is no Unicode text. */
+    private String whole(String text) throws IOException {
+        String lone = text == null ? null : Utf8.loneSurrogate(text);
+        if (lone != null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "text holds a lone surrogate (" + lone
+                    + "), which is no character: text is Unicode, and a surrogate comes in pairs",
+                    p.currentTokenLocation());
+        }
+        return text;
     }
 
     @Override
@@ -73,7 +84,7 @@ record JsonCaseCursor(JsonParser p, int lineOffset) implements CaseCursor {
 
     @Override
     public String key() throws IOException {
-        return p.currentName();
+        return whole(p.currentName());
     }
 
     @Override
