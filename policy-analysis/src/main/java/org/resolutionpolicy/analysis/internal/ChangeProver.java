@@ -48,7 +48,7 @@ public final class ChangeProver {
             Engine newEngine = new Engine(newPolicy, newModel);
             Term shared = sharedAttributes(space);
             boolean exact = older.allEncoded() && newer.allEncoded()
-                    && older.externalRules().isEmpty() && newer.externalRules().isEmpty();
+                    && older.externalRules().isEmpty() && newer.externalRules().isEmpty() && space.windowsNested();
             List<Change> changes = new ArrayList<>();
             List<String> notCompared = new ArrayList<>();
             for (String remedy : newModel.remedies().keySet()) {

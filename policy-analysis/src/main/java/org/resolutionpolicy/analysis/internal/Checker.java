@@ -77,7 +77,7 @@ public final class Checker implements AutoCloseable {
 
     /** Returns true if every rule of the policy is encoded exactly, so the engine must agree with every claim. */
     public boolean exact() {
-        return encoder.allEncoded() && encoder.externalRules().isEmpty();
+        return encoder.allEncoded() && encoder.externalRules().isEmpty() && space.windowsNested();
     }
 
     /**

@@ -78,6 +78,8 @@ public final class FactSpace {
     /** What a witness a person recognises keeps to where it can: dates of this century, round numbers, short histories. */
     private final List<Term> typical = new ArrayList<>();
     private final BigInteger typicalUnit;
+    /** False when two windows of a remedy hold more or less than each other depending on the date (P1M, P30D). */
+    private boolean nested = true;
 
     FactSpace(Smt smt, Vocabulary v) {
         this.smt = smt;
@@ -183,14 +185,20 @@ public final class FactSpace {
         List<Term> any = new ArrayList<>();
         for (List<Use> list : byRemedy.values()) {
             list.sort((a, b) -> start(b.window()).compareTo(start(a.window())));
-            Term count = smt.num(0);
-            Term total = smt.num(0);
-            for (Use u : list) {
-                domain.add(smt.le(count, u.count()));
-                domain.add(smt.le(total, u.total()));
-                domain.add(smt.implies(smt.eq(count, u.count()), smt.eq(total, u.total())));
-                count = u.count();
-                total = u.total();
+            for (int i = 0; i < list.size(); i++) {
+                Use u = list.get(i);
+                domain.add(smt.le(smt.num(0), u.count()));
+                for (int j = 0; j < i; j++) {
+                    Use shorter = list.get(j);
+                    if (Windows.containsAlways(u.window(), shorter.window())) {
+                        domain.add(smt.le(shorter.count(), u.count()));
+                        domain.add(smt.le(shorter.total(), u.total()));
+                        domain.add(smt.implies(smt.eq(shorter.count(), u.count()), smt.eq(shorter.total(), u.total())));
+                    } else if (j == i - 1) {
+                        // P1M and P30D: which holds more depends on the month, so neither is assumed to
+                        nested = false;
+                    }
+                }
                 any.add(smt.lt(smt.num(0), u.count()));
                 if (opened == null) {
                     domain.add(smt.eq(u.count(), smt.num(0)));
@@ -328,6 +336,14 @@ public final class FactSpace {
     /** Returns the remedies and their units. */
     public Map<String, RemedyUnit> units() {
         return units;
+    }
+
+    /**
+     * Returns true if every remedy's windows nest whatever the date, so that a case read back from the solver holds
+     * its earlier grants as the solver counted them; false when two do not (P1M and P30D), and a case shown may not.
+     */
+    public boolean windowsNested() {
+        return nested;
     }
 
     /** Returns the decimal places of the grid: the places every number of a case has here. */
