@@ -31,7 +31,7 @@ public final class PolicyWatch {
      * The default time the watched files must have been unchanged before the watcher reads them: 500 ms. A program
      * that writes a policy in several steps pausing less than this between them is never read half-way.
      */
-    public static final Duration DEFAULT_SETTLE = Duration.ofMillis(500);
+    public static final Duration DEFAULT_SETTLE = WatchRequest.DEFAULT_SETTLE;
 
     private final PolicyLoader loader;
     private final List<Path> paths;

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.resolutionpolicy.api.LoadOptions;
 import org.resolutionpolicy.api.PolicySource;
-import org.resolutionpolicy.api.PolicyWatch;
 import org.resolutionpolicy.api.ReloadListener;
 
 /**
@@ -33,6 +32,12 @@ public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, 
                            boolean allowDrl, Duration settle, boolean allowIdChange) {
 
     /**
+     * The default time the watched files must have been unchanged before the watcher reads them: 500 ms (what
+     * {@code PolicyWatch.DEFAULT_SETTLE} says too).
+     */
+    public static final Duration DEFAULT_SETTLE = Duration.ofMillis(500);
+
+    /**
      * Creates a request that refuses DRL sources, with the default settle time, refusing a change of id.
      *
      * @throws NullPointerException if any part is null
@@ -43,13 +48,13 @@ public record WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, 
     }
 
     /**
-     * Creates a request with the default settle time ({@link PolicyWatch#DEFAULT_SETTLE}), refusing a change of id.
+     * Creates a request with the default settle time ({@link #DEFAULT_SETTLE}), refusing a change of id.
      *
      * @throws NullPointerException if any part is null
      */
     public WatchRequest(List<Path> paths, Supplier<List<PolicySource>> read, Duration debounce, Duration pollInterval,
                         List<ReloadListener> listeners, LoadOptions options, boolean allowDrl) {
-        this(paths, read, debounce, pollInterval, listeners, options, allowDrl, PolicyWatch.DEFAULT_SETTLE, false);
+        this(paths, read, debounce, pollInterval, listeners, options, allowDrl, DEFAULT_SETTLE, false);
     }
 
     /**
