@@ -62,8 +62,7 @@ public final class ChangeProver {
                 }
                 List<String> drl = new ArrayList<>(older.externalRules());
                 drl.addAll(newer.externalRules());
-                Side side = new Side(space, remedy, older.remedy(remedy).outcome(), newer.remedy(remedy).outcome(),
-                        shared, oldEngine, newEngine, exact, drl);
+                Side side = new Side(space, remedy, older.remedy(remedy), newer.remedy(remedy), shared, oldEngine, newEngine, exact, drl);
                 for (int role = 0; role < newModel.roles().size(); role++) {
                     changes.add(side.compare(role, newModel.roles().get(role)));
                 }
@@ -101,14 +100,16 @@ public final class ChangeProver {
     }
 
     /** One remedy's comparison. */
-    private record Side(FactSpace space, String remedy, Term oldOutcome, Term newOutcome, Term shared,
+    private record Side(FactSpace space, String remedy, PolicyEncoder.RemedyTerms older,
+                        PolicyEncoder.RemedyTerms newer, Term shared,
                         Engine oldEngine, Engine newEngine, boolean exact, List<String> drl) {
 
         Change compare(int role, String roleName) {
             Smt smt = space.smt();
             Term employee = smt.eq(space.fact("employee.role").raw(), smt.num(role));
-            Found stricter = find(employee, smt.lt(oldOutcome, newOutcome), "stricter", roleName);
-            Found looser = find(employee, smt.lt(newOutcome, oldOutcome), "looser", roleName);
+            // stricter: a higher outcome, or the same escalation with a sign-off added (a co-signer)
+            Found stricter = find(employee, older.stricterIn(newer), "stricter", roleName);
+            Found looser = find(employee, newer.stricterIn(older), "looser", roleName);
             String detail = String.join("; ", List.of(stricter.detail, looser.detail).stream()
                     .filter(s -> !s.isEmpty()).toList());
             Verdict verdict;
@@ -138,25 +139,36 @@ public final class ChangeProver {
             if (r == Smt.Result.UNSAT) {
                 return new Found(null, false, "");
             }
-            int claimedOld = smt.intValue(oldOutcome).intValue();
-            int claimedNew = smt.intValue(newOutcome).intValue();
+            String claimedOld = claimed(older);
+            String claimedNew = claimed(newer);
             Witness w;
             try {
                 w = Witness.read(space, remedy, word + "-" + remedy + "-" + roleName);
             } catch (Witness.TooLarge e) {
                 return new Found(null, true, word + ": " + e.getMessage());
             }
-            int decidedOld = oldEngine.code(w);
-            int decidedNew = newEngine.code(w);
-            if (decidedOld == claimedOld && decidedNew == claimedNew) {
-                return new Found(w, false, word + ": " + describe(w) + " was " + oldEngine.words(decidedOld)
-                        + ", is " + newEngine.words(decidedNew));
+            String decidedOld = oldEngine.words(oldEngine.decide(w).outcome());
+            String decidedNew = newEngine.words(newEngine.decide(w).outcome());
+            if (decidedOld.equals(claimedOld) && decidedNew.equals(claimedNew)) {
+                return new Found(w, false, word + ": " + describe(w) + " was " + decidedOld + ", is " + decidedNew);
             }
-            String why = "the solver claimed [" + oldEngine.words(claimedOld) + " -> " + newEngine.words(claimedNew)
-                    + "], the engines decided [" + oldEngine.words(decidedOld) + " -> " + newEngine.words(decidedNew)
-                    + "] for " + w.line();
+            String why = "the solver claimed [" + claimedOld + " -> " + claimedNew + "], the engines decided ["
+                    + decidedOld + " -> " + decidedNew + "] for " + w.line();
             return new Found(null, true, word + ": " + (exact ? "internal error of the analysis, please report it: "
                     : "a case depends on rules left out: ") + why);
+        }
+
+        /** Returns the outcome the solver's model gives one policy, approvers included, in the engine's words. */
+        private String claimed(PolicyEncoder.RemedyTerms terms) {
+            Smt smt = space.smt();
+            int code = smt.intValue(terms.outcome()).intValue();
+            List<Integer> signs = new ArrayList<>();
+            for (int k = 0; k < space.roles().size(); k++) {
+                if (smt.boolValue(terms.signs(k))) {
+                    signs.add(k);
+                }
+            }
+            return Engine.words(code, signs, space.roles());
         }
 
         private static String describe(Witness w) {

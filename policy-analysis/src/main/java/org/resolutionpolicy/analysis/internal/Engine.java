@@ -1,5 +1,7 @@
 package org.resolutionpolicy.analysis.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policy;
@@ -39,6 +41,33 @@ public record Engine(Policy policy, PolicyModel model) {
     /** Returns true if a condition holds for the witness, as the engine tests it. */
     public boolean holds(Condition c, Witness w) {
         return c.test(w.facts(model.severities(), model.roles()));
+    }
+
+    /**
+     * Returns an outcome in words with every approver: {@code ESCALATE to director and finance} under a dual approval.
+     */
+    public String words(Outcome o) {
+        List<Integer> signs = o.kind() == Outcome.Kind.ESCALATE
+                ? o.approvers().stream().map(model.roles()::indexOf).sorted().toList() : List.of();
+        return words(code(o), signs, model.roles());
+    }
+
+    /**
+     * Returns an outcome code in words with the roles that sign it off by rank (the approver alone for an ordinary
+     * escalation), highest first: {@code ESCALATE to director and finance}.
+     */
+    static String words(int code, List<Integer> signs, List<String> roles) {
+        if (code < 0 || code >= roles.size() || signs.size() < 2) {
+            String single = code == PolicyEncoder.ALONE ? "ALONE" : code < roles.size() ? "ESCALATE to "
+                    + roles.get(code) : code == roles.size() ? "SWAT" : "DENIED";
+            return signs.size() == 1 && signs.get(0) != code ? single + " (approvers " + signs + ")" : single;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = signs.size() - 1; i >= 0; i--) {
+            names.add(roles.get(signs.get(i)));
+        }
+        return "ESCALATE to " + String.join(" and ", names) + (signs.get(signs.size() - 1) == code ? ""
+                : " (approver " + roles.get(code) + ")");
     }
 
     /** Returns an outcome code in words: {@code ALONE}, {@code ESCALATE to manager}, {@code SWAT}, {@code DENIED}. */

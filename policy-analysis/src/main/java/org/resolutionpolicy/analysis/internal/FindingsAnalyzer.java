@@ -114,7 +114,7 @@ public final class FindingsAnalyzer {
         for (String remedy : remediesOf(r)) {
             PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
             Smt smt = checker.smt();
-            Smt.Result a = checker.exists(remedy, t.match(i), smt.not(smt.eq(t.outcome(), t.outcomeWithout(i))));
+            Smt.Result a = checker.exists(remedy, t.match(i), smt.not(t.sameWithout(i)));
             if (a == Smt.Result.SAT) {
                 return;
             }
@@ -235,7 +235,8 @@ public final class FindingsAnalyzer {
             boolean reached = false;
             boolean unknown = false;
             for (String remedy : model.remedies().keySet()) {
-                Smt.Result a = checker.exists(remedy, smt.eq(checker.encoder().remedy(remedy).outcome(), smt.num(k)));
+                // the approver, or a co-signer of a dual approval
+                Smt.Result a = checker.exists(remedy, checker.encoder().remedy(remedy).signs(k));
                 unknown |= a == Smt.Result.UNKNOWN;
                 if (a == Smt.Result.SAT) {
                     reached = true;

@@ -108,6 +108,8 @@ public final class PolicyEncoder {
         /** For a role whose own limit is computed from the case, whether it covers the amount; else null. */
         private final Term[] entryCovers;
         private final Term outcome;
+        /** By rank, whether the role is among the approvers of the proposal's escalation (all false otherwise). */
+        private final Term[] signs;
 
         RemedyTerms(String remedy) {
             this.remedy = remedy;
@@ -151,7 +153,9 @@ public final class PolicyEncoder {
                     }
                 }
             }
-            outcome = outcome(-1);
+            Decided decided = outcome(-1);
+            outcome = decided.code();
+            signs = decided.signs();
         }
 
         /** Returns the remedy. */
@@ -169,13 +173,52 @@ public final class PolicyEncoder {
             return outcome;
         }
 
-        /** Returns the outcome code as it would be without one rule. */
-        public Term outcomeWithout(int rule) {
-            return outcome(rule);
+        /**
+         * Returns whether a role is among the approvers of the proposal's escalation: the approver of an ordinary
+         * escalation, and each role that must still sign off under a dual approval.
+         */
+        public Term signs(int role) {
+            return signs[role];
         }
 
-        /** Returns the approver level before the employee is compared with it, or the SWAT or denial code. */
-        private Term outcome(int skip) {
+        /** Returns whether the proposal is decided the same, approvers included, without one rule. */
+        public Term sameWithout(int rule) {
+            return same(new Decided(outcome, signs), outcome(rule));
+        }
+
+        /** Returns whether another policy's proposal of the same remedy is decided the same, approvers included. */
+        public Term sameAs(RemedyTerms other) {
+            return same(new Decided(outcome, signs), new Decided(other.outcome, other.signs));
+        }
+
+        /**
+         * Returns whether {@code other}'s proposal is decided more strictly: a higher outcome code, or the same
+         * escalation with a sign-off this one lacks (a co-signer added).
+         */
+        public Term stricterIn(RemedyTerms other) {
+            List<Term> added = new ArrayList<>();
+            for (int k = 0; k < signs.length; k++) {
+                added.add(smt.and(other.signs[k], smt.not(signs[k])));
+            }
+            return smt.or(smt.lt(outcome, other.outcome), smt.and(smt.eq(outcome, other.outcome), smt.or(added)));
+        }
+
+        private Term same(Decided a, Decided b) {
+            List<Term> all = new ArrayList<>();
+            all.add(smt.eq(a.code(), b.code()));
+            for (int k = 0; k < a.signs().length; k++) {
+                all.add(smt.eq(a.signs()[k], b.signs()[k]));
+            }
+            return smt.and(all);
+        }
+
+        /**
+         * Returns the outcome code (the approver for an escalation, whose level is the highest of the authority role
+         * and every required role) and the approvers, as the engine decides them: under a dual approval every role
+         * a matching dual {@code require} names must sign off, its highest raised to the approver level, less the one
+         * sign-off the employee gives (the highest at or below them), so a dual approval always escalates.
+         */
+        private Decided outcome(int skip) {
             List<Rule> rules = model.rules();
             int roles = model.roles().size();
             List<Term> deny = new ArrayList<>();
@@ -183,7 +226,9 @@ public final class PolicyEncoder {
             List<List<Term>> required = new ArrayList<>();
             List<List<Integer>> grants = new ArrayList<>();
             List<List<Term>> grantMatches = new ArrayList<>();
+            List<List<Term>> dual = new ArrayList<>();
             for (int k = 0; k < roles; k++) {
+                dual.add(new ArrayList<>());
                 required.add(new ArrayList<>());
                 grants.add(new ArrayList<>());
                 grantMatches.add(new ArrayList<>());
@@ -196,7 +241,14 @@ public final class PolicyEncoder {
                 switch (e.kind()) {
                     case DENY -> deny.add(match[i]);
                     case SWAT -> swatted.add(match[i]);
-                    case REQUIRE -> required.get(e.role()).add(match[i]);
+                    case REQUIRE -> {
+                        required.get(e.role()).add(match[i]);
+                        if (e.dualApproval()) {
+                            for (int role : e.approvers()) {
+                                dual.get(role).add(match[i]);
+                            }
+                        }
+                    }
                     case GRANT -> {
                         grants.get(e.role()).add(i);
                         grantMatches.get(e.role()).add(match[i]);
@@ -225,8 +277,40 @@ public final class PolicyEncoder {
             Term level = smt.ite(none, beyondLevel, smt.max(authority, require));
             Term lattice = smt.ite(smt.or(deny), smt.num(denied()), smt.ite(smt.or(swatted), smt.num(swat()), level));
             Term employee = space.fact("employee.role").raw();
-            return smt.ite(smt.and(smt.lt(lattice, smt.num(swat())), smt.le(lattice, employee)), smt.num(ALONE),
-                    lattice);
+            Term single = smt.ite(smt.and(smt.lt(lattice, smt.num(swat())), smt.le(lattice, employee)),
+                    smt.num(ALONE), lattice);
+            Term[] inDual = new Term[roles];
+            Term highest = smt.num(-1);
+            for (int k = 0; k < roles; k++) {
+                inDual[k] = smt.or(dual.get(k));
+                highest = smt.ite(inDual[k], smt.num(k), highest);
+            }
+            Term[] signs = new Term[roles];
+            if (smt.or(inDual) == smt.no()) {
+                for (int k = 0; k < roles; k++) {
+                    signs[k] = smt.eq(single, smt.num(k));
+                }
+                return new Decided(single, signs);
+            }
+            Term dualApplies = smt.and(smt.or(inDual), smt.lt(lattice, smt.num(swat())));
+            Term[] signing = new Term[roles];
+            for (int k = 0; k < roles; k++) {
+                signing[k] = smt.or(smt.and(inDual[k], smt.not(smt.eq(highest, smt.num(k)))),
+                        smt.eq(lattice, smt.num(k)));
+            }
+            Term code = smt.num(ALONE);
+            for (int k = 0; k < roles; k++) {
+                // the employee's own sign-off: the highest signing role at or below them
+                List<Term> noneHigher = new ArrayList<>();
+                for (int j = k + 1; j < roles; j++) {
+                    noneHigher.add(smt.or(smt.lt(employee, smt.num(j)), smt.not(signing[j])));
+                }
+                Term given = smt.and(signing[k], smt.le(smt.num(k), employee), smt.and(noneHigher));
+                Term remains = smt.and(signing[k], smt.not(given));
+                code = smt.ite(remains, smt.num(k), code);
+                signs[k] = smt.ite(dualApplies, remains, smt.eq(single, smt.num(k)));
+            }
+            return new Decided(smt.ite(dualApplies, code, single), signs);
         }
 
         /** Returns whether role {@code k}'s own limit, raised by matching grants, and its window cover the proposal. */
@@ -274,6 +358,10 @@ public final class PolicyEncoder {
             }
             return smt.le(amount, space.grid(bound));
         }
+    }
+
+    /** An outcome code and, by rank, whether each role is among its approvers. */
+    private record Decided(Term code, Term[] signs) {
     }
 
     /** Refuses an effect this version of the encoder does not know, so the rule matches "maybe" instead. */

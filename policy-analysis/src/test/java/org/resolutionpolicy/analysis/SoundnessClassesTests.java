@@ -1,0 +1,88 @@
+package org.resolutionpolicy.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.resolutionpolicy.api.Cases;
+import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+
+/**
+ * The classes of false proof issue 29 found, each with a policy built to probe it: the analysis now proves only what
+ * the engine decides, and every case it shows is decided by the engine as it says.
+ */
+class SoundnessClassesTests {
+
+    static Guarantee guarantee(Map<String, Object> when, boolean always, Outcome.Kind... kinds) {
+        return new Guarantee("g", "test", when, new Guarantee.Expectation(always, Set.of(kinds), null));
+    }
+
+    /** Class 1: a dual approval is modelled with every sign-off, so a co-signer is neither unreachable nor ignored. */
+    @Nested
+    class DualApproval {
+
+        static final String POLICY = """
+                policy: dual
+                version: "1"
+                roles: [agent, manager, finance, director]
+                remedies:
+                  goodwill: { unit: money }
+                authority:
+                  agent: { goodwill: 100 }
+                  manager: { goodwill: 1000 }
+                  director: { goodwill: unlimited }
+                rules:
+                  - id: large-goodwill
+                    when: { amount: { above: 500 } }
+                    remedies: [goodwill]
+                    require: %s
+                    because: Goodwill above 500 is signed off by a director and by finance
+                """;
+
+        final Policy dual = Policies.parse(POLICY.formatted("[director, finance]"));
+
+        @Test
+        void a_director_settling_large_goodwill_alone_is_refuted_by_a_case_the_engine_escalates_to_finance() {
+            GuaranteeResult r = Analysis.of(dual).prove(List.of(guarantee(Map.of("employee.role", "director",
+                    "remedy", "goodwill"), true, Outcome.Kind.ALONE))).get(0);
+
+            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            Outcome o = dual.decide(Cases.parse(r.counterexampleJson())).proposals().get(0).outcome();
+            assertThat(o.kind()).isEqualTo(Outcome.Kind.ESCALATE);
+            assertThat(o.approver()).isEqualTo("finance");
+        }
+
+        @Test
+        void a_dual_approval_always_escalates_is_proven() {
+            GuaranteeResult r = Analysis.of(dual).prove(List.of(guarantee(Map.of("remedy", "goodwill",
+                    "amount", Map.of("above", 500)), true, Outcome.Kind.ESCALATE))).get(0);
+
+            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.PROVEN);
+        }
+
+        @Test
+        void a_role_that_only_co_signs_is_not_unreachable_and_nothing_is_an_internal_error() {
+            Report report = Analysis.of(dual).findings();
+
+            assertThat(report.of(Finding.Kind.UNREACHABLE_ROLE)).extracting(Finding::subject).doesNotContain("finance");
+            assertThat(report.hasInternalErrors()).isFalse();
+        }
+
+        @Test
+        void adding_a_co_signer_is_a_stricter_change_with_a_case_the_engines_confirm() {
+            Analysis single = Analysis.of(Policies.parse(POLICY.formatted("director")));
+
+            ChangeProof proof = Analysis.of(dual).against(single);
+
+            ChangeProof.Change agent = proof.changes().stream().filter(c -> c.role().equals("agent")).findFirst()
+                    .orElseThrow();
+            assertThat(agent.verdict()).isEqualTo(ChangeProof.Verdict.ONLY_STRICTER);
+            assertThat(agent.detail()).contains("ESCALATE to director and finance");
+        }
+    }
+}
