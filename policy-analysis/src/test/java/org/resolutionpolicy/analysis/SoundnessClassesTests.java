@@ -85,4 +85,65 @@ class SoundnessClassesTests {
             assertThat(agent.detail()).contains("ESCALATE to director and finance");
         }
     }
+
+    /** Class 6: text tests are searched over one text for every way they can answer together. */
+    @Nested
+    class TextHelpers {
+
+        static final String POLICY = """
+                policy: channels
+                version: "1"
+                roles: [agent, manager]
+                remedies:
+                  refund: { unit: money }
+                authority:
+                  agent: { refund: 50 }
+                  manager: { refund: unlimited }
+                rules:
+                  - id: web-apps
+                    when: "category.startsWith('web') && category.endsWith('app') && !category.contains('mobile')"
+                    deny: true
+                    because: Refunds of web apps go through the store
+                  - id: mobile
+                    when: "category.contains('mobile')"
+                    require: manager
+                    because: Mobile refunds are checked
+                """;
+
+        final Policy policy = Policies.parse(POLICY);
+
+        @Test
+        void a_rule_that_matches_a_web_app_is_not_reported_never_matching() {
+            Report report = Analysis.of(policy).findings();
+
+            assertThat(report.of(Finding.Kind.NEVER_MATCHES)).isEmpty();
+            assertThat(report.hasInternalErrors()).isFalse();
+        }
+
+        @Test
+        void a_guarantee_the_web_app_rule_breaks_is_violated_by_a_case_the_engine_denies() {
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("remedy", "refund"), false,
+                    Outcome.Kind.DENIED))).get(0);
+
+            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(policy.decide(Cases.parse(r.counterexampleJson())).proposals().get(0).outcome().kind())
+                    .isEqualTo(Outcome.Kind.DENIED);
+        }
+
+        @Test
+        void every_answer_of_the_text_tests_has_a_text() {
+            List<String> texts = org.resolutionpolicy.analysis.internal.TextProbe.texts(Set.of("web"), Set.of("app"),
+                    Set.of("mobile", "-"));
+
+            assertThat(texts).anyMatch(t -> t.startsWith("web") && t.endsWith("app") && !t.contains("mobile")
+                    && !t.contains("-"));
+            assertThat(texts).anyMatch(t -> t.startsWith("web") && t.endsWith("app") && !t.contains("mobile")
+                    && t.contains("-"));
+            assertThat(texts).anyMatch(t -> !t.startsWith("web") && !t.endsWith("app") && t.contains("mobile")
+                    && !t.contains("-"));
+            // 2^4 answers, all possible for these four texts
+            assertThat(texts.stream().map(t -> List.of(t.startsWith("web"), t.endsWith("app"), t.contains("mobile"),
+                    t.contains("-"))).distinct()).hasSize(16);
+        }
+    }
 }

@@ -332,6 +332,10 @@ public final class ConditionEncoder {
 
     /** Returns whether a text fact is present and its value passes a test, over the values a witness may use. */
     private Term text(String fact, Predicate<String> test) throws NotEncoded {
+        if (!space.textsComplete()) {
+            throw new NotEncoded("its text tests together can answer in more ways than the analysis searches ("
+                    + TextClasses.MOST_STATES + " states)");
+        }
         FactSpace.Var v = var(fact);
         List<Term> any = new ArrayList<>();
         List<String> values = space.strings();

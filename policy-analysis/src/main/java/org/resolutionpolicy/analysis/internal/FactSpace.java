@@ -63,6 +63,8 @@ public final class FactSpace {
     private final Smt smt;
     private final BigInteger scale;
     private final List<String> strings;
+    /** False when some answer of the text tests has no text among {@link #strings}: text tests are not encoded. */
+    private final boolean textsComplete;
     private final String other;
     private final List<String> severities;
     private final List<String> roles;
@@ -86,6 +88,7 @@ public final class FactSpace {
         this.scale = BigInteger.TEN.pow(PLACES);
         this.typicalUnit = BigInteger.TEN.pow(PLACES - v.decimals());
         this.strings = List.copyOf(v.strings());
+        this.textsComplete = v.textsComplete();
         this.other = v.other();
         this.severities = v.severities();
         this.roles = v.roles();
@@ -311,6 +314,11 @@ public final class FactSpace {
     /** Returns the code of a text value, or -1 when no policy uses it. */
     public int code(String value) {
         return strings.indexOf(value);
+    }
+
+    /** Returns true if the text values give every answer the policy's text tests can give together. */
+    public boolean textsComplete() {
+        return textsComplete;
     }
 
     /** Returns the text values, by code; the code {@code strings().size()} is a value none of them is. */

@@ -238,9 +238,31 @@ public final class Vocabulary {
 
     /**
      * Returns the text values a witness may use: every literal, every helper's text, and each prefix, needles and
-     * suffix put together, so that a fact can start with one text, contain others and end with a third at once.
+     * suffix put together, so that a fact can start with one text, contain others and end with a third at once; then
+     * one text for each other way the text tests can answer together ({@link TextClasses}). Null when that search is
+     * too large, so that text tests are not encoded.
      */
     List<String> strings() {
+        List<String> given = given();
+        List<String> complete = complete(given);
+        return complete == null ? given : complete;
+    }
+
+    /** Returns true if the texts of {@link #strings()} give every answer the text tests can give together. */
+    boolean textsComplete() {
+        return complete(given()) != null;
+    }
+
+    private List<String> complete(List<String> given) {
+        if (prefixes.isEmpty() && suffixes.isEmpty() && needles.isEmpty()) {
+            return given;
+        }
+        Set<String> literals = new LinkedHashSet<>(strings);
+        literals.remove(null);
+        return TextClasses.complete(given, literals, prefixes, suffixes, needles);
+    }
+
+    private List<String> given() {
         Set<String> all = new LinkedHashSet<>(strings);
         all.addAll(prefixes);
         all.addAll(suffixes);
