@@ -146,4 +146,44 @@ class SoundnessClassesTests {
                     t.contains("-"))).distinct()).hasSize(16);
         }
     }
+
+    /** Class 8: a case may hold several proposals of one remedy, which count together. */
+    @Nested
+    class SeveralProposals {
+
+        static final String POLICY = """
+                policy: split
+                version: "1"
+                roles: [agent, supervisor]
+                remedies:
+                  refund: { unit: money }
+                  credit: { unit: money }
+                authority:
+                  agent: { refund: 50, credit: { perGrant: 100, perCustomer: { count: 2, window: P30D } } }
+                  supervisor: { refund: unlimited, credit: unlimited }
+                """;
+
+        final Policy policy = Policies.parse(POLICY);
+
+        @Test
+        void refunds_of_at_most_fifty_are_not_proven_alone_since_two_in_one_case_are_eighty() {
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
+                    "remedy", "refund", "amount", Map.of("atMost", 50)), true, Outcome.Kind.ALONE))).get(0);
+
+            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            var c = Cases.parse(r.counterexampleJson());
+            assertThat(c.proposals()).hasSizeGreaterThan(1);
+            assertThat(policy.decide(c).proposals().get(c.proposals().size() - 1).outcome().kind())
+                    .isEqualTo(Outcome.Kind.ESCALATE);
+        }
+
+        @Test
+        void what_holds_however_a_case_is_split_is_still_proven() {
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "supervisor",
+                    "remedy", "refund"), true, Outcome.Kind.ALONE))).get(0);
+
+            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.PROVEN);
+            assertThat(r.detail()).contains("earlier proposals");
+        }
+    }
 }

@@ -81,7 +81,7 @@ public final class Checker implements AutoCloseable {
     }
 
     /**
-     * Checks whether some case with one proposal of the remedy satisfies the constraints; reads the witness and the
+     * Checks whether some case with a proposal of the remedy (and any earlier ones of it) satisfies the constraints; reads the witness and the
      * outcome the solver claims for it when one does.
      */
     public Answer find(String remedy, Term... constraints) {
@@ -98,7 +98,7 @@ public final class Checker implements AutoCloseable {
         }
     }
 
-    /** Checks whether some case with one proposal of the remedy satisfies the constraints, without a witness. */
+    /** Checks whether some case with a proposal of the remedy (and any earlier ones of it) satisfies the constraints, without a witness. */
     public Smt.Result exists(String remedy, Term... constraints) {
         return smt.check(all(remedy, constraints));
     }

@@ -105,7 +105,8 @@ public final class ConditionEncoder {
                 rounding) <= rounding.places();
         Num v = exact.constant() ? constant(rounding.round(exact.constantValue())) : roundsAlready ? exact
                 : new Num(RoundingFormula.round(smt, exact.value(), rounding), exact.defined(), false, null);
-        Term grid = space.amountGrid(remedy);
+        // held to the proposal's amount plus the case's earlier proposals' of the remedy
+        Term grid = space.counted(remedy);
         if (grid == null) {
             return smt.and(v.defined(), smt.lt(smt.real(BigDecimal.ZERO), v.value()));
         }

@@ -17,10 +17,10 @@ import org.resolutionpolicy.model.PolicyModel;
  */
 public record Engine(Policy policy, PolicyModel model) {
 
-    /** Returns the engine's decision of the witness's one proposal. */
+    /** Returns the engine's decision of the witness's proposal: the last, after the earlier ones of its remedy. */
     public ProposalDecision decide(Witness w) {
         Decision d = policy.decide(w.customerCase());
-        return d.proposals().get(0);
+        return d.proposals().get(w.decided());
     }
 
     /** Returns the outcome code ({@link PolicyEncoder}) the engine gives the witness's proposal. */

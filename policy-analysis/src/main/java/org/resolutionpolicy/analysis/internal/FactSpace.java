@@ -73,6 +73,9 @@ public final class FactSpace {
     private final Map<String, RemedyUnit> units;
     private final Term amountGrid;
     private final Term amountCount;
+    /** The case's proposals of the checked remedy before the one decided: how many, and their amounts on the grid. */
+    private final Term earlierCount;
+    private final Term earlierTotal;
     private final Term historyPresent;
     private final Term historyOlder;
     private final List<Term> domain = new ArrayList<>();
@@ -112,6 +115,12 @@ public final class FactSpace {
         domain.add(smt.lt(amountCount, smt.num(BOUND.toBigInteger())));
         typical(amountGrid, false);
         typical.add(smt.le(amountCount, smt.num(LARGEST)));
+        earlierCount = smt.intVar("earlier.count");
+        earlierTotal = smt.intVar("earlier.total");
+        domain.add(smt.le(smt.num(0), earlierCount));
+        domain.add(smt.le(smt.num(0), earlierTotal));
+        // a case shown has one proposal where it can
+        typical.add(smt.eq(earlierCount, smt.num(0)));
         historyPresent = smt.boolVar("history");
         historyOlder = smt.boolVar("history.older");
         for (Vocabulary.Window w : v.windows()) {
@@ -383,13 +392,46 @@ public final class FactSpace {
         return unit == RemedyUnit.COUNT ? smt.op("*", smt.num(scale), amountCount) : amountGrid;
     }
 
-    /** Returns what a proposal of the remedy must satisfy: percentages within 0..100. */
+    /**
+     * Returns what a proposal of the remedy and the case's earlier proposals of it must satisfy: percentages within
+     * 0..100, counts whole, each earlier amount within what a case may hold (so their total is at most their number
+     * times the largest), and no total without an earlier proposal.
+     */
     public Term amountDomain(String remedy) {
-        return units.get(remedy) == RemedyUnit.PERCENT ? smt.le(amountGrid, grid(BigDecimal.valueOf(100))) : smt.yes();
+        RemedyUnit unit = units.get(remedy);
+        BigInteger largest = switch (unit) {
+            case PERCENT -> BigInteger.valueOf(100).multiply(scale);
+            case COUNT -> BOUND.toBigInteger().subtract(BigInteger.ONE).multiply(scale);
+            case NONE -> BigInteger.ZERO;
+            default -> BOUND.toBigInteger().multiply(scale).subtract(BigInteger.ONE);
+        };
+        List<Term> all = new ArrayList<>();
+        if (unit == RemedyUnit.PERCENT) {
+            all.add(smt.le(amountGrid, grid(BigDecimal.valueOf(100))));
+        }
+        if (unit == RemedyUnit.COUNT) {
+            all.add(smt.eq(smt.op("mod", earlierTotal, smt.num(scale)), smt.num(0)));
+        }
+        all.add(smt.le(earlierTotal, smt.op("*", smt.num(largest), earlierCount)));
+        return smt.and(all);
+    }
+
+    /** Returns how many proposals of the checked remedy the case has before the one decided. */
+    public Term earlierCount() {
+        return earlierCount;
+    }
+
+    /**
+     * Returns the amount the per-grant limit is held to: the proposal's plus the case's earlier proposals' of the
+     * remedy, on the grid; null for remedies without amounts.
+     */
+    public Term counted(String remedy) {
+        Term amount = amountGrid(remedy);
+        return amount == null ? null : smt.op("+", amount, earlierTotal);
     }
 
     /** Returns the raw amount variables, for witnesses: the grid amount and the counted amount. */
     Term[] amountVars() {
-        return new Term[] {amountGrid, amountCount};
+        return new Term[] {amountGrid, amountCount, earlierCount, earlierTotal};
     }
 }

@@ -104,7 +104,7 @@ public final class GuaranteeProver {
             return new GuaranteeResult(g, Status.UNKNOWN, null, "no case breaks it by the YAML rules, but DRL rules "
                     + checker.encoder().externalRules() + " are not modelled and may break it" + caveat);
         }
-        return new GuaranteeResult(g, Status.PROVEN, null, "holds for every case with one proposal" + caveat);
+        return new GuaranteeResult(g, Status.PROVEN, null, "holds for every case, with any earlier proposals of the remedy" + caveat);
     }
 
     /** Returns the formula of the expectation on an outcome code. */

@@ -337,9 +337,11 @@ public final class PolicyEncoder {
             List<Term> window = new ArrayList<>();
             window.add(covers);
             if (entry.maxCount() != null) {
-                window.add(smt.le(smt.op("+", use.count(), smt.num(1)), smt.num(entry.maxCount())));
+                // the history, the case's earlier proposals of the remedy and this one
+                window.add(smt.le(smt.op("+", use.count(), space.earlierCount(), smt.num(1)),
+                        smt.num(entry.maxCount())));
             }
-            Term amount = space.amountGrid(remedy);
+            Term amount = space.counted(remedy);
             if (entry.maxTotal() != null && amount != null && !entry.maxTotal().isUnlimited()) {
                 window.add(smt.le(smt.op("+", use.total(), amount), space.grid(entry.maxTotal().amount().orElseThrow())));
             }
@@ -352,7 +354,7 @@ public final class PolicyEncoder {
                 return smt.yes();
             }
             BigDecimal bound = limit.amount().orElseThrow();
-            Term amount = space.amountGrid(remedy);
+            Term amount = space.counted(remedy);
             if (amount == null) {
                 return smt.bool(bound.signum() > 0);
             }

@@ -32,7 +32,7 @@ import org.resolutionpolicy.model.Facts;
 public record Witness(Map<String, Object> tree, String json, CustomerCase customerCase, String remedy, BigDecimal amount,
                       Map<String, Object> attributes) {
 
-    /** Reads the case of the last SAT model of the space's solver, with one proposal of the remedy. */
+    /** Reads the case of the last SAT model of the space's solver: the proposal decided last, after the earlier ones of its remedy. */
     /** The most earlier grants a witness writes out: a case the solver needs more of is not shown (UNKNOWN). */
     static final long MOST_WRITTEN_GRANTS = 10_000;
 
@@ -97,9 +97,45 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
         if (amount != null) {
             proposal.put("amount", amount);
         }
-        root.put("proposals", List.of(proposal));
+        List<Object> proposals = earlier(space, remedy);
+        proposals.add(proposal);
+        root.put("proposals", proposals);
         String text = JsonText.pretty(root);
         return new Witness(root, text, Cases.parse(text), remedy, amount, typed);
+    }
+
+    /**
+     * Returns the case's earlier proposals of the remedy the model counted, before the one decided: the total on the
+     * first of them, each within what a case may hold.
+     */
+    private static List<Object> earlier(FactSpace space, String remedy) {
+        Smt smt = space.smt();
+        Term[] vars = space.amountVars();
+        BigInteger count = smt.intValue(vars[2]);
+        if (count.compareTo(BigInteger.valueOf(MOST_WRITTEN_GRANTS)) > 0) {
+            throw new TooLarge("the case found has " + count + " earlier proposals of [" + remedy + "], more than the "
+                    + MOST_WRITTEN_GRANTS + " a case shown may have");
+        }
+        RemedyUnit unit = space.units().get(remedy);
+        BigInteger left = smt.intValue(vars[3]);
+        BigInteger largest = switch (unit) {
+            case PERCENT -> BigInteger.valueOf(100).multiply(space.scale());
+            case COUNT -> FactSpace.BOUND.toBigInteger().subtract(BigInteger.ONE).multiply(space.scale());
+            default -> FactSpace.BOUND.toBigInteger().multiply(space.scale()).subtract(BigInteger.ONE);
+        };
+        List<Object> out = new ArrayList<>();
+        for (long i = 0; i < count.longValueExact(); i++) {
+            BigInteger here = left.min(largest);
+            left = left.subtract(here);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("remedy", remedy);
+            if (unit != RemedyUnit.NONE) {
+                p.put("amount", unit == RemedyUnit.COUNT ? new BigDecimal(here.divide(space.scale()))
+                        : fromGrid(space, here));
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     /** Returns the proposal's amount in the model, null for a remedy without amounts. */
@@ -199,7 +235,12 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
         Facts facts = new Facts(c, severities.indexOf(c.severity()), roles.indexOf(c.employee().role()), end,
                 attributes);
         return facts.withProposal(remedy, amount != null ? amount
-                : c.proposals().get(0).amount());
+                : c.proposals().get(c.proposals().size() - 1).amount());
+    }
+
+    /** Returns the place in the case of the proposal decided: the last, after the earlier ones of its remedy. */
+    public int decided() {
+        return customerCase.proposals().size() - 1;
     }
 
     /** Returns the case as one line of JSON, for messages. */
