@@ -10,7 +10,6 @@ import org.resolutionpolicy.analysis.internal.ChangeProver;
 import org.resolutionpolicy.analysis.internal.Checker;
 import org.resolutionpolicy.analysis.internal.FindingsAnalyzer;
 import org.resolutionpolicy.analysis.internal.GuaranteeProver;
-import org.resolutionpolicy.analysis.internal.Places;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 
@@ -86,7 +85,7 @@ public final class Analysis {
 
     /** Finds rules that never match or never change an outcome, useless grants, gaps, shrinking ladders and roles. */
     public Report findings() {
-        return new FindingsAnalyzer(policy, places(), limit).run();
+        return new FindingsAnalyzer(policy, "policy " + policy.id(), limit).run();
     }
 
     /**
@@ -108,7 +107,4 @@ public final class Analysis {
         return new ChangeProver(older.policy, policy, limit).run();
     }
 
-    private Places places() {
-        return Places.of(Checker.model(policy), "policy " + policy.id());
-    }
 }

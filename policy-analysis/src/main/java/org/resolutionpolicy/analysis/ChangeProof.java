@@ -46,9 +46,17 @@ public record ChangeProof(String oldVersion, String newVersion, List<Change> cha
      * @param stricter a case the newer version decides more strictly, or null
      * @param looser a case the newer version decides more loosely, or null
      * @param detail what the cases decide under each version, or why the verdict is unknown
+     * @param period for policies with dated versions, the period of cases compared ({@code from 2025-01-01 until
+     *               2026-01-01}), both policies' versions in force over it; null without dated versions
      */
     public record Change(String remedy, String role, Verdict verdict, Map<String, Object> stricter,
-                         Map<String, Object> looser, String detail) {
+                         Map<String, Object> looser, String detail, String period) {
+
+        /** Creates a change of policies without dated versions. */
+        public Change(String remedy, String role, Verdict verdict, Map<String, Object> stricter,
+                      Map<String, Object> looser, String detail) {
+            this(remedy, role, verdict, stricter, looser, detail, null);
+        }
 
         /** Creates a change. */
         public Change {

@@ -186,4 +186,71 @@ class SoundnessClassesTests {
             assertThat(r.detail()).contains("earlier proposals");
         }
     }
+
+    /** Class 9: every dated version is analysed over the cases it decides, not only the one in force now. */
+    @Nested
+    class Versions {
+
+        static final String VERSION = """
+                policy: compensation
+                version: "%s"
+                validFrom: %s
+                %s
+                roles: [agent, supervisor]
+                remedies:
+                  compensation: { unit: money }
+                authority:
+                  agent: { compensation: %s }
+                  supervisor: { compensation: unlimited }
+                """;
+
+        static Policy policy(String oldLimit) {
+            return Policies.compile(List.of(
+                    org.resolutionpolicy.api.PolicySource.of("2020.yaml",
+                            VERSION.formatted("2020", "2020-01-01", "validUntil: 2026-01-01", oldLimit)),
+                    org.resolutionpolicy.api.PolicySource.of("2026.yaml",
+                            VERSION.formatted("2026", "2026-01-01", "", "40"))));
+        }
+
+        final Policy policy = policy("60");
+
+        @Test
+        void a_guarantee_the_current_version_keeps_and_an_earlier_one_breaks_is_violated_in_that_version() {
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
+                    "remedy", "compensation", "amount", Map.of("above", 50)), false, Outcome.Kind.ALONE))).get(0);
+
+            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(r.detail()).contains("version 2020");
+            var c = Cases.parse(r.counterexampleJson());
+            assertThat(c.openedAt()).isBefore(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+            assertThat(policy.decide(c).proposals().get(0).outcome().kind()).isEqualTo(Outcome.Kind.ALONE);
+        }
+
+        @Test
+        void a_guarantee_every_version_keeps_is_proven_naming_them() {
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
+                    "remedy", "compensation", "amount", Map.of("above", 60)), false, Outcome.Kind.ALONE))).get(0);
+
+            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.PROVEN);
+            assertThat(r.detail()).contains("version 2020", "version 2026");
+        }
+
+        @Test
+        void an_edit_of_the_earlier_version_is_a_change_in_its_period_only() {
+            ChangeProof proof = Analysis.of(policy("70")).against(Analysis.of(policy));
+
+            assertThat(proof.differences()).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.period()).isEqualTo("from 2020-01-01 until 2026-01-01");
+                assertThat(c.verdict()).isEqualTo(ChangeProof.Verdict.ONLY_LOOSER);
+            });
+        }
+
+        @Test
+        void findings_name_the_version_they_are_about() {
+            Report report = Analysis.of(policy).findings();
+
+            assertThat(report.version()).isEqualTo("2020, 2026");
+            assertThat(report.hasInternalErrors()).isFalse();
+        }
+    }
 }

@@ -209,6 +209,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("remedy", c.remedy());
                 item.put("role", c.role());
+                if (c.period() != null) {
+                    item.put("period", c.period());
+                }
                 item.put("verdict", c.verdict().name());
                 item.put("detail", c.detail());
                 if (c.stricter() != null) {
@@ -228,7 +231,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println(proof.oldVersion() + " -> " + proof.newVersion() + ": " + differences.size() + " of "
                     + count(proof.changes().size(), "remedy and role pair") + " changed");
             for (ChangeProof.Change c : differences) {
-                out.println(c.remedy() + " for " + c.role() + ": " + c.verdict() + ": " + c.detail());
+                out.println(c.remedy() + " for " + c.role() + (c.period() == null ? "" : " (" + c.period() + ")")
+                        + ": " + c.verdict() + ": " + c.detail());
                 if (c.stricter() != null) {
                     out.println("  stricter case: " + JsonText.line(c.stricter()));
                 }

@@ -10,6 +10,7 @@ import org.resolutionpolicy.analysis.ChangeProof.Change;
 import org.resolutionpolicy.analysis.ChangeProof.Verdict;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Validity;
 
 /**
  * Compares two versions of a policy in one solver context: both encoded over the same case variables, and for each
@@ -37,54 +38,99 @@ public final class ChangeProver {
         this.limit = limit;
     }
 
-    /** Runs the comparison. */
+    /**
+     * Runs the comparison: for a policy with dated versions, each version of the newer against each version of the
+     * older over the period both are in force, every change naming its period.
+     */
     public ChangeProof run() {
-        Vocabulary v = new Vocabulary(oldModel).add(newModel);
-        try (Smt smt = new Smt(limit)) {
-            FactSpace space = new FactSpace(smt, v);
-            PolicyEncoder older = new PolicyEncoder(space, oldModel, "old");
-            PolicyEncoder newer = new PolicyEncoder(space, newModel, "new");
-            Engine oldEngine = new Engine(oldPolicy, oldModel);
-            Engine newEngine = new Engine(newPolicy, newModel);
-            Term shared = sharedAttributes(space);
-            boolean exact = older.allEncoded() && newer.allEncoded()
-                    && older.externalRules().isEmpty() && newer.externalRules().isEmpty() && space.windowsNested();
-            List<Change> changes = new ArrayList<>();
-            List<String> notCompared = new ArrayList<>();
-            for (String remedy : newModel.remedies().keySet()) {
-                if (!oldModel.remedies().containsKey(remedy)) {
-                    notCompared.add("remedy [" + remedy + "] is new");
+        List<Scope> olds = Scope.of(oldPolicy);
+        List<Scope> news = Scope.of(newPolicy);
+        List<Change> changes = new ArrayList<>();
+        List<String> notCompared = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        boolean dated = olds.get(0).dated() || news.get(0).dated();
+        for (Scope n : news) {
+            for (Scope o : olds) {
+                Validity period = o.overlap(n);
+                if (dated && period == null) {
                     continue;
                 }
-                if (oldModel.remedies().get(remedy) != newModel.remedies().get(remedy)) {
-                    notCompared.add("remedy [" + remedy + "] changed its unit");
+                compare(o, n, period, o.inForceNow() && n.inForceNow(), changes, notCompared, leftOut);
+            }
+        }
+        if (dated && changes.isEmpty() && notCompared.isEmpty()) {
+            notCompared.add("no version of the newer policy is in force at a time a version of the older one is ("
+                    + olds.stream().map(Scope::label).toList() + ", " + news.stream().map(Scope::label).toList()
+                    + "): a case is decided by one of them only, so none is compared");
+        }
+        return new ChangeProof(oldModel.id() + " " + versions(olds), newModel.id() + " " + versions(news), changes,
+                notCompared, leftOut);
+    }
+
+    private static String versions(List<Scope> scopes) {
+        return String.join(", ", scopes.stream().map(s -> s.model().version()).toList());
+    }
+
+    private void compare(Scope oldScope, Scope newScope, Validity period, boolean inForceNow, List<Change> changes,
+                         List<String> notCompared, List<String> leftOut) {
+        PolicyModel oldVersion = oldScope.model();
+        PolicyModel newVersion = newScope.model();
+        String in = period == null ? "" : "from version " + oldVersion.version() + " to " + newVersion.version()
+                + (period.text().isEmpty() ? "" : " " + period.text()) + ": ";
+        Vocabulary v = new Vocabulary(oldVersion).add(newVersion);
+        if (period != null) {
+            v.dated();
+        }
+        try (Smt smt = new Smt(limit)) {
+            FactSpace space = new FactSpace(smt, v);
+            if (period != null) {
+                smt.assertAlways(space.inForce(period, inForceNow));
+            }
+            PolicyEncoder older = new PolicyEncoder(space, oldVersion, "old");
+            PolicyEncoder newer = new PolicyEncoder(space, newVersion, "new");
+            Engine oldEngine = new Engine(oldPolicy, oldVersion);
+            Engine newEngine = new Engine(newPolicy, newVersion);
+            Term shared = sharedAttributes(space, oldVersion, newVersion);
+            boolean exact = older.allEncoded() && newer.allEncoded()
+                    && older.externalRules().isEmpty() && newer.externalRules().isEmpty() && space.windowsNested();
+            for (String remedy : newVersion.remedies().keySet()) {
+                if (!oldVersion.remedies().containsKey(remedy)) {
+                    notCompared.add(in + "remedy [" + remedy + "] is new");
+                    continue;
+                }
+                if (oldVersion.remedies().get(remedy) != newVersion.remedies().get(remedy)) {
+                    notCompared.add(in + "remedy [" + remedy + "] changed its unit");
                     continue;
                 }
                 List<String> drl = new ArrayList<>(older.externalRules());
                 drl.addAll(newer.externalRules());
-                Side side = new Side(space, remedy, older.remedy(remedy), newer.remedy(remedy), shared, oldEngine, newEngine, exact, drl);
-                for (int role = 0; role < newModel.roles().size(); role++) {
-                    changes.add(side.compare(role, newModel.roles().get(role)));
+                Side side = new Side(space, remedy, older.remedy(remedy), newer.remedy(remedy), shared,
+                        oldEngine, newEngine, exact, drl, period == null ? null : period.text());
+                for (int role = 0; role < newVersion.roles().size(); role++) {
+                    changes.add(side.compare(role, newVersion.roles().get(role)));
                 }
             }
-            oldModel.remedies().keySet().stream().filter(r -> !newModel.remedies().containsKey(r))
-                    .forEach(r -> notCompared.add("remedy [" + r + "] was removed"));
-            List<String> leftOut = new ArrayList<>();
-            older.externalRules().forEach(id -> leftOut.add("old DRL rule [" + id + "] was not included"));
-            newer.externalRules().forEach(id -> leftOut.add("new DRL rule [" + id + "] was not included"));
-            older.notEncoded().forEach((id, why) -> leftOut.add("old rule [" + id + "] has no formula: " + why));
-            newer.notEncoded().forEach((id, why) -> leftOut.add("new rule [" + id + "] has no formula: " + why));
-            older.authorityNotEncoded().forEach((at, why) -> leftOut.add("old authority of " + at
+            oldVersion.remedies().keySet().stream().filter(r -> !newVersion.remedies().containsKey(r))
+                    .forEach(r -> notCompared.add(in + "remedy [" + r + "] was removed"));
+            older.externalRules().forEach(id -> add(leftOut, in + "old DRL rule [" + id + "] was not included"));
+            newer.externalRules().forEach(id -> add(leftOut, in + "new DRL rule [" + id + "] was not included"));
+            older.notEncoded().forEach((id, why) -> add(leftOut, in + "old rule [" + id + "] has no formula: " + why));
+            newer.notEncoded().forEach((id, why) -> add(leftOut, in + "new rule [" + id + "] has no formula: " + why));
+            older.authorityNotEncoded().forEach((at, why) -> add(leftOut, in + "old authority of " + at
                     + " has no formula: " + why));
-            newer.authorityNotEncoded().forEach((at, why) -> leftOut.add("new authority of " + at
+            newer.authorityNotEncoded().forEach((at, why) -> add(leftOut, in + "new authority of " + at
                     + " has no formula: " + why));
-            return new ChangeProof(oldModel.id() + " " + oldModel.version(), newModel.id() + " "
-                    + newModel.version(), changes, notCompared, leftOut);
+        }
+    }
+
+    private static void add(List<String> list, String line) {
+        if (!list.contains(line)) {
+            list.add(line);
         }
     }
 
     /** Keeps attributes only one version declares out of the cases, which the other version would refuse. */
-    private Term sharedAttributes(FactSpace space) {
+    private static Term sharedAttributes(FactSpace space, PolicyModel oldModel, PolicyModel newModel) {
         List<Term> absent = new ArrayList<>();
         for (Map.Entry<String, FactSpace.Var> e : space.facts().entrySet()) {
             if (e.getKey().startsWith("attributes.")) {
@@ -102,7 +148,7 @@ public final class ChangeProver {
     /** One remedy's comparison. */
     private record Side(FactSpace space, String remedy, PolicyEncoder.RemedyTerms older,
                         PolicyEncoder.RemedyTerms newer, Term shared,
-                        Engine oldEngine, Engine newEngine, boolean exact, List<String> drl) {
+                        Engine oldEngine, Engine newEngine, boolean exact, List<String> drl, String period) {
 
         Change compare(int role, String roleName) {
             Smt smt = space.smt();
@@ -127,7 +173,8 @@ public final class ChangeProver {
                         + " they make is not seen";
             }
             return new Change(remedy, roleName, verdict, stricter.witness == null ? null : stricter.witness.tree(),
-                    looser.witness == null ? null : looser.witness.tree(), detail.isEmpty() ? "decided the same" : detail);
+                    looser.witness == null ? null : looser.witness.tree(), detail.isEmpty() ? "decided the same" : detail,
+                    period);
         }
 
         private Found find(Term employee, Term direction, String word, String roleName) {

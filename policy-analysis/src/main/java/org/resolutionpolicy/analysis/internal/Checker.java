@@ -36,11 +36,25 @@ public final class Checker implements AutoCloseable {
      * @param extra conditions beyond the policy's own that checks will test (guarantees), for the vocabulary
      */
     public Checker(Policy policy, List<Condition> extra, Duration limit) {
-        PolicyModel model = model(policy);
+        this(policy, Scope.of(policy).get(0), extra, limit);
+    }
+
+    /**
+     * Prepares the analysis of one version of a policy: every case checked is one that version decides (its
+     * {@code openedAt} within the version's period), and the engine decides each witness with the whole policy.
+     */
+    public Checker(Policy policy, Scope scope, List<Condition> extra, Duration limit) {
+        PolicyModel model = scope.model();
         Vocabulary v = new Vocabulary(model);
         extra.forEach(v::condition);
+        if (scope.period() != null) {
+            v.dated();
+        }
         this.smt = new Smt(limit);
         this.space = new FactSpace(smt, v);
+        if (scope.period() != null) {
+            smt.assertAlways(space.inForce(scope.period(), scope.inForceNow()));
+        }
         this.encoder = new PolicyEncoder(space, model, "p");
         this.engine = new Engine(policy, model);
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resolutionpolicy.model.Validity;
 import org.resolutionpolicy.api.RemedyUnit;
 import org.resolutionpolicy.model.FactType;
 
@@ -323,6 +324,29 @@ public final class FactSpace {
     /** Returns the code of a text value, or -1 when no policy uses it. */
     public int code(String value) {
         return strings.indexOf(value);
+    }
+
+    /**
+     * Returns what a case must satisfy to be decided by a version in force over {@code period}: an {@code openedAt}
+     * within it, or, only for the version in force when the analysis runs, none (such a case is decided by the
+     * version in force at the decision time).
+     */
+    public Term inForce(Validity period, boolean inForceNow) {
+        Var opened = facts.get("openedAt");
+        List<Term> within = new ArrayList<>();
+        within.add(opened.present());
+        if (period.from() != null) {
+            Instant f = period.from();
+            long first = f.getEpochSecond() + (f.getNano() > 0 ? 1 : 0);
+            within.add(smt.le(smt.num(first), opened.raw()));
+        }
+        if (period.until() != null) {
+            Instant u = period.until();
+            within.add(u.getNano() > 0 ? smt.le(opened.raw(), smt.num(u.getEpochSecond()))
+                    : smt.lt(opened.raw(), smt.num(u.getEpochSecond())));
+        }
+        Term in = smt.and(within);
+        return inForceNow ? smt.or(smt.not(opened.present()), in) : in;
     }
 
     /** Returns true if the text values give every answer the policy's text tests can give together. */

@@ -23,35 +23,67 @@ import org.resolutionpolicy.model.Rule;
  */
 public final class FindingsAnalyzer {
 
-    private final Checker checker;
-    private final PolicyModel model;
-    private final Places places;
-    private final List<Finding> findings = new ArrayList<>();
+    private final Policy policy;
+    private final String fallback;
+    private final Duration limit;
+    private Checker checker;
+    private PolicyModel model;
+    private Places places;
+    private List<Finding> findings;
 
-    /** Prepares the analysis of a policy whose header entries are at the given places. */
-    public FindingsAnalyzer(Policy policy, Places places, Duration limit) {
-        this.checker = new Checker(policy, List.of(), limit);
-        this.model = checker.encoder().model();
-        this.places = places;
+    /**
+     * Prepares the analysis of a policy; a finding about its header names the line that declares the entry, or
+     * {@code fallback} for a policy read from no file.
+     */
+    public FindingsAnalyzer(Policy policy, String fallback, Duration limit) {
+        this.policy = policy;
+        this.fallback = fallback;
+        this.limit = limit;
     }
 
-    /** Runs every check and returns the report; the solver context is closed afterwards. */
+    /**
+     * Runs every check on every dated version (each over the cases it decides) and returns the report; each solver
+     * context is closed afterwards. With several versions, each finding names the version it is about.
+     */
     public Report run() {
         long start = System.nanoTime();
-        try (checker) {
-            List<Rule> rules = model.rules();
-            for (int i = 0; i < rules.size(); i++) {
-                Rule r = rules.get(i);
-                if (r.enabled() && !checker.encoder().notEncoded().containsKey(r.id())) {
-                    rule(i, r);
+        List<Scope> scopes = Scope.of(policy);
+        List<Finding> all = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        int checks = 0;
+        for (Scope scope : scopes) {
+            model = scope.model();
+            places = Places.of(model, fallback);
+            findings = new ArrayList<>();
+            try (Checker opened = new Checker(policy, scope, List.of(), limit)) {
+                checker = opened;
+                List<Rule> rules = model.rules();
+                for (int i = 0; i < rules.size(); i++) {
+                    Rule r = rules.get(i);
+                    if (r.enabled() && !checker.encoder().notEncoded().containsKey(r.id())) {
+                        rule(i, r);
+                    }
+                }
+                gaps();
+                ladder();
+                roles();
+                checks += checker.smt().checks();
+                String in = scopes.size() > 1 ? "in " + scope.label() + ": " : "";
+                for (Finding f : findings) {
+                    all.add(in.isEmpty() ? f : new Finding(f.kind(), f.place(), f.subject(), in + f.message(),
+                            f.witness()));
+                }
+                for (String l : checker.leftOut()) {
+                    if (!leftOut.contains(in + l)) {
+                        leftOut.add(in + l);
+                    }
                 }
             }
-            gaps();
-            ladder();
-            roles();
-            return new Report(model.id(), model.version(), findings, checker.leftOut(), checker.smt().checks(),
-                    Duration.ofNanos(System.nanoTime() - start));
         }
+        PolicyModel latest = Checker.model(policy);
+        String version = scopes.size() > 1 ? String.join(", ", scopes.stream().map(s -> s.model().version())
+                .toList()) : scopes.get(0).model().version();
+        return new Report(latest.id(), version, all, leftOut, checks, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private List<String> remediesOf(Rule r) {

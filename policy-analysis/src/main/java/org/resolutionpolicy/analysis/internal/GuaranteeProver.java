@@ -47,18 +47,53 @@ public final class GuaranteeProver {
         }
     }
 
-    /** Proves every guarantee in one solver context. */
+    /**
+     * Proves every guarantee in one solver context per dated version, each over the cases that version decides: a
+     * guarantee is proven when it holds in every version, violated when a case of some version breaks it.
+     */
     public List<GuaranteeResult> run() {
-        List<GuaranteeResult> results = new ArrayList<>();
-        try (Checker checker = new Checker(policy, conditions, limit)) {
-            for (int i = 0; i < guarantees.size(); i++) {
-                results.add(prove(checker, guarantees.get(i), conditions.get(i)));
+        List<Scope> scopes = Scope.of(policy);
+        List<List<GuaranteeResult>> byVersion = new ArrayList<>();
+        for (Scope scope : scopes) {
+            List<GuaranteeResult> results = new ArrayList<>();
+            try (Checker checker = new Checker(policy, scope, conditions, limit)) {
+                for (int i = 0; i < guarantees.size(); i++) {
+                    results.add(prove(checker, scope.model(), guarantees.get(i), conditions.get(i)));
+                }
             }
+            byVersion.add(results);
+        }
+        if (scopes.size() == 1) {
+            return byVersion.get(0);
+        }
+        List<GuaranteeResult> results = new ArrayList<>();
+        for (int i = 0; i < guarantees.size(); i++) {
+            results.add(combine(guarantees.get(i), scopes, byVersion, i));
         }
         return results;
     }
 
-    private GuaranteeResult prove(Checker checker, Guarantee g, Condition when) {
+    /**
+     * Returns one result of a guarantee proven per version: the first version's violation (or internal error), else
+     * UNKNOWN if any version's is, else PROVEN in every version; the detail names the version of each part.
+     */
+    private static GuaranteeResult combine(Guarantee g, List<Scope> scopes, List<List<GuaranteeResult>> byVersion,
+                                           int i) {
+        for (Status worst : List.of(Status.INTERNAL, Status.VIOLATED, Status.UNKNOWN)) {
+            for (int v = 0; v < scopes.size(); v++) {
+                GuaranteeResult r = byVersion.get(v).get(i);
+                if (r.status() == worst) {
+                    return new GuaranteeResult(g, worst, r.counterexample(), "in " + scopes.get(v).label() + ": "
+                            + r.detail());
+                }
+            }
+        }
+        List<String> labels = scopes.stream().map(Scope::label).toList();
+        return new GuaranteeResult(g, Status.PROVEN, null, byVersion.get(0).get(i).detail() + ", in every version: "
+                + String.join(", ", labels));
+    }
+
+    private GuaranteeResult prove(Checker checker, PolicyModel model, Guarantee g, Condition when) {
         boolean unknown = false;
         String caveat = checker.leftOut().isEmpty() ? "" : "; " + checker.leftOut().size()
                 + " rule(s) were left out: " + String.join("; ", checker.leftOut());
@@ -80,7 +115,7 @@ public final class GuaranteeProver {
             ProposalDecision d = checker.engine().decide(a.witness());
             int code = checker.engine().code(d.outcome());
             boolean confirmed = code == a.claimed() && checker.engine().holds(when, a.witness())
-                    && !expected(g, code, a.witness().customerCase().employee().role());
+                    && !expected(model, g, code, a.witness().customerCase().employee().role());
             if (confirmed) {
                 return new GuaranteeResult(g, Status.VIOLATED, a.witness().tree(), "the engine decides " + remedy
                         + (a.witness().amount() == null ? "" : " of " + a.witness().amount().toPlainString())
@@ -108,8 +143,9 @@ public final class GuaranteeProver {
     }
 
     /** Returns the formula of the expectation on an outcome code. */
-    private Term expected(Checker checker, Guarantee g, Term outcome) {
+    private static Term expected(Checker checker, Guarantee g, Term outcome) {
         Smt smt = checker.smt();
+        PolicyModel model = checker.encoder().model();
         Guarantee.Expectation e = g.expect();
         Term holds;
         if (e.approverAtLeast() != null) {
@@ -133,7 +169,7 @@ public final class GuaranteeProver {
     }
 
     /** Returns whether the expectation holds for an outcome code the engine decided, as {@link #expected} says. */
-    private boolean expected(Guarantee g, int code, String employeeRole) {
+    private static boolean expected(PolicyModel model, Guarantee g, int code, String employeeRole) {
         Guarantee.Expectation e = g.expect();
         boolean holds;
         int swat = model.roles().size();

@@ -66,6 +66,12 @@ public final class Vocabulary {
      *
      * @throws IllegalArgumentException if its severities or roles differ from the first policy's
      */
+    /** Adds {@code openedAt}, which chooses the version of a policy with dated versions. */
+    public Vocabulary dated() {
+        facts.putIfAbsent("openedAt", FactType.DATETIME);
+        return this;
+    }
+
     public Vocabulary add(PolicyModel model) {
         if (!model.severities().equals(severities) || !model.roles().equals(roles)) {
             throw new IllegalArgumentException("policies compared must have the same severities and roles, were "
