@@ -51,7 +51,7 @@ class SoundnessClassesTests {
             GuaranteeResult r = Analysis.of(dual).prove(List.of(guarantee(Map.of("employee.role", "director",
                     "remedy", "goodwill"), true, Outcome.Kind.ALONE))).get(0);
 
-            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
             Outcome o = dual.decide(Cases.parse(r.counterexampleJson())).proposals().get(0).outcome();
             assertThat(o.kind()).isEqualTo(Outcome.Kind.ESCALATE);
             assertThat(o.approver()).isEqualTo("finance");
@@ -125,7 +125,7 @@ class SoundnessClassesTests {
             GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("remedy", "refund"), false,
                     Outcome.Kind.DENIED))).get(0);
 
-            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
             assertThat(policy.decide(Cases.parse(r.counterexampleJson())).proposals().get(0).outcome().kind())
                     .isEqualTo(Outcome.Kind.DENIED);
         }
@@ -170,7 +170,7 @@ class SoundnessClassesTests {
             GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
                     "remedy", "refund", "amount", Map.of("atMost", 50)), true, Outcome.Kind.ALONE))).get(0);
 
-            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
             var c = Cases.parse(r.counterexampleJson());
             assertThat(c.proposals()).hasSizeGreaterThan(1);
             assertThat(policy.decide(c).proposals().get(c.proposals().size() - 1).outcome().kind())
@@ -219,7 +219,7 @@ class SoundnessClassesTests {
             GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
                     "remedy", "compensation", "amount", Map.of("above", 50)), false, Outcome.Kind.ALONE))).get(0);
 
-            assertThat(r.status()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
             assertThat(r.detail()).contains("version 2020");
             var c = Cases.parse(r.counterexampleJson());
             assertThat(c.openedAt()).isBefore(java.time.Instant.parse("2026-01-01T00:00:00Z"));
@@ -251,6 +251,107 @@ class SoundnessClassesTests {
 
             assertThat(report.version()).isEqualTo("2020, 2026");
             assertThat(report.hasInternalErrors()).isFalse();
+        }
+    }
+
+    /** Class 2: every date a case may hold is searched, not only 2000 to 2100. */
+    @Nested
+    class Dates {
+
+        final Policy policy = Policies.parse("""
+                policy: seniors
+                version: "1"
+                roles: [agent, supervisor]
+                attributes: { birthDate: date }
+                remedies:
+                  voucher: { unit: money }
+                authority:
+                  agent: { voucher: 20 }
+                  supervisor: { voucher: unlimited }
+                rules:
+                  - id: born-before-1960
+                    when: { attributes.birthDate: { below: 1960-01-01 } }
+                    remedies: [voucher]
+                    grant: { role: agent, upTo: 50 }
+                    because: Seniors get more
+                """);
+
+        @Test
+        void a_grant_for_customers_born_before_1960_matches_and_breaks_a_guarantee_the_engine_confirms() {
+            assertThat(Analysis.of(policy).findings().of(Finding.Kind.NEVER_MATCHES)).isEmpty();
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
+                    "amount", Map.of("above", 20)), false, Outcome.Kind.ALONE))).get(0);
+
+            assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(policy.decide(Cases.parse(r.counterexampleJson())).proposals().get(0).outcome().kind())
+                    .isEqualTo(Outcome.Kind.ALONE);
+        }
+    }
+
+    /** Class 3: every number a case may hold is searched, up to 18 digits, not only up to a billion. */
+    @Nested
+    class LargeNumbers {
+
+        final Policy policy = Policies.parse("""
+                policy: big
+                version: "1"
+                roles: [agent, manager, director]
+                remedies:
+                  credit: { unit: money }
+                authority:
+                  agent: { credit: 1000000000 }
+                  manager: { credit: 10000000000000 }
+                  director: { credit: unlimited }
+                rules:
+                  - id: huge
+                    when: { amount: { above: 50000000000000 } }
+                    remedies: [credit]
+                    deny: true
+                    because: Beyond what the bank may credit
+                """);
+
+        @Test
+        void limits_in_the_trillions_reach_their_roles_and_a_deny_above_them_matches() {
+            Report report = Analysis.of(policy).findings();
+
+            assertThat(report.of(Finding.Kind.NEVER_MATCHES)).isEmpty();
+            assertThat(report.of(Finding.Kind.UNREACHABLE_ROLE)).isEmpty();
+        }
+
+        @Test
+        void a_guarantee_a_credit_of_sixty_trillion_breaks_is_violated() {
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("remedy", "credit"), false,
+                    Outcome.Kind.DENIED))).get(0);
+
+            assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(policy.decide(Cases.parse(r.counterexampleJson())).proposals().get(0).outcome().kind())
+                    .isEqualTo(Outcome.Kind.DENIED);
+        }
+    }
+
+    /** Class 5: a window may hold any number of earlier grants, not at most 60. */
+    @Nested
+    class ManyGrants {
+
+        final Policy policy = Policies.parse("""
+                policy: drinks
+                version: "1"
+                roles: [barista, manager]
+                remedies:
+                  drink: { unit: count }
+                authority:
+                  barista: { drink: { perGrant: 1, perCustomer: { count: 100, window: P1Y } } }
+                  manager: { drink: unlimited }
+                """);
+
+        @Test
+        void a_yearly_cap_of_a_hundred_drinks_escalates_the_hundred_and_first() {
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "barista",
+                    "amount", Map.of("atMost", 1)), true, Outcome.Kind.ALONE))).get(0);
+
+            assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(policy.decide(Cases.parse(r.counterexampleJson())).proposals()).last()
+                    .satisfies(d -> assertThat(d.outcome().kind()).isEqualTo(Outcome.Kind.ESCALATE));
         }
     }
 }

@@ -31,6 +31,8 @@ public final class FactSpace {
     static final long LAST_DATE = 4_102_444_800L;
     /** The largest number a witness has where it can; every number a case may hold is searched. */
     static final long LARGEST = 1_000_000_000L;
+    /** The largest number a witness has where it can: a billion, or ten times the policy's largest number. */
+    private final BigDecimal typicalLargest;
     /** The most earlier grants a witness gives one remedy in one window where it can; any number is searched. */
     static final int MOST_GRANTS = 60;
     /** The places of the grid: every number a case may hold (18 digits after the point) is on it. */
@@ -91,6 +93,9 @@ public final class FactSpace {
         this.smt = smt;
         this.scale = BigInteger.TEN.pow(PLACES);
         this.typicalUnit = BigInteger.TEN.pow(PLACES - v.decimals());
+        BigDecimal tenfold = v.largest().multiply(BigDecimal.TEN);
+        this.typicalLargest = tenfold.compareTo(BOUND) >= 0 ? BOUND.subtract(BigDecimal.ONE)
+                : tenfold.max(BigDecimal.valueOf(LARGEST));
         this.strings = List.copyOf(v.strings());
         this.textsComplete = v.textsComplete();
         this.other = v.other();
@@ -257,9 +262,9 @@ public final class FactSpace {
     /** Wishes a grid number to be a usual one: at most the policy's own places, and within a billion. */
     private void typical(Term n, boolean signed) {
         typical.add(smt.eq(smt.op("mod", n, smt.num(typicalUnit)), smt.num(0)));
-        typical.add(smt.le(n, grid(BigDecimal.valueOf(LARGEST))));
+        typical.add(smt.le(n, grid(typicalLargest)));
         if (signed) {
-            typical.add(smt.le(smt.op("-", grid(BigDecimal.valueOf(LARGEST))), n));
+            typical.add(smt.le(smt.op("-", grid(typicalLargest)), n));
         }
     }
 

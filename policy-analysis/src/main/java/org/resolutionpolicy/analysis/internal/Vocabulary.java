@@ -49,6 +49,7 @@ public final class Vocabulary {
     private final Map<String, Window> windows = new LinkedHashMap<>();
     private final Set<String> definitions = new LinkedHashSet<>();
     private int decimals = 2;
+    private BigDecimal largest = BigDecimal.ZERO;
 
     /**
      * Starts a vocabulary for policies with this scale, ladder and remedies.
@@ -209,6 +210,7 @@ public final class Vocabulary {
         } else if (value instanceof BigDecimal n) {
             // the places a witness keeps to where it can (every case number is searched): at most 5, to stay readable
             decimals = Math.max(decimals, Math.min(5, n.stripTrailingZeros().scale() + 1));
+            largest = largest.max(n.abs());
         }
     }
 
@@ -236,6 +238,11 @@ public final class Vocabulary {
 
     List<Window> windows() {
         return new ArrayList<>(windows.values());
+    }
+
+    /** Returns the largest number the policy writes, so that a witness may keep to numbers near it. */
+    BigDecimal largest() {
+        return largest;
     }
 
     int decimals() {

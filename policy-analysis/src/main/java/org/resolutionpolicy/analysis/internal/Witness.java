@@ -3,7 +3,6 @@ package org.resolutionpolicy.analysis.internal;
 import de.uni_freiburg.informatik.ultimate.logic.Term;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -169,7 +168,8 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
     }
 
     private static BigDecimal fromGrid(FactSpace space, BigInteger n) {
-        BigDecimal value = new BigDecimal(n).divide(new BigDecimal(space.scale()), MathContext.DECIMAL64);
+        // exact: every grid number has at most 18 digits before and after the point, as a case may hold
+        BigDecimal value = new BigDecimal(n, space.decimals());
         value = value.stripTrailingZeros();
         return value.scale() < 0 ? value.setScale(0) : value;
     }
