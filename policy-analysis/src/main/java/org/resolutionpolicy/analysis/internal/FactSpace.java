@@ -135,6 +135,8 @@ public final class FactSpace {
             uses.put(key(w.remedy(), w.window()), u);
             domain.add(smt.le(smt.num(0), u.count()));
             domain.add(smt.le(smt.num(0), u.total()));
+            // a total needs a grant to carry it: a witness writes the total on its first grant
+            domain.add(smt.implies(smt.eq(u.count(), smt.num(0)), smt.eq(u.total(), smt.num(0))));
             typical.add(smt.le(u.count(), smt.num(MOST_GRANTS)));
             typical(u.total(), false);
         }
