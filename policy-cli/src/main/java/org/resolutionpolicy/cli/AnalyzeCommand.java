@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.resolutionpolicy.analysis.Analysis;
+import org.resolutionpolicy.analysis.Baseline;
 import org.resolutionpolicy.analysis.ChangeProof;
 import org.resolutionpolicy.analysis.Finding;
+import org.resolutionpolicy.analysis.GuaranteeException;
 import org.resolutionpolicy.analysis.GuaranteeFile;
 import org.resolutionpolicy.analysis.GuaranteeResult;
 import org.resolutionpolicy.analysis.Report;
@@ -50,6 +52,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "5",
             description = "time limit of each solver check, in seconds (default: ${DEFAULT-VALUE}); out of time is 'not decided'")
     double seconds;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "findings accepted with a reason (kind, subject, because): they are listed but exit 0, so CI fails on new findings only")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "write the findings found to FILE as a baseline (then replace each reason with your own)")
+    Path writeBaseline;
 
     @CommandLine.Mixin
     PolicyCli.FormatOption output;
@@ -91,7 +101,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             int exit = PolicyCli.OK;
             List<Object> json = new ArrayList<>();
             if (!policies.isEmpty()) {
-                exit = findings(out, json, Analysis.of(policies).withTimeLimit(limit).findings());
+                Report report = Analysis.of(policies).withTimeLimit(limit).findings();
+                if (writeBaseline != null) {
+                    writeBaseline(report);
+                }
+                exit = findings(out, json, report, baseline == null ? null : readBaseline());
             }
             for (Path file : guaranteeFiles) {
                 GuaranteeFile g = GuaranteeFile.parse(file, guaranteesText(file));
@@ -109,42 +123,78 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private int findings(PrintWriter out, List<Object> json, Report r) {
+    private Baseline readBaseline() {
+        PolicyCli.existing(baseline);
+        try {
+            return Baseline.parse(baseline, BoundedFiles.text(baseline, "baseline", BoundedFiles.MAX_GUARANTEES_BYTES));
+        } catch (java.io.IOException e) {
+            throw new PolicyCli.UsageProblem("cannot read baseline [" + baseline + "]: " + e.getMessage());
+        } catch (GuaranteeException e) {
+            throw new PolicyCli.UsageProblem(e.getMessage());
+        }
+    }
+
+    private void writeBaseline(Report report) {
+        try {
+            java.nio.file.Files.writeString(writeBaseline, Baseline.write(report));
+        } catch (java.io.IOException e) {
+            throw new PolicyCli.UsageProblem("cannot write baseline [" + writeBaseline + "]: " + e.getMessage());
+        }
+    }
+
+    private int findings(PrintWriter out, List<Object> json, Report r, Baseline accepted) {
+        Baseline.Split split = accepted == null ? new Baseline.Split(r.findings(), List.of(), List.of())
+                : accepted.split(r);
         if (output.format == PolicyCli.Format.json) {
             Map<String, Object> tree = new LinkedHashMap<>();
             tree.put("policy", r.policy());
             tree.put("version", r.version());
-            List<Object> items = new ArrayList<>();
-            for (Finding f : r.findings()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("kind", kind(f.kind()));
-                item.put("place", f.place());
-                item.put("subject", f.subject());
-                item.put("message", f.message());
-                if (f.witness() != null) {
-                    item.put("witness", f.witness());
-                }
-                items.add(item);
+            tree.put("findings", items(split.fresh()));
+            if (accepted != null) {
+                tree.put("accepted", items(split.accepted()));
+                tree.put("stale", split.stale().stream().map(a -> Map.of("kind", a.kind(), "subject", a.subject(),
+                        "because", a.because())).toList());
             }
-            tree.put("findings", items);
             tree.put("leftOut", r.leftOut());
             tree.put("checks", r.checks());
             json.add(tree);
         } else {
-            out.println("policy " + r.policy() + " " + r.version() + ": " + count(r.findings().size(), "finding") + " ("
+            out.println("policy " + r.policy() + " " + r.version() + ": " + count(split.fresh().size(), "finding")
+                    + (accepted == null ? "" : ", " + split.accepted().size() + " accepted by the baseline") + " ("
                     + r.checks() + " solver checks, " + r.took().toMillis() + " ms)");
-            for (Finding f : r.findings()) {
+            for (Finding f : split.fresh()) {
                 out.println(f);
                 if (f.witness() != null) {
                     out.println("  case: " + JsonText.line(f.witness()));
                 }
             }
+            for (Finding f : split.accepted()) {
+                out.println("accepted: " + f);
+            }
+            split.stale().forEach(a -> out.println("stale baseline entry: " + a.kind() + " [" + a.subject()
+                    + "] matches no finding any more; remove it"));
             r.leftOut().forEach(s -> out.println("left out: " + s));
         }
         if (r.hasInternalErrors()) {
             return PolicyCli.INTERNAL;
         }
-        return r.findings().isEmpty() ? PolicyCli.OK : PolicyCli.NO;
+        return split.fresh().isEmpty() ? PolicyCli.OK : PolicyCli.NO;
+    }
+
+    private static List<Object> items(List<Finding> findings) {
+        List<Object> items = new ArrayList<>();
+        for (Finding f : findings) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("kind", kind(f.kind()));
+            item.put("place", f.place());
+            item.put("subject", f.subject());
+            item.put("message", f.message());
+            if (f.witness() != null) {
+                item.put("witness", f.witness());
+            }
+            items.add(item);
+        }
+        return items;
     }
 
     /**
@@ -251,7 +301,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static String kind(Finding.Kind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return Baseline.name(kind);
     }
 
     private static String count(int n, String word) {

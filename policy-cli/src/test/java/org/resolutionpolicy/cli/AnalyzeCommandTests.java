@@ -52,6 +52,40 @@ class AnalyzeCommandTests {
     }
 
     @Test
+    void a_baseline_accepts_known_findings_so_only_a_new_one_fails() throws Exception {
+        Path baseline = dir.resolve("analysis-baseline.yaml");
+        PolicyCliTests.Run written = run("analyze", PLANTED.resolve("planted.yaml").toString(), "--write-baseline",
+                baseline.toString());
+        assertThat(written.exit()).isEqualTo(PolicyCli.NO);
+        assertThat(Files.readString(baseline)).contains("kind: masked", "subject: \"masked-rule\"", "because: ");
+
+        PolicyCliTests.Run accepted = run("analyze", PLANTED.resolve("planted.yaml").toString(), "--baseline",
+                baseline.toString());
+        assertThat(accepted.exit()).isEqualTo(PolicyCli.OK);
+        assertThat(accepted.out()).startsWith("policy planted 1: 0 findings, 6 accepted by the baseline")
+                .contains("accepted: ");
+
+        String fewer = Files.readString(baseline).replaceAll("(?s)  - kind: masked\n.*?because: [^\n]*\n", "");
+        Files.writeString(baseline, fewer + "  - kind: never-matches\n    subject: gone-rule\n    because: fixed\n");
+        PolicyCliTests.Run fresh = run("analyze", PLANTED.resolve("planted.yaml").toString(), "--baseline",
+                baseline.toString());
+        assertThat(fresh.exit()).isEqualTo(PolicyCli.NO);
+        assertThat(fresh.out()).startsWith("policy planted 1: 1 finding, 5 accepted by the baseline")
+                .contains("masked: rule [masked-rule]")
+                .contains("stale baseline entry: never-matches [gone-rule] matches no finding any more");
+    }
+
+    @Test
+    void a_baseline_entry_without_a_reason_is_refused_naming_it() throws Exception {
+        Path baseline = Files.writeString(dir.resolve("b.yaml"), "accepted:\n  - kind: masked\n    subject: x\n"
+                + "    because: \"\"\n");
+        PolicyCliTests.Run r = run("analyze", PLANTED.resolve("planted.yaml").toString(), "--baseline",
+                baseline.toString());
+        assertThat(r.exit()).isEqualTo(PolicyCli.USAGE);
+        assertThat(r.err()).contains("accepted[0]: [because] must say why the finding is accepted");
+    }
+
+    @Test
     void a_policy_without_findings_exits_0_and_json_holds_findings_and_checks() {
         PolicyCliTests.Run r = run("analyze", "../examples/policies/online-retailer.yaml", "--format", "json");
         assertThat(r.exit()).isEqualTo(PolicyCli.OK);
