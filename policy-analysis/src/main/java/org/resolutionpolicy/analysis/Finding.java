@@ -30,6 +30,8 @@ public record Finding(Kind kind, String place, String subject, String message, M
         SHRINKING_AUTHORITY,
         /** A role no case is ever escalated to. */
         UNREACHABLE_ROLE,
+        /** A rule with the same effect, remedies and follow-up as an earlier one, matching exactly its cases. */
+        DUPLICATE,
         /** A rule or check the analysis could not decide: left out, or out of time. */
         NOT_DECIDED,
         /** The solver and the engine disagree about a case: a bug of the analysis, worth reporting. */

@@ -19,6 +19,9 @@ class AnalysisDocumentationTests {
         Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(DOC));
         int blocks = 0;
         while (m.find()) {
+            if (m.group(1).startsWith("accepted:")) {
+                continue; // the baseline, tested below
+            }
             blocks++;
             // the guide's file lives beside the examples' guarantee files, whose policy paths it shares
             GuaranteeFile file = GuaranteeFile.parse(Path.of("src/test/resources/examples/doc.guarantees.yaml"),
@@ -36,6 +39,18 @@ class AnalysisDocumentationTests {
         assertThat(r.findings()).hasSize(1);
         String shown = r.findings().get(0).toString().replace("../examples", "examples");
         assertThat(doc).contains(shown).contains("  case: " + Json.line(r.findings().get(0)));
+    }
+
+    @Test
+    void the_baseline_shown_accepts_the_coffee_shops_finding() throws IOException {
+        Matcher m = Pattern.compile("```yaml\\n(accepted:.*?)```", Pattern.DOTALL).matcher(Files.readString(DOC));
+        assertThat(m.find()).isTrue();
+        Baseline baseline = Baseline.parse(DOC, m.group(1));
+        Baseline.Split split = baseline.split(Analysis.of(Path.of("../examples/policies/coffee-shop.yaml")).findings());
+
+        assertThat(split.fresh()).isEmpty();
+        assertThat(split.accepted()).hasSize(1);
+        assertThat(split.stale()).isEmpty();
     }
 
     /** The one-line JSON of a finding's witness, as the CLI prints it. */

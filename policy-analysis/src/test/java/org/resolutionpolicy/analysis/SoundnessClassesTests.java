@@ -354,4 +354,38 @@ class SoundnessClassesTests {
                     .satisfies(d -> assertThat(d.outcome().kind()).isEqualTo(Outcome.Kind.ESCALATE));
         }
     }
+
+    /** Item 4 of issue 29: a rule written twice is one duplicate, not two masked rules. */
+    @Nested
+    class Duplicates {
+
+        @Test
+        void a_rule_written_twice_is_reported_once_as_a_duplicate_of_the_first() {
+            Policy policy = Policies.parse("""
+                    policy: twice
+                    version: "1"
+                    roles: [agent, manager]
+                    remedies:
+                      refund: { unit: money }
+                    authority:
+                      agent: { refund: 500 }
+                      manager: { refund: unlimited }
+                    rules:
+                      - id: big-refunds
+                        when: { amount: { above: 100 } }
+                        require: manager
+                        because: Big refunds are checked
+                      - id: large-refunds
+                        when: "amount > 100"
+                        require: manager
+                        because: Large refunds are checked
+                    """);
+
+            Report report = Analysis.of(policy).findings();
+
+            assertThat(report.findings()).extracting(Finding::kind, Finding::subject)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Kind.DUPLICATE, "large-refunds"));
+            assertThat(report.findings().get(0).message()).contains("duplicates rule [big-refunds]");
+        }
+    }
 }

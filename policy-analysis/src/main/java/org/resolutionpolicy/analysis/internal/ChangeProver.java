@@ -191,8 +191,10 @@ public final class ChangeProver {
             Witness w;
             try {
                 w = Witness.read(space, remedy, word + "-" + remedy + "-" + roleName);
-            } catch (Witness.TooLarge e) {
-                return new Found(null, true, word + ": " + e.getMessage());
+                oldEngine.decide(w);
+                newEngine.decide(w);
+            } catch (Witness.TooLarge | org.resolutionpolicy.api.InvalidCaseException e) {
+                return new Found(null, true, word + ": a case was found that cannot be shown: " + e.getMessage());
             }
             String decidedOld = oldEngine.words(oldEngine.decide(w).outcome());
             String decidedNew = newEngine.words(newEngine.decide(w).outcome());

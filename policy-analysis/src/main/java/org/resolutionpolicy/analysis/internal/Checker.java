@@ -105,8 +105,11 @@ public final class Checker implements AutoCloseable {
         }
         int claimed = smt.intValue(encoder.remedy(remedy).outcome()).intValue();
         try {
-            return new Answer(r, Witness.read(space, remedy, "witness-" + (++witnesses)), claimed);
-        } catch (Witness.TooLarge e) {
+            Witness w = Witness.read(space, remedy, "witness-" + (++witnesses));
+            engine.decide(w);
+            return new Answer(r, w, claimed);
+        } catch (Witness.TooLarge | org.resolutionpolicy.api.InvalidCaseException e) {
+            // a case the engine refuses cannot show anything either: not decided
             // a case that exists but cannot be shown proves nothing either way: not decided
             return new Answer(Smt.Result.UNKNOWN, null, 0);
         }

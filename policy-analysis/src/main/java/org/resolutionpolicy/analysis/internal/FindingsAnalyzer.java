@@ -110,10 +110,93 @@ public final class FindingsAnalyzer {
             return;
         }
         Effect.Kind kind = r.effect().kind();
-        if (kind == Effect.Kind.DENY || kind == Effect.Kind.SWAT || kind == Effect.Kind.REQUIRE
-                || kind == Effect.Kind.GRANT) {
-            masked(i, r, matchedRemedy);
+        if (kind != Effect.Kind.DENY && kind != Effect.Kind.SWAT && kind != Effect.Kind.REQUIRE
+                && kind != Effect.Kind.GRANT) {
+            return;
         }
+        Smt.Result changes = changes(r, java.util.Set.of(i));
+        if (changes == Smt.Result.SAT) {
+            return;
+        }
+        // a rule that changes nothing may have a twin: said once, as a duplicate, rather than twice as masked
+        List<Integer> same = changes == Smt.Result.UNSAT ? duplicates(i, r) : List.of();
+        if (!same.isEmpty() && same.get(0) < i) {
+            Rule first = model.rules().get(same.get(0));
+            findings.add(new Finding(Kind.DUPLICATE, place, r.id(), "rule [" + r.id() + "] duplicates rule ["
+                    + first.id() + "] (" + first.place() + "): the same effect on the same remedies, and it matches"
+                    + " exactly the cases that rule matches; delete one", null));
+            return;
+        }
+        if (!same.isEmpty()) {
+            java.util.Set<Integer> twins = new java.util.HashSet<>(same);
+            twins.add(i);
+            changes = changes(r, twins);
+            if (changes == Smt.Result.SAT) {
+                return;
+            }
+        }
+        masked(i, r, matchedRemedy, changes == Smt.Result.UNKNOWN);
+    }
+
+    /**
+     * Returns SAT if some proposal the rule matches is decided otherwise without the given rules (it and its
+     * twins), UNSAT if none is, UNKNOWN if a check ran out of time.
+     */
+    private Smt.Result changes(Rule r, java.util.Set<Integer> without) {
+        int i = model.rules().indexOf(r);
+        boolean unknown = false;
+        for (String remedy : remediesOf(r)) {
+            PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
+            Smt smt = checker.smt();
+            Smt.Result a = checker.exists(remedy, t.match(i), smt.not(t.sameWithout(without)));
+            if (a == Smt.Result.SAT) {
+                return a;
+            }
+            unknown |= a == Smt.Result.UNKNOWN;
+        }
+        return unknown ? Smt.Result.UNKNOWN : Smt.Result.UNSAT;
+    }
+
+    /** The most rules of one effect compared pairwise for duplicates; a larger group is not searched. */
+    static final int MOST_COMPARED = 64;
+
+    /**
+     * Returns the other rules that duplicate rule {@code i}, in policy order: the same effect, remedies and
+     * follow-up, and a condition that holds for exactly the same proposals (the solver finds no case one matches
+     * and the other does not).
+     */
+    private List<Integer> duplicates(int i, Rule r) {
+        List<Integer> candidates = new ArrayList<>();
+        List<Rule> rules = model.rules();
+        for (int j = 0; j < rules.size(); j++) {
+            Rule o = rules.get(j);
+            if (j != i && o.enabled() && o.effect().equals(r.effect())
+                    && java.util.Objects.equals(o.remedies(), r.remedies())
+                    && java.util.Objects.equals(o.followUp(), r.followUp())
+                    && !checker.encoder().notEncoded().containsKey(o.id())) {
+                candidates.add(j);
+            }
+        }
+        if (candidates.size() > MOST_COMPARED) {
+            return List.of();
+        }
+        Smt smt = checker.smt();
+        List<Integer> out = new ArrayList<>();
+        for (int j : candidates) {
+            boolean equal = true;
+            for (String remedy : remediesOf(r)) {
+                PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
+                Term differ = smt.not(smt.eq(t.match(i), t.match(j)));
+                if (checker.exists(remedy, differ) != Smt.Result.UNSAT) {
+                    equal = false;
+                    break;
+                }
+            }
+            if (equal) {
+                out.add(j);
+            }
+        }
+        return out;
     }
 
     /** Returns a case the rule matches, shown with a finding about it; null (and a finding) if the engine disagrees. */
@@ -141,17 +224,8 @@ public final class FindingsAnalyzer {
         return matched;
     }
 
-    private void masked(int i, Rule r, String matchedRemedy) {
-        boolean unknown = false;
-        for (String remedy : remediesOf(r)) {
-            PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
-            Smt smt = checker.smt();
-            Smt.Result a = checker.exists(remedy, t.match(i), smt.not(t.sameWithout(i)));
-            if (a == Smt.Result.SAT) {
-                return;
-            }
-            unknown |= a == Smt.Result.UNKNOWN;
-        }
+    /** Reports a rule that changes no outcome (or, out of time, that this was not decided). */
+    private void masked(int i, Rule r, String matchedRemedy, boolean unknown) {
         String place = r.place().toString();
         if (unknown) {
             findings.add(undecided(place, r.id(), "whether rule [" + r.id() + "] changes any outcome"));

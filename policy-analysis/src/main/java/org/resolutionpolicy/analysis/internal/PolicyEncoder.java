@@ -153,7 +153,7 @@ public final class PolicyEncoder {
                     }
                 }
             }
-            Decided decided = outcome(-1);
+            Decided decided = outcome(java.util.Set.of());
             outcome = decided.code();
             signs = decided.signs();
         }
@@ -183,7 +183,12 @@ public final class PolicyEncoder {
 
         /** Returns whether the proposal is decided the same, approvers included, without one rule. */
         public Term sameWithout(int rule) {
-            return same(new Decided(outcome, signs), outcome(rule));
+            return same(new Decided(outcome, signs), outcome(java.util.Set.of(rule)));
+        }
+
+        /** Returns whether the proposal is decided the same, approvers included, without several rules at once. */
+        public Term sameWithout(java.util.Set<Integer> rules) {
+            return same(new Decided(outcome, signs), outcome(rules));
         }
 
         /** Returns whether another policy's proposal of the same remedy is decided the same, approvers included. */
@@ -218,7 +223,7 @@ public final class PolicyEncoder {
          * a matching dual {@code require} names must sign off, its highest raised to the approver level, less the one
          * sign-off the employee gives (the highest at or below them), so a dual approval always escalates.
          */
-        private Decided outcome(int skip) {
+        private Decided outcome(java.util.Set<Integer> skip) {
             List<Rule> rules = model.rules();
             int roles = model.roles().size();
             List<Term> deny = new ArrayList<>();
@@ -234,7 +239,7 @@ public final class PolicyEncoder {
                 grantMatches.add(new ArrayList<>());
             }
             for (int i = 0; i < rules.size(); i++) {
-                if (i == skip || match[i] == smt.no()) {
+                if (skip.contains(i) || match[i] == smt.no()) {
                     continue;
                 }
                 Effect e = rules.get(i).effect();

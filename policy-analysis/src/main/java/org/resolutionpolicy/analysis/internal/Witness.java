@@ -35,7 +35,10 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
     /** The most earlier grants a witness writes out: a case the solver needs more of is not shown (UNKNOWN). */
     static final long MOST_WRITTEN_GRANTS = 10_000;
 
-    /** Thrown when the case the solver found has more earlier grants than a witness writes out. */
+    /**
+     * Thrown when the case the solver found cannot be written as a case: more earlier grants than a witness writes
+     * out, or grants that windows which do not nest cannot hold together. Such a case proves nothing: UNKNOWN.
+     */
     static final class TooLarge extends RuntimeException {
         TooLarge(String message) {
             super(message, null, false, false);
@@ -200,6 +203,11 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
                 long c = counted.longValueExact();
                 BigInteger t = smt.intValue(u.total());
                 Instant at = start.plus(Duration.between(start, later).dividedBy(2));
+                if (c < count || t.compareTo(total) < 0) {
+                    // windows that do not nest (P1M and P30D): the counts found cannot all be written as grants
+                    throw new TooLarge("the case found has earlier grants of [" + u.remedy() + "] that windows "
+                            + "which do not nest cannot hold together");
+                }
                 for (long i = count; i < c; i++) {
                     BigInteger amount = i == count ? t.subtract(total) : BigInteger.ZERO;
                     out.add(entry(u.remedy(), fromGrid(space, amount), at));
