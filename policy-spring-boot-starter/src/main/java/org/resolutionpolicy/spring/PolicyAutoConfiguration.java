@@ -267,9 +267,9 @@ public class PolicyAutoConfiguration {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            Map<String, Object> policies = Binder.get(context.getEnvironment())
-                    .bind(PolicyProperties.PREFIX + ".policies", Bindable.mapOf(String.class, Object.class))
-                    .orElse(Map.of());
+            Map<String, PolicyProperties.Source> policies = Binder.get(context.getEnvironment())
+                    .bind(PolicyProperties.PREFIX + ".policies", Bindable.mapOf(String.class,
+                            PolicyProperties.Source.class)).orElse(Map.of());
             String directory = context.getEnvironment().getProperty(PolicyProperties.PREFIX + ".directory");
             if (!policies.isEmpty()) {
                 return ConditionOutcome.match(PolicyProperties.PREFIX + ".policies " + policies.keySet());
