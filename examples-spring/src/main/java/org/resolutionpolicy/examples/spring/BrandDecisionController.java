@@ -38,7 +38,7 @@ public class BrandDecisionController {
      * @throws ResponseStatusException 404 if there is no policy of that id
      */
     @PostMapping("/brands/{brand}/decisions")
-    public Decision decide(@PathVariable String brand, @RequestBody CustomerCase customerCase) {
+    public Decision decide(@PathVariable("brand") String brand, @RequestBody CustomerCase customerCase) {
         PolicyRegistry registry = policies.getIfAvailable();
         if (registry == null || registry.find(brand).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no policy [" + brand + "]; the policies are "

@@ -50,9 +50,12 @@ class BrandsServiceTests {
         dir = Files.createTempDirectory("brands");
         Files.copy(POLICIES.resolve("coffee-shop.yaml"), dir.resolve("coffee-shop.yaml"));
         Files.copy(POLICIES.resolve("online-retailer.yaml"), dir.resolve("online-retailer.yaml"));
-        properties.add("resolution.policy.policies.coffee-shop.locations", () -> dir.resolve("coffee-shop.yaml"));
+        // the single policy of the /decisions controller is watched too, so it must be a file
+        properties.add("resolution.policy.locations", () -> dir.resolve("coffee-shop.yaml").toString());
+        properties.add("resolution.policy.policies.coffee-shop.locations",
+                () -> dir.resolve("coffee-shop.yaml").toString());
         properties.add("resolution.policy.policies.online-retailer.locations",
-                () -> dir.resolve("online-retailer.yaml"));
+                () -> dir.resolve("online-retailer.yaml").toString());
     }
 
     @AfterAll
@@ -128,7 +131,7 @@ class BrandsServiceTests {
         String revision = decision(coffee).get("revision").asString();
         Path file = dir.resolve("coffee-shop.yaml");
         String good = Files.readString(file);
-        Files.writeString(file, good.replace("store-manager", "store-mgr"));
+        Files.writeString(file, good.replace("roles: [barista, shift-lead, store-manager,", "roles: [barista, shift-lead,"));
         LivePolicy live = (LivePolicy) runtime.registry().get("coffee-shop");
         assertThat(live.reloadNow().result()).isEqualTo(ReloadEvent.Result.FAILED);
 
