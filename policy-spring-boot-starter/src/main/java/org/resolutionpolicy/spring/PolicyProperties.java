@@ -2,6 +2,7 @@ package org.resolutionpolicy.spring;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public record PolicyProperties(List<String> locations, @DefaultValue("false") bo
     @ConstructorBinding
     public PolicyProperties {
         locations = locations == null ? List.of() : List.copyOf(locations);
-        policies = policies == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+        policies = policies == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(policies));
     }
 
     /**

@@ -59,8 +59,9 @@ class PolicyJacksonModuleTests {
                 CustomerCase.class))
                 .isInstanceOfSatisfying(InvalidCaseException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> assertThat(p.field()).isEqualTo("proposals[0].amount")));
-        assertThatThrownBy(() -> json.readValue("{\"brand\": \"small\", \"customerCase\": {\"proposals\": [{\"remedy\": \"refund\", \"amount\": \"x\"}]}}",
-                Request.class)).hasRootCauseInstanceOf(InvalidCaseException.class);
+        String nested = "{\"brand\": \"small\", \"customerCase\": "
+                + "{\"proposals\": [{\"remedy\": \"refund\", \"amount\": \"x\"}]}}";
+        assertThatThrownBy(() -> json.readValue(nested, Request.class)).hasRootCauseInstanceOf(InvalidCaseException.class);
     }
 
     @Test
