@@ -89,8 +89,8 @@ class HelpdeskApplicationTests {
         assertThat(problem.get("problems").get(0).get("field").asString()).isEqualTo("employee.role");
         assertThat(problem.get("problems").get(0).get("message").asString()).contains("[barrista]");
         // as docs/spring-boot.md shows it
-        assertThat(problem.get("detail").asString()).isEqualTo("employee.role: unknown role [barrista] (expected one "
-                + "of [barista, shift-lead, store-manager, district-manager])");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("employee.role: unknown role [barrista] (did you mean [barista]?)");
         assertThat(problem.get("instance").asString()).isEqualTo("/decisions");
     }
 
