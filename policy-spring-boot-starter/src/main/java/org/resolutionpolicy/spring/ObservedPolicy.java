@@ -1,5 +1,7 @@
 package org.resolutionpolicy.spring;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Map;
 import org.resolutionpolicy.api.AttributeType;
@@ -15,9 +17,16 @@ import org.resolutionpolicy.api.RemedyUnit;
 
 /**
  * A policy that decides through another and tells the metrics how long each decision took and what it decided
- * (or that the case was invalid). Everything else is the other policy's.
+ * (or that the case was invalid), and makes each decision a Micrometer {@link Observation} named
+ * {@value #OBSERVATION}: low-cardinality key values {@code policy} and {@code outcome} (as the decisions counter names
+ * it), high-cardinality {@code case.id} (when the case has one) and {@code revision}; an invalid case is the
+ * observation's error. Tracing through the OpenTelemetry bridge makes each a span. Everything else is the other
+ * policy's.
  */
 final class ObservedPolicy implements Policy {
+
+    /** The name of each decision's observation. */
+    static final String OBSERVATION = "resolution.policy.decision";
 
     /** What the metrics are told of each decision. */
     interface Decisions {
@@ -25,27 +34,45 @@ final class ObservedPolicy implements Policy {
         void decided(Decision decision, long nanos);
 
         /** Hears a case that did not fit the policy. */
-        void invalid(String policyId, long nanos);
+        void invalid(Policy policy, long nanos);
     }
 
     private final Policy policy;
     private final Decisions decisions;
+    private final ObservationRegistry observations;
 
-    ObservedPolicy(Policy policy, Decisions decisions) {
+    ObservedPolicy(Policy policy, Decisions decisions, ObservationRegistry observations) {
         this.policy = policy;
         this.decisions = decisions;
+        this.observations = observations;
     }
 
     @Override
     public Decision decide(CustomerCase customerCase) {
+        Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+                .contextualName("decide " + policy.id()).lowCardinalityKeyValue("policy", policy.id());
+        if (customerCase != null && customerCase.id() != null) {
+            observation.highCardinalityKeyValue("case.id", customerCase.id());
+        }
+        observation.start();
         long start = System.nanoTime();
-        try {
+        try (Observation.Scope scope = observation.openScope()) {
             Decision decision = policy.decide(customerCase);
             decisions.decided(decision, System.nanoTime() - start);
+            observation.lowCardinalityKeyValue("outcome", Outcomes.strictest(decision))
+                    .highCardinalityKeyValue("revision", decision.revision() != null ? decision.revision()
+                            : policy.revision());
             return decision;
         } catch (InvalidCaseException e) {
-            decisions.invalid(policy.id(), System.nanoTime() - start);
+            decisions.invalid(policy, System.nanoTime() - start);
+            observation.lowCardinalityKeyValue("outcome", Outcomes.INVALID)
+                    .highCardinalityKeyValue("revision", policy.revision()).error(e);
             throw e;
+        } catch (RuntimeException e) {
+            observation.lowCardinalityKeyValue("outcome", "ERROR").error(e);
+            throw e;
+        } finally {
+            observation.stop();
         }
     }
 
@@ -73,7 +100,7 @@ final class ObservedPolicy implements Policy {
 
     @Override
     public Policy withListener(DecisionListener listener) {
-        return new ObservedPolicy(policy.withListener(listener), decisions);
+        return new ObservedPolicy(policy.withListener(listener), decisions, observations);
     }
 
     @Override

@@ -88,6 +88,10 @@ class HelpdeskApplicationTests {
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("problems").get(0).get("field").asString()).isEqualTo("employee.role");
         assertThat(problem.get("problems").get(0).get("message").asString()).contains("[barrista]");
+        // as docs/spring-boot.md shows it
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("employee.role: unknown role [barrista] (did you mean [barista]?)");
+        assertThat(problem.get("instance").asString()).isEqualTo("/decisions");
     }
 
     @Test
@@ -112,7 +116,11 @@ class HelpdeskApplicationTests {
         HttpResponse<String> response = post("{ \"severity\": \"HIGH\", ");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(response.body()).get("problems").size()).isPositive();
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Invalid case");
+        assertThat(problem.get("detail").asString()).startsWith("request body:1:").contains("invalid JSON");
+        assertThat(problem.get("problems").size()).isPositive();
     }
 
     @Test

@@ -15,10 +15,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README's Spring Boot and registry sections quote this module's code, and name the starter's properties. */
+/**
+ * The README's Spring Boot and registry sections and docs/spring-boot.md quote this module's code, and name the
+ * starter's properties.
+ */
 class ReadmeTests {
 
     static final Path README = Path.of("..", "README.md");
+    static final Path GUIDE = Path.of("..", "docs", "spring-boot.md");
 
     @Test
     void every_java_block_of_the_spring_and_registry_sections_is_quoted_from_this_module() throws IOException {
@@ -40,6 +44,15 @@ class ReadmeTests {
             }
         }
         assertThat(blocks).isEqualTo(2);
+        Matcher guide = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(GUIDE));
+        int guideBlocks = 0;
+        while (guide.find()) {
+            guideBlocks++;
+            String block = trimmedLines(guide.group(1));
+            assertThat(sources).as("java block of docs/spring-boot.md, not quoted from examples-spring:%n%s", block)
+                    .anySatisfy(source -> assertThat(source).contains(block));
+        }
+        assertThat(guideBlocks).isEqualTo(1);
     }
 
     @Test
@@ -53,9 +66,33 @@ class ReadmeTests {
         Matcher m = Pattern.compile("(?m)^(?:\\| `)?(resolution\\.policy\\.[a-z.-]+)(?:=|`)").matcher(spring);
         List<String> named = new ArrayList<>();
         while (m.find()) {
-            named.add(m.group(1));
+            named.add(property(m.group(1)));
         }
         assertThat(named).hasSizeGreaterThanOrEqualTo(12).allSatisfy(p -> assertThat(metadata).contains("\"" + p + "\""));
+        Matcher guide = Pattern.compile("(?m)^\\| `(resolution\\.policy\\.[a-z.<>-]+)`")
+                .matcher(section(Files.readString(GUIDE), "## Every property"));
+        List<String> documented = new ArrayList<>();
+        while (guide.find()) {
+            documented.add(property(guide.group(1)));
+        }
+        // every property of these classes is in the guide's table, and the table names no property that is not
+        List<String> all = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode property : tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(metadata).get("properties")) {
+            String source = property.get("sourceType").asString();
+            if (source.matches("org\\.resolutionpolicy\\.spring\\.Policy(Properties|RequestProperties|"
+                    + "ActuatorProperties)(\\$.*)?")) {
+                all.add(property.get("name").asString());
+            }
+        }
+        assertThat(all).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(documented).as("the properties of docs/spring-boot.md#every-property").containsAll(all)
+                .allSatisfy(p -> assertThat(metadata).contains("\"" + p + "\""));
+    }
+
+    /** Returns the property of a name: {@code resolution.policy.policies.<id>.locations} is the map's. */
+    private static String property(String name) {
+        return name.replaceFirst("^(resolution\\.policy\\.policies)\\..*", "$1");
     }
 
     private static String section(String markdown, String heading) {

@@ -299,7 +299,12 @@ final class Reloader<T> {
         // back to what serves after a refused edit (the edit was undone): the status is no longer degraded, and the
         // listeners hear of it
         ReloadEvent last = lastAttempt;
-        return last != null && last.result() == ReloadEvent.Result.FAILED ? publish(unchanged) : unchanged;
+        if (last == null || last.result() != ReloadEvent.Result.FAILED) {
+            return unchanged;
+        }
+        log.info("reload of {}: the refused edit was undone, revision [{}] serves as before and is no longer degraded",
+                request.paths(), serving);
+        return publish(unchanged);
     }
 
     /** Reports files that did not hold still for the whole patience: nothing of them serves. */
