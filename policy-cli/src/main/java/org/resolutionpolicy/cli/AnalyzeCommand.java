@@ -14,6 +14,7 @@ import org.resolutionpolicy.analysis.Finding;
 import org.resolutionpolicy.analysis.GuaranteeFile;
 import org.resolutionpolicy.analysis.GuaranteeResult;
 import org.resolutionpolicy.analysis.Report;
+import org.resolutionpolicy.api.PolicyFiles;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.format.json.JsonText;
 import picocli.CommandLine;
@@ -77,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<Path> policies = new ArrayList<>();
         List<Path> guaranteeFiles = new ArrayList<>();
         for (Path p : paths) {
-            (p.getFileName().toString().endsWith(".guarantees.yaml") ? guaranteeFiles : policies).add(p);
+            (PolicyFiles.isGuaranteesFile(p) ? guaranteeFiles : policies).add(p);
         }
         try {
             if (against != null) {
