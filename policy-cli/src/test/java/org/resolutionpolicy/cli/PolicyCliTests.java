@@ -803,6 +803,29 @@ class PolicyCliTests {
         }
 
         @Test
+        void help_lists_each_command_with_a_whole_sentence() {
+            Run r = run("--help");
+            String commands = r.out().substring(r.out().indexOf("Commands:\n") + "Commands:\n".length());
+            // an entry is its first line and the lines indented below it
+            List<String> entries = List.of(commands.replaceAll("\n {4,}", " ").split("\n"));
+
+            assertThat(entries).hasSizeGreaterThanOrEqualTo(10).allSatisfy(entry -> assertThat(entry.strip())
+                    .as("the command list shows each command's first paragraph whole").endsWith("."));
+        }
+
+        @Test
+        void every_paragraph_of_every_command_description_is_whole_sentences() {
+            picocli.CommandLine cli = new picocli.CommandLine(PolicyCli.class);
+
+            // picocli's own help command aside
+            assertThat(cli.getSubcommands().values()).filteredOn(command -> !command.getCommandName().equals("help"))
+                    .hasSizeGreaterThanOrEqualTo(9).allSatisfy(command ->
+                    assertThat(command.getCommandSpec().usageMessage().description())
+                            .as("picocli breaks a line at each paragraph of [%s]", command.getCommandName())
+                            .isNotEmpty().allSatisfy(paragraph -> assertThat(paragraph).endsWith(".")));
+        }
+
+        @Test
         void help_of_a_command_shows_its_options_and_exits_0() {
             Run r = run("decide", "--help");
 
