@@ -119,6 +119,34 @@ class ReadmeTests {
     }
 
     @Test
+    void maven_and_gradle_coordinates_name_the_build_version() throws IOException {
+        String parent = Files.readString(ROOT.resolve("pom.xml"));
+        Matcher own = Pattern.compile("<artifactId>resolution-policy-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(parent);
+        assertThat(own.find()).isTrue();
+        String version = own.group(1);
+        String readme = Files.readString(ROOT.resolve("README.md"));
+
+        Matcher maven = Pattern.compile("<groupId>org.resolutionpolicy</groupId>\\s*<artifactId>([^<]+)</artifactId>"
+                + "\\s*<version>([^<]+)</version>").matcher(readme);
+        List<String> mavenVersions = new ArrayList<>();
+        while (maven.find()) {
+            mavenVersions.add(maven.group(1) + ":" + maven.group(2));
+        }
+        // Kotlin DSL in double quotes, Groovy DSL in single quotes
+        Matcher gradle = Pattern.compile("\"org\\.resolutionpolicy:([a-z-]+):([^\"]+)\""
+                + "|'org\\.resolutionpolicy:([a-z-]+):([^']+)'").matcher(readme);
+        List<String> gradleVersions = new ArrayList<>();
+        while (gradle.find()) {
+            gradleVersions.add(gradle.group(2) != null ? gradle.group(2) : gradle.group(4));
+        }
+
+        assertThat(mavenVersions).hasSizeGreaterThanOrEqualTo(3).allSatisfy(c -> assertThat(c).endsWith(":" + version));
+        assertThat(gradleVersions).as("Gradle coordinates beside Maven").hasSizeGreaterThanOrEqualTo(3)
+                .containsOnly(version);
+    }
+
+    @Test
     void a_snippet_that_differs_from_its_file_is_found() {
         List<String> file = List.of("class A {", "    int a = 1;", "", "    int b = 2;", "}");
 
