@@ -312,35 +312,7 @@ final class Parser {
     }
 
     private ExpressionException unknownName(Token first, List<Token> parts, String path) {
-        if (CLASS_WORDS.contains(first.text()) || Character.isUpperCase(first.text().charAt(0))) {
-            return new ExpressionException("class references are not allowed: [" + first.text() + "]", first.offset(),
-                    parts.size() == 1 && !CLASS_WORDS.contains(first.text()) ? quoteHint(first.text()) : null);
-        }
-        String hint = Hints.didYouMean(path, context.facts().names());
-        if (hint == null && parts.size() == 1 && isValueName(first.text())) {
-            hint = quoteHint(first.text());
-        }
-        if (hint == null && parts.size() == 2 && first.text().equals("attributes")) {
-            hint = "declare it under attributes: in the policy";
-        }
-        return new ExpressionException("unknown fact [" + path + "]", first.offset(), hint);
-    }
-
-    /**
-     * A bare capitalised word (severity == CRITICAL) is most often a value written without quotes: MVEL would read
-     * it as a class, so the hint says how to write it as the text it is meant to be.
-     */
-    private String quoteHint(String name) {
-        String example = context.severities().contains(name) ? "severity == '" + name + "'"
-                : context.roles().contains(name) ? "employee.role == '" + name + "'"
-                : "customer.tier == '" + name + "'";
-        return "did you mean '" + name + "' (in quotes)? a severity, tier, role or other value is text in a condition,"
-                + " as in [" + example + "]";
-    }
-
-    /** Returns true for the name of a severity or role of the policy: a value, not a fact. */
-    private boolean isValueName(String name) {
-        return context.severities().contains(name) || context.roles().contains(name);
+        return UnknownNames.refusal(first, parts.size(), path, context, CLASS_WORDS);
     }
 
     private Expr call(Token first, List<Token> parts, String path) throws ExpressionException {
