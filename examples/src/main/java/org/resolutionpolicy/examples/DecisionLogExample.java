@@ -26,7 +26,7 @@ public final class DecisionLogExample {
             for (Path c : cases) {
                 policy.decide(Cases.load(c));
             }
-            return log.failedWrites();
+            return log.failedWrites();   // lines it could not write (a full disk): never thrown into a decision
         }
     }
 }

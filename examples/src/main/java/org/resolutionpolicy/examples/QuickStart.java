@@ -30,7 +30,8 @@ public final class QuickStart {
                 .propose("refund", 80)
                 .build();
 
-        return policy.decide(lateOrder);
+        Decision decision = policy.decide(lateOrder);
+        return decision;
     }
 
     /**

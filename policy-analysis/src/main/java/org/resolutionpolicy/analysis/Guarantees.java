@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.resolutionpolicy.api.PolicyFiles;
 
 /**
  * Runs guarantee files under JUnit 5, one test per guarantee, beside {@code Scenarios.in} for scenario files:
@@ -77,7 +78,7 @@ public final class Guarantees {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> f.getFileName().toString().endsWith(".guarantees.yaml")).sorted().forEach(out::add);
+                    walk.filter(PolicyFiles::isGuaranteesFile).sorted().forEach(out::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,13 +49,15 @@ final class Sources {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
                 // a pipe or device named like a policy file is read, that is refused, rather than skipped unsaid
-                files = walk.filter(f -> !hidden(path, f)).filter(f -> Files.isRegularFile(f) || special(f))
-                        .filter(Sources::isPolicyFile).sorted().collect(Collectors.toList());
+                files = walk.filter(f -> !PolicyFiles.isHidden(path, f))
+                        .filter(f -> Files.isRegularFile(f) || special(f))
+                        .filter(PolicyFiles::isPolicyFile).sorted().collect(Collectors.toList());
             } catch (IOException e) {
                 throw new PolicyException("cannot read directory [" + path + "]: " + e.getMessage(), e);
             }
             if (files.isEmpty()) {
-                throw new PolicyException("no policy files (*.yaml, *.yml, *.drl) in directory [" + path + "]");
+                throw new PolicyException("no policy files (*.yaml, *.yml, *.drl) in directory [" + path + "]: scenario"
+                        + " files (*.test.yaml) and guarantees files (*.guarantees.yaml) are not policy files");
             }
             List<PolicySource> sources = new ArrayList<>();
             for (Path file : files) {
@@ -67,20 +68,6 @@ final class Sources {
         return List.of(read(path, options));
     }
 
-    /**
-     * Returns true if a file below a directory is hidden or inside a hidden directory (a name starting with a dot):
-     * editors' temporary files, and the {@code ..data} and {@code ..<timestamp>} directories of a Kubernetes
-     * ConfigMap mount, whose files are also reachable through the mount's visible symlinks.
-     */
-    static boolean hidden(Path root, Path file) {
-        for (Path part : root.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Returns true for a pipe, device or socket (or a link to one); false for a missing or looping link. */
     private static boolean special(Path file) {
         try {
@@ -88,15 +75,6 @@ final class Sources {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** Policy files in a directory: YAML and DRL, but not scenario files ({@code *.test.yaml}) that live beside them. */
-    static boolean isPolicyFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".test.yaml") || name.endsWith(".test.yml")) {
-            return false;
-        }
-        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".drl");
     }
 
     static PolicySource read(Path file) {

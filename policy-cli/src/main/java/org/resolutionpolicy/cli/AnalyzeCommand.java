@@ -16,6 +16,7 @@ import org.resolutionpolicy.analysis.GuaranteeException;
 import org.resolutionpolicy.analysis.GuaranteeFile;
 import org.resolutionpolicy.analysis.GuaranteeResult;
 import org.resolutionpolicy.analysis.Report;
+import org.resolutionpolicy.api.PolicyFiles;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.format.json.JsonText;
 import picocli.CommandLine;
@@ -29,14 +30,16 @@ import picocli.CommandLine.Parameters;
  * change proof, the comparison ran), 1 otherwise, 3 when the solver and the engine disagree.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Prove what a policy can and cannot do, with an SMT solver; every case shown was decided by the engine.",
-            "POLICY arguments together form one policy; *.guarantees.yaml arguments are guarantee files, proven against",
-            "their own policy. Without guarantee files: rules that never match or never change an outcome, grants that",
-            "raise nothing, gaps nobody can approve, shrinking authority, roles nobody is escalated to.",
-            "With --against OLD...: per remedy and role, whether POLICY is equivalent to OLD, only stricter, only looser",
-            "or both, with a case for each direction.",
-            "Exit code 0 when nothing was found and every guarantee holds, 1 otherwise, 2 on usage errors and a",
-            "policy that does not load, 3 on an internal error (the solver and the engine disagree)."})
+        description = {"Prove what a policy can and cannot do, with an SMT solver; every case shown was decided by the"
+                + " engine.",
+            "POLICY arguments together form one policy; *.guarantees.yaml arguments are guarantee files, proven"
+                + " against their own policy. Without guarantee files: rules that never match or never change an"
+                + " outcome, grants that raise nothing, gaps nobody can approve, shrinking authority, roles nobody is"
+                + " escalated to.",
+            "With --against OLD...: per remedy and role, whether POLICY is equivalent to OLD, only stricter, only"
+                + " looser or both, with a case for each direction.",
+            "Exit code 0 when nothing was found and every guarantee holds, 1 otherwise, 2 on usage errors and a"
+                + " policy that does not load, 3 on an internal error (the solver and the engine disagree)."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories, or *.guarantees.yaml files")
@@ -87,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<Path> policies = new ArrayList<>();
         List<Path> guaranteeFiles = new ArrayList<>();
         for (Path p : paths) {
-            (p.getFileName().toString().endsWith(".guarantees.yaml") ? guaranteeFiles : policies).add(p);
+            (PolicyFiles.isGuaranteesFile(p) ? guaranteeFiles : policies).add(p);
         }
         try {
             if (against != null) {

@@ -18,15 +18,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code policy diff}: what an edit of a policy would have changed over a history, for CI to gate the edit. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Decide every case of a history with the policy as it is (OLD) and as edited (NEW) and report",
-            "what changes: outcome transitions per remedy with counts, sample cases and the rules responsible, the",
-            "money that moves, each role's escalation workload, the cases whose follow-ups or latitude change.",
-            "All OLD arguments form one policy, all --against arguments the other.",
-            "With --prove instead of --history: a proof over every possible case (policy analyze NEW --against OLD):",
-            "per remedy and role, equivalent, only stricter, only looser or both, with a case for each direction.",
-            "Exit code 0 when nothing changes, 1 when something does, 2 when a policy has errors, a bad line fails the",
-            "run, a file cannot be read, the policies name different currencies, or the history's amounts are in",
-            "more than one currency and neither policy names one."})
+        description = {"Decide every case of a history with the policy as it is (OLD) and as edited (NEW), and report"
+                + " what changes.",
+            "The report holds the outcome transitions per remedy with counts, sample cases and the rules responsible,"
+                + " the money that moves, each role's escalation workload, and the cases whose follow-ups or latitude"
+                + " change. All OLD arguments form one policy, all --against arguments the other.",
+            "With --prove instead of --history: a proof over every possible case (policy analyze NEW --against OLD):"
+                + " per remedy and role, equivalent, only stricter, only looser or both, with a case for each"
+                + " direction.",
+            "Exit code 0 when nothing changes, 1 when something does, 2 when a policy has errors, a bad line fails the"
+                + " run, a file cannot be read, the policies name different currencies, or the history's amounts are"
+                + " in more than one currency and neither policy names one."})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "OLD", description = "the policy as it is: files or directories")

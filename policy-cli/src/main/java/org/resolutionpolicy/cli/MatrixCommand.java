@@ -17,11 +17,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code policy matrix}: the authority matrix of a policy as one self-contained HTML page. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
-        description = {"Write the authority matrix of a policy as one self-contained HTML page: for each remedy, who may",
-            "grant how much alone at each severity, who approves beyond, the grants that raise a limit, the deny and",
-            "SWAT rules with their because, windows and follow-ups, with filters for tier and category.",
-            "All POLICY arguments together form one policy. Without --out the page goes to standard output.",
-            "Exit code 0 when the page was written, 2 when the policy has errors or a file cannot be read or written."})
+        description = {"Write the authority matrix of a policy as one self-contained HTML page.",
+            "For each remedy: who may grant how much alone at each severity, who approves beyond, the grants that"
+                + " raise a limit, the deny and SWAT rules with their because, windows and follow-ups, with filters for"
+                + " tier and category. All POLICY arguments together form one policy. Without --out the page goes to"
+                + " standard output.",
+            "Exit code 0 when the page was written, 2 when the policy has errors or a file cannot be read or"
+                + " written."})
 final class MatrixCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")

@@ -164,11 +164,13 @@ public final class PolicyCli implements Callable<Integer> {
     /** {@code policy validate}. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check policies and print every problem as file:line:col: error|warning: message.",
-                "Each argument is one policy: a file, or a directory whose files together form one policy.",
-                "Exit code 0 when every policy is valid, 1 when any has an error (or a warning, with --strict),",
-                "2 when a file cannot be read.",
-                "With --watch it keeps running and validates again after every save, printing the problems or",
-                "\"ok ... revision ...\", until it is stopped; its exit code is then that of the last validation."})
+                "Each argument is one policy: a file, or a directory whose policy files together form one policy"
+                    + " (scenario files *.test.yaml and guarantees files *.guarantees.yaml beside them are left out).",
+                "Exit code 0 when every policy is valid, 1 when any has an error (or a warning, with --strict),"
+                    + " 2 when a file cannot be read.",
+                "With --watch it keeps running and validates again after every save, printing the problems or"
+                    + " \"ok ... revision ...\", until it is stopped; its exit code is then that of the last"
+                    + " validation."})
     static final class Validate implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "policy files or directories")

@@ -28,12 +28,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code policy replay}: decide every case of a history and report what the policy decided. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Decide every case of a history (JSON lines, optionally gzip) and report outcomes and money per",
-            "remedy, each approver's escalations per week, SWAT routes, the rules that decided most, follow-ups owed.",
-            "All POLICY arguments together form one policy. A progress bar is drawn on stderr when it is a terminal.",
-            "Exit code 0 when the history was replayed, 2 when the policy has errors, a bad line fails the run, a",
-            "file cannot be read or the history's amounts are in more than one currency and the policy names none.",
-            "Money is reported in the policy's currency, or the one the cases state."})
+        description = {"Decide every case of a history (JSON lines, optionally gzip) and report what the policy"
+                + " decided.",
+            "The report holds outcomes and money per remedy, each approver's escalations per week, SWAT routes, the"
+                + " rules that decided most and the follow-ups owed. Money is reported in the policy's currency, or the"
+                + " one the cases state. All POLICY arguments together form one policy. A progress bar is drawn on"
+                + " stderr when it is a terminal.",
+            "Exit code 0 when the history was replayed, 2 when the policy has errors, a bad line fails the run, a"
+                + " file cannot be read or the history's amounts are in more than one currency and the policy names"
+                + " none."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "POLICY", description = "policy files or directories")

@@ -397,6 +397,61 @@ class PolicyCliTests {
     }
 
     @Nested
+    @DisplayName("a policy directory with its scenarios and guarantees beside the policy")
+    class FilesBeside {
+
+        Path shop;
+
+        @BeforeEach
+        void layout() throws IOException {
+            shop = Files.createDirectories(dir.resolve("shop"));
+            write("shop/coffee-shop.yaml", COFFEE);
+            write("shop/coffee-shop.test.yaml", Test_.SCENARIOS.replace("../coffee-shop.yaml", "coffee-shop.yaml"));
+            write("shop/coffee-shop.guarantees.yaml", String.join("\n",
+                    "policy: coffee-shop.yaml",
+                    "guarantees:",
+                    "  - name: a barista never refunds alone",
+                    "    when: { employee.role: barista, remedy: refund }",
+                    "    never: ALONE",
+                    ""));
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void validate_and_decide_read_the_policy_files_of_the_directory_only() {
+            Run validate = run("validate", shop.toString());
+            Run decide = run("decide", shop.toString(), "--case", caseFile.toString(), "--format", "json");
+
+            assertThat(validate.err()).isEmpty();
+            assertThat(validate.out()).isEqualTo("ok: " + shop + " (policy coffee-shop 2026.11)\n");
+            assertThat(validate.exit()).isZero();
+            assertThat(decide.err()).isEmpty();
+            assertThat((Map<String, Object>) new Yaml().load(decide.out())).containsEntry("policy", "coffee-shop")
+                    .containsEntry("version", "2026.11");
+            assertThat(decide.exit()).isZero();
+        }
+
+        @Test
+        void test_runs_the_scenarios_beside_the_policy() {
+            Run r = run("test", shop.toString());
+
+            assertThat(r.out()).contains("PASS  coffee-shop.test.yaml  gold members get a voucher at the counter")
+                    .endsWith("2 passed, 0 failed\n");
+            assertThat(r.exit()).isZero();
+        }
+
+        @Test
+        void analyze_proves_the_guarantees_beside_the_policy_of_the_directory() {
+            Run r = run("analyze", shop.toString(), shop.resolve("coffee-shop.guarantees.yaml").toString());
+
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out()).startsWith("policy coffee-shop 2026.11: ")
+                    .contains("coffee-shop.guarantees.yaml: 1 of 1 guarantee proven")
+                    .contains("PROVEN: a barista never refunds alone (never ALONE)");
+        }
+    }
+
+    @Nested
     @DisplayName("policy explain")
     class Explain {
 
@@ -745,6 +800,29 @@ class PolicyCliTests {
             assertThat(r.exit()).isZero();
             assertThat(r.out()).startsWith("Usage: policy").contains("validate").contains("decide").contains("explain");
             assertThat(r.err()).isEmpty();
+        }
+
+        @Test
+        void help_lists_each_command_with_a_whole_sentence() {
+            Run r = run("--help");
+            String commands = r.out().substring(r.out().indexOf("Commands:\n") + "Commands:\n".length());
+            // an entry is its first line and the lines indented below it
+            List<String> entries = List.of(commands.replaceAll("\n {4,}", " ").split("\n"));
+
+            assertThat(entries).hasSizeGreaterThanOrEqualTo(10).allSatisfy(entry -> assertThat(entry.strip())
+                    .as("the command list shows each command's first paragraph whole").endsWith("."));
+        }
+
+        @Test
+        void every_paragraph_of_every_command_description_is_whole_sentences() {
+            picocli.CommandLine cli = new picocli.CommandLine(PolicyCli.class);
+
+            // picocli's own help command aside
+            assertThat(cli.getSubcommands().values()).filteredOn(command -> !command.getCommandName().equals("help"))
+                    .hasSizeGreaterThanOrEqualTo(9).allSatisfy(command ->
+                    assertThat(command.getCommandSpec().usageMessage().description())
+                            .as("picocli breaks a line at each paragraph of [%s]", command.getCommandName())
+                            .isNotEmpty().allSatisfy(paragraph -> assertThat(paragraph).endsWith(".")));
         }
 
         @Test

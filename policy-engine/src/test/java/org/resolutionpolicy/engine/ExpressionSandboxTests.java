@@ -411,6 +411,49 @@ class ExpressionSandboxTests {
         }
     }
 
+    @Nested
+    @DisplayName("a value written without quotes is refused with a hint to quote it")
+    class UnquotedValues {
+
+        @Test
+        void a_bare_severity_is_refused_where_it_is_with_the_quoted_form() {
+            assertRefusedAt("severity == CRITICAL", "CRITICAL", "class references are not allowed: [CRITICAL]");
+            assertThat(refused("severity == CRITICAL").hint()).isEqualTo("did you mean 'CRITICAL' (in quotes)? a "
+                    + "severity, tier, role or other value is text in a condition, as in [severity == 'CRITICAL']");
+        }
+
+        @Test
+        void a_bare_tier_or_other_capitalised_word_gets_the_same_hint() {
+            assertThat(refused("customer.tier == GOLD").hint()).startsWith("did you mean 'GOLD' (in quotes)?")
+                    .endsWith("as in [customer.tier == 'GOLD']");
+        }
+
+        @Test
+        void a_bare_role_is_an_unknown_fact_with_the_quoted_form() {
+            Problem p = refused("employee.role == supervisor");
+
+            assertThat(p.message()).contains("unknown fact [supervisor]");
+            assertThat(p.hint()).startsWith("did you mean 'supervisor' (in quotes)?")
+                    .endsWith("as in [employee.role == 'supervisor']");
+        }
+
+        @Test
+        void a_class_of_the_jdk_gets_no_hint_to_quote_it() {
+            Problem p = refused("Math == 1");
+
+            assertThat(p.message()).contains("class references are not allowed: [Math]");
+            assertThat(p.hint()).isNull();
+        }
+
+        @Test
+        void the_hint_is_printed_with_the_place() {
+            assertThatThrownBy(() -> withCondition("severity == CRITICAL"))
+                    .hasMessageContaining("<string>:" + WHEN_LINE + ":" + (FIRST_COLUMN + 12)
+                            + ": error: class references are not allowed: [CRITICAL]")
+                    .hasMessageContaining("did you mean 'CRITICAL' (in quotes)?");
+        }
+    }
+
     @Test
     void the_error_message_reads_compiler_style_with_the_place() {
         assertThatThrownBy(() -> withCondition("amount.class"))

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
+import org.resolutionpolicy.api.PolicyFiles;
 import org.resolutionpolicy.api.PolicySource;
 
 /**
@@ -98,8 +98,8 @@ public final class PolicyText implements Serializable {
             return List.of(path);
         }
         try (Stream<Path> walk = Files.walk(path)) {
-            List<Path> files = walk.filter(f -> !hidden(path, f)).filter(Files::isRegularFile)
-                    .filter(PolicyText::isPolicyFile).sorted().toList();
+            List<Path> files = walk.filter(f -> !PolicyFiles.isHidden(path, f)).filter(Files::isRegularFile)
+                    .filter(PolicyFiles::isPolicyFile).sorted().toList();
             if (files.isEmpty()) {
                 throw new PolicyException("no policy files (*.yaml, *.yml, *.drl) in directory [" + path + "]");
             }
@@ -107,23 +107,6 @@ public final class PolicyText implements Serializable {
         } catch (IOException | UncheckedIOException e) {
             throw new PolicyException("cannot read directory [" + path + "]: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean hidden(Path root, Path file) {
-        for (Path part : root.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isPolicyFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".test.yaml") || name.endsWith(".test.yml")) {
-            return false;
-        }
-        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".drl");
     }
 
     /** Returns the sources, in the order they compile. */

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
+import org.resolutionpolicy.api.PolicyFiles;
 import org.resolutionpolicy.api.PolicyLoadException;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.ProposalDecision;
@@ -54,10 +54,9 @@ public final class ScenarioRunner {
         return files;
     }
 
-    /** Returns true for {@code *.test.yaml} and {@code *.test.yml}. */
+    /** Returns true for {@code *.test.yaml} and {@code *.test.yml}, as {@link PolicyFiles#isScenarioFile} says. */
     public static boolean isScenarioFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".test.yaml") || name.endsWith(".test.yml");
+        return PolicyFiles.isScenarioFile(file);
     }
 
     /**

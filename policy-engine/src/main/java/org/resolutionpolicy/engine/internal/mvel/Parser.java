@@ -312,15 +312,7 @@ final class Parser {
     }
 
     private ExpressionException unknownName(Token first, List<Token> parts, String path) {
-        if (CLASS_WORDS.contains(first.text()) || Character.isUpperCase(first.text().charAt(0))) {
-            return new ExpressionException("class references are not allowed: [" + first.text() + "]", first.offset(),
-                    null);
-        }
-        String hint = Hints.didYouMean(path, context.facts().names());
-        if (hint == null && parts.size() == 2 && first.text().equals("attributes")) {
-            hint = "declare it under attributes: in the policy";
-        }
-        return new ExpressionException("unknown fact [" + path + "]", first.offset(), hint);
+        return UnknownNames.refusal(first, parts.size(), path, context, CLASS_WORDS);
     }
 
     private Expr call(Token first, List<Token> parts, String path) throws ExpressionException {

@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.resolutionpolicy.api.PolicyFiles;
 
 /**
  * What a live policy's own files look like now, without opening any of them: for each policy file under the watched
  * paths (the files {@code Policies.load} reads: a watched file itself, and below a watched directory every
- * {@code *.yaml}, {@code *.yml} and {@code *.drl} file that is not hidden nor a scenario), its kind, size,
+ * policy file by {@link PolicyFiles}: not hidden, nor a scenario or guarantees file), its kind, size,
  * modification time and identity, following links.
  *
  * <p>Two looks that differ say the files changed in between: the watcher ignores events that change nothing of its
@@ -65,7 +65,7 @@ record FileStamps(Map<Path, Stamp> files) {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(f -> !hidden(path, f) && isPolicyFile(f) && !Files.isDirectory(f))
+                walk.filter(f -> !PolicyFiles.isHidden(path, f) && PolicyFiles.isPolicyFile(f) && !Files.isDirectory(f))
                         .forEach(f -> files.put(f, stamp(f)));
             } catch (IOException | RuntimeException e) {
                 // a directory that vanishes or cannot be listed mid-walk: a look of its own, unlike any other
@@ -136,27 +136,5 @@ record FileStamps(Map<Path, Stamp> files) {
             }
         }
         return null;
-    }
-
-    /**
-     * Returns true if a file below a watched directory is hidden or inside a hidden directory (a name starting with
-     * a dot), as {@code Policies.load} skips it: editors' temporary files, a ConfigMap's {@code ..data}.
-     */
-    static boolean hidden(Path root, Path file) {
-        for (Path part : root.relativize(file)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Policy files in a directory, as {@code Policies.load} reads them: YAML and DRL, not scenario files. */
-    static boolean isPolicyFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".test.yaml") || name.endsWith(".test.yml")) {
-            return false;
-        }
-        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".drl");
     }
 }
