@@ -13,12 +13,14 @@ import java.util.Set;
 import org.resolutionpolicy.model.source.Hints;
 import org.resolutionpolicy.model.FactPath;
 import org.resolutionpolicy.model.FactType;
+import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.value.Values;
 
 /**
  * Parses and type-checks the allowed subset of MVEL into an {@link Expr} tree.
  *
  * <pre>
+ * expr    := or ('?' expr ':' expr)?
  * or      := and ('||' and)*
  * and     := unary ('&amp;&amp;' unary)*
  * unary   := '!' unary | compare
@@ -26,9 +28,10 @@ import org.resolutionpolicy.model.value.Values;
  * sum     := product (('+'|'-') product)*
  * product := sign (('*'|'/'|'%') sign)*
  * sign    := '-' sign | primary
- * primary := number | string | true | false | null | '(' or ')' | path | path '(' string (',' string)? ')'
- *          | function '(' or (',' or)* ')'
- * function := min | max | hoursBetween | daysBetween | businessDaysBetween
+ * primary := number | string | true | false | null | '(' expr ')' | path | path '(' string (',' string)? ')'
+ *          | function '(' expr (',' expr)* ')'
+ * function := min | max | hoursBetween | daysBetween | businessDaysBetween | floor | ceil | round | plusMonths
+ *          | plusDays
  * </pre>
  *
  * A path is a fact of the policy's catalog; a call is one of the allowed helpers. Anything else is rejected
@@ -94,7 +97,7 @@ final class Parser {
         if (parser.peek().kind() == Token.Kind.END) {
             throw new ExpressionException("expression is empty", 0, null);
         }
-        Expr expr = parser.or();
+        Expr expr = parser.expr();
         Token rest = parser.peek();
         if (rest.kind() != Token.Kind.END) {
             throw parser.unexpected(rest);
@@ -123,6 +126,28 @@ final class Parser {
             Token t = peek();
             throw new ExpressionException("expected [" + op + "] but found " + describe(t), t.offset(), null);
         }
+    }
+
+    /** Parses MVEL's conditional {@code c ? a : b}, the lowest of all operators, which groups to the right. */
+    private Expr expr() throws ExpressionException {
+        Expr condition = or();
+        if (!peek().is("?")) {
+            return condition;
+        }
+        Token question = next();
+        enter(question);
+        Expr then = expr();
+        expect(":");
+        Expr otherwise = expr();
+        depth--;
+        requireType(condition, FactType.BOOLEAN, "?");
+        if (then.type() != FactType.NUMBER || otherwise.type() != FactType.NUMBER) {
+            Expr wrong = then.type() != FactType.NUMBER ? then : otherwise;
+            throw new ExpressionException("both values of [c ? a : b] must be numbers, but " + operand(wrong) + " is "
+                    + article(wrong.type()) + " " + label(wrong.type()), wrong.offset(),
+                    "for a condition write [(c && a) || (!c && b)]");
+        }
+        return nested(question, new Expr.Conditional(condition.offset(), condition, then, otherwise));
     }
 
     private Expr or() throws ExpressionException {
@@ -239,7 +264,7 @@ final class Parser {
                     throw unexpected(t);
                 }
                 enter(t);
-                Expr inner = or();
+                Expr inner = expr();
                 depth--;
                 expect(")");
                 yield inner;
@@ -259,6 +284,10 @@ final class Parser {
         if (word.equals("new")) {
             throw new ExpressionException("object creation is not allowed: [new]", first.offset(), null);
         }
+        if (word.equals("if") || word.equals("else")) {
+            throw new ExpressionException("[" + word + "] is not allowed: an expression is one value, not a program",
+                    first.offset(), "write MVEL's conditional [condition ? value : otherwise]");
+        }
         if (KEYWORDS.contains(word)) {
             throw new ExpressionException("[" + word + "] is not allowed: an expression is one condition, not a program",
                     first.offset(), null);
@@ -269,6 +298,9 @@ final class Parser {
         }
         if (peek().is("(") && Functions.ARGUMENTS.containsKey(word)) {
             return function(first);
+        }
+        if (peek().is("(") && ValueFunctions.handles(word)) {
+            return valueFunction(first);
         }
         List<Token> parts = new ArrayList<>();
         parts.add(first);
@@ -377,7 +409,8 @@ final class Parser {
         throw new ExpressionException("method calls are not allowed: [" + path + "(..)]", offset,
                 "allowed helpers: severity.atLeast('HIGH'), severity.rank, history.count('remedy', 'P6M'), "
                         + "history.total('remedy', 'P30D'), <text fact>.startsWith/endsWith/contains('x'), "
-                        + "min(a, b), max(a, b), hoursBetween(d1, d2), daysBetween(d1, d2), businessDaysBetween(d1, d2)");
+                        + "min(a, b), max(a, b), hoursBetween(d1, d2), daysBetween(d1, d2), businessDaysBetween(d1, d2), "
+                        + "floor(x), ceil(x), round(x, 2), plusMonths(d, n), plusDays(d, n)");
     }
 
     /** Parses the arguments of an allow-listed function and checks their types. */
@@ -388,7 +421,7 @@ final class Parser {
         List<Expr> args = new ArrayList<>();
         if (!peek().is(")")) {
             do {
-                args.add(or());
+                args.add(expr());
             } while (accept(","));
         }
         depth--;
@@ -412,6 +445,62 @@ final class Parser {
             height = Math.max(height, arg.height());
         }
         return nested(name, new Expr.Call(name.offset(), function, args, context.calendar(), height + 1));
+    }
+
+    /**
+     * Parses {@code floor/ceil/round(x)} with an optional whole-number literal of places, and {@code plusMonths/plusDays(d,
+     * n)}, a date.
+     */
+    private Expr valueFunction(Token name) throws ExpressionException {
+        String function = name.text();
+        Token open = next();
+        enter(open);
+        List<Expr> args = new ArrayList<>();
+        if (!peek().is(")")) {
+            do {
+                args.add(expr());
+            } while (accept(","));
+        }
+        depth--;
+        expect(")");
+        int height = 0;
+        if (ValueFunctions.ROUNDINGS.contains(function)) {
+            if (args.isEmpty() || args.size() > 2) {
+                throw new ExpressionException(function + "(..) takes a number and optionally the places to keep, but has ["
+                        + args.size() + "] arguments", open.offset(), "e.g. [" + function + "(attributes.paid / 3)] or ["
+                        + function + "(attributes.paid / 3, 2)]");
+            }
+            requireType(args.get(0), FactType.NUMBER, function);
+            if (args.size() == 2 && !places(args.get(1))) {
+                throw new ExpressionException("the places of " + function + "(..) must be a whole number from 0 to ["
+                        + Rounding.MAX_PLACES + "] written as a number, not "
+                        + operand(args.get(1)), args.get(1).offset(), "e.g. [" + function + "(attributes.paid / 3, 2)]");
+            }
+            height = args.get(0).height();
+            return nested(name, new Expr.Call(name.offset(), FactType.NUMBER, function, args, context.calendar(),
+                    height + 1));
+        }
+        if (args.size() != 2) {
+            throw new ExpressionException(function + "(..) takes a date-time and a whole number, but has ["
+                    + args.size() + "] arguments", open.offset(), "e.g. [" + function + "(attributes.reportedAt, 2)]");
+        }
+        if (args.get(0) instanceof Expr.Literal l && l.type() == FactType.STRING) {
+            args.set(0, dateLiteral(l));
+        }
+        requireType(args.get(0), FactType.DATETIME, function);
+        requireType(args.get(1), FactType.NUMBER, function);
+        height = Math.max(args.get(0).height(), args.get(1).height());
+        return nested(name, new Expr.Call(name.offset(), FactType.DATETIME, function, args, context.calendar(),
+                height + 1));
+    }
+
+    private static boolean places(Expr e) {
+        if (!(e instanceof Expr.Literal l) || !(l.value() instanceof BigDecimal n)) {
+            return false;
+        }
+        BigDecimal whole = Values.normalize(n);
+        return whole.scale() <= 0 && whole.signum() >= 0
+                && whole.compareTo(BigDecimal.valueOf(Rounding.MAX_PLACES)) <= 0;
     }
 
     private Expr history(int offset, Token open, String method, List<Token> args) throws ExpressionException {

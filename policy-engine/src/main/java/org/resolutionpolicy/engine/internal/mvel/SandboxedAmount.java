@@ -61,7 +61,7 @@ public final class SandboxedAmount implements ComputedAmount {
         }
         return new SandboxedAmount(text, tree,
                 new ExprExplainer(context.severities(), context.roles(), Arithmetic.of(context.rounding())),
-                new ExprExplainer(context.severities(), context.roles(), Arithmetic.unrounded()),
+                new ExprExplainer(context.severities(), context.roles(), Arithmetic.unrounded(context.rounding())),
                 money ? context.rounding() : null);
     }
 
@@ -130,11 +130,14 @@ public final class SandboxedAmount implements ComputedAmount {
         if (e instanceof Expr.Binary b) {
             return group(b.left(), facts) + " " + b.op() + " " + group(b.right(), facts);
         }
+        if (e instanceof Expr.Conditional c) {
+            return group(c.condition(), facts) + " ? " + group(c.then(), facts) + " : " + group(c.otherwise(), facts);
+        }
         return evaluator.print(e);
     }
 
     private String group(Expr e, Facts facts) {
         String s = substitute(e, facts);
-        return e instanceof Expr.Binary ? "(" + s + ")" : s;
+        return e instanceof Expr.Binary || e instanceof Expr.Conditional ? "(" + s + ")" : s;
     }
 }
