@@ -437,7 +437,7 @@ public final class ConditionEncoder {
         if (e instanceof Expr.Literal l) {
             return l.value() instanceof BigDecimal || l.value() instanceof Integer || l.value() instanceof Instant;
         }
-        if (e instanceof Expr.Call) {
+        if (e instanceof Expr.Call || e instanceof Expr.Conditional) {
             return true;
         }
         if (e instanceof Expr.FactRef || e instanceof Expr.Helper) {
@@ -468,6 +468,14 @@ public final class ConditionEncoder {
         }
         if (e instanceof Expr.Call c) {
             return call(c);
+        }
+        if (e instanceof Expr.Conditional c) {
+            // the branch the engine takes: the condition as its closures test it (an absent true/false fact is false)
+            Term condition = bool(c.condition());
+            Num then = num(c.then());
+            Num otherwise = num(c.otherwise());
+            return new Num(smt.ite(condition, then.value(), otherwise.value()),
+                    smt.ite(condition, then.defined(), otherwise.defined()), false, null);
         }
         if (e instanceof Expr.Unary u) {
             Num o = num(u.operand());
@@ -516,6 +524,16 @@ public final class ConditionEncoder {
             return new Num(smt.toReal(smt.op("-", to, from)),
                     smt.and(dated(c.args().get(0)), dated(c.args().get(1))), false, null);
         }
+        Rounding explicit = explicitRounding(c);
+        if (explicit != null) {
+            Num x = num(c.args().get(0));
+            return x.constant() ? constant(explicit.round(x.constantValue()))
+                    : new Num(RoundingFormula.round(smt, x.value(), explicit), x.defined(), false, null);
+        }
+        if (c.type() != FactType.NUMBER) {
+            throw new NotEncoded("[" + function + "] at offset [" + c.offset() + "] is not encoded: date arithmetic "
+                    + "moves along the calendar");
+        }
         if (!function.equals("min") && !function.equals("max") && !function.equals("hoursBetween")) {
             throw new NotEncoded("[" + function + "] at offset [" + c.offset() + "] is not encoded: it counts days on"
                     + " the policy's calendar");
@@ -536,6 +554,24 @@ public final class ConditionEncoder {
             best = function.equals("min") ? smt.ite(smt.lt(v, best), v, best) : smt.ite(smt.lt(best, v), v, best);
         }
         return new Num(best, smt.and(defined), false, null);
+    }
+
+    /**
+     * Returns the rounding of {@code floor(x)}, {@code ceil(x)} or {@code round(x)} (to their places, or to whole units
+     * and the policy's places), null for any other function.
+     */
+    private Rounding explicitRounding(Expr.Call c) {
+        String function = c.function();
+        if (!function.equals("floor") && !function.equals("ceil") && !function.equals("round")) {
+            return null;
+        }
+        Integer places = c.args().size() < 2 ? null
+                : ((BigDecimal) ((Expr.Literal) c.args().get(1)).value()).intValueExact();
+        return switch (function) {
+            case "floor" -> new Rounding(places == null ? 0 : places, java.math.RoundingMode.FLOOR);
+            case "ceil" -> new Rounding(places == null ? 0 : places, java.math.RoundingMode.CEILING);
+            default -> new Rounding(places == null ? rounding.places() : places, rounding.mode());
+        };
     }
 
     /** Returns the UTC day of a date operand (a date fact or literal) as an integer. */

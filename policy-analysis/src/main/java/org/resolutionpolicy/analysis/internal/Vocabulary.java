@@ -140,6 +140,10 @@ public final class Vocabulary {
             expr(b.right());
         } else if (e instanceof Expr.Call c) {
             c.args().forEach(this::expr);
+        } else if (e instanceof Expr.Conditional c) {
+            expr(c.condition());
+            expr(c.then());
+            expr(c.otherwise());
         }
     }
 
