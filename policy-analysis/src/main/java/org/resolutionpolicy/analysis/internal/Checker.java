@@ -114,6 +114,10 @@ public final class Checker implements AutoCloseable {
      * Returns null if the engine decides the witness as the solver claimed, else the disagreement in words.
      */
     public String disagreement(Answer a) {
+        String refusal = engine.refusal(a.witness());
+        if (refusal != null) {
+            return "the engine refuses case " + a.witness().line() + ": " + refusal;
+        }
         int decided = engine.code(a.witness());
         if (decided == a.claimed()) {
             return null;

@@ -179,6 +179,10 @@ public final class ConditionEncoder {
     }
 
     private FactSpace.Var var(String fact) throws NotEncoded {
+        if (fact.equals("total") || fact.equals("count")) {
+            throw new NotEncoded("[" + fact + "] adds up the case's proposals of the remedy, and the analysis decides "
+                    + "cases of one proposal");
+        }
         FactSpace.Var v = space.fact(fact);
         if (v == null) {
             throw new NotEncoded("fact [" + fact + "] has no variable");

@@ -77,6 +77,11 @@ public final class GuaranteeProver {
             if (!a.found()) {
                 continue;
             }
+            String refusal = checker.engine().refusal(a.witness());
+            if (refusal != null) {
+                return new GuaranteeResult(g, Status.UNKNOWN, null, "the case found lacks a fact a computed limit or"
+                        + " entitlement needs, which the engine refuses as invalid (" + refusal + "): not decided");
+            }
             ProposalDecision d = checker.engine().decide(a.witness());
             int code = checker.engine().code(d.outcome());
             boolean confirmed = code == a.claimed() && checker.engine().holds(when, a.witness())

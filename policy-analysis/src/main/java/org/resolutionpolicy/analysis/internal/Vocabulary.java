@@ -196,7 +196,8 @@ public final class Vocabulary {
     }
 
     private void fact(String name, FactType type) {
-        if (!name.equals("remedy") && !name.equals("amount")) {
+        // total and count are of the case's proposals of a remedy, not facts a case states: they have no variable
+        if (!name.equals("remedy") && !name.equals("amount") && !name.equals("total") && !name.equals("count")) {
             facts.putIfAbsent(name, type);
         }
     }

@@ -222,7 +222,8 @@ final class ExprExplainer {
     private void values(Expr e, Facts facts, Map<String, String> out) {
         if (e instanceof Expr.FactRef) {
             Expr.FactRef f = (Expr.FactRef) e;
-            out.put(f.path().name(), show(f.type(), f.path().read(facts)));
+            out.put(f.path().name(), f.path().name().equals("total") && f.path().derivation() == null
+                    ? facts.totalShown() : show(f.type(), f.path().read(facts)));
         } else if (e instanceof Expr.Helper) {
             Expr.Helper h = (Expr.Helper) e;
             out.put(h.text(), show(h.type(), h.read().apply(facts)));

@@ -4,7 +4,10 @@ import org.resolutionpolicy.model.expr.Expr;
 
 import java.math.BigDecimal;
 import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.MissingFact;
 import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.value.Values;
 
@@ -81,6 +84,45 @@ public final class SandboxedAmount implements ComputedAmount {
     @Override
     public String text() {
         return text;
+    }
+
+    @Override
+    public String missingFact(Facts facts) {
+        return missing(tree, facts);
+    }
+
+    /**
+     * Returns the first absent case fact the value of an expression reads: through arithmetic, functions, the branch
+     * of a conditional taken and the facts the policy defines, not under a comparison (which is false on absence).
+     */
+    private String missing(Expr e, Facts facts) {
+        if (e instanceof Expr.FactRef ref) {
+            FactPath path = ref.path();
+            if (path.read(facts) != null || path.type() == FactType.SEVERITY || path.type() == FactType.ROLE) {
+                return null;
+            }
+            return path.derivation() == null ? path.name() : MissingFact.ofDerived(path, facts);
+        }
+        if (e instanceof Expr.Unary u && u.op().equals("-")) {
+            return missing(u.operand(), facts);
+        }
+        if (e instanceof Expr.Call c) {
+            for (Expr arg : c.args()) {
+                String m = missing(arg, facts);
+                if (m != null) {
+                    return m;
+                }
+            }
+            return null;
+        }
+        if (e instanceof Expr.Conditional c) {
+            return missing(Boolean.TRUE.equals(evaluator.eval(c.condition(), facts)) ? c.then() : c.otherwise(), facts);
+        }
+        if (e instanceof Expr.Binary b && !b.isComparison() && !b.op().equals("&&") && !b.op().equals("||")) {
+            String m = missing(b.left(), facts);
+            return m != null ? m : missing(b.right(), facts);
+        }
+        return null;
     }
 
     /**

@@ -46,7 +46,7 @@ public final class SandboxedExpression implements Expression.Body {
         this.explainer = explainer;
         this.condition = new ExprCompiler(explainer).bool(tree);
         this.perProposal = readsProposal(tree);
-        this.amountThresholds = reads(tree, "amount") ? numbers(tree) : List.of();
+        this.amountThresholds = reads(tree, "amount") || reads(tree, "total") ? numbers(tree) : List.of();
     }
 
     /**
