@@ -53,9 +53,19 @@ public interface ComputedAmount {
      * @throws org.resolutionpolicy.api.InvalidCaseException naming the fact when the case lacks one the amount needs
      */
     default Limit limit(Facts facts) {
+        return limit(facts, "limit");
+    }
+
+    /**
+     * Returns the amount as a limit, as {@link #limit(Facts)} does, saying what it is when a fact is missing.
+     *
+     * @param what what the amount is, for the message: {@code limit} or {@code entitlement}
+     * @throws org.resolutionpolicy.api.InvalidCaseException naming the fact when the case lacks one the amount needs
+     */
+    default Limit limit(Facts facts, String what) {
         BigDecimal v = value(facts);
         if (v == null) {
-            MissingFact.check(this, facts, "limit");
+            MissingFact.check(this, facts, what);
         }
         return v == null || v.signum() <= 0 ? Limit.zero() : Limit.of(v);
     }

@@ -15,7 +15,8 @@ public final class MissingFact {
     }
 
     /**
-     * Throws when the case lacks a fact the amount needs; returns when none is missing.
+     * Throws when the case lacks a fact the amount needs; returns when none is missing, and for a case without
+     * proposals (the latitude question, which answers for every remedy and counts such a limit as 0).
      *
      * @param amount the amount that had no value
      * @param facts the case's facts
@@ -23,6 +24,10 @@ public final class MissingFact {
      * @throws InvalidCaseException naming the missing fact, the amount and how the policy may give a default
      */
     public static void check(ComputedAmount amount, Facts facts, String what) {
+        if (facts.customerCase().proposals().isEmpty()) {
+            // the latitude question answers for every remedy: a fact one remedy's limit needs leaves it at 0 there
+            return;
+        }
         String fact = amount.missingFact(facts);
         if (fact == null) {
             return;

@@ -36,7 +36,7 @@ import org.resolutionpolicy.model.value.Values;
 public final class ConditionEncoder {
 
     /** A number in an expression: its value as a real term and whether every fact under it is present. */
-    private record Num(Term value, Term defined, boolean constant, BigDecimal constantValue) {
+    record Num(Term value, Term defined, boolean constant, BigDecimal constantValue) {
     }
 
     /** A fact the policy defines, as formulas: whether it has a value, and the value (a real for a number). */
@@ -179,10 +179,6 @@ public final class ConditionEncoder {
     }
 
     private FactSpace.Var var(String fact) throws NotEncoded {
-        if (fact.equals("total") || fact.equals("count")) {
-            throw new NotEncoded("[" + fact + "] adds up the case's proposals of the remedy, and the analysis decides "
-                    + "cases of one proposal");
-        }
         FactSpace.Var v = space.fact(fact);
         if (v == null) {
             throw new NotEncoded("fact [" + fact + "] has no variable");
@@ -352,7 +348,7 @@ public final class ConditionEncoder {
 
     private Term comparison(Expr.Binary b) throws NotEncoded {
         String op = b.op();
-        if (numeric(b.left()) && numeric(b.right())) {
+        if (ExprShapes.numeric(b.left()) && ExprShapes.numeric(b.right())) {
             Num l = num(b.left());
             Num r = num(b.right());
             Term cmp = switch (op) {
@@ -437,26 +433,6 @@ public final class ConditionEncoder {
         throw new NotEncoded("[==] with [" + c + "]");
     }
 
-    private static boolean numeric(Expr e) {
-        if (e instanceof Expr.Literal l) {
-            return l.value() instanceof BigDecimal || l.value() instanceof Integer || l.value() instanceof Instant;
-        }
-        if (e instanceof Expr.Call || e instanceof Expr.Conditional) {
-            return true;
-        }
-        if (e instanceof Expr.FactRef || e instanceof Expr.Helper) {
-            return e.type() == FactType.NUMBER || e.type() == FactType.SEVERITY || e.type() == FactType.ROLE
-                    || e.type() == FactType.DATETIME;
-        }
-        if (e instanceof Expr.Unary u) {
-            return u.op().equals("-") && numeric(u.operand());
-        }
-        if (e instanceof Expr.Binary b) {
-            return b.op().length() == 1 && "+-*/%".contains(b.op()) && numeric(b.left()) && numeric(b.right());
-        }
-        return false;
-    }
-
     private Num num(Expr e) throws NotEncoded {
         if (e instanceof Expr.Literal l) {
             BigDecimal c = l.value() instanceof BigDecimal n ? n : l.value() instanceof Integer i ? BigDecimal.valueOf(i)
@@ -474,12 +450,7 @@ public final class ConditionEncoder {
             return call(c);
         }
         if (e instanceof Expr.Conditional c) {
-            // the branch the engine takes: the condition as its closures test it (an absent true/false fact is false)
-            Term condition = bool(c.condition());
-            Num then = num(c.then());
-            Num otherwise = num(c.otherwise());
-            return new Num(smt.ite(condition, then.value(), otherwise.value()),
-                    smt.ite(condition, then.defined(), otherwise.defined()), false, null);
+            return ExprShapes.conditional(smt, bool(c.condition()), num(c.then()), num(c.otherwise()));
         }
         if (e instanceof Expr.Unary u) {
             Num o = num(u.operand());
@@ -528,11 +499,9 @@ public final class ConditionEncoder {
             return new Num(smt.toReal(smt.op("-", to, from)),
                     smt.and(dated(c.args().get(0)), dated(c.args().get(1))), false, null);
         }
-        Rounding explicit = explicitRounding(c);
+        Rounding explicit = ExprShapes.explicitRounding(c, rounding);
         if (explicit != null) {
-            Num x = num(c.args().get(0));
-            return x.constant() ? constant(explicit.round(x.constantValue()))
-                    : new Num(RoundingFormula.round(smt, x.value(), explicit), x.defined(), false, null);
+            return ExprShapes.rounded(smt, num(c.args().get(0)), explicit);
         }
         if (c.type() != FactType.NUMBER) {
             throw new NotEncoded("[" + function + "] at offset [" + c.offset() + "] is not encoded: date arithmetic "
@@ -558,24 +527,6 @@ public final class ConditionEncoder {
             best = function.equals("min") ? smt.ite(smt.lt(v, best), v, best) : smt.ite(smt.lt(best, v), v, best);
         }
         return new Num(best, smt.and(defined), false, null);
-    }
-
-    /**
-     * Returns the rounding of {@code floor(x)}, {@code ceil(x)} or {@code round(x)} (to their places, or to whole units
-     * and the policy's places), null for any other function.
-     */
-    private Rounding explicitRounding(Expr.Call c) {
-        String function = c.function();
-        if (!function.equals("floor") && !function.equals("ceil") && !function.equals("round")) {
-            return null;
-        }
-        Integer places = c.args().size() < 2 ? null
-                : ((BigDecimal) ((Expr.Literal) c.args().get(1)).value()).intValueExact();
-        return switch (function) {
-            case "floor" -> new Rounding(places == null ? 0 : places, java.math.RoundingMode.FLOOR);
-            case "ceil" -> new Rounding(places == null ? 0 : places, java.math.RoundingMode.CEILING);
-            default -> new Rounding(places == null ? rounding.places() : places, rounding.mode());
-        };
     }
 
     /** Returns the UTC day of a date operand (a date fact or literal) as an integer. */

@@ -1,5 +1,12 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.article;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.describe;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.isRanked;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.label;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.operand;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.requireType;
+
 import org.resolutionpolicy.model.expr.Expr;
 import org.resolutionpolicy.model.expr.HelperKind;
 
@@ -13,7 +20,6 @@ import java.util.Set;
 import org.resolutionpolicy.model.source.Hints;
 import org.resolutionpolicy.model.FactPath;
 import org.resolutionpolicy.model.FactType;
-import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.value.Values;
 
 /**
@@ -30,8 +36,7 @@ import org.resolutionpolicy.model.value.Values;
  * sign    := '-' sign | primary
  * primary := number | string | true | false | null | '(' expr ')' | path | path '(' string (',' string)? ')'
  *          | function '(' expr (',' expr)* ')'
- * function := min | max | hoursBetween | daysBetween | businessDaysBetween | floor | ceil | round | plusMonths
- *          | plusDays
+ * function := min | max | hoursBetween | daysBetween | businessDaysBetween | floor | ceil | round | plusMonths | plusDays
  * </pre>
  *
  * A path is a fact of the policy's catalog; a call is one of the allowed helpers. Anything else is rejected
@@ -140,13 +145,7 @@ final class Parser {
         expect(":");
         Expr otherwise = expr();
         depth--;
-        requireType(condition, FactType.BOOLEAN, "?");
-        if (then.type() != FactType.NUMBER || otherwise.type() != FactType.NUMBER) {
-            Expr wrong = then.type() != FactType.NUMBER ? then : otherwise;
-            throw new ExpressionException("both values of [c ? a : b] must be numbers, but " + operand(wrong) + " is "
-                    + article(wrong.type()) + " " + label(wrong.type()), wrong.offset(),
-                    "for a condition write [(c && a) || (!c && b)]");
-        }
+        ValueFunctions.checkConditional(condition, then, otherwise);
         return nested(question, new Expr.Conditional(condition.offset(), condition, then, otherwise));
     }
 
@@ -284,13 +283,9 @@ final class Parser {
         if (word.equals("new")) {
             throw new ExpressionException("object creation is not allowed: [new]", first.offset(), null);
         }
-        if (word.equals("if") || word.equals("else")) {
-            throw new ExpressionException("[" + word + "] is not allowed: an expression is one value, not a program",
-                    first.offset(), "write MVEL's conditional [condition ? value : otherwise]");
-        }
         if (KEYWORDS.contains(word)) {
             throw new ExpressionException("[" + word + "] is not allowed: an expression is one condition, not a program",
-                    first.offset(), null);
+                    first.offset(), word.equals("if") ? "write MVEL's conditional [condition ? value : otherwise]" : null);
         }
         if (word.equals("and") || word.equals("or")) {
             throw new ExpressionException("[" + word + "] is not an operator here", first.offset(),
@@ -300,7 +295,7 @@ final class Parser {
             return function(first);
         }
         if (peek().is("(") && ValueFunctions.handles(word)) {
-            return valueFunction(first);
+            return nested(first, ValueFunctions.call(first, peek(), arguments(), context));
         }
         List<Token> parts = new ArrayList<>();
         parts.add(first);
@@ -416,16 +411,8 @@ final class Parser {
     /** Parses the arguments of an allow-listed function and checks their types. */
     private Expr function(Token name) throws ExpressionException {
         String function = name.text();
-        Token open = next();
-        enter(open);
-        List<Expr> args = new ArrayList<>();
-        if (!peek().is(")")) {
-            do {
-                args.add(expr());
-            } while (accept(","));
-        }
-        depth--;
-        expect(")");
+        Token open = peek();
+        List<Expr> args = arguments();
         boolean variadic = Functions.variadic(function);
         if (variadic ? args.size() < 2 : args.size() != 2) {
             throw new ExpressionException(function + "(..) takes " + (variadic ? "two or more numbers" : "two date-times")
@@ -447,12 +434,8 @@ final class Parser {
         return nested(name, new Expr.Call(name.offset(), function, args, context.calendar(), height + 1));
     }
 
-    /**
-     * Parses {@code floor/ceil/round(x)} with an optional whole-number literal of places, and {@code plusMonths/plusDays(d,
-     * n)}, a date.
-     */
-    private Expr valueFunction(Token name) throws ExpressionException {
-        String function = name.text();
+    /** Parses the arguments of a call, from its opening parenthesis to its closing one. */
+    private List<Expr> arguments() throws ExpressionException {
         Token open = next();
         enter(open);
         List<Expr> args = new ArrayList<>();
@@ -463,44 +446,7 @@ final class Parser {
         }
         depth--;
         expect(")");
-        int height = 0;
-        if (ValueFunctions.ROUNDINGS.contains(function)) {
-            if (args.isEmpty() || args.size() > 2) {
-                throw new ExpressionException(function + "(..) takes a number and optionally the places to keep, but has ["
-                        + args.size() + "] arguments", open.offset(), "e.g. [" + function + "(attributes.paid / 3)] or ["
-                        + function + "(attributes.paid / 3, 2)]");
-            }
-            requireType(args.get(0), FactType.NUMBER, function);
-            if (args.size() == 2 && !places(args.get(1))) {
-                throw new ExpressionException("the places of " + function + "(..) must be a whole number from 0 to ["
-                        + Rounding.MAX_PLACES + "] written as a number, not "
-                        + operand(args.get(1)), args.get(1).offset(), "e.g. [" + function + "(attributes.paid / 3, 2)]");
-            }
-            height = args.get(0).height();
-            return nested(name, new Expr.Call(name.offset(), FactType.NUMBER, function, args, context.calendar(),
-                    height + 1));
-        }
-        if (args.size() != 2) {
-            throw new ExpressionException(function + "(..) takes a date-time and a whole number, but has ["
-                    + args.size() + "] arguments", open.offset(), "e.g. [" + function + "(attributes.reportedAt, 2)]");
-        }
-        if (args.get(0) instanceof Expr.Literal l && l.type() == FactType.STRING) {
-            args.set(0, dateLiteral(l));
-        }
-        requireType(args.get(0), FactType.DATETIME, function);
-        requireType(args.get(1), FactType.NUMBER, function);
-        height = Math.max(args.get(0).height(), args.get(1).height());
-        return nested(name, new Expr.Call(name.offset(), FactType.DATETIME, function, args, context.calendar(),
-                height + 1));
-    }
-
-    private static boolean places(Expr e) {
-        if (!(e instanceof Expr.Literal l) || !(l.value() instanceof BigDecimal n)) {
-            return false;
-        }
-        BigDecimal whole = Values.normalize(n);
-        return whole.scale() <= 0 && whole.signum() >= 0
-                && whole.compareTo(BigDecimal.valueOf(Rounding.MAX_PLACES)) <= 0;
+        return args;
     }
 
     private Expr history(int offset, Token open, String method, List<Token> args) throws ExpressionException {
@@ -570,10 +516,6 @@ final class Parser {
         return nested(op, new Expr.Binary(left.offset(), FactType.BOOLEAN, o, left, right));
     }
 
-    private static boolean isRanked(FactType type) {
-        return type == FactType.SEVERITY || type == FactType.ROLE;
-    }
-
     private Expr rankLiteral(FactType type, Token name) throws ExpressionException {
         return rankLiteral(type, new Expr.Literal(name.offset(), FactType.STRING, name.text()));
     }
@@ -589,7 +531,7 @@ final class Parser {
         return new Expr.Literal(literal.offset(), type, rank);
     }
 
-    private static Expr dateLiteral(Expr literal) throws ExpressionException {
+    static Expr dateLiteral(Expr literal) throws ExpressionException {
         String text = (String) ((Expr.Literal) literal).value();
         Instant instant = Values.parseInstant(text);
         if (instant == null && Values.isOutsideDateRange(text)) {
@@ -610,36 +552,12 @@ final class Parser {
         }
     }
 
-    private static void requireType(Expr e, FactType wanted, String op) throws ExpressionException {
-        if (e.type() != wanted) {
-            throw new ExpressionException("[" + op + "] needs " + article(wanted) + " " + label(wanted) + ", but "
-                    + operand(e) + " is " + article(e.type()) + " " + label(e.type()), e.offset(), null);
-        }
-    }
 
-    private static String article(FactType type) {
-        return type == null ? "" : "aeiou".indexOf(label(type).charAt(0)) >= 0 ? "an" : "a";
-    }
 
-    private static String label(FactType type) {
-        return type == null ? "null" : type == FactType.REMEDY ? "string" : type.label();
-    }
 
-    private static String operand(Expr e) {
-        if (e instanceof Expr.FactRef f) {
-            return "[" + f.path().name() + "]";
-        }
-        if (e instanceof Expr.Helper h) {
-            return "[" + h.text() + "]";
-        }
-        if (e instanceof Expr.Literal l) {
-            return "[" + (l.value() instanceof BigDecimal n ? n.toPlainString() : String.valueOf(l.value())) + "]";
-        }
-        return "the expression at column " + (e.offset() + 1);
-    }
 
     /** Returns the operator node, or refuses it when it nests more operators than allowed. */
-    private static Expr nested(Token op, Expr node) throws ExpressionException {
+    static Expr nested(Token op, Expr node) throws ExpressionException {
         if (node.height() > MAX_NESTED_OPERATORS) {
             throw new ExpressionException("operators nested too deeply: [" + node.height() + "] inside one another, "
                     + "at most [" + MAX_NESTED_OPERATORS + "]", op.offset(),
@@ -678,9 +596,5 @@ final class Parser {
                     "operators are == != < <= > >= && || ! + - * / %");
         }
         return new ExpressionException("unexpected " + describe(t), t.offset(), null);
-    }
-
-    private static String describe(Token t) {
-        return t.kind() == Token.Kind.END ? "end of expression" : "[" + t.text() + "]";
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.model.expr.Expr;
 import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.value.Values;
@@ -65,6 +66,59 @@ final class ValueFunctions {
         long n = whole.longValueExact();
         var utc = date.atZone(ZoneOffset.UTC);
         return (function.equals("plusMonths") ? utc.plusMonths(n) : utc.plusDays(n)).toInstant();
+    }
+
+    /**
+     * Checks the arguments of a call and returns it: a number and optionally a whole-number literal of places for
+     * {@code floor/ceil/round}, a date-time (a quoted one too) and a number for {@code plusMonths/plusDays}.
+     */
+    static Expr call(Token name, Token open, List<Expr> args, ExpressionContext context) throws ExpressionException {
+        String function = name.text();
+        if (ROUNDINGS.contains(function)) {
+            if (args.isEmpty() || args.size() > 2) {
+                throw new ExpressionException(function + "(..) takes a number and optionally the places to keep, but has ["
+                        + args.size() + "] arguments", open.offset(), "e.g. [" + function + "(attributes.paid / 3)] or ["
+                        + function + "(attributes.paid / 3, 2)]");
+            }
+            TypeWords.requireType(args.get(0), FactType.NUMBER, function);
+            if (args.size() == 2 && !isPlaces(args.get(1))) {
+                throw new ExpressionException("the places of " + function + "(..) must be a whole number from 0 to ["
+                        + Rounding.MAX_PLACES + "] written as a number, not " + TypeWords.operand(args.get(1)),
+                        args.get(1).offset(), "e.g. [" + function + "(attributes.paid / 3, 2)]");
+            }
+            return new Expr.Call(name.offset(), FactType.NUMBER, function, args, context.calendar(),
+                    args.get(0).height() + 1);
+        }
+        if (args.size() != 2) {
+            throw new ExpressionException(function + "(..) takes a date-time and a whole number, but has ["
+                    + args.size() + "] arguments", open.offset(), "e.g. [" + function + "(attributes.reportedAt, 2)]");
+        }
+        if (args.get(0) instanceof Expr.Literal l && l.type() == FactType.STRING) {
+            args.set(0, Parser.dateLiteral(l));
+        }
+        TypeWords.requireType(args.get(0), FactType.DATETIME, function);
+        TypeWords.requireType(args.get(1), FactType.NUMBER, function);
+        return new Expr.Call(name.offset(), FactType.DATETIME, function, args, context.calendar(),
+                Math.max(args.get(0).height(), args.get(1).height()) + 1);
+    }
+
+    /** Checks {@code c ? a : b}: a true/false condition, and two numbers. */
+    static void checkConditional(Expr condition, Expr then, Expr otherwise) throws ExpressionException {
+        TypeWords.requireType(condition, FactType.BOOLEAN, "?");
+        if (then.type() != FactType.NUMBER || otherwise.type() != FactType.NUMBER) {
+            Expr wrong = then.type() != FactType.NUMBER ? then : otherwise;
+            throw new ExpressionException("both values of [c ? a : b] must be numbers, but " + TypeWords.operand(wrong)
+                    + " is " + TypeWords.article(wrong.type()) + " " + TypeWords.label(wrong.type()), wrong.offset(),
+                    "for a condition write [(c && a) || (!c && b)]");
+        }
+    }
+
+    private static boolean isPlaces(Expr e) {
+        if (!(e instanceof Expr.Literal l) || !(l.value() instanceof BigDecimal n)) {
+            return false;
+        }
+        BigDecimal whole = Values.normalize(n);
+        return whole.scale() <= 0 && whole.signum() >= 0 && whole.compareTo(BigDecimal.valueOf(Rounding.MAX_PLACES)) <= 0;
     }
 
     /** Returns the places a literal states, or null when the call leaves them out. */
