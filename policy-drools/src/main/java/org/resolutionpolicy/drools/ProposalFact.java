@@ -10,4 +10,13 @@ public interface ProposalFact {
 
     /** Returns the amount as decided (a count without amount is 1), or null for a {@code none} remedy. */
     BigDecimal getAmount();
+
+    /**
+     * Returns the case's running total of the remedy: this amount plus those of the case's earlier proposals of the
+     * remedy, as its authority counts them ({@code total} in YAML); null for a {@code none} remedy.
+     */
+    BigDecimal getTotal();
+
+    /** Returns how many proposals of the remedy the case has made so far, this one included ({@code count} in YAML). */
+    BigDecimal getCount();
 }

@@ -49,12 +49,18 @@ class SharedCorpusTests {
             "yaml", List.of(SCHEMES.resolve("schemes.yaml")),
             "drl", List.of(SCHEMES.resolve("drl")),
             "mixed", List.of(SCHEMES.resolve("mixed")));
+    /** Case totals of issue 33: rules on the running total and count of a remedy over a case's proposals. */
+    static final Path TOTALS = Path.of("src", "test", "resources", "totals");
+    static final Map<String, List<Path>> TOTALS_POLICY = Map.of(
+            "yaml", List.of(TOTALS.resolve("totals.yaml")),
+            "drl", List.of(TOTALS.resolve("drl")),
+            "mixed", List.of(TOTALS.resolve("mixed")));
     static final Map<String, Map<String, List<Path>>> VARIANTS = Map.of("coffee-shop", COFFEE, "online-retailer", RETAILER,
-            "absent-facts", ABSENT_FACTS, "eu261", EU261, "schemes", SCHEMES_POLICY);
+            "absent-facts", ABSENT_FACTS, "eu261", EU261, "schemes", SCHEMES_POLICY, "totals", TOTALS_POLICY);
     static final List<Path> CORPUS = List.of(EXAMPLES.resolve("coffee-shop.test.yaml"),
             EXAMPLES.resolve("online-retailer.test.yaml"), EXAMPLES.resolve("corpus/coffee-shop-corpus.test.yaml"),
             EXAMPLES.resolve("corpus/online-retailer-corpus.test.yaml"), ABSENT.resolve("absent-facts.test.yaml"),
-            EXAMPLES.resolve("eu261.test.yaml"), SCHEMES.resolve("schemes.test.yaml"));
+            EXAMPLES.resolve("eu261.test.yaml"), SCHEMES.resolve("schemes.test.yaml"), TOTALS.resolve("totals.test.yaml"));
 
     @TestFactory
     Stream<DynamicTest> every_scenario_gets_the_same_decision_from_every_source() {

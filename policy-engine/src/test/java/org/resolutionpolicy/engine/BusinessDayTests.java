@@ -89,12 +89,28 @@ class BusinessDayTests {
         }
 
         @Test
-        void a_comparison_on_an_absent_date_is_false() {
-            ProposalDecision d = policy.decide(aCase().attribute("reportedAt", "2026-12-21T09:00:00Z")
-                    .propose("credit", 0).build()).proposal("credit");
+        void a_comparison_on_an_absent_date_is_false_and_an_entitlement_that_needs_it_names_it() {
+            org.resolutionpolicy.api.CustomerCase c = aCase().attribute("reportedAt", "2026-12-21T09:00:00Z")
+                    .propose("credit", 0).build();
+            Policy defaulted = withRules("""
+                    - id: long-outage
+                      when: "hoursBetween(attributes.reportedAt, attributes.restoredAt) > 48"
+                      remedies: [credit]
+                      require: supervisor
+                      because: Outages over two days are reviewed
+                    - id: per-business-day
+                      remedies: [credit]
+                      entitled: "attributes.restoredAt == null ? 0 : 9.76 * max(businessDaysBetween(attributes.reportedAt, attributes.restoredAt) - 2, 0)"
+                      because: 9.76 for each business day after the first two
+                    """);
 
+            // issue 33: an entitlement that needs a fact the case lacks is a missing fact, not "not stated"
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> policy.decide(c))
+                    .isInstanceOf(org.resolutionpolicy.api.InvalidCaseException.class)
+                    .hasMessageContaining("attributes.restoredAt: missing: the entitlement [9.76 * max(");
+            ProposalDecision d = defaulted.decide(c).proposal("credit");
             assertThat(d.ruleIds()).doesNotContain("long-outage");
-            assertThat(d.entitlement()).isNull();
+            assertThat(d.entitlement().amount()).isEqualByComparingTo("0");
         }
     }
 

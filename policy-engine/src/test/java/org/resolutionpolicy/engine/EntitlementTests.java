@@ -153,7 +153,7 @@ class EntitlementTests {
         }
 
         @Test
-        void a_computed_limit_without_its_fact_grants_nothing() {
+        void a_computed_limit_without_its_fact_is_a_missing_fact_of_the_case() {
             Policy policy = withRules("""
                     - id: none
                       remedies: [compensation]
@@ -161,8 +161,11 @@ class EntitlementTests {
                       because: nothing
                     """);
 
-            assertThat(policy.decide(aCase().employee("supervisor").propose("refund", 1).build()).proposal("refund")
-                    .kind()).isEqualTo(Outcome.Kind.DENIED);
+            // issue 33: it was a limit of 0 (DENIED: no role above the supervisor); now the case names the fact
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> policy.decide(aCase().employee("supervisor")
+                            .propose("refund", 1).build()))
+                    .isInstanceOf(org.resolutionpolicy.api.InvalidCaseException.class)
+                    .hasMessageContaining("attributes.paid: missing: the limit [attributes.paid] needs it");
         }
 
         @Test

@@ -91,12 +91,13 @@ class TableTests {
         }
 
         @Test
-        void a_table_whose_input_is_absent_has_no_value() {
-            ProposalDecision d = policy.decide(CustomerCase.builder().severity("LOW").employee("agent")
-                    .attribute("delayHours", 5).propose("compensation", 1).build()).proposal("compensation");
-
-            assertThat(d.entitlement()).isNull();
-            assertThat(d.outcome()).isEqualTo(Outcome.escalate("supervisor"));
+        void an_entitlement_of_a_table_whose_input_is_absent_names_the_input() {
+            // issue 33: the table has no value, and an entitlement that needs it names the missing input
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> policy.decide(CustomerCase.builder()
+                            .severity("LOW").employee("agent").attribute("delayHours", 5).propose("compensation", 1)
+                            .build()))
+                    .isInstanceOf(org.resolutionpolicy.api.InvalidCaseException.class)
+                    .hasMessageContaining("attributes.distanceKm: missing: the entitlement [tables.band");
         }
 
         @Test

@@ -37,11 +37,36 @@ public interface ComputedAmount {
     }
 
     /**
-     * Returns the amount as a limit: the value, 0 when it is negative or cannot be computed (the strict reading:
-     * a computed limit never loosens a decision it cannot compute).
+     * Returns the first fact of the case that the amount needs and the case lacks, by its name ({@code
+     * attributes.paid}); null when none is missing (the amount has a value, or has none for another reason: a
+     * division by zero, a table no row of which matches). A fact read only under a comparison, or in the branch of
+     * {@code c ? a : b} not taken, is not needed.
+     */
+    default String missingFact(Facts facts) {
+        return null;
+    }
+
+    /**
+     * Returns the amount as a limit: the value, 0 when it is negative or cannot be computed for a reason other than a
+     * missing fact (the strict reading: a computed limit never loosens a decision it cannot compute).
+     *
+     * @throws org.resolutionpolicy.api.InvalidCaseException naming the fact when the case lacks one the amount needs
      */
     default Limit limit(Facts facts) {
+        return limit(facts, "limit");
+    }
+
+    /**
+     * Returns the amount as a limit, as {@link #limit(Facts)} does, saying what it is when a fact is missing.
+     *
+     * @param what what the amount is, for the message: {@code limit} or {@code entitlement}
+     * @throws org.resolutionpolicy.api.InvalidCaseException naming the fact when the case lacks one the amount needs
+     */
+    default Limit limit(Facts facts, String what) {
         BigDecimal v = value(facts);
+        if (v == null) {
+            MissingFact.check(this, facts, what);
+        }
         return v == null || v.signum() <= 0 ? Limit.zero() : Limit.of(v);
     }
 

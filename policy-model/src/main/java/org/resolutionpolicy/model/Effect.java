@@ -91,7 +91,7 @@ public record Effect(Kind kind, int role, Limit upTo, List<Integer> approvers, C
 
     /** Returns the raised per-grant limit of a GRANT in a case: the constant, or the computed amount. */
     public Limit upTo(Facts facts) {
-        return computed == null ? upTo : computed.limit(facts);
+        return computed == null ? upTo : computed.limit(facts, entitlement ? "entitlement" : "limit");
     }
 
     /** Returns a require effect of one role. */

@@ -40,6 +40,9 @@ public final class FactCatalog {
                 type, name)));
         paths.put("remedy", FactPath.builtIn("remedy", FactType.REMEDY, FactPath.BuiltIn.REMEDY, true));
         paths.put("amount", FactPath.builtIn("amount", FactType.NUMBER, FactPath.BuiltIn.AMOUNT, true));
+        // the case's running total and count of the proposal's remedy, as its authority counts them (issue 33)
+        paths.put("total", FactPath.builtIn("total", FactType.NUMBER, FactPath.BuiltIn.TOTAL, true));
+        paths.put("count", FactPath.builtIn("count", FactType.NUMBER, FactPath.BuiltIn.COUNT, true));
     }
 
     private void builtIn(String name, FactType type, FactPath.BuiltIn fact) {

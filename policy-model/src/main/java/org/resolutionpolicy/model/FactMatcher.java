@@ -96,7 +96,8 @@ public final class FactMatcher implements Condition {
         if (value == null) {
             failures.add(Failure.value(path.name(), null, wanted));
         } else if (!valueTest.test(value)) {
-            failures.add(Failure.value(path.name(), display.apply(value), wanted));
+            failures.add(Failure.value(path.name(), path.name().equals("total") && path.derivation() == null
+                    ? facts.totalShown() : display.apply(value), wanted));
         }
     }
 

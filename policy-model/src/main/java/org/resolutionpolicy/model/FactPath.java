@@ -18,7 +18,7 @@ public final class FactPath {
 
     /** The facts read without an accessor function: every fact of the case model, and the attributes. */
     enum BuiltIn {
-        SEVERITY, CATEGORY, CHANNEL, TIER, ROLE, REMEDY, AMOUNT, OPENED_AT, CUSTOMER_ID, LIFETIME_VALUE, HISTORY,
+        SEVERITY, CATEGORY, CHANNEL, TIER, ROLE, REMEDY, AMOUNT, TOTAL, COUNT, OPENED_AT, CUSTOMER_ID, LIFETIME_VALUE, HISTORY,
         OUT_OF_POCKET, AFFECTED_CUSTOMERS, SOCIAL_REACH, LEGAL_THREAT, SAFETY_ISSUE, REGULATOR_INVOLVED, EMPLOYEE_ID,
         ATTRIBUTE
     }
@@ -110,6 +110,10 @@ public final class FactPath {
                 return facts.remedy();
             case AMOUNT:
                 return facts.amount();
+            case TOTAL:
+                return facts.total();
+            case COUNT:
+                return facts.count();
             case ATTRIBUTE:
                 return facts.attribute(attribute);
             default:

@@ -42,6 +42,18 @@ public final class Facts {
     private final Case shared;
     private final String remedy;
     private final BigDecimal amount;
+    /** The case's earlier proposals of the remedy, which {@code total} and {@code count} add; null for none. */
+    private final Earlier earlier;
+
+    /**
+     * The earlier proposals of a proposal's remedy in its case, as its authority counts them.
+     *
+     * @param count how many
+     * @param total their amounts added up (a proposal without an amount adds nothing)
+     * @param places their places in the case's proposals, 0 for the first
+     */
+    public record Earlier(int count, BigDecimal total, List<Integer> places) {
+    }
 
     /**
      * Creates case-level facts.
@@ -54,7 +66,7 @@ public final class Facts {
      */
     public Facts(CustomerCase customerCase, int severityRank, int employeeRank, Instant windowEnd,
                  Map<String, Object> attributes) {
-        this(new Case(customerCase, severityRank, employeeRank, windowEnd, null, attributes), null, null);
+        this(new Case(customerCase, severityRank, employeeRank, windowEnd, null, attributes), null, null, null);
     }
 
     /**
@@ -71,18 +83,60 @@ public final class Facts {
     public Facts(CustomerCase customerCase, int severityRank, int employeeRank, java.time.Clock clock,
                  Map<String, Object> attributes) {
         this(new Case(customerCase, severityRank, employeeRank, customerCase.openedAt(), clock, attributes), null,
-                null);
+                null, null);
     }
 
-    private Facts(Case shared, String remedy, BigDecimal amount) {
+    private Facts(Case shared, String remedy, BigDecimal amount, Earlier earlier) {
         this.shared = shared;
         this.remedy = remedy;
         this.amount = amount;
+        this.earlier = earlier;
     }
 
-    /** Returns these facts with a proposal to decide. */
+    /** Returns these facts with a proposal to decide, the first of its remedy in the case. */
     public Facts withProposal(String remedy, BigDecimal amount) {
-        return new Facts(shared, remedy, amount);
+        return new Facts(shared, remedy, amount, null);
+    }
+
+    /**
+     * Returns these facts with a proposal to decide after earlier proposals of its remedy in the case, which its
+     * {@link #total()} and {@link #count()} add up with it.
+     *
+     * @param earlier the earlier proposals, or null for none
+     */
+    public Facts withProposal(String remedy, BigDecimal amount, Earlier earlier) {
+        return new Facts(shared, remedy, amount, earlier == null || earlier.count() == 0 ? null : earlier);
+    }
+
+    /**
+     * Returns the case's total of the proposal's remedy so far: its amount plus those of the earlier proposals of the
+     * remedy (the running total its authority is held to); null when the proposal has no amount.
+     */
+    public BigDecimal total() {
+        return amount == null || earlier == null ? amount : earlier.total().add(amount);
+    }
+
+    /** Returns how many proposals of the remedy the case has made so far, this one included; null at case level. */
+    public BigDecimal count() {
+        return remedy == null ? null : BigDecimal.valueOf(earlier == null ? 1 : earlier.count() + 1L);
+    }
+
+    /**
+     * Shows the total with its parts, as explanations do: {@code 120 (60 + 60 of earlier proposals [0])}, or the
+     * amount alone for the first proposal of its remedy; null without an amount.
+     */
+    public String totalShown() {
+        BigDecimal t = total();
+        if (t == null || earlier == null) {
+            return t == null ? null : t.toPlainString();
+        }
+        return t.toPlainString() + " (" + amount.toPlainString() + " + " + earlier.total().toPlainString()
+                + " of earlier proposals " + earlier.places() + ")";
+    }
+
+    /** Returns the earlier proposals of the remedy, or null when this is the first (or at case level). */
+    public Earlier earlier() {
+        return earlier;
     }
 
     /** Returns the case. */

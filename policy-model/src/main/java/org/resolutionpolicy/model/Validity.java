@@ -14,8 +14,20 @@ import org.resolutionpolicy.model.source.Place;
  * @param from the first instant in force, or null for "since ever"
  * @param until the first instant no longer in force, or null for "until further notice"
  * @param place where it is declared
+ * @param by the date fact of the case that selects a policy's version ({@code versionBy:}, e.g. {@code
+ *        attributes.failedAt}), or null for {@code openedAt}; a rule's validity is judged at {@code openedAt}
  */
-public record Validity(Instant from, Instant until, Place place) {
+public record Validity(Instant from, Instant until, Place place, String by) {
+
+    /** Creates a validity judged at a case's {@code openedAt}. */
+    public Validity(Instant from, Instant until, Place place) {
+        this(from, until, place, null);
+    }
+
+    /** Returns the name of the fact that selects the version: {@link #by()}, or {@code openedAt}. */
+    public String byName() {
+        return by == null ? "openedAt" : by;
+    }
 
     /** Returns true if the instant is in force. */
     public boolean covers(Instant at) {

@@ -105,11 +105,10 @@ public final class Checker implements AutoCloseable {
         }
         int claimed = smt.intValue(encoder.remedy(remedy).outcome()).intValue();
         try {
-            Witness w = Witness.read(space, remedy, "witness-" + (++witnesses));
-            engine.decide(w);
-            return new Answer(r, w, claimed);
-        } catch (Witness.TooLarge | org.resolutionpolicy.api.InvalidCaseException e) {
-            // a case the engine refuses cannot show anything either: not decided
+            return new Answer(r, Witness.read(space, remedy, "witness-" + (++witnesses)), claimed);
+        } catch (Witness.TooLarge e) {
+            // a case found that cannot be written proves nothing either way (a case the engine refuses is read, and
+            // each use asks Engine.refusal before it shows it): not decided
             // a case that exists but cannot be shown proves nothing either way: not decided
             return new Answer(Smt.Result.UNKNOWN, null, 0);
         }
@@ -131,6 +130,10 @@ public final class Checker implements AutoCloseable {
      * Returns null if the engine decides the witness as the solver claimed, else the disagreement in words.
      */
     public String disagreement(Answer a) {
+        String refusal = engine.refusal(a.witness());
+        if (refusal != null) {
+            return "the engine refuses case " + a.witness().line() + ": " + refusal;
+        }
         int decided = engine.code(a.witness());
         if (decided == a.claimed()) {
             return null;

@@ -36,7 +36,7 @@ import org.resolutionpolicy.model.value.Values;
 public final class ConditionEncoder {
 
     /** A number in an expression: its value as a real term and whether every fact under it is present. */
-    private record Num(Term value, Term defined, boolean constant, BigDecimal constantValue) {
+    record Num(Term value, Term defined, boolean constant, BigDecimal constantValue) {
     }
 
     /** A fact the policy defines, as formulas: whether it has a value, and the value (a real for a number). */
@@ -353,7 +353,7 @@ public final class ConditionEncoder {
 
     private Term comparison(Expr.Binary b) throws NotEncoded {
         String op = b.op();
-        if (numeric(b.left()) && numeric(b.right())) {
+        if (ExprShapes.numeric(b.left()) && ExprShapes.numeric(b.right())) {
             Num l = num(b.left());
             Num r = num(b.right());
             Term cmp = switch (op) {
@@ -438,26 +438,6 @@ public final class ConditionEncoder {
         throw new NotEncoded("[==] with [" + c + "]");
     }
 
-    private static boolean numeric(Expr e) {
-        if (e instanceof Expr.Literal l) {
-            return l.value() instanceof BigDecimal || l.value() instanceof Integer || l.value() instanceof Instant;
-        }
-        if (e instanceof Expr.Call) {
-            return true;
-        }
-        if (e instanceof Expr.FactRef || e instanceof Expr.Helper) {
-            return e.type() == FactType.NUMBER || e.type() == FactType.SEVERITY || e.type() == FactType.ROLE
-                    || e.type() == FactType.DATETIME;
-        }
-        if (e instanceof Expr.Unary u) {
-            return u.op().equals("-") && numeric(u.operand());
-        }
-        if (e instanceof Expr.Binary b) {
-            return b.op().length() == 1 && "+-*/%".contains(b.op()) && numeric(b.left()) && numeric(b.right());
-        }
-        return false;
-    }
-
     private Num num(Expr e) throws NotEncoded {
         if (e instanceof Expr.Literal l) {
             BigDecimal c = l.value() instanceof BigDecimal n ? n : l.value() instanceof Integer i ? BigDecimal.valueOf(i)
@@ -473,6 +453,9 @@ public final class ConditionEncoder {
         }
         if (e instanceof Expr.Call c) {
             return call(c);
+        }
+        if (e instanceof Expr.Conditional c) {
+            return ExprShapes.conditional(smt, bool(c.condition()), num(c.then()), num(c.otherwise()));
         }
         if (e instanceof Expr.Unary u) {
             Num o = num(u.operand());
@@ -520,6 +503,14 @@ public final class ConditionEncoder {
             Term to = day(c.args().get(1));
             return new Num(smt.toReal(smt.op("-", to, from)),
                     smt.and(dated(c.args().get(0)), dated(c.args().get(1))), false, null);
+        }
+        Rounding explicit = ExprShapes.explicitRounding(c, rounding);
+        if (explicit != null) {
+            return ExprShapes.rounded(smt, num(c.args().get(0)), explicit);
+        }
+        if (c.type() != FactType.NUMBER) {
+            throw new NotEncoded("[" + function + "] at offset [" + c.offset() + "] is not encoded: date arithmetic "
+                    + "moves along the calendar");
         }
         if (!function.equals("min") && !function.equals("max") && !function.equals("hoursBetween")) {
             throw new NotEncoded("[" + function + "] at offset [" + c.offset() + "] is not encoded: it counts days on"

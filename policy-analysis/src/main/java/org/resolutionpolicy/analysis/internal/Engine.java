@@ -23,6 +23,20 @@ public record Engine(Policy policy, PolicyModel model) {
         return d.proposals().get(w.decided());
     }
 
+    /**
+     * Returns why the engine refuses the witness as an invalid case, or null when it decides it: a case that lacks a
+     * fact a computed limit or entitlement needs is refused, while the encoding counts such a limit as 0, so a case the
+     * solver finds may be one the engine never decides (and that proves nothing either way).
+     */
+    public String refusal(Witness w) {
+        try {
+            policy.decide(w.customerCase());
+            return null;
+        } catch (org.resolutionpolicy.api.InvalidCaseException e) {
+            return e.getMessage();
+        }
+    }
+
     /** Returns the outcome code ({@link PolicyEncoder}) the engine gives the witness's proposal. */
     public int code(Witness w) {
         return code(decide(w).outcome());

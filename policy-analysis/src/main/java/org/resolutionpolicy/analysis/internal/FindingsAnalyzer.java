@@ -214,6 +214,14 @@ public final class FindingsAnalyzer {
             findings.add(undecided(place, r.id(), "a case that rule [" + r.id() + "] matches"));
             return null;
         }
+        if (checker.engine().refusal(matched.witness()) != null) {
+            // the case lacks a fact a computed limit needs, which the engine refuses: show one that states it, or none
+            Term present = MissingFacts.present(checker, matched.witness());
+            matched = present == null ? null : checker.find(remedy, match, present);
+            if (matched == null || !matched.found() || checker.engine().refusal(matched.witness()) != null) {
+                return null;
+            }
+        }
         if (!confirmed(place, r.id(), matched) || !checker.engine().holds(r.when(), matched.witness())) {
             if (checker.exact()) {
                 internal(place, r.id(), "the solver found a case for rule [" + r.id() + "] that the engine says it"
@@ -233,6 +241,10 @@ public final class FindingsAnalyzer {
         }
         Checker.Answer matched = matching(i, r, matchedRemedy);
         if (matched == null) {
+            return;
+        }
+        if (checker.engine().refusal(matched.witness()) != null) {
+            // the case shown would be one the engine refuses (it lacks a fact a computed limit needs): no example
             return;
         }
         ProposalDecision d = checker.engine().decide(matched.witness());
@@ -369,7 +381,7 @@ public final class FindingsAnalyzer {
         if (disagreement == null) {
             return true;
         }
-        if (checker.exact()) {
+        if (checker.exact() && checker.engine().refusal(a.witness()) == null) {
             internal(place, subject, disagreement);
         }
         return false;

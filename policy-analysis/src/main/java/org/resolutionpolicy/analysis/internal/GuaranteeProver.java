@@ -105,7 +105,24 @@ public final class GuaranteeProver {
                 return new GuaranteeResult(g, Status.UNKNOWN, null, "its condition has no formula: " + e.getMessage());
             }
             Term outcome = checker.encoder().remedy(remedy).outcome();
-            Checker.Answer a = checker.find(remedy, condition, checker.smt().not(expected(checker, g, outcome)));
+            Term broken = checker.smt().not(expected(checker, g, outcome));
+            List<Term> stated = new ArrayList<>(List.of(condition, broken));
+            Checker.Answer a = checker.find(remedy, condition, broken);
+            // a case lacking a fact a computed limit needs is refused by the engine (the encoding counts the limit as
+            // 0): look for one that states the facts refused, which the engine may confirm; none found is no proof
+            String refusal = null;
+            while (a.found() && (refusal = checker.engine().refusal(a.witness())) != null) {
+                Term present = MissingFacts.present(checker, a.witness());
+                if (present == null || stated.size() >= 8) {
+                    break;
+                }
+                stated.add(present);
+                a = checker.find(remedy, stated.toArray(new Term[0]));
+            }
+            if (refusal != null) {
+                return new GuaranteeResult(g, Status.UNKNOWN, null, "the cases found lack a fact a computed limit or"
+                        + " entitlement needs, which the engine refuses as invalid (" + refusal + "): not decided");
+            }
             if (a.result() == Smt.Result.UNKNOWN) {
                 unknown = true;
             }

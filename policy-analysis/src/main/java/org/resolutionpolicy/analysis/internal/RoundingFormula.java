@@ -88,14 +88,22 @@ final class RoundingFormula {
             if (c.function().equals("daysBetween") || c.function().equals("businessDaysBetween")) {
                 return 0;
             }
-            if (c.function().equals("hoursBetween")) {
+            if (c.function().equals("hoursBetween") || c.type() != FactType.NUMBER) {
                 return UNBOUNDED;
+            }
+            if (c.function().equals("floor") || c.function().equals("ceil") || c.function().equals("round")) {
+                int places = c.args().size() < 2 ? c.function().equals("round") ? rounding.places() : 0
+                        : ((BigDecimal) ((Expr.Literal) c.args().get(1)).value()).intValueExact();
+                return Math.min(places, scale(c.args().get(0), factDecimals, rounding));
             }
             int most = 0;
             for (Expr arg : c.args()) {
                 most = Math.max(most, scale(arg, factDecimals, rounding));
             }
             return most;
+        }
+        if (e instanceof Expr.Conditional c) {
+            return Math.max(scale(c.then(), factDecimals, rounding), scale(c.otherwise(), factDecimals, rounding));
         }
         if (e instanceof Expr.Binary b) {
             int l = scale(b.left(), factDecimals, rounding);

@@ -147,6 +147,10 @@ public final class Vocabulary {
             expr(b.right());
         } else if (e instanceof Expr.Call c) {
             c.args().forEach(this::expr);
+        } else if (e instanceof Expr.Conditional c) {
+            expr(c.condition());
+            expr(c.then());
+            expr(c.otherwise());
         }
     }
 
@@ -199,7 +203,8 @@ public final class Vocabulary {
     }
 
     private void fact(String name, FactType type) {
-        if (!name.equals("remedy") && !name.equals("amount")) {
+        // total and count are of the case's proposals of a remedy, not facts a case states: they have no variable
+        if (!name.equals("remedy") && !name.equals("amount") && !name.equals("total") && !name.equals("count")) {
             facts.putIfAbsent(name, type);
         }
     }

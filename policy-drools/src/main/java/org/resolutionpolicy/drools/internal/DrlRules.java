@@ -120,7 +120,7 @@ final class DrlRules implements ExternalRules {
             FactHandle caseHandle = session.insert(new CaseFactView(facts, model));
             if (perProposal) {
                 fireThenDelete(session, caseHandle,
-                        session.insert(new ProposalFactView(facts.remedy(), facts.amount())));
+                        session.insert(new ProposalFactView(facts)));
             } else {
                 fireThenDelete(session, caseHandle);
             }
@@ -227,14 +227,15 @@ final class DrlRules implements ExternalRules {
                 ProposalFactView view = inserted[index];
                 // the proposal asked is the one inserted, as decided; anything else is fired alone below
                 if (view.remedy().equals(proposalFacts.remedy())
-                        && java.util.Objects.equals(view.amount(), proposalFacts.amount())) {
+                        && java.util.Objects.equals(view.amount(), proposalFacts.amount())
+                        && java.util.Objects.equals(view.total(), proposalFacts.total())) {
                     return effects.proposalMatches(index);
                 }
             }
             effects.nextProposal();
             KieSession session = slot.session();
             fireThenDelete(session,
-                    session.insert(new ProposalFactView(proposalFacts.remedy(), proposalFacts.amount())));
+                    session.insert(new ProposalFactView(proposalFacts)));
             return effects.proposalMatches();
         }
 
@@ -246,9 +247,17 @@ final class DrlRules implements ExternalRules {
             KieSession session = slot.session();
             int n = 0;
             try {
+                // each proposal's running total and count of its remedy, as the engine counts siblings
+                java.util.Map<String, BigDecimal> totals = new java.util.HashMap<>();
+                java.util.Map<String, Integer> counts = new java.util.HashMap<>();
                 for (; n < views.length; n++) {
                     Proposal p = given.get(n);
-                    views[n] = new ProposalFactView(p.remedy(), decided(p), n);
+                    BigDecimal amount = decided(p);
+                    BigDecimal before = totals.getOrDefault(p.remedy(), BigDecimal.ZERO);
+                    BigDecimal total = amount == null ? null : before.add(amount);
+                    totals.put(p.remedy(), amount == null ? before : total);
+                    int count = counts.merge(p.remedy(), 1, Integer::sum);
+                    views[n] = new ProposalFactView(p.remedy(), amount, total, BigDecimal.valueOf(count), n);
                     handles[n] = session.insert(views[n]);
                 }
             } catch (RuntimeException e) {

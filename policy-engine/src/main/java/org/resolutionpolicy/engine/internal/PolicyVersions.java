@@ -95,6 +95,18 @@ final class PolicyVersions {
         if (problems.hasErrors()) {
             return;
         }
+        String by = versions.get(0).model().validity().byName();
+        for (int i = 1; i < versions.size(); i++) {
+            Validity validity = versions.get(i).model().validity();
+            if (!validity.byName().equals(by)) {
+                problems.error(validity.place(), "version [" + versions.get(i).version() + "] of policy [" + id
+                        + "] is chosen by [" + validity.byName() + "] but version [" + versions.get(0).version()
+                        + "] by [" + by + "]", "write the same versionBy: in every version");
+            }
+        }
+        if (problems.hasErrors()) {
+            return;
+        }
         List<CompiledPolicy> sorted = new ArrayList<>(versions);
         sorted.sort(Comparator.comparing(p -> p.model().validity().from(),
                 Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -111,7 +123,8 @@ final class PolicyVersions {
             Validity next = sorted.get(i + 1).model().validity();
             if (a.until() != null && next.from() != null && next.from().isAfter(a.until())) {
                 problems.warning(next.place(), "a gap between versions of policy [" + id + "]: cases opened from ["
-                        + Validity.show(a.until()) + "] until [" + Validity.show(next.from()) + "] are in no version",
+                        + Validity.show(a.until()) + "] until [" + Validity.show(next.from()) + "] are in no version"
+                        + (a.by() == null ? "" : " (by " + a.by() + ")"),
                         "start version [" + sorted.get(i + 1).version() + "] at [" + Validity.show(a.until()) + "]");
             }
         }

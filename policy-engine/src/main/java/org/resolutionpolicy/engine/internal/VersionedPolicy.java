@@ -77,15 +77,31 @@ public final class VersionedPolicy implements ModelledPolicy {
     /** Returns the version in force for a case, or throws an invalid case that says which versions there are. */
     CompiledPolicy versionFor(CustomerCase customerCase) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        Instant at = customerCase.openedAt() != null ? customerCase.openedAt() : clock.instant();
+        String by = validities.get(0).by();
+        Instant at = by == null ? customerCase.openedAt() != null ? customerCase.openedAt() : clock.instant()
+                : eventDate(customerCase, by);
         for (int i = 0; i < versions.size(); i++) {
             if (validities.get(i).covers(at)) {
                 return versions.get(i);
             }
         }
         String name = customerCase.id() == null ? "case" : "case [" + customerCase.id() + "]";
-        throw new InvalidCaseException(name, List.of(new CaseProblem("openedAt", "no version of policy [" + id()
+        throw new InvalidCaseException(name, List.of(new CaseProblem(validities.get(0).byName(), "no version of policy [" + id()
                 + "] is in force at [" + Validity.show(at) + "]; versions: " + versionsInForce())));
+    }
+
+    /** Returns the date of the fact that selects the version, or throws an invalid case naming the fact. */
+    private static Instant eventDate(CustomerCase customerCase, String by) {
+        Object value = customerCase.attributes().get(by.substring("attributes.".length()));
+        Instant at = value instanceof Instant i ? i
+                : value instanceof String text ? org.resolutionpolicy.model.value.Values.parseInstant(text) : null;
+        if (at == null) {
+            String name = customerCase.id() == null ? "case" : "case [" + customerCase.id() + "]";
+            throw new InvalidCaseException(name, List.of(new CaseProblem(by, (value == null ? "missing" : "not a date-time ["
+                    + value + "]") + ": the policy's version is chosen by [" + by + "] (versionBy), and the case "
+                    + "must state it")));
+        }
+        return at;
     }
 
     private String versionsInForce() {

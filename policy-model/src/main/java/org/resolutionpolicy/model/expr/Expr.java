@@ -17,7 +17,7 @@ import org.resolutionpolicy.model.value.WorkCalendar;
  * <p>Analyses read a tree through the public accessors; only the parser builds one. Immutable.
  */
 public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helper, Expr.Unary, Expr.Binary,
-        Expr.Presence, Expr.Call {
+        Expr.Presence, Expr.Call, Expr.Conditional {
 
     final int offset;
     final FactType type;
@@ -236,8 +236,10 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
 
     /**
      * One of the allow-listed functions over expressions: {@code min(a, b, ..)}, {@code max(a, b, ..)},
-     * {@code hoursBetween(d1, d2)}, {@code daysBetween(d1, d2)}, {@code businessDaysBetween(d1, d2)}; a number,
-     * absent when an argument is.
+     * {@code hoursBetween(d1, d2)}, {@code daysBetween(d1, d2)}, {@code businessDaysBetween(d1, d2)},
+     * {@code floor(x)}, {@code ceil(x)}, {@code round(x)} (each with an optional whole-number literal of places,
+     * {@code round(x, 2)}); a number, absent when an argument is. {@code plusMonths(d, n)} and {@code plusDays(d, n)}
+     * are dates ({@link #type()} {@link FactType#DATETIME}).
      */
     public static final class Call extends Expr {
         final String function;
@@ -246,7 +248,12 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
 
         /** Creates a call of an allowed function, with the business calendar it counts days with and its height. */
         public Call(int offset, String function, List<Expr> args, WorkCalendar calendar, int height) {
-            super(offset, FactType.NUMBER, height);
+            this(offset, FactType.NUMBER, function, args, calendar, height);
+        }
+
+        /** Creates a call of an allowed function whose value is of a type: a number, or a date for date arithmetic. */
+        public Call(int offset, FactType type, String function, List<Expr> args, WorkCalendar calendar, int height) {
+            super(offset, type, height);
             this.function = function;
             this.args = List.copyOf(args);
             this.calendar = calendar;
@@ -265,6 +272,40 @@ public abstract sealed class Expr permits Expr.Literal, Expr.FactRef, Expr.Helpe
         /** Returns the business calendar the call counts working days with. */
         public WorkCalendar calendar() {
             return calendar;
+        }
+    }
+
+    /**
+     * {@code condition ? then : otherwise}, MVEL's conditional: the value of {@code then} when the condition is true,
+     * else of {@code otherwise} (an absent true/false fact reads as false, as everywhere); a number, absent when the
+     * branch it takes is.
+     */
+    public static final class Conditional extends Expr {
+        final Expr condition;
+        final Expr then;
+        final Expr otherwise;
+
+        /** Creates a conditional at an offset of the expression text; both branches are of its type. */
+        public Conditional(int offset, Expr condition, Expr then, Expr otherwise) {
+            super(offset, then.type(), Math.max(condition.height, Math.max(then.height, otherwise.height)) + 1);
+            this.condition = condition;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        /** Returns the condition, true or false. */
+        public Expr condition() {
+            return condition;
+        }
+
+        /** Returns the value taken when the condition is true. */
+        public Expr then() {
+            return then;
+        }
+
+        /** Returns the value taken when the condition is not true. */
+        public Expr otherwise() {
+            return otherwise;
         }
     }
 }

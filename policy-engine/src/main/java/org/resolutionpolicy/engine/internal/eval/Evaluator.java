@@ -98,6 +98,7 @@ final class Evaluator {
             }
             BigDecimal v = e.computed.value(facts);
             if (v == null) {
+                org.resolutionpolicy.model.MissingFact.check(e.computed, facts, "entitlement");
                 continue;
             }
             v = v.max(BigDecimal.ZERO);
@@ -174,8 +175,10 @@ final class Evaluator {
             for (int i = 0; i < proposals.size(); i++) {
                 Proposal p = proposals.get(i);
                 RemedyPlan plan = checked.plans()[i];
-                Facts proposalFacts = facts.withProposal(p.remedy(), p.amount());
                 Siblings prior = counted == null ? Siblings.NONE : siblings(proposals, counted.get(i), plan, totals);
+                Facts proposalFacts = prior.none() ? facts.withProposal(p.remedy(), p.amount())
+                        : facts.withProposal(p.remedy(), p.amount(),
+                                new Facts.Earlier(prior.count(), prior.total(), prior.proposals()));
                 s.siblings = prior;
                 run(plan, proposalFacts, s, reasons);
                 decisions[i] = new ProposalDecision(p, s.outcome, s.reasons, prior.proposals(),

@@ -75,7 +75,7 @@ final class IndexedRule {
 
     /** Returns the limit of a grant in a case: the constant, or the amount computed from the case's facts. */
     Limit upTo(org.resolutionpolicy.model.Facts facts) {
-        return computed == null ? upTo : computed.limit(facts);
+        return computed == null ? upTo : computed.limit(facts, entitlement ? "entitlement" : "limit");
     }
 
     /** Returns true if the rule's follow-up applies to a proposal with this outcome. */

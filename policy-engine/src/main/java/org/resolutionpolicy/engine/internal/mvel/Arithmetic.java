@@ -15,19 +15,35 @@ import org.resolutionpolicy.model.value.Values;
 final class Arithmetic {
 
     private final Rounding rounding;
+    /** The policy's rounding, which an explicit {@code round(x)} applies even where quotients keep their digits. */
+    private final Rounding policy;
 
-    private Arithmetic(Rounding rounding) {
+    private Arithmetic(Rounding rounding, Rounding policy) {
         this.rounding = rounding;
+        this.policy = policy;
     }
 
     /** Returns the arithmetic of a policy that rounds so. */
     static Arithmetic of(Rounding rounding) {
-        return new Arithmetic(rounding);
+        return new Arithmetic(rounding, rounding);
     }
 
     /** Returns an arithmetic whose quotients keep 34 significant digits: what a rounded quotient was before. */
     static Arithmetic unrounded() {
-        return new Arithmetic(null);
+        return new Arithmetic(null, Rounding.DEFAULT);
+    }
+
+    /**
+     * Returns an arithmetic whose quotients keep 34 significant digits, while {@code round(x)} still rounds as the
+     * policy does: what a computed amount was before it was rounded as money.
+     */
+    static Arithmetic unrounded(Rounding policy) {
+        return new Arithmetic(null, policy);
+    }
+
+    /** Returns the policy's rounding, which {@code round(x)} applies; never null. */
+    Rounding policy() {
+        return policy;
     }
 
     /** Returns the rounding of quotients, or null for the unrounded arithmetic. */

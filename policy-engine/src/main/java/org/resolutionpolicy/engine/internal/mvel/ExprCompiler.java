@@ -199,7 +199,7 @@ final class ExprCompiler {
         if (e instanceof Expr.Unary u) {
             return u.op().equals("-") && numeric(u.operand());
         }
-        if (e instanceof Expr.Call) {
+        if (e instanceof Expr.Call || e instanceof Expr.Conditional) {
             return true;
         }
         if (e instanceof Expr.Binary b) {
@@ -223,6 +223,12 @@ final class ExprCompiler {
         }
         if (e instanceof Expr.Call c) {
             return f -> interpreter.call(c, f);
+        }
+        if (e instanceof Expr.Conditional c) {
+            Bool condition = bool(c.condition());
+            Num then = num(c.then());
+            Num otherwise = num(c.otherwise());
+            return f -> condition.test(f) ? then.get(f) : otherwise.get(f);
         }
         if (e instanceof Expr.Unary u) {
             Num operand = num(u.operand());

@@ -82,6 +82,9 @@ final class ExprExplainer {
         if (e instanceof Expr.Call c) {
             return call(c, facts);
         }
+        if (e instanceof Expr.Conditional c) {
+            return eval(Boolean.TRUE.equals(eval(c.condition(), facts)) ? c.then() : c.otherwise(), facts);
+        }
         if (e instanceof Expr.Unary) {
             Expr.Unary u = (Expr.Unary) e;
             Object v = eval(u.operand(), facts);
@@ -111,18 +114,44 @@ final class ExprExplainer {
         return arithmetic.apply(b.op().charAt(0), (BigDecimal) l, (BigDecimal) r);
     }
 
-    /** Calls a function: numbers for {@code min} and {@code max}, the dates themselves for the date differences. */
+    /**
+     * Calls a function: numbers for {@code min} and {@code max}, the dates themselves for the date differences; a
+     * date that a function computes ({@code plusMonths}) is its epoch milliseconds, as a date fact reads.
+     */
     BigDecimal call(Expr.Call c, Facts facts) {
+        if (ValueFunctions.handles(c.function())) {
+            return valueCall(c, facts);
+        }
         boolean dates = Functions.ARGUMENTS.get(c.function()) == FactType.DATETIME;
         Object[] args = new Object[c.args().size()];
         for (int i = 0; i < args.length; i++) {
             Expr arg = c.args().get(i);
-            args[i] = dates ? raw(arg, facts) : eval(arg, facts);
+            args[i] = dates ? date(arg, facts) : eval(arg, facts);
             if (args[i] == null) {
                 return null;
             }
         }
         return Functions.exact(c.function(), args, c.calendar());
+    }
+
+    private BigDecimal valueCall(Expr.Call c, Facts facts) {
+        if (ValueFunctions.ROUNDINGS.contains(c.function())) {
+            Object v = eval(c.args().get(0), facts);
+            return v == null ? null : ValueFunctions.round(c.function(), (BigDecimal) v,
+                    ValueFunctions.places(c.args()), arithmetic.policy());
+        }
+        Object d = date(c, facts);
+        return d == null ? null : Arithmetic.epochMillis((Instant) d);
+    }
+
+    /** Returns a date operand as the instant it is, computing a {@code plusMonths} or {@code plusDays}; null for none. */
+    Object date(Expr e, Facts facts) {
+        if (e instanceof Expr.Call c && ValueFunctions.DATES.contains(c.function())) {
+            Object d = date(c.args().get(0), facts);
+            Object n = d == null ? null : eval(c.args().get(1), facts);
+            return n == null ? null : ValueFunctions.shift(c.function(), (Instant) d, (BigDecimal) n);
+        }
+        return raw(e, facts);
     }
 
     /** Returns a date argument as the instant it is: a literal, a fact or a helper (dates have no arithmetic). */
@@ -193,7 +222,8 @@ final class ExprExplainer {
     private void values(Expr e, Facts facts, Map<String, String> out) {
         if (e instanceof Expr.FactRef) {
             Expr.FactRef f = (Expr.FactRef) e;
-            out.put(f.path().name(), show(f.type(), f.path().read(facts)));
+            out.put(f.path().name(), f.path().name().equals("total") && f.path().derivation() == null
+                    ? facts.totalShown() : show(f.type(), f.path().read(facts)));
         } else if (e instanceof Expr.Helper) {
             Expr.Helper h = (Expr.Helper) e;
             out.put(h.text(), show(h.type(), h.read().apply(facts)));
@@ -201,6 +231,10 @@ final class ExprExplainer {
             values(((Expr.Presence) e).fact(), facts, out);
         } else if (e instanceof Expr.Call c) {
             c.args().forEach(arg -> values(arg, facts, out));
+        } else if (e instanceof Expr.Conditional c) {
+            values(c.condition(), facts, out);
+            values(c.then(), facts, out);
+            values(c.otherwise(), facts, out);
         } else if (e instanceof Expr.Unary) {
             values(((Expr.Unary) e).operand(), facts, out);
         } else if (e instanceof Expr.Binary b) {
@@ -293,12 +327,15 @@ final class ExprExplainer {
             }
             return out.append(')').toString();
         }
+        if (e instanceof Expr.Conditional c) {
+            return group(c.condition()) + " ? " + group(c.then()) + " : " + group(c.otherwise());
+        }
         Expr.Binary b = (Expr.Binary) e;
         return group(b.left()) + " " + b.op() + " " + group(b.right());
     }
 
     private String group(Expr e) {
         String s = print(e);
-        return e instanceof Expr.Binary ? "(" + s + ")" : s;
+        return e instanceof Expr.Binary || e instanceof Expr.Conditional ? "(" + s + ")" : s;
     }
 }

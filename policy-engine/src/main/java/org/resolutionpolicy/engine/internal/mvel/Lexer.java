@@ -21,7 +21,7 @@ final class Lexer {
     static final int MAX_NUMBER_DIGITS = 18;
 
     private static final String[] OPERATORS = {"==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/",
-        "%", "(", ")", ",", "."};
+        "%", "(", ")", ",", ".", "?", ":"};
 
     private Lexer() {
     }
@@ -145,8 +145,6 @@ final class Lexer {
                     + "]", i, "use a matcher list such as `customer.tier: [GOLD, PLATINUM]`");
             case '&', '|' -> new ExpressionException("bitwise operator [" + c + "] is not allowed", i,
                     "use [&&] or [||]");
-            case '?', ':' -> new ExpressionException("[" + c + "] is not allowed", i,
-                    "write two rules instead of a conditional expression");
             default -> new ExpressionException("character [" + c + "] is not allowed in an expression", i, null);
         };
     }

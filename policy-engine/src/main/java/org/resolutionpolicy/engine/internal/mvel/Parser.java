@@ -1,5 +1,12 @@
 package org.resolutionpolicy.engine.internal.mvel;
 
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.article;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.describe;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.isRanked;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.label;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.operand;
+import static org.resolutionpolicy.engine.internal.mvel.TypeWords.requireType;
+
 import org.resolutionpolicy.model.expr.Expr;
 import org.resolutionpolicy.model.expr.HelperKind;
 
@@ -19,6 +26,7 @@ import org.resolutionpolicy.model.value.Values;
  * Parses and type-checks the allowed subset of MVEL into an {@link Expr} tree.
  *
  * <pre>
+ * expr    := or ('?' expr ':' expr)?
  * or      := and ('||' and)*
  * and     := unary ('&amp;&amp;' unary)*
  * unary   := '!' unary | compare
@@ -26,9 +34,9 @@ import org.resolutionpolicy.model.value.Values;
  * sum     := product (('+'|'-') product)*
  * product := sign (('*'|'/'|'%') sign)*
  * sign    := '-' sign | primary
- * primary := number | string | true | false | null | '(' or ')' | path | path '(' string (',' string)? ')'
- *          | function '(' or (',' or)* ')'
- * function := min | max | hoursBetween | daysBetween | businessDaysBetween
+ * primary := number | string | true | false | null | '(' expr ')' | path | path '(' string (',' string)? ')'
+ *          | function '(' expr (',' expr)* ')'
+ * function := min | max | hoursBetween | daysBetween | businessDaysBetween | floor | ceil | round | plusMonths | plusDays
  * </pre>
  *
  * A path is a fact of the policy's catalog; a call is one of the allowed helpers. Anything else is rejected
@@ -94,7 +102,7 @@ final class Parser {
         if (parser.peek().kind() == Token.Kind.END) {
             throw new ExpressionException("expression is empty", 0, null);
         }
-        Expr expr = parser.or();
+        Expr expr = parser.expr();
         Token rest = parser.peek();
         if (rest.kind() != Token.Kind.END) {
             throw parser.unexpected(rest);
@@ -123,6 +131,22 @@ final class Parser {
             Token t = peek();
             throw new ExpressionException("expected [" + op + "] but found " + describe(t), t.offset(), null);
         }
+    }
+
+    /** Parses MVEL's conditional {@code c ? a : b}, the lowest of all operators, which groups to the right. */
+    private Expr expr() throws ExpressionException {
+        Expr condition = or();
+        if (!peek().is("?")) {
+            return condition;
+        }
+        Token question = next();
+        enter(question);
+        Expr then = expr();
+        expect(":");
+        Expr otherwise = expr();
+        depth--;
+        ValueFunctions.checkConditional(condition, then, otherwise);
+        return nested(question, new Expr.Conditional(condition.offset(), condition, then, otherwise));
     }
 
     private Expr or() throws ExpressionException {
@@ -239,7 +263,7 @@ final class Parser {
                     throw unexpected(t);
                 }
                 enter(t);
-                Expr inner = or();
+                Expr inner = expr();
                 depth--;
                 expect(")");
                 yield inner;
@@ -261,7 +285,7 @@ final class Parser {
         }
         if (KEYWORDS.contains(word)) {
             throw new ExpressionException("[" + word + "] is not allowed: an expression is one condition, not a program",
-                    first.offset(), null);
+                    first.offset(), word.equals("if") ? "write MVEL's conditional [condition ? value : otherwise]" : null);
         }
         if (word.equals("and") || word.equals("or")) {
             throw new ExpressionException("[" + word + "] is not an operator here", first.offset(),
@@ -269,6 +293,9 @@ final class Parser {
         }
         if (peek().is("(") && Functions.ARGUMENTS.containsKey(word)) {
             return function(first);
+        }
+        if (peek().is("(") && ValueFunctions.handles(word)) {
+            return nested(first, ValueFunctions.call(first, peek(), arguments(), context));
         }
         List<Token> parts = new ArrayList<>();
         parts.add(first);
@@ -369,22 +396,15 @@ final class Parser {
         throw new ExpressionException("method calls are not allowed: [" + path + "(..)]", offset,
                 "allowed helpers: severity.atLeast('HIGH'), severity.rank, history.count('remedy', 'P6M'), "
                         + "history.total('remedy', 'P30D'), <text fact>.startsWith/endsWith/contains('x'), "
-                        + "min(a, b), max(a, b), hoursBetween(d1, d2), daysBetween(d1, d2), businessDaysBetween(d1, d2)");
+                        + "min(a, b), max(a, b), hoursBetween(d1, d2), daysBetween(d1, d2), businessDaysBetween(d1, d2), "
+                        + "floor(x), ceil(x), round(x, 2), plusMonths(d, n), plusDays(d, n)");
     }
 
     /** Parses the arguments of an allow-listed function and checks their types. */
     private Expr function(Token name) throws ExpressionException {
         String function = name.text();
-        Token open = next();
-        enter(open);
-        List<Expr> args = new ArrayList<>();
-        if (!peek().is(")")) {
-            do {
-                args.add(or());
-            } while (accept(","));
-        }
-        depth--;
-        expect(")");
+        Token open = peek();
+        List<Expr> args = arguments();
         boolean variadic = Functions.variadic(function);
         if (variadic ? args.size() < 2 : args.size() != 2) {
             throw new ExpressionException(function + "(..) takes " + (variadic ? "two or more numbers" : "two date-times")
@@ -404,6 +424,21 @@ final class Parser {
             height = Math.max(height, arg.height());
         }
         return nested(name, new Expr.Call(name.offset(), function, args, context.calendar(), height + 1));
+    }
+
+    /** Parses the arguments of a call, from its opening parenthesis to its closing one. */
+    private List<Expr> arguments() throws ExpressionException {
+        Token open = next();
+        enter(open);
+        List<Expr> args = new ArrayList<>();
+        if (!peek().is(")")) {
+            do {
+                args.add(expr());
+            } while (accept(","));
+        }
+        depth--;
+        expect(")");
+        return args;
     }
 
     private Expr history(int offset, Token open, String method, List<Token> args) throws ExpressionException {
@@ -473,10 +508,6 @@ final class Parser {
         return nested(op, new Expr.Binary(left.offset(), FactType.BOOLEAN, o, left, right));
     }
 
-    private static boolean isRanked(FactType type) {
-        return type == FactType.SEVERITY || type == FactType.ROLE;
-    }
-
     private Expr rankLiteral(FactType type, Token name) throws ExpressionException {
         return rankLiteral(type, new Expr.Literal(name.offset(), FactType.STRING, name.text()));
     }
@@ -492,7 +523,7 @@ final class Parser {
         return new Expr.Literal(literal.offset(), type, rank);
     }
 
-    private static Expr dateLiteral(Expr literal) throws ExpressionException {
+    static Expr dateLiteral(Expr literal) throws ExpressionException {
         String text = (String) ((Expr.Literal) literal).value();
         Instant instant = Values.parseInstant(text);
         if (instant == null && Values.isOutsideDateRange(text)) {
@@ -513,36 +544,12 @@ final class Parser {
         }
     }
 
-    private static void requireType(Expr e, FactType wanted, String op) throws ExpressionException {
-        if (e.type() != wanted) {
-            throw new ExpressionException("[" + op + "] needs " + article(wanted) + " " + label(wanted) + ", but "
-                    + operand(e) + " is " + article(e.type()) + " " + label(e.type()), e.offset(), null);
-        }
-    }
 
-    private static String article(FactType type) {
-        return type == null ? "" : "aeiou".indexOf(label(type).charAt(0)) >= 0 ? "an" : "a";
-    }
 
-    private static String label(FactType type) {
-        return type == null ? "null" : type == FactType.REMEDY ? "string" : type.label();
-    }
 
-    private static String operand(Expr e) {
-        if (e instanceof Expr.FactRef f) {
-            return "[" + f.path().name() + "]";
-        }
-        if (e instanceof Expr.Helper h) {
-            return "[" + h.text() + "]";
-        }
-        if (e instanceof Expr.Literal l) {
-            return "[" + (l.value() instanceof BigDecimal n ? n.toPlainString() : String.valueOf(l.value())) + "]";
-        }
-        return "the expression at column " + (e.offset() + 1);
-    }
 
     /** Returns the operator node, or refuses it when it nests more operators than allowed. */
-    private static Expr nested(Token op, Expr node) throws ExpressionException {
+    static Expr nested(Token op, Expr node) throws ExpressionException {
         if (node.height() > MAX_NESTED_OPERATORS) {
             throw new ExpressionException("operators nested too deeply: [" + node.height() + "] inside one another, "
                     + "at most [" + MAX_NESTED_OPERATORS + "]", op.offset(),
@@ -581,9 +588,5 @@ final class Parser {
                     "operators are == != < <= > >= && || ! + - * / %");
         }
         return new ExpressionException("unexpected " + describe(t), t.offset(), null);
-    }
-
-    private static String describe(Token t) {
-        return t.kind() == Token.Kind.END ? "end of expression" : "[" + t.text() + "]";
     }
 }

@@ -4,7 +4,10 @@ import org.resolutionpolicy.model.expr.Expr;
 
 import java.math.BigDecimal;
 import org.resolutionpolicy.model.ComputedAmount;
+import org.resolutionpolicy.model.FactPath;
+import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.model.Facts;
+import org.resolutionpolicy.model.MissingFact;
 import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.value.Values;
 
@@ -61,7 +64,7 @@ public final class SandboxedAmount implements ComputedAmount {
         }
         return new SandboxedAmount(text, tree,
                 new ExprExplainer(context.severities(), context.roles(), Arithmetic.of(context.rounding())),
-                new ExprExplainer(context.severities(), context.roles(), Arithmetic.unrounded()),
+                new ExprExplainer(context.severities(), context.roles(), Arithmetic.unrounded(context.rounding())),
                 money ? context.rounding() : null);
     }
 
@@ -81,6 +84,45 @@ public final class SandboxedAmount implements ComputedAmount {
     @Override
     public String text() {
         return text;
+    }
+
+    @Override
+    public String missingFact(Facts facts) {
+        return missing(tree, facts);
+    }
+
+    /**
+     * Returns the first absent case fact the value of an expression reads: through arithmetic, functions, the branch
+     * of a conditional taken and the facts the policy defines, not under a comparison (which is false on absence).
+     */
+    private String missing(Expr e, Facts facts) {
+        if (e instanceof Expr.FactRef ref) {
+            FactPath path = ref.path();
+            if (path.read(facts) != null || path.type() == FactType.SEVERITY || path.type() == FactType.ROLE) {
+                return null;
+            }
+            return path.derivation() == null ? path.name() : MissingFact.ofDerived(path, facts);
+        }
+        if (e instanceof Expr.Unary u && u.op().equals("-")) {
+            return missing(u.operand(), facts);
+        }
+        if (e instanceof Expr.Call c) {
+            for (Expr arg : c.args()) {
+                String m = missing(arg, facts);
+                if (m != null) {
+                    return m;
+                }
+            }
+            return null;
+        }
+        if (e instanceof Expr.Conditional c) {
+            return missing(Boolean.TRUE.equals(evaluator.eval(c.condition(), facts)) ? c.then() : c.otherwise(), facts);
+        }
+        if (e instanceof Expr.Binary b && !b.isComparison() && !b.op().equals("&&") && !b.op().equals("||")) {
+            String m = missing(b.left(), facts);
+            return m != null ? m : missing(b.right(), facts);
+        }
+        return null;
     }
 
     /**
@@ -130,11 +172,14 @@ public final class SandboxedAmount implements ComputedAmount {
         if (e instanceof Expr.Binary b) {
             return group(b.left(), facts) + " " + b.op() + " " + group(b.right(), facts);
         }
+        if (e instanceof Expr.Conditional c) {
+            return group(c.condition(), facts) + " ? " + group(c.then(), facts) + " : " + group(c.otherwise(), facts);
+        }
         return evaluator.print(e);
     }
 
     private String group(Expr e, Facts facts) {
         String s = substitute(e, facts);
-        return e instanceof Expr.Binary ? "(" + s + ")" : s;
+        return e instanceof Expr.Binary || e instanceof Expr.Conditional ? "(" + s + ")" : s;
     }
 }

@@ -46,7 +46,7 @@ public final class SandboxedExpression implements Expression.Body {
         this.explainer = explainer;
         this.condition = new ExprCompiler(explainer).bool(tree);
         this.perProposal = readsProposal(tree);
-        this.amountThresholds = reads(tree, "amount") ? numbers(tree) : List.of();
+        this.amountThresholds = reads(tree, "amount") || reads(tree, "total") ? numbers(tree) : List.of();
     }
 
     /**
@@ -153,6 +153,9 @@ public final class SandboxedExpression implements Expression.Body {
         if (e instanceof Expr.Call c) {
             return c.args().stream().anyMatch(arg -> anyFact(arg, test));
         }
+        if (e instanceof Expr.Conditional c) {
+            return anyFact(c.condition(), test) || anyFact(c.then(), test) || anyFact(c.otherwise(), test);
+        }
         return e instanceof Expr.Binary b && (anyFact(b.left(), test) || anyFact(b.right(), test));
     }
 
@@ -169,6 +172,10 @@ public final class SandboxedExpression implements Expression.Body {
             collectNumbers(u.operand(), out);
         } else if (e instanceof Expr.Call c) {
             c.args().forEach(arg -> collectNumbers(arg, out));
+        } else if (e instanceof Expr.Conditional c) {
+            collectNumbers(c.condition(), out);
+            collectNumbers(c.then(), out);
+            collectNumbers(c.otherwise(), out);
         } else if (e instanceof Expr.Binary b) {
             collectNumbers(b.left(), out);
             collectNumbers(b.right(), out);

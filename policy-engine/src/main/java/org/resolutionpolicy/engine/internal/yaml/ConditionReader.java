@@ -367,7 +367,7 @@ final class ConditionReader {
             r.error(node, "[" + path.name() + "] is a number; " + NodeReader.describe(node) + " is not");
             return null;
         }
-        if (path.name().equals("amount")) {
+        if (path.name().equals("amount") || path.name().equals("total")) {
             m.amountThresholds.add(n);
         }
         return n;

@@ -51,7 +51,7 @@ public final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("policy", "version", "description", "currency", "severities",
             "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar", "rounding",
-            "validFrom", "validUntil", "definitions", "tables");
+            "validFrom", "validUntil", "definitions", "tables", "versionBy");
     static final List<String> RULE_PACK_KEYS = List.of("rules");
     static final List<String> SWAT_KEYS = List.of("team");
     static final List<String> REMEDY_KEYS = List.of("unit");
@@ -215,6 +215,9 @@ public final class PolicyReader {
                 : Rounding.of(currency);
         validity = TimeReader.validity(mainReader, top, top.get("policy").key(), "the policy");
         ConditionReader conditions = conditionReader();
+        if (present(top, "versionBy")) {
+            validity = VersionByReader.read(mainReader, top.get("versionBy"), validity, catalog);
+        }
         amounts = new AmountReader(problems, conditions.expressions());
         rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
         rules.budget(budget, problems);

@@ -23,7 +23,7 @@ import org.resolutionpolicy.model.Facts;
 
 /**
  * Random expressions over every shape the parser admits (arithmetic, comparisons, connectives, presence, ranks,
- * dates, remedies, history and text helpers) give the same answer from the compiled closures, the tree evaluator
+ * dates, remedies, history and text helpers, {@code floor/ceil/round}, {@code c ? a : b} and {@code plusMonths}) give the same answer from the compiled closures, the tree evaluator
  * and real MVEL, on facts with absent values, zero divisors and amountless history.
  *
  * <p>MVEL computes in doubles and the engine in exact decimals, so the numbers here are those doubles hold exactly
@@ -70,7 +70,10 @@ class GeneratedExpressionAgreementProperties {
                         "impact.legalThreat", "attributes.vip", "impact.legalThreat == true",
                         "attributes.vip != false", "customer.tier == null", "impact.outOfPocket != null",
                         "attributes.delay == null", "remedy == 'voucher'", "'refund' != remedy",
-                        "openedAt < '2026-11-15T00:00:00Z'", "openedAt >= '2026-11-12T00:00:00Z'", "true", "false"));
+                        "openedAt < '2026-11-15T00:00:00Z'", "openedAt >= '2026-11-12T00:00:00Z'", "true", "false",
+                        "plusMonths(openedAt, 1) > '2026-12-14T00:00:00Z'",
+                        "plusMonths(openedAt, history.count('refund') - 20) <= '2026-01-31T00:00:00Z'",
+                        "openedAt < plusMonths('2026-10-12T00:00:00Z', 1)"));
         if (depth == 0) {
             return leaf;
         }
@@ -97,7 +100,12 @@ class GeneratedExpressionAgreementProperties {
                 net.jqwik.api.Tuple.of(3, leaf),
                 net.jqwik.api.Tuple.of(2, Combinators.combine(inner, Arbitraries.of("+", "-", "*", "%"), inner)
                         .as((l, op, r) -> "(" + l + " " + op + " " + r + ")")),
-                net.jqwik.api.Tuple.of(1, inner.map(n -> "-(" + n + ")")));
+                net.jqwik.api.Tuple.of(1, inner.map(n -> "-(" + n + ")")),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of("floor(", "ceil(", "round("), inner,
+                        Arbitraries.of(")", ", 0)", ", 1)", ", 2)")).as((f, n, places) -> f + n + places)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of("attributes.vip", "impact.legalThreat",
+                        "severity.atLeast('MEDIUM')", "impact.outOfPocket > 3", "customer.tier == 'GOLD'",
+                        "attributes.delay == null"), inner, inner).as((c, a, b) -> "(" + c + " ? " + a + " : " + b + ")")));
     }
 
     @Provide

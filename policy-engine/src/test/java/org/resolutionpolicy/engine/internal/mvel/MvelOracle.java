@@ -58,6 +58,12 @@ final class MvelOracle {
         }
         try {
             context.addImport("div", MvelFunctions.class.getMethod("div", double.class, double.class));
+            context.addImport("floor", Math.class.getMethod("floor", double.class));
+            context.addImport("ceil", Math.class.getMethod("ceil", double.class));
+            context.addImport("floorTo", MvelFunctions.class.getMethod("floorTo", double.class, int.class));
+            context.addImport("ceilTo", MvelFunctions.class.getMethod("ceilTo", double.class, int.class));
+            context.addImport("roundTo", MvelFunctions.class.getMethod("roundTo", double.class, int.class));
+            context.addImport("plusMonths", MvelFunctions.class.getMethod("plusMonths", double.class, double.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
@@ -117,6 +123,14 @@ final class MvelOracle {
             if (e instanceof Expr.Unary u) {
                 return u.op().equals("!") ? "(!" + node(u.operand(), true) + ")" : "(0.0 - " + node(u.operand(), false) + ")";
             }
+            if (e instanceof Expr.Conditional c) {
+                // MVEL's own conditional; a value that is absent in the branch taken stays absent (null)
+                return "(" + node(c.condition(), true) + " ? " + node(c.then(), false) + " : "
+                        + node(c.otherwise(), false) + ")";
+            }
+            if (e instanceof Expr.Call c) {
+                return call(c);
+            }
             Expr.Binary b = (Expr.Binary) e;
             if (b.op().equals("&&") || b.op().equals("||")) {
                 return "(" + node(b.left(), true) + " " + b.op() + " " + node(b.right(), true) + ")";
@@ -131,14 +145,21 @@ final class MvelOracle {
             Set<String> nullable = new LinkedHashSet<>();
             nullableFacts(b.left(), nullable);
             nullableFacts(b.right(), nullable);
+
             // a quotient or remainder by zero has no value in the engine: the comparison is false, as for absence
             Set<String> divisors = new LinkedHashSet<>();
             divisors(b.left(), divisors);
             divisors(b.right(), divisors);
-            if (nullable.isEmpty() && divisors.isEmpty()) {
+            Set<String> guards = new LinkedHashSet<>();
+            conditionalGuards(b.left(), guards);
+            conditionalGuards(b.right(), guards);
+            if (nullable.isEmpty() && divisors.isEmpty() && guards.isEmpty()) {
                 return expression;
             }
             StringBuilder guarded = new StringBuilder("(");
+            for (String g : guards) {
+                guarded.append(g).append(" && ");
+            }
             for (String v : nullable) {
                 guarded.append(v).append(" != null && ");
             }
@@ -163,6 +184,77 @@ final class MvelOracle {
             }
         }
 
+        /** Emits the rounding and date functions as MVEL calls of {@code java.lang.Math} or {@link MvelFunctions}. */
+        private String call(Expr.Call c) {
+            String x = node(c.args().get(0), false);
+            switch (c.function()) {
+                case "floor", "ceil" -> {
+                    return c.args().size() == 1 ? c.function() + "(" + x + ")"
+                            : c.function() + "To(" + x + ", " + places(c) + ")";
+                }
+                case "round" -> {
+                    return "roundTo(" + x + ", " + (c.args().size() == 1 ? 2 : places(c)) + ")";
+                }
+                case "plusMonths" -> {
+                    return "plusMonths(" + x + ", " + node(c.args().get(1), false) + ")";
+                }
+                default -> throw new IllegalArgumentException("the oracle does not emit [" + c.function() + "]");
+            }
+        }
+
+        private static int places(Expr.Call c) {
+            return ((BigDecimal) ((Expr.Literal) c.args().get(1)).value()).intValueExact();
+        }
+
+        /**
+         * Adds, for every conditional among an operand's arithmetic, a guard that the branch it takes has its facts:
+         * {@code (c ? f0 != null : true)}.
+         */
+        private void conditionalGuards(Expr e, Set<String> out) {
+            if (e instanceof Expr.Conditional c) {
+                conditionalGuards(c.then(), out);
+                conditionalGuards(c.otherwise(), out);
+                out.add("(" + node(c.condition(), true) + " ? " + present(c.then()) + " : " + present(c.otherwise())
+                        + ")");
+            } else if (e instanceof Expr.Unary u && !u.op().equals("!")) {
+                conditionalGuards(u.operand(), out);
+            } else if (e instanceof Expr.Call c) {
+                c.args().forEach(arg -> conditionalGuards(arg, out));
+            } else if (e instanceof Expr.Binary b && "+-*/%".contains(b.op()) && b.op().length() == 1) {
+                conditionalGuards(b.left(), out);
+                conditionalGuards(b.right(), out);
+            }
+        }
+
+        private String present(Expr e) {
+            Set<String> nullable = new LinkedHashSet<>();
+            nullableFacts(e, nullable);
+            Set<String> divisors = new LinkedHashSet<>();
+            divisors(e, divisors);
+            List<String> checks = new ArrayList<>();
+            for (String v : nullable) {
+                checks.add(v + " != null");
+            }
+            for (String d : divisors) {
+                // MVEL folds a constant comparison inside a conditional wrongly: a constant divisor is decided here
+                Double constant = constant(d);
+                if (constant == null) {
+                    checks.add(d + " != 0.0");
+                } else if (constant == 0.0) {
+                    return "false";
+                }
+            }
+            return checks.isEmpty() ? "true" : "(" + String.join(" && ", checks) + ")";
+        }
+
+        private static Double constant(String source) {
+            try {
+                return Double.valueOf(source.replace("(", "").replace(")", ""));
+            } catch (NumberFormatException notConstant) {
+                return null;
+            }
+        }
+
         private void nullableFacts(Expr e, Set<String> out) {
             if (e instanceof Expr.FactRef ref) {
                 if (ref.path().type() != FactType.SEVERITY && ref.path().type() != FactType.ROLE) {
@@ -170,6 +262,8 @@ final class MvelOracle {
                 }
             } else if (e instanceof Expr.Unary u) {
                 nullableFacts(u.operand(), out);
+            } else if (e instanceof Expr.Call c) {
+                c.args().forEach(arg -> nullableFacts(arg, out));
             } else if (e instanceof Expr.Binary b && !b.isComparison() && !b.op().equals("&&") && !b.op().equals("||")) {
                 nullableFacts(b.left(), out);
                 nullableFacts(b.right(), out);
