@@ -41,7 +41,7 @@ class SoundnessHarness {
 
     static final List<String> ROLES = List.of("agent", "lead", "manager", "finance", "director");
     static final int TRIES = 48;
-    static final int CASES = 220;
+    static final int CASES = 250;
     static final AtomicLong PAIRS = new AtomicLong();
 
     static final List<String> CONDITIONS = List.of(
@@ -57,7 +57,11 @@ class SoundnessHarness {
             "{ customer.tier: GOLD }",
             "{ severity: { atLeast: HIGH } }",
             "\"history.count('drink', 'P30D') >= 2\"",
-            "{ impact.legalThreat: true }");
+            "{ impact.legalThreat: true }",
+            "\"round(amount / 3, 2) > 10.1\"",
+            "\"floor(amount) >= 20 && ceil(amount) < 21\"",
+            "\"(attributes.paid != null ? attributes.paid : 0) > 100\"",
+            "{ total: { above: 100 } }");
     static final List<String> EFFECTS = List.of(
             "deny: true",
             "route: swat",
@@ -66,7 +70,8 @@ class SoundnessHarness {
             "require: [director, finance]",
             "require: [manager, lead]",
             "grant: { role: agent, upTo: 100 }",
-            "grant: { role: lead, upTo: \"attributes.paid / 3\" }");
+            "grant: { role: lead, upTo: \"attributes.paid / 3\" }",
+            "grant: { role: agent, upTo: \"attributes.paid != null ? round(attributes.paid / 3, 2) : 0\" }");
     static final List<String> REMEDIES = List.of("[refund]", "[voucher]", "[drink]", "[refund, voucher]");
     static final List<String> WINDOWS = List.of("P30D", "P1M", "P1Y", "PT48H");
 
@@ -376,7 +381,7 @@ class SoundnessHarness {
             }
             c.put("impact", Map.of("legalThreat", r.nextInt(6) == 0));
             Map<String, Object> attributes = new LinkedHashMap<>();
-            if (r.nextInt(4) > 0) {
+            if (r.nextInt(8) > 0) { // a case without it is refused where a computed limit needs it
                 attributes.put("paid", new BigDecimal(PAID.get(r.nextInt(PAID.size()))));
             }
             if (r.nextBoolean()) {
