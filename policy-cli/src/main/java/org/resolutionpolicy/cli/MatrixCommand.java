@@ -9,6 +9,11 @@ import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.replay.Diff;
+import org.resolutionpolicy.replay.DiffReport;
+import org.resolutionpolicy.replay.History;
+import org.resolutionpolicy.report.HtmlPage;
+import org.resolutionpolicy.report.MatrixDiffPage;
 import org.resolutionpolicy.report.MatrixPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +24,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {"Write the authority matrix of a policy as one self-contained HTML page: for each remedy, who may",
             "grant how much alone at each severity, who approves beyond, the grants that raise a limit, the deny and",
-            "SWAT rules with their because, windows and follow-ups, with filters for tier and category.",
+            "SWAT rules with their because, windows and follow-ups, with filters for tier and category; a section per",
+            "dated version with the period it covers.",
+            "With --against NEW: one page of what the edit changes, cell by cell (limits, approvers, windows, grants,",
+            "denies, SWAT routes, follow-ups); with --history too, the priced replay diff of the edit beside it.",
             "All POLICY arguments together form one policy. Without --out the page goes to standard output.",
             "Exit code 0 when the page was written, 2 when the policy has errors or a file cannot be read or written."})
 final class MatrixCommand implements Callable<Integer> {
@@ -29,6 +37,15 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "where to write the page, e.g. matrix.html")
     Path out;
+
+    @Option(names = "--against", arity = "1..*", paramLabel = "NEW",
+            description = "the policy as edited (files or directories): draw what the edit changes in the matrix")
+    List<Path> against;
+
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "with --against: the cases (JSON lines, optionally gzip-compressed) to price the edit"
+                    + " over, as policy diff does; a bad line fails the run")
+    Path history;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +64,40 @@ final class MatrixCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             return PolicyCli.failure(e, err);
         }
-        MatrixPage page = MatrixPage.of(policy);
+        if (history != null && against == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--history prices an edit: give the edited policy with --against NEW");
+        }
+        HtmlPage page;
+        String what;
+        if (against == null) {
+            page = MatrixPage.of(policy).page();
+            what = "matrix of policy " + policy.id() + " " + policy.revision();
+        } else {
+            against.forEach(PolicyCli::existing);
+            Policy edited;
+            try {
+                edited = Policies.load(against);
+            } catch (PolicyLoadException e) {
+                e.problems().forEach(err::println);
+                return PolicyCli.INPUT;
+            } catch (PolicyException e) {
+                return PolicyCli.failure(e, err);
+            }
+            MatrixDiffPage diff = MatrixDiffPage.of(policy, edited);
+            if (history != null) {
+                PolicyCli.existing(history);
+                DiffReport report = ReplayCommand.HistoryOptions.withProgress(err, progress -> Diff.of(policy, edited)
+                        .progress(progress).run(History.of(history)));
+                if (report == null) {
+                    return PolicyCli.INPUT;
+                }
+                diff = diff.withHistory(report);
+            }
+            page = diff.page();
+            what = "matrix diff of policy " + policy.id() + " " + policy.revision() + " -> " + edited.revision()
+                    + ", " + diff.changedCells().size() + " cells change";
+        }
         if (out == null) {
             stdout.print(page.html());
             stdout.flush();
@@ -59,7 +109,7 @@ final class MatrixCommand implements Callable<Integer> {
             err.println("policy: " + e.getMessage());
             return PolicyCli.USAGE;
         }
-        stdout.println("wrote " + out + " (matrix of policy " + policy.id() + " " + policy.revision() + ")");
+        stdout.println("wrote " + out + " (" + what + ")");
         return PolicyCli.OK;
     }
 }

@@ -165,6 +165,15 @@ public final class AuthorityMatrix {
     }
 
     /**
+     * Returns the cell a case of this tier and category gets, or null when the matrix has no such remedy, role or
+     * severity: a tier or category the policy's rules never compare with is "any other", as deciding would take it.
+     */
+    Cell find(String remedy, String role, String severity, String tier, String category) {
+        return cells.get(new Key(remedy, role, severity, tiers.contains(tier) ? tier : null,
+                categories.contains(category) ? category : null));
+    }
+
+    /**
      * Returns one cell.
      *
      * @param tier one of {@link #tiers()}, or null for any other tier

@@ -27,6 +27,7 @@ public final class Charts {
     private static final int BAR_WIDTH = 340;
     private static final int ROW = 22;
     private static final int CELL = 44;
+    private static final int SERIES_WIDTH = 640;
 
     private Charts() {
     }
@@ -224,6 +225,97 @@ public final class Charts {
                         changed ? " font-weight=\"700\"" : ""));
                 svg.append(Html.escape(shown)).append("</text></g>");
             }
+        }
+        return Html.trusted(svg.append("</svg>").toString());
+    }
+
+    /**
+     * Returns lines over time, one per series, on one scale, with a legend: escalated cases per week for each
+     * approver, say. Every period of the span is a point, empty ones at 0, so that a quiet week shows as one; each
+     * point carries a {@code <title>} with its exact value when there are at most 120 periods. The chart is
+     * {@value #SERIES_WIDTH} px wide for the periods whatever their number.
+     *
+     * @param periods the periods' labels, earliest first
+     * @param series the series names, one colour each
+     * @param values one row per series, one value per period, not negative
+     * @throws IllegalArgumentException if the values do not match the series and periods
+     */
+    public static Html timeSeries(List<String> periods, List<String> series, double[][] values) {
+        if (values.length != series.size()) {
+            throw new IllegalArgumentException("a time series needs one row of values per series: " + series.size());
+        }
+        double max = 0;
+        for (int s = 0; s < series.size(); s++) {
+            if (values[s].length != periods.size()) {
+                throw new IllegalArgumentException("series [" + series.get(s) + "] needs " + periods.size()
+                        + " values");
+            }
+            for (double v : values[s]) {
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("a value must be finite and not negative: [" + v + "]");
+                }
+                max = Math.max(max, v);
+            }
+        }
+        int axis = (int) Math.ceil(textWidth(number(max))) + 12;
+        int legendRows = 1;
+        double x = axis;
+        for (String name : series) {
+            double w = 24 + textWidth(name);
+            if (x + w > axis + SERIES_WIDTH) {
+                legendRows++;
+                x = axis;
+            }
+            x += w;
+        }
+        int top = 8 + 16 * legendRows;
+        int plot = 160;
+        int width = axis + SERIES_WIDTH + 40;
+        int height = top + plot + 34;
+        StringBuilder svg = open("time-series", width, height);
+        x = axis;
+        double y = 4;
+        for (int s = 0; s < series.size(); s++) {
+            double w = 24 + textWidth(series.get(s));
+            if (x + w > axis + SERIES_WIDTH) {
+                x = axis;
+                y += 16;
+            }
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>",
+                    x, y, color(s)));
+            svg.append(text(x + 14, y + 9, series.get(s), "start"));
+            x += w;
+        }
+        double step = periods.size() <= 1 ? 0 : (double) SERIES_WIDTH / (periods.size() - 1);
+        double scale = max == 0 ? 0 : plot / max;
+        int bottom = top + plot;
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d9e2ec\"/>",
+                axis, bottom, axis + SERIES_WIDTH, bottom));
+        svg.append(text(axis - 4, bottom + 4, "0", "end")).append(text(axis - 4, top + 4, number(max), "end"));
+        // at most six labels under the axis: first, last and evenly between, none running into another
+        int labels = Math.min(periods.size(), 6);
+        for (int i = 0; i < labels; i++) {
+            int p = labels == 1 ? 0 : (int) Math.round((double) i * (periods.size() - 1) / (labels - 1));
+            String anchor = i == 0 ? "start" : i == labels - 1 ? "end" : "middle";
+            svg.append(text(axis + p * step, bottom + 16, periods.get(p), anchor));
+        }
+        for (int s = 0; s < series.size(); s++) {
+            StringBuilder points = new StringBuilder();
+            for (int p = 0; p < periods.size(); p++) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", axis + p * step, bottom - values[s][p] * scale));
+            }
+            svg.append("<g class=\"series\" data-series=\"").append(Html.escape(series.get(s))).append("\">");
+            svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
+                    + "points=\"%s\"/>", color(s), points.toString().trim()));
+            if (periods.size() <= 120) {
+                for (int p = 0; p < periods.size(); p++) {
+                    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\">",
+                            axis + p * step, bottom - values[s][p] * scale, color(s)));
+                    svg.append("<title>").append(Html.escape(series.get(s) + ", " + periods.get(p) + ": "
+                            + number(values[s][p]))).append("</title></circle>");
+                }
+            }
+            svg.append("</g>");
         }
         return Html.trusted(svg.append("</svg>").toString());
     }

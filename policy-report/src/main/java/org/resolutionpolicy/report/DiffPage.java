@@ -41,24 +41,39 @@ public final class DiffPage {
     /** Returns the page. */
     public HtmlPage page() {
         DiffReport d = report;
-        HtmlPage.Builder page = HtmlPage.builder("Diff: " + d.before() + " \u2192 " + d.after())
+        return HtmlPage.builder("Diff: " + d.before() + " \u2192 " + d.after())
                 .subtitle("revisions " + d.before().revision() + " \u2192 " + d.after().revision() + " \u00b7 history "
                         + d.history() + (d.currency() == null ? "" : " \u00b7 amounts in " + d.currency()))
-                .footer("Each proposal of the history decided by the policy before the edit and after it: rows are"
-                        + " the outcome before, columns the outcome after; the diagonal is what did not change.")
-                .add(Html.tag("p").cls("summary").add(summary()).html())
-                .add(Tables.badLines(d.skippedLines(), d.badLines()));
+                .footer(FOOTER)
+                .add(body())
+                .build();
+    }
+
+    /** What the page counts, said once (and in docs/history.md). */
+    static final String FOOTER = "Each proposal of the history decided by the policy before the edit and after it:"
+            + " rows are the outcome before, columns the outcome after; the diagonal is what did not change."
+            + " Outcomes and money count proposals; workload counts cases to approve; follow-ups count follow-ups.";
+
+    /** Returns everything under the page's header: also the priced half of a matrix diff's page. */
+    Html body() {
+        DiffReport d = report;
+        List<Html> page = new ArrayList<>();
+        page.add(Html.tag("p").cls("summary").add(summary()).html());
+        page.add(Tables.badLines(d.skippedLines(), d.badLines()));
         if (!d.transitions().isEmpty()) {
-            page.add(Tables.h2("Transitions per remedy")).add(heatMaps());
+            page.add(Tables.h2("Transitions per remedy (proposals)"));
+            page.add(heatMaps());
         }
         if (d.isEmpty()) {
-            return page.build();
+            return Html.concat(page);
         }
         if (!d.changes().isEmpty()) {
-            page.add(Tables.h2("Changed outcomes")).add(changes());
+            page.add(Tables.h2("Changed outcomes (proposals)"));
+            page.add(changes());
         }
         if (!d.money().isEmpty()) {
-            page.add(Tables.h2("Money that moves" + Tables.in(d.currency()))).add(Tables.table("money-moves",
+            page.add(Tables.h2("Money that moves" + Tables.in(d.currency())));
+            page.add(Tables.table("money-moves",
                     List.of("remedy", "newly alone", "newly escalated", "newly SWAT", "newly denied"),
                     d.money().stream().map(m -> List.of(m.remedy(), Tables.money(m.newlyAlone(), d.currency()),
                             Tables.money(m.newlyEscalated(), d.currency()), Tables.money(m.newlySwat(), d.currency()),
@@ -66,24 +81,25 @@ public final class DiffPage {
         }
         page.add(moneyPerOutcome());
         if (!d.workload().isEmpty()) {
-            page.add(Tables.h2("Escalation workload")).add(Tables.table("workload",
+            page.add(Tables.h2("Escalation workload (cases to approve)"));
+            page.add(Tables.table("workload",
                     List.of("approver", "cases before", "cases after", "change"),
                     d.workload().stream().map(w -> List.of(w.approver(), Long.toString(w.before()),
                             Long.toString(w.after()), String.format("%+d", w.delta()))).toList(), 1, 2, 3));
-            page.add(Html.tag("p").cls("muted").add("Cases to approve: a case with two proposals for one approver is"
-                    + " one case.").html());
+            page.add(Html.tag("p").cls("muted").add("A case with two proposals for one approver is one case to"
+                    + " approve.").html());
         }
         if (d.followUps().cases() > 0) {
-            page.add(Tables.h2("Follow-ups that change"))
-                    .add(Html.tag("p").add(d.followUps().cases() + " cases, e.g. "
-                            + Tables.samples(d.followUps().samples())).html())
-                    .add(Tables.table("follow-up-changes", List.of("action", "added (follow-ups)",
+            page.add(Tables.h2("Follow-ups that change"));
+            page.add(Html.tag("p").add(d.followUps().cases() + " cases, e.g. "
+                            + Tables.samples(d.followUps().samples())).html());
+            page.add(Tables.table("follow-up-changes", List.of("action", "added (follow-ups)",
                                     "removed (follow-ups)"),
                             d.followUps().actions().stream().map(a -> List.of(a.action(), Long.toString(a.added()),
                                     Long.toString(a.removed()))).toList(), 1, 2));
             if (!d.followUps().owners().isEmpty()) {
-                page.add(Html.tag("h3").add("Follow-ups that change, by owner").html())
-                        .add(Tables.table("follow-up-owners", List.of("action", "owner", "added (follow-ups)",
+                page.add(Html.tag("h3").add("Follow-ups that change, by owner").html());
+                page.add(Tables.table("follow-up-owners", List.of("action", "owner", "added (follow-ups)",
                                         "removed (follow-ups)"),
                                 d.followUps().owners().stream().map(o -> List.of(o.action(),
                                         o.owner() == null ? "(no owner)" : o.owner(), Long.toString(o.added()),
@@ -91,10 +107,11 @@ public final class DiffPage {
             }
         }
         if (d.latitude().cases() > 0) {
-            page.add(Tables.h2("Latitude that changes")).add(Html.tag("p").add(d.latitude().cases()
+            page.add(Tables.h2("Latitude that changes"));
+            page.add(Html.tag("p").add(d.latitude().cases()
                     + " cases without proposals, e.g. " + Tables.samples(d.latitude().samples())).html());
         }
-        return page.build();
+        return Html.concat(page);
     }
 
     /** Returns the page's HTML. */

@@ -13,15 +13,15 @@ final class RuleLists {
     }
 
     /** Returns the enabled rules that name this remedy, grants included. */
-    static Html about(AuthorityTable table, String remedy) {
+    static Html about(AuthorityTable table, String remedy, String prefix) {
         return list(table, r -> r.enabled() && !r.remedies().isEmpty() && r.remedies().contains(remedy),
-                "Rules about " + remedy, "rules-" + remedy);
+                "Rules about " + remedy, prefix + "rules-" + remedy);
     }
 
     /** Returns the enabled rules about every remedy (or about any, for a source that cannot tell). */
-    static Html everyRemedy(AuthorityTable table) {
+    static Html everyRemedy(AuthorityTable table, String prefix) {
         Html list = list(table, r -> r.enabled() && r.remedies().isEmpty() && r.effect() != AuthorityTable.Rule.Effect.NONE,
-                "Rules about every remedy", "rules-every-remedy");
+                "Rules about every remedy", prefix + "rules-every-remedy");
         return Html.concat(Html.tag("h2").add("Deny, SWAT and require rules for every remedy").html(), list);
     }
 
@@ -54,12 +54,12 @@ final class RuleLists {
     }
 
     /** Returns the rules switched off, so that nobody wonders why a rule in the file does nothing. */
-    static Html disabled(AuthorityTable table) {
+    static Html disabled(AuthorityTable table, String prefix) {
         if (table.rules().stream().allMatch(AuthorityTable.Rule::enabled)) {
             return Html.empty();
         }
         return Html.concat(Html.tag("h2").add("Switched off").html(),
-                list(table, r -> !r.enabled(), null, "rules-disabled"));
+                list(table, r -> !r.enabled(), null, prefix + "rules-disabled"));
     }
 
     private static Html td(String text) {

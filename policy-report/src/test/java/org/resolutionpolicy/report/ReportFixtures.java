@@ -55,7 +55,14 @@ final class ReportFixtures {
                 List.of(new ReplayReport.Workload("shift-lead", 9, 1, weeks)),
                 ordered(HOSTILE_RULE, 3L, "fraud-flag", 1L),
                 ordered("authority", 30L, "gold-voucher", 6L),
-                List.of(new ReplayReport.FollowUpCount("call-back", "store-manager", 4)));
+                List.of(new ReplayReport.FollowUpCount("call-back", "store-manager", 4)), "EUR",
+                // six weeks, from the week of 2 February to that of 9 March: the escalations fell in two of them
+                new ReplayReport.Timeline(LocalDate.of(2026, 2, 4), LocalDate.of(2026, 3, 12),
+                        new TreeMap<>(Map.of(LocalDate.of(2026, 2, 2), 12L, LocalDate.of(2026, 3, 2), 14L,
+                                LocalDate.of(2026, 3, 9), 13L)),
+                        new TreeMap<>(Map.of(LocalDate.of(2026, 3, 9), 3L)), 0),
+                Map.of(ReplayReport.REMEDY, ordered("refund", 8L, "voucher", 2L),
+                        ReplayReport.ROLE, ordered("barista", 7L, "customer-relations-manager", 2L)));
     }
 
     static DiffReport diff() {
@@ -76,8 +83,9 @@ final class ReportFixtures {
                         new BigDecimal("90"))),
                 List.of(new DiffReport.WorkloadChange("shift-lead", 8, 9)),
                 new DiffReport.FollowUpChanges(1, List.of(new CaseRef(12, null)),
-                        List.of(new DiffReport.ActionChange("call-back", 1, 0))),
-                new DiffReport.CaseChanges(0, List.of()));
+                        List.of(new DiffReport.ActionChange("call-back", 1, 0)),
+                        List.of(new DiffReport.OwnerChange("call-back", "store-manager", 1, 0))),
+                new DiffReport.CaseChanges(0, List.of()), "EUR");
     }
 
     static DiffReport emptyDiff() {
