@@ -89,6 +89,18 @@ public final class AuthorityMatrix {
      * @throws UnsupportedOperationException if the policy cannot describe its authority
      */
     public static AuthorityMatrix of(Policy policy) {
+        return of(policy, null);
+    }
+
+    /**
+     * Returns the matrix of a policy for cases opened at an instant: the matrix of a dated version, whose cases must
+     * be opened while it is in force.
+     *
+     * @param openedAt when the cases are opened, or null for cases that do not say
+     * @throws NullPointerException if policy is null
+     * @throws UnsupportedOperationException if the policy cannot describe its authority
+     */
+    static AuthorityMatrix of(Policy policy, java.time.Instant openedAt) {
         Objects.requireNonNull(policy, "policy must not be null");
         AuthorityTable table = policy.authority();
         List<String> tiers = values(table, TIER);
@@ -99,6 +111,7 @@ public final class AuthorityMatrix {
                 for (String tier : withOther(tiers)) {
                     for (String category : withOther(categories)) {
                         CustomerCase c = CustomerCase.builder().severity(severity).category(category).employee(role)
+                                .openedAt(openedAt)
                                 .customer(Customer.builder().tier(tier).build()).build();
                         Decision d = policy.decide(c);
                         for (Latitude l : d.latitude()) {

@@ -138,8 +138,17 @@ public final class MatrixPage {
             return List.of(new Version(matrix, modelled.model(), period(modelled.model())));
         }
         List<Version> out = new ArrayList<>();
-        all.forEach(v -> out.add(new Version(AuthorityMatrix.of(v), v.model(), period(v.model()))));
+        // each version decides the cases opened while it is in force: its cells are those of its first day
+        all.forEach(v -> out.add(new Version(AuthorityMatrix.of(v, firstDay(v.model().validity())), v.model(),
+                period(v.model()))));
         return out;
+    }
+
+    private static java.time.Instant firstDay(Validity validity) {
+        if (validity == null) {
+            return null;
+        }
+        return validity.from() != null ? validity.from() : validity.until().minusSeconds(1);
     }
 
     private static String period(PolicyModel model) {

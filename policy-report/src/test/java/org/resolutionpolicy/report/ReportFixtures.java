@@ -88,6 +88,26 @@ final class ReportFixtures {
                 new DiffReport.CaseChanges(0, List.of()), "EUR");
     }
 
+    /** A diff whose approver has a long name, as real ladders do. */
+    static DiffReport longNames() {
+        String crm = "customer-relations-manager-of-the-north-region";
+        List<DiffReport.Transition> transitions = List.of(
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.alone(), Outcome.alone(), 140,
+                        new BigDecimal("1400"), List.of(), Map.of()),
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.alone(), Outcome.escalate(crm), 3,
+                        new BigDecimal("75"), List.of(new CaseRef(3, "c-3")), Map.of("big-vouchers", 3L)),
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.escalate(crm), Outcome.escalate(crm),
+                        20, new BigDecimal("800"), List.of(), Map.of()),
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.escalate(crm), Outcome.swat("fraud"),
+                        1, new BigDecimal("90"), List.of(new CaseRef(12, "c-12")), Map.of("fraud-flag", 1L)),
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.escalate(crm), Outcome.denied(), 2,
+                        new BigDecimal("90"), List.of(new CaseRef(14, "c-14")), Map.of("no-big-refunds", 2L)));
+        return new DiffReport(SHOP, EDITED, "history.jsonl", 170, 166, 166, 0, 0, List.of(), 6, 6, transitions,
+                List.of(), List.of(new DiffReport.WorkloadChange(crm, 23, 23)),
+                new DiffReport.FollowUpChanges(0, List.of(), List.of()), new DiffReport.CaseChanges(0, List.of()),
+                "EUR");
+    }
+
     static DiffReport emptyDiff() {
         return new DiffReport(SHOP, SHOP, "history.jsonl", 42, 40, 43, 0, 0, List.of(), 0, 0,
                 List.of(new DiffReport.Transition("voucher", Outcome.alone(), Outcome.alone(), 22,
