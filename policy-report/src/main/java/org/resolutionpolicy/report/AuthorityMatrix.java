@@ -182,8 +182,8 @@ public final class AuthorityMatrix {
      * severity: a tier or category the policy's rules never compare with is "any other", as deciding would take it.
      */
     Cell find(String remedy, String role, String severity, String tier, String category) {
-        return cells.get(new Key(remedy, role, severity, tiers.contains(tier) ? tier : null,
-                categories.contains(category) ? category : null));
+        return cells.get(new Key(remedy, role, severity, tier != null && tiers.contains(tier) ? tier : null,
+                category != null && categories.contains(category) ? category : null));
     }
 
     /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.replay.BadLines;
 import org.resolutionpolicy.replay.Diff;
-import org.resolutionpolicy.replay.History;
 
 class MatrixDiffPageTests {
 
@@ -59,14 +59,14 @@ class MatrixDiffPageTests {
         assertThat(same.authorityChanges()).isEmpty();
         assertThat(same.ruleChanges()).isEmpty();
         assertThat(same.html()).contains("No change: every cell, limit, window, grant and rule is as before.")
-                .doesNotContain("changed-cell");
+                .doesNotContain("class=\"cell changed-cell\"");
     }
 
     @Test
     void with_a_history_the_priced_diff_stands_beside_the_matrix() {
         String html = MatrixDiffPage.of(before, after)
-                .withHistory(Diff.of(before, after).run(History.of(PageLayoutBrowserTests.PINNED
-                        .resolve("history.jsonl.gz")))).html();
+                .withHistory(Diff.of(before, after).onBadLine(BadLines.SKIP).run(PageLayoutBrowserTests.history()))
+                .html();
 
         assertThat(html).contains("<div class=\"side-by-side\"><section class=\"matrix-changes\">")
                 .contains("<section class=\"priced\"><h2>Priced over the history ")

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.replay.BadLines;
 import org.resolutionpolicy.replay.Diff;
 import org.resolutionpolicy.replay.DiffReport;
 import org.resolutionpolicy.replay.History;
@@ -52,13 +53,18 @@ class PageLayoutBrowserTests {
         return Policies.load(PINNED.resolve("coffee-shop.yaml"));
     }
 
+    /** Returns the sample history, which holds a malformed line and two refused cases on purpose. */
+    static History history() {
+        return History.of(PINNED.resolve("history.jsonl.gz"));
+    }
+
     static Policy edited() {
         return Policies.load(PINNED.resolve("coffee-shop-edited.yaml"));
     }
 
     @Test
     void the_replay_page_of_a_real_history_fits_a_screen_and_an_a4_page() throws IOException, InterruptedException {
-        ReplayReport report = Replay.of(shop()).run(History.of(PINNED.resolve("history.jsonl.gz")));
+        ReplayReport report = Replay.of(shop()).onBadLine(BadLines.SKIP).run(history());
         Path page = OUT.resolve("replay.html");
         ReplayPage.of(report, shop()).write(page);
 
@@ -86,7 +92,7 @@ class PageLayoutBrowserTests {
 
     @Test
     void the_diff_page_of_a_real_edit_fits_and_marks_its_changed_squares() throws IOException, InterruptedException {
-        DiffReport report = Diff.of(shop(), edited()).run(History.of(PINNED.resolve("history.jsonl.gz")));
+        DiffReport report = Diff.of(shop(), edited()).onBadLine(BadLines.SKIP).run(history());
         Path page = OUT.resolve("diff.html");
         DiffPage.of(report).write(page);
 
@@ -103,7 +109,7 @@ class PageLayoutBrowserTests {
         Policy before = shop();
         Policy after = edited();
         MatrixDiffPage diff = MatrixDiffPage.of(before, after)
-                .withHistory(Diff.of(before, after).run(History.of(PINNED.resolve("history.jsonl.gz"))));
+                .withHistory(Diff.of(before, after).onBadLine(BadLines.SKIP).run(history()));
         Path page = OUT.resolve("matrix-diff.html");
         diff.write(page);
 
