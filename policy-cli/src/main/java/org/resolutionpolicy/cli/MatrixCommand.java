@@ -9,6 +9,7 @@ import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.PolicyLoadException;
+import org.resolutionpolicy.replay.BadLines;
 import org.resolutionpolicy.replay.Diff;
 import org.resolutionpolicy.replay.DiffReport;
 import org.resolutionpolicy.replay.History;
@@ -44,8 +45,13 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--history", paramLabel = "FILE",
             description = "with --against: the cases (JSON lines, optionally gzip-compressed) to price the edit"
-                    + " over, as policy diff does; a bad line fails the run")
+                    + " over, as policy diff does")
     Path history;
+
+    @Option(names = "--on-bad-line", paramLabel = "skip|fail", defaultValue = "fail",
+            description = "with --history: what a line that cannot be decided does: skip (counted and listed) or"
+                    + " fail the run (default: ${DEFAULT-VALUE})")
+    String onBadLine;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,7 +93,20 @@ final class MatrixCommand implements Callable<Integer> {
             MatrixDiffPage diff = MatrixDiffPage.of(policy, edited);
             if (history != null) {
                 PolicyCli.existing(history);
-                DiffReport report = ReplayCommand.HistoryOptions.withProgress(err, progress -> Diff.of(policy, edited)
+                BadLines bad = switch (onBadLine.toLowerCase(java.util.Locale.ROOT)) {
+                    case "skip" -> BadLines.SKIP;
+                    case "fail" -> BadLines.FAIL;
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--on-bad-line must be skip or fail, not [" + onBadLine + "]");
+                };
+                Diff run;
+                try {
+                    run = Diff.of(policy, edited);
+                } catch (IllegalArgumentException e) {
+                    // policies in two currencies: their money cannot be compared, whatever the history
+                    throw new PolicyCli.UsageProblem(e.getMessage());
+                }
+                DiffReport report = ReplayCommand.HistoryOptions.withProgress(err, progress -> run.onBadLine(bad)
                         .progress(progress).run(History.of(history)));
                 if (report == null) {
                     return PolicyCli.INPUT;

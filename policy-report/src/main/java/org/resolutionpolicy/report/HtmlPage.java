@@ -69,7 +69,7 @@ public final class HtmlPage {
             // charts shrink to the width there is: a 1,280 px screen or an A4 page never scrolls sideways
             "svg.chart{max-width:100%;height:auto}",
             "figure.chart{max-width:100%}",
-            "td,th{overflow-wrap:anywhere}",
+            "td{overflow-wrap:anywhere}",
             ".changed-cell{background:#fde3c8;box-shadow:inset 0 0 0 2px var(--deny)}",
             ".was{color:var(--muted);text-decoration:line-through;margin-right:6px}",
             ".version{border-left:4px solid var(--accent);padding-left:12px;margin:18px 0}",

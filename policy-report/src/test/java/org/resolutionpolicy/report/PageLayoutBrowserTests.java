@@ -85,7 +85,7 @@ class PageLayoutBrowserTests {
         fits(replay);
         fits(diff);
         String dom = chromium.dumpDom(diff, null);
-        assertThat(dom).contains(">customer-relations-manager-of-the-north-region</text>")
+        assertThat(dom).contains(">to customer-relations-manager-of-the-north-region</text>")
                 .containsPattern("<g class=\"heat changed\" data-row=\"ALONE\" data-column=\"ESCALATE to "
                         + "customer-relations-manager-of-the-north-region\">");
     }
@@ -117,8 +117,8 @@ class PageLayoutBrowserTests {
         String dom = chromium.dumpDom(page, null);
         assertThat(diff.changedCells()).isNotEmpty();
         for (MatrixDiffPage.CellChange c : diff.changedCells()) {
-            assertThat(dom).containsPattern("<td[^>]*class=\"cell changed-cell\"[^>]*data-cell=\""
-                    + Pattern.quote(c.remedy() + "|" + c.role() + "|" + c.severity()) + "\"");
+            assertThat(dom).contains("<td data-cell=\"" + c.remedy() + "|" + c.role() + "|" + c.severity()
+                    + "\" data-changed=\"true\" class=\"cell changed-cell\">");
         }
         long highlighted = Pattern.compile("class=\"cell changed-cell\"").matcher(dom).results().count();
         long cells = diff.changedCells().stream().map(c -> c.remedy() + c.role() + c.severity()).distinct().count();
@@ -145,7 +145,7 @@ class PageLayoutBrowserTests {
         assertThat(dom).contains("data-version=\"2025.04\" data-period=\"in force from 2025-04-01 until 2026-04-01\"")
                 .contains("data-version=\"2026.04\" data-period=\"in force from 2026-04-01 on\"")
                 .contains("per case: attributes.paid / 2")
-                .contains("data-table=\"band\"").contains("attributes.distanceKm");
+                .contains("data-table=\"tables.band\"").contains("attributes.distanceKm");
         // the 2025 version's rules never name GOLD: filtered, its cells are those of any other tier
         assertThat(MatrixBrowserTests.shown(gold, "refund", "customer-relations-manager", "LOW"))
                 .isEqualTo("400");
