@@ -257,7 +257,9 @@ public final class MatrixDiffPage {
         }
         td.add(Html.tag("span").cls("value").add(shown(a)).html());
         for (CellChange c : changed) {
-            if (c.tier() != null || c.category() != null) {
+            // a tier or category that changes as the plain case does says nothing more
+            boolean asPlain = Objects.equals(c.before(), b) && Objects.equals(c.after(), a);
+            if ((c.tier() != null || c.category() != null) && !asPlain) {
                 td.add(Html.tag("span").cls("beyond").add(filter(c) + ": " + shown(c.before()) + " \u2192 "
                         + shown(c.after())).html());
             }
