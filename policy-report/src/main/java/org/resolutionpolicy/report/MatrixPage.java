@@ -168,7 +168,7 @@ public final class MatrixPage {
             parts.add(new RemedySection(matrix, remedy, prefix).html());
         }
         parts.add(RuleLists.everyRemedy(table, prefix));
-        parts.add(RuleLists.followUps(table));
+        parts.add(RuleLists.followUps(table, model));
         parts.add(RuleLists.disabled(table, prefix));
         parts.add(DecisionTables.of(model));
         return Html.concat(parts);

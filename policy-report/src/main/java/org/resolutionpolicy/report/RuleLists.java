@@ -25,8 +25,11 @@ final class RuleLists {
         return Html.concat(Html.tag("h2").add("Deny, SWAT and require rules for every remedy").html(), list);
     }
 
-    /** Returns the table of follow-ups: action, within, owner, rule, condition and because. */
-    static Html followUps(AuthorityTable table) {
+    /**
+     * Returns the table of follow-ups, each with the condition it is owed under: the rule's, and the outcomes its
+     * {@code when} names ({@code only if granted}), read from the model when there is one.
+     */
+    static Html followUps(AuthorityTable table, org.resolutionpolicy.model.PolicyModel model) {
         Tag body = Html.tag("tbody");
         int n = 0;
         for (AuthorityTable.Rule r : table.rules()) {
@@ -38,7 +41,8 @@ final class RuleLists {
             body.add(Html.tag("tr").attr("data-follow-up", r.id())
                     .add(td(f.action())).add(td(f.within() == null ? "" : f.within().toString()))
                     .add(td(f.owner() == null ? "" : f.owner())).add(td(r.id()))
-                    .add(td(r.condition() + (r.remedies().isEmpty() ? "" : " (" + String.join(", ", r.remedies()) + ")")))
+                    .add(td(r.condition() + (r.remedies().isEmpty() ? "" : " (" + String.join(", ", r.remedies()) + ")")
+                            + outcomes(model, r.id())))
                     .add(td(r.because())).html());
         }
         Html heading = Html.tag("h2").add("Follow-ups").html();
@@ -60,6 +64,17 @@ final class RuleLists {
         }
         return Html.concat(Html.tag("h2").add("Switched off").html(),
                 list(table, r -> !r.enabled(), null, prefix + "rules-disabled"));
+    }
+
+    /** Returns {@code , only if the outcome is granted} for a follow-up with a {@code when}, or nothing. */
+    private static String outcomes(org.resolutionpolicy.model.PolicyModel model, String rule) {
+        if (model == null) {
+            return "";
+        }
+        return model.rules().stream().filter(r -> r.id().equals(rule) && r.followUp() != null
+                        && r.followUp().when() != null && !r.followUp().when().isEmpty())
+                .findFirst().map(r -> ", only if the outcome is " + String.join(" or ", r.followUp().when()))
+                .orElse("");
     }
 
     private static Html td(String text) {
