@@ -441,13 +441,13 @@ public final class PolicyCli implements Callable<Integer> {
         }
 
         private static void counts(PrintWriter out, String indent, DecisionLogSummary.PolicyCounts c) {
-            section(out, indent, "by outcome", c.byOutcome());
+            section(out, indent, "by outcome (proposals)", c.byOutcome());
             section(out, indent, "by rule (proposals it was a reason for)", c.byRule());
             out.println(indent + "by remedy:");
             c.byRemedy().forEach((remedy, outcomes) -> out.println(indent + "  " + remedy + ": " + outcomes.entrySet()
                     .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
-            section(out, indent, "by approver", c.byApprover());
-            section(out, indent, "by follow-up", c.byFollowUp());
+            section(out, indent, "by approver (escalated cases to approve)", c.byApprover());
+            section(out, indent, "by follow-up (follow-ups)", c.byFollowUp());
         }
 
         private static void section(PrintWriter out, String indent, String title, Map<String, Long> counts) {

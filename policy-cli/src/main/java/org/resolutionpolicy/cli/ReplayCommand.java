@@ -75,7 +75,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         history.print(spec, switch (history.format) {
             case json -> JsonText.pretty(org.resolutionpolicy.report.ReportFormat.json(report)) + "\n";
-            case html -> ReplayPage.of(report).html();
+            case html -> ReplayPage.of(report, policy).html();
             case text -> org.resolutionpolicy.report.ReportFormat.text(report);
         });
         return PolicyCli.OK;

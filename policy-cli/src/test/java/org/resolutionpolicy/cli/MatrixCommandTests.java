@@ -68,4 +68,31 @@ class MatrixCommandTests {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no such file or directory [no-such-policy.yaml]");
     }
+
+    static final Path PINNED = Path.of("src", "test", "resources", "replay", "pinned");
+
+    @Test
+    void against_an_edit_draws_what_changes_cell_by_cell_and_with_a_history_prices_it(@TempDir Path dir)
+            throws IOException {
+        Path page = dir.resolve("sign-off.html");
+
+        Run r = run("matrix", PINNED.resolve("coffee-shop.yaml").toString(), "--against",
+                PINNED.resolve("coffee-shop-edited.yaml").toString(), "--history",
+                PINNED.resolve("history.jsonl.gz").toString(), "--on-bad-line", "skip", "--out", page.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("wrote " + page + " (matrix diff of policy coffee-shop ")
+                .contains("cells change)");
+        assertThat(Files.readString(page)).contains("<h1>Matrix diff: coffee-shop 2026.11 \u2192 coffee-shop")
+                .contains("<td data-cell=\"voucher|barista|LOW\" data-changed=\"true\" class=\"cell changed-cell\">")
+                .contains("<section class=\"priced\">").doesNotContain("<script");
+    }
+
+    @Test
+    void a_history_without_an_edit_is_a_usage_error() {
+        Run r = run("matrix", COFFEE.toString(), "--history", PINNED.resolve("history.jsonl.gz").toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--history prices an edit: give the edited policy with --against NEW");
+    }
 }

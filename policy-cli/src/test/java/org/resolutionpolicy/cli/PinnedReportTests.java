@@ -22,7 +22,8 @@ import org.resolutionpolicy.cli.PolicyCliTests.Run;
  * The replay and diff reports of a sample history, in every format, are the bytes they were when pinned: the coffee
  * shop policy and an edit of it, 500 generated cases ({@code SampleHistory}, seed 14) with a malformed line, a blank,
  * a reload line and two cases the policy refuses among them. A change to how a report is counted or rendered that
- * changes a byte fails here; one that is meant to does so with the pinned files written again. The pages are kept
+ * changes a byte fails here; one that is meant to does so with the pinned files written again
+ * ({@code -Dpinned.rewrite=true}). The pages are kept
  * gzip-compressed: most of each is the stylesheet they share.
  */
 class PinnedReportTests {
@@ -72,6 +73,19 @@ class PinnedReportTests {
         assertThat(run.exit()).as(run.err()).isEqualTo(command.equals("diff") ? 1 : 0);
         // the pinned reports name the history as given on the command line there: by its file name
         String report = Files.readString(out, StandardCharsets.UTF_8).replace(dir + File.separator, "");
+        if (Boolean.getBoolean("pinned.rewrite")) {
+            // a change meant to change the reports: -Dpinned.rewrite=true writes them again, to be reviewed in the diff
+            Path file = Path.of("src", "test", "resources", PINNED, pinned);
+            byte[] bytes = report.getBytes(StandardCharsets.UTF_8);
+            if (pinned.endsWith(".gz")) {
+                java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+                    gz.write(bytes);
+                }
+                bytes = zipped.toByteArray();
+            }
+            Files.write(file, bytes);
+        }
         assertThat(report).isEqualTo(new String(pinned.endsWith(".gz")
                 ? new GZIPInputStream(new ByteArrayInputStream(resource(pinned))).readAllBytes() : resource(pinned),
                 StandardCharsets.UTF_8));

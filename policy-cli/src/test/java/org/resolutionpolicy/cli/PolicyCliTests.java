@@ -680,18 +680,20 @@ class PolicyCliTests {
                     "{\"decisionId\":\"b\",\"swat\":true,\"proposals\":[{\"remedy\":\"refund\",\"outcome\":\"SWAT\","
                             + "\"team\":\"recovery\",\"rules\":[\"viral\"]}],\"followUps\":[]}",
                     "{\"decisionId\":\"c\",\"swat\":false,\"proposals\":[{\"remedy\":\"refund\",\"outcome\":\"ESCALATE\","
-                            + "\"approver\":\"store-manager\",\"rules\":[\"big-refunds\"]}],\"followUps\":[]}",
+                            + "\"approver\":\"store-manager\",\"rules\":[\"big-refunds\"]},{\"remedy\":\"voucher\","
+                            + "\"outcome\":\"ESCALATE\",\"approver\":\"store-manager\",\"rules\":[]}],\"followUps\":[]}",
                     ""));
 
             Run r = run("log-summary", log.toString());
 
             assertThat(r.exit()).isZero();
-            assertThat(r.out()).startsWith("3 decisions, 4 proposals, 1 sent to SWAT\n")
-                    .containsPattern("by outcome:\\n +1  ALONE\\n +2  ESCALATE\\n +1  SWAT")
+            assertThat(r.out()).startsWith("3 decisions, 5 proposals, 1 sent to SWAT\n")
+                    .containsPattern("by outcome \\(proposals\\):\\n +1  ALONE\\n +3  ESCALATE\\n +1  SWAT")
                     .containsPattern("by rule \\(proposals it was a reason for\\):\\n +2  big-refunds\\n +1  viral")
                     .contains("refund: ESCALATE 2, SWAT 1")
-                    .containsPattern("by approver:\\n +2  store-manager")
-                    .containsPattern("by follow-up:\\n +1  call");
+                    // cases to approve, as a replay counts them: decision c's two proposals are one case
+                    .containsPattern("by approver \\(escalated cases to approve\\):\\n +2  store-manager")
+                    .containsPattern("by follow-up \\(follow-ups\\):\\n +1  call");
         }
 
         @Test

@@ -29,7 +29,9 @@ class ReplayCommandTests extends ShopFiles {
             assertThat(r.out()).contains("replay of shop 1").contains("8 cases (1 latitude questions), 9 proposals")
                     .containsPattern("refund\\s+1\\s+4\\s+1\\s+1")
                     .containsPattern("refund\\s+30\\s+840\\s+40\\s+20")
-                    .containsPattern("manager\\s+3  over 1 weeks, 2.0 a week, busiest 2026-01-05: 2, 1 undated")
+                    // two dated escalations over the history's two weeks, not over the one week that had them
+                    .contains("the history spans 2026-01-05 to 2026-01-12, 2 weeks (every average is over them)")
+                    .containsPattern("manager\\s+3  in 1 of 2 weeks, 1.00 cases a week, busiest 2026-01-05: 2, 1 undated")
                     .containsPattern("2  viral")
                     .containsPattern("1  call-back \\(manager\\)");
         }

@@ -66,7 +66,8 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
      * @param byOutcome proposals per outcome
      * @param byRule proposals each rule was a reason for, most frequent first
      * @param byRemedy proposals per remedy, with their outcomes
-     * @param byApprover escalated proposals per approver, most frequent first
+     * @param byApprover escalated decisions (cases to approve) per approver, most frequent first: a decision with two
+     *                   proposals for one approver counts once, as a replay's escalations do
      * @param byFollowUp follow-ups per action, most frequent first
      */
     public record PolicyCounts(String policy, String version, long decisions, long proposals, long swatDecisions,
@@ -175,6 +176,8 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
             if (Boolean.TRUE.equals(record.get("swat"))) {
                 swat++;
             }
+            // as a replay counts escalations: cases to approve, a case with two proposals for one approver once
+            java.util.Set<String> approvers = new java.util.TreeSet<>();
             for (Object p : list(record.get("proposals"))) {
                 if (!(p instanceof Map<?, ?> proposal)) {
                     continue;
@@ -183,16 +186,14 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
                 String outcome = String.valueOf(proposal.get("outcome"));
                 count(byOutcome, outcome);
                 count(byRemedy.computeIfAbsent(String.valueOf(proposal.get("remedy")), k -> new TreeMap<>()), outcome);
-                if (proposal.get("approvers") != null) {
-                    // a dual approval is work for each role that signs off
-                    list(proposal.get("approvers")).forEach(a -> count(byApprover, String.valueOf(a)));
-                } else if (proposal.get("approver") != null) {
-                    count(byApprover, String.valueOf(proposal.get("approver")));
+                if (proposal.get("approver") != null) {
+                    approvers.add(String.valueOf(proposal.get("approver")));
                 }
                 for (Object rule : list(proposal.get("rules"))) {
                     count(byRule, String.valueOf(rule));
                 }
             }
+            approvers.forEach(a -> count(byApprover, a));
             for (Object f : list(record.get("followUps"))) {
                 count(byFollowUp, String.valueOf(f));
             }

@@ -144,14 +144,34 @@ public record DiffReport(PolicyId before, PolicyId after, String history, long l
      * @param cases how many cases
      * @param samples the first of them, by line, at most {@value DiffReport#SAMPLES}
      * @param actions per action, how many were added and removed, in action order
+     * @param owners per action and owner, how many were added and removed, in action then owner order (no owner
+     *               first): whose work an edit adds or takes away
      */
-    public record FollowUpChanges(long cases, List<CaseRef> samples, List<ActionChange> actions) {
+    public record FollowUpChanges(long cases, List<CaseRef> samples, List<ActionChange> actions,
+                                  List<OwnerChange> owners) {
 
         /** Creates the counts, copying the lists. */
         public FollowUpChanges {
             samples = List.copyOf(samples);
             actions = List.copyOf(actions);
+            owners = owners == null ? List.of() : List.copyOf(owners);
         }
+
+        /** Creates the counts without owners, as reports were before they had them. */
+        public FollowUpChanges(long cases, List<CaseRef> samples, List<ActionChange> actions) {
+            this(cases, samples, actions, List.of());
+        }
+    }
+
+    /**
+     * Counts how often one follow-up action of one owner was added and removed.
+     *
+     * @param action the action
+     * @param owner the role that owns it, or {@code null} for none
+     * @param added follow-ups the new policy asks for and the old did not
+     * @param removed follow-ups the old policy asked for and the new does not
+     */
+    public record OwnerChange(String action, String owner, long added, long removed) {
     }
 
     /**

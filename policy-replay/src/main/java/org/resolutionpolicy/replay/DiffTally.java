@@ -47,6 +47,8 @@ final class DiffTally extends Tally<DiffTally.Subject> {
     private final Samples followUpSamples = new Samples(DiffReport.SAMPLES);
     private final Counts<String> followUpsAdded = new Counts<>();
     private final Counts<String> followUpsRemoved = new Counts<>();
+    private final Counts<ActionOwner> ownersAdded = new Counts<>();
+    private final Counts<ActionOwner> ownersRemoved = new Counts<>();
     private long latitudeCases;
     private final Samples latitudeSamples = new Samples(DiffReport.SAMPLES);
     /** The currencies the cases state, counted only when neither policy names one. */
@@ -123,6 +125,10 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         static Owed of(FollowUp f) {
             return new Owed(f.action(), f.owner(), f.within() == null ? null : f.within().toString());
         }
+    }
+
+    /** A follow-up's action and owner, the key of the follow-ups that change per owner. */
+    private record ActionOwner(String action, String owner) implements Serializable {
     }
 
     @Override
@@ -210,11 +216,14 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         now.forEach(f -> balance.merge(Owed.of(f), 1, Integer::sum));
         boolean changed = false;
         for (Map.Entry<Owed, Integer> e : balance.entrySet()) {
+            ActionOwner owner = new ActionOwner(e.getKey().action(), e.getKey().owner());
             if (e.getValue() > 0) {
                 followUpsAdded.add(e.getKey().action(), e.getValue());
+                ownersAdded.add(owner, e.getValue());
                 changed = true;
             } else if (e.getValue() < 0) {
                 followUpsRemoved.add(e.getKey().action(), -e.getValue());
+                ownersRemoved.add(owner, -e.getValue());
                 changed = true;
             }
         }
@@ -234,6 +243,8 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         followUpSamples.addAll(other.followUpSamples);
         followUpsAdded.addAll(other.followUpsAdded);
         followUpsRemoved.addAll(other.followUpsRemoved);
+        ownersAdded.addAll(other.ownersAdded);
+        ownersRemoved.addAll(other.ownersRemoved);
         latitudeCases += other.latitudeCases;
         latitudeSamples.addAll(other.latitudeSamples);
         currencies.addAll(other.currencies);
@@ -277,9 +288,15 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         followUpsRemoved.keys().forEach(actions::add);
         List<ActionChange> actionChanges = actions.stream()
                 .map(a -> new ActionChange(a, followUpsAdded.get(a), followUpsRemoved.get(a))).toList();
+        Set<ActionOwner> owners = new TreeSet<>(Comparator.comparing(ActionOwner::action)
+                .thenComparing(ActionOwner::owner, Comparator.nullsFirst(Comparator.naturalOrder())));
+        ownersAdded.keys().forEach(owners::add);
+        ownersRemoved.keys().forEach(owners::add);
+        List<DiffReport.OwnerChange> ownerChanges = owners.stream().map(o -> new DiffReport.OwnerChange(o.action(),
+                o.owner(), ownersAdded.get(o), ownersRemoved.get(o))).toList();
         return new DiffReport(subject.before(), subject.after(), history, lines(), cases, proposals, passedOver,
                 skipped, badLines, changedCases, changedProposals, transitions, money, workload,
-                new FollowUpChanges(followUpCases, followUpSamples.list(), actionChanges),
+                new FollowUpChanges(followUpCases, followUpSamples.list(), actionChanges, ownerChanges),
                 new CaseChanges(latitudeCases, latitudeSamples.list()), currency);
     }
 
@@ -295,6 +312,7 @@ final class DiffTally extends Tally<DiffTally.Subject> {
                 && workloadBefore.equals(t.workloadBefore) && workloadAfter.equals(t.workloadAfter)
                 && followUpCases == t.followUpCases && followUpSamples.equals(t.followUpSamples)
                 && followUpsAdded.equals(t.followUpsAdded) && followUpsRemoved.equals(t.followUpsRemoved)
+                && ownersAdded.equals(t.ownersAdded) && ownersRemoved.equals(t.ownersRemoved)
                 && latitudeCases == t.latitudeCases && latitudeSamples.equals(t.latitudeSamples)
                 && currencies.equals(t.currencies);
     }

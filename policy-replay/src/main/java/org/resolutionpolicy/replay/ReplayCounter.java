@@ -56,7 +56,8 @@ public final class ReplayCounter extends HistoryCounter<ReplayCounts> {
     @Override
     void decide(long line, CustomerCase customerCase) {
         tally.count(policy.decideWithoutSentences(customerCase), customerCase.openedAt(), customerCase.currency(),
-                line);
+                line, new ReplayTally.CaseFacts(customerCase.employee().role(), customerCase.category(),
+                        customerCase.channel()));
     }
 
     /**
@@ -73,5 +74,22 @@ public final class ReplayCounter extends HistoryCounter<ReplayCounts> {
      */
     public void count(Decision decision, Instant openedAt) {
         tally.count(decision, openedAt);
+    }
+
+    /**
+     * Counts a case the policy decided, as {@link #count(Decision, Instant)} does, with what the case says beside
+     * its decision, so that its escalations are also counted by requesting role, category and channel (a case
+     * without a category or channel counts under {@value ReplayReport#NONE}).
+     *
+     * @param decision the policy's decision of the case
+     * @param openedAt when the case was opened, or {@code null}: its escalations then fall in no period
+     * @param role the requesting employee's role, or {@code null} for none (the decision's is then taken)
+     * @param category the case's category, or {@code null} for none
+     * @param channel the case's channel, or {@code null} for none
+     * @throws NullPointerException if decision is null
+     */
+    public void count(Decision decision, Instant openedAt, String role, String category, String channel) {
+        tally.count(java.util.Objects.requireNonNull(decision, "decision must not be null"), openedAt, null, 0,
+                new ReplayTally.CaseFacts(role, category, channel));
     }
 }

@@ -40,15 +40,32 @@ import org.resolutionpolicy.api.RemedyUnit;
  * @param currency the currency of every money amount of the report (an ISO 4217 code): the policy's, or when the
  *                 policy names none the one every case with money states; {@code null} when neither names one. A
  *                 history whose amounts are in more than one currency has no report ({@link HistoryException})
+ * @param timeline the history's span (the first and last day of {@code openedAt}) and its cases and SWAT cases per
+ *                 period: every average of the report is over the span's periods ({@link #periods()}), never over
+ *                 the periods that happened to have something
+ * @param escalationsBy escalated cases per remedy, requesting role, category and channel (the keys
+ *                      {@value #REMEDY}, {@value #ROLE}, {@value #CATEGORY}, {@value #CHANNEL}), each most first; a
+ *                      case escalated in two remedies counts once per remedy, once in every other breakdown; a fact a
+ *                      counter was not told of (a decision counted alone) has no breakdown
  */
 public record ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
                            long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,
                            Granularity granularity, List<RemedyOutcomes> remedies, List<Workload> escalations,
                            Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps,
-                           String currency) {
+                           String currency, Timeline timeline, Map<String, Map<String, Long>> escalationsBy) {
 
     /** How many bad lines a report keeps, the first ones by line number; {@code skippedLines} counts them all. */
     public static final int BAD_LINE_SAMPLES = 100;
+    /** The breakdown of escalated cases by remedy. */
+    public static final String REMEDY = "remedy";
+    /** The breakdown of escalated cases by the requesting employee's role. */
+    public static final String ROLE = "requesting role";
+    /** The breakdown of escalated cases by category. */
+    public static final String CATEGORY = "category";
+    /** The breakdown of escalated cases by channel. */
+    public static final String CHANNEL = "channel";
+    /** The value a breakdown counts a case under when the case does not state the fact. */
+    public static final String NONE = "(none)";
 
     /**
      * Creates a report, copying its collections.
@@ -65,6 +82,46 @@ public record ReplayReport(PolicyId policy, String history, long lines, long cas
         swatByRule = ordered(swatByRule);
         decidingRules = ordered(decidingRules);
         followUps = List.copyOf(followUps);
+        timeline = timeline == null ? Timeline.NONE : timeline;
+        Map<String, Map<String, Long>> by = new LinkedHashMap<>();
+        if (escalationsBy != null) {
+            escalationsBy.forEach((fact, counts) -> by.put(fact, ordered(counts)));
+        }
+        escalationsBy = Collections.unmodifiableMap(by);
+    }
+
+    /**
+     * Creates a report without a timeline or breakdowns, as reports were before they had them.
+     *
+     * @throws NullPointerException if policy, history or granularity is null
+     */
+    public ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
+                        long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,
+                        Granularity granularity, List<RemedyOutcomes> remedies, List<Workload> escalations,
+                        Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps,
+                        String currency) {
+        this(policy, history, lines, cases, proposals, latitudeCases, swatCases, passedOver, skippedLines, badLines,
+                granularity, remedies, escalations, swatByRule, decidingRules, followUps, currency, null, null);
+    }
+
+    /**
+     * Returns how many periods the history spans, from the period of its first day of {@code openedAt} to that of
+     * its last, both counted, empty periods too: what every average of the report divides by. 0 for a history
+     * without a dated case, or a report without a timeline.
+     */
+    public long periods() {
+        return timeline.periods(granularity);
+    }
+
+    /**
+     * Returns an approver's escalated cases per period, averaged over the history's span ({@link #periods()}): 3
+     * dated escalations over 10 weeks are 0.3 a week, whichever weeks they fell in; 0 without a span.
+     *
+     * @param workload one of {@link #escalations()}
+     */
+    public double averagePerPeriod(Workload workload) {
+        long periods = periods();
+        return periods == 0 ? 0 : (double) (workload.cases() - workload.undated()) / periods;
     }
 
     /**
@@ -153,6 +210,67 @@ public record ReplayReport(PolicyId policy, String history, long lines, long cas
         /** Creates the counts, copying the periods. */
         public Workload {
             byPeriod = Collections.unmodifiableSortedMap(new TreeMap<>(byPeriod));
+        }
+    }
+
+    /**
+     * Holds the history's span and what happened in each of its periods.
+     *
+     * @param first the first day of {@code openedAt} of any case (UTC), or {@code null} when no case is dated
+     * @param last the last such day, or {@code null}
+     * @param cases the dated cases per period (its first day), in date order; periods without a case are absent
+     * @param swat the dated cases any part of which went to SWAT, per period
+     * @param swatUndated the cases sent to SWAT without {@code openedAt}
+     */
+    public record Timeline(LocalDate first, LocalDate last, SortedMap<LocalDate, Long> cases,
+                           SortedMap<LocalDate, Long> swat, long swatUndated) {
+
+        /** The timeline of a history without a dated case. */
+        public static final Timeline NONE = new Timeline(null, null, new TreeMap<>(), new TreeMap<>(), 0);
+
+        /**
+         * Creates a timeline, copying the periods.
+         *
+         * @throws IllegalArgumentException if only one of first and last is given, or last is before first
+         */
+        public Timeline {
+            if ((first == null) != (last == null) || first != null && last.isBefore(first)) {
+                throw new IllegalArgumentException("a timeline needs both its first and last day, in order: ["
+                        + first + "] to [" + last + "]");
+            }
+            cases = Collections.unmodifiableSortedMap(new TreeMap<>(cases));
+            swat = Collections.unmodifiableSortedMap(new TreeMap<>(swat));
+        }
+
+        /**
+         * Returns every period of the span, its first day each, empty ones too, in date order.
+         *
+         * @param granularity the periods
+         */
+        public List<LocalDate> periodStarts(Granularity granularity) {
+            if (first == null) {
+                return List.of();
+            }
+            List<LocalDate> starts = new java.util.ArrayList<>();
+            int step = granularity == Granularity.DAY ? 1 : 7;
+            for (LocalDate d = granularity.periodOf(first); !d.isAfter(last); d = d.plusDays(step)) {
+                starts.add(d);
+            }
+            return starts;
+        }
+
+        /**
+         * Returns how many periods the span covers, both ends counted.
+         *
+         * @param granularity the periods
+         */
+        public long periods(Granularity granularity) {
+            if (first == null) {
+                return 0;
+            }
+            long days = java.time.temporal.ChronoUnit.DAYS.between(granularity.periodOf(first),
+                    granularity.periodOf(last));
+            return granularity == Granularity.DAY ? days + 1 : days / 7 + 1;
         }
     }
 

@@ -50,6 +50,15 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
     private final Counts<FollowUpKey> followUps = new Counts<>();
     /** The currencies the cases state, counted only when the policy names none. */
     private final Currencies currencies = new Currencies();
+    /** The first and last day of {@code openedAt} of any case, null before a dated case: the history's span. */
+    private LocalDate firstDay;
+    private LocalDate lastDay;
+    /** Every dated case, and those sent to SWAT, per period. */
+    private final Counts<LocalDate> casesByPeriod = new Counts<>();
+    private final Counts<LocalDate> swatByPeriod = new Counts<>();
+    private long swatUndated;
+    /** Escalated cases per remedy, requesting role, category and channel. */
+    private final Counts<Facet> escalatedBy = new Counts<>();
 
     ReplayTally(Subject subject) {
         super(subject);
@@ -83,6 +92,15 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
     private record FollowUpKey(String action, String owner) implements Serializable {
     }
 
+    /** One value of one of the case's facts an escalation is counted by: {@code category} and {@code gift-card}. */
+    private record Facet(String fact, String value) implements Serializable {
+    }
+
+    /** What a case says beside its decision, for the breakdowns of escalations; null when not known. */
+    record CaseFacts(String role, String category, String channel) {
+        static final CaseFacts UNKNOWN = new CaseFacts(null, null, null);
+    }
+
     @Override
     Tally<Subject> fresh() {
         return new ReplayTally(subject);
@@ -95,14 +113,14 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
 
     /** Counts one decided case whose currency is not known (it is the policy's, if the policy names one). */
     void count(Decision d, Instant openedAt) {
-        count(d, openedAt, null, 0);
+        count(d, openedAt, null, 0, CaseFacts.UNKNOWN);
     }
 
     /**
      * Counts one decided case, its money in the currency the case states (null for none), at a line of the history
      * (0 when not known).
      */
-    void count(Decision d, Instant openedAt, String caseCurrency, long line) {
+    void count(Decision d, Instant openedAt, String caseCurrency, long line, CaseFacts facts) {
         cases++;
         if (d.isLatitude()) {
             latitudeCases++;
@@ -111,6 +129,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
             swatCases++;
         }
         Set<String> approvers = new LinkedHashSet<>();
+        Set<String> escalatedRemedies = new LinkedHashSet<>();
         for (ProposalDecision p : d.proposals()) {
             proposals++;
             int kind = p.kind().ordinal();
@@ -125,12 +144,39 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
             }
             if (p.kind() == Outcome.Kind.ESCALATE) {
                 approvers.add(p.outcome().approver());
+                escalatedRemedies.add(p.remedy());
             }
             for (Reason r : p.reasons()) {
                 decidingRules.add(r.rule(), 1);
                 if (p.kind() == Outcome.Kind.SWAT) {
                     swatByRule.add(r.rule(), 1);
                 }
+            }
+        }
+        LocalDate period = null;
+        if (openedAt != null) {
+            LocalDate day = LocalDate.ofInstant(openedAt, ZoneOffset.UTC);
+            firstDay = firstDay == null || day.isBefore(firstDay) ? day : firstDay;
+            lastDay = lastDay == null || day.isAfter(lastDay) ? day : lastDay;
+            period = subject.granularity().periodOf(day);
+            casesByPeriod.add(period, 1);
+        }
+        if (d.swat()) {
+            if (period == null) {
+                swatUndated++;
+            } else {
+                swatByPeriod.add(period, 1);
+            }
+        }
+        if (!approvers.isEmpty()) {
+            escalatedRemedies.forEach(r -> escalatedBy.add(new Facet(ReplayReport.REMEDY, r), 1));
+            String role = facts.role() != null ? facts.role() : d.employeeRole();
+            escalatedBy.add(new Facet(ReplayReport.ROLE, role == null ? ReplayReport.NONE : role), 1);
+            if (facts != CaseFacts.UNKNOWN) {
+                escalatedBy.add(new Facet(ReplayReport.CATEGORY,
+                        facts.category() == null ? ReplayReport.NONE : facts.category()), 1);
+                escalatedBy.add(new Facet(ReplayReport.CHANNEL,
+                        facts.channel() == null ? ReplayReport.NONE : facts.channel()), 1);
             }
         }
         for (String approver : approvers) {
@@ -178,6 +224,14 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         decidingRules.addAll(other.decidingRules);
         followUps.addAll(other.followUps);
         currencies.addAll(other.currencies);
+        if (other.firstDay != null) {
+            firstDay = firstDay == null || other.firstDay.isBefore(firstDay) ? other.firstDay : firstDay;
+            lastDay = lastDay == null || other.lastDay.isAfter(lastDay) ? other.lastDay : lastDay;
+        }
+        casesByPeriod.addAll(other.casesByPeriod);
+        swatByPeriod.addAll(other.swatByPeriod);
+        swatUndated += other.swatUndated;
+        escalatedBy.addAll(other.escalatedBy);
     }
 
     @Override
@@ -209,10 +263,32 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         List<FollowUpCount> owed = new ArrayList<>();
         followUps.mostFirst(Comparator.comparing(FollowUpKey::action).thenComparing(FollowUpKey::owner,
                 Comparator.nullsFirst(Comparator.naturalOrder()))).forEach((k, n) -> owed.add(new FollowUpCount(k.action(), k.owner(), n)));
+        ReplayReport.Timeline timeline = new ReplayReport.Timeline(firstDay, lastDay, byDay(casesByPeriod),
+                byDay(swatByPeriod), swatUndated);
+        Map<String, Map<String, Long>> by = new LinkedHashMap<>();
+        for (String fact : List.of(ReplayReport.REMEDY, ReplayReport.ROLE, ReplayReport.CATEGORY,
+                ReplayReport.CHANNEL)) {
+            Counts<String> values = new Counts<>();
+            escalatedBy.keys().forEach(f -> {
+                if (f.fact().equals(fact)) {
+                    values.add(f.value(), escalatedBy.get(f));
+                }
+            });
+            Map<String, Long> counted = values.mostFirst(Comparator.naturalOrder());
+            if (!counted.isEmpty()) {
+                by.put(fact, counted);
+            }
+        }
         return new ReplayReport(subject.policy(), history, lines(), cases, proposals, latitudeCases, swatCases,
                 passedOver, skipped, badLines, subject.granularity(), remedies, workloads,
                 swatByRule.mostFirst(Comparator.naturalOrder()), decidingRules.mostFirst(Comparator.naturalOrder()),
-                owed, currency);
+                owed, currency, timeline, by);
+    }
+
+    private static TreeMap<LocalDate, Long> byDay(Counts<LocalDate> counts) {
+        TreeMap<LocalDate, Long> days = new TreeMap<>();
+        counts.keys().forEach(d -> days.put(d, counts.get(d)));
+        return days;
     }
 
     /** Returns the roles in the policy's ladder order, any others after them by name. */
@@ -231,7 +307,10 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
                 && Counts.sameArrays(outcomes, t.outcomes) && Counts.sameArrays(money, t.money)
                 && escalated.equals(t.escalated) && undated.equals(t.undated) && byPeriod.equals(t.byPeriod)
                 && swatByRule.equals(t.swatByRule) && decidingRules.equals(t.decidingRules)
-                && followUps.equals(t.followUps) && currencies.equals(t.currencies);
+                && followUps.equals(t.followUps) && currencies.equals(t.currencies)
+                && Objects.equals(firstDay, t.firstDay) && Objects.equals(lastDay, t.lastDay)
+                && casesByPeriod.equals(t.casesByPeriod) && swatByPeriod.equals(t.swatByPeriod)
+                && swatUndated == t.swatUndated && escalatedBy.equals(t.escalatedBy);
     }
 
     @Override

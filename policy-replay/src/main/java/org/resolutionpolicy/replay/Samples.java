@@ -24,11 +24,15 @@ final class Samples implements Serializable {
         this.capacity = capacity;
     }
 
+    /** Keeps a case among the first, once: a case with two proposals of one kind is one sample. */
     void add(long line, String caseId) {
         if (first.size() == capacity && line > first.get(capacity - 1).line()) {
             return;
         }
-        keep(first, new CaseRef(line, caseId), ORDER, capacity);
+        CaseRef ref = new CaseRef(line, caseId);
+        if (!first.contains(ref)) {
+            keep(first, ref, ORDER, capacity);
+        }
     }
 
     /** Puts an item in its place in a sorted list that keeps the first {@code capacity} items. */

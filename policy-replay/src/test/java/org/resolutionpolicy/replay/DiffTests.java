@@ -98,6 +98,25 @@ class DiffTests {
         assertThat(d.money()).containsExactly(new MoneyMove("refund", BigDecimal.ZERO, BigDecimal.valueOf(100),
                 BigDecimal.ZERO, BigDecimal.ZERO));
         assertThat(d.followUps().actions()).containsExactly(new ActionChange("call-back", 1, 0));
+        assertThat(d.followUps().owners()).singleElement().satisfies(o -> {
+            assertThat(o.action()).isEqualTo("call-back");
+            assertThat(o.added()).isEqualTo(1);
+            assertThat(o.removed()).isZero();
+        });
+    }
+
+    @Test
+    void a_case_whose_two_proposals_make_one_transition_is_one_sample() {
+        Samples samples = new Samples(DiffReport.SAMPLES);
+
+        samples.add(3, "C-3");
+        samples.add(3, "C-3");
+        samples.add(2, "C-2");
+        Samples other = new Samples(DiffReport.SAMPLES);
+        other.add(3, "C-3");
+        samples.addAll(other);
+
+        assertThat(samples.list()).containsExactly(new CaseRef(2, "C-2"), new CaseRef(3, "C-3"));
     }
 
     @Test

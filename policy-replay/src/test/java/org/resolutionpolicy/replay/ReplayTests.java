@@ -90,6 +90,37 @@ class ReplayTests {
     }
 
     @Test
+    void averages_over_the_span_of_the_history_not_over_the_periods_that_had_escalations() {
+        ReplayReport weeks = Replay.of(SHOP).run(history(HISTORY));
+        ReplayReport days = Replay.of(SHOP).granularity(Granularity.DAY).run(history(HISTORY));
+
+        // opened from Monday 5 to Monday 12 January: two weeks, eight days
+        assertThat(weeks.timeline().first()).isEqualTo(LocalDate.parse("2026-01-05"));
+        assertThat(weeks.timeline().last()).isEqualTo(LocalDate.parse("2026-01-12"));
+        assertThat(weeks.periods()).isEqualTo(2);
+        assertThat(days.periods()).isEqualTo(8);
+        // the manager's two dated escalations (C-2, C-9) both fell on 6 January: 1 a week, 0.25 a day, not 2 a day
+        assertThat(weeks.averagePerPeriod(weeks.escalations().get(0))).isEqualTo(1.0);
+        assertThat(days.averagePerPeriod(days.escalations().get(0))).isEqualTo(0.25);
+        // every dated case per week, and the one sent to SWAT (C-5)
+        assertThat(weeks.timeline().cases()).containsExactly(entry(LocalDate.parse("2026-01-05"), 6L),
+                entry(LocalDate.parse("2026-01-12"), 1L));
+        assertThat(weeks.timeline().swat()).containsExactly(entry(LocalDate.parse("2026-01-05"), 1L));
+        assertThat(weeks.timeline().periodStarts(Granularity.WEEK)).containsExactly(LocalDate.parse("2026-01-05"),
+                LocalDate.parse("2026-01-12"));
+    }
+
+    @Test
+    void counts_escalated_cases_by_remedy_requesting_role_category_and_channel() {
+        ReplayReport r = Replay.of(SHOP).run(history(HISTORY));
+
+        // C-2, C-3, C-6 and C-9 escalate a refund; each is a clerk's, none states a category or channel
+        assertThat(r.escalationsBy()).containsExactly(entry(ReplayReport.REMEDY, Map.of("refund", 4L)),
+                entry(ReplayReport.ROLE, Map.of("clerk", 4L)), entry(ReplayReport.CATEGORY, Map.of("(none)", 4L)),
+                entry(ReplayReport.CHANNEL, Map.of("(none)", 4L)));
+    }
+
+    @Test
     void counts_per_day_when_asked() {
         ReplayReport r = Replay.of(SHOP).granularity(Granularity.DAY).run(history(HISTORY));
 

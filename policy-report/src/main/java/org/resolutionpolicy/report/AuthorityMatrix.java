@@ -89,6 +89,18 @@ public final class AuthorityMatrix {
      * @throws UnsupportedOperationException if the policy cannot describe its authority
      */
     public static AuthorityMatrix of(Policy policy) {
+        return of(policy, null);
+    }
+
+    /**
+     * Returns the matrix of a policy for cases opened at an instant: the matrix of a dated version, whose cases must
+     * be opened while it is in force.
+     *
+     * @param openedAt when the cases are opened, or null for cases that do not say
+     * @throws NullPointerException if policy is null
+     * @throws UnsupportedOperationException if the policy cannot describe its authority
+     */
+    static AuthorityMatrix of(Policy policy, java.time.Instant openedAt) {
         Objects.requireNonNull(policy, "policy must not be null");
         AuthorityTable table = policy.authority();
         List<String> tiers = values(table, TIER);
@@ -99,6 +111,7 @@ public final class AuthorityMatrix {
                 for (String tier : withOther(tiers)) {
                     for (String category : withOther(categories)) {
                         CustomerCase c = CustomerCase.builder().severity(severity).category(category).employee(role)
+                                .openedAt(openedAt)
                                 .customer(Customer.builder().tier(tier).build()).build();
                         Decision d = policy.decide(c);
                         for (Latitude l : d.latitude()) {
@@ -162,6 +175,15 @@ public final class AuthorityMatrix {
     /** Returns the categories the policy's rules compare with, sorted; empty when none does. */
     public List<String> categories() {
         return categories;
+    }
+
+    /**
+     * Returns the cell a case of this tier and category gets, or null when the matrix has no such remedy, role or
+     * severity: a tier or category the policy's rules never compare with is "any other", as deciding would take it.
+     */
+    Cell find(String remedy, String role, String severity, String tier, String category) {
+        return cells.get(new Key(remedy, role, severity, tier != null && tiers.contains(tier) ? tier : null,
+                category != null && categories.contains(category) ? category : null));
     }
 
     /**

@@ -66,7 +66,23 @@ public final class HtmlPage {
             ".chart text{font-size:11px}",
             ".ladder{font-weight:600}",
             "footer{color:var(--muted);font-size:12px;padding:12px 28px;border-top:1px solid var(--line)}",
-            "@media print{.filters{display:none}}");
+            // charts shrink to the width there is: a 1,280 px screen or an A4 page never scrolls sideways
+            "svg.chart{max-width:100%;height:auto}",
+            "figure.chart{max-width:100%}",
+            "td{overflow-wrap:anywhere}",
+            ".changed-cell{background:#fde3c8;box-shadow:inset 0 0 0 2px var(--deny)}",
+            ".was{color:var(--muted);text-decoration:line-through;display:block;font-size:12px}",
+            "td.cell>.value{display:block;font-weight:600}",
+            ".version{border-left:4px solid var(--accent);padding-left:12px;margin:18px 0}",
+            ".side-by-side{display:flex;flex-wrap:wrap;gap:12px 28px}",
+            ".side-by-side>section{flex:1 1 560px;min-width:0}",
+            // an A4 page or a narrow window: cells as narrow as their words, margins small
+            "@media (max-width:820px){main{padding:8px 10px 24px}header.page{padding:12px 10px}"
+                    + ".grid td.cell{min-width:0}.notes{max-width:180px}.version{padding-left:6px}"
+                    + "th,td{padding:4px 5px}}",
+            "@media print{@page{size:A4;margin:12mm}.filters{display:none}main{max-width:none;padding:0}"
+                    + "header.page{padding:8px 0}body{font-size:11px}h2,h3{break-after:avoid}"
+                    + "figure,tr,.version{break-inside:avoid}}");
 
     private final String title;
     private final String html;

@@ -8,6 +8,9 @@ import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.model.ModelledPolicy;
+import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.Validity;
 
 /**
  * Renders a policy's {@link AuthorityMatrix} as one self-contained page a policy owner reads at a glance: for each
@@ -33,9 +36,13 @@ public final class MatrixPage {
             "  function apply() {",
             "    var tier = chosen('filter-tier'), category = chosen('filter-category');",
             "    document.querySelectorAll('td[data-cell]').forEach(function (td) {",
-            "      var shown = '';",
-            "      td.querySelectorAll('.alt').forEach(function (alt) {",
-            "        var match = alt.dataset.tier === tier && alt.dataset.category === category;",
+            "      var shown = '', tiers = Object.create(null), categories = Object.create(null);",
+            "      var alts = td.querySelectorAll('.alt');",
+            "      alts.forEach(function (alt) { tiers[alt.dataset.tier] = true; categories[alt.dataset.category] = true; });",
+            // a version whose rules never compare with the chosen tier decides it as any other
+            "      var t = tiers[tier] ? tier : '', c = categories[category] ? category : '';",
+            "      alts.forEach(function (alt) {",
+            "        var match = alt.dataset.tier === t && alt.dataset.category === c;",
             "        alt.hidden = !match;",
             "        if (match) { shown = alt.dataset.value; }",
             "      });",
@@ -79,21 +86,92 @@ public final class MatrixPage {
     /** Returns the page. */
     public HtmlPage page() {
         Policy policy = matrix.policy();
-        AuthorityTable table = matrix.authority();
+        List<Version> versions = versions();
         HtmlPage.Builder page = HtmlPage.builder("Authority matrix: " + policy.id())
-                .subtitle("version " + policy.version() + " \u00b7 revision " + policy.revision()
-                        + (policy.description().isEmpty() ? "" : " \u00b7 " + policy.description()))
                 .footer("Each cell is what the policy decides for a plain case of that severity (no history, impact"
-                        + " or attributes) asked by that role: the most it may grant alone, and where more goes.")
-                .add(summary(table))
-                .add(filters())
-                .add(Html.tag("h2").add("At a glance").html())
-                .add(glance(table));
-        for (AuthorityTable.Remedy remedy : table.remedies()) {
-            page.add(new RemedySection(matrix, remedy).html());
+                        + " or attributes) asked by that role: the most it may grant alone, and where more goes. A"
+                        + " limit computed from the case's facts shows its formula, and the plain case's value under"
+                        + " it.");
+        if (versions.size() == 1) {
+            AuthorityTable table = matrix.authority();
+            page.subtitle("version " + policy.version() + " \u00b7 revision " + policy.revision()
+                            + (policy.description().isEmpty() ? "" : " \u00b7 " + policy.description()))
+                    .add(filters(List.of(matrix)))
+                    .add(body(matrix, "", versions.get(0).model()));
+            return page.script(SCRIPT).build();
         }
-        page.add(RuleLists.everyRemedy(table)).add(RuleLists.followUps(table)).add(RuleLists.disabled(table));
+        page.subtitle(versions.size() + " dated versions \u00b7 revision " + policy.revision()
+                + (policy.description().isEmpty() ? "" : " \u00b7 " + policy.description()));
+        page.add(filters(versions.stream().map(Version::matrix).toList()));
+        Tag list = Html.tag("ul").cls("versions");
+        for (Version v : versions) {
+            list.add(Html.tag("li").add(Html.tag("b").add("version " + v.matrix().policy().version()).html())
+                    .add(": " + v.period()).html());
+        }
+        page.add(Html.tag("p").add("One section per dated version, earliest first; a case is decided by the version"
+                + " in force when it was opened.").html()).add(list.html());
+        for (int i = 0; i < versions.size(); i++) {
+            Version v = versions.get(i);
+            page.add(Html.tag("section").cls("version").attr("id", "version-" + (i + 1))
+                    .attr("data-version", v.matrix().policy().version()).attr("data-period", v.period())
+                    .add(Html.tag("h2").add("Version " + v.matrix().policy().version() + " \u00b7 " + v.period())
+                            .html())
+                    .add(body(v.matrix(), "v" + (i + 1) + "-", v.model())).html());
+        }
         return page.script(SCRIPT).build();
+    }
+
+    /** One dated version: its matrix, its model (null when the policy publishes none) and the period it covers. */
+    private record Version(AuthorityMatrix matrix, PolicyModel model, String period) {
+    }
+
+    /** Returns every dated version's matrix, earliest first; the matrix alone for a policy of one version. */
+    private List<Version> versions() {
+        ModelledPolicy modelled;
+        try {
+            modelled = ModelledPolicy.of(matrix.policy());
+        } catch (IllegalArgumentException e) {
+            return List.of(new Version(matrix, null, "in force"));
+        }
+        List<ModelledPolicy> all = modelled.versions();
+        if (all.size() <= 1) {
+            return List.of(new Version(matrix, modelled.model(), period(modelled.model())));
+        }
+        List<Version> out = new ArrayList<>();
+        // each version decides the cases opened while it is in force: its cells are those of its first day
+        all.forEach(v -> out.add(new Version(AuthorityMatrix.of(v, firstDay(v.model().validity())), v.model(),
+                period(v.model()))));
+        return out;
+    }
+
+    private static java.time.Instant firstDay(Validity validity) {
+        if (validity == null) {
+            return null;
+        }
+        return validity.from() != null ? validity.from() : validity.until().minusSeconds(1);
+    }
+
+    private static String period(PolicyModel model) {
+        Validity validity = model.validity();
+        return validity == null || validity.text().isEmpty() ? "in force at any date"
+                : "in force " + validity.text() + (validity.until() == null ? " on" : "");
+    }
+
+    /** Returns one version's part of the page; ids are prefixed so that several versions share a page. */
+    private static Html body(AuthorityMatrix matrix, String prefix, PolicyModel model) {
+        AuthorityTable table = matrix.authority();
+        List<Html> parts = new ArrayList<>();
+        parts.add(summary(table));
+        parts.add(Html.tag("h3").add("At a glance").html());
+        parts.add(glance(table));
+        for (AuthorityTable.Remedy remedy : table.remedies()) {
+            parts.add(new RemedySection(matrix, remedy, prefix).html());
+        }
+        parts.add(RuleLists.everyRemedy(table, prefix));
+        parts.add(RuleLists.followUps(table, model));
+        parts.add(RuleLists.disabled(table, prefix));
+        parts.add(DecisionTables.of(model));
+        return Html.concat(parts);
     }
 
     /** Returns the page's HTML. */
@@ -118,13 +196,20 @@ public final class MatrixPage {
         return p.html();
     }
 
-    private Html filters() {
-        if (matrix.tiers().isEmpty() && matrix.categories().isEmpty()) {
+    /** Returns the filters: every tier and category any version's rules compare with. */
+    private static Html filters(List<AuthorityMatrix> matrices) {
+        java.util.TreeSet<String> tiers = new java.util.TreeSet<>();
+        java.util.TreeSet<String> categories = new java.util.TreeSet<>();
+        matrices.forEach(m -> {
+            tiers.addAll(m.tiers());
+            categories.addAll(m.categories());
+        });
+        if (tiers.isEmpty() && categories.isEmpty()) {
             return Html.empty();
         }
         Tag div = Html.tag("div").cls("filters");
-        div.add(select("tier", "customer tier", matrix.tiers()));
-        div.add(select("category", "category", matrix.categories()));
+        div.add(select("tier", "customer tier", List.copyOf(tiers)));
+        div.add(select("category", "category", List.copyOf(categories)));
         return div.html();
     }
 

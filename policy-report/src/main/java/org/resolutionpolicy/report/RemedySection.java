@@ -18,7 +18,15 @@ final class RemedySection {
     /** The largest bounded amount of any cell, for the cells' shading; 0 when none has one. */
     private final double top;
 
+    /** What the section's ids start with: empty on a page of one version, {@code v2-} for the second of several. */
+    private final String prefix;
+
     RemedySection(AuthorityMatrix matrix, AuthorityTable.Remedy remedy) {
+        this(matrix, remedy, "");
+    }
+
+    RemedySection(AuthorityMatrix matrix, AuthorityTable.Remedy remedy, String prefix) {
+        this.prefix = prefix;
         this.matrix = matrix;
         this.remedy = remedy;
         this.tiers = withOther(matrix.tiers());
@@ -63,16 +71,18 @@ final class RemedySection {
         }
         Html grid = Html.tag("table").cls("grid").attr("data-remedy", name)
                 .add(Html.tag("thead").add(head.html()).html()).add(body.html()).html();
-        return Html.tag("section").cls("remedy").attr("id", "remedy-" + name).attr("data-remedy", name)
+        return Html.tag("section").cls("remedy").attr("id", prefix + "remedy-" + name).attr("data-remedy", name)
                 .add(Html.tag("h2").add(name).add(Html.tag("span").cls("unit")
                         .add(remedy.unit().name().toLowerCase(Locale.ROOT)).html()).html())
                 .add(grid)
-                .add(RuleLists.about(matrix.authority(), name))
+                .add(RuleLists.about(matrix.authority(), name, prefix))
                 .html();
     }
 
     /** Returns one grid cell: one alternative per tier and category, those for any other shown first. */
     private Html cell(String role, String severity) {
+        AuthorityTable.Role entry = remedy.role(role);
+        String computed = entry == null || entry.computed() == null ? null : entry.perGrantText();
         Tag td = Html.tag("td").cls("cell").attr("data-cell", remedy.remedy() + "|" + role + "|" + severity);
         for (String tier : tiers) {
             for (String category : categories) {
@@ -85,9 +95,19 @@ final class RemedySection {
                         .attr("data-value", cell.toString())
                         .attr("style", "background:" + Charts.heatColor(fraction * 0.45))
                         .flag("hidden", tier != null || category != null)
-                        .add(Html.tag("span").cls("value").add(MatrixPage.shown(alone, remedy.unit())).html());
-                if (cell.beyond().kind() != Beyond.Kind.NOTHING) {
-                    alt.add(Html.tag("span").cls("beyond").add("beyond: " + cell.beyond()).html());
+                        .flag("data-computed", computed != null);
+                if (computed != null) {
+                    // a plain case has none of the facts the formula reads: its value is no typical limit
+                    alt.add(Html.tag("span").cls("value").add("per case: " + computed).html())
+                            .add(Html.tag("span").cls("beyond").add("a case without those facts: "
+                                    + MatrixPage.shown(alone, remedy.unit())
+                                    + (cell.beyond().kind() == Beyond.Kind.NOTHING ? "" : "; beyond: " + cell.beyond()))
+                                    .html());
+                } else {
+                    alt.add(Html.tag("span").cls("value").add(MatrixPage.shown(alone, remedy.unit())).html());
+                    if (cell.beyond().kind() != Beyond.Kind.NOTHING) {
+                        alt.add(Html.tag("span").cls("beyond").add("beyond: " + cell.beyond()).html());
+                    }
                 }
                 td.add(alt.html());
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.resolutionpolicy.api.Outcome;
+import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.replay.ReplayReport;
 import org.resolutionpolicy.replay.ReplayReport.RemedyOutcomes;
 import org.resolutionpolicy.replay.ReplayReport.Workload;
@@ -27,9 +28,12 @@ public final class ReplayPage {
             Outcome.Kind.DENIED);
 
     private final ReplayReport report;
+    /** The policy replayed, to name its rules that never decided; null when not known. */
+    private final Policy policy;
 
-    private ReplayPage(ReplayReport report) {
+    private ReplayPage(ReplayReport report, Policy policy) {
         this.report = report;
+        this.policy = policy;
     }
 
     /**
@@ -38,37 +42,64 @@ public final class ReplayPage {
      * @throws NullPointerException if report is null
      */
     public static ReplayPage of(ReplayReport report) {
-        return new ReplayPage(Objects.requireNonNull(report, "report must not be null"));
+        return new ReplayPage(Objects.requireNonNull(report, "report must not be null"), null);
+    }
+
+    /**
+     * Returns the page of a replay report with the policy that was replayed, so that the page also lists the rules
+     * that never decided a proposal of the history.
+     *
+     * @throws NullPointerException if report or policy is null
+     */
+    public static ReplayPage of(ReplayReport report, Policy policy) {
+        return new ReplayPage(Objects.requireNonNull(report, "report must not be null"),
+                Objects.requireNonNull(policy, "policy must not be null"));
     }
 
     /** Returns the page. */
     public HtmlPage page() {
         ReplayReport r = report;
         String per = r.granularity().name().toLowerCase(Locale.ROOT);
-        return HtmlPage.builder("Replay: " + r.policy())
+        HtmlPage.Builder page = HtmlPage.builder("Replay: " + r.policy())
                 .subtitle("revision " + r.policy().revision() + " \u00b7 history " + r.history()
                         + (r.currency() == null ? "" : " \u00b7 amounts in " + r.currency()))
-                .footer("Outcomes and money count proposals; escalations count cases to approve; follow-ups count"
-                        + " each follow-up of each decision.")
-                .add(Html.tag("p").cls("summary").add(r.cases() + " cases (" + r.latitudeCases()
-                        + " latitude questions), " + r.proposals() + " proposals, " + r.swatCases()
-                        + " cases sent to SWAT; " + r.lines() + " lines"
-                        + (r.passedOver() > 0 ? ", " + r.passedOver() + " reload lines passed over" : "") + ".").html())
+                .footer(FIGURES)
+                .add(Html.tag("p").cls("summary").add(summary(r, per)).html())
                 .add(Tables.badLines(r.skippedLines(), r.badLines()))
-                .add(Tables.h2("Outcomes per remedy"))
+                .add(Tables.h2("Outcomes per remedy (proposals)"))
                 .add(Html.tag("div").cls("charts").add(Tables.figure("Proposals per remedy, by outcome",
                         Charts.stackedBars(KINDS.stream().map(Enum::name).toList(), bars()))).html())
                 .add(outcomes())
                 .add(money())
-                .add(Tables.h2("Escalations per approver"))
+                .add(Tables.h2("Escalations per approver (cases to approve)"))
                 .add(escalations(per))
-                .add(Tables.h2("SWAT routes by rule"))
+                .add(timeline(per))
+                .add(breakdowns())
+                .add(Tables.h2("SWAT routes by rule (proposals)"))
                 .add(Tables.counts("swat-routes", "rule", "proposals", r.swatByRule()))
-                .add(Tables.h2("Rules that decided most"))
+                .add(Tables.h2("Rules that decided most (proposals)"))
                 .add(Tables.counts("deciding-rules", "rule", "proposals it was a reason for", r.decidingRules()))
-                .add(Tables.h2("Follow-ups owed"))
-                .add(followUps())
-                .build();
+                .add(neverDecided())
+                .add(Tables.h2("Follow-ups owed (follow-ups)"))
+                .add(followUps());
+        return page.build();
+    }
+
+    /** What every figure of a replay counts, said once on the page (and in docs/history.md). */
+    static final String FIGURES = "Outcomes, money and rules count proposals; escalations and SWAT count cases (a case"
+            + " with two proposals for one approver is one case to approve); follow-ups count each follow-up of each"
+            + " decision. Every average is over the periods the history spans, from its first day of openedAt to its"
+            + " last, quiet periods included.";
+
+    /** Returns the summary line: what was counted, and the span every average is over. */
+    static String summary(ReplayReport r, String per) {
+        ReplayReport.Timeline t = r.timeline();
+        return r.cases() + " cases (" + r.latitudeCases() + " of them latitude questions) with " + r.proposals()
+                + " proposals; " + r.swatCases() + " cases sent to SWAT; " + r.lines() + " lines"
+                + (r.passedOver() > 0 ? ", " + r.passedOver() + " reload lines passed over" : "")
+                + (t.first() == null ? "; no case states openedAt, so there are no averages per " + per + "."
+                : "; the history spans " + t.first() + " to " + t.last() + ", " + r.periods() + " " + per
+                + (r.periods() == 1 ? "" : "s") + ".");
     }
 
     /** Returns the page's HTML. */
@@ -111,14 +142,15 @@ public final class ReplayPage {
         for (RemedyOutcomes o : report.remedies()) {
             if (!o.money().isEmpty()) {
                 List<String> row = new ArrayList<>(List.of(o.remedy()));
-                KINDS.forEach(k -> row.add(Tables.amount(o.money().getOrDefault(k, BigDecimal.ZERO))));
+                KINDS.forEach(k -> row.add(Tables.money(o.money().getOrDefault(k, BigDecimal.ZERO),
+                        report.currency())));
                 rows.add(row);
             }
         }
         if (rows.isEmpty()) {
             return Html.empty();
         }
-        return Html.concat(Tables.h2("Money per remedy" + Tables.in(report.currency())), Tables.table("money",
+        return Html.concat(Tables.h2("Money per remedy, by outcome" + Tables.in(report.currency())), Tables.table("money",
                 List.of("remedy", "granted alone", "escalated", "SWAT", "denied"), rows, 1, 2, 3, 4));
     }
 
@@ -132,20 +164,78 @@ public final class ReplayPage {
                     .max(java.util.Map.Entry.<java.time.LocalDate, Long>comparingByValue()
                             .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
                     .map(e -> e.getKey() + ": " + e.getValue()).orElse("");
-            String average = w.byPeriod().isEmpty() ? "" : String.format(Locale.ROOT, "%.1f",
-                    (double) (w.cases() - w.undated()) / w.byPeriod().size());
-            rows.add(List.of(w.approver(), Long.toString(w.cases()), Integer.toString(w.byPeriod().size()), average,
-                    busiest, Long.toString(w.undated())));
+            rows.add(List.of(w.approver(), Long.toString(w.cases()), Integer.toString(w.byPeriod().size()),
+                    report.periods() == 0 ? "" : average(report.averagePerPeriod(w)), busiest,
+                    Long.toString(w.undated())));
         }
-        return Tables.table("escalations", List.of("approver", "cases", per + "s", "a " + per, "busiest " + per,
-                "undated"), rows, 1, 2, 3, 5);
+        return Tables.table("escalations", List.of("approver", "cases", per + "s with cases",
+                "cases a " + per + " (over " + report.periods() + " " + per + "s)", "busiest " + per + " (cases)",
+                "undated cases"), rows, 1, 2, 3, 5);
+    }
+
+    /** Returns an average with two decimals: 0.30, 1.50. */
+    static String average(double average) {
+        return String.format(Locale.ROOT, "%.2f", average);
+    }
+
+    /** Returns the time series of escalated cases per approver and of SWAT cases, over every period of the span. */
+    private Html timeline(String per) {
+        ReplayReport.Timeline t = report.timeline();
+        List<java.time.LocalDate> starts = t.periodStarts(report.granularity());
+        if (starts.isEmpty() || report.escalations().isEmpty() && t.swat().isEmpty()) {
+            return Html.empty();
+        }
+        List<String> series = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (Workload w : report.escalations()) {
+            series.add(w.approver());
+            values.add(starts.stream().mapToDouble(d -> w.byPeriod().getOrDefault(d, 0L)).toArray());
+        }
+        series.add("SWAT");
+        values.add(starts.stream().mapToDouble(d -> t.swat().getOrDefault(d, 0L)).toArray());
+        return Html.tag("div").cls("charts").add(Tables.figure("Escalated cases per " + per + " and approver, and cases"
+                + " sent to SWAT (cases; every " + per + " of the history, quiet ones at 0)",
+                Charts.timeSeries(starts.stream().map(Object::toString).toList(), series,
+                        values.toArray(double[][]::new)))).html();
+    }
+
+    /** Returns the escalated cases by remedy, requesting role, category and channel, side by side. */
+    private Html breakdowns() {
+        if (report.escalationsBy().isEmpty()) {
+            return Html.empty();
+        }
+        Tag div = Html.tag("div").cls("charts");
+        report.escalationsBy().forEach((fact, counts) -> div.add(Html.tag("section").cls("breakdown")
+                .attr("data-breakdown", fact)
+                .add(Html.tag("h3").add("by " + fact).html())
+                .add(Tables.counts("escalations-by", fact, "escalated cases", counts)).html()));
+        return Html.concat(Tables.h2("Escalated cases by remedy, requesting role, category and channel"), div.html());
+    }
+
+    /** Returns the policy's enabled rules that no proposal of the history had as a reason, when the policy is known. */
+    private Html neverDecided() {
+        if (policy == null) {
+            return Html.empty();
+        }
+        List<String> never;
+        try {
+            never = policy.authority().rules().stream().filter(org.resolutionpolicy.api.AuthorityTable.Rule::enabled)
+                    .map(org.resolutionpolicy.api.AuthorityTable.Rule::id)
+                    .filter(id -> !report.decidingRules().containsKey(id)).distinct().toList();
+        } catch (UnsupportedOperationException e) {
+            return Html.empty();
+        }
+        Html list = never.isEmpty() ? Html.tag("p").cls("muted").add("(none: every rule decided a proposal)").html()
+                : Html.tag("ul").cls("never-decided").addAll(never.stream().map(id -> Html.tag("li")
+                        .attr("data-rule", id).add(id).html()).toList()).html();
+        return Html.concat(Tables.h2("Rules that never decided (no proposal had them as a reason)"), list);
     }
 
     private Html followUps() {
         if (report.followUps().isEmpty()) {
             return Tables.none();
         }
-        return Tables.table("follow-ups", List.of("action", "owner", "owed"), report.followUps().stream()
+        return Tables.table("follow-ups", List.of("action", "owner", "follow-ups owed"), report.followUps().stream()
                 .map(f -> List.of(f.action(), f.owner() == null ? "" : f.owner(), Long.toString(f.count()))).toList(), 2);
     }
 }

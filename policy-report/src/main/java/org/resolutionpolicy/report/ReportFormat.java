@@ -45,6 +45,12 @@ public final class ReportFormat {
                 .append(r.proposals()).append(" proposals, ").append(r.swatCases()).append(" cases sent to SWAT; ")
                 .append(r.lines()).append(" lines").append(r.passedOver() > 0 ? ", " + r.passedOver() + " reload lines passed over" : "")
                 .append('\n');
+        String unit = r.granularity().name().toLowerCase(java.util.Locale.ROOT);
+        if (r.timeline().first() != null) {
+            out.append("  the history spans ").append(r.timeline().first()).append(" to ").append(r.timeline().last())
+                    .append(", ").append(r.periods()).append(' ').append(unit).append(r.periods() == 1 ? "" : "s")
+                    .append(" (every average is over them)\n");
+        }
         badLines(out, r.skippedLines(), r.badLines());
         out.append("\noutcomes per remedy (proposals):\n");
         out.append(String.format("  %-20s %10s %10s %10s %10s%n", "remedy", "ALONE", "ESCALATE", "SWAT", "DENIED"));
@@ -74,14 +80,24 @@ public final class ReportFormat {
                 Map.Entry<LocalDate, Long> busiest = w.byPeriod().entrySet().stream()
                         .max(Map.Entry.<LocalDate, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
                                 java.util.Comparator.reverseOrder()))).orElseThrow();
-                out.append(String.format("  over %d %ss, %.1f a %s, busiest %s: %d", w.byPeriod().size(), per,
-                        (double) (w.cases() - w.undated()) / w.byPeriod().size(), per, busiest.getKey(), busiest.getValue()));
+                out.append(String.format("  in %d of %d %ss, %s cases a %s, busiest %s: %d", w.byPeriod().size(),
+                        r.periods(), per, ReplayPage.average(r.averagePerPeriod(w)), per, busiest.getKey(),
+                        busiest.getValue()));
             }
             out.append(w.undated() > 0 ? ", " + w.undated() + " undated" : "").append('\n');
         }
+        r.escalationsBy().forEach((fact, counts) -> counts(out, "escalated cases by " + fact, counts,
+                Integer.MAX_VALUE));
+        if (r.timeline().first() != null && r.swatCases() > 0) {
+            out.append("\nSWAT cases per ").append(per).append(": ");
+            out.append(r.timeline().swat().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining(", ")));
+            out.append(r.timeline().swatUndated() > 0 ? ", " + r.timeline().swatUndated() + " undated" : "")
+                    .append('\n');
+        }
         counts(out, "SWAT routes by rule (proposals)", r.swatByRule(), Integer.MAX_VALUE);
         counts(out, "rules that decided most (proposals they were a reason for)", r.decidingRules(), TOP_RULES);
-        out.append("\nfollow-ups owed:\n");
+        out.append("\nfollow-ups owed (follow-ups):\n");
         if (r.followUps().isEmpty()) {
             out.append("  (none)\n");
         }
@@ -162,9 +178,27 @@ public final class ReportFormat {
             Map<String, Object> periods = new LinkedHashMap<>();
             w.byPeriod().forEach((day, n) -> periods.put(day.toString(), n));
             item.put("byPeriod", periods);
+            if (r.periods() > 0) {
+                item.put("averagePerPeriod", new BigDecimal(ReplayPage.average(r.averagePerPeriod(w))));
+            }
             escalations.add(item);
         }
         json.put("escalations", escalations);
+        Map<String, Object> timeline = new LinkedHashMap<>();
+        if (r.timeline().first() != null) {
+            timeline.put("first", r.timeline().first().toString());
+            timeline.put("last", r.timeline().last().toString());
+        }
+        timeline.put("periods", r.periods());
+        Map<String, Object> casesPer = new LinkedHashMap<>();
+        r.timeline().cases().forEach((day, n) -> casesPer.put(day.toString(), n));
+        timeline.put("cases", casesPer);
+        Map<String, Object> swatPer = new LinkedHashMap<>();
+        r.timeline().swat().forEach((day, n) -> swatPer.put(day.toString(), n));
+        timeline.put("swat", swatPer);
+        timeline.put("swatUndated", r.timeline().swatUndated());
+        json.put("timeline", timeline);
+        json.put("escalationsBy", r.escalationsBy());
         json.put("swatByRule", r.swatByRule());
         json.put("decidingRules", r.decidingRules());
         List<Object> followUps = new ArrayList<>();
@@ -220,7 +254,10 @@ public final class ReportFormat {
                 .append(d.followUps().cases()).append(" cases' follow-ups, ").append(d.latitude().cases())
                 .append(" latitude questions)\n");
         badLines(out, d.skippedLines(), d.badLines());
-        out.append("\nchanged outcomes (remedy: before -> after, proposals, money, rules responsible, first cases):\n");
+        if (!d.changes().isEmpty()) {
+            out.append("\nchanged outcomes (remedy: before -> after, proposals, money, rules responsible, first cases):"
+                    + "\n");
+        }
         for (Transition t : d.changes()) {
             out.append(String.format("  %s: %s -> %s  %d", t.remedy(), t.from(), t.to(), t.count()));
             if (t.money().signum() != 0) {
@@ -246,6 +283,11 @@ public final class ReportFormat {
                     .append(samples(d.followUps().samples())).append(":\n");
             d.followUps().actions().forEach(a -> out.append(String.format("  %-28s +%d -%d%n", a.action(), a.added(),
                     a.removed())));
+            if (!d.followUps().owners().isEmpty()) {
+                out.append("  by owner:\n");
+                d.followUps().owners().forEach(o -> out.append(String.format("  %-28s %-20s +%d -%d%n", o.action(),
+                        o.owner() == null ? "(no owner)" : o.owner(), o.added(), o.removed())));
+            }
         }
         if (d.latitude().cases() > 0) {
             out.append("\nlatitude changes in ").append(d.latitude().cases()).append(" cases without proposals, e.g. ")
@@ -326,6 +368,16 @@ public final class ReportFormat {
             item.put("action", a.action());
             item.put("added", a.added());
             item.put("removed", a.removed());
+            return (Object) item;
+        }).toList());
+        followUps.put("owners", d.followUps().owners().stream().map(o -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("action", o.action());
+            if (o.owner() != null) {
+                item.put("owner", o.owner());
+            }
+            item.put("added", o.added());
+            item.put("removed", o.removed());
             return (Object) item;
         }).toList());
         json.put("followUps", followUps);

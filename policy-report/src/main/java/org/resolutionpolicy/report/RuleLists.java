@@ -13,20 +13,23 @@ final class RuleLists {
     }
 
     /** Returns the enabled rules that name this remedy, grants included. */
-    static Html about(AuthorityTable table, String remedy) {
+    static Html about(AuthorityTable table, String remedy, String prefix) {
         return list(table, r -> r.enabled() && !r.remedies().isEmpty() && r.remedies().contains(remedy),
-                "Rules about " + remedy, "rules-" + remedy);
+                "Rules about " + remedy, prefix + "rules-" + remedy);
     }
 
     /** Returns the enabled rules about every remedy (or about any, for a source that cannot tell). */
-    static Html everyRemedy(AuthorityTable table) {
+    static Html everyRemedy(AuthorityTable table, String prefix) {
         Html list = list(table, r -> r.enabled() && r.remedies().isEmpty() && r.effect() != AuthorityTable.Rule.Effect.NONE,
-                "Rules about every remedy", "rules-every-remedy");
+                "Rules about every remedy", prefix + "rules-every-remedy");
         return Html.concat(Html.tag("h2").add("Deny, SWAT and require rules for every remedy").html(), list);
     }
 
-    /** Returns the table of follow-ups: action, within, owner, rule, condition and because. */
-    static Html followUps(AuthorityTable table) {
+    /**
+     * Returns the table of follow-ups, each with the condition it is owed under: the rule's, and the outcomes its
+     * {@code when} names ({@code only if granted}), read from the model when there is one.
+     */
+    static Html followUps(AuthorityTable table, org.resolutionpolicy.model.PolicyModel model) {
         Tag body = Html.tag("tbody");
         int n = 0;
         for (AuthorityTable.Rule r : table.rules()) {
@@ -38,7 +41,8 @@ final class RuleLists {
             body.add(Html.tag("tr").attr("data-follow-up", r.id())
                     .add(td(f.action())).add(td(f.within() == null ? "" : f.within().toString()))
                     .add(td(f.owner() == null ? "" : f.owner())).add(td(r.id()))
-                    .add(td(r.condition() + (r.remedies().isEmpty() ? "" : " (" + String.join(", ", r.remedies()) + ")")))
+                    .add(td(r.condition() + (r.remedies().isEmpty() ? "" : " (" + String.join(", ", r.remedies()) + ")")
+                            + outcomes(model, r.id())))
                     .add(td(r.because())).html());
         }
         Html heading = Html.tag("h2").add("Follow-ups").html();
@@ -54,12 +58,23 @@ final class RuleLists {
     }
 
     /** Returns the rules switched off, so that nobody wonders why a rule in the file does nothing. */
-    static Html disabled(AuthorityTable table) {
+    static Html disabled(AuthorityTable table, String prefix) {
         if (table.rules().stream().allMatch(AuthorityTable.Rule::enabled)) {
             return Html.empty();
         }
         return Html.concat(Html.tag("h2").add("Switched off").html(),
-                list(table, r -> !r.enabled(), null, "rules-disabled"));
+                list(table, r -> !r.enabled(), null, prefix + "rules-disabled"));
+    }
+
+    /** Returns {@code , only if the outcome is granted} for a follow-up with a {@code when}, or nothing. */
+    private static String outcomes(org.resolutionpolicy.model.PolicyModel model, String rule) {
+        if (model == null) {
+            return "";
+        }
+        return model.rules().stream().filter(r -> r.id().equals(rule) && r.followUp() != null
+                        && r.followUp().when() != null && !r.followUp().when().isEmpty())
+                .findFirst().map(r -> ", only if the outcome is " + String.join(" or ", r.followUp().when()))
+                .orElse("");
     }
 
     private static Html td(String text) {

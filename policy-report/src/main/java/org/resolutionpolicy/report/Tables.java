@@ -122,6 +122,14 @@ final class Tables {
     }
 
     /**
+     * Returns an amount with its currency, {@code 45.5 EUR}, so that no amount on a page stands without one; an amount
+     * alone for a report whose amounts name no currency.
+     */
+    static String money(BigDecimal amount, String currency) {
+        return currency == null ? amount(amount) : amount(amount) + " " + currency;
+    }
+
+    /**
      * Returns {@code " (EUR)"} for a report's currency, to follow the title of what shows its amounts; nothing for a
      * report whose amounts name no currency.
      */

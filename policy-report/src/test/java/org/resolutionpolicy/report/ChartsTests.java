@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +26,38 @@ class ChartsTests {
     void a_heat_map_darkens_with_the_value_and_escapes_its_labels() {
         Html svg = Charts.heatMap(List.of("<old>"), List.of("a", "b"), new double[][] {{0, 4}}, null);
 
-        assertThat(svg.markup()).contains("fill=\"" + Charts.heatColor(0) + "\"").contains("fill=\"" + Charts.heatColor(1) + "\"")
+        // a zero is white, not the palest blue, so that a small value never looks like none
+        assertThat(svg.markup()).contains("fill=\"#ffffff\"").contains("fill=\"" + Charts.heatColor(1) + "\"")
                 .contains("data-row=\"&lt;old&gt;\"").doesNotContain("<old>");
         assertThat(Pattern.compile("<g class=\"heat\"").matcher(svg.markup()).results().count()).isEqualTo(2);
+    }
+
+    @Test
+    void marked_squares_with_a_value_stand_out_and_unmarked_or_empty_ones_do_not() {
+        Html svg = Charts.heatMap(List.of("ALONE", "ESCALATE to customer-relations-manager"),
+                List.of("ALONE", "ESCALATE to customer-relations-manager"), new double[][] {{100, 1}, {0, 50}}, null,
+                new boolean[][] {{false, true}, {true, false}});
+
+        assertThat(Pattern.compile("<g class=\"heat changed\"").matcher(svg.markup()).results().count()).isEqualTo(1);
+        assertThat(svg.markup()).contains("fill=\"" + Charts.changeColor(0.01) + "\" stroke=\"#c62828\"")
+                .doesNotContain("fill=\"" + Charts.heatColor(0.01) + "\"");
+        // the column label is drawn on two lines; the row label's column holds the longest row label
+        assertThat(svg.markup()).contains(">ESCALATE</text>").contains(">to customer-relations-manager</text>");
+        Matcher first = Pattern.compile("<rect x=\"(\\d+)\"").matcher(svg.markup());
+        assertThat(first.find()).isTrue();
+        assertThat(Double.parseDouble(first.group(1)))
+                .isGreaterThan(Charts.textWidth("ESCALATE to customer-relations-manager"));
+    }
+
+    @Test
+    void a_bar_label_of_any_length_fits_left_of_its_bar() {
+        String name = "customer-relations-manager-of-the-north";
+        Html svg = Charts.stackedBars(List.of("ALONE"), List.of(new Charts.Bar(name, 3)));
+
+        Matcher bar = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"\\d+\" width=\"[0-9.]+\" height=\"16\"")
+                .matcher(svg.markup());
+        assertThat(bar.find()).isTrue();
+        assertThat(Double.parseDouble(bar.group(1))).isGreaterThan(Charts.textWidth(name) + 6);
     }
 
     @Test

@@ -73,6 +73,52 @@ final class Chromium {
         return run(List.of("--dump-dom", url(page, fragment)));
     }
 
+    /**
+     * Returns what a person would find wrong with the page's layout in a window of a width: a copy of the page, with
+     * a measuring script added and its Content-Security-Policy left out (for the script only), is opened and lists
+     * {@code scroll <scrollWidth> <clientWidth>} when the page scrolls sideways, {@code cut <chart> <label>} for each
+     * label of a chart whose box is not inside its chart, and {@code overflow <text>} for each table cell whose
+     * content does not fit it. Empty when nothing is wrong.
+     */
+    java.util.List<String> layoutProblems(Path page, int width) throws IOException, InterruptedException {
+        String html = Files.readString(page, StandardCharsets.UTF_8)
+                .replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "");
+        String measure = String.join("\n", "<script>(function () {",
+                "  var out = [], de = document.documentElement;",
+                "  if (de.scrollWidth > de.clientWidth) { out.push('scroll ' + de.scrollWidth + ' ' + de.clientWidth); }",
+                "  document.querySelectorAll('svg.chart').forEach(function (svg, i) {",
+                "    var box = svg.getBoundingClientRect();",
+                "    svg.querySelectorAll('text').forEach(function (t) {",
+                "      var b = t.getBoundingClientRect();",
+                "      if (b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.top < box.top - 0.5",
+                "          || b.bottom > box.bottom + 0.5) { out.push('cut ' + i + ' ' + t.textContent); }",
+                "    });",
+                "  });",
+                "  document.querySelectorAll('td, th').forEach(function (td) {",
+                "    if (td.scrollWidth > td.clientWidth + 1) { out.push('overflow ' + td.textContent.slice(0, 80)); }",
+                "  });",
+                "  var pre = document.createElement('pre'); pre.id = 'layout-problems';",
+                "  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);",
+                "})();</script>");
+        Path copy = page.resolveSibling(page.getFileName().toString().replace(".html", "") + ".measured.html");
+        Files.writeString(copy, html.replace("</body>", measure + "\n</body>"), StandardCharsets.UTF_8);
+        String dom = run(List.of("--window-size=" + width + ",900", "--hide-scrollbars", "--dump-dom",
+                url(copy, null)));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<pre id=\"layout-problems\">(.*?)</pre>",
+                java.util.regex.Pattern.DOTALL).matcher(dom);
+        if (!m.find()) {
+            fail("the measuring script did not run on " + copy);
+        }
+        String json = m.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+        List<String> problems = new ArrayList<>();
+        java.util.regex.Matcher item = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        while (item.find()) {
+            problems.add(item.group(1));
+        }
+        return problems;
+    }
+
     /** Saves a screenshot of the page (its top, at the window's size) and returns the file. */
     Path screenshot(Path page, String fragment, Path png, int width, int height)
             throws IOException, InterruptedException {

@@ -77,13 +77,17 @@ class DocsExampleTests {
         Path diffHtml = dir.resolve("diff.html");
         // docs/history.md: "The reports as pages", with the paths in dir
         ReplayReport replay = Replay.of(policy).run(History.of(dir.resolve("history.jsonl")));
-        ReplayPage.of(replay).write(replayHtml);
+        ReplayPage.of(replay, policy).write(replayHtml);
         DiffReport diff = Diff.of(policy, edited).run(History.of(dir.resolve("history.jsonl")));
         DiffPage.of(diff).write(diffHtml);
+        // docs/matrix.md: "What an edit changes"
+        MatrixDiffPage.of(policy, edited).withHistory(diff).write(dir.resolve("sign-off.html"));
 
         assertThat(Files.readString(replayHtml)).contains("<svg class=\"chart stacked-bars\"")
                 .contains("<g class=\"bar\" data-label=\"refund\">");
         assertThat(Files.readString(diffHtml)).contains("<svg class=\"chart heat-map\"")
                 .contains("<title>ESCALATE to manager / ALONE: 1</title>");
+        assertThat(Files.readString(dir.resolve("sign-off.html"))).contains("class=\"cell changed-cell\"")
+                .contains("<section class=\"priced\">");
     }
 }

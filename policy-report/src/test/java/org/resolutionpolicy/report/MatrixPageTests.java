@@ -30,6 +30,33 @@ class MatrixPageTests {
     }
 
     @Test
+    void a_follow_up_owed_only_for_some_outcomes_says_so_and_a_computed_limit_shows_its_formula() {
+        Policy policy = Policies.parse("""
+                policy: follow-ups
+                version: "1"
+                roles: [agent, supervisor]
+                attributes:
+                  paid: number
+                remedies:
+                  refund: { unit: money }
+                authority:
+                  agent: { refund: "attributes.paid / 2" }
+                  supervisor: { refund: 500 }
+                rules:
+                  - id: credit-when-granted
+                    remedies: [refund]
+                    followUp: { action: credit-next-bill, within: P7D, when: granted }
+                    because: A granted refund is credited on the next bill
+                """);
+
+        String html = MatrixPage.of(policy).html();
+
+        assertThat(html).contains("<td>always (refund), only if the outcome is granted</td>")
+                .contains("<span class=\"value\">per case: attributes.paid / 2</span>")
+                .contains("a case without those facts: 0; beyond: ESCALATE to supervisor");
+    }
+
+    @Test
     void the_page_is_self_contained() {
         String html = MatrixPage.of(COFFEE).html();
 

@@ -52,7 +52,7 @@ class ReportBrowserTests {
         String dom = chromium.dumpDom(page, null);
 
         assertThat(dom).contains("<h1>Diff: coffee-shop 2026.11 \u2192 coffee-shop 2026.12</h1>")
-                .contains("<g class=\"heat\" data-row=\"ALONE\" data-column=\"ESCALATE to shift-lead\">")
+                .contains("<g class=\"heat changed\" data-row=\"ALONE\" data-column=\"ESCALATE to shift-lead\">")
                 .contains("<title>ESCALATE to shift-lead / DENIED: 1</title>")
                 .contains("<td class=\"num\">+1</td>")
                 .contains("&lt;script&gt;document.body.setAttribute")

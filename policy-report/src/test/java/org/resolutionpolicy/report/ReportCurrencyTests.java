@@ -50,7 +50,8 @@ class ReportCurrencyTests {
         assertThat(ReportFormat.text(r)).contains("\nmoney per remedy (EUR):\n");
         assertThat(JsonText.pretty(ReportFormat.json(r))).contains("\"currency\": \"EUR\"");
         assertThat(ReportFormat.json(r)).containsEntry("currency", "EUR");
-        assertThat(ReplayPage.of(r).html()).contains("<h2>Money per remedy (EUR)</h2>").contains("amounts in EUR");
+        assertThat(ReplayPage.of(r).html()).contains("<h2>Money per remedy, by outcome (EUR)</h2>")
+                .contains("amounts in EUR").contains("<td class=\"num\">30 EUR</td>");
         assertThat(ReportSummary.text(r)).contains("money (EUR) 30 / 80 / 0 / 0");
     }
 
@@ -60,7 +61,8 @@ class ReportCurrencyTests {
 
         assertThat(ReportFormat.text(d)).contains("  money 80 USD  ").contains("\nmoney that moves (USD):\n");
         assertThat(ReportFormat.json(d)).containsEntry("currency", "USD");
-        assertThat(DiffPage.of(d).html()).contains("<h2>Money that moves (USD)</h2>").contains("money (USD)</th>")
+        assertThat(DiffPage.of(d).html()).contains("<h2>Money that moves (USD)</h2>")
+                .contains("<th class=\"num\">money of those proposals</th>").contains("80 USD</td>")
                 .contains("amounts in USD");
         assertThat(ReportSummary.text(d)).contains("  money (USD) refund ");
     }
@@ -76,7 +78,8 @@ class ReportCurrencyTests {
         assertThat(ReportFormat.json(r)).doesNotContainKey("currency");
         assertThat(ReportFormat.text(d)).contains("  money 80  ").contains("\nmoney that moves:\n");
         assertThat(ReportFormat.json(d)).doesNotContainKey("currency");
-        assertThat(ReplayPage.of(r).html()).contains("<h2>Money per remedy</h2>").doesNotContain("amounts in");
+        assertThat(ReplayPage.of(r).html()).contains("<h2>Money per remedy, by outcome</h2>")
+                .doesNotContain("amounts in");
         assertThat(DiffPage.of(d).html()).contains("<h2>Money that moves</h2>").doesNotContain("amounts in");
     }
 }

@@ -55,7 +55,14 @@ final class ReportFixtures {
                 List.of(new ReplayReport.Workload("shift-lead", 9, 1, weeks)),
                 ordered(HOSTILE_RULE, 3L, "fraud-flag", 1L),
                 ordered("authority", 30L, "gold-voucher", 6L),
-                List.of(new ReplayReport.FollowUpCount("call-back", "store-manager", 4)));
+                List.of(new ReplayReport.FollowUpCount("call-back", "store-manager", 4)), "EUR",
+                // six weeks, from the week of 2 February to that of 9 March: the escalations fell in two of them
+                new ReplayReport.Timeline(LocalDate.of(2026, 2, 4), LocalDate.of(2026, 3, 12),
+                        new TreeMap<>(Map.of(LocalDate.of(2026, 2, 2), 12L, LocalDate.of(2026, 3, 2), 14L,
+                                LocalDate.of(2026, 3, 9), 13L)),
+                        new TreeMap<>(Map.of(LocalDate.of(2026, 3, 9), 3L)), 0),
+                Map.of(ReplayReport.REMEDY, ordered("refund", 8L, "voucher", 2L),
+                        ReplayReport.ROLE, ordered("barista", 7L, "customer-relations-manager", 2L)));
     }
 
     static DiffReport diff() {
@@ -76,8 +83,29 @@ final class ReportFixtures {
                         new BigDecimal("90"))),
                 List.of(new DiffReport.WorkloadChange("shift-lead", 8, 9)),
                 new DiffReport.FollowUpChanges(1, List.of(new CaseRef(12, null)),
-                        List.of(new DiffReport.ActionChange("call-back", 1, 0))),
-                new DiffReport.CaseChanges(0, List.of()));
+                        List.of(new DiffReport.ActionChange("call-back", 1, 0)),
+                        List.of(new DiffReport.OwnerChange("call-back", "store-manager", 1, 0))),
+                new DiffReport.CaseChanges(0, List.of()), "EUR");
+    }
+
+    /** A diff whose approver has a long name, as real ladders do. */
+    static DiffReport longNames() {
+        String crm = "customer-relations-manager-of-the-north-region";
+        List<DiffReport.Transition> transitions = List.of(
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.alone(), Outcome.alone(), 140,
+                        new BigDecimal("1400"), List.of(), Map.of()),
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.alone(), Outcome.escalate(crm), 3,
+                        new BigDecimal("75"), List.of(new CaseRef(3, "c-3")), Map.of("big-vouchers", 3L)),
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.escalate(crm), Outcome.escalate(crm),
+                        20, new BigDecimal("800"), List.of(), Map.of()),
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.escalate(crm), Outcome.swat("fraud"),
+                        1, new BigDecimal("90"), List.of(new CaseRef(12, "c-12")), Map.of("fraud-flag", 1L)),
+                new DiffReport.Transition("goodwill-voucher-for-delays", Outcome.escalate(crm), Outcome.denied(), 2,
+                        new BigDecimal("90"), List.of(new CaseRef(14, "c-14")), Map.of("no-big-refunds", 2L)));
+        return new DiffReport(SHOP, EDITED, "history.jsonl", 170, 166, 166, 0, 0, List.of(), 6, 6, transitions,
+                List.of(), List.of(new DiffReport.WorkloadChange(crm, 23, 23)),
+                new DiffReport.FollowUpChanges(0, List.of(), List.of()), new DiffReport.CaseChanges(0, List.of()),
+                "EUR");
     }
 
     static DiffReport emptyDiff() {

@@ -52,7 +52,7 @@ final class Decider implements MapPartitionsFunction<Row, Row> {
         String openedDay = c == null || c.openedAt() == null ? null
                 : LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC).toString();
         Object[] decision = DecisionRows.columns(policy, d, file, line);
-        Object[] values = new Object[6 + decision.length];
+        Object[] values = new Object[6 + decision.length + 3];
         values[0] = file;
         values[1] = line;
         values[2] = status;
@@ -60,6 +60,10 @@ final class Decider implements MapPartitionsFunction<Row, Row> {
         values[4] = c == null ? null : c.id();
         values[5] = openedDay;
         System.arraycopy(decision, 0, values, 6, decision.length);
+        // what the breakdowns of escalations read beside the decision: the requesting role, category and channel
+        values[6 + decision.length] = c == null ? null : c.employee().role();
+        values[6 + decision.length + 1] = c == null ? null : c.category();
+        values[6 + decision.length + 2] = c == null ? null : c.channel();
         return RowFactory.create(values);
     }
 }

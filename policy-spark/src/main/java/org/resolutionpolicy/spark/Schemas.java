@@ -76,7 +76,11 @@ final class Schemas {
             createStructField("status", StringType, false),
             createStructField("problem", StringType, true),
             createStructField("caseId", StringType, true),
-            createStructField("openedDay", StringType, true)), DECISION.stream()).toList());
+            createStructField("openedDay", StringType, true)), Stream.concat(DECISION.stream(), Stream.of(
+            // after the decision, so that the decision's columns keep their places
+            createStructField("role", StringType, true),
+            createStructField("category", StringType, true),
+            createStructField("channel", StringType, true)))).toList());
 
     /** A diff's comparisons: one row per history line, both policies' decisions of its case when it holds one. */
     static final StructType COMPARISONS = createStructType(List.of(

@@ -141,8 +141,10 @@ public final class SparkReplay {
         void count(ReplayCounter counter, Row row) {
             // a row keeps the day of openedAt, which is all of it that a replay counts
             String day = row.getString(5);
+            int facts = 6 + Schemas.DECISION.size();
             counter.count(DecisionRows.decision(row, 6, row.getString(4)),
-                    day == null ? null : LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant());
+                    day == null ? null : LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    row.getString(facts), row.getString(facts + 1), row.getString(facts + 2));
         }
     }
 }
