@@ -7,7 +7,7 @@ import java.util.ServiceLoader;
 
 /**
  * Writes what a {@link ShadowPolicy}'s candidate decided otherwise than the serving policy, one JSON line per
- * disagreement, so that a policy owner can price an edit on live traffic ({@code policy shadow summary}).
+ * disagreement, so that a policy owner can price an edit on live traffic ({@code policy shadow-summary}).
  *
  * <pre>{@code
  * try (ShadowLog log = ShadowLog.jsonLines(Path.of("shadow.jsonl"), ShadowLog.Options.DEFAULTS);

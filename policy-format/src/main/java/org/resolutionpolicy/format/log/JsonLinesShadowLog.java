@@ -38,8 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a shadow's disagreements as JSON lines, and its agreements as tallies: the shadow log of the policy-format
- * guide, which {@code policy shadow summary} reads back into the report of {@code policy diff}.
+ * Writes a shadow's disagreements as JSON lines, and its agreements as tallies: the shadow log of
+ * {@code docs/shadow.md}, which {@code policy shadow-summary} reads back into the report of {@code policy diff}.
  *
  * <p>Lines, each an object whose {@code "shadow"} key says its kind:
  * <ul>
