@@ -51,8 +51,11 @@ class ShadowPolicyTests {
 
     static final Duration PATIENCE = Duration.ofMinutes(2);
 
-    /** A policy that decides as another, slower by a pause: a candidate that cannot keep up with the traffic. */
-    record Slow(Policy policy, long pauseNanos) implements Policy {
+    /**
+     * A policy that decides as another, slower by a pause of ten times the traffic's measured interval between cases:
+     * a candidate that cannot keep up, however loaded the machine.
+     */
+    record Slow(Policy policy, AtomicLong intervalNanos) implements Policy {
         @Override public String id() { return policy.id(); }
         @Override public String version() { return policy.version(); }
         @Override public String description() { return policy.description(); }
@@ -67,7 +70,7 @@ class ShadowPolicyTests {
 
         @Override
         public Decision decide(CustomerCase c) {
-            LockSupport.parkNanos(pauseNanos);
+            LockSupport.parkNanos(10 * intervalNanos.get());
             return policy.decide(c);
         }
     }
@@ -79,8 +82,9 @@ class ShadowPolicyTests {
         @Test
         void memory_stays_bounded_when_the_candidate_is_ten_times_slower_than_the_traffic() throws Exception {
             Policy serving = Policies.parse(SHOP);
-            long traffic = 100_000; // a case every 0.1 ms, the candidate takes 1 ms
-            Policy candidate = new Slow(Policies.parse(EDITED), 10 * traffic);
+            long traffic = 100_000; // a case every 0.1 ms or more; the candidate takes ten times what it measures
+            AtomicLong interval = new AtomicLong(traffic);
+            Policy candidate = new Slow(Policies.parse(EDITED), interval);
             AtomicLong heardDropped = new AtomicLong();
             AtomicLong heard = new AtomicLong();
             int capacity = 16;
@@ -98,10 +102,12 @@ class ShadowPolicyTests {
                             heardDropped.incrementAndGet();
                         }
                     }).build()) {
-                for (int i = 0; i < cases; i++) {
+                long start = System.nanoTime();
+                for (int i = 1; i <= cases; i++) {
                     assertThat(shadow.decide(CASE)).isEqualTo(serving.decide(CASE));
                     maxQueued = Math.max(maxQueued, shadow.status().queued());
                     LockSupport.parkNanos(traffic);
+                    interval.set((System.nanoTime() - start) / i);
                 }
                 assertThat(shadow.awaitIdle(PATIENCE)).isTrue();
                 ShadowStatus status = shadow.status();
