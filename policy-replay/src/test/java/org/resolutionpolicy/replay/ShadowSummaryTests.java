@@ -165,6 +165,42 @@ class ShadowSummaryTests {
     }
 
     @Nested
+    @DisplayName("masking, as the decision log masks")
+    class Masking {
+
+        final List<String> lines = traffic(200, 7).stream()
+                .map(l -> l.replace("\"employee\": {", "\"customer\": {\"id\": \"CU-9\"}, \"employee\": {\"id\": \"E-5\", "))
+                .toList();
+
+        @Test
+        void hashed_ids_never_appear_and_the_summary_names_cases_by_their_hashes() throws Exception {
+            ShadowLog.Options hashed = new ShadowLog.Options(new DecisionLog.Options(DecisionLog.Masking.HASH,
+                    DecisionLog.Masking.HASH, DecisionLog.Masking.HASH, "pepper"), 0);
+
+            Run run = serve(ReplayTests.SHOP, DiffTests.EDITED, lines, hashed);
+
+            assertThat(run.log()).doesNotContain("\"S-").doesNotContain("CU-9").doesNotContain("E-5")
+                    .contains("\"customer\":\"sha256:").contains("\"employee\":\"sha256:")
+                    .contains("\"case\":\"sha256:");
+            DiffReport summary = summary(run.log()).report();
+            assertThat(summary.changedCases()).isEqualTo(run.status().disagreed()).isPositive();
+            assertThat(summary.changes()).flatExtracting(DiffReport.Transition::samples)
+                    .allSatisfy(ref -> assertThat(ref.caseId()).startsWith("sha256:"));
+        }
+
+        @Test
+        void dropped_ids_are_left_out() throws Exception {
+            ShadowLog.Options dropped = new ShadowLog.Options(new DecisionLog.Options(DecisionLog.Masking.DROP,
+                    DecisionLog.Masking.DROP, DecisionLog.Masking.DROP, ""), 0);
+
+            Run run = serve(ReplayTests.SHOP, DiffTests.EDITED, lines, dropped);
+
+            assertThat(run.log()).doesNotContain("\"case\":").doesNotContain("\"customer\":")
+                    .doesNotContain("\"employee\":").contains("\"shadow\":\"DISAGREED\"");
+        }
+    }
+
+    @Nested
     @DisplayName("a shadow log that is not one")
     class BadLogs {
 
