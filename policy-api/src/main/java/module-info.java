@@ -13,4 +13,5 @@ module org.resolutionpolicy.api {
     uses org.resolutionpolicy.api.spi.PolicyEngine;
     uses org.resolutionpolicy.api.spi.Formats;
     uses org.resolutionpolicy.api.DecisionLog.Provider;
+    uses org.resolutionpolicy.api.ShadowLog.Provider;
 }

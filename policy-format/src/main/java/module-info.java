@@ -2,7 +2,8 @@
  * The public formats of resolution-policy, read and written in one place: cases (YAML and JSON, one line of a
  * history), decisions (JSON and text), the JSON-lines decision log, and the located YAML reading every file format
  * uses. It provides the API's {@link org.resolutionpolicy.api.spi.Formats} and
- * {@link org.resolutionpolicy.api.DecisionLog.Provider}.
+ * {@link org.resolutionpolicy.api.DecisionLog.Provider} and
+ * {@link org.resolutionpolicy.api.ShadowLog.Provider}.
  */
 module org.resolutionpolicy.format {
     requires transitive org.resolutionpolicy.api;
@@ -20,4 +21,6 @@ module org.resolutionpolicy.format {
     provides org.resolutionpolicy.api.spi.Formats with org.resolutionpolicy.format.ServiceFormats;
     provides org.resolutionpolicy.api.DecisionLog.Provider
             with org.resolutionpolicy.format.log.JsonLinesDecisionLog.Provider;
+    provides org.resolutionpolicy.api.ShadowLog.Provider
+            with org.resolutionpolicy.format.log.JsonLinesShadowLog.Provider;
 }

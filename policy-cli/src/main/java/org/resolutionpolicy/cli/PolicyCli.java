@@ -54,7 +54,7 @@ import picocli.CommandLine.Parameters;
         description = "Validate resolution policies and decide cases with them.",
         subcommands = {PolicyCli.Validate.class, PolicyCli.Decide.class, PolicyCli.Explain.class, PolicyCli.Test.class,
             PolicyCli.LogSummary.class, MatrixCommand.class, ReplayCommand.class, DiffCommand.class, AnalyzeCommand.class,
-            CommandLine.HelpCommand.class})
+            ShadowSummaryCommand.class, CommandLine.HelpCommand.class})
 public final class PolicyCli implements Callable<Integer> {
 
     /** Success. */

@@ -85,11 +85,16 @@ final class Currencies implements Serializable {
 
     /** Counts one money proposal in a currency ({@code null} for none stated) of a case at a line. */
     void add(String currency, long line, String caseId) {
+        add(currency, 1, line, caseId);
+    }
+
+    /** Counts money proposals in one currency ({@code null} for none stated), the first of them a case at a line. */
+    void add(String currency, long proposals, long line, String caseId) {
         String key = currency == null ? UNSTATED : currency;
         Seen entry = key.equals(lastKey) ? last : seen.computeIfAbsent(key, k -> new Seen());
         lastKey = key;
         last = entry;
-        entry.proposals++;
+        entry.proposals += proposals;
         entry.first.add(line, caseId);
     }
 

@@ -169,6 +169,38 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         return changed;
     }
 
+    /**
+     * Counts cases both policies decided alike that were added up rather than kept one by one (a shadow log's
+     * tally): as {@link #count} counts them, with no change.
+     */
+    void agreedCases(long n) {
+        cases += n;
+    }
+
+    /**
+     * Counts proposals of agreed cases with one remedy and outcome on both sides, {@code priced} of them with an
+     * amount adding up to {@code money} in a currency ({@code null} for none stated), the first at a line: as
+     * {@link #proposal} counts each of them.
+     */
+    void agreed(String remedy, Outcome outcome, long count, long priced, BigDecimal money, String currency,
+                long firstLine, String firstCase) {
+        proposals += count;
+        Cell cell = cells.computeIfAbsent(new Pair(remedy, outcome, outcome), p -> new Cell());
+        cell.count += count;
+        if (priced > 0 && subject.units().get(remedy) == RemedyUnit.MONEY) {
+            cell.money = cell.money.add(money);
+            if (subject.currency() == null) {
+                currencies.add(currency, priced, firstLine, firstCase);
+            }
+        }
+    }
+
+    /** Counts agreed cases escalated to an approver, the same on both sides. */
+    void agreedWorkload(String approver, long cases) {
+        workloadBefore.add(approver, cases);
+        workloadAfter.add(approver, cases);
+    }
+
     private boolean proposal(long line, String caseId, ProposalDecision old, ProposalDecision now,
                              String caseCurrency) {
         proposals++;

@@ -158,6 +158,17 @@ public interface PolicyEngine {
     }
 
     /**
+     * Starts a shadow: a serving policy with a candidate deciding the same cases off the request path.
+     *
+     * @param settings the serving policy, the candidate and the shadow's queue and workers
+     * @return the running shadow
+     * @throws UnsupportedOperationException if this engine cannot run shadows
+     */
+    default org.resolutionpolicy.api.ShadowPolicy shadow(org.resolutionpolicy.api.ShadowPolicy.Settings settings) {
+        throw new UnsupportedOperationException("this policy engine cannot run shadows: " + getClass().getName());
+    }
+
+    /**
      * Returns the first engine visible to the class loader of this API. It is looked up on the first call only:
      * every later call returns the same instance, since what a class loader sees does not change.
      *

@@ -135,6 +135,11 @@ public final class YamlPolicyEngine implements PolicyEngine {
     }
 
     @Override
+    public org.resolutionpolicy.api.ShadowPolicy shadow(org.resolutionpolicy.api.ShadowPolicy.Settings settings) {
+        return org.resolutionpolicy.engine.internal.shadow.ShadowedPolicy.start(settings);
+    }
+
+    @Override
     public LivePolicy watch(WatchRequest request) {
         return WatchedPolicy.start(sources -> watchable(sources, request.options()), request,
                 request.options().clock());

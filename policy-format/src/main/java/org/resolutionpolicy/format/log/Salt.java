@@ -9,6 +9,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.resolutionpolicy.api.DecisionLog.Masking;
@@ -82,6 +84,17 @@ final class Salt {
         LOG.warn("decision log [{}]: no salt set for hashed ids; hashing them with a random salt of this log alone "
                 + "(ids hashed by another log will not match; set a salt in DecisionLog.Options to match them)", name);
         return generated();
+    }
+
+    /** Returns a value hashed with a salt as the logs write it: {@code sha256:} and 24 hex digits. */
+    static String hash(String salt, String value) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((salt + value).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** Returns true if the options hash any id. */

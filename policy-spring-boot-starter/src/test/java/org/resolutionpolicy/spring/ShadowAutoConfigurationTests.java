@@ -1,0 +1,109 @@
+package org.resolutionpolicy.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resolutionpolicy.api.Decision;
+import org.resolutionpolicy.api.Policies;
+import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.ShadowPolicy;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * The shadow of the starter: a candidate location turns it on; the served decisions are the policy's alone; the
+ * disagreements are in the metrics and the shadow log; the health shows the candidate; a broken candidate changes
+ * nothing served and says why.
+ */
+class ShadowAutoConfigurationTests {
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(PolicyAutoConfiguration.class, ShadowAutoConfiguration.class))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withPropertyValues(PolicyAutoConfigurationTests.SMALL);
+
+    @TempDir
+    Path dir;
+
+    static final Policy SMALL = Policies.fromClasspath("policies/small.yaml");
+
+    /** The small policy with the agent's refund limit raised from 10 to 50. */
+    Path candidate() throws Exception {
+        return Files.writeString(dir.resolve("candidate.yaml"), PolicyAutoConfigurationTests.policy(50));
+    }
+
+    @Test
+    void configures_no_shadow_without_a_candidate() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(ShadowAutoConfiguration.class);
+            assertThat(context.getBean(Policy.class)).isNotInstanceOf(ShadowPolicy.class);
+        });
+    }
+
+    @Test
+    void serves_the_policy_decisions_and_counts_logs_and_reports_the_candidate_disagreeing() throws Exception {
+        Path log = dir.resolve("shadow.jsonl");
+        runner.withPropertyValues("resolution.policy.shadow.candidate=" + candidate(),
+                "resolution.policy.shadow.log.path=" + log).run(context -> {
+            assertThat(context).hasNotFailed();
+            Policy policy = context.getBean(Policy.class);
+            assertThat(policy).isInstanceOf(ShadowPolicy.class);
+            for (double amount : new double[] {5, 30, 40, 80}) {
+                Decision served = policy.decide(PolicyAutoConfigurationTests.refund(amount));
+                assertThat(served).isEqualTo(SMALL.decide(PolicyAutoConfigurationTests.refund(amount)));
+            }
+            ShadowPolicy shadow = (ShadowPolicy) policy;
+            assertThat(shadow.awaitIdle(Duration.ofMinutes(2))).isTrue();
+
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get(MicrometerShadowMetrics.DECISIONS).tag("result", "DISAGREED").counter().count())
+                    .isEqualTo(2);
+            assertThat(registry.get(MicrometerShadowMetrics.DECISIONS).tag("result", "AGREED").counter().count())
+                    .isEqualTo(2);
+            assertThat(registry.get(MicrometerShadowMetrics.DISAGREEMENTS).tag("remedy", "refund")
+                    .tag("from", "ESCALATE:supervisor").tag("to", "ALONE").counter().count()).isEqualTo(2);
+            assertThat(registry.get(MicrometerShadowMetrics.DROPPED).counter().count()).isZero();
+            assertThat(registry.get(MicrometerShadowMetrics.CANDIDATE_FAILED).gauge().value()).isZero();
+
+            Health health = context.getBean("policyShadowHealthIndicator", HealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("state", "RUNNING")
+                    .containsEntry("candidate", shadow.candidate().revision())
+                    .containsEntry("serving", SMALL.revision()).containsEntry("disagreed", 2L);
+        });
+        // closed with the context: the disagreements and the tally of the agreements are written
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).filteredOn(l -> l.startsWith("{\"shadow\":\"DISAGREED\"")).hasSize(2);
+        assertThat(lines).filteredOn(l -> l.startsWith("{\"shadow\":\"TALLY\"")).singleElement()
+                .satisfies(l -> assertThat(l).contains("\"cases\":2"));
+    }
+
+    @Test
+    void a_candidate_that_fails_to_load_changes_nothing_served_and_says_why() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"),
+                PolicyAutoConfigurationTests.policy(50).replace("refund: 50", "refund: fifty"));
+        runner.withPropertyValues("resolution.policy.shadow.candidate=" + broken).run(context -> {
+            assertThat(context).hasNotFailed();
+            Policy policy = context.getBean(Policy.class);
+            assertThat(policy.decide(PolicyAutoConfigurationTests.refund(30)))
+                    .isEqualTo(SMALL.decide(PolicyAutoConfigurationTests.refund(30)));
+
+            Health health = context.getBean("policyShadowHealthIndicator", HealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("state", "FAILED").doesNotContainKey("candidate");
+            assertThat(health.getDetails().get("problems").toString()).contains("broken.yaml").contains("fifty");
+            assertThat(context.getBean(MeterRegistry.class).get(MicrometerShadowMetrics.CANDIDATE_FAILED).gauge()
+                    .value()).isEqualTo(1);
+        });
+    }
+}
