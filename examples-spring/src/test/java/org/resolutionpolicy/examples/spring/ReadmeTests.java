@@ -80,8 +80,8 @@ class ReadmeTests {
         for (tools.jackson.databind.JsonNode property : tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(metadata).get("properties")) {
             String source = property.get("sourceType").asString();
-            if (source.matches("org\\.resolutionpolicy\\.spring\\.Policy(Properties|RequestProperties|"
-                    + "ActuatorProperties)(\\$.*)?")) {
+            if (source.matches("org\\.resolutionpolicy\\.spring\\.(Policy(Properties|RequestProperties|"
+                    + "ActuatorProperties)|ShadowProperties)(\\$.*)?")) {
                 all.add(property.get("name").asString());
             }
         }
