@@ -2,6 +2,7 @@ package org.resolutionpolicy.model;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.resolutionpolicy.api.Explanation.Failure;
@@ -14,8 +15,19 @@ import org.resolutionpolicy.model.source.Place;
  * @param from the first instant in force, or null for "since ever"
  * @param until the first instant no longer in force, or null for "until further notice"
  * @param place where it is declared
+ * @param zone the zone whose midnights its dates are (the policy's {@code timeZone}), for showing them
  */
-public record Validity(Instant from, Instant until, Place place) {
+public record Validity(Instant from, Instant until, Place place, ZoneId zone) {
+
+    /** Creates a validity; a null zone is UTC. */
+    public Validity {
+        zone = zone == null ? ZoneOffset.UTC : zone;
+    }
+
+    /** Creates a validity whose dates are UTC dates. */
+    public Validity(Instant from, Instant until, Place place) {
+        this(from, until, place, ZoneOffset.UTC);
+    }
 
     /** Returns true if the instant is in force. */
     public boolean covers(Instant at) {
@@ -31,15 +43,23 @@ public record Validity(Instant from, Instant until, Place place) {
 
     /** Returns {@code from 2026-04-01 until 2027-04-01}, dates printed without their midnight time. */
     public String text() {
-        String f = from == null ? "" : "from " + show(from);
-        String u = until == null ? "" : "until " + show(until);
+        String f = from == null ? "" : "from " + show(from, zone);
+        String u = until == null ? "" : "until " + show(until, zone);
         return f.isEmpty() ? u : u.isEmpty() ? f : f + " " + u;
     }
 
     /** Prints an instant as a date when it is midnight UTC, else as the instant. */
     public static String show(Instant at) {
-        return at.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)
-                ? at.atZone(ZoneOffset.UTC).toLocalDate().toString() : at.toString();
+        return show(at, ZoneOffset.UTC);
+    }
+
+    /** Prints an instant as a date when it is midnight in a zone (then with the zone, unless UTC), else as the instant. */
+    public static String show(Instant at, ZoneId zone) {
+        if (!at.atZone(zone).toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return at.toString();
+        }
+        String date = at.atZone(zone).toLocalDate().toString();
+        return PolicyTime.isUtc(zone) ? date : date + " " + zone.getId();
     }
 
     /** Returns the condition a rule with this validity gets, AND-ed with its {@code when}. */

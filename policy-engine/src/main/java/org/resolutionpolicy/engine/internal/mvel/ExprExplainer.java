@@ -122,7 +122,7 @@ final class ExprExplainer {
                 return null;
             }
         }
-        return Functions.exact(c.function(), args, c.calendar());
+        return Functions.exact(c.function(), args, c.calendar(), facts.time());
     }
 
     /** Returns a date argument as the instant it is: a literal, a fact or a helper (dates have no arithmetic). */
@@ -201,6 +201,10 @@ final class ExprExplainer {
             values(((Expr.Presence) e).fact(), facts, out);
         } else if (e instanceof Expr.Call c) {
             c.args().forEach(arg -> values(arg, facts, out));
+            String working = DateWorking.dates(c) ? DateWorking.of(c, facts) : null;
+            if (working != null) {
+                out.put(print(c), working);
+            }
         } else if (e instanceof Expr.Unary) {
             values(((Expr.Unary) e).operand(), facts, out);
         } else if (e instanceof Expr.Binary b) {

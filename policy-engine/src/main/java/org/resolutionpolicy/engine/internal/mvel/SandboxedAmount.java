@@ -98,9 +98,40 @@ public final class SandboxedAmount implements ComputedAmount {
         if (tree instanceof Expr.Literal) {
             return shown;
         }
-        return substituted.equals(shown) || tree instanceof Expr.FactRef
+        String working = substituted.equals(shown) || tree instanceof Expr.FactRef
                 ? evaluator.print(tree) + " = " + shown
                 : evaluator.print(tree) + " = " + substituted + " = " + shown;
+        return working + dateWorking(tree, facts);
+    }
+
+    /**
+     * Returns how the date differences of the amount were counted ({@code ; businessDaysBetween(..) = 1 working day
+     * after ...}) when the policy counts in a time zone or on calendars chosen by a fact; empty otherwise, so that the
+     * working of a policy in UTC on one calendar reads as it always has.
+     */
+    private String dateWorking(Expr e, Facts facts) {
+        if (facts.time().utc() && facts.time().zoneSource() == null && facts.time().calendarName() == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        dateCalls(e, facts, out, seen);
+        return out.toString();
+    }
+
+    private void dateCalls(Expr e, Facts facts, StringBuilder out, java.util.Set<String> seen) {
+        if (e instanceof Expr.Call c) {
+            String working = DateWorking.dates(c) ? DateWorking.of(c, facts) : null;
+            if (working != null && seen.add(evaluator.print(c))) {
+                out.append("; ").append(evaluator.print(c)).append(" = ").append(working);
+            }
+            c.args().forEach(a -> dateCalls(a, facts, out, seen));
+        } else if (e instanceof Expr.Unary u) {
+            dateCalls(u.operand(), facts, out, seen);
+        } else if (e instanceof Expr.Binary b) {
+            dateCalls(b.left(), facts, out, seen);
+            dateCalls(b.right(), facts, out, seen);
+        }
     }
 
     @Override
@@ -114,6 +145,9 @@ public final class SandboxedAmount implements ComputedAmount {
             Object v = ExprExplainer.raw(e, facts);
             if (v == null) {
                 return evaluator.print(e) + " (absent)";
+            }
+            if (v instanceof java.time.Instant at && !facts.time().utc()) {
+                return facts.time().show(at);
             }
             return v instanceof BigDecimal n ? Values.normalize(n).toPlainString() : v.toString();
         }
