@@ -95,10 +95,15 @@ public record CalendarPeriod(Unit unit, MonthDay start, DayOfWeek weekStart) imp
      * @throws IllegalArgumentException with a message for the policy owner when it starts so and is not a period
      */
     public static CalendarPeriod parse(String text) {
-        String[] words = text.trim().split("\\s+");
-        if (words.length == 0 || !words[0].equalsIgnoreCase("calendar")) {
+        String t = text.strip();
+        if (!t.regionMatches(true, 0, "calendar", 0, 8) || t.length() > 8 && !Character.isWhitespace(t.charAt(8))) {
             return null;
         }
+        if (t.length() > 60) {
+            throw new IllegalArgumentException("[" + t.substring(0, 60) + "...] is too long for a calendar period: write "
+                    + "one of " + EXAMPLES);
+        }
+        String[] words = t.split("\\s+");
         if (words.length < 2) {
             throw new IllegalArgumentException("[" + text.trim() + "] names no period: write one of " + EXAMPLES);
         }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.resolutionpolicy.api.CalendarPeriod;
 import org.resolutionpolicy.model.PolicyTime;
 import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.model.value.Rounding;
@@ -52,7 +51,6 @@ public final class ConditionEncoder {
     private final Smt smt;
     private final String remedy;
     private final Rounding rounding;
-    /** The policy's zone and calendars: dates of a policy in a zone other than UTC are not encoded. */
     private final PolicyTime time;
     private final Map<String, Defined> defined = new HashMap<>();
 
@@ -61,18 +59,7 @@ public final class ConditionEncoder {
      *
      * @param remedy the remedy of the proposal
      * @param rounding how the policy rounds quotients and computed money, as the engine does
-     */
-    public ConditionEncoder(FactSpace space, String remedy, Rounding rounding) {
-        this(space, remedy, rounding, PolicyTime.DEFAULT);
-    }
-
-    /**
-     * Creates an encoder for proposals of one remedy of a policy that counts dates in its time: the dates of a
-     * policy in a time zone other than UTC, or with calendars chosen by a fact, are not encoded.
-     *
-     * @param remedy the remedy of the proposal
-     * @param rounding how the policy rounds quotients and computed money, as the engine does
-     * @param time the policy's zone and calendars
+     * @param time the policy's zone and calendars (see {@link ZonedDates})
      */
     public ConditionEncoder(FactSpace space, String remedy, Rounding rounding, PolicyTime time) {
         this.space = space;
@@ -196,16 +183,7 @@ public final class ConditionEncoder {
     }
 
     private FactSpace.Var var(String fact) throws NotEncoded {
-        FactSpace.Var v = space.fact(fact);
-        if (v == null) {
-            throw new NotEncoded("fact [" + fact + "] has no variable");
-        }
-        if (v.type() == FactType.DATETIME && !fact.equals("openedAt") && !time.utcOnly()) {
-            // a date alone of the case is the midnight of the case's zone, which a fact may choose
-            throw new NotEncoded("date [" + fact + "] is read in the policy's time zone, which the analysis does not "
-                    + "model");
-        }
-        return v;
+        return ZonedDates.check(fact, space.fact(fact), time);
     }
 
     private Term test(FactPath path, ValueTest t) throws NotEncoded {
@@ -530,11 +508,7 @@ public final class ConditionEncoder {
 
     /** Returns a function's value: {@code min} and {@code max}, and the date differences but the business days. */
     private Num call(Expr.Call c) throws NotEncoded {
-        String function = c.function();
-        if (function.equals("daysBetween") && !time.utcOnly()) {
-            throw new NotEncoded("[daysBetween] at offset [" + c.offset() + "] is not encoded: it counts the dates of "
-                    + "the policy's time zone");
-        }
+        String function = ZonedDates.check(c, time);
         if (function.equals("daysBetween")) {
             // calendar days between the UTC dates: whole days of epoch seconds, the case's dates being whole seconds
             Term from = day(c.args().get(0));
@@ -617,11 +591,7 @@ public final class ConditionEncoder {
     }
 
     private FactSpace.Use use(String remedy, java.time.temporal.TemporalAmount window) throws NotEncoded {
-        if (window instanceof CalendarPeriod) {
-            throw new NotEncoded("history of [" + remedy + "] in [" + window + "] counts a calendar period, which the "
-                    + "analysis does not model");
-        }
-        FactSpace.Use u = space.use(remedy, window);
+        FactSpace.Use u = space.use(remedy, ZonedDates.check(remedy, window));
         if (u == null) {
             throw new NotEncoded("history of [" + remedy + "] in [" + window + "] has no variable");
         }
