@@ -303,6 +303,31 @@ class CalendarAndZoneTests {
         }
 
         @Test
+        void days_late_defined_by_name_shows_its_dates_zone_calendar_and_days() {
+            Policy p = Policies.parse(TELECOM.replace("rules:\n", """
+                    definitions:
+                      daysLate: "businessDaysBetween(attributes.reportedAt, attributes.repairedAt) - 1"
+                    rules:
+                      - id: days-late
+                        when: "named.daysLate > 1"
+                        remedies: [credit]
+                        require: supervisor
+                        because: More than a day late is reviewed
+                    """));
+            CustomerCase c = fault("NSW", "2026-03-04T12:00:00+11:00");
+
+            Explanation.Failure failure = p.explain(c).proposals().get(0).rules().stream()
+                    .filter(r -> r.rule().equals("days-late")).findFirst().orElseThrow().failures().get(0);
+
+            assertThat(failure.values()).extracting(Explanation.Failure.Reading::name, Explanation.Failure.Reading::value)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("named.daysLate", "0"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "businessDaysBetween(attributes.reportedAt, attributes.repairedAt)",
+                                    "1 working day after Mon 2026-03-02 08:00 up to Wed 2026-03-04 12:00 in "
+                                            + "Australia/Sydney (attributes.state = NSW) on calendar NSW: Wed 2026-03-04"));
+        }
+
+        @Test
         void a_validity_date_is_midnight_in_the_policys_zone() {
             Policy p = Policies.parse("""
                     policy: uprated

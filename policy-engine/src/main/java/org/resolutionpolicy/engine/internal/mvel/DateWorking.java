@@ -65,6 +65,36 @@ final class DateWorking {
         }
     }
 
+    /**
+     * Adds the working of every date difference a defined value reads ({@code named.daysLate} defined as
+     * {@code businessDaysBetween(..) - 1}), and of those its own definitions read, as readings named by the call.
+     */
+    static void inDefinition(Expr.FactRef ref, Facts facts, java.util.function.Function<Expr, String> print,
+                             java.util.Map<String, String> out) {
+        if (ref.path().derivation() instanceof org.resolutionpolicy.model.Derivation.Computed c) {
+            calls(c.amount().tree(), facts, print, out);
+        }
+    }
+
+    /** Adds the working of every date difference of a tree, and of the definitions it reads. */
+    static void calls(Expr e, Facts facts, java.util.function.Function<Expr, String> print,
+                      java.util.Map<String, String> out) {
+        if (e instanceof Expr.Call c) {
+            String working = dates(c) ? of(c, facts) : null;
+            if (working != null) {
+                out.putIfAbsent(print.apply(c), working);
+            }
+            c.args().forEach(a -> calls(a, facts, print, out));
+        } else if (e instanceof Expr.FactRef f) {
+            inDefinition(f, facts, print, out);
+        } else if (e instanceof Expr.Unary u) {
+            calls(u.operand(), facts, print, out);
+        } else if (e instanceof Expr.Binary b) {
+            calls(b.left(), facts, print, out);
+            calls(b.right(), facts, print, out);
+        }
+    }
+
     /** Returns the zone as the working names it: its id, and the fact that chose it. */
     private static String zoneText(CaseTime time) {
         String z = time.utc() && time.zoneSource() == null ? "UTC" : time.zone().getId();

@@ -194,6 +194,7 @@ final class ExprExplainer {
         if (e instanceof Expr.FactRef) {
             Expr.FactRef f = (Expr.FactRef) e;
             out.put(f.path().name(), show(f.type(), f.path().read(facts)));
+            DateWorking.inDefinition(f, facts, this::print, out);
         } else if (e instanceof Expr.Helper) {
             Expr.Helper h = (Expr.Helper) e;
             out.put(h.text(), show(h.type(), h.read().apply(facts)));

@@ -113,25 +113,11 @@ public final class SandboxedAmount implements ComputedAmount {
         if (facts.time().utc() && facts.time().zoneSource() == null && facts.time().calendarName() == null) {
             return "";
         }
+        java.util.Map<String, String> calls = new java.util.LinkedHashMap<>();
+        DateWorking.calls(e, facts, evaluator::print, calls);
         StringBuilder out = new StringBuilder();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        dateCalls(e, facts, out, seen);
+        calls.forEach((call, working) -> out.append("; ").append(call).append(" = ").append(working));
         return out.toString();
-    }
-
-    private void dateCalls(Expr e, Facts facts, StringBuilder out, java.util.Set<String> seen) {
-        if (e instanceof Expr.Call c) {
-            String working = DateWorking.dates(c) ? DateWorking.of(c, facts) : null;
-            if (working != null && seen.add(evaluator.print(c))) {
-                out.append("; ").append(evaluator.print(c)).append(" = ").append(working);
-            }
-            c.args().forEach(a -> dateCalls(a, facts, out, seen));
-        } else if (e instanceof Expr.Unary u) {
-            dateCalls(u.operand(), facts, out, seen);
-        } else if (e instanceof Expr.Binary b) {
-            dateCalls(b.left(), facts, out, seen);
-            dateCalls(b.right(), facts, out, seen);
-        }
     }
 
     @Override
