@@ -59,11 +59,4 @@ public record CaseTime(ZoneId zone, String zoneSource, WorkCalendar calendar, St
     public static String show(LocalDate date) {
         return DAY.format(date);
     }
-
-    /** Returns the zone and calendar in words: {@code Australia/Sydney (attributes.state = NSW), calendar NSW}. */
-    public String text() {
-        String z = utc() && zoneSource == null ? "UTC" : zone.getId();
-        String s = zoneSource == null ? z : z + " (" + zoneSource + ")";
-        return calendarName == null ? s : s + ", calendar " + calendarName;
-    }
 }
