@@ -404,7 +404,8 @@ class CalendarAndZoneTests {
             Problem p = problems(HEAD + "timeZone: AEST\n").get(0);
 
             assertThat(p.message()).isEqualTo("unknown zone id [AEST] in timeZone");
-            assertThat(p.hint()).isNotNull();
+            assertThat(p.hint()).isEqualTo("write a region id such as [Australia/Sydney]: an abbreviation such as "
+                    + "[AEST] does not say when daylight saving starts");
         }
 
         @Test

@@ -167,12 +167,13 @@ final class ZoneReader {
             return ZoneId.of(text.trim());
         } catch (DateTimeException e) {
             String hint = Hints.didYouMean(text.trim(), ZoneId.getAvailableZoneIds());
+            // an abbreviation is closest to another abbreviation (AEST to EST), which is not what was meant
             boolean abbreviation = text.trim().matches("[A-Z]{3,5}");
             r.error(node, "unknown zone id [" + text.trim() + "] in " + what,
-                    hint != null ? hint : abbreviation ? "write a region id such as [Australia/Sydney]: an abbreviation "
-                            + "such as [" + text.trim() + "] does not say when daylight saving starts"
-                            : "write a region id of the IANA time zone database, such as [Australia/Sydney] or "
-                            + "[Europe/London], or [UTC]");
+                    abbreviation ? "write a region id such as [Australia/Sydney]: an abbreviation such as ["
+                            + text.trim() + "] does not say when daylight saving starts"
+                            : hint != null ? hint : "write a region id of the IANA time zone database, such as "
+                            + "[Australia/Sydney] or [Europe/London], or [UTC]");
             return null;
         }
     }
