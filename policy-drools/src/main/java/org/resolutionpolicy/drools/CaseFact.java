@@ -89,15 +89,29 @@ public interface CaseFact {
     /** Returns a declared number attribute, or null. */
     BigDecimal number(String name);
 
-    /** Returns how many grants of a remedy the customer had in the window ({@code P30D}) ending at openedAt. */
+    /**
+     * Returns how many grants of a remedy the customer had in the window ({@code P30D}) ending at openedAt, or in the
+     * calendar period ({@code calendar year from 1 April}) that contains openedAt, counted in the case's zone.
+     */
     long historyCount(String remedy, String window);
 
     /** Returns the total amount of a remedy the customer had in the window ending at openedAt. */
     BigDecimal historyTotal(String remedy, String window);
 
     /**
-     * Returns the business days on the policy's calendar after the date of {@code from} up to and including that of
-     * {@code to} (UTC dates; negative when {@code to} is earlier), as {@code businessDaysBetween} in YAML.
+     * Returns the business days on the case's calendar (the policy's, or the one its {@code calendars} choose for the
+     * case) after the date of {@code from} up to and including that of {@code to}, the dates being those of the case's
+     * zone (UTC unless the policy names a {@code timeZone}); negative when {@code to} is earlier, as
+     * {@code businessDaysBetween} in YAML.
      */
     long businessDaysBetween(java.time.Instant from, java.time.Instant to);
+
+    /**
+     * Returns the calendar days from the date of {@code from} to that of {@code to} in the case's zone (negative when
+     * {@code to} is earlier), as {@code daysBetween} in YAML.
+     */
+    long daysBetween(java.time.Instant from, java.time.Instant to);
+
+    /** Returns the zone the case's dates are counted in: the policy's {@code timeZone}, or the one it chooses. */
+    java.time.ZoneId getTimeZone();
 }

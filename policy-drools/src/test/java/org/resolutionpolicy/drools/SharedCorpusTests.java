@@ -55,12 +55,20 @@ class SharedCorpusTests {
             "yaml", List.of(TOTALS.resolve("totals.yaml")),
             "drl", List.of(TOTALS.resolve("drl")),
             "mixed", List.of(TOTALS.resolve("mixed")));
+    /** Issue 33: calendar windows, a time zone and holiday calendars chosen by the case's state. */
+    static final Path CALENDARS = Path.of("src", "test", "resources", "calendars");
+    static final Map<String, List<Path>> CALENDARS_POLICY = Map.of(
+            "yaml", List.of(CALENDARS.resolve("calendars.yaml")),
+            "drl", List.of(CALENDARS.resolve("drl")),
+            "mixed", List.of(CALENDARS.resolve("mixed")));
     static final Map<String, Map<String, List<Path>>> VARIANTS = Map.of("coffee-shop", COFFEE, "online-retailer", RETAILER,
-            "absent-facts", ABSENT_FACTS, "eu261", EU261, "schemes", SCHEMES_POLICY, "totals", TOTALS_POLICY);
+            "absent-facts", ABSENT_FACTS, "eu261", EU261, "schemes", SCHEMES_POLICY, "totals", TOTALS_POLICY,
+            "calendars", CALENDARS_POLICY);
     static final List<Path> CORPUS = List.of(EXAMPLES.resolve("coffee-shop.test.yaml"),
             EXAMPLES.resolve("online-retailer.test.yaml"), EXAMPLES.resolve("corpus/coffee-shop-corpus.test.yaml"),
             EXAMPLES.resolve("corpus/online-retailer-corpus.test.yaml"), ABSENT.resolve("absent-facts.test.yaml"),
-            EXAMPLES.resolve("eu261.test.yaml"), SCHEMES.resolve("schemes.test.yaml"), TOTALS.resolve("totals.test.yaml"));
+            EXAMPLES.resolve("eu261.test.yaml"), SCHEMES.resolve("schemes.test.yaml"), TOTALS.resolve("totals.test.yaml"),
+            CALENDARS.resolve("calendars.test.yaml"));
 
     @TestFactory
     Stream<DynamicTest> every_scenario_gets_the_same_decision_from_every_source() {

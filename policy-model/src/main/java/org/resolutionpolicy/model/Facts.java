@@ -27,9 +27,13 @@ public final class Facts {
         private Instant windowEnd;
         private final java.time.Clock clock;
         private final Map<String, Object> attributes;
+        private final PolicyTime policyTime;
+        /** The zone and calendar of the case, chosen on first use: see {@link #time()}. */
+        private CaseTime time;
 
         private Case(CustomerCase customerCase, int severityRank, int employeeRank, Instant windowEnd,
-                     java.time.Clock clock, Map<String, Object> attributes) {
+                     java.time.Clock clock, Map<String, Object> attributes, PolicyTime policyTime) {
+            this.policyTime = policyTime;
             this.customerCase = customerCase;
             this.severityRank = severityRank;
             this.employeeRank = employeeRank;
@@ -66,7 +70,7 @@ public final class Facts {
      */
     public Facts(CustomerCase customerCase, int severityRank, int employeeRank, Instant windowEnd,
                  Map<String, Object> attributes) {
-        this(new Case(customerCase, severityRank, employeeRank, windowEnd, null, attributes), null, null, null);
+        this(new Case(customerCase, severityRank, employeeRank, windowEnd, null, attributes, null), null, null, null);
     }
 
     /**
@@ -82,8 +86,19 @@ public final class Facts {
      */
     public Facts(CustomerCase customerCase, int severityRank, int employeeRank, java.time.Clock clock,
                  Map<String, Object> attributes) {
-        this(new Case(customerCase, severityRank, employeeRank, customerCase.openedAt(), clock, attributes), null,
-                null, null);
+        this(customerCase, severityRank, employeeRank, clock, attributes, null);
+    }
+
+    /**
+     * Creates case-level facts as {@link #Facts(CustomerCase, int, int, java.time.Clock, Map)} does, counted in the
+     * zone and on the calendar the policy's time chooses for the case.
+     *
+     * @param time the policy's zone and calendars; null for UTC and the default calendar
+     */
+    public Facts(CustomerCase customerCase, int severityRank, int employeeRank, java.time.Clock clock,
+                 Map<String, Object> attributes, PolicyTime time) {
+        this(new Case(customerCase, severityRank, employeeRank, customerCase.openedAt(), clock, attributes, time),
+                null, null, null);
     }
 
     private Facts(Case shared, String remedy, BigDecimal amount, Earlier earlier) {
@@ -165,6 +180,19 @@ public final class Facts {
             shared.windowEnd = end;
         }
         return end;
+    }
+
+    /**
+     * Returns the zone and business calendar the case is counted in, chosen by its facts on first use and shared with
+     * every proposal's view of these facts.
+     */
+    public CaseTime time() {
+        CaseTime t = shared.time;
+        if (t == null) {
+            t = shared.policyTime == null ? CaseTime.UTC : shared.policyTime.of(this);
+            shared.time = t;
+        }
+        return t;
     }
 
     /** Returns a typed attribute, or null when absent. */

@@ -35,15 +35,21 @@ import org.resolutionpolicy.model.value.WorkCalendar;
  * @param declarations where the header declares each name
  * @param rounding how the policy rounds money: quotients and computed amounts ({@code rounding:}, by default the
  *                 currency's minor unit, half to even)
+ * @param time the zone and calendars cases are counted in ({@code timeZone:}, {@code calendars:}); by default UTC
+ *             and {@code calendar}
  */
 public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
                           List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
                           Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                           ExternalRules external, WorkCalendar calendar, Validity validity,
-                          Map<String, FactPath> defined, Declarations declarations, Rounding rounding) {
+                          Map<String, FactPath> defined, Declarations declarations, Rounding rounding,
+                          PolicyTime time) {
 
-    /** Creates a model, copying the defined facts; a null rounding is the currency's. */
+    /** Creates a model, copying the defined facts; a null rounding is the currency's, a null time UTC on calendar. */
     public PolicyModel {
+        if (time == null) {
+            time = PolicyTime.of(calendar == null ? WorkCalendar.DEFAULT : calendar);
+        }
         defined = defined == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defined));
         if (declarations == null) {
             declarations = Declarations.only(Place.of(id));
@@ -51,6 +57,16 @@ public record PolicyModel(String id, String version, String description, String 
         if (rounding == null) {
             rounding = Rounding.of(currency);
         }
+    }
+
+    /** Creates a model counted in UTC on its one calendar. */
+    public PolicyModel(String id, String version, String description, String currency, List<String> severities,
+                       List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
+                       Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                       ExternalRules external, WorkCalendar calendar, Validity validity,
+                       Map<String, FactPath> defined, Declarations declarations, Rounding rounding) {
+        this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
+                rules, external, calendar, validity, defined, declarations, rounding, null);
     }
 
     /** Creates a model that rounds money as its currency does. */
@@ -85,7 +101,7 @@ public record PolicyModel(String id, String version, String description, String 
     /** Returns the same model with rules from another source. */
     public PolicyModel withExternal(ExternalRules rules) {
         return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
-                remedies, authority, this.rules, rules, calendar, validity, defined, declarations, rounding);
+                remedies, authority, this.rules, rules, calendar, validity, defined, declarations, rounding, time);
     }
 
     /** Returns the rank of the role {@code beyondAuthority} escalates to, or -1 when it denies or goes to SWAT. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.resolutionpolicy.model.PolicyTime;
 import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.model.value.Rounding;
 import org.resolutionpolicy.model.Condition;
@@ -50,6 +51,7 @@ public final class ConditionEncoder {
     private final Smt smt;
     private final String remedy;
     private final Rounding rounding;
+    private final PolicyTime time;
     private final Map<String, Defined> defined = new HashMap<>();
 
     /**
@@ -57,12 +59,14 @@ public final class ConditionEncoder {
      *
      * @param remedy the remedy of the proposal
      * @param rounding how the policy rounds quotients and computed money, as the engine does
+     * @param time the policy's zone and calendars (see {@link ZonedDates})
      */
-    public ConditionEncoder(FactSpace space, String remedy, Rounding rounding) {
+    public ConditionEncoder(FactSpace space, String remedy, Rounding rounding, PolicyTime time) {
         this.space = space;
         this.smt = space.smt();
         this.remedy = remedy;
         this.rounding = rounding;
+        this.time = time;
     }
 
     /** Returns the formula of a condition. */
@@ -180,11 +184,7 @@ public final class ConditionEncoder {
     }
 
     private FactSpace.Var var(String fact) throws NotEncoded {
-        FactSpace.Var v = space.fact(fact);
-        if (v == null) {
-            throw new NotEncoded("fact [" + fact + "] has no variable");
-        }
-        return v;
+        return ZonedDates.check(fact, space.fact(fact), time);
     }
 
     private Term test(FactPath path, ValueTest t) throws NotEncoded {
@@ -496,7 +496,7 @@ public final class ConditionEncoder {
 
     /** Returns a function's value: {@code min} and {@code max}, and the date differences but the business days. */
     private Num call(Expr.Call c) throws NotEncoded {
-        String function = c.function();
+        String function = ZonedDates.check(c, time);
         if (function.equals("daysBetween")) {
             // calendar days between the UTC dates: whole days of epoch seconds, the case's dates being whole seconds
             Term from = day(c.args().get(0));
@@ -587,7 +587,7 @@ public final class ConditionEncoder {
     }
 
     private FactSpace.Use use(String remedy, java.time.temporal.TemporalAmount window) throws NotEncoded {
-        FactSpace.Use u = space.use(remedy, window);
+        FactSpace.Use u = space.use(remedy, ZonedDates.check(remedy, window));
         if (u == null) {
             throw new NotEncoded("history of [" + remedy + "] in [" + window + "] has no variable");
         }

@@ -100,7 +100,7 @@ public final class GuaranteeProver {
         for (String remedy : model.remedies().keySet()) {
             Term condition;
             try {
-                condition = new ConditionEncoder(checker.space(), remedy, model.rounding()).encode(when);
+                condition = new ConditionEncoder(checker.space(), remedy, model.rounding(), model.time()).encode(when);
             } catch (NotEncoded e) {
                 return new GuaranteeResult(g, Status.UNKNOWN, null, "its condition has no formula: " + e.getMessage());
             }

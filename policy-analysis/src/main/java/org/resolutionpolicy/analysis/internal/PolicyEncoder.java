@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resolutionpolicy.api.CalendarPeriod;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.model.AuthorityEntry;
 import org.resolutionpolicy.api.Beyond;
@@ -113,7 +114,7 @@ public final class PolicyEncoder {
 
         RemedyTerms(String remedy) {
             this.remedy = remedy;
-            ConditionEncoder conditions = new ConditionEncoder(space, remedy, model.rounding());
+            ConditionEncoder conditions = new ConditionEncoder(space, remedy, model.rounding(), model.time());
             List<Rule> rules = model.rules();
             match = new Term[rules.size()];
             computedCovers = new Term[rules.size()];
@@ -143,6 +144,10 @@ public final class PolicyEncoder {
             AuthorityEntry[] entries = model.authority().get(remedy);
             entryCovers = new Term[model.roles().size()];
             for (int k = 0; entries != null && k < entries.length; k++) {
+                if (entries[k] != null && entries[k].window() instanceof CalendarPeriod period) {
+                    authorityNotEncoded.putIfAbsent(model.roles().get(k) + " for " + remedy, "its window [" + period
+                            + "] counts a calendar period, which the analysis does not model");
+                }
                 if (entries[k] != null && entries[k].computed() != null) {
                     try {
                         entryCovers[k] = conditions.covers(entries[k].computed());
@@ -337,6 +342,10 @@ public final class PolicyEncoder {
             Term covers = smt.or(perGrant);
             if (entry == null || !entry.hasWindow() || covers == smt.no()) {
                 return covers;
+            }
+            if (entry.window() instanceof CalendarPeriod) {
+                // what the customer had in the period is unknown to the solver: either may hold
+                return smt.and(covers, smt.boolVar(label + ".calendar." + remedy + "." + k));
             }
             FactSpace.Use use = space.use(remedy, entry.window());
             List<Term> window = new ArrayList<>();

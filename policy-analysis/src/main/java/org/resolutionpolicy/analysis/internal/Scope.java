@@ -65,6 +65,6 @@ public record Scope(PolicyModel model, Validity period, boolean inForceNow) {
                 : a.from().isAfter(b.from()) ? a.from() : b.from();
         Instant until = a.until() == null ? b.until() : b.until() == null ? a.until()
                 : a.until().isBefore(b.until()) ? a.until() : b.until();
-        return new Validity(from, until, a.place());
+        return new Validity(from, until, a.place(), a.by(), a.zone());
     }
 }

@@ -85,7 +85,7 @@ public final class Vocabulary {
                     limit(e.perGrant());
                     amount(e.computed());
                     limit(e.maxTotal());
-                    if (e.hasWindow()) {
+                    if (e.hasWindow() && !(e.window() instanceof org.resolutionpolicy.api.CalendarPeriod)) {
                         windows.putIfAbsent(FactSpace.key(remedy, e.window()), new Window(remedy, e.window()));
                     }
                 }
@@ -186,6 +186,10 @@ public final class Vocabulary {
     }
 
     private void helper(HelperKind k) {
+        if (k instanceof HelperKind.HistoryCount c && c.window() instanceof org.resolutionpolicy.api.CalendarPeriod
+                || k instanceof HelperKind.HistoryTotal t && t.window() instanceof org.resolutionpolicy.api.CalendarPeriod) {
+            return;
+        }
         if (k instanceof HelperKind.HistoryCount c) {
             windows.putIfAbsent(FactSpace.key(c.remedy(), c.window()), new Window(c.remedy(), c.window()));
         } else if (k instanceof HelperKind.HistoryTotal t) {

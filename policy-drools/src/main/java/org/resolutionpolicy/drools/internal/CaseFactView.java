@@ -154,7 +154,22 @@ final class CaseFactView implements CaseFact {
             throw new PolicyException("DRL asks for the business days between [" + from + "] and [" + to
                     + "]: both must be present");
         }
-        return model.calendar().between(from, to);
+        org.resolutionpolicy.model.CaseTime time = facts.time();
+        return (time.calendarName() != null ? time.calendar() : model.calendar()).between(from, to, time.zone());
+    }
+
+    @Override
+    public long daysBetween(java.time.Instant from, java.time.Instant to) {
+        if (from == null || to == null) {
+            throw new PolicyException("DRL asks for the days between [" + from + "] and [" + to
+                    + "]: both must be present");
+        }
+        return facts.time().date(to).toEpochDay() - facts.time().date(from).toEpochDay();
+    }
+
+    @Override
+    public java.time.ZoneId getTimeZone() {
+        return facts.time().zone();
     }
 
     private static TemporalAmount period(String window, PolicyModel model) {
@@ -163,7 +178,8 @@ final class CaseFactView implements CaseFact {
         }
         TemporalAmount period = Values.parsePeriod(window, model.calendar());
         if (period == null) {
-            throw new PolicyException("DRL names the window [" + window + "], which is not an ISO-8601 period such as P30D");
+            throw new PolicyException("DRL names the window [" + window + "], which is not an ISO-8601 period such as P30D"
+                    + " or a calendar period such as [calendar year from 1 April]");
         }
         return period;
     }

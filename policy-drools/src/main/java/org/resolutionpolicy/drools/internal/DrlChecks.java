@@ -135,7 +135,10 @@ final class DrlChecks {
     private void period(DrlText.Arg arg, String where) {
         String period = literal(arg, "period", where);
         if (period != null && Values.parsePeriod(period, org.resolutionpolicy.model.value.WorkCalendar.DEFAULT) == null) {
-            error(arg, "[" + period + "] is not an ISO-8601 period such as P30D or P6M in " + where, null);
+            boolean calendar = period.trim().regionMatches(true, 0, "calendar", 0, 8);
+            error(arg, calendar ? Values.periodProblem(period, "the period of " + where)
+                    : "[" + period + "] is not an ISO-8601 period such as P30D or P6M in " + where,
+                    calendar ? "write one of " + org.resolutionpolicy.api.CalendarPeriod.EXAMPLES : null);
         }
     }
 
@@ -279,7 +282,8 @@ final class DrlChecks {
         }
         DrlText.Arg within = args.get(2);
         String text = literal(within, "within", where);
-        if (text != null && Values.parsePeriod(text, org.resolutionpolicy.model.value.WorkCalendar.DEFAULT) == null) {
+        if (text != null && (Values.parsePeriod(text, org.resolutionpolicy.model.value.WorkCalendar.DEFAULT) == null
+                || text.trim().regionMatches(true, 0, "calendar", 0, 8))) {
             error(within, "within of " + where + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], not ["
                     + text + "]", null);
         }

@@ -31,6 +31,8 @@ public final class NodeReader {
     private final String source;
     private final Problems problems;
 
+    /** The policy's zone, for dates alone of {@link #dateInZone}; UTC until the header is read. */
+    private java.time.ZoneId zone = java.time.ZoneOffset.UTC;
     /** The policy's business calendar, for {@code P7BD}; the default until the header is read. */
     private org.resolutionpolicy.model.value.WorkCalendar calendar =
             org.resolutionpolicy.model.value.WorkCalendar.DEFAULT;
@@ -211,8 +213,11 @@ public final class NodeReader {
         }
         TemporalAmount amount = Values.parsePeriod(text, calendar);
         if (amount == null) {
-            error(node, what + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], or business days "
-                    + "such as [P7BD], not " + Problems.quote(text), null);
+            boolean calendarPeriod = text.trim().regionMatches(true, 0, "calendar", 0, 8);
+            error(node, calendarPeriod ? Values.periodProblem(text, what) : what + " must be an ISO-8601 period such "
+                    + "as [P30D], [P6M] or [PT48H], or business days such as [P7BD], not " + Problems.quote(text),
+                    calendarPeriod ? "write one of " + org.resolutionpolicy.api.CalendarPeriod.EXAMPLES
+                            : "for a period of the calendar, such as a financial year, write [calendar year from 1 April]");
         }
         return amount;
     }
@@ -220,6 +225,28 @@ public final class NodeReader {
     /** Sets the calendar that business days ({@code P7BD}) of {@link #period} count on. */
     public void calendar(org.resolutionpolicy.model.value.WorkCalendar calendar) {
         this.calendar = calendar;
+    }
+
+    /** Returns the zone a date alone of {@link #dateInZone} means the midnight of. */
+    public java.time.ZoneId zone() {
+        return zone;
+    }
+
+    /** Sets the zone a date alone ({@code 2026-04-01}) of {@link #dateInZone} means the midnight of. */
+    public void zone(java.time.ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /**
+     * Reads a date-time as {@link #instant} does, except that a date alone is midnight in the policy's zone
+     * ({@link #zone(java.time.ZoneId)}, UTC by default) rather than midnight UTC.
+     */
+    public Instant dateInZone(Node node, String what) {
+        Instant instant = instant(node, what);
+        if (instant != null && node instanceof ScalarNode scalar && scalar.getValue().trim().length() == 10) {
+            return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().atStartOfDay(zone).toInstant();
+        }
+        return instant;
     }
 
     /** Reads a list; a single scalar is accepted as a list of one when {@code scalarOk}. */

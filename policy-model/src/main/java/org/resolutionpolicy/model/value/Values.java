@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAmount;
 import java.util.Locale;
+import org.resolutionpolicy.api.CalendarPeriod;
 
 /**
  * Parses and normalises the values every source and every reader shares: amounts, date-times and ISO-8601
@@ -258,11 +259,19 @@ public final class Values {
     }
 
     /**
-     * Parses a positive ISO-8601 period or duration, or a number of business days on a calendar ({@code P7BD},
-     * a {@link org.resolutionpolicy.api.BusinessDays}); returns null for anything else, and for business days
-     * without a calendar.
+     * Parses a positive ISO-8601 period or duration, a number of business days on a calendar ({@code P7BD},
+     * a {@link org.resolutionpolicy.api.BusinessDays}) or a calendar period ({@code calendar year from 1 April}, a
+     * {@link CalendarPeriod}); returns null for anything else, and for business days without a calendar.
      */
     public static TemporalAmount parsePeriod(String text, WorkCalendar calendar) {
+        try {
+            CalendarPeriod period = CalendarPeriod.parse(text);
+            if (period != null) {
+                return period;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
         String v = text.trim().toUpperCase(Locale.ROOT);
         if (v.matches("P[0-9]{1,5}BD")) {
             int days = Integer.parseInt(v.substring(1, v.length() - 2));
@@ -278,6 +287,20 @@ public final class Values {
         } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /**
+     * Returns why a text is not a period, for a message placed by the caller: what {@link CalendarPeriod#parse} says
+     * of a text that starts with {@code calendar}, else the forms a period takes.
+     */
+    public static String periodProblem(String text, String what) {
+        try {
+            CalendarPeriod.parse(text);
+        } catch (IllegalArgumentException e) {
+            return what + ": " + e.getMessage();
+        }
+        return what + " must be an ISO-8601 period such as [P30D], [P6M] or [PT48H], business days such as [P7BD], "
+                + "or a calendar period such as [calendar year from 1 April], not [" + text + "]";
     }
 
     /** Returns true if a text is an ISO 4217 currency code as written: three capital letters, such as {@code EUR}. */

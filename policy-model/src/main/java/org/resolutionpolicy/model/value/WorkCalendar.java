@@ -3,14 +3,18 @@ package org.resolutionpolicy.model.value;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.resolutionpolicy.api.BusinessDays;
 
 /**
  * A policy's business calendar ({@code calendar: {weekdays, holidays}}): which days count as business days for
- * {@code P7BD} periods and {@code businessDaysBetween}. Dates are UTC dates, as every period of the format is.
+ * {@code P7BD} periods and {@code businessDaysBetween}. Dates are those of the case's zone (UTC unless the policy
+ * names a {@code timeZone}).
  * Immutable.
  *
  * @param weekdays the business days of the week, not empty
@@ -32,7 +36,7 @@ public record WorkCalendar(Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
         return new BusinessDays(days, weekdays, holidays);
     }
 
-    /** Returns true if the UTC date is a business day. */
+    /** Returns true if the date is a business day. */
     public boolean isBusinessDay(LocalDate date) {
         return weekdays.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }
@@ -42,12 +46,41 @@ public record WorkCalendar(Set<DayOfWeek> weekdays, Set<LocalDate> holidays) {
      * when {@code to} is earlier. Walks whole weeks at once, so that a span of centuries costs little.
      */
     public long between(Instant from, Instant to) {
-        LocalDate a = from.atZone(ZoneOffset.UTC).toLocalDate();
-        LocalDate b = to.atZone(ZoneOffset.UTC).toLocalDate();
+        return between(from, to, ZoneOffset.UTC);
+    }
+
+    /**
+     * Returns the business days after the date of {@code from} up to and including that of {@code to}, the dates
+     * being those of a zone; negative when {@code to} is earlier.
+     */
+    public long between(Instant from, Instant to, ZoneId zone) {
+        LocalDate a = from.atZone(zone).toLocalDate();
+        LocalDate b = to.atZone(zone).toLocalDate();
+        return between(a, b);
+    }
+
+    /** Returns the business days after date {@code a} up to and including date {@code b}; negative when b is earlier. */
+    public long between(LocalDate a, LocalDate b) {
         if (b.isBefore(a)) {
             return -countAfter(b, a);
         }
         return countAfter(a, b);
+    }
+
+    /**
+     * Returns the business days after date {@code a} up to and including date {@code b} (or after b up to a when b
+     * is earlier), at most {@code limit} of them, earliest first: the days an explanation shows it counted.
+     */
+    public List<LocalDate> daysAfter(LocalDate a, LocalDate b, int limit) {
+        LocalDate from = b.isBefore(a) ? b : a;
+        LocalDate to = b.isBefore(a) ? a : b;
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to) && days.size() < limit; d = d.plusDays(1)) {
+            if (isBusinessDay(d)) {
+                days.add(d);
+            }
+        }
+        return days;
     }
 
     private long countAfter(LocalDate a, LocalDate b) {

@@ -101,12 +101,12 @@ final class Authority {
         Windows.Use used = used(entry, plan, facts);
         if (entry.maxCount() != null && used.count() + prior.count() + 1 > entry.maxCount()) {
             return "at most " + entry.maxCount() + " per customer in " + entry.windowText()
-                    + ", and the customer already had " + used.count()
+                    + Windows.since(facts, entry.window()) + ", and the customer already had " + used.count()
                     + earlier(prior, String.valueOf(prior.count()));
         }
         if (entry.maxTotal() != null && counted != null && !entry.maxTotal().covers(used.total().add(counted))) {
             return "at most " + entry.maxTotal() + " per customer in " + entry.windowText()
-                    + ", and the customer already had " + used.total().toPlainString()
+                    + Windows.since(facts, entry.window()) + ", and the customer already had " + used.total().toPlainString()
                     + earlier(prior, prior.total().toPlainString());
         }
         return null;

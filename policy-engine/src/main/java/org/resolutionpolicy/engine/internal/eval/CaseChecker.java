@@ -84,7 +84,11 @@ final class CaseChecker {
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(c.id(), problems);
         }
-        return new Checked(new Facts(c, severity, role, clock, attributes), proposals, resolved,
+        Facts facts = new Facts(c, severity, role, clock, attributes, policy.time());
+        if (!policy.time().utcOnly() && !facts.time().utc()) {
+            facts = CaseDates.inZone(c, severity, role, clock, attributes, policy.time(), facts.time().zone());
+        }
+        return new Checked(facts, proposals, resolved,
                 repeats(resolved, proposals.size()) ? ProposalDecision.countedWith(proposals) : null);
     }
 

@@ -204,7 +204,8 @@ final class Evaluator {
                 external.close();
             }
         }
-        return new Evaluation(facts, Scratch.listOf(decisions, proposals.size()), List.of(), s.sortedFollowUps(), anySwat,
+        return new Evaluation(facts, Scratch.listOf(decisions, proposals.size()), List.of(),
+                CaseDates.onCalendar(s.sortedFollowUps(), facts), anySwat,
                 keep ? List.copyOf(matches) : null, null);
     }
 
@@ -231,7 +232,7 @@ final class Evaluator {
                 caseMatches[s.caseCount + i] = external(external.get(i));
             }
         }
-        return new Evaluation(facts, List.of(), latitude.latitude(facts, s), s.sortedFollowUps(),
+        return new Evaluation(facts, List.of(), latitude.latitude(facts, s), CaseDates.onCalendar(s.sortedFollowUps(), facts),
                 latitude.swatAtAnyAmount(facts, s), null, caseMatches);
     }
 

@@ -131,7 +131,7 @@ final class ExprExplainer {
                 return null;
             }
         }
-        return Functions.exact(c.function(), args, c.calendar());
+        return Functions.exact(c.function(), args, c.calendar(), facts.time());
     }
 
     private BigDecimal valueCall(Expr.Call c, Facts facts) {
@@ -224,6 +224,7 @@ final class ExprExplainer {
             Expr.FactRef f = (Expr.FactRef) e;
             out.put(f.path().name(), f.path().name().equals("total") && f.path().derivation() == null
                     ? facts.totalShown() : show(f.type(), f.path().read(facts)));
+            DateWorking.inDefinition(f, facts, this::print, out);
         } else if (e instanceof Expr.Helper) {
             Expr.Helper h = (Expr.Helper) e;
             out.put(h.text(), show(h.type(), h.read().apply(facts)));
@@ -231,6 +232,10 @@ final class ExprExplainer {
             values(((Expr.Presence) e).fact(), facts, out);
         } else if (e instanceof Expr.Call c) {
             c.args().forEach(arg -> values(arg, facts, out));
+            String working = DateWorking.dates(c) ? DateWorking.of(c, facts) : null;
+            if (working != null) {
+                out.put(print(c), working);
+            }
         } else if (e instanceof Expr.Conditional c) {
             values(c.condition(), facts, out);
             values(c.then(), facts, out);

@@ -455,9 +455,12 @@ final class Parser {
         if (args.size() == 2) {
             window = Values.parsePeriod(args.get(1).text(), context.calendar());
             if (window == null) {
-                throw new ExpressionException("[" + args.get(1).text() + "] is not an ISO-8601 period such as P30D, P6M "
-                        + "or business days such as P7BD",
-                        args.get(1).offset(), null);
+                String said = args.get(1).text();
+                boolean calendar = said.trim().regionMatches(true, 0, "calendar", 0, 8);
+                throw new ExpressionException(calendar ? Values.periodProblem(said, "the period of history." + method)
+                        : "[" + said + "] is not an ISO-8601 period such as P30D, P6M or business days such as P7BD",
+                        args.get(1).offset(), calendar ? "write one of " + org.resolutionpolicy.api.CalendarPeriod.EXAMPLES
+                        : null);
             }
         }
         String text = "history." + method + "('" + remedy + "'" + (window == null ? "" : ", '" + args.get(1).text() + "'") + ")";

@@ -140,9 +140,26 @@ public final class SandboxedAmount implements ComputedAmount {
         if (tree instanceof Expr.Literal) {
             return shown;
         }
-        return substituted.equals(shown) || tree instanceof Expr.FactRef
+        String working = substituted.equals(shown) || tree instanceof Expr.FactRef
                 ? evaluator.print(tree) + " = " + shown
                 : evaluator.print(tree) + " = " + substituted + " = " + shown;
+        return working + dateWorking(tree, facts);
+    }
+
+    /**
+     * Returns how the date differences of the amount were counted ({@code ; businessDaysBetween(..) = 1 working day
+     * after ...}) when the policy counts in a time zone or on calendars chosen by a fact; empty otherwise, so that the
+     * working of a policy in UTC on one calendar reads as it always has.
+     */
+    private String dateWorking(Expr e, Facts facts) {
+        if (facts.time().utc() && facts.time().zoneSource() == null && facts.time().calendarName() == null) {
+            return "";
+        }
+        java.util.Map<String, String> calls = new java.util.LinkedHashMap<>();
+        DateWorking.calls(e, facts, evaluator::print, calls);
+        StringBuilder out = new StringBuilder();
+        calls.forEach((call, working) -> out.append("; ").append(call).append(" = ").append(working));
+        return out.toString();
     }
 
     @Override
@@ -156,6 +173,9 @@ public final class SandboxedAmount implements ComputedAmount {
             Object v = ExprExplainer.raw(e, facts);
             if (v == null) {
                 return evaluator.print(e) + " (absent)";
+            }
+            if (v instanceof java.time.Instant at && !facts.time().utc()) {
+                return facts.time().show(at);
             }
             return v instanceof BigDecimal n ? Values.normalize(n).toPlainString() : v.toString();
         }

@@ -6,6 +6,7 @@ import org.resolutionpolicy.format.yaml.PolicyHeader;
 
 import org.resolutionpolicy.model.value.Values;
 import org.resolutionpolicy.model.value.Rounding;
+import org.resolutionpolicy.model.PolicyTime;
 import org.resolutionpolicy.model.value.WorkCalendar;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("policy", "version", "description", "currency", "severities",
             "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar", "rounding",
-            "validFrom", "validUntil", "definitions", "tables", "versionBy");
+            "validFrom", "validUntil", "definitions", "tables", "versionBy", "timeZone", "calendars");
     static final List<String> RULE_PACK_KEYS = List.of("rules");
     static final List<String> SWAT_KEYS = List.of("team");
     static final List<String> REMEDY_KEYS = List.of("unit");
@@ -211,6 +212,9 @@ public final class PolicyReader {
             calendar = TimeReader.calendar(mainReader, top.get("calendar").value());
         }
         documents.forEach(doc -> doc.reader().calendar(calendar));
+        java.time.ZoneId zone = present(top, "timeZone")
+                ? ZoneReader.defaultZone(mainReader, top.get("timeZone").value()) : java.time.ZoneOffset.UTC;
+        documents.forEach(doc -> doc.reader().zone(zone));
         rounding = present(top, "rounding") ? AmountReader.rounding(mainReader, top.get("rounding").value(), currency)
                 : Rounding.of(currency);
         validity = TimeReader.validity(mainReader, top, top.get("policy").key(), "the policy");
@@ -218,6 +222,8 @@ public final class PolicyReader {
         if (present(top, "versionBy")) {
             validity = VersionByReader.read(mainReader, top.get("versionBy"), validity, catalog);
         }
+        PolicyTime time = ZoneReader.time(mainReader, present(top, "timeZone") ? top.get("timeZone").value() : null,
+                present(top, "calendars") ? top.get("calendars").value() : null, zone, calendar, catalog);
         amounts = new AmountReader(problems, conditions.expressions());
         rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
         rules.budget(budget, problems);
@@ -249,7 +255,7 @@ public final class PolicyReader {
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                rules.rules(), null, calendar, validity, catalog.defined(), declared, rounding);
+                rules.rules(), null, calendar, validity, catalog.defined(), declared, rounding, time);
     }
 
     /** Reads definitions and tables in the order the file has them, so that each may use those above it. */

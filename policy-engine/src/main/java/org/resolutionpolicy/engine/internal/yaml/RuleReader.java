@@ -324,6 +324,12 @@ final class RuleReader {
         }
         TemporalAmount within = spec.containsKey("within")
                 ? r.period(spec.get("within").value(), "followUp within of " + name) : null;
+        if (within instanceof org.resolutionpolicy.api.CalendarPeriod) {
+            r.error(spec.get("within").value(), "followUp within of " + name + " is a calendar period [" + within
+                    + "], which windows count; a follow-up is due a length of time after the case opened",
+                    "write a period such as [P30D], [P1M] or business days such as [P7BD]");
+            within = null;
+        }
         String owner = null;
         if (spec.containsKey("owner")) {
             int rank = role(r, spec.get("owner").value(), "followUp owner of " + name);

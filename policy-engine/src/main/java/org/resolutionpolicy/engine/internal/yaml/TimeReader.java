@@ -32,15 +32,20 @@ final class TimeReader {
 
     /** Reads {@code calendar: {weekdays: [MON, ..], holidays: [2026-12-25, ..]}}; the default after a problem. */
     static WorkCalendar calendar(NodeReader r, Node node) {
-        Map<String, NodeReader.Entry> spec = r.mapping(node, "calendar");
+        return calendar(r, node, "calendar");
+    }
+
+    /** Reads a calendar that messages name {@code what} ({@code calendars.regions.NSW}); the default after a problem. */
+    static WorkCalendar calendar(NodeReader r, Node node, String what) {
+        Map<String, NodeReader.Entry> spec = r.mapping(node, what);
         if (spec == null) {
             return WorkCalendar.DEFAULT;
         }
-        r.onlyKeys(spec, CALENDAR_KEYS, "calendar");
+        r.onlyKeys(spec, CALENDAR_KEYS, what);
         Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
         if (spec.containsKey("weekdays")) {
             Node daysNode = spec.get("weekdays").value();
-            List<Node> items = r.list(daysNode, "calendar.weekdays", false);
+            List<Node> items = r.list(daysNode, what + ".weekdays", false);
             for (Node item : items == null ? List.<Node>of() : items) {
                 String day = r.name(item, "a weekday of the calendar");
                 if (day == null) {
@@ -48,7 +53,7 @@ final class TimeReader {
                 }
                 int index = DAYS.indexOf(day.toUpperCase(Locale.ROOT));
                 if (index < 0) {
-                    r.error(item, "unknown weekday [" + day + "] in calendar.weekdays",
+                    r.error(item, "unknown weekday [" + day + "] in " + what + ".weekdays",
                             Hints.didYouMean(day.toUpperCase(Locale.ROOT), DAYS) != null
                                     ? Hints.didYouMean(day.toUpperCase(Locale.ROOT), DAYS) : "one of " + Hints.bracketed(DAYS));
                 } else {
@@ -56,20 +61,20 @@ final class TimeReader {
                 }
             }
             if (items != null && items.isEmpty()) {
-                r.error(daysNode, "calendar.weekdays must not be empty", "list the business days, e.g. [MON, TUE, WED, THU, FRI]");
+                r.error(daysNode, what + ".weekdays must not be empty", "list the business days, e.g. [MON, TUE, WED, THU, FRI]");
             }
         } else {
             weekdays.addAll(WorkCalendar.DEFAULT.weekdays());
         }
         Set<LocalDate> holidays = new LinkedHashSet<>();
         if (spec.containsKey("holidays")) {
-            List<Node> items = r.list(spec.get("holidays").value(), "calendar.holidays", false);
+            List<Node> items = r.list(spec.get("holidays").value(), what + ".holidays", false);
             for (Node item : items == null ? List.<Node>of() : items) {
-                Instant at = r.instant(item, "a holiday of the calendar");
+                Instant at = r.instant(item, "a holiday of " + what);
                 if (at != null) {
                     LocalDate date = at.atZone(ZoneOffset.UTC).toLocalDate();
                     if (!holidays.add(date)) {
-                        r.warning(item, "holiday [" + date + "] is listed twice in calendar.holidays", null);
+                        r.warning(item, "holiday [" + date + "] is listed twice in " + what + ".holidays", null);
                     }
                 }
             }
@@ -95,13 +100,13 @@ final class TimeReader {
         Node place = at;
         if (spec.containsKey("validFrom")) {
             place = spec.get("validFrom").value();
-            from = r.instant(place, "validFrom of " + what);
+            from = r.dateInZone(place, "validFrom of " + what);
             broken = from == null;
         }
         if (spec.containsKey("validUntil")) {
             Node untilNode = spec.get("validUntil").value();
             place = spec.containsKey("validFrom") ? place : untilNode;
-            until = r.instant(untilNode, "validUntil of " + what);
+            until = r.dateInZone(untilNode, "validUntil of " + what);
             broken |= until == null;
             if (from != null && until != null && !until.isAfter(from)) {
                 r.error(untilNode, "validUntil of " + what + " [" + Validity.show(until) + "] is not after its validFrom ["
@@ -109,6 +114,6 @@ final class TimeReader {
                 broken = true;
             }
         }
-        return broken ? null : new Validity(from, until, r.place(place));
+        return broken ? null : new Validity(from, until, r.place(place), r.zone());
     }
 }

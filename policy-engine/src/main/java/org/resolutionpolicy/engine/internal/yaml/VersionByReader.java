@@ -45,6 +45,7 @@ final class VersionByReader {
                     + "validUntil", "give the version its validity, e.g. validFrom: 2026-04-01");
             return null;
         }
-        return new Validity(validity.from(), validity.until(), validity.place(), name.equals("openedAt") ? null : name);
+        return new Validity(validity.from(), validity.until(), validity.place(),
+                name.equals("openedAt") ? null : name, validity.zone());
     }
 }
