@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param decision the decision being explained, identical to what {@link Policy#decide} returns
  * @param proposals one entry per proposal, in the order of the case; empty for a latitude question
  * @param caseRules for a case without proposals, every rule checked against the case alone; otherwise empty
+ * @param severityScale every entry of the policy's severity scale, in policy order, checked against the case; empty
+ *                      when the policy has no scale
  */
-public record Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules) {
+public record Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules,
+                          List<ScaleCheck> severityScale) {
 
     /**
      * Creates an explanation.
@@ -29,6 +32,45 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
         Objects.requireNonNull(decision, "decision must not be null");
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
         caseRules = caseRules == null ? List.of() : List.copyOf(caseRules);
+        severityScale = severityScale == null ? List.of() : List.copyOf(severityScale);
+    }
+
+    /**
+     * Creates an explanation of a decision of a policy without a severity scale.
+     *
+     * @throws NullPointerException if decision is null
+     */
+    public Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules) {
+        this(decision, proposals, caseRules, null);
+    }
+
+    /**
+     * One entry of the severity scale checked against the case: whether it matched and, when it did not, which
+     * condition failed with what values.
+     *
+     * @param entry the entry's id
+     * @param severity the severity it puts a matching case at
+     * @param status whether it matched
+     * @param failures for {@link Status#NOT_MATCHED}, each failing condition with the values it saw; otherwise empty
+     */
+    public record ScaleCheck(String entry, String severity, Status status, List<Failure> failures) {
+
+        /**
+         * Creates a scale check.
+         *
+         * @throws NullPointerException if entry, severity or status is null
+         */
+        public ScaleCheck {
+            Objects.requireNonNull(entry, "entry must not be null");
+            Objects.requireNonNull(severity, "severity must not be null");
+            Objects.requireNonNull(status, "status must not be null");
+            failures = failures == null ? List.of() : List.copyOf(failures);
+        }
+
+        /** Returns true if the entry's condition held. */
+        public boolean matched() {
+            return status == Status.MATCHED;
+        }
     }
 
     /**

@@ -80,6 +80,16 @@ public final class Facts {
         this.amount = amount;
     }
 
+    /**
+     * Returns these case-level facts at another severity (the one a {@link SeverityScale} raised the case to),
+     * sharing the decision time if it was read already.
+     */
+    public Facts withSeverityRank(int severityRank) {
+        Case c = new Case(shared.customerCase, severityRank, shared.employeeRank, shared.windowEnd, shared.clock,
+                shared.attributes);
+        return new Facts(c, remedy, amount);
+    }
+
     /** Returns these facts with a proposal to decide. */
     public Facts withProposal(String remedy, BigDecimal amount) {
         return new Facts(shared, remedy, amount);

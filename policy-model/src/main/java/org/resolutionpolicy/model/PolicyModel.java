@@ -35,15 +35,21 @@ import org.resolutionpolicy.model.value.WorkCalendar;
  * @param declarations where the header declares each name
  * @param rounding how the policy rounds money: quotients and computed amounts ({@code rounding:}, by default the
  *                 currency's minor unit, half to even)
+ * @param severityScale the facts that put a case at a severity ({@code severityScale:}); {@link SeverityScale#NONE}
+ *                      for a policy without one
  */
 public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
                           List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
                           Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                           ExternalRules external, WorkCalendar calendar, Validity validity,
-                          Map<String, FactPath> defined, Declarations declarations, Rounding rounding) {
+                          Map<String, FactPath> defined, Declarations declarations, Rounding rounding,
+                          SeverityScale severityScale) {
 
-    /** Creates a model, copying the defined facts; a null rounding is the currency's. */
+    /** Creates a model, copying the defined facts; a null rounding is the currency's, a null scale none. */
     public PolicyModel {
+        if (severityScale == null) {
+            severityScale = SeverityScale.NONE;
+        }
         defined = defined == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defined));
         if (declarations == null) {
             declarations = Declarations.only(Place.of(id));
@@ -53,6 +59,16 @@ public record PolicyModel(String id, String version, String description, String 
         }
     }
 
+    /** Creates a model without a severity scale. */
+    public PolicyModel(String id, String version, String description, String currency, List<String> severities,
+                       List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
+                       Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                       ExternalRules external, WorkCalendar calendar, Validity validity,
+                       Map<String, FactPath> defined, Declarations declarations, Rounding rounding) {
+        this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
+                rules, external, calendar, validity, defined, declarations, rounding, null);
+    }
+
     /** Creates a model that rounds money as its currency does. */
     public PolicyModel(String id, String version, String description, String currency, List<String> severities,
                        List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
@@ -60,7 +76,7 @@ public record PolicyModel(String id, String version, String description, String 
                        ExternalRules external, WorkCalendar calendar, Validity validity,
                        Map<String, FactPath> defined, Declarations declarations) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, calendar, validity, defined, declarations, null);
+                rules, external, calendar, validity, defined, declarations, null, null);
     }
 
     /** Creates a model without the places of its header's declarations. */
@@ -70,7 +86,7 @@ public record PolicyModel(String id, String version, String description, String 
                        ExternalRules external, WorkCalendar calendar, Validity validity,
                        Map<String, FactPath> defined) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, calendar, validity, defined, null, null);
+                rules, external, calendar, validity, defined, null, null, null);
     }
 
     /** Creates a model on the default calendar (Monday to Friday, no holidays). */
@@ -79,13 +95,14 @@ public record PolicyModel(String id, String version, String description, String 
                        Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                        ExternalRules external) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, WorkCalendar.DEFAULT, null, Map.of(), null, null);
+                rules, external, WorkCalendar.DEFAULT, null, Map.of(), null, null, null);
     }
 
     /** Returns the same model with rules from another source. */
     public PolicyModel withExternal(ExternalRules rules) {
         return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
-                remedies, authority, this.rules, rules, calendar, validity, defined, declarations, rounding);
+                remedies, authority, this.rules, rules, calendar, validity, defined, declarations, rounding,
+                severityScale);
     }
 
     /** Returns the rank of the role {@code beyondAuthority} escalates to, or -1 when it denies or goes to SWAT. */
