@@ -75,6 +75,10 @@ public final class ChangeProver {
             newer.externalRules().forEach(id -> leftOut.add("new DRL rule [" + id + "] was not included"));
             older.notEncoded().forEach((id, why) -> leftOut.add("old rule [" + id + "] has no formula: " + why));
             newer.notEncoded().forEach((id, why) -> leftOut.add("new rule [" + id + "] has no formula: " + why));
+            older.scaleNotEncoded().forEach((id, why) -> leftOut.add("old severityScale entry [" + id
+                    + "] has no formula: " + why));
+            newer.scaleNotEncoded().forEach((id, why) -> leftOut.add("new severityScale entry [" + id
+                    + "] has no formula: " + why));
             older.authorityNotEncoded().forEach((at, why) -> leftOut.add("old authority of " + at
                     + " has no formula: " + why));
             newer.authorityNotEncoded().forEach((at, why) -> leftOut.add("new authority of " + at

@@ -38,6 +38,8 @@ public final class PolicyEncoder {
     private final Map<String, String> notEncoded = new LinkedHashMap<>();
     /** Why a computed limit of the authority table has no formula, by "role for remedy". */
     private final Map<String, String> authorityNotEncoded = new LinkedHashMap<>();
+    /** The severity the case is decided at, made on first use: see {@link #severityUsed()}. */
+    private SeverityTerm severity;
 
     /**
      * Creates the encoder.
@@ -78,9 +80,27 @@ public final class PolicyEncoder {
         return authorityNotEncoded;
     }
 
-    /** Returns true if every YAML rule and every limit has a formula, so that a result is exact for them. */
+    /** Returns true if every YAML rule, every limit and the severity scale have a formula, so a result is exact. */
     public boolean allEncoded() {
-        return notEncoded().isEmpty() && authorityNotEncoded().isEmpty();
+        return notEncoded().isEmpty() && authorityNotEncoded().isEmpty() && scaleNotEncoded().isEmpty();
+    }
+
+    /**
+     * Returns the rank the policy decides a case at: the case's own severity without a severity scale; with one,
+     * the highest of the case's own and every matching entry's ({@code max(given, entries)}; a case that leaves its
+     * severity out is decided as one at the lowest, which the case's variable already covers).
+     */
+    public Term severityUsed() {
+        if (severity == null) {
+            severity = SeverityTerm.of(space, model, label);
+        }
+        return severity.used();
+    }
+
+    /** Returns the entries of the severity scale whose condition has no formula, with why, by entry id. */
+    public Map<String, String> scaleNotEncoded() {
+        severityUsed();
+        return severity.notEncoded();
     }
 
     private void encodeAll() {
@@ -111,7 +131,8 @@ public final class PolicyEncoder {
 
         RemedyTerms(String remedy) {
             this.remedy = remedy;
-            ConditionEncoder conditions = new ConditionEncoder(space, remedy, model.rounding());
+            ConditionEncoder conditions = new ConditionEncoder(space, remedy, model.rounding())
+                    .withSeverity(model.severityScale().isEmpty() ? null : severityUsed());
             List<Rule> rules = model.rules();
             match = new Term[rules.size()];
             computedCovers = new Term[rules.size()];
