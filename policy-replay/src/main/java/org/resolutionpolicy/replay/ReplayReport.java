@@ -40,12 +40,14 @@ import org.resolutionpolicy.api.RemedyUnit;
  * @param currency the currency of every money amount of the report (an ISO 4217 code): the policy's, or when the
  *                 policy names none the one every case with money states; {@code null} when neither names one. A
  *                 history whose amounts are in more than one currency has no report ({@link HistoryException})
+ * @param severities per severity the cases were decided at (raised by the policy's severity scale, if it has one),
+ *                   in the order of the policy's scale; only severities some case was decided at
  */
 public record ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
                            long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,
                            Granularity granularity, List<RemedyOutcomes> remedies, List<Workload> escalations,
                            Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps,
-                           String currency) {
+                           String currency, Map<String, Long> severities) {
 
     /** How many bad lines a report keeps, the first ones by line number; {@code skippedLines} counts them all. */
     public static final int BAD_LINE_SAMPLES = 100;
@@ -65,6 +67,21 @@ public record ReplayReport(PolicyId policy, String history, long lines, long cas
         swatByRule = ordered(swatByRule);
         decidingRules = ordered(decidingRules);
         followUps = List.copyOf(followUps);
+        severities = severities == null ? Map.of() : ordered(severities);
+    }
+
+    /**
+     * Creates a report that does not count cases by severity, as reports did before they did.
+     *
+     * @throws NullPointerException if policy, history or granularity is null
+     */
+    public ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
+                        long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,
+                        Granularity granularity, List<RemedyOutcomes> remedies, List<Workload> escalations,
+                        Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps,
+                        String currency) {
+        this(policy, history, lines, cases, proposals, latitudeCases, swatCases, passedOver, skippedLines, badLines,
+                granularity, remedies, escalations, swatByRule, decidingRules, followUps, currency, null);
     }
 
     /**

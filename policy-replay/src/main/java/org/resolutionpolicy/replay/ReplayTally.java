@@ -48,6 +48,8 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
     private final Counts<String> swatByRule = new Counts<>();
     private final Counts<String> decidingRules = new Counts<>();
     private final Counts<FollowUpKey> followUps = new Counts<>();
+    /** Cases per severity used: the scale's when the policy has one, the case's own otherwise. */
+    private final Counts<String> severities = new Counts<>();
     /** The currencies the cases state, counted only when the policy names none. */
     private final Currencies currencies = new Currencies();
 
@@ -60,13 +62,13 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
      * escalations per day or week, and the currency the policy names (null for none: the cases then say).
      */
     record Subject(PolicyId policy, Map<String, RemedyUnit> remedies, List<String> roles, Granularity granularity,
-                   String currency) implements Serializable {
+                   String currency, List<String> severities) implements Serializable {
 
         static Subject of(Policy policy, Granularity granularity) {
             Objects.requireNonNull(policy, "policy must not be null");
             return new Subject(PolicyId.of(policy), Collections.unmodifiableMap(new LinkedHashMap<>(policy.remedies())),
                     List.copyOf(policy.roles()), Objects.requireNonNull(granularity, "granularity must not be null"),
-                    Currencies.of(policy));
+                    Currencies.of(policy), List.copyOf(policy.severities()));
         }
 
         @Override
@@ -103,6 +105,18 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
      * (0 when not known).
      */
     void count(Decision d, Instant openedAt, String caseCurrency, long line) {
+        count(d, openedAt, caseCurrency, line, null);
+    }
+
+    /**
+     * Counts one decided case as {@link #count(Decision, Instant, String, long)} does, at the severity it was decided
+     * at: the one its policy's scale gave, or without a scale the case's own ({@code given}, null when not known).
+     */
+    void count(Decision d, Instant openedAt, String caseCurrency, long line, String given) {
+        String severity = severityUsed(d, given);
+        if (severity != null) {
+            severities.add(severity, 1);
+        }
         cases++;
         if (d.isLatitude()) {
             latitudeCases++;
@@ -147,6 +161,20 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         }
     }
 
+    /** Returns the severity a case was decided at: its policy's scale's, or without one the case's own. */
+    static String severityUsed(Decision d, String given) {
+        return d.severity() != null ? d.severity().used() : given;
+    }
+
+    /** Returns the counts per severity in the order of a scale, any others after them by name. */
+    static Map<String, Long> bySeverity(List<String> scale, Counts<String> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String s : ladderOrder(scale, counts.keys())) {
+            out.put(s, counts.get(s));
+        }
+        return out;
+    }
+
     static BigDecimal[] zeros() {
         BigDecimal[] sums = new BigDecimal[KINDS.length];
         Arrays.fill(sums, BigDecimal.ZERO);
@@ -177,6 +205,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         swatByRule.addAll(other.swatByRule);
         decidingRules.addAll(other.decidingRules);
         followUps.addAll(other.followUps);
+        severities.addAll(other.severities);
         currencies.addAll(other.currencies);
     }
 
@@ -212,7 +241,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         return new ReplayReport(subject.policy(), history, lines(), cases, proposals, latitudeCases, swatCases,
                 passedOver, skipped, badLines, subject.granularity(), remedies, workloads,
                 swatByRule.mostFirst(Comparator.naturalOrder()), decidingRules.mostFirst(Comparator.naturalOrder()),
-                owed, currency);
+                owed, currency, bySeverity(subject.severities(), severities));
     }
 
     /** Returns the roles in the policy's ladder order, any others after them by name. */
@@ -231,7 +260,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
                 && Counts.sameArrays(outcomes, t.outcomes) && Counts.sameArrays(money, t.money)
                 && escalated.equals(t.escalated) && undated.equals(t.undated) && byPeriod.equals(t.byPeriod)
                 && swatByRule.equals(t.swatByRule) && decidingRules.equals(t.decidingRules)
-                && followUps.equals(t.followUps) && currencies.equals(t.currencies);
+                && followUps.equals(t.followUps) && severities.equals(t.severities) && currencies.equals(t.currencies);
     }
 
     @Override

@@ -62,6 +62,12 @@ public final class DiffPage {
                             Tables.amount(m.newlyEscalated()), Tables.amount(m.newlySwat()),
                             Tables.amount(m.newlyDenied()))).toList(), 1, 2, 3, 4));
         }
+        if (ReportFormat.severitiesMove(d)) {
+            page.add(Tables.h2("Cases by the severity used")).add(Tables.table("severities",
+                    List.of("severity", "cases before", "cases after", "change"),
+                    d.severities().stream().map(c -> List.of(c.severity(), Long.toString(c.before()),
+                            Long.toString(c.after()), String.format("%+d", c.after() - c.before()))).toList(), 1, 2, 3));
+        }
         if (!d.workload().isEmpty()) {
             page.add(Tables.h2("Escalation workload")).add(Tables.table("workload",
                     List.of("approver", "cases before", "cases after", "change"),

@@ -66,6 +66,8 @@ public final class ReplayPage {
                 .add(Tables.counts("swat-routes", "rule", "proposals", r.swatByRule()))
                 .add(Tables.h2("Rules that decided most"))
                 .add(Tables.counts("deciding-rules", "rule", "proposals it was a reason for", r.decidingRules()))
+                .add(r.severities().isEmpty() ? Html.empty() : Html.concat(Tables.h2("Cases by the severity used"),
+                        Tables.counts("severities", "severity", "cases", r.severities())))
                 .add(Tables.h2("Follow-ups owed"))
                 .add(followUps())
                 .build();

@@ -51,7 +51,7 @@ final class Decider implements MapPartitionsFunction<Row, Row> {
                            Decision d) {
         String openedDay = c == null || c.openedAt() == null ? null
                 : LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC).toString();
-        Object[] decision = DecisionRows.columns(policy, d, file, line);
+        Object[] decision = DecisionRows.columns(policy, d, file, line, c == null ? null : c.severity());
         Object[] values = new Object[6 + decision.length];
         values[0] = file;
         values[1] = line;
