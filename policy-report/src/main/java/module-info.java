@@ -5,6 +5,7 @@
 module org.resolutionpolicy.report {
     requires transitive org.resolutionpolicy.api;
     requires transitive org.resolutionpolicy.replay;
+    requires org.resolutionpolicy.model;
 
     exports org.resolutionpolicy.report;
 }

@@ -88,7 +88,8 @@ public final class MatrixPage {
                 .add(summary(table))
                 .add(filters())
                 .add(Html.tag("h2").add("At a glance").html())
-                .add(glance(table));
+                .add(glance(table))
+                .add(ScaleSection.of(policy));
         for (AuthorityTable.Remedy remedy : table.remedies()) {
             page.add(new RemedySection(matrix, remedy).html());
         }
