@@ -21,7 +21,7 @@ import java.util.Objects;
  *                      when the policy has no scale
  */
 public record Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules,
-                          List<ScaleCheck> severityScale) {
+                          List<SeverityScaleCheck> severityScale) {
 
     /**
      * Creates an explanation.
@@ -42,35 +42,6 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
      */
     public Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules) {
         this(decision, proposals, caseRules, null);
-    }
-
-    /**
-     * One entry of the severity scale checked against the case: whether it matched and, when it did not, which
-     * condition failed with what values.
-     *
-     * @param entry the entry's id
-     * @param severity the severity it puts a matching case at
-     * @param status whether it matched
-     * @param failures for {@link Status#NOT_MATCHED}, each failing condition with the values it saw; otherwise empty
-     */
-    public record ScaleCheck(String entry, String severity, Status status, List<Failure> failures) {
-
-        /**
-         * Creates a scale check.
-         *
-         * @throws NullPointerException if entry, severity or status is null
-         */
-        public ScaleCheck {
-            Objects.requireNonNull(entry, "entry must not be null");
-            Objects.requireNonNull(severity, "severity must not be null");
-            Objects.requireNonNull(status, "status must not be null");
-            failures = failures == null ? List.of() : List.copyOf(failures);
-        }
-
-        /** Returns true if the entry's condition held. */
-        public boolean matched() {
-            return status == Status.MATCHED;
-        }
     }
 
     /**

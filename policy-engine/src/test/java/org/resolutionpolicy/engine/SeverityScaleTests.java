@@ -11,6 +11,7 @@ import org.resolutionpolicy.api.CaseSeverity;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.SeverityScaleCheck;
 import org.resolutionpolicy.api.Impact;
 import org.resolutionpolicy.api.InvalidCaseException;
 import org.resolutionpolicy.api.Latitude;
@@ -172,7 +173,7 @@ class SeverityScaleTests {
         void explain_shows_each_entry_matched_or_not_with_its_values() {
             Explanation e = airline.explain(safety);
 
-            assertThat(e.severityScale()).extracting(Explanation.ScaleCheck::entry, Explanation.ScaleCheck::status)
+            assertThat(e.severityScale()).extracting(SeverityScaleCheck::entry, SeverityScaleCheck::status)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("safety-is-critical", Explanation.Status.MATCHED),
                             org.assertj.core.groups.Tuple.tuple("a-lost-holiday-is-high", Explanation.Status.NOT_MATCHED),

@@ -16,7 +16,7 @@ import org.resolutionpolicy.api.Explanation.Failure;
 import org.resolutionpolicy.api.Explanation.ProposalExplanation;
 import org.resolutionpolicy.api.Explanation.RoleLimit;
 import org.resolutionpolicy.api.Explanation.RuleCheck;
-import org.resolutionpolicy.api.Explanation.ScaleCheck;
+import org.resolutionpolicy.api.SeverityScaleCheck;
 import org.resolutionpolicy.api.Explanation.Window;
 import org.resolutionpolicy.format.json.DecisionJson;
 import org.resolutionpolicy.format.text.DecisionTable;
@@ -43,7 +43,7 @@ public final class ExplanationFormat {
         StringBuilder out = new StringBuilder(ReasonColumn.wrap(DecisionTable.render(c, e.decision()), ReasonColumn.WIDTH));
         if (!e.severityScale().isEmpty()) {
             out.append("\nseverity scale (").append(e.decision().severity()).append("):\n");
-            for (ScaleCheck s : e.severityScale()) {
+            for (SeverityScaleCheck s : e.severityScale()) {
                 out.append("    ").append(pad(label(s.status()), 15)).append(s.entry()).append(" (")
                         .append(s.severity()).append(")\n");
                 for (Failure f : s.failures()) {
@@ -173,9 +173,9 @@ public final class ExplanationFormat {
         return authority;
     }
 
-    private static List<Object> scale(List<ScaleCheck> entries) {
+    private static List<Object> scale(List<SeverityScaleCheck> entries) {
         List<Object> out = new ArrayList<>();
-        for (ScaleCheck s : entries) {
+        for (SeverityScaleCheck s : entries) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("entry", s.entry());
             item.put("severity", s.severity());

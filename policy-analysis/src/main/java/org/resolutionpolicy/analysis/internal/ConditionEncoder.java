@@ -51,8 +51,6 @@ public final class ConditionEncoder {
     private final String remedy;
     private final Rounding rounding;
     private final Map<String, Defined> defined = new HashMap<>();
-    /** The severity the case is decided at when the policy has a severity scale; null reads the case's own. */
-    private Term severityUsed;
 
     /**
      * Creates an encoder for proposals of one remedy.
@@ -65,18 +63,6 @@ public final class ConditionEncoder {
         this.smt = space.smt();
         this.remedy = remedy;
         this.rounding = rounding;
-    }
-
-    /**
-     * Reads {@code severity} as the severity the case is decided at ({@link PolicyEncoder#severityUsed()}): the
-     * highest of the case's own and every matching entry of the policy's severity scale.
-     *
-     * @param used the rank term, or null to read the case's own severity
-     * @return this encoder
-     */
-    public ConditionEncoder withSeverity(Term used) {
-        this.severityUsed = used;
-        return this;
     }
 
     /** Returns the formula of a condition. */
@@ -193,9 +179,6 @@ public final class ConditionEncoder {
     }
 
     private FactSpace.Var var(String fact) throws NotEncoded {
-        if (severityUsed != null && fact.equals("severity")) {
-            return new FactSpace.Var(fact, FactType.SEVERITY, smt.yes(), severityUsed);
-        }
         FactSpace.Var v = space.fact(fact);
         if (v == null) {
             throw new NotEncoded("fact [" + fact + "] has no variable");

@@ -97,6 +97,15 @@ public final class PolicyEncoder {
         return severity.used();
     }
 
+    /**
+     * Returns a formula over the case's facts read at the severity the policy decides the case at: each reading of
+     * the case's own severity replaced by {@link #severityUsed()}; the formula itself without a severity scale.
+     */
+    public Term atSeverityUsed(Term formula) {
+        severityUsed();
+        return severity.atUsed(formula);
+    }
+
     /** Returns the entries of the severity scale whose condition has no formula, with why, by entry id. */
     public Map<String, String> scaleNotEncoded() {
         severityUsed();
@@ -131,8 +140,8 @@ public final class PolicyEncoder {
 
         RemedyTerms(String remedy) {
             this.remedy = remedy;
-            ConditionEncoder conditions = new ConditionEncoder(space, remedy, model.rounding())
-                    .withSeverity(model.severityScale().isEmpty() ? null : severityUsed());
+            ConditionEncoder conditions = new ConditionEncoder(space, remedy, model.rounding());
+            severityUsed();
             List<Rule> rules = model.rules();
             match = new Term[rules.size()];
             computedCovers = new Term[rules.size()];
@@ -144,14 +153,14 @@ public final class PolicyEncoder {
                 }
                 try {
                     effectKnown(r.effect());
-                    match[i] = conditions.encode(r.when());
+                    match[i] = severity.atUsed(conditions.encode(r.when()));
                 } catch (NotEncoded e) {
                     notEncoded.putIfAbsent(r.id(), e.getMessage());
                     match[i] = smt.boolVar(label + ".maybe." + r.id() + "." + remedy);
                 }
                 if (r.effect().computed() != null) {
                     try {
-                        computedCovers[i] = conditions.covers(r.effect().computed());
+                        computedCovers[i] = severity.atUsed(conditions.covers(r.effect().computed()));
                     } catch (NotEncoded e) {
                         notEncoded.putIfAbsent(r.id(), "its amount [" + r.effect().computed().text() + "]: "
                                 + e.getMessage());
@@ -164,7 +173,7 @@ public final class PolicyEncoder {
             for (int k = 0; entries != null && k < entries.length; k++) {
                 if (entries[k] != null && entries[k].computed() != null) {
                     try {
-                        entryCovers[k] = conditions.covers(entries[k].computed());
+                        entryCovers[k] = severity.atUsed(conditions.covers(entries[k].computed()));
                     } catch (NotEncoded e) {
                         authorityNotEncoded.putIfAbsent(model.roles().get(k) + " for " + remedy, "its limit ["
                                 + entries[k].computed().text() + "]: " + e.getMessage());

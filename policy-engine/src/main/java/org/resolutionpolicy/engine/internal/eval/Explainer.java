@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.SeverityScaleCheck;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.ProposalDecision;
@@ -53,7 +54,7 @@ final class Explainer {
 
     /** Explains a decision from the evaluation, kept with its matches, that produced it. */
     Explanation explain(Decision decision, Evaluation evaluation) {
-        List<Explanation.ScaleCheck> scale = scaleChecks(evaluation.facts());
+        List<SeverityScaleCheck> scale = scaleChecks(evaluation.facts());
         if (evaluation.matches() == null) {
             return new Explanation(decision, List.of(), caseChecks(evaluation.facts(), evaluation.caseMatches()),
                     scale);
@@ -70,9 +71,9 @@ final class Explainer {
      * gave, so the entries are tested here once more: they read the case alone and never its severity, so the
      * facts at the severity used answer as the case's own did.
      */
-    private List<Explanation.ScaleCheck> scaleChecks(Facts facts) {
+    private List<SeverityScaleCheck> scaleChecks(Facts facts) {
         List<SeverityScale.Entry> entries = policy.severityScale().entries();
-        List<Explanation.ScaleCheck> checks = new ArrayList<>(entries.size());
+        List<SeverityScaleCheck> checks = new ArrayList<>(entries.size());
         List<Explanation.Failure> failures = new ArrayList<>(4);
         for (SeverityScale.Entry e : entries) {
             failures.clear();
@@ -80,7 +81,7 @@ final class Explainer {
             if (!holds) {
                 e.when().explain(facts, failures);
             }
-            checks.add(new Explanation.ScaleCheck(e.id(), e.severity(),
+            checks.add(new SeverityScaleCheck(e.id(), e.severity(),
                     holds ? Explanation.Status.MATCHED : Explanation.Status.NOT_MATCHED, failures));
         }
         return checks;
