@@ -170,6 +170,21 @@ class SeverityScaleTests {
         }
 
         @Test
+        void the_decision_log_line_carries_the_severity_used_the_given_one_and_the_entry_that_raised_it() {
+            java.io.StringWriter out = new java.io.StringWriter();
+            org.resolutionpolicy.api.DecisionLog log = org.resolutionpolicy.api.DecisionLog.jsonLines(out,
+                    org.resolutionpolicy.api.DecisionLog.Options.DEFAULTS);
+            airline.withListener(log).decide(safety);
+            airline.withListener(log).decide(twoHourDelay().severity("MEDIUM").propose("voucher", 10).build());
+            log.close();
+
+            List<String> lines = out.toString().lines().toList();
+            assertThat(lines.get(0)).contains("\"employeeRole\":\"agent\",\"severity\":\"CRITICAL\","
+                    + "\"severityGiven\":\"LOW\",\"severityRaisedBy\":\"safety-is-critical\",\"swat\":true");
+            assertThat(lines.get(1)).contains("\"severity\":\"MEDIUM\",\"swat\":false").doesNotContain("severityGiven");
+        }
+
+        @Test
         void explain_shows_each_entry_matched_or_not_with_its_values() {
             Explanation e = airline.explain(safety);
 
