@@ -138,4 +138,28 @@ class SharedCorpusTests {
                         "a-lost-holiday-is-high HIGH ", "out-of-pocket-is-medium MEDIUM ")
                 .isEqualTo(yaml.entries().stream().map(e -> e.id() + " " + e.severity() + " " + e.because()).toList());
     }
+
+    @Test
+    void a_mistake_in_a_drl_severity_scale_is_reported_at_its_place_in_the_drl() {
+        String drl = """
+                package x;
+                declare Policy
+                    @policy("delays") @version("1")
+                    @roles("agent")
+                    @remedies("voucher: money")
+                    @severityScale("[ { id: holidays, when: { impact.safetyIssue: true }, severity: HIHG } ]")
+                end
+                """;
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Policies.compile(List.of(
+                        org.resolutionpolicy.api.PolicySource.of("delays.drl", drl))))
+                .isInstanceOf(org.resolutionpolicy.api.PolicyLoadException.class)
+                .satisfies(e -> assertThat(((org.resolutionpolicy.api.PolicyLoadException) e).problems())
+                        .anySatisfy(p -> {
+                            assertThat(p.source()).isEqualTo("delays.drl");
+                            assertThat(p.line()).isEqualTo(6);
+                            assertThat(p.message()).isEqualTo("unknown severity [HIHG] in severityScale entry [holidays]");
+                            assertThat(p.hint()).isEqualTo("did you mean [HIGH]?");
+                        }));
+    }
 }

@@ -40,8 +40,9 @@ import org.resolutionpolicy.api.RemedyUnit;
  * @param currency the currency of every money amount of the report (an ISO 4217 code): the policy's, or when the
  *                 policy names none the one every case with money states; {@code null} when neither names one. A
  *                 history whose amounts are in more than one currency has no report ({@link HistoryException})
- * @param severities per severity the cases were decided at (raised by the policy's severity scale, if it has one),
- *                   in the order of the policy's scale; only severities some case was decided at
+ * @param severities for a policy with a severity scale, per severity the cases were decided at (the highest of
+ *                   their own and the scale's), in the order of the policy's severities, only those some case was
+ *                   decided at; empty for a policy without a scale, whose cases are decided at the severity they give
  */
 public record ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
                            long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,

@@ -334,7 +334,7 @@ public final class ReportFormat {
             workload.add(item);
         });
         json.put("workload", workload);
-        if (!d.severities().isEmpty()) {
+        if (severitiesMove(d)) {
             json.put("severities", d.severities().stream().map(c -> {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("severity", c.severity());
