@@ -65,12 +65,20 @@ public final class ReplayPage {
                 .add(Tables.h2("SWAT routes by rule"))
                 .add(Tables.counts("swat-routes", "rule", "proposals", r.swatByRule()))
                 .add(Tables.h2("Rules that decided most"))
-                .add(Tables.counts("deciding-rules", "rule", "proposals it was a reason for", r.decidingRules()))
-                .add(r.severities().isEmpty() ? Html.empty() : Html.concat(Tables.h2("Cases by the severity used"),
-                        Tables.counts("severities", "severity", "cases", r.severities())))
+                .add(withSeverities(Tables.counts("deciding-rules", "rule", "proposals it was a reason for",
+                        r.decidingRules())))
                 .add(Tables.h2("Follow-ups owed"))
                 .add(followUps())
                 .build();
+    }
+
+    /** Returns a section followed by the cases per severity used, for a policy with a severity scale. */
+    private Html withSeverities(Html before) {
+        if (report.severities().isEmpty()) {
+            return before;
+        }
+        return Html.concat(before, Tables.h2("Cases by the severity used"),
+                Tables.counts("severities", "severity", "cases", report.severities()));
     }
 
     /** Returns the page's HTML. */
