@@ -135,6 +135,32 @@ class DocumentationTests {
     }
 
     @Test
+    void the_severity_scale_of_the_guide_decides_the_two_passengers_of_a_two_hour_delay_as_the_guide_says()
+            throws IOException {
+        Matcher m = YAML_BLOCK.matcher(Files.readString(GUIDE));
+        Policy delays = null;
+        while (m.find() && delays == null) {
+            delays = m.group(1).startsWith("policy: delays") ? Policies.parse(m.group(1)) : null;
+        }
+        assertThat(delays).as("the guide's severity scale example").isNotNull();
+        CustomerCase.Builder twoHours = CustomerCase.builder().severity("LOW").employee("agent").propose("voucher", 40);
+
+        org.resolutionpolicy.api.Decision meeting = delays.decide(twoHours.build());
+        org.resolutionpolicy.api.Decision holiday = delays.decide(twoHours.attribute("lostHoliday", true).build());
+        org.resolutionpolicy.api.Decision safety = delays.decide(CustomerCase.builder().severity("LOW").employee("agent")
+                .impact(org.resolutionpolicy.api.Impact.builder().safetyIssue(true).build()).propose("voucher", 40).build());
+
+        assertThat(meeting.severity().text()).isEqualTo("LOW (as given)");
+        assertThat(meeting.proposal("voucher").outcome()).isEqualTo(Outcome.alone());
+        assertThat(holiday.severity().text()).isEqualTo("HIGH (raised from LOW by a-lost-holiday-is-high)");
+        assertThat(holiday.proposal("voucher").outcome()).isEqualTo(Outcome.escalate("duty-manager"));
+        assertThat(safety.severity().text()).isEqualTo("CRITICAL (raised from LOW by safety-or-legal-is-critical)");
+        assertThat(org.resolutionpolicy.format.json.DecisionJson.write(safety)).contains(
+                "\"severity\":{\"used\":\"CRITICAL\",\"given\":\"LOW\",\"raisedBy\":\"safety-or-legal-is-critical\"}");
+        assertThat(safety.proposal("voucher").outcome().kind()).isEqualTo(Outcome.Kind.SWAT);
+    }
+
+    @Test
     void the_invalid_case_message_of_the_guide_is_what_the_engine_prints() throws IOException {
         String guide = Files.readString(GUIDE);
         Policy coffee = Policies.fromClasspath("policies/coffee-shop.yaml");

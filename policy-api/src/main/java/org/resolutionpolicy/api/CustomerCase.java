@@ -27,7 +27,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param id the case id, or {@code null}
- * @param severity the severity, a name on the policy's scale
+ * @param severity the severity, a name on the policy's scale; may be null when the policy has a severity scale, which
+ *                 sets it (and may raise a given one: {@link Decision#severity()})
  * @param category the kind of problem, e.g. {@code late-order}, or {@code null}
  * @param channel where the customer reached us, e.g. {@code phone}, or {@code null}
  * @param openedAt when the case was opened; cumulative windows end here (now when {@code null})

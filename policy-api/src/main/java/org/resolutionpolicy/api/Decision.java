@@ -26,10 +26,12 @@ import org.resolutionpolicy.api.spi.Formats;
  *                 the content of all its sources; {@code null} only for decisions made by hand
  * @param id the decision's own id, a random UUID, unique to each call of {@link Policy#decide} (and
  *           {@link Policy#explain}); {@code null} only for decisions made by hand
+ * @param severity the severity the case was decided at and what raised it, when the policy has a severity scale;
+ *                 {@code null} for a policy without one, which decides at the severity the case gives
  */
 public record Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
                        List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
-                       String revision, String id) {
+                       String revision, String id, CaseSeverity severity) {
 
     /**
      * Creates a decision.
@@ -44,6 +46,17 @@ public record Decision(String policyId, String policyVersion, String caseId, Str
     }
 
     /**
+     * Creates a decision of a policy without a severity scale.
+     *
+     * @throws NullPointerException if policyId is null
+     */
+    public Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
+                    List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
+                    String revision, String id) {
+        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, revision, id, null);
+    }
+
+    /**
      * Creates a decision without an id, for decisions made by hand (tests, fixtures).
      *
      * @throws NullPointerException if policyId is null
@@ -51,7 +64,8 @@ public record Decision(String policyId, String policyVersion, String caseId, Str
     public Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
                     List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
                     String revision) {
-        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, revision, null);
+        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, revision, null,
+                null);
     }
 
     /**
@@ -61,7 +75,7 @@ public record Decision(String policyId, String policyVersion, String caseId, Str
      */
     public Decision(String policyId, String policyVersion, String caseId, String employeeRole, boolean swat,
                     List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps) {
-        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, null, null);
+        this(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps, null, null, null);
     }
 
     /**
@@ -72,7 +86,7 @@ public record Decision(String policyId, String policyVersion, String caseId, Str
      */
     public Decision withId(String id) {
         return new Decision(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps,
-                revision, id);
+                revision, id, severity);
     }
 
     /**
@@ -99,14 +113,15 @@ public record Decision(String policyId, String policyVersion, String caseId, Str
         return other instanceof Decision d && swat == d.swat && policyId.equals(d.policyId)
                 && Objects.equals(policyVersion, d.policyVersion) && Objects.equals(caseId, d.caseId)
                 && Objects.equals(employeeRole, d.employeeRole) && proposals.equals(d.proposals)
-                && latitude.equals(d.latitude) && followUps.equals(d.followUps) && Objects.equals(revision, d.revision);
+                && latitude.equals(d.latitude) && followUps.equals(d.followUps) && Objects.equals(revision, d.revision)
+                && Objects.equals(severity, d.severity);
     }
 
     /** Returns a hash of every component but {@link #id()}, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
         return Objects.hash(policyId, policyVersion, caseId, employeeRole, swat, proposals, latitude, followUps,
-                revision);
+                revision, severity);
     }
 
     /**

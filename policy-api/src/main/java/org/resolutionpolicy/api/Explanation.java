@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param decision the decision being explained, identical to what {@link Policy#decide} returns
  * @param proposals one entry per proposal, in the order of the case; empty for a latitude question
  * @param caseRules for a case without proposals, every rule checked against the case alone; otherwise empty
+ * @param severityScale every entry of the policy's severity scale, in policy order, checked against the case; empty
+ *                      when the policy has no scale
  */
-public record Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules) {
+public record Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules,
+                          List<SeverityScaleCheck> severityScale) {
 
     /**
      * Creates an explanation.
@@ -29,6 +32,16 @@ public record Explanation(Decision decision, List<ProposalExplanation> proposals
         Objects.requireNonNull(decision, "decision must not be null");
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
         caseRules = caseRules == null ? List.of() : List.copyOf(caseRules);
+        severityScale = severityScale == null ? List.of() : List.copyOf(severityScale);
+    }
+
+    /**
+     * Creates an explanation of a decision of a policy without a severity scale.
+     *
+     * @throws NullPointerException if decision is null
+     */
+    public Explanation(Decision decision, List<ProposalExplanation> proposals, List<RuleCheck> caseRules) {
+        this(decision, proposals, caseRules, null);
     }
 
     /**

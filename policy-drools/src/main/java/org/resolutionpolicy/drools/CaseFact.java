@@ -26,7 +26,7 @@ public interface CaseFact {
     /** Returns the case id, or null. */
     String getId();
 
-    /** Returns the severity name. */
+    /** Returns the name of the severity the case is decided at: the highest of its own and the severity scale's. */
     String getSeverity();
 
     /** Returns the severity's rank on the policy's scale, 0 for the lowest. */

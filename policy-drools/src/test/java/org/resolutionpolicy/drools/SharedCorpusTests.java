@@ -61,14 +61,20 @@ class SharedCorpusTests {
             "yaml", List.of(CALENDARS.resolve("calendars.yaml")),
             "drl", List.of(CALENDARS.resolve("drl")),
             "mixed", List.of(CALENDARS.resolve("mixed")));
+    /** The severity scale of issue 35: declared in YAML, in a DRL-only policy's header, and beside DRL rules. */
+    static final Path SEVERITY = Path.of("src", "test", "resources", "severity");
+    static final Map<String, List<Path>> SEVERITY_POLICY = Map.of(
+            "yaml", List.of(SEVERITY.resolve("severity.yaml")),
+            "drl", List.of(SEVERITY.resolve("drl")),
+            "mixed", List.of(SEVERITY.resolve("mixed")));
     static final Map<String, Map<String, List<Path>>> VARIANTS = Map.of("coffee-shop", COFFEE, "online-retailer", RETAILER,
             "absent-facts", ABSENT_FACTS, "eu261", EU261, "schemes", SCHEMES_POLICY, "totals", TOTALS_POLICY,
-            "calendars", CALENDARS_POLICY);
+            "calendars", CALENDARS_POLICY, "delays", SEVERITY_POLICY);
     static final List<Path> CORPUS = List.of(EXAMPLES.resolve("coffee-shop.test.yaml"),
             EXAMPLES.resolve("online-retailer.test.yaml"), EXAMPLES.resolve("corpus/coffee-shop-corpus.test.yaml"),
             EXAMPLES.resolve("corpus/online-retailer-corpus.test.yaml"), ABSENT.resolve("absent-facts.test.yaml"),
             EXAMPLES.resolve("eu261.test.yaml"), SCHEMES.resolve("schemes.test.yaml"), TOTALS.resolve("totals.test.yaml"),
-            CALENDARS.resolve("calendars.test.yaml"));
+            CALENDARS.resolve("calendars.test.yaml"), SEVERITY.resolve("severity.test.yaml"));
 
     @TestFactory
     Stream<DynamicTest> every_scenario_gets_the_same_decision_from_every_source() {
@@ -98,7 +104,7 @@ class SharedCorpusTests {
 
     private static Decision withoutRevision(Decision d) {
         return new Decision(d.policyId(), d.policyVersion(), d.caseId(), d.employeeRole(), d.swat(), d.proposals(),
-                d.latitude(), d.followUps());
+                d.latitude(), d.followUps(), null, null, d.severity());
     }
 
     private static void check(Scenario s, Map<String, Policy> policies) {
@@ -131,5 +137,42 @@ class SharedCorpusTests {
         assertThat(drl.remedies()).isEqualTo(yaml.remedies());
         assertThat(drl.attributes()).isEqualTo(yaml.attributes());
         assertThat(drl.ruleIds()).containsExactlyInAnyOrderElementsOf(yaml.ruleIds());
+    }
+
+    @Test
+    void the_drl_only_policy_declares_the_severity_scale_the_yaml_one_does() {
+        org.resolutionpolicy.model.SeverityScale yaml = org.resolutionpolicy.model.ModelledPolicy
+                .of(Policies.load(SEVERITY_POLICY.get("yaml"))).model().severityScale();
+        org.resolutionpolicy.model.SeverityScale drl = org.resolutionpolicy.model.ModelledPolicy
+                .of(Policies.load(SEVERITY_POLICY.get("drl"))).model().severityScale();
+
+        assertThat(drl.entries()).extracting(e -> e.id() + " " + e.severity() + " " + e.because())
+                .containsExactly("safety-is-critical CRITICAL Anything touching safety is critical",
+                        "a-lost-holiday-is-high HIGH ", "out-of-pocket-is-medium MEDIUM ")
+                .isEqualTo(yaml.entries().stream().map(e -> e.id() + " " + e.severity() + " " + e.because()).toList());
+    }
+
+    @Test
+    void a_mistake_in_a_drl_severity_scale_is_reported_at_its_place_in_the_drl() {
+        String drl = """
+                package x;
+                declare Policy
+                    @policy("delays") @version("1")
+                    @roles("agent")
+                    @remedies("voucher: money")
+                    @severityScale("[ { id: holidays, when: { impact.safetyIssue: true }, severity: HIHG } ]")
+                end
+                """;
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Policies.compile(List.of(
+                        org.resolutionpolicy.api.PolicySource.of("delays.drl", drl))))
+                .isInstanceOf(org.resolutionpolicy.api.PolicyLoadException.class)
+                .satisfies(e -> assertThat(((org.resolutionpolicy.api.PolicyLoadException) e).problems())
+                        .anySatisfy(p -> {
+                            assertThat(p.source()).isEqualTo("delays.drl");
+                            assertThat(p.line()).isEqualTo(6);
+                            assertThat(p.message()).isEqualTo("unknown severity [HIHG] in severityScale entry [holidays]");
+                            assertThat(p.hint()).isEqualTo("did you mean [HIGH]?");
+                        }));
     }
 }

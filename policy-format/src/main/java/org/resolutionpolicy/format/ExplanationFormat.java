@@ -16,6 +16,7 @@ import org.resolutionpolicy.api.Explanation.Failure;
 import org.resolutionpolicy.api.Explanation.ProposalExplanation;
 import org.resolutionpolicy.api.Explanation.RoleLimit;
 import org.resolutionpolicy.api.Explanation.RuleCheck;
+import org.resolutionpolicy.api.SeverityScaleCheck;
 import org.resolutionpolicy.api.Explanation.Window;
 import org.resolutionpolicy.format.json.DecisionJson;
 import org.resolutionpolicy.format.text.DecisionTable;
@@ -40,6 +41,16 @@ public final class ExplanationFormat {
      */
     public static String text(CustomerCase c, Explanation e) {
         StringBuilder out = new StringBuilder(ReasonColumn.wrap(DecisionTable.render(c, e.decision()), ReasonColumn.WIDTH));
+        if (!e.severityScale().isEmpty()) {
+            out.append("\nseverity scale (").append(e.decision().severity()).append("):\n");
+            for (SeverityScaleCheck s : e.severityScale()) {
+                out.append("    ").append(pad(label(s.status()), 15)).append(s.entry()).append(" (")
+                        .append(s.severity()).append(")\n");
+                for (Failure f : s.failures()) {
+                    out.append("                   ").append(f.text()).append('\n');
+                }
+            }
+        }
         if (e.proposals().isEmpty()) {
             out.append("\nrules checked against the case (no proposals):\n");
             rules(e.caseRules(), out);
@@ -110,6 +121,9 @@ public final class ExplanationFormat {
     public static Map<String, Object> json(Explanation e) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("decision", DecisionJson.tree(e.decision()));
+        if (!e.severityScale().isEmpty()) {
+            json.put("severityScale", scale(e.severityScale()));
+        }
         if (e.proposals().isEmpty()) {
             json.put("caseRules", rules(e.caseRules()));
         } else {
@@ -157,6 +171,23 @@ public final class ExplanationFormat {
             authority.put("beyondAuthority", beyond(trace.beyond()));
         }
         return authority;
+    }
+
+    private static List<Object> scale(List<SeverityScaleCheck> entries) {
+        List<Object> out = new ArrayList<>();
+        for (SeverityScaleCheck s : entries) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("entry", s.entry());
+            item.put("severity", s.severity());
+            item.put("status", s.status().name());
+            if (!s.failures().isEmpty()) {
+                List<Object> failures = new ArrayList<>();
+                s.failures().forEach(f -> failures.add(failure(f)));
+                item.put("failures", failures);
+            }
+            out.add(item);
+        }
+        return out;
     }
 
     private static List<Object> rules(List<RuleCheck> rules) {

@@ -108,6 +108,16 @@ public final class Facts {
         this.earlier = earlier;
     }
 
+    /**
+     * Returns these case-level facts at another severity (the one a {@link SeverityScale} raised the case to),
+     * sharing the decision time if it was read already.
+     */
+    public Facts withSeverityRank(int severityRank) {
+        Case c = new Case(shared.customerCase, severityRank, shared.employeeRank, shared.windowEnd, shared.clock,
+                shared.attributes, shared.policyTime);
+        return new Facts(c, remedy, amount, earlier);
+    }
+
     /** Returns these facts with a proposal to decide, the first of its remedy in the case. */
     public Facts withProposal(String remedy, BigDecimal amount) {
         return new Facts(shared, remedy, amount, null);

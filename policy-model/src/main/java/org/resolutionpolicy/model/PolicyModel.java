@@ -37,18 +37,26 @@ import org.resolutionpolicy.model.value.WorkCalendar;
  *                 currency's minor unit, half to even)
  * @param time the zone and calendars cases are counted in ({@code timeZone:}, {@code calendars:}); by default UTC
  *             and {@code calendar}
+ * @param severityScale the facts that put a case at a severity ({@code severityScale:}); {@link SeverityScale#NONE}
+ *                      for a policy without one
  */
 public record PolicyModel(String id, String version, String description, String currency, List<String> severities,
                           List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
                           Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                           ExternalRules external, WorkCalendar calendar, Validity validity,
                           Map<String, FactPath> defined, Declarations declarations, Rounding rounding,
-                          PolicyTime time) {
+                          PolicyTime time, SeverityScale severityScale) {
 
-    /** Creates a model, copying the defined facts; a null rounding is the currency's, a null time UTC on calendar. */
+    /**
+     * Creates a model, copying the defined facts; a null rounding is the currency's, a null time UTC on calendar, a
+     * null scale none.
+     */
     public PolicyModel {
         if (time == null) {
             time = PolicyTime.of(calendar == null ? WorkCalendar.DEFAULT : calendar);
+        }
+        if (severityScale == null) {
+            severityScale = SeverityScale.NONE;
         }
         defined = defined == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(defined));
         if (declarations == null) {
@@ -59,14 +67,35 @@ public record PolicyModel(String id, String version, String description, String 
         }
     }
 
+    /** Creates a model without a severity scale. */
+    public PolicyModel(String id, String version, String description, String currency, List<String> severities,
+                       List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
+                       Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                       ExternalRules external, WorkCalendar calendar, Validity validity,
+                       Map<String, FactPath> defined, Declarations declarations, Rounding rounding, PolicyTime time) {
+        this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
+                rules, external, calendar, validity, defined, declarations, rounding, time, null);
+    }
+
     /** Creates a model counted in UTC on its one calendar. */
+    public PolicyModel(String id, String version, String description, String currency, List<String> severities,
+                       List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
+                       Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
+                       ExternalRules external, WorkCalendar calendar, Validity validity,
+                       Map<String, FactPath> defined, Declarations declarations, Rounding rounding,
+                       SeverityScale severityScale) {
+        this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
+                rules, external, calendar, validity, defined, declarations, rounding, null, severityScale);
+    }
+
+    /** Creates a model counted in UTC on its one calendar, without a severity scale. */
     public PolicyModel(String id, String version, String description, String currency, List<String> severities,
                        List<String> roles, String swatTeam, Beyond beyond, Map<String, FactType> attributes,
                        Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                        ExternalRules external, WorkCalendar calendar, Validity validity,
                        Map<String, FactPath> defined, Declarations declarations, Rounding rounding) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, calendar, validity, defined, declarations, rounding, null);
+                rules, external, calendar, validity, defined, declarations, rounding, (PolicyTime) null, null);
     }
 
     /** Creates a model that rounds money as its currency does. */
@@ -76,7 +105,7 @@ public record PolicyModel(String id, String version, String description, String 
                        ExternalRules external, WorkCalendar calendar, Validity validity,
                        Map<String, FactPath> defined, Declarations declarations) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, calendar, validity, defined, declarations, null);
+                rules, external, calendar, validity, defined, declarations, null, (PolicyTime) null, null);
     }
 
     /** Creates a model without the places of its header's declarations. */
@@ -86,7 +115,7 @@ public record PolicyModel(String id, String version, String description, String 
                        ExternalRules external, WorkCalendar calendar, Validity validity,
                        Map<String, FactPath> defined) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, calendar, validity, defined, null, null);
+                rules, external, calendar, validity, defined, null, null, (PolicyTime) null, null);
     }
 
     /** Creates a model on the default calendar (Monday to Friday, no holidays). */
@@ -95,13 +124,14 @@ public record PolicyModel(String id, String version, String description, String 
                        Map<String, RemedyUnit> remedies, Map<String, AuthorityEntry[]> authority, List<Rule> rules,
                        ExternalRules external) {
         this(id, version, description, currency, severities, roles, swatTeam, beyond, attributes, remedies, authority,
-                rules, external, WorkCalendar.DEFAULT, null, Map.of(), null, null);
+                rules, external, WorkCalendar.DEFAULT, null, Map.of(), null, null, (PolicyTime) null, null);
     }
 
     /** Returns the same model with rules from another source. */
     public PolicyModel withExternal(ExternalRules rules) {
         return new PolicyModel(id, version, description, currency, severities, roles, swatTeam, beyond, attributes,
-                remedies, authority, this.rules, rules, calendar, validity, defined, declarations, rounding, time);
+                remedies, authority, this.rules, rules, calendar, validity, defined, declarations, rounding, time,
+                severityScale);
     }
 
     /** Returns the rank of the role {@code beyondAuthority} escalates to, or -1 when it denies or goes to SWAT. */

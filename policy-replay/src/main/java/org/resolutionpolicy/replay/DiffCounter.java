@@ -47,7 +47,7 @@ public final class DiffCounter extends HistoryCounter<DiffCounts> {
     @Override
     public void decide(long line, CustomerCase customerCase) {
         tally.count(line, customerCase.id(), decideBefore(customerCase), decideAfter(customerCase),
-                customerCase.currency());
+                customerCase.currency(), customerCase.severity());
     }
 
     /**
@@ -97,5 +97,22 @@ public final class DiffCounter extends HistoryCounter<DiffCounts> {
      */
     public boolean count(long line, String caseId, Decision before, Decision after) {
         return tally.count(line, caseId, before, after, null);
+    }
+
+    /**
+     * Counts a case both policies decided, as {@link #count(long, String, Decision, Decision)} does, each decision at
+     * the severity it was made at: its policy's severity scale's ({@link Decision#severity()}), or for a policy
+     * without one the case's own.
+     *
+     * @param line the case's line in the history, 1-based
+     * @param caseId the case id, or {@code null}
+     * @param before the decision of the policy before the edit
+     * @param after the decision of the policy after it, of the same proposals
+     * @param severity the severity the case gave, or {@code null}
+     * @return true if any part of the decision changed: an outcome, a follow-up or the latitude
+     * @throws NullPointerException if a decision is null
+     */
+    public boolean count(long line, String caseId, Decision before, Decision after, String severity) {
+        return tally.count(line, caseId, before, after, null, severity);
     }
 }

@@ -37,7 +37,18 @@ public record DiffReport(PolicyId before, PolicyId after, String history, long l
                          long passedOver, long skippedLines, List<BadLine> badLines, long changedCases,
                          long changedProposals, List<Transition> transitions, List<MoneyMove> money,
                          List<WorkloadChange> workload, FollowUpChanges followUps, CaseChanges latitude,
-                         String currency) {
+                         String currency, List<SeverityCount> severities) {
+
+    /**
+     * How many cases were decided at one severity before the edit and after it: a severity scale added or changed
+     * moves cases between severities.
+     *
+     * @param severity the severity
+     * @param before the cases the policy before the edit decided at it
+     * @param after the cases the policy after the edit decided at it
+     */
+    public record SeverityCount(String severity, long before, long after) {
+    }
 
     /** How many sample cases each change keeps, the first ones by line number. */
     public static final int SAMPLES = 5;
@@ -57,6 +68,21 @@ public record DiffReport(PolicyId before, PolicyId after, String history, long l
         transitions = List.copyOf(transitions);
         money = List.copyOf(money);
         workload = List.copyOf(workload);
+        severities = severities == null ? List.of() : List.copyOf(severities);
+    }
+
+    /**
+     * Creates a report that does not count cases by severity, as reports did before they did.
+     *
+     * @throws NullPointerException if a policy, the history, followUps or latitude is null
+     */
+    public DiffReport(PolicyId before, PolicyId after, String history, long lines, long cases, long proposals,
+                      long passedOver, long skippedLines, List<BadLine> badLines, long changedCases,
+                      long changedProposals, List<Transition> transitions, List<MoneyMove> money,
+                      List<WorkloadChange> workload, FollowUpChanges followUps, CaseChanges latitude,
+                      String currency) {
+        this(before, after, history, lines, cases, proposals, passedOver, skippedLines, badLines, changedCases,
+                changedProposals, transitions, money, workload, followUps, latitude, currency, null);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ProposalDecision;
 import org.resolutionpolicy.api.RemedyUnit;
+import org.resolutionpolicy.replay.DiffReport.SeverityCount;
 import org.resolutionpolicy.replay.DiffReport.ActionChange;
 import org.resolutionpolicy.replay.DiffReport.CaseChanges;
 import org.resolutionpolicy.replay.DiffReport.FollowUpChanges;
@@ -43,6 +44,9 @@ final class DiffTally extends Tally<DiffTally.Subject> {
     private transient Map<Pair, Cell> cells = new HashMap<>();
     private final Counts<String> workloadBefore = new Counts<>();
     private final Counts<String> workloadAfter = new Counts<>();
+    /** Cases per severity used, before the edit and after it. */
+    private final Counts<String> severitiesBefore = new Counts<>();
+    private final Counts<String> severitiesAfter = new Counts<>();
     private long followUpCases;
     private final Samples followUpSamples = new Samples(DiffReport.SAMPLES);
     private final Counts<String> followUpsAdded = new Counts<>();
@@ -64,7 +68,7 @@ final class DiffTally extends Tally<DiffTally.Subject> {
      * say).
      */
     record Subject(PolicyId before, PolicyId after, List<String> remedies, Map<String, RemedyUnit> units,
-                   List<String> roles, String currency) implements Serializable {
+                   List<String> roles, String currency, List<String> severities) implements Serializable {
 
         /**
          * Returns what a diff of two policies counts.
@@ -79,7 +83,7 @@ final class DiffTally extends Tally<DiffTally.Subject> {
             List<String> remedies = new ArrayList<>(after.remedies().keySet());
             before.remedies().keySet().stream().filter(r -> !remedies.contains(r)).forEach(remedies::add);
             return new Subject(PolicyId.of(before), PolicyId.of(after), List.copyOf(remedies), Map.copyOf(units),
-                    List.copyOf(after.roles()), Currencies.of(before, after));
+                    List.copyOf(after.roles()), Currencies.of(before, after), List.copyOf(after.severities()));
         }
 
         @Override
@@ -146,6 +150,22 @@ final class DiffTally extends Tally<DiffTally.Subject> {
      * known); returns true if any part of its decision changed.
      */
     boolean count(long line, String caseId, Decision old, Decision now, String caseCurrency) {
+        return count(line, caseId, old, now, caseCurrency, null);
+    }
+
+    /**
+     * Counts one case as {@link #count(long, String, Decision, Decision, String)} does, each decision at the severity
+     * it was made at: its policy's scale's, or without one the case's own ({@code given}, null when not known).
+     */
+    boolean count(long line, String caseId, Decision old, Decision now, String caseCurrency, String given) {
+        String before = ReplayTally.severityUsed(old, given);
+        String after = ReplayTally.severityUsed(now, given);
+        if (before != null) {
+            severitiesBefore.add(before, 1);
+        }
+        if (after != null) {
+            severitiesAfter.add(after, 1);
+        }
         cases++;
         boolean changed = false;
         for (int i = 0; i < old.proposals().size(); i++) {
@@ -271,6 +291,8 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         other.cells.forEach((pair, cell) -> cells.computeIfAbsent(pair, p -> new Cell()).addAll(cell));
         workloadBefore.addAll(other.workloadBefore);
         workloadAfter.addAll(other.workloadAfter);
+        severitiesBefore.addAll(other.severitiesBefore);
+        severitiesAfter.addAll(other.severitiesAfter);
         followUpCases += other.followUpCases;
         followUpSamples.addAll(other.followUpSamples);
         followUpsAdded.addAll(other.followUpsAdded);
@@ -329,7 +351,19 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         return new DiffReport(subject.before(), subject.after(), history, lines(), cases, proposals, passedOver,
                 skipped, badLines, changedCases, changedProposals, transitions, money, workload,
                 new FollowUpChanges(followUpCases, followUpSamples.list(), actionChanges, ownerChanges),
-                new CaseChanges(latitudeCases, latitudeSamples.list()), currency);
+                new CaseChanges(latitudeCases, latitudeSamples.list()), currency, severities());
+    }
+
+    /** Returns the cases per severity before and after the edit, in the order of the scale after it. */
+    private List<SeverityCount> severities() {
+        Set<String> all = new HashSet<>();
+        severitiesBefore.keys().forEach(all::add);
+        severitiesAfter.keys().forEach(all::add);
+        List<SeverityCount> out = new ArrayList<>();
+        for (String s : ReplayTally.ladderOrder(subject.severities(), all)) {
+            out.add(new SeverityCount(s, severitiesBefore.get(s), severitiesAfter.get(s)));
+        }
+        return out;
     }
 
     private int rank(String role) {
@@ -342,6 +376,7 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         return o instanceof DiffTally t && sameLines(t) && proposals == t.proposals
                 && changedCases == t.changedCases && changedProposals == t.changedProposals && cells.equals(t.cells)
                 && workloadBefore.equals(t.workloadBefore) && workloadAfter.equals(t.workloadAfter)
+                && severitiesBefore.equals(t.severitiesBefore) && severitiesAfter.equals(t.severitiesAfter)
                 && followUpCases == t.followUpCases && followUpSamples.equals(t.followUpSamples)
                 && followUpsAdded.equals(t.followUpsAdded) && followUpsRemoved.equals(t.followUpsRemoved)
                 && ownersAdded.equals(t.ownersAdded) && ownersRemoved.equals(t.ownersRemoved)

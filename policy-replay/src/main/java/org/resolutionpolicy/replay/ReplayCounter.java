@@ -64,7 +64,8 @@ public final class ReplayCounter extends HistoryCounter<ReplayCounts> {
      * Counts a case the policy decided: the one place where a replay counts a case, whoever decided it. Of the
      * decision it reads whether it answers a latitude question, whether it went to SWAT, per proposal the remedy, the
      * kind of outcome, the approver of an escalation, the amount and the rule of each reason, and each follow-up's
-     * action and owner. The amounts are taken to be in the policy's currency, or in the currency of their proposal;
+     * action and owner, and the severity it was decided at when its policy has a severity scale
+     * ({@link Decision#severity()}). The amounts are taken to be in the policy's currency, or in the currency of their proposal;
      * a case's own currency is not part of its decision, so under a policy that names none, counting cases that state
      * their currency only on the case gives a report without one: {@link #decide(CustomerCase)} counts those.
      *

@@ -47,12 +47,16 @@ import org.resolutionpolicy.api.RemedyUnit;
  *                      {@value #REMEDY}, {@value #ROLE}, {@value #CATEGORY}, {@value #CHANNEL}), each most first; a
  *                      case escalated in two remedies counts once per remedy, once in every other breakdown; a fact a
  *                      counter was not told of (a decision counted alone) has no breakdown
+ * @param severities for a policy with a severity scale, per severity the cases were decided at (the highest of
+ *                   their own and the scale's), in the order of the policy's severities, only those some case was
+ *                   decided at; empty for a policy without a scale, whose cases are decided at the severity they give
  */
 public record ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
                            long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,
                            Granularity granularity, List<RemedyOutcomes> remedies, List<Workload> escalations,
                            Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps,
-                           String currency, Timeline timeline, Map<String, Map<String, Long>> escalationsBy) {
+                           String currency, Timeline timeline, Map<String, Map<String, Long>> escalationsBy,
+                           Map<String, Long> severities) {
 
     /** How many bad lines a report keeps, the first ones by line number; {@code skippedLines} counts them all. */
     public static final int BAD_LINE_SAMPLES = 100;
@@ -88,6 +92,22 @@ public record ReplayReport(PolicyId policy, String history, long lines, long cas
             escalationsBy.forEach((fact, counts) -> by.put(fact, ordered(counts)));
         }
         escalationsBy = Collections.unmodifiableMap(by);
+        severities = severities == null ? Map.of() : ordered(severities);
+    }
+
+    /**
+     * Creates a report that does not count cases by severity (a policy without a severity scale).
+     *
+     * @throws NullPointerException if policy, history or granularity is null
+     */
+    public ReplayReport(PolicyId policy, String history, long lines, long cases, long proposals, long latitudeCases,
+                        long swatCases, long passedOver, long skippedLines, List<BadLine> badLines,
+                        Granularity granularity, List<RemedyOutcomes> remedies, List<Workload> escalations,
+                        Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps,
+                        String currency, Timeline timeline, Map<String, Map<String, Long>> escalationsBy) {
+        this(policy, history, lines, cases, proposals, latitudeCases, swatCases, passedOver, skippedLines, badLines,
+                granularity, remedies, escalations, swatByRule, decidingRules, followUps, currency, timeline,
+                escalationsBy, null);
     }
 
     /**
@@ -101,7 +121,7 @@ public record ReplayReport(PolicyId policy, String history, long lines, long cas
                         Map<String, Long> swatByRule, Map<String, Long> decidingRules, List<FollowUpCount> followUps,
                         String currency) {
         this(policy, history, lines, cases, proposals, latitudeCases, swatCases, passedOver, skippedLines, badLines,
-                granularity, remedies, escalations, swatByRule, decidingRules, followUps, currency, null, null);
+                granularity, remedies, escalations, swatByRule, decidingRules, followUps, currency, null, null, null);
     }
 
     /**

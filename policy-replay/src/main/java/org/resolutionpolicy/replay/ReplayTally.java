@@ -48,6 +48,8 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
     private final Counts<String> swatByRule = new Counts<>();
     private final Counts<String> decidingRules = new Counts<>();
     private final Counts<FollowUpKey> followUps = new Counts<>();
+    /** Cases per severity used: the scale's when the policy has one, the case's own otherwise. */
+    private final Counts<String> severities = new Counts<>();
     /** The currencies the cases state, counted only when the policy names none. */
     private final Currencies currencies = new Currencies();
     /** The first and last day of {@code openedAt} of any case, null before a dated case: the history's span. */
@@ -69,13 +71,13 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
      * escalations per day or week, and the currency the policy names (null for none: the cases then say).
      */
     record Subject(PolicyId policy, Map<String, RemedyUnit> remedies, List<String> roles, Granularity granularity,
-                   String currency) implements Serializable {
+                   String currency, List<String> severities) implements Serializable {
 
         static Subject of(Policy policy, Granularity granularity) {
             Objects.requireNonNull(policy, "policy must not be null");
             return new Subject(PolicyId.of(policy), Collections.unmodifiableMap(new LinkedHashMap<>(policy.remedies())),
                     List.copyOf(policy.roles()), Objects.requireNonNull(granularity, "granularity must not be null"),
-                    Currencies.of(policy));
+                    Currencies.of(policy), List.copyOf(policy.severities()));
         }
 
         @Override
@@ -121,6 +123,10 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
      * (0 when not known).
      */
     void count(Decision d, Instant openedAt, String caseCurrency, long line, CaseFacts facts) {
+        String severity = severityUsed(d, null);
+        if (severity != null) {
+            severities.add(severity, 1);
+        }
         cases++;
         if (d.isLatitude()) {
             latitudeCases++;
@@ -193,6 +199,20 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         }
     }
 
+    /** Returns the severity a case was decided at: its policy's scale's, or without one the case's own. */
+    static String severityUsed(Decision d, String given) {
+        return d.severity() != null ? d.severity().used() : given;
+    }
+
+    /** Returns the counts per severity in the order of a scale, any others after them by name. */
+    static Map<String, Long> bySeverity(List<String> scale, Counts<String> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String s : ladderOrder(scale, counts.keys())) {
+            out.put(s, counts.get(s));
+        }
+        return out;
+    }
+
     static BigDecimal[] zeros() {
         BigDecimal[] sums = new BigDecimal[KINDS.length];
         Arrays.fill(sums, BigDecimal.ZERO);
@@ -223,6 +243,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         swatByRule.addAll(other.swatByRule);
         decidingRules.addAll(other.decidingRules);
         followUps.addAll(other.followUps);
+        severities.addAll(other.severities);
         currencies.addAll(other.currencies);
         if (other.firstDay != null) {
             firstDay = firstDay == null || other.firstDay.isBefore(firstDay) ? other.firstDay : firstDay;
@@ -282,7 +303,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         return new ReplayReport(subject.policy(), history, lines(), cases, proposals, latitudeCases, swatCases,
                 passedOver, skipped, badLines, subject.granularity(), remedies, workloads,
                 swatByRule.mostFirst(Comparator.naturalOrder()), decidingRules.mostFirst(Comparator.naturalOrder()),
-                owed, currency, timeline, by);
+                owed, currency, timeline, by, bySeverity(subject.severities(), severities));
     }
 
     private static TreeMap<LocalDate, Long> byDay(Counts<LocalDate> counts) {
@@ -307,7 +328,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
                 && Counts.sameArrays(outcomes, t.outcomes) && Counts.sameArrays(money, t.money)
                 && escalated.equals(t.escalated) && undated.equals(t.undated) && byPeriod.equals(t.byPeriod)
                 && swatByRule.equals(t.swatByRule) && decidingRules.equals(t.decidingRules)
-                && followUps.equals(t.followUps) && currencies.equals(t.currencies)
+                && followUps.equals(t.followUps) && severities.equals(t.severities) && currencies.equals(t.currencies)
                 && Objects.equals(firstDay, t.firstDay) && Objects.equals(lastDay, t.lastDay)
                 && casesByPeriod.equals(t.casesByPeriod) && swatByPeriod.equals(t.swatByPeriod)
                 && swatUndated == t.swatUndated && escalatedBy.equals(t.escalatedBy);

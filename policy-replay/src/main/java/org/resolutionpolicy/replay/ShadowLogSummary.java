@@ -193,7 +193,8 @@ public final class ShadowLogSummary {
             }
             List<String> roles = strings(candidate.get("roles"));
             tallies.put(key, new DiffTally(new DiffTally.Subject(id(serving), id(candidate), List.copyOf(remedies),
-                    Map.copyOf(units), List.copyOf(roles), was != null ? was : is)));
+                    Map.copyOf(units), List.copyOf(roles), was != null ? was : is,
+                    candidate.get("severities") == null ? List.of() : strings(candidate.get("severities")))));
         }
 
         private DiffTally tallyOf(long number, Map<String, Object> serving, Map<String, Object> candidate) {

@@ -80,6 +80,13 @@ public final class DiffPage {
                             Tables.money(m.newlyDenied(), d.currency()))).toList(), 1, 2, 3, 4));
         }
         page.add(moneyPerOutcome());
+        if (ReportFormat.severitiesMove(d)) {
+            page.add(Tables.h2("Cases by the severity used"));
+            page.add(Tables.table("severities",
+                    List.of("severity", "cases before", "cases after", "change"),
+                    d.severities().stream().map(c -> List.of(c.severity(), Long.toString(c.before()),
+                            Long.toString(c.after()), String.format("%+d", c.after() - c.before()))).toList(), 1, 2, 3));
+        }
         if (!d.workload().isEmpty()) {
             page.add(Tables.h2("Escalation workload (cases to approve)"));
             page.add(Tables.table("workload",

@@ -97,12 +97,14 @@ public final class MatrixPage {
             page.subtitle("version " + policy.version() + " \u00b7 revision " + policy.revision()
                             + (policy.description().isEmpty() ? "" : " \u00b7 " + policy.description()))
                     .add(filters(List.of(matrix)))
+                    .add(ScaleSection.of(policy))
                     .add(body(matrix, "", versions.get(0).model()));
             return page.script(SCRIPT).build();
         }
         page.subtitle(versions.size() + " dated versions \u00b7 revision " + policy.revision()
                 + (policy.description().isEmpty() ? "" : " \u00b7 " + policy.description()));
         page.add(filters(versions.stream().map(Version::matrix).toList()));
+        page.add(ScaleSection.of(policy));
         Tag list = Html.tag("ul").cls("versions");
         for (Version v : versions) {
             list.add(Html.tag("li").add(Html.tag("b").add("version " + v.matrix().policy().version()).html())

@@ -78,7 +78,8 @@ public final class ReplayPage {
                 .add(Tables.h2("SWAT routes by rule (proposals)"))
                 .add(Tables.counts("swat-routes", "rule", "proposals", r.swatByRule()))
                 .add(Tables.h2("Rules that decided most (proposals)"))
-                .add(Tables.counts("deciding-rules", "rule", "proposals it was a reason for", r.decidingRules()))
+                .add(withSeverities(Tables.counts("deciding-rules", "rule", "proposals it was a reason for",
+                        r.decidingRules())))
                 .add(neverDecided())
                 .add(Tables.h2("Follow-ups owed (follow-ups)"))
                 .add(followUps());
@@ -100,6 +101,15 @@ public final class ReplayPage {
                 + (t.first() == null ? "; no case states openedAt, so there are no averages per " + per + "."
                 : "; the history spans " + t.first() + " to " + t.last() + ", " + r.periods() + " " + per
                 + (r.periods() == 1 ? "" : "s") + ".");
+    }
+
+    /** Returns a section followed by the cases per severity used, for a policy with a severity scale. */
+    private Html withSeverities(Html before) {
+        if (report.severities().isEmpty()) {
+            return before;
+        }
+        return Html.concat(before, Tables.h2("Cases by the severity used"),
+                Tables.counts("severities", "severity", "cases", report.severities()));
     }
 
     /** Returns the page's HTML. */

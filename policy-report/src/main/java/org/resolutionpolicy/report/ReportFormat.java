@@ -97,6 +97,9 @@ public final class ReportFormat {
         }
         counts(out, "SWAT routes by rule (proposals)", r.swatByRule(), Integer.MAX_VALUE);
         counts(out, "rules that decided most (proposals they were a reason for)", r.decidingRules(), TOP_RULES);
+        if (!r.severities().isEmpty()) {
+            counts(out, "cases by the severity used", r.severities(), Integer.MAX_VALUE);
+        }
         out.append("\nfollow-ups owed (follow-ups):\n");
         if (r.followUps().isEmpty()) {
             out.append("  (none)\n");
@@ -113,6 +116,11 @@ public final class ReportFormat {
         out.append("  skipped ").append(skipped).append(skipped == 1 ? " bad line" : " bad lines")
                 .append(lines.size() < skipped ? " (the first " + lines.size() + " below)" : "").append(":\n");
         Tables.alike(lines).forEach(b -> out.append("    ").append(b).append('\n'));
+    }
+
+    /** Returns true if an edit moved cases between severities (a severity scale added or changed). */
+    static boolean severitiesMove(DiffReport d) {
+        return d.severities().stream().anyMatch(c -> c.before() != c.after());
     }
 
     private static void counts(StringBuilder out, String title, Map<String, Long> counts, int limit) {
@@ -201,6 +209,9 @@ public final class ReportFormat {
         json.put("escalationsBy", r.escalationsBy());
         json.put("swatByRule", r.swatByRule());
         json.put("decidingRules", r.decidingRules());
+        if (!r.severities().isEmpty()) {
+            json.put("severities", r.severities());
+        }
         List<Object> followUps = new ArrayList<>();
         r.followUps().forEach(f -> {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -272,6 +283,11 @@ public final class ReportFormat {
             d.money().forEach(m -> out.append(String.format("  %s: newly alone %s, newly escalated %s, newly SWAT %s, "
                     + "newly denied %s%n", m.remedy(), amount(m.newlyAlone()), amount(m.newlyEscalated()),
                     amount(m.newlySwat()), amount(m.newlyDenied()))));
+        }
+        if (severitiesMove(d)) {
+            out.append("\ncases by the severity used:\n");
+            d.severities().forEach(c -> out.append(String.format("  %-20s %8d -> %-8d (%+d)%n", c.severity(),
+                    c.before(), c.after(), c.after() - c.before())));
         }
         if (!d.workload().isEmpty()) {
             out.append("\nescalation workload (cases to approve):\n");
@@ -360,6 +376,15 @@ public final class ReportFormat {
             workload.add(item);
         });
         json.put("workload", workload);
+        if (severitiesMove(d)) {
+            json.put("severities", d.severities().stream().map(c -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("severity", c.severity());
+                item.put("before", c.before());
+                item.put("after", c.after());
+                return (Object) item;
+            }).toList());
+        }
         Map<String, Object> followUps = new LinkedHashMap<>();
         followUps.put("cases", d.followUps().cases());
         followUps.put("samples", d.followUps().samples().stream().map(ReportFormat::ref).toList());

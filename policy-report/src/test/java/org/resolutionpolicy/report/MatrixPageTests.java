@@ -83,4 +83,26 @@ class MatrixPageTests {
                 + "gold-members-get-more-latitude when customer.tier one of [GOLD, PLATINUM]</li>");
         assertThat(html).contains("data-rule=\"summer-promo-misfire\"");
     }
+
+    @Test
+    void shows_the_severity_scale_of_a_policy_that_has_one_and_none_otherwise() {
+        Policy scaled = Policies.parse("""
+                policy: delays
+                version: "1"
+                roles: [agent, duty-manager]
+                remedies: { voucher: { unit: money } }
+                authority: { agent: { voucher: 50 }, duty-manager: { voucher: unlimited } }
+                severityScale:
+                  - id: safety-is-critical
+                    when: { impact.safetyIssue: true }
+                    severity: CRITICAL
+                    because: Anything touching safety is critical
+                """);
+
+        String html = MatrixPage.of(scaled).html();
+
+        assertThat(html).contains("<h2>Severity scale</h2>").contains("safety-is-critical").contains("CRITICAL")
+                .contains("Anything touching safety is critical");
+        assertThat(MatrixPage.of(COFFEE).html()).doesNotContain("Severity scale");
+    }
 }

@@ -37,7 +37,7 @@ final class Comparer implements MapPartitionsFunction<Row, Row> {
     private static Row compare(Policy old, Policy now, DiffCounter counter, String file, long line, String value) {
         HistoryLines.Read read = HistoryLines.read(file, line, value);
         if (!read.status().equals(HistoryLines.CASE)) {
-            return row(file, line, read.status(), read.problem(), null, null, old, null, now, null);
+            return row(file, line, read.status(), read.problem(), null, null, old, null, now, null, null);
         }
         CustomerCase c = read.customerCase();
         Decision was;
@@ -46,16 +46,17 @@ final class Comparer implements MapPartitionsFunction<Row, Row> {
             was = counter.decideBefore(c);
             is = counter.decideAfter(c);
         } catch (InvalidCaseException e) {
-            return row(file, line, HistoryLines.BAD, BadLine.of(line, e).message(), c.id(), null, old, null, now, null);
+            return row(file, line, HistoryLines.BAD, BadLine.of(line, e).message(), c.id(), null, old, null, now, null,
+                    null);
         }
-        return row(file, line, HistoryLines.CASE, null, c.id(), counter.count(line, c.id(), was, is), old, was, now,
-                is);
+        return row(file, line, HistoryLines.CASE, null, c.id(), counter.count(line, c.id(), was, is, c.severity()), old, was, now,
+                is, c.severity());
     }
 
     private static Row row(String file, long line, String status, String problem, String caseId, Boolean changed,
-                           Policy old, Decision was, Policy now, Decision is) {
+                           Policy old, Decision was, Policy now, Decision is, String given) {
         return RowFactory.create(file, line, status, problem, caseId, changed,
-                RowFactory.create(DecisionRows.columns(old, was, file, line)),
-                RowFactory.create(DecisionRows.columns(now, is, file, line)));
+                RowFactory.create(DecisionRows.columns(old, was, file, line, given)),
+                RowFactory.create(DecisionRows.columns(now, is, file, line, given)));
     }
 }

@@ -51,6 +51,7 @@ final class Decider implements MapPartitionsFunction<Row, Row> {
                            Decision d) {
         String openedDay = c == null || c.openedAt() == null ? null
                 : LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC).toString();
+        // a replay counts the severity of a scale's decisions only, as a local one does
         Object[] decision = DecisionRows.columns(policy, d, file, line);
         Object[] values = new Object[6 + decision.length + 3];
         values[0] = file;

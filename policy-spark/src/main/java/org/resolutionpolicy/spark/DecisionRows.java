@@ -42,8 +42,18 @@ final class DecisionRows {
      * @throws IllegalArgumentException if an amount cannot be carried exactly; its message names the line
      */
     static Object[] columns(Policy policy, Decision d, String file, long line) {
+        return columns(policy, d, file, line, null);
+    }
+
+    /**
+     * Returns the values of the {@link Schemas#DECISION} columns, the severity the case was decided at among them:
+     * its policy's scale's, or without one the case's own ({@code given}).
+     *
+     * @throws IllegalArgumentException if an amount cannot be carried exactly; its message names the line
+     */
+    static Object[] columns(Policy policy, Decision d, String file, long line, String given) {
         if (d == null) {
-            return new Object[] {policy.id(), policy.version(), policy.revision(), null, null, null, null};
+            return new Object[] {policy.id(), policy.version(), policy.revision(), null, null, null, null, null};
         }
         Row[] proposals = new Row[d.proposals().size()];
         for (int i = 0; i < proposals.length; i++) {
@@ -62,7 +72,8 @@ final class DecisionRows {
                 l.entitlement() == null ? null : l.entitlement().amount().toPlainString(),
                 l.entitlement() == null ? null : l.entitlement().rule(),
                 l.entitlement() == null ? null : l.entitlement().working())).toArray(Row[]::new);
-        return new Object[] {policy.id(), policy.version(), policy.revision(), d.swat(), proposals, followUps, latitude};
+        return new Object[] {policy.id(), policy.version(), policy.revision(), d.swat(), proposals, followUps, latitude,
+                d.severity() != null ? d.severity().used() : given};
     }
 
     /**
@@ -84,8 +95,11 @@ final class DecisionRows {
                 .map(f -> new FollowUp(f.getString(0), within(f.getString(2)), f.getString(1), f.getString(3)))
                 .toList();
         List<Latitude> latitude = DecisionRows.<Row>list(row, at + 6).stream().map(DecisionRows::latitude).toList();
+        // the severity used is all a count reads of it: what raised it stays with the local decision
+        String severity = row.getString(at + 7);
         return new Decision(row.getString(at), row.getString(at + 1), caseId, null, row.getBoolean(at + 3), proposals,
-                latitude, followUps, row.getString(at + 2));
+                latitude, followUps, row.getString(at + 2), null,
+                severity == null ? null : new org.resolutionpolicy.api.CaseSeverity(severity, null, null));
     }
 
     private static Latitude latitude(Row l) {

@@ -67,7 +67,8 @@ final class Schemas {
             createStructField("swat", BooleanType, true),
             createStructField("proposals", createArrayType(PROPOSAL, false), true),
             createStructField("followUps", createArrayType(FOLLOW_UP, false), true),
-            createStructField("latitude", createArrayType(LATITUDE, false), true));
+            createStructField("latitude", createArrayType(LATITUDE, false), true),
+            createStructField("severity", StringType, true));
 
     /** A replay's decisions: one row per history line, its case's decision when it holds one. */
     static final StructType DECISIONS = createStructType(Stream.concat(Stream.of(

@@ -78,6 +78,24 @@ class DecisionRowsTests {
     }
 
     @Test
+    void the_severity_a_case_was_decided_at_reads_back_as_a_local_count_reads_it() {
+        Decision raised = decision("C-1", Outcome.alone(), List.of());
+        raised = new Decision(raised.policyId(), raised.policyVersion(), raised.caseId(), null, false,
+                raised.proposals(), List.of(), raised.followUps(), raised.revision(), null,
+                new org.resolutionpolicy.api.CaseSeverity("CRITICAL", "LOW", "safety-is-critical"));
+        Decision plain = decision("C-2", Outcome.alone(), List.of());
+
+        Decision raisedBack = DecisionRows.decision(RowFactory.create(DecisionRows.columns(POLICY, raised, "h", 1,
+                "LOW")), 0, "C-1");
+        Decision plainBack = DecisionRows.decision(RowFactory.create(DecisionRows.columns(POLICY, plain, "h", 2,
+                "HIGH")), 0, "C-2");
+
+        // the severity used is what a count reads: the scale's, or without one the case's own
+        assertThat(raisedBack.severity().used()).isEqualTo("CRITICAL");
+        assertThat(plainBack.severity().used()).isEqualTo("HIGH");
+    }
+
+    @Test
     void a_policy_without_a_decision_is_written_for_every_line() {
         Row row = RowFactory.create(DecisionRows.columns(POLICY, null, "h", 1));
 

@@ -20,8 +20,9 @@ import org.resolutionpolicy.api.Proposal;
 import org.resolutionpolicy.api.RemedyUnit;
 
 /**
- * Generates valid cases for a policy with jqwik: its severities, roles, remedies (with plausible amounts for
- * each unit), declared attributes, a customer history and an impact.
+ * Generates valid cases for a policy with jqwik: its severities (left out now and then when the policy has a
+ * severity scale), roles, remedies (with plausible amounts for each unit), declared attributes, a customer history
+ * and an impact; and entries of a severity scale for it ({@link #severityScaleEntries()}).
  *
  * <pre>{@code
  * @Provide
@@ -97,8 +98,28 @@ public final class PolicyArbitraries {
         return withProposals(Arbitraries.just(List.of()));
     }
 
+    /**
+     * Returns entries of a severity scale ({@code severityScale:}) for the policy, as YAML list items to add under
+     * its {@code severityScale:} key: each puts cases matching one fact of their impact or customer (a band of out of
+     * pocket or social reach, a flag, a tier, a category) at one of the policy's severities.
+     */
+    public Arbitrary<String> severityScaleEntries() {
+        Arbitrary<String> when = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 200).map(n -> "{ impact.outOfPocket: { above: " + n + " } }"),
+                Arbitraries.of(500, 10_000, 100_000).map(n -> "{ impact.socialReach: { atLeast: " + n + " } }"),
+                Arbitraries.of(1, 10, 100).map(n -> "{ impact.affectedCustomers: { above: " + n + " } }"),
+                Arbitraries.of("safetyIssue", "legalThreat", "regulatorInvolved").map(f -> "{ impact." + f + ": true }"),
+                Arbitraries.of(tiers).map(t -> "{ customer.tier: \"" + t + "\" }"),
+                Arbitraries.of(categories).map(c -> "{ category: \"" + c + "\" }"));
+        return Combinators.combine(Arbitraries.integers().between(1, 9999), when, Arbitraries.of(policy.severities()))
+                .as((n, w, severity) -> "- id: generated-" + n + "\n  when: " + w + "\n  severity: " + severity + "\n");
+    }
+
     private Arbitrary<CustomerCase> withProposals(Arbitrary<List<Proposal>> proposals) {
-        Arbitrary<String> severity = Arbitraries.of(policy.severities());
+        // with a severity scale a case may leave its severity out: the scale sets it
+        boolean scaled = !org.resolutionpolicy.model.ModelledPolicy.of(policy).model().severityScale().isEmpty();
+        Arbitrary<String> severity = scaled ? Arbitraries.of(policy.severities()).injectNull(0.25)
+                : Arbitraries.of(policy.severities());
         Arbitrary<String> role = Arbitraries.of(policy.roles());
         Arbitrary<String> tier = Arbitraries.of(tiers).injectNull(0.2);
         Arbitrary<String> category = Arbitraries.of(categories);

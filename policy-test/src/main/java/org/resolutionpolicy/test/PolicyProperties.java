@@ -56,6 +56,27 @@ public final class PolicyProperties {
         }
     }
 
+    /**
+     * Adding an entry to the severity scale never lowers the severity a case is decided at, nor gives any proposal a
+     * more lenient outcome (for a policy whose rules only tighten as severity rises, as
+     * {@link #raisingSeverityNeverLowersTheApprover} checks).
+     *
+     * @param without the policy
+     * @param with the same policy with one more entry in its severity scale
+     * @param c a case both decide
+     */
+    public static void addingAScaleEntryNeverLoosens(Policy without, Policy with, CustomerCase c) {
+        Decision before = without.decide(c);
+        Decision after = with.decide(c);
+        String was = before.severity() != null ? before.severity().used() : c.severity();
+        String is = after.severity().used();
+        if (with.severities().indexOf(is) < with.severities().indexOf(was)) {
+            throw new AssertionError("adding a severity scale entry lowered the severity of the case from " + was
+                    + " to " + after.severity());
+        }
+        neverLooser(with, before, after, "adding a severity scale entry (" + after.severity() + ")");
+    }
+
     /** Raising every amount never gives any proposal a more lenient outcome (percentages stay within 100). */
     public static void raisingAnAmountNeverLowersTheApprover(Policy policy, CustomerCase c, BigDecimal raise) {
         CustomerCase.Builder more = c.toBuilder().clearProposals();

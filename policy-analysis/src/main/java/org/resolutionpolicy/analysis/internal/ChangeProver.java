@@ -116,6 +116,10 @@ public final class ChangeProver {
             newer.externalRules().forEach(id -> add(leftOut, in + "new DRL rule [" + id + "] was not included"));
             older.notEncoded().forEach((id, why) -> add(leftOut, in + "old rule [" + id + "] has no formula: " + why));
             newer.notEncoded().forEach((id, why) -> add(leftOut, in + "new rule [" + id + "] has no formula: " + why));
+            older.scaleNotEncoded().forEach((id, why) -> add(leftOut, in + "old severityScale entry [" + id
+                    + "] has no formula: " + why));
+            newer.scaleNotEncoded().forEach((id, why) -> add(leftOut, in + "new severityScale entry [" + id
+                    + "] has no formula: " + why));
             older.authorityNotEncoded().forEach((at, why) -> add(leftOut, in + "old authority of " + at
                     + " has no formula: " + why));
             newer.authorityNotEncoded().forEach((at, why) -> add(leftOut, in + "new authority of " + at

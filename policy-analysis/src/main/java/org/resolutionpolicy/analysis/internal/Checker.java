@@ -153,6 +153,11 @@ public final class Checker implements AutoCloseable {
             out.add("rule [" + e.getKey() + "] has no formula (" + e.getValue() + "): it was taken to match or not,"
                     + " whichever a check needs, so a proof still holds but a case found may not be confirmed");
         }
+        for (Map.Entry<String, String> e : encoder.scaleNotEncoded().entrySet()) {
+            out.add("severityScale entry [" + e.getKey() + "] has no formula (" + e.getValue() + "): it was taken to"
+                    + " match or not, whichever a check needs, so a proof still holds but a case found may not be"
+                    + " confirmed");
+        }
         for (Map.Entry<String, String> e : encoder.authorityNotEncoded().entrySet()) {
             out.add("the authority of " + e.getKey() + " has no formula (" + e.getValue() + "): it was taken to cover"
                     + " an amount or not, whichever a check needs, so a proof still holds but a case found may not be"

@@ -54,7 +54,13 @@ public record Engine(Policy policy, PolicyModel model) {
 
     /** Returns true if a condition holds for the witness, as the engine tests it. */
     public boolean holds(Condition c, Witness w) {
-        return c.test(w.facts(model.severities(), model.roles()));
+        org.resolutionpolicy.model.Facts facts = w.facts(model.severities(), model.roles());
+        if (!model.severityScale().isEmpty()) {
+            // at the severity the case is decided at, as the engine reads its conditions
+            facts = facts.withSeverityRank(model.severityRank(model.severityScale().apply(facts, model.severities())
+                    .used()));
+        }
+        return c.test(facts);
     }
 
     /**

@@ -274,7 +274,7 @@ public final class FindingsAnalyzer {
             List<String> undecided = new ArrayList<>();
             Checker.Answer example = null;
             for (int s = 0; s < model.severities().size(); s++) {
-                Term severity = smt.eq(checker.space().fact("severity").raw(), smt.num(s));
+                Term severity = smt.eq(checker.encoder().severityUsed(), smt.num(s));
                 Smt.Result approved = checker.exists(remedy, severity,
                         smt.lt(t.outcome(), smt.num(checker.encoder().swat())));
                 if (approved == Smt.Result.UNKNOWN) {

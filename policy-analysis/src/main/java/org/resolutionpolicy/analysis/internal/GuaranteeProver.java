@@ -100,7 +100,8 @@ public final class GuaranteeProver {
         for (String remedy : model.remedies().keySet()) {
             Term condition;
             try {
-                condition = new ConditionEncoder(checker.space(), remedy, model.rounding(), model.time()).encode(when);
+                condition = checker.encoder().atSeverityUsed(
+                        new ConditionEncoder(checker.space(), remedy, model.rounding(), model.time()).encode(when));
             } catch (NotEncoded e) {
                 return new GuaranteeResult(g, Status.UNKNOWN, null, "its condition has no formula: " + e.getMessage());
             }

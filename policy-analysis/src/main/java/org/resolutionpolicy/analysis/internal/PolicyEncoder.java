@@ -39,6 +39,8 @@ public final class PolicyEncoder {
     private final Map<String, String> notEncoded = new LinkedHashMap<>();
     /** Why a computed limit of the authority table has no formula, by "role for remedy". */
     private final Map<String, String> authorityNotEncoded = new LinkedHashMap<>();
+    /** The severity the case is decided at, made on first use: see {@link #severityUsed()}. */
+    private SeverityTerm severity;
 
     /**
      * Creates the encoder.
@@ -79,9 +81,36 @@ public final class PolicyEncoder {
         return authorityNotEncoded;
     }
 
-    /** Returns true if every YAML rule and every limit has a formula, so that a result is exact for them. */
+    /** Returns true if every YAML rule, every limit and the severity scale have a formula, so a result is exact. */
     public boolean allEncoded() {
-        return notEncoded().isEmpty() && authorityNotEncoded().isEmpty();
+        return notEncoded().isEmpty() && authorityNotEncoded().isEmpty() && scaleNotEncoded().isEmpty();
+    }
+
+    /**
+     * Returns the rank the policy decides a case at: the case's own severity without a severity scale; with one,
+     * the highest of the case's own and every matching entry's ({@code max(given, entries)}; a case that leaves its
+     * severity out is decided as one at the lowest, which the case's variable already covers).
+     */
+    public Term severityUsed() {
+        if (severity == null) {
+            severity = SeverityTerm.of(space, model, label);
+        }
+        return severity.used();
+    }
+
+    /**
+     * Returns a formula over the case's facts read at the severity the policy decides the case at: each reading of
+     * the case's own severity replaced by {@link #severityUsed()}; the formula itself without a severity scale.
+     */
+    public Term atSeverityUsed(Term formula) {
+        severityUsed();
+        return severity.atUsed(formula);
+    }
+
+    /** Returns the entries of the severity scale whose condition has no formula, with why, by entry id. */
+    public Map<String, String> scaleNotEncoded() {
+        severityUsed();
+        return severity.notEncoded();
     }
 
     private void encodeAll() {
@@ -115,6 +144,7 @@ public final class PolicyEncoder {
         RemedyTerms(String remedy) {
             this.remedy = remedy;
             ConditionEncoder conditions = new ConditionEncoder(space, remedy, model.rounding(), model.time());
+            severityUsed();
             List<Rule> rules = model.rules();
             match = new Term[rules.size()];
             computedCovers = new Term[rules.size()];
@@ -126,14 +156,14 @@ public final class PolicyEncoder {
                 }
                 try {
                     effectKnown(r.effect());
-                    match[i] = conditions.encode(r.when());
+                    match[i] = severity.atUsed(conditions.encode(r.when()));
                 } catch (NotEncoded e) {
                     notEncoded.putIfAbsent(r.id(), e.getMessage());
                     match[i] = smt.boolVar(label + ".maybe." + r.id() + "." + remedy);
                 }
                 if (r.effect().computed() != null) {
                     try {
-                        computedCovers[i] = conditions.covers(r.effect().computed());
+                        computedCovers[i] = severity.atUsed(conditions.covers(r.effect().computed()));
                     } catch (NotEncoded e) {
                         notEncoded.putIfAbsent(r.id(), "its amount [" + r.effect().computed().text() + "]: "
                                 + e.getMessage());
@@ -150,7 +180,7 @@ public final class PolicyEncoder {
                 }
                 if (entries[k] != null && entries[k].computed() != null) {
                     try {
-                        entryCovers[k] = conditions.covers(entries[k].computed());
+                        entryCovers[k] = severity.atUsed(conditions.covers(entries[k].computed()));
                     } catch (NotEncoded e) {
                         authorityNotEncoded.putIfAbsent(model.roles().get(k) + " for " + remedy, "its limit ["
                                 + entries[k].computed().text() + "]: " + e.getMessage());

@@ -98,6 +98,8 @@ public final class Vocabulary {
             }
             amount(r.effect().computed());
         }
+        // the severity scale's facts and literals, which raise the severity the rules read
+        model.severityScale().entries().forEach(e -> condition(e.when()));
         model.attributes().forEach((name, type) -> facts.putIfAbsent("attributes." + name, type));
         return this;
     }

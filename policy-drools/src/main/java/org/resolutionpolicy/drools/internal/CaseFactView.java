@@ -31,7 +31,8 @@ final class CaseFactView implements CaseFact {
 
     @Override
     public String getSeverity() {
-        return c.severity();
+        // the severity the case is decided at: a policy's severity scale may have raised the one the case gave
+        return model.severities().get(facts.severityRank());
     }
 
     @Override

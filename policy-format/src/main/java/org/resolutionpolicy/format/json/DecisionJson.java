@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.resolutionpolicy.api.CaseSeverity;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Latitude;
@@ -16,7 +17,7 @@ import org.resolutionpolicy.api.Reason;
  * for every writer of decisions: the CLI, the decision log and replay.
  *
  * <p>The tree has, in this order, {@code policy}, {@code version}, {@code revision}, {@code case}, {@code employeeRole},
- * {@code swat}, then {@code proposals} (or {@code latitude} for a case without proposals) and {@code followUps}.
+ * {@code swat}, {@code severity} (only for a policy with a severity scale), then {@code proposals} (or {@code latitude} for a case without proposals) and {@code followUps}.
  * Absent optional values ({@code revision} of a decision made by hand, {@code amount}, {@code approver}, {@code team}, {@code approverBeyond}, {@code within},
  * {@code owner}, and {@code approvers} unless a dual approval names several, {@code countedWith} when no earlier proposal of the remedy counted) are left out; {@code countedWith} is
  * {@link #countedWith(List, BigDecimal) the first places and the count}, so the JSON grows with
@@ -56,6 +57,7 @@ public final class DecisionJson {
         json.put("case", d.caseId());
         json.put("employeeRole", d.employeeRole());
         json.put("swat", d.swat());
+        putIfPresent(json, "severity", severity(d.severity()));
         if (d.isLatitude()) {
             json.put("latitude", d.latitude().stream().map(DecisionJson::latitude).toList());
         } else {
@@ -104,6 +106,22 @@ public final class DecisionJson {
         item.put("proposals", List.copyOf(places.subList(0, Math.min(places.size(), COUNTED_WITH_PLACES))));
         item.put("count", places.size());
         putIfPresent(item, "total", total);
+        return item;
+    }
+
+    /**
+     * Returns the severity a case was decided at as the contract writes it, {@code {"used": "CRITICAL", "given":
+     * "LOW", "raisedBy": "safety-is-critical"}} ({@code given} and {@code raisedBy} left out when absent), or null
+     * for a decision of a policy without a severity scale.
+     */
+    public static Map<String, Object> severity(CaseSeverity severity) {
+        if (severity == null) {
+            return null;
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("used", severity.used());
+        putIfPresent(item, "given", severity.given());
+        putIfPresent(item, "raisedBy", severity.raisedBy());
         return item;
     }
 

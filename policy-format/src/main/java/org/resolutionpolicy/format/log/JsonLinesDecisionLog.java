@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.resolutionpolicy.api.CaseSeverity;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.DecisionLog;
@@ -223,7 +224,7 @@ public final class JsonLinesDecisionLog implements DecisionLog {
     /**
      * Writes the record of one decision, in the order the log's lines have: a decision id and timestamp, then the
      * decision's summary tree of {@link DecisionJson} with the case id masked, the customer and employee ids
-     * (masked) after it and the case's severity after the employee role, and last, when the log keeps cases, the case.
+     * (masked) after it and the severity used after the employee role, and last, when the log keeps cases, the case.
      */
     private void record(JsonGenerator g, CustomerCase c, Decision d) throws IOException {
         g.writeStartObject();
@@ -239,7 +240,10 @@ public final class JsonLinesDecisionLog implements DecisionLog {
                 }
                 case "employeeRole" -> {
                     field(g, e.getKey(), e.getValue());
-                    field(g, "severity", c.severity());
+                    severity(g, c, d.severity());
+                }
+                case "severity" -> {
+                    // written after the employee role, in the line's own form
                 }
                 default -> field(g, e.getKey(), e.getValue());
             }
@@ -251,6 +255,25 @@ public final class JsonLinesDecisionLog implements DecisionLog {
                     id -> mask(id, options.employeeId()));
         }
         g.writeEndObject();
+    }
+
+    /**
+     * Writes the severity the case was decided at: the case's own without a severity scale; with one, the severity
+     * used, and when the scale raised it, the case's own ({@code severityGiven}, absent when it gave none) and the
+     * entry that raised it ({@code severityRaisedBy}).
+     */
+    private static void severity(JsonGenerator g, CustomerCase c, CaseSeverity used) throws IOException {
+        if (used == null) {
+            field(g, "severity", c.severity());
+            return;
+        }
+        field(g, "severity", used.used());
+        if (used.raised()) {
+            if (used.given() != null) {
+                field(g, "severityGiven", used.given());
+            }
+            field(g, "severityRaisedBy", used.raisedBy());
+        }
     }
 
     private static void field(JsonGenerator g, String key, Object value) throws IOException {

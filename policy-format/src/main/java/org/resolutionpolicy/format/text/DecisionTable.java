@@ -18,7 +18,8 @@ public final class DecisionTable {
 
     /** Returns the decision as a table, headed by the policy, case (with its severity and category) and employee. */
     public static String render(CustomerCase c, Decision d) {
-        String about = c.severity() + (c.category() == null ? "" : " " + c.category());
+        String severity = d.severity() == null ? c.severity() : d.severity().text();
+        String about = severity + (c.category() == null ? "" : " " + c.category());
         return render(d, about);
     }
 
@@ -33,6 +34,8 @@ public final class DecisionTable {
                 .append(" | case ").append(d.caseId() == null ? "(no id)" : d.caseId());
         if (about != null) {
             out.append(" | ").append(about);
+        } else if (d.severity() != null) {
+            out.append(" | ").append(d.severity().text());
         }
         out.append(" | employee ").append(d.employeeRole()).append('\n');
         List<String[]> rows = new ArrayList<>();

@@ -3,6 +3,8 @@ package org.resolutionpolicy.engine.internal.eval;
 import org.resolutionpolicy.model.Facts;
 import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.model.PolicyModel;
+import org.resolutionpolicy.model.SeverityScale;
+import org.resolutionpolicy.api.CaseSeverity;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,8 +55,10 @@ final class CaseChecker {
      * a remedy repeats, each proposal's earlier proposals of its remedy ({@link ProposalDecision#countedWith(List)}).
      *
      * @param counted null when no remedy repeats, the usual case
+     * @param severity the severity the policy's scale put the case at (its facts are at it); null without a scale
      */
-    record Checked(Facts facts, List<Proposal> proposals, RemedyPlan[] plans, List<List<Integer>> counted) {
+    record Checked(Facts facts, List<Proposal> proposals, RemedyPlan[] plans, List<List<Integer>> counted,
+                   CaseSeverity severity) {
         // plans may be longer than proposals: it is the scratch's array
     }
 
@@ -71,7 +75,10 @@ final class CaseChecker {
                     + "] proposals, more than the [" + maxProposals + "] one case may make; split the case")));
         }
         List<CaseProblem> problems = s.problems();
-        int severity = rank("severity", c.severity(), severities, policy.severities(), "severity", problems);
+        SeverityScale scale = policy.severityScale();
+        // with a scale a case may leave its severity out: the scale sets it
+        int severity = c.severity() == null && !scale.isEmpty() ? -1
+                : rank("severity", c.severity(), severities, policy.severities(), "severity", problems);
         int role = rank("employee.role", c.employee().role(), roles, policy.roles(), "role", problems);
         Map<String, Object> attributes = attributes(c.attributes(), problems);
         RemedyPlan[] resolved = s.plans(c.proposals().size());
@@ -88,8 +95,13 @@ final class CaseChecker {
         if (!policy.time().utcOnly() && !facts.time().utc()) {
             facts = CaseDates.inZone(c, severity, role, clock, attributes, policy.time(), facts.time().zone());
         }
+        CaseSeverity used = null;
+        if (!scale.isEmpty()) {
+            used = scale.apply(facts, policy.severities());
+            facts = facts.withSeverityRank(policy.severityRank(used.used()));
+        }
         return new Checked(facts, proposals, resolved,
-                repeats(resolved, proposals.size()) ? ProposalDecision.countedWith(proposals) : null);
+                repeats(resolved, proposals.size()) ? ProposalDecision.countedWith(proposals) : null, used);
     }
 
     /**

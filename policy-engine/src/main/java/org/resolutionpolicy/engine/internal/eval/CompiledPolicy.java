@@ -232,7 +232,7 @@ public final class CompiledPolicy implements ModelledPolicy {
 
     private Decision decision(CustomerCase customerCase, Evaluation e) {
         return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(), e.swat(),
-                e.proposals(), e.latitude(), e.followUps(), revision, DecisionIds.next());
+                e.proposals(), e.latitude(), e.followUps(), revision, DecisionIds.next(), e.severity());
     }
 
     @Override

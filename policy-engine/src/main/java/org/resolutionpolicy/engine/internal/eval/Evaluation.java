@@ -1,6 +1,7 @@
 package org.resolutionpolicy.engine.internal.eval;
 
 import java.util.List;
+import org.resolutionpolicy.api.CaseSeverity;
 import org.resolutionpolicy.api.FollowUp;
 import org.resolutionpolicy.api.Latitude;
 import org.resolutionpolicy.api.ProposalDecision;
@@ -18,9 +19,21 @@ import org.resolutionpolicy.model.Facts;
  * @param swat whether any proposal (or, without proposals, the smallest of any remedy) goes to SWAT
  * @param matches when kept, what each proposal matched, in case order; otherwise null
  * @param caseMatches when kept, the rules that matched the case alone; otherwise null
+ * @param severity the severity the case was decided at, when the policy has a severity scale; otherwise null
  */
 record Evaluation(Facts facts, List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
-                  boolean swat, List<Matched> matches, IndexedRule[] caseMatches) {
+                  boolean swat, List<Matched> matches, IndexedRule[] caseMatches, CaseSeverity severity) {
+
+    /** Creates the evaluation of a case of a policy without a severity scale. */
+    Evaluation(Facts facts, List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
+               boolean swat, List<Matched> matches, IndexedRule[] caseMatches) {
+        this(facts, proposals, latitude, followUps, swat, matches, caseMatches, null);
+    }
+
+    /** Returns this evaluation with the severity its policy's scale decided the case at. */
+    Evaluation withSeverity(CaseSeverity used) {
+        return new Evaluation(facts, proposals, latitude, followUps, swat, matches, caseMatches, used);
+    }
 
     /**
      * What one proposal matched, kept for its explanation.

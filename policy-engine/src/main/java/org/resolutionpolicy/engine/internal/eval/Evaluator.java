@@ -149,7 +149,9 @@ final class Evaluator {
         // a scratch per evaluation: one reused by each thread was old when it held each case's new objects, and the
         // collector's barrier for old-to-young references made two threads slower than one (measured, 2026-12-07)
         Scratch s = new Scratch();
-        return evaluate(checker.check(customerCase, clock, s), keep, reasons, s);
+        CaseChecker.Checked checked = checker.check(customerCase, clock, s);
+        Evaluation e = evaluate(checked, keep, reasons, s);
+        return checked.severity() == null ? e : e.withSeverity(checked.severity());
     }
 
     private Evaluation evaluate(CaseChecker.Checked checked, boolean keep, Reasons reasons, Scratch s) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Explanation;
+import org.resolutionpolicy.api.SeverityScaleCheck;
 import org.resolutionpolicy.api.Limit;
 import org.resolutionpolicy.api.Outcome;
 import org.resolutionpolicy.api.ProposalDecision;
@@ -14,6 +15,7 @@ import org.resolutionpolicy.model.ExternalRules;
 import org.resolutionpolicy.model.Facts;
 import org.resolutionpolicy.model.PolicyModel;
 import org.resolutionpolicy.model.Rule;
+import org.resolutionpolicy.model.SeverityScale;
 
 /**
  * Renders an {@link Evaluation} as an {@link Explanation}: every rule of the policy with whether it matched (read
@@ -52,14 +54,37 @@ final class Explainer {
 
     /** Explains a decision from the evaluation, kept with its matches, that produced it. */
     Explanation explain(Decision decision, Evaluation evaluation) {
+        List<SeverityScaleCheck> scale = scaleChecks(evaluation.facts());
         if (evaluation.matches() == null) {
-            return new Explanation(decision, List.of(), caseChecks(evaluation.facts(), evaluation.caseMatches()));
+            return new Explanation(decision, List.of(), caseChecks(evaluation.facts(), evaluation.caseMatches()),
+                    scale);
         }
         List<Explanation.ProposalExplanation> proposals = new ArrayList<>();
         for (int i = 0; i < evaluation.proposals().size(); i++) {
             proposals.add(proposal(evaluation.proposals().get(i), evaluation.matches().get(i)));
         }
-        return new Explanation(decision, proposals, List.of());
+        return new Explanation(decision, proposals, List.of(), scale);
+    }
+
+    /**
+     * Checks every entry of the severity scale against the case. The evaluation keeps only the severity the scale
+     * gave, so the entries are tested here once more: they read the case alone and never its severity, so the
+     * facts at the severity used answer as the case's own did.
+     */
+    private List<SeverityScaleCheck> scaleChecks(Facts facts) {
+        List<SeverityScale.Entry> entries = policy.severityScale().entries();
+        List<SeverityScaleCheck> checks = new ArrayList<>(entries.size());
+        List<Explanation.Failure> failures = new ArrayList<>(4);
+        for (SeverityScale.Entry e : entries) {
+            failures.clear();
+            boolean holds = e.when().test(facts);
+            if (!holds) {
+                e.when().explain(facts, failures);
+            }
+            checks.add(new SeverityScaleCheck(e.id(), e.severity(),
+                    holds ? Explanation.Status.MATCHED : Explanation.Status.NOT_MATCHED, failures));
+        }
+        return checks;
     }
 
     private Explanation.ProposalExplanation proposal(ProposalDecision decided, Evaluation.Matched m) {

@@ -35,6 +35,7 @@ import org.resolutionpolicy.model.FactPath;
 import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.model.PolicyModel;
 import org.resolutionpolicy.model.Rule;
+import org.resolutionpolicy.model.SeverityScale;
 import org.resolutionpolicy.engine.internal.mvel.ExpressionContext;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -52,7 +53,7 @@ public final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("policy", "version", "description", "currency", "severities",
             "roles", "swat", "beyondAuthority", "attributes", "remedies", "authority", "rules", "calendar", "rounding",
-            "validFrom", "validUntil", "definitions", "tables", "versionBy", "timeZone", "calendars");
+            "validFrom", "validUntil", "definitions", "tables", "versionBy", "timeZone", "calendars", "severityScale");
     static final List<String> RULE_PACK_KEYS = List.of("rules");
     static final List<String> SWAT_KEYS = List.of("team");
     static final List<String> REMEDY_KEYS = List.of("unit");
@@ -228,6 +229,9 @@ public final class PolicyReader {
         rules = new RuleReader(conditions, roles, remedies.keySet(), rolesBroken, remediesBroken).withAmounts(amounts);
         rules.budget(budget, problems);
         definitionsAndTables(mainReader, top, new DefinitionReader(conditions, amounts));
+        SeverityScale scale = present(top, "severityScale")
+                ? new SeverityScaleReader(conditions, severities).read(mainReader, top.get("severityScale").value())
+                : SeverityScale.NONE;
         if (present(top, "authority")) {
             authority(mainReader, top.get("authority").value());
         }
@@ -255,7 +259,7 @@ public final class PolicyReader {
         return new PolicyModel(id, version, description, currency, List.copyOf(severities), List.copyOf(roles),
                 swatTeam, beyond, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(remedies)), Collections.unmodifiableMap(authority),
-                rules.rules(), null, calendar, validity, catalog.defined(), declared, rounding, time);
+                rules.rules(), null, calendar, validity, catalog.defined(), declared, rounding, time, scale);
     }
 
     /** Reads definitions and tables in the order the file has them, so that each may use those above it. */

@@ -94,6 +94,12 @@ class JsonSchemaTests {
         }
 
         @Test
+        void of_a_severity_scale_entry() {
+            assertThat(keys(SCHEMA_TREE.at("/definitions/scaleEntry")))
+                    .containsExactlyInAnyOrderElementsOf(SeverityScaleReader.ENTRY_KEYS);
+        }
+
+        @Test
         void and_the_same_units_and_attribute_types() {
             assertThat(strings(SCHEMA_TREE.at("/properties/remedies/additionalProperties/properties/unit/enum")))
                     .containsExactlyInAnyOrderElementsOf(PolicyReader.UNITS);
