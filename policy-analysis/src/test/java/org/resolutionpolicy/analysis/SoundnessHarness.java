@@ -73,7 +73,8 @@ class SoundnessHarness {
             "grant: { role: lead, upTo: \"attributes.paid / 3\" }",
             "grant: { role: agent, upTo: \"attributes.paid != null ? round(attributes.paid / 3, 2) : 0\" }");
     static final List<String> REMEDIES = List.of("[refund]", "[voucher]", "[drink]", "[refund, voucher]");
-    static final List<String> WINDOWS = List.of("P30D", "P1M", "P1Y", "PT48H");
+    static final List<String> WINDOWS = List.of("P30D", "P1M", "P1Y", "PT48H", "calendar month",
+            "calendar year from 1 April");
 
     /** One generated rule. */
     record RuleSpec(int condition, int effect, int remedies) {
@@ -101,6 +102,9 @@ class SoundnessHarness {
             StringBuilder y = new StringBuilder("policy: gen\nversion: \"" + version + "\"\n" + validity
                     + "roles: " + ROLES + "\nswat: { team: swat }\n"
                     + "attributes: { paid: number, birthDate: date }\n"
+                    + (drinks % 3 == 0 ? "severityScale:\n  - id: legal\n    when: { impact.legalThreat: true }\n"
+                    + "    severity: CRITICAL\n  - id: big-paid\n    when: \"attributes.paid > 100\"\n"
+                    + "    severity: HIGH\n" : "")
                     + "remedies:\n  refund: { unit: money }\n  voucher: { unit: money }\n  drink: { unit: count }\n"
                     + "authority:\n"
                     + "  agent: { refund: " + agent + ", drink: { perGrant: 1, perCustomer: { count: " + drinks

@@ -354,7 +354,10 @@ final class DiffTally extends Tally<DiffTally.Subject> {
                 new CaseChanges(latitudeCases, latitudeSamples.list()), currency, severities());
     }
 
-    /** Returns the cases per severity before and after the edit, in the order of the scale after it. */
+    /**
+     * Returns the cases per severity before and after the edit, in the order of the scale after it; none when the
+     * edit moves no case between severities.
+     */
     private List<SeverityCount> severities() {
         Set<String> all = new HashSet<>();
         severitiesBefore.keys().forEach(all::add);
@@ -363,7 +366,9 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         for (String s : ReplayTally.ladderOrder(subject.severities(), all)) {
             out.add(new SeverityCount(s, severitiesBefore.get(s), severitiesAfter.get(s)));
         }
-        return out;
+        // an edit that moves no case between severities has nothing to say about them (a shadow log, which does not
+        // carry the cases' own severities, then sums to the same report as the diff)
+        return out.stream().allMatch(c -> c.before() == c.after()) ? List.of() : out;
     }
 
     private int rank(String role) {
