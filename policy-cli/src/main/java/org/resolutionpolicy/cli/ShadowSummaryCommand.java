@@ -18,13 +18,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code policy shadow-summary}: what a candidate tried in shadow changed on live traffic, as {@code policy diff}. */
 @Command(name = "shadow-summary", mixinStandardHelpOptions = true,
-        description = {"Summarise a shadow log (ShadowLog, resolution.policy.shadow.log.path) with the report of",
-            "policy diff: the serving policy is OLD, the candidate NEW, the cases those the candidate shadowed, in",
-            "traffic order. Agreements are counted from the log's tallies, refused cases are skipped lines. Of a log",
-            "whose policies reloaded, the report is of the latest pair of revisions; cases dropped under load are in",
-            "no report and said so on stderr.",
-            "Exit code 0 when the candidate changes nothing, 1 when it does, 2 when the log cannot be read or a line",
-            "is not a shadow log line."})
+        description = {"Summarise a shadow log (ShadowLog, resolution.policy.shadow.log.path) with the report of"
+                + " policy diff: the serving policy is OLD, the candidate NEW, the cases those the candidate shadowed,"
+                + " in traffic order.",
+            "Agreements are counted from the log's tallies, refused cases are skipped lines. Of a log whose policies"
+                + " reloaded, the report is of the latest pair of revisions; cases dropped under load are in no report"
+                + " and said so on stderr.",
+            "Exit code 0 when the candidate changes nothing, 1 when it does, 2 when the log cannot be read or a line"
+                + " is not a shadow log line."})
 final class ShadowSummaryCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "LOG", description = "the shadow log: JSON lines")
