@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.resolutionpolicy.api.ShadowBuilder;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Policies;
@@ -66,7 +67,7 @@ public class ShadowBenchmark {
             decider = serving;
             return;
         }
-        ShadowPolicy.Builder builder = ShadowPolicy.builder(serving).candidate(Policies.fromClasspath(RESOURCE));
+        ShadowBuilder builder = Policies.shadow(serving).candidate(Policies.fromClasspath(RESOURCE));
         if ("shadow-log".equals(shadow)) {
             log = ShadowLog.jsonLines(Writer.nullWriter(), ShadowLog.Options.DEFAULTS.withAgreementSample(1));
             builder.listener(log);

@@ -2,6 +2,7 @@ package org.resolutionpolicy.examples;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Policy;
@@ -30,7 +31,7 @@ public final class ShadowExample {
     public static ShadowStatus tryInShadow(Policy serving, Path candidate, Iterable<CustomerCase> traffic,
                                            Path shadowLog) throws InterruptedException {
         try (ShadowLog log = ShadowLog.jsonLines(shadowLog, ShadowLog.Options.DEFAULTS);
-             ShadowPolicy policy = ShadowPolicy.builder(serving).candidate(candidate).queueCapacity(4096)
+             ShadowPolicy policy = Policies.shadow(serving).candidate(candidate).queueCapacity(4096)
                      .listener(log).build()) {
             for (CustomerCase customerCase : traffic) {
                 Decision decision = policy.decide(customerCase); // always the serving policy's

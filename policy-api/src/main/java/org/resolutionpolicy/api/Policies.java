@@ -169,4 +169,16 @@ public final class Policies {
     private static PolicyLoader defaults() {
         return PolicyLoader.of(LoadOptions.defaults());
     }
+
+    /**
+     * Returns a builder of a shadow around a serving policy: a candidate decides every case off the request path
+     * while the serving policy's decision is returned unchanged (see {@link ShadowPolicy}).
+     *
+     * @param serving the policy whose decisions are served: compiled, live or from a registry
+     * @return the builder
+     * @throws NullPointerException if serving is null
+     */
+    public static ShadowBuilder shadow(Policy serving) {
+        return new ShadowBuilder(serving);
+    }
 }

@@ -11,7 +11,7 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * try (ShadowLog log = ShadowLog.jsonLines(Path.of("shadow.jsonl"), ShadowLog.Options.DEFAULTS);
- *      ShadowPolicy policy = ShadowPolicy.builder(serving).candidate(edited).listener(log).build()) {
+ *      ShadowPolicy policy = Policies.shadow(serving).candidate(edited).listener(log).build()) {
  *     ...
  * }
  * }</pre>

@@ -2,10 +2,8 @@ package org.resolutionpolicy.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.resolutionpolicy.api.spi.PolicyEngine;
 
 /**
  * Serves the decisions of one policy and tries a candidate beside it on the same cases, with nothing at risk: the
@@ -13,7 +11,7 @@ import org.resolutionpolicy.api.spi.PolicyEngine;
  *
  * <pre>{@code
  * try (ShadowLog log = ShadowLog.jsonLines(Path.of("shadow.jsonl"), ShadowLog.Options.DEFAULTS);
- *      ShadowPolicy policy = ShadowPolicy.builder(serving).candidate(Path.of("edited.yaml")).listener(log).build()) {
+ *      ShadowPolicy policy = Policies.shadow(serving).candidate(Path.of("edited.yaml")).listener(log).build()) {
  *     Decision decision = policy.decide(customerCase); // always the serving policy's
  * }
  * }</pre>
@@ -43,17 +41,6 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
     /** How many shadow workers decide with the candidate by default. */
     int DEFAULT_WORKERS = 1;
 
-    /**
-     * Returns a builder of a shadow around a serving policy.
-     *
-     * @param serving the policy whose decisions are served: compiled, live or from a registry
-     * @return the builder
-     * @throws NullPointerException if serving is null
-     */
-    static Builder builder(Policy serving) {
-        return new Builder(serving);
-    }
-
     /** Returns the serving policy, whose decisions {@link #decide} returns. */
     Policy serving();
 
@@ -81,7 +68,7 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
     void close();
 
     /**
-     * What a shadow is built from; {@link Builder} makes it, and the engine's {@link PolicyEngine#shadow} builds the
+     * What a shadow is built from; {@link ShadowBuilder} makes it, and the engine's {@code PolicyEngine.shadow} builds the
      * shadow.
      *
      * @param serving the serving policy
@@ -114,109 +101,6 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be at least 1, was [" + workers + "]");
             }
-        }
-    }
-
-    /** Builds a {@link ShadowPolicy}. Not thread-safe. */
-    final class Builder {
-
-        private final Policy serving;
-        private Policy candidate;
-        private List<Path> candidatePaths = List.of();
-        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
-        private int workers = DEFAULT_WORKERS;
-        private final List<ShadowListener> listeners = new ArrayList<>();
-
-        private Builder(Policy serving) {
-            this.serving = Objects.requireNonNull(serving, "serving must not be null");
-        }
-
-        /**
-         * Sets the candidate: a compiled policy, a live one (it reloads on its own) or a pending edit.
-         *
-         * @param candidate the policy to try
-         * @return this builder
-         * @throws NullPointerException if candidate is null
-         */
-        public Builder candidate(Policy candidate) {
-            this.candidate = Objects.requireNonNull(candidate, "candidate must not be null");
-            this.candidatePaths = List.of();
-            return this;
-        }
-
-        /**
-         * Sets the candidate's files: the shadow loads them and follows them, reloading on each saved edit that
-         * compiles. If they do not load, the shadow's state is {@link ShadowStatus.State#FAILED} and the serving policy
-         * serves as always.
-         *
-         * @param first a file or directory
-         * @param more more of them: all make one policy
-         * @return this builder
-         * @throws NullPointerException if a path is null
-         */
-        public Builder candidate(Path first, Path... more) {
-            List<Path> paths = new ArrayList<>();
-            paths.add(Objects.requireNonNull(first, "path must not be null"));
-            for (Path p : more) {
-                paths.add(Objects.requireNonNull(p, "path must not be null"));
-            }
-            this.candidatePaths = List.copyOf(paths);
-            this.candidate = null;
-            return this;
-        }
-
-        /**
-         * Sets how many cases may wait for a shadow worker; more are dropped and counted.
-         *
-         * @param capacity at least 1; 1024 by default
-         * @return this builder
-         * @throws IllegalArgumentException if capacity is below 1
-         */
-        public Builder queueCapacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("queueCapacity must be at least 1, was [" + capacity + "]");
-            }
-            this.queueCapacity = capacity;
-            return this;
-        }
-
-        /**
-         * Sets how many threads decide with the candidate.
-         *
-         * @param workers at least 1; 1 by default
-         * @return this builder
-         * @throws IllegalArgumentException if workers is below 1
-         */
-        public Builder workers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be at least 1, was [" + workers + "]");
-            }
-            this.workers = workers;
-            return this;
-        }
-
-        /**
-         * Adds a listener that hears each result, such as a {@link ShadowLog}.
-         *
-         * @param listener the listener
-         * @return this builder
-         * @throws NullPointerException if listener is null
-         */
-        public Builder listener(ShadowListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
-            return this;
-        }
-
-        /**
-         * Starts the shadow's workers and returns it.
-         *
-         * @return the shadow
-         * @throws IllegalArgumentException if no candidate was set
-         * @throws PolicyException if no policy engine is on the classpath
-         */
-        public ShadowPolicy build() {
-            return PolicyEngine.find().shadow(new Settings(serving, candidate, candidatePaths, queueCapacity, workers,
-                    listeners));
         }
     }
 }

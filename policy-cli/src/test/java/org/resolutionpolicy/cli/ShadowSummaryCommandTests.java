@@ -35,7 +35,7 @@ class ShadowSummaryCommandTests extends ShopFiles {
         ShadowLog.Options keepIds = new ShadowLog.Options(new DecisionLog.Options(DecisionLog.Masking.KEEP,
                 DecisionLog.Masking.KEEP, DecisionLog.Masking.KEEP, ""), 0);
         try (ShadowLog shadowLog = ShadowLog.jsonLines(log, keepIds);
-             ShadowPolicy policy = ShadowPolicy.builder(Policies.load(shop)).candidate(Policies.load(edited))
+             ShadowPolicy policy = Policies.shadow(Policies.load(shop)).candidate(Policies.load(edited))
                      .listener(shadowLog).build()) {
             for (String line : lines) {
                 policy.decide(Cases.parse(line));

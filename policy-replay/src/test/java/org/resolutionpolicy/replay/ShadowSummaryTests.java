@@ -76,7 +76,7 @@ class ShadowSummaryTests {
         List<Decision> served = new ArrayList<>();
         ShadowStatus status;
         try (ShadowLog log = ShadowLog.jsonLines(out, options);
-             ShadowPolicy shadow = ShadowPolicy.builder(serving).candidate(candidate).queueCapacity(lines.size())
+             ShadowPolicy shadow = Policies.shadow(serving).candidate(candidate).queueCapacity(lines.size())
                      .workers(2).listener(log).listener(results::add).build()) {
             for (String line : lines) {
                 served.add(shadow.decide(Cases.parse(line)));

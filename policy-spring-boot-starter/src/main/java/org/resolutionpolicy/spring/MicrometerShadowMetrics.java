@@ -36,6 +36,8 @@ final class MicrometerShadowMetrics implements ShadowListener {
         Gauge.builder(CANDIDATE_FAILED, policies, p -> p.getIfAvailable() instanceof ShadowPolicy s
                         && s.status().state() == ShadowStatus.State.FAILED ? 1 : 0)
                 .description("1 when the shadow's candidate failed to load (the serving policy serves as always)")
+                // a gauge holds its object weakly: the provider must outlive a collection, or the gauge reads NaN
+                .strongReference(true)
                 .register(registry);
     }
 

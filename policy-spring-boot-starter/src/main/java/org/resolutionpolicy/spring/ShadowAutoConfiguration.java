@@ -2,6 +2,7 @@ package org.resolutionpolicy.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.resolutionpolicy.api.ShadowBuilder;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ShadowListener;
 import org.resolutionpolicy.api.ShadowLog;
@@ -76,7 +77,7 @@ public class ShadowAutoConfiguration {
             if (!POLICY_BEAN.equals(beanName) || !(bean instanceof Policy serving) || bean instanceof ShadowPolicy) {
                 return bean;
             }
-            ShadowPolicy.Builder builder = properties.getObject().builder(serving);
+            ShadowBuilder builder = properties.getObject().builder(serving);
             List<ShadowListener> heard = listeners.orderedStream().toList();
             heard.forEach(builder::listener);
             // the engine logs the candidate it loads, or why it could not (the shadow is FAILED then)

@@ -2,6 +2,8 @@ package org.resolutionpolicy.spring;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.resolutionpolicy.api.ShadowBuilder;
+import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.ShadowLog;
 import org.resolutionpolicy.api.ShadowPolicy;
@@ -66,9 +68,9 @@ public record ShadowProperties(List<Path> candidate, @DefaultValue("1024") int q
     }
 
     /** Returns the builder of a shadow of these properties around a serving policy, without its listeners. */
-    ShadowPolicy.Builder builder(org.resolutionpolicy.api.Policy serving) {
+    ShadowBuilder builder(org.resolutionpolicy.api.Policy serving) {
         Path first = candidate.get(0);
-        return ShadowPolicy.builder(serving).candidate(first, candidate.subList(1, candidate.size())
+        return Policies.shadow(serving).candidate(first, candidate.subList(1, candidate.size())
                 .toArray(Path[]::new)).queueCapacity(queueCapacity).workers(workers);
     }
 }

@@ -90,7 +90,7 @@ class ShadowPolicyTests {
             int capacity = 16;
             int cases = 2_000;
             int maxQueued = 0;
-            try (ShadowPolicy shadow = ShadowPolicy.builder(serving).candidate(candidate).queueCapacity(capacity)
+            try (ShadowPolicy shadow = Policies.shadow(serving).candidate(candidate).queueCapacity(capacity)
                     .listener(new ShadowListener() {
                         @Override
                         public void onShadow(ShadowResult result) {
@@ -133,7 +133,7 @@ class ShadowPolicyTests {
             Files.writeString(broken, EDITED.replace("clerk: { refund: 100 }", "clerk: { refund: lots }"));
             Policy serving = Policies.parse(SHOP);
 
-            try (ShadowPolicy shadow = ShadowPolicy.builder(serving).candidate(broken).build()) {
+            try (ShadowPolicy shadow = Policies.shadow(serving).candidate(broken).build()) {
                 assertThat(shadow.decide(CASE)).isEqualTo(serving.decide(CASE));
                 assertThat(shadow.awaitIdle(PATIENCE)).isTrue();
                 ShadowStatus status = shadow.status();
@@ -149,7 +149,7 @@ class ShadowPolicyTests {
         void a_listener_that_throws_does_not_stop_the_shadow() throws Exception {
             Policy serving = Policies.parse(SHOP);
             ConcurrentLinkedQueue<ShadowResult> heard = new ConcurrentLinkedQueue<>();
-            try (ShadowPolicy shadow = ShadowPolicy.builder(serving).candidate(Policies.parse(EDITED))
+            try (ShadowPolicy shadow = Policies.shadow(serving).candidate(Policies.parse(EDITED))
                     .listener(r -> {
                         throw new IllegalStateException("a broken listener");
                     }).listener(heard::add).build()) {
@@ -174,7 +174,7 @@ class ShadowPolicyTests {
                     {"id": "C-2", "severity": "LOW", "employee": {"role": "intern"},
                      "proposals": [{"remedy": "refund", "amount": 80}]}""");
             Policy serving = Policies.parse(SHOP);
-            try (ShadowPolicy shadow = ShadowPolicy.builder(serving).candidate(Policies.parse(EDITED)).build()) {
+            try (ShadowPolicy shadow = Policies.shadow(serving).candidate(Policies.parse(EDITED)).build()) {
                 Throwable alone = org.assertj.core.api.Assertions.catchThrowable(() -> serving.decide(unknownRole));
                 Throwable shadowed = org.assertj.core.api.Assertions.catchThrowable(() -> shadow.decide(unknownRole));
                 assertThat(shadowed).isNotNull().hasSameClassAs(alone).hasMessage(alone.getMessage());
@@ -195,7 +195,7 @@ class ShadowPolicyTests {
             Files.writeString(file, EDITED);
             Policy serving = Policies.parse(SHOP);
             ConcurrentLinkedQueue<ShadowResult> heard = new ConcurrentLinkedQueue<>();
-            try (ShadowPolicy shadow = ShadowPolicy.builder(serving).candidate(file).listener(heard::add).build()) {
+            try (ShadowPolicy shadow = Policies.shadow(serving).candidate(file).listener(heard::add).build()) {
                 String first = shadow.status().candidateRevision();
                 assertThat(shadow.status().state()).isEqualTo(ShadowStatus.State.RUNNING);
                 shadow.decide(CASE);
