@@ -65,4 +65,28 @@ public interface ModelledPolicy extends Policy {
                 + "compiled by policy-engine, or a wrapper of it does not return it from current() ["
                 + policy.getClass().getName() + "]");
     }
+
+    /**
+     * Returns the currency every dated version of a policy names: null when it names none, when its versions name
+     * different ones (a case is then in its version's, which only the cases tell), or when the policy publishes no
+     * model (a policy that did not come from the engine names no currency either).
+     *
+     * @param policy a policy
+     * @return its one currency, or null
+     */
+    static String currencyOf(Policy policy) {
+        ModelledPolicy modelled;
+        try {
+            modelled = of(policy);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String currency = modelled.model().currency();
+        for (ModelledPolicy version : modelled.versions()) {
+            if (!Objects.equals(currency, version.model().currency())) {
+                return null;
+            }
+        }
+        return currency;
+    }
 }

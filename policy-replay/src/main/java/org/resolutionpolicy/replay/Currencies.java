@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.model.ModelledPolicy;
@@ -51,20 +50,7 @@ final class Currencies implements Serializable {
      * no model (a policy that did not come from the engine) and so names no currency either.
      */
     static String of(Policy policy) {
-        ModelledPolicy modelled;
-        try {
-            modelled = ModelledPolicy.of(policy);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        String currency = modelled.model().currency();
-        for (ModelledPolicy version : modelled.versions()) {
-            if (!Objects.equals(currency, version.model().currency())) {
-                // versions in different currencies: a case without one is in its version's, which only the cases tell
-                return null;
-            }
-        }
-        return currency;
+        return ModelledPolicy.currencyOf(policy);
     }
 
     /**

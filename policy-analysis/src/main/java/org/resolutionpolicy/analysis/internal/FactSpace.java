@@ -430,12 +430,7 @@ public final class FactSpace {
      */
     public Term amountDomain(String remedy) {
         RemedyUnit unit = units.get(remedy);
-        BigInteger largest = switch (unit) {
-            case PERCENT -> BigInteger.valueOf(100).multiply(scale);
-            case COUNT -> BOUND.toBigInteger().subtract(BigInteger.ONE).multiply(scale);
-            case NONE -> BigInteger.ZERO;
-            default -> BOUND.toBigInteger().multiply(scale).subtract(BigInteger.ONE);
-        };
+        BigInteger largest = largestEarlier(unit);
         List<Term> all = new ArrayList<>();
         if (unit == RemedyUnit.PERCENT) {
             all.add(smt.le(amountGrid, grid(BigDecimal.valueOf(100))));
@@ -445,6 +440,19 @@ public final class FactSpace {
         }
         all.add(smt.le(earlierTotal, smt.op("*", smt.num(largest), earlierCount)));
         return smt.and(all);
+    }
+
+    /**
+     * Returns the largest amount one earlier proposal of a unit may hold, on the grid: 100 for a percentage, a whole
+     * count or a money amount below 10^18; nothing for a remedy without amounts.
+     */
+    BigInteger largestEarlier(RemedyUnit unit) {
+        return switch (unit) {
+            case PERCENT -> BigInteger.valueOf(100).multiply(scale);
+            case COUNT -> BOUND.toBigInteger().subtract(BigInteger.ONE).multiply(scale);
+            case NONE -> BigInteger.ZERO;
+            default -> BOUND.toBigInteger().multiply(scale).subtract(BigInteger.ONE);
+        };
     }
 
     /** Returns how many proposals of the checked remedy the case has before the one decided. */

@@ -120,11 +120,7 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
         }
         RemedyUnit unit = space.units().get(remedy);
         BigInteger left = smt.intValue(vars[3]);
-        BigInteger largest = switch (unit) {
-            case PERCENT -> BigInteger.valueOf(100).multiply(space.scale());
-            case COUNT -> FactSpace.BOUND.toBigInteger().subtract(BigInteger.ONE).multiply(space.scale());
-            default -> FactSpace.BOUND.toBigInteger().multiply(space.scale()).subtract(BigInteger.ONE);
-        };
+        BigInteger largest = space.largestEarlier(unit);
         List<Object> out = new ArrayList<>();
         for (long i = 0; i < count.longValueExact(); i++) {
             BigInteger here = left.min(largest);

@@ -216,19 +216,7 @@ public final class JsonLinesShadowLog implements ShadowLog {
 
     /** Returns the currency of every version of a policy, or null when it names none or its versions differ. */
     private static String currency(Policy policy) {
-        ModelledPolicy modelled;
-        try {
-            modelled = ModelledPolicy.of(policy);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        String currency = modelled.model().currency();
-        for (ModelledPolicy version : modelled.versions()) {
-            if (!Objects.equals(currency, version.model().currency())) {
-                return null;
-            }
-        }
-        return currency;
+        return ModelledPolicy.currencyOf(policy);
     }
 
     private Map<String, Object> caseLine(ShadowResult r) {
