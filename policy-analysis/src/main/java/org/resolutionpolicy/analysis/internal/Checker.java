@@ -99,11 +99,20 @@ public final class Checker implements AutoCloseable {
      * outcome the solver claims for it when one does.
      */
     public Answer find(String remedy, Term... constraints) {
+        return findClaiming(remedy, encoder.remedy(remedy).outcome(), constraints);
+    }
+
+    /**
+     * Checks like {@link #find(String, Term...)}, reading the outcome the solver claims from a formula of it that
+     * holds wherever the constraints do (a rule's outcome among the rules that can match beside it, which is smaller
+     * to evaluate than the policy's).
+     */
+    public Answer findClaiming(String remedy, Term outcome, Term... constraints) {
         Smt.Result r = smt.check(space.preferred(), all(remedy, constraints));
         if (r != Smt.Result.SAT) {
             return new Answer(r, null, 0);
         }
-        int claimed = smt.intValue(encoder.remedy(remedy).outcome()).intValue();
+        int claimed = smt.intValue(outcome).intValue();
         try {
             return new Answer(r, Witness.read(space, remedy, "witness-" + (++witnesses)), claimed);
         } catch (Witness.TooLarge e) {

@@ -30,6 +30,18 @@ public final class FindingsAnalyzer {
     private PolicyModel model;
     private Places places;
     private List<Finding> findings;
+    /** By rule, what the first pass found about a rule that changes no outcome (or could not tell); else null. */
+    private Pending[] pending;
+    /** By rule, where the solver found it to match (of its first remedy that can); null for one that never does. */
+    private Point[] points;
+    private String[] pointRemedies;
+
+    /**
+     * A rule that matches and changes no outcome (or the check ran out of time): the remedy it matched, the answer of
+     * the check, a case it matches (null if none could be shown) and the findings showing that case made.
+     */
+    private record Pending(String matchedRemedy, Smt.Result changes, Checker.Answer witness, List<Finding> shown) {
+    }
 
     /**
      * Prepares the analysis of a policy; a finding about its header names the line that declares the entry, or
@@ -58,12 +70,29 @@ public final class FindingsAnalyzer {
             try (Checker opened = new Checker(policy, scope, List.of(), limit)) {
                 checker = opened;
                 List<Rule> rules = model.rules();
+                List<Finding> scopeFindings = findings;
+                // first whether each rule matches and changes anything, then, knowing every rule that changes
+                // nothing and a case each matches, which of those are duplicates; findings stay in rule order
+                pending = new Pending[rules.size()];
+                points = new Point[rules.size()];
+                pointRemedies = new String[rules.size()];
+                List<List<Finding>> byRule = new ArrayList<>();
                 for (int i = 0; i < rules.size(); i++) {
+                    findings = new ArrayList<>();
+                    byRule.add(findings);
                     Rule r = rules.get(i);
                     if (r.enabled() && !checker.encoder().notEncoded().containsKey(r.id())) {
-                        rule(i, r);
+                        pending[i] = rule(i, r);
                     }
                 }
+                for (int i = 0; i < rules.size(); i++) {
+                    findings = byRule.get(i);
+                    if (pending[i] != null) {
+                        unchanging(i, rules.get(i), pending[i]);
+                    }
+                }
+                findings = scopeFindings;
+                byRule.forEach(findings::addAll);
                 gaps();
                 ladder();
                 roles();
@@ -90,15 +119,22 @@ public final class FindingsAnalyzer {
         return model.remedies().keySet().stream().filter(r::appliesTo).toList();
     }
 
-    /** Checks that a rule can match and, when it can, that it changes some outcome. */
-    private void rule(int i, Rule r) {
+    /**
+     * Checks that a rule can match and, when it can, that it changes some outcome; returns what the second pass needs
+     * about a rule that changes nothing, else null.
+     */
+    private Pending rule(int i, Rule r) {
         String matchedRemedy = null;
         boolean unknown = false;
         for (String remedy : remediesOf(r)) {
-            Smt.Result a = checker.exists(remedy, checker.encoder().remedy(remedy).match(i));
+            PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
+            Smt.Result a = checker.exists(remedy, t.match(i));
             unknown |= a == Smt.Result.UNKNOWN;
             if (a == Smt.Result.SAT) {
                 matchedRemedy = remedy;
+                // where the rule matches, by the solver's values: tells apart rules that are no duplicates of it
+                points[i] = checker.smt().point(t.variables());
+                pointRemedies[i] = remedy;
                 break;
             }
         }
@@ -107,19 +143,36 @@ public final class FindingsAnalyzer {
             findings.add(unknown ? undecided(place, r.id(), "whether rule [" + r.id() + "] can match")
                     : new Finding(Kind.NEVER_MATCHES, place, r.id(), "rule [" + r.id() + "] can never match: no case"
                     + " satisfies its condition" + (r.remedies() == null ? "" : " for " + r.remedies()), null));
-            return;
+            return null;
         }
         Effect.Kind kind = r.effect().kind();
         if (kind != Effect.Kind.DENY && kind != Effect.Kind.SWAT && kind != Effect.Kind.REQUIRE
                 && kind != Effect.Kind.GRANT) {
-            return;
+            return null;
         }
-        Smt.Result changes = changes(r, java.util.Set.of(i));
+        Smt.Result changes = changes(i, r, java.util.Set.of(i));
         if (changes == Smt.Result.SAT) {
-            return;
+            return null;
         }
+        if (changes == Smt.Result.UNKNOWN) {
+            return new Pending(matchedRemedy, changes, null, List.of());
+        }
+        // the case shown if the rule is masked, and a point that tells duplicates apart: findings about it wait
+        List<Finding> rest = findings;
+        findings = new ArrayList<>();
+        Checker.Answer witness = matching(i, r, matchedRemedy);
+        Pending p = new Pending(matchedRemedy, changes, witness, findings);
+        findings = rest;
+        return p;
+    }
+
+    /** Reports a rule that changes no outcome: as a duplicate of another, or as masked (or undecided). */
+    private void unchanging(int i, Rule r, Pending p) {
+        String place = r.place().toString();
+        String matchedRemedy = p.matchedRemedy();
+        Smt.Result changes = p.changes();
         // a rule that changes nothing may have a twin: said once, as a duplicate, rather than twice as masked
-        List<Integer> same = changes == Smt.Result.UNSAT ? duplicates(i, r) : List.of();
+        List<Integer> same = changes == Smt.Result.UNSAT ? duplicates(i, r, matchedRemedy) : List.of();
         if (!same.isEmpty() && same.get(0) < i) {
             Rule first = model.rules().get(same.get(0));
             findings.add(new Finding(Kind.DUPLICATE, place, r.id(), "rule [" + r.id() + "] duplicates rule ["
@@ -130,25 +183,27 @@ public final class FindingsAnalyzer {
         if (!same.isEmpty()) {
             java.util.Set<Integer> twins = new java.util.HashSet<>(same);
             twins.add(i);
-            changes = changes(r, twins);
+            changes = changes(i, r, twins);
             if (changes == Smt.Result.SAT) {
                 return;
             }
         }
-        masked(i, r, matchedRemedy, changes == Smt.Result.UNKNOWN);
+        masked(r, p);
     }
 
     /**
      * Returns SAT if some proposal the rule matches is decided otherwise without the given rules (it and its
      * twins), UNSAT if none is, UNKNOWN if a check ran out of time.
      */
-    private Smt.Result changes(Rule r, java.util.Set<Integer> without) {
-        int i = model.rules().indexOf(r);
+    private Smt.Result changes(int i, Rule r, java.util.Set<Integer> without) {
         boolean unknown = false;
         for (String remedy : remediesOf(r)) {
             PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
-            Smt smt = checker.smt();
-            Smt.Result a = checker.exists(remedy, t.match(i), smt.not(t.sameWithout(without)));
+            Term alone = t.aloneInEffect(i, without);
+            if (alone != null && checker.exists(remedy, alone) == Smt.Result.UNSAT) {
+                continue; // a rule of the same effect matches wherever this one does
+            }
+            Smt.Result a = checker.exists(remedy, t.match(i), t.changedWithout(i, without));
             if (a == Smt.Result.SAT) {
                 return a;
             }
@@ -157,57 +212,131 @@ public final class FindingsAnalyzer {
         return unknown ? Smt.Result.UNKNOWN : Smt.Result.UNSAT;
     }
 
-    /** The most rules of one effect compared pairwise for duplicates; a larger group is not searched. */
+    /**
+     * The most rules of one effect (that can match beside a rule) compared with it for duplicates; a larger group
+     * is not searched.
+     */
     static final int MOST_COMPARED = 64;
+
+    /**
+     * The most checks that compare one rule with its candidate duplicates; a rule written the same as another (the
+     * same formula) is its duplicate without a check.
+     */
+    static final int MOST_CHECKS = 3;
 
     /**
      * Returns the other rules that duplicate rule {@code i}, in policy order: the same effect, remedies and
      * follow-up, and a condition that holds for exactly the same proposals (the solver finds no case one matches
-     * and the other does not).
+     * and the other does not). A rule that pins a fact to other values than this one (tier GOLD against SILVER) is
+     * not compared: this one matches a proposal of {@code matched}, which that one cannot.
      */
-    private List<Integer> duplicates(int i, Rule r) {
+    private List<Integer> duplicates(int i, Rule r, String matched) {
         List<Integer> candidates = new ArrayList<>();
         List<Rule> rules = model.rules();
-        for (int j = 0; j < rules.size(); j++) {
+        PolicyEncoder.RemedyTerms m = checker.encoder().remedy(matched);
+        for (int j : m.beside(i)) {
             Rule o = rules.get(j);
-            if (j != i && o.enabled() && o.effect().equals(r.effect())
+            if (j != i && pending[j] != null && o.effect().equals(r.effect())
                     && java.util.Objects.equals(o.remedies(), r.remedies())
                     && java.util.Objects.equals(o.followUp(), r.followUp())
+                    && holdsAt(j, o, pending[i]) && holdsAt(i, r, pending[j])
                     && !checker.encoder().notEncoded().containsKey(o.id())) {
                 candidates.add(j);
             }
         }
+        // where the solver found the rules around this one to match, by its values: a candidate that holds otherwise
+        // than this rule at one of those points is no duplicate, without a check
+        Term mine = m.match(i);
+        List<Point> pool = new ArrayList<>();
+        List<Boolean> truths = new ArrayList<>();
+        for (int k : m.beside(i)) {
+            if (points[k] != null && matched.equals(pointRemedies[k])) {
+                Boolean truth = points[k].truth(mine);
+                if (truth != null) {
+                    pool.add(points[k]);
+                    truths.add(truth);
+                }
+            }
+        }
+        candidates.removeIf(j -> {
+            for (int k = 0; k < pool.size(); k++) {
+                Boolean theirs = pool.get(k).truth(m.match(j));
+                if (theirs != null && !theirs.equals(truths.get(k))) {
+                    return true;
+                }
+            }
+            return false;
+        });
         if (candidates.size() > MOST_COMPARED) {
             return List.of();
         }
+        // one check asks whether any candidate left differs from this rule; the case it finds rules out every
+        // candidate that differs on it, so few checks settle many candidates (a check per pair cost thousands)
         Smt smt = checker.smt();
-        List<Integer> out = new ArrayList<>();
-        for (int j : candidates) {
-            boolean equal = true;
-            for (String remedy : remediesOf(r)) {
-                PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
-                Term differ = smt.not(smt.eq(t.match(i), t.match(j)));
-                if (checker.exists(remedy, differ) != Smt.Result.UNSAT) {
-                    equal = false;
+        java.util.Set<Integer> left = new java.util.TreeSet<>(candidates);
+        int budget = MOST_CHECKS;
+        for (String remedy : remediesOf(r)) {
+            PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
+            while (!left.isEmpty()) {
+                java.util.Map<Integer, Term> differ = new java.util.LinkedHashMap<>();
+                for (int j : left) {
+                    if (t.match(i) != t.match(j)) {
+                        // the same formula is one object (the solver's terms are shared): equal without a check
+                        differ.put(j, smt.not(smt.eq(t.match(i), t.match(j))));
+                    }
+                }
+                if (differ.isEmpty()) {
                     break;
                 }
-            }
-            if (equal) {
-                out.add(j);
+                if (budget-- == 0) {
+                    // out of checks: a candidate not settled is not called a duplicate (the rule is then reported
+                    // as masked, which holds: leaving it out alone changes nothing)
+                    left.removeAll(differ.keySet());
+                    break;
+                }
+                Smt.Result a = checker.exists(remedy, smt.or(new ArrayList<>(differ.values())));
+                if (a == Smt.Result.UNSAT) {
+                    break;
+                }
+                if (a == Smt.Result.UNKNOWN) {
+                    left.removeAll(differ.keySet());
+                    break;
+                }
+                int before = left.size();
+                differ.forEach((j, d) -> {
+                    if (smt.boolValue(d)) {
+                        left.remove(j);
+                    }
+                });
+                if (left.size() == before) {
+                    throw new IllegalStateException("the solver found a case where rule [" + r.id() + "] differs"
+                            + " from another, and no rule it was compared with differs on it");
+                }
             }
         }
-        return out;
+        return new ArrayList<>(left);
+    }
+
+    /**
+     * Returns false if the engine says rule {@code i} does not match the case shown for another rule, so their
+     * conditions differ; true when it matches, or without such a case.
+     */
+    private boolean holdsAt(int i, Rule r, Pending other) {
+        return other.witness() == null || checker.engine().holds(r.when(), other.witness().witness());
     }
 
     /** Returns a case the rule matches, shown with a finding about it; null (and a finding) if the engine disagrees. */
     private Checker.Answer matching(int i, Rule r, String remedy) {
-        Term match = checker.encoder().remedy(remedy).match(i);
+        PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
+        Term match = t.match(i);
+        // every case found matches the rule, so the outcome of the rules that can match beside it is the outcome
+        Term outcome = t.outcomeAround(i);
         // the lowest role shows best what the rule would have changed: its outcome is not ALONE by rank alone
         Smt smt = checker.smt();
-        Checker.Answer matched = checker.find(remedy, match,
+        Checker.Answer matched = checker.findClaiming(remedy, outcome, match,
                 smt.eq(checker.space().fact("employee.role").raw(), smt.num(0)));
         if (!matched.found()) {
-            matched = checker.find(remedy, match);
+            matched = checker.findClaiming(remedy, outcome, match);
         }
         String place = r.place().toString();
         if (!matched.found()) {
@@ -217,7 +346,7 @@ public final class FindingsAnalyzer {
         if (checker.engine().refusal(matched.witness()) != null) {
             // the case lacks a fact a computed limit needs, which the engine refuses: show one that states it, or none
             Term present = MissingFacts.present(checker, matched.witness());
-            matched = present == null ? null : checker.find(remedy, match, present);
+            matched = present == null ? null : checker.findClaiming(remedy, outcome, match, present);
             if (matched == null || !matched.found() || checker.engine().refusal(matched.witness()) != null) {
                 return null;
             }
@@ -233,13 +362,14 @@ public final class FindingsAnalyzer {
     }
 
     /** Reports a rule that changes no outcome (or, out of time, that this was not decided). */
-    private void masked(int i, Rule r, String matchedRemedy, boolean unknown) {
+    private void masked(Rule r, Pending p) {
         String place = r.place().toString();
-        if (unknown) {
+        if (p.changes() == Smt.Result.UNKNOWN) {
             findings.add(undecided(place, r.id(), "whether rule [" + r.id() + "] changes any outcome"));
             return;
         }
-        Checker.Answer matched = matching(i, r, matchedRemedy);
+        findings.addAll(p.shown());
+        Checker.Answer matched = p.witness();
         if (matched == null) {
             return;
         }

@@ -140,6 +140,13 @@ public final class PolicyEncoder {
         private final Term outcome;
         /** By rank, whether the role is among the approvers of the proposal's escalation (all false otherwise). */
         private final Term[] signs;
+        /** The free truths this remedy's formulas share by name (a limit or window the solver cannot compute). */
+        private final Map<String, Term> maybe = new HashMap<>();
+        private java.util.Set<Term> variables;
+        /** By rule, the values its condition pins facts to; made on first use. */
+        private final Pins[] pins;
+        /** By rule, {@link #beside}; made on first use. */
+        private final int[][] beside;
 
         RemedyTerms(String remedy) {
             this.remedy = remedy;
@@ -147,6 +154,8 @@ public final class PolicyEncoder {
             severityUsed();
             List<Rule> rules = model.rules();
             match = new Term[rules.size()];
+            pins = new Pins[rules.size()];
+            beside = new int[rules.size()][];
             computedCovers = new Term[rules.size()];
             for (int i = 0; i < rules.size(); i++) {
                 Rule r = rules.get(i);
@@ -188,7 +197,7 @@ public final class PolicyEncoder {
                     }
                 }
             }
-            Decided decided = outcome(java.util.Set.of());
+            Decided decided = outcome(match);
             outcome = decided.code();
             signs = decided.signs();
         }
@@ -216,14 +225,90 @@ public final class PolicyEncoder {
             return signs[role];
         }
 
-        /** Returns whether the proposal is decided the same, approvers included, without one rule. */
-        public Term sameWithout(int rule) {
-            return same(new Decided(outcome, signs), outcome(java.util.Set.of(rule)));
+        /**
+         * Returns a formula that holds, for a proposal that rule {@code anchor} matches, when the proposal is decided
+         * otherwise, approvers included, without the given rules (the anchor among them). Only the rules that can
+         * match together with the anchor are encoded: a rule that pins a fact to other values than the anchor pins
+         * it to (severity LOW against HIGH, tier GOLD against SILVER) cannot match where the anchor does, so under
+         * the anchor's match it is false, and leaving it out changes neither outcome. That keeps each rule's
+         * question the size of the rules around it, not of the policy.
+         */
+        public Term changedWithout(int anchor, java.util.Set<Integer> without) {
+            Term[] with = around(anchor);
+            Term[] kept = with.clone();
+            for (int i : without) {
+                kept[i] = smt.no();
+            }
+            return smt.not(same(outcome(with), outcome(kept)));
         }
 
-        /** Returns whether the proposal is decided the same, approvers included, without several rules at once. */
-        public Term sameWithout(java.util.Set<Integer> rules) {
-            return same(new Decided(outcome, signs), outcome(rules));
+        /**
+         * Returns a formula that holds where rule {@code rule} matches and no other rule with the same effect does
+         * (of the rules that can match beside it, less {@code without}); null for a grant whose limit is computed.
+         * When no case satisfies it, leaving the rule out changes no outcome: wherever it matches, a rule with the
+         * same effect is there to do what it does (the lattice joins equal effects by "or"). That is a small
+         * question, asked before the policy-sized one of {@link #changedWithout}.
+         */
+        public Term aloneInEffect(int rule, java.util.Set<Integer> without) {
+            Effect e = model.rules().get(rule).effect();
+            if (e.kind() == Effect.Kind.GRANT && (e.computed() != null || e.upTo() == null || e.upTo().isComputed())) {
+                return null;
+            }
+            List<Term> same = new ArrayList<>();
+            for (int j : beside(rule)) {
+                if (j != rule && !without.contains(j) && model.rules().get(j).effect().equals(e)) {
+                    same.add(match[j]);
+                }
+            }
+            return smt.and(match[rule], smt.not(smt.or(same)));
+        }
+
+        /**
+         * Returns the outcome code of a proposal that rule {@code anchor} matches, encoded with the rules that can
+         * match beside it only (see {@link #changedWithout}): equal to {@link #outcome()} wherever the anchor matches.
+         */
+        public Term outcomeAround(int anchor) {
+            return outcome(around(anchor)).code();
+        }
+
+        private Term[] around(int anchor) {
+            Term[] with = new Term[match.length];
+            java.util.Arrays.fill(with, smt.no());
+            for (int i : beside(anchor)) {
+                with[i] = match[i];
+            }
+            return with;
+        }
+
+        /** Returns the variables the rules' conditions about this remedy read. */
+        public java.util.Set<Term> variables() {
+            if (variables == null) {
+                variables = new java.util.HashSet<>();
+                for (Term m : match) {
+                    variables.addAll(Smt.variables(m));
+                }
+            }
+            return variables;
+        }
+
+        /**
+         * Returns, in policy order, the rules about this remedy that can match together with rule {@code rule} as
+         * far as the values they pin tell (the rule itself among them).
+         */
+        public int[] beside(int rule) {
+            if (beside[rule] == null) {
+                Pins pins = pins(rule);
+                beside[rule] = java.util.stream.IntStream.range(0, match.length)
+                        .filter(j -> match[j] != smt.no() && pins.compatible(pins(j))).toArray();
+            }
+            return beside[rule];
+        }
+
+        private Pins pins(int rule) {
+            if (pins[rule] == null) {
+                pins[rule] = Pins.of(match[rule]);
+            }
+            return pins[rule];
         }
 
         /** Returns whether another policy's proposal of the same remedy is decided the same, approvers included. */
@@ -258,7 +343,7 @@ public final class PolicyEncoder {
          * a matching dual {@code require} names must sign off, its highest raised to the approver level, less the one
          * sign-off the employee gives (the highest at or below them), so a dual approval always escalates.
          */
-        private Decided outcome(java.util.Set<Integer> skip) {
+        private Decided outcome(Term[] match) {
             List<Rule> rules = model.rules();
             int roles = model.roles().size();
             List<Term> deny = new ArrayList<>();
@@ -274,7 +359,7 @@ public final class PolicyEncoder {
                 grantMatches.add(new ArrayList<>());
             }
             for (int i = 0; i < rules.size(); i++) {
-                if (skip.contains(i) || match[i] == smt.no()) {
+                if (match[i] == smt.no()) {
                     continue;
                 }
                 Effect e = rules.get(i).effect();
@@ -365,7 +450,8 @@ public final class PolicyEncoder {
                 int i = grants.get(g);
                 Effect effect = model.rules().get(i).effect();
                 Term amountCovered = effect.computed() != null ? computedCovers[i]
-                        : effect.upTo() == null || effect.upTo().isComputed() ? smt.boolVar(label + ".computed." + remedy + "." + model.rules().get(i).id())
+                        : effect.upTo() == null || effect.upTo().isComputed()
+                        ? maybe(label + ".computed." + remedy + "." + model.rules().get(i).id())
                         : coversAmount(effect.upTo());
                 perGrant.add(smt.and(matches.get(g), amountCovered));
             }
@@ -375,7 +461,7 @@ public final class PolicyEncoder {
             }
             if (entry.window() instanceof CalendarPeriod) {
                 // what the customer had in the period is unknown to the solver: either may hold
-                return smt.and(covers, smt.boolVar(label + ".calendar." + remedy + "." + k));
+                return smt.and(covers, maybe(label + ".calendar." + remedy + "." + k));
             }
             FactSpace.Use use = space.use(remedy, entry.window());
             List<Term> window = new ArrayList<>();
@@ -390,6 +476,14 @@ public final class PolicyEncoder {
                 window.add(smt.le(smt.op("+", use.total(), amount), space.grid(entry.maxTotal().amount().orElseThrow())));
             }
             return smt.and(window);
+        }
+
+        /**
+         * Returns the free truth of this name, the same one each time: the outcome with a rule left out must read the
+         * same unknown limit or window as the outcome with it, or a rule would seem to change what it cannot.
+         */
+        private Term maybe(String name) {
+            return maybe.computeIfAbsent(name, smt::boolVar);
         }
 
         /** Returns whether a per-grant limit covers the amount; a remedy without amounts needs a limit above zero. */

@@ -322,6 +322,41 @@ public final class Smt implements AutoCloseable {
         throw new IllegalStateException("the solver gave no number for [" + t + "] but [" + v + "]");
     }
 
+    /**
+     * Returns the values the last model gives the variables, to evaluate formulas over after the next check.
+     */
+    Point point(java.util.Collection<Term> variables) {
+        java.util.Map<Term, Object> values = new java.util.HashMap<>();
+        for (Term v : variables) {
+            values.put(v, v.getSort() == boolSort ? (Object) boolValue(v) : rational(v));
+        }
+        return new Point(values);
+    }
+
+    /** Returns the declared variables a formula reads. */
+    static java.util.Set<Term> variables(Term formula) {
+        java.util.Set<Term> out = new java.util.HashSet<>();
+        java.util.Set<Term> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Term> todo = new java.util.ArrayDeque<>();
+        todo.push(formula);
+        while (!todo.isEmpty()) {
+            Term t = todo.pop();
+            if (!seen.add(t) || !(t instanceof ApplicationTerm a)) {
+                continue;
+            }
+            if (a.getParameters().length == 0) {
+                if (!a.getFunction().isIntern()) {
+                    out.add(t);
+                }
+                continue;
+            }
+            for (Term p : a.getParameters()) {
+                todo.push(p);
+            }
+        }
+        return out;
+    }
+
     /** Returns the value of a boolean term in the last model. */
     public boolean boolValue(Term t) {
         return model().evaluate(t) == tt;
