@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,66 @@ class ShadowAutoConfigurationTests {
         assertThat(lines).filteredOn(l -> l.startsWith("{\"shadow\":\"DISAGREED\"")).hasSize(2);
         assertThat(lines).filteredOn(l -> l.startsWith("{\"shadow\":\"TALLY\"")).singleElement()
                 .satisfies(l -> assertThat(l).contains("\"cases\":2"));
+    }
+
+    @Test
+    void the_decision_log_names_the_shadow_outcome_of_each_case_after_its_decision_when_asked() throws Exception {
+        Path decisions = dir.resolve("decisions.jsonl");
+        List<String> ids = new ArrayList<>();
+        runner.withPropertyValues("resolution.policy.shadow.candidate=" + candidate(),
+                "resolution.policy.decision-log.path=" + decisions,
+                "resolution.policy.shadow.in-decision-log=true").run(context -> {
+            assertThat(context).hasNotFailed();
+            ShadowPolicy shadow = (ShadowPolicy) context.getBean(Policy.class);
+            for (double amount : new double[] {5, 30, 40, 80}) {
+                Decision served = shadow.decide(PolicyAutoConfigurationTests.refund(amount));
+                assertThat(served).isEqualTo(SMALL.decide(PolicyAutoConfigurationTests.refund(amount)));
+                ids.add(served.id());
+            }
+            assertThat(shadow.awaitIdle(Duration.ofMinutes(2))).isTrue();
+        });
+        // closed with the context, the log holds each decision's line and, after it, its shadow's outcome
+        List<String> lines = Files.readAllLines(decisions);
+        List<String> outcomes = lines.stream().filter(l -> l.startsWith("{\"shadow\":")).toList();
+        assertThat(outcomes).hasSize(4);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = "\"decisionId\":\"" + ids.get(i) + "\"";
+            int decision = indexOf(lines, "{" + id);
+            List<String> mine = outcomes.stream().filter(l -> l.contains(id)).toList();
+            assertThat(decision).as("the decision line of " + ids.get(i)).isNotNegative();
+            assertThat(mine).singleElement().satisfies(l -> {
+                assertThat(lines.indexOf(l)).isGreaterThan(decision);
+                assertThat(l).contains("\"candidate\":{\"policy\":\"" + SMALL.id() + "\"");
+            });
+        }
+        // the limit moves from 10 to 50: refunds of 30 and 40 no longer go to the supervisor, 5 and 80 are unchanged
+        assertThat(outcomes).filteredOn(l -> l.startsWith("{\"shadow\":\"AGREED\"")).hasSize(2)
+                .allSatisfy(l -> assertThat(l).endsWith("\"moves\":[]}"));
+        assertThat(outcomes).filteredOn(l -> l.startsWith("{\"shadow\":\"DISAGREED\"")).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("\"from\":{\"outcome\":\"ESCALATE\",\"approver\":\"supervisor\"}",
+                        "\"to\":{\"outcome\":\"ALONE\"}"))
+                .anySatisfy(l -> assertThat(l).contains(ids.get(1)))
+                .anySatisfy(l -> assertThat(l).contains(ids.get(2)));
+    }
+
+    @Test
+    void naming_the_shadow_outcome_in_the_decision_log_without_a_decision_log_stops_the_start() throws Exception {
+        runner.withPropertyValues("resolution.policy.shadow.candidate=" + candidate(),
+                "resolution.policy.shadow.in-decision-log=true").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(
+                    "resolution.policy.shadow.in-decision-log is true but there is no decision log")
+                    .hasMessageContaining("[resolution.policy.decision-log.path]");
+        });
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

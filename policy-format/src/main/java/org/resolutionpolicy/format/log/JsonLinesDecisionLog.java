@@ -10,7 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -23,6 +25,8 @@ import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.ReloadEvent;
+import org.resolutionpolicy.api.ShadowListener;
+import org.resolutionpolicy.api.ShadowResult;
 import org.resolutionpolicy.format.json.CaseJson;
 import org.resolutionpolicy.format.json.CaseJsonReader;
 import org.resolutionpolicy.format.json.DecisionJson;
@@ -50,6 +54,8 @@ public final class JsonLinesDecisionLog implements DecisionLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesDecisionLog.class);
     private static final int BUFFER_CHARS = 64 * 1024;
+    /** The first key of a line naming a shadow's outcome for a logged decision. */
+    public static final String SHADOW = "shadow";
 
     private final Writer out;
     private final StringBuilder buffer = new StringBuilder();
@@ -183,6 +189,54 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         }
         r.put("problems", event.problems().stream().map(Problem::toString).toList());
         write(JsonText.line(r) + "\n");
+    }
+
+    /**
+     * Returns the listener that writes a line per shadowed case, naming the candidate's outcome, keyed by the served
+     * decision's id (see {@link DecisionLog#shadowOutcomes()}).
+     */
+    @Override
+    public ShadowListener shadowOutcomes() {
+        return new ShadowListener() {
+            @Override
+            public void onShadow(ShadowResult result) {
+                shadowOutcome(result);
+            }
+
+            @Override
+            public String toString() {
+                return "shadow outcomes of " + JsonLinesDecisionLog.this;
+            }
+        };
+    }
+
+    private void shadowOutcome(ShadowResult r) {
+        String decisionId = r.served().id();
+        if (decisionId == null) {
+            // a decision made by hand: its line has an id of the log's own, which nothing here could name
+            return;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put(SHADOW, r.kind().name());
+        line.put("decisionId", decisionId);
+        line.put("timestamp", clock.instant().toString());
+        line.put("sequence", r.sequence());
+        Map<String, Object> candidate = new LinkedHashMap<>();
+        candidate.put("policy", r.candidatePolicy().id());
+        candidate.put("version", r.candidatePolicy().version());
+        DecisionJson.putIfPresent(candidate, "revision", r.candidatePolicy().revision());
+        line.put("candidate", candidate);
+        List<Map<String, Object>> moves = new ArrayList<>();
+        for (ShadowResult.Transition t : r.transitions()) {
+            Map<String, Object> move = new LinkedHashMap<>();
+            move.put("remedy", t.remedy());
+            DecisionJson.putIfPresent(move, "amount", t.amount());
+            move.put("from", JsonLinesShadowLog.outcome(t.from()));
+            move.put("to", JsonLinesShadowLog.outcome(t.to()));
+            moves.add(move);
+        }
+        line.put("moves", moves);
+        write(JsonText.line(line) + "\n");
     }
 
     private void write(String line) {
