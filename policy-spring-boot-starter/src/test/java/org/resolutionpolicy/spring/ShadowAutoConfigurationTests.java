@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resolutionpolicy.api.Decision;
@@ -119,6 +122,7 @@ class ShadowAutoConfigurationTests {
                 assertThat(l).contains("\"candidate\":{\"policy\":\"" + SMALL.id() + "\"");
             });
         }
+        List<String> documented = keys(documentedOutcomeLine());
         // the limit moves from 10 to 50: refunds of 30 and 40 no longer go to the supervisor, 5 and 80 are unchanged
         assertThat(outcomes).filteredOn(l -> l.startsWith("{\"shadow\":\"AGREED\"")).hasSize(2)
                 .allSatisfy(l -> assertThat(l).endsWith("\"moves\":[]}"));
@@ -126,7 +130,27 @@ class ShadowAutoConfigurationTests {
                 .allSatisfy(l -> assertThat(l).contains("\"from\":{\"outcome\":\"ESCALATE\",\"approver\":\"supervisor\"}",
                         "\"to\":{\"outcome\":\"ALONE\"}"))
                 .anySatisfy(l -> assertThat(l).contains(ids.get(1)))
-                .anySatisfy(l -> assertThat(l).contains(ids.get(2)));
+                .anySatisfy(l -> assertThat(l).contains(ids.get(2)))
+                // the line docs/shadow.md shows has the keys of a real one, in their order
+                .allSatisfy(l -> assertThat(keys(l)).isEqualTo(documented));
+    }
+
+    /** Returns the line of a shadow outcome that docs/shadow.md shows. */
+    private static String documentedOutcomeLine() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "shadow.md"));
+        int start = guide.indexOf("```json\n{\"shadow\":");
+        assertThat(start).as("the json block of docs/shadow.md").isNotNegative();
+        return guide.substring(start + "```json\n".length(), guide.indexOf('\n', start + "```json\n".length()));
+    }
+
+    /** Returns the keys of a JSON line, in their order. */
+    private static List<String> keys(String line) {
+        List<String> keys = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([A-Za-z]+)\":").matcher(line);
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return keys;
     }
 
     @Test
