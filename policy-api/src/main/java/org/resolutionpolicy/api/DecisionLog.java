@@ -33,6 +33,28 @@ public interface DecisionLog extends DecisionListener, ReloadListener, AutoClose
         // a log that records only decisions
     }
 
+    /**
+     * Returns a listener that names, in this log, how a {@link ShadowPolicy}'s candidate decided each case: give it to
+     * the shadow ({@code Policies.shadow(serving).listener(log.shadowOutcomes())}) whose serving policy this log
+     * hears. It writes on the shadow worker, once the candidate has decided, a line of its own keyed by the served
+     * decision's id, which follows that decision's line; the served decision never waits for it. A case the shadow
+     * dropped has no such line.
+     *
+     * <p>The JSON-lines log writes {@code {"shadow": "DISAGREED", "decisionId": ..., "timestamp": ..., "sequence":
+     * ..., "candidate": {"policy", "version", "revision"}, "moves": [...]}}: the result's kind ({@code AGREED},
+     * {@code DISAGREED}, {@code REFUSED}), the candidate's revision and each proposal whose outcome moves (remedy,
+     * amount, both outcomes). It carries no id but the decision's, so the log's masking holds; the shadow log has the
+     * rest. Readers of the log as a history pass such a line over, as a reload line. The default writes nothing (a
+     * log that records only decisions).
+     *
+     * @return the listener; the same log writes its lines
+     */
+    default ShadowListener shadowOutcomes() {
+        return result -> {
+            // a log that records only decisions
+        };
+    }
+
     /** How a sensitive value is written to the log. */
     enum Masking {
         /** Written as it is. */

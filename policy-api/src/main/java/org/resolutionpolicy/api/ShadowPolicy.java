@@ -51,8 +51,8 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
     ShadowStatus status();
 
     /**
-     * Waits until every case queued so far has been shadowed and heard by the listeners, for tests and for a
-     * summary at the end of a run.
+     * Waits until every case offered so far has been shadowed and heard by the listeners, or dropped, for tests and
+     * for a summary at the end of a run.
      *
      * @param timeout the longest to wait
      * @return true if the queue was drained, false if the time ran out
@@ -61,8 +61,9 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
     boolean awaitIdle(Duration timeout) throws InterruptedException;
 
     /**
-     * Stops the shadow: cases already queued are shadowed, later ones are not; a candidate the shadow loaded itself is
-     * closed. The serving policy is not closed: it belongs to the caller.
+     * Stops the shadow: cases already queued are shadowed (those still queued after a grace of five seconds are counted
+     * as dropped), later ones are not; a candidate the shadow loaded itself is closed. The serving policy is not
+     * closed: it belongs to the caller.
      */
     @Override
     void close();

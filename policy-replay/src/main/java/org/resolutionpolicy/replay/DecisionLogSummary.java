@@ -119,8 +119,9 @@ public record DecisionLogSummary(List<PolicyCounts> policies, List<Long> malform
             Map<?, ?> record;
             try {
                 Object loaded = json.load(line);
-                if (loaded instanceof Map<?, ?> event && event.containsKey("reload")) {
-                    // a live policy's reload, logged between decisions: not a decision, and not malformed
+                if (loaded instanceof Map<?, ?> event && (event.containsKey("reload") || event.containsKey("shadow"))) {
+                    // a live policy's reload, or a shadow's outcome for a decision above: not a decision, and not
+                    // malformed
                     continue;
                 }
                 if (!(loaded instanceof Map<?, ?> parsed) || !parsed.containsKey("decisionId")) {

@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 class DecisionLogSummaryTests {
 
     @Test
-    void counts_decision_lines_and_passes_over_the_reload_lines_of_a_live_policy() throws IOException {
+    void counts_decision_lines_and_passes_over_the_reload_and_shadow_lines() throws IOException {
         String log = String.join("\n",
                 "{\"decisionId\":\"a\",\"policy\":\"shop\",\"version\":\"v10\",\"revision\":\"v10@1\",\"case\":\"C1\","
                         + "\"employeeRole\":\"agent\",\"swat\":false,\"proposals\":[{\"remedy\":\"refund\",\"amount\":1,"
                         + "\"outcome\":\"ALONE\",\"rules\":[]}],\"followUps\":[]}",
                 "{\"reload\":\"FAILED\",\"policy\":\"shop\",\"problems\":[\"policy.yaml:7:3: error: unknown role [agnet]\"]}",
                 "{\"reload\":\"LOADED\",\"policy\":\"shop\",\"revision\":\"v50@2\"}",
+                "{\"shadow\":\"AGREED\",\"decisionId\":\"a\",\"sequence\":1,\"candidate\":{\"policy\":\"shop\","
+                        + "\"version\":\"v60\"},\"moves\":[]}",
                 "{\"decisionId\":\"b\",\"policy\":\"shop\",\"version\":\"v50\",\"revision\":\"v50@2\",\"case\":\"C2\","
                         + "\"employeeRole\":\"agent\",\"swat\":false,\"proposals\":[{\"remedy\":\"refund\",\"amount\":1,"
                         + "\"outcome\":\"ALONE\",\"rules\":[]}],\"followUps\":[]}");

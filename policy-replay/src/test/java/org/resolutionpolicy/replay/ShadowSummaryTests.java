@@ -201,6 +201,46 @@ class ShadowSummaryTests {
     }
 
     @Nested
+    @DisplayName("writing the shadow log")
+    class Writing {
+
+        final List<String> lines = traffic(600, 42);
+
+        /** Returns what the log wrote while the shadow ran and before the log was flushed or closed. */
+        String writtenBeforeAnyFlush(Duration flushInterval) throws Exception {
+            StringWriter out = new StringWriter();
+            ShadowLog.Options options = new ShadowLog.Options(KEEP_IDS.masking().withFlushInterval(flushInterval), 0);
+            try (ShadowLog log = ShadowLog.jsonLines(out, options);
+                 ShadowPolicy shadow = Policies.shadow(ReplayTests.SHOP).candidate(DiffTests.EDITED)
+                         .queueCapacity(lines.size()).listener(log).build()) {
+                for (String line : lines) {
+                    shadow.decide(Cases.parse(line));
+                }
+                assertThat(shadow.awaitIdle(Duration.ofMinutes(2))).isTrue();
+                return out.toString();
+            }
+        }
+
+        @Test
+        void with_a_flush_interval_of_zero_each_line_is_written_at_once() throws Exception {
+            String written = writtenBeforeAnyFlush(Duration.ZERO);
+
+            Run run = serve(ReplayTests.SHOP, DiffTests.EDITED, lines, KEEP_IDS);
+            assertThat(written.lines().filter(l -> l.startsWith("{\"shadow\":\"DISAGREED\""))).hasSize(
+                    (int) run.status().disagreed());
+        }
+
+        @Test
+        void a_full_buffer_is_written_without_waiting_for_the_flush() throws Exception {
+            String written = writtenBeforeAnyFlush(Duration.ofHours(1));
+
+            // 600 cases disagree on far more than the 64K characters the buffer holds: most are written already
+            assertThat(written.length()).isGreaterThanOrEqualTo(64 * 1024);
+            assertThat(written).endsWith("\n").contains("{\"shadow\":\"DISAGREED\"");
+        }
+    }
+
+    @Nested
     @DisplayName("a shadow log that is not one")
     class BadLogs {
 

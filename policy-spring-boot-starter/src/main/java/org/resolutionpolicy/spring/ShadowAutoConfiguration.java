@@ -2,8 +2,9 @@ package org.resolutionpolicy.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import org.resolutionpolicy.api.ShadowBuilder;
+import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.api.ShadowBuilder;
 import org.resolutionpolicy.api.ShadowListener;
 import org.resolutionpolicy.api.ShadowLog;
 import org.resolutionpolicy.api.ShadowPolicy;
@@ -31,7 +32,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * decides each case on a bounded queue of its own. With {@code resolution.policy.shadow.log.path} a
  * {@link ShadowLog} writes the disagreements; every {@link ShadowListener} bean hears the results; with Micrometer,
  * metrics count them; with the actuator, the {@code policyShadow} health indicator shows the candidate's revision and
- * state. A candidate that does not load leaves the policy serving as always: the log says why, the health shows
+ * state; with {@code resolution.policy.shadow.in-decision-log=true}, the decision log names each case's shadow outcome
+ * in a line of its own. A candidate that does not load leaves the policy serving as always: the log says why, the health shows
  * {@code FAILED} with its problems and {@code resolution.policy.shadow.candidate.failed} is 1.
  */
 @AutoConfiguration(after = PolicyAutoConfiguration.class)
@@ -53,12 +55,14 @@ public class ShadowAutoConfiguration {
      *
      * @param properties the shadow's properties, resolved when the policy bean is made
      * @param listeners the listeners, resolved then too
+     * @param decisionLogs the decision log, which names the shadow's outcomes when the properties say so
      * @return the post-processor
      */
     @Bean
     static BeanPostProcessor policyShadowPostProcessor(ObjectProvider<ShadowProperties> properties,
-                                                       ObjectProvider<ShadowListener> listeners) {
-        return new Wrapper(properties, listeners);
+                                                       ObjectProvider<ShadowListener> listeners,
+                                                       ObjectProvider<DecisionLog> decisionLogs) {
+        return new Wrapper(properties, listeners, decisionLogs);
     }
 
     /** Puts the shadow around the {@code policy} bean once it is made, observed and logged. */
@@ -66,10 +70,13 @@ public class ShadowAutoConfiguration {
 
         private final ObjectProvider<ShadowProperties> properties;
         private final ObjectProvider<ShadowListener> listeners;
+        private final ObjectProvider<DecisionLog> decisionLogs;
 
-        Wrapper(ObjectProvider<ShadowProperties> properties, ObjectProvider<ShadowListener> listeners) {
+        Wrapper(ObjectProvider<ShadowProperties> properties, ObjectProvider<ShadowListener> listeners,
+                ObjectProvider<DecisionLog> decisionLogs) {
             this.properties = properties;
             this.listeners = listeners;
+            this.decisionLogs = decisionLogs;
         }
 
         @Override
@@ -77,9 +84,20 @@ public class ShadowAutoConfiguration {
             if (!POLICY_BEAN.equals(beanName) || !(bean instanceof Policy serving) || bean instanceof ShadowPolicy) {
                 return bean;
             }
-            ShadowBuilder builder = properties.getObject().builder(serving);
+            ShadowProperties shadow = properties.getObject();
+            ShadowBuilder builder = shadow.builder(serving);
             List<ShadowListener> heard = listeners.orderedStream().toList();
             heard.forEach(builder::listener);
+            if (shadow.inDecisionLog()) {
+                DecisionLog log = decisionLogs.getIfAvailable();
+                if (log == null) {
+                    throw new IllegalStateException(ShadowProperties.PREFIX + ".in-decision-log is true but there is "
+                            + "no decision log to name the shadow's outcomes in: set [" + PolicyProperties.PREFIX
+                            + ".decision-log.path], or unset [" + ShadowProperties.PREFIX + ".in-decision-log]");
+                }
+                // written by the shadow worker once the candidate decided: the served decision never waits for it
+                builder.listener(log.shadowOutcomes());
+            }
             // the engine logs the candidate it loads, or why it could not (the shadow is FAILED then)
             return builder.build();
         }

@@ -19,10 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity how many cases may wait for a shadow worker; more are dropped and counted, never waited for
  * @param workers how many threads decide with the candidate
  * @param log the shadow log: a disagreement per line, agreements tallied
+ * @param inDecisionLog whether the decision log ({@code resolution.policy.decision-log.path}) names the shadow's
+ *                      outcome of each case, in a line the shadow worker writes after the candidate decided, keyed by
+ *                      the decision's id ({@link org.resolutionpolicy.api.DecisionLog#shadowOutcomes()}); the served
+ *                      decision never waits for it. Off by default: it adds a line per shadowed case
  */
 @ConfigurationProperties(ShadowProperties.PREFIX)
 public record ShadowProperties(List<Path> candidate, @DefaultValue("1024") int queueCapacity,
-                               @DefaultValue("1") int workers, @DefaultValue Log log) {
+                               @DefaultValue("1") int workers, @DefaultValue Log log,
+                               @DefaultValue("false") boolean inDecisionLog) {
 
     /** The prefix of the shadow's properties. */
     public static final String PREFIX = PolicyProperties.PREFIX + ".shadow";

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resolutionpolicy.api.Decision;
@@ -86,6 +90,87 @@ class ShadowAutoConfigurationTests {
         assertThat(lines).filteredOn(l -> l.startsWith("{\"shadow\":\"DISAGREED\"")).hasSize(2);
         assertThat(lines).filteredOn(l -> l.startsWith("{\"shadow\":\"TALLY\"")).singleElement()
                 .satisfies(l -> assertThat(l).contains("\"cases\":2"));
+    }
+
+    @Test
+    void the_decision_log_names_the_shadow_outcome_of_each_case_after_its_decision_when_asked() throws Exception {
+        Path decisions = dir.resolve("decisions.jsonl");
+        List<String> ids = new ArrayList<>();
+        runner.withPropertyValues("resolution.policy.shadow.candidate=" + candidate(),
+                "resolution.policy.decision-log.path=" + decisions,
+                "resolution.policy.shadow.in-decision-log=true").run(context -> {
+            assertThat(context).hasNotFailed();
+            ShadowPolicy shadow = (ShadowPolicy) context.getBean(Policy.class);
+            for (double amount : new double[] {5, 30, 40, 80}) {
+                Decision served = shadow.decide(PolicyAutoConfigurationTests.refund(amount));
+                assertThat(served).isEqualTo(SMALL.decide(PolicyAutoConfigurationTests.refund(amount)));
+                ids.add(served.id());
+            }
+            assertThat(shadow.awaitIdle(Duration.ofMinutes(2))).isTrue();
+        });
+        // closed with the context, the log holds each decision's line and, after it, its shadow's outcome
+        List<String> lines = Files.readAllLines(decisions);
+        List<String> outcomes = lines.stream().filter(l -> l.startsWith("{\"shadow\":")).toList();
+        assertThat(outcomes).hasSize(4);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = "\"decisionId\":\"" + ids.get(i) + "\"";
+            int decision = indexOf(lines, "{" + id);
+            List<String> mine = outcomes.stream().filter(l -> l.contains(id)).toList();
+            assertThat(decision).as("the decision line of " + ids.get(i)).isNotNegative();
+            assertThat(mine).singleElement().satisfies(l -> {
+                assertThat(lines.indexOf(l)).isGreaterThan(decision);
+                assertThat(l).contains("\"candidate\":{\"policy\":\"" + SMALL.id() + "\"");
+            });
+        }
+        List<String> documented = keys(documentedOutcomeLine());
+        // the limit moves from 10 to 50: refunds of 30 and 40 no longer go to the supervisor, 5 and 80 are unchanged
+        assertThat(outcomes).filteredOn(l -> l.startsWith("{\"shadow\":\"AGREED\"")).hasSize(2)
+                .allSatisfy(l -> assertThat(l).endsWith("\"moves\":[]}"));
+        assertThat(outcomes).filteredOn(l -> l.startsWith("{\"shadow\":\"DISAGREED\"")).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("\"from\":{\"outcome\":\"ESCALATE\",\"approver\":\"supervisor\"}",
+                        "\"to\":{\"outcome\":\"ALONE\"}"))
+                .anySatisfy(l -> assertThat(l).contains(ids.get(1)))
+                .anySatisfy(l -> assertThat(l).contains(ids.get(2)))
+                // the line docs/shadow.md shows has the keys of a real one, in their order
+                .allSatisfy(l -> assertThat(keys(l)).isEqualTo(documented));
+    }
+
+    /** Returns the line of a shadow outcome that docs/shadow.md shows. */
+    private static String documentedOutcomeLine() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "shadow.md"));
+        int start = guide.indexOf("```json\n{\"shadow\":");
+        assertThat(start).as("the json block of docs/shadow.md").isNotNegative();
+        return guide.substring(start + "```json\n".length(), guide.indexOf('\n', start + "```json\n".length()));
+    }
+
+    /** Returns the keys of a JSON line, in their order. */
+    private static List<String> keys(String line) {
+        List<String> keys = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([A-Za-z]+)\":").matcher(line);
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return keys;
+    }
+
+    @Test
+    void naming_the_shadow_outcome_in_the_decision_log_without_a_decision_log_stops_the_start() throws Exception {
+        runner.withPropertyValues("resolution.policy.shadow.candidate=" + candidate(),
+                "resolution.policy.shadow.in-decision-log=true").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(
+                    "resolution.policy.shadow.in-decision-log is true but there is no decision log")
+                    .hasMessageContaining("[resolution.policy.decision-log.path]");
+        });
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

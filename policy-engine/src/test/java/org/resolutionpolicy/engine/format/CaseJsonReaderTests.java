@@ -251,6 +251,12 @@ class CaseJsonReaderTests {
         }
 
         @Test
+        void a_line_naming_a_shadow_outcome_gives_nothing() {
+            assertThat(line("{\"shadow\": \"DISAGREED\", \"decisionId\": \"d\", \"sequence\": 7, \"moves\": []}", 5))
+                    .isEmpty();
+        }
+
+        @Test
         void a_line_is_told_a_log_line_by_its_first_key_however_that_key_is_written() {
             String input = "{\"severity\": \"LOW\", \"proposals\": [{\"remedy\": \"apology\"}]}";
 

@@ -34,10 +34,14 @@ public final class CaseJsonReader {
 
     /** The fields of a case, in the order of the policy-format guide. */
     public static final List<String> CASE_KEYS = CaseFields.CASE_KEYS;
-    /** The first key of every decision-log line, and of every reload line of such a log. */
+    /**
+     * The first key of every decision-log line, and of every reload line and every line naming a shadow's outcome of
+     * such a log.
+     */
     private static final String DECISION_ID = "decisionId";
     private static final String RELOAD = "reload";
-    private static final String[] LOG_KEYS = {DECISION_ID, RELOAD};
+    private static final String SHADOW = "shadow";
+    private static final String[] LOG_KEYS = {DECISION_ID, RELOAD, SHADOW};
     /** Where a decision-log line written with cases holds the case. */
     public static final String INPUT = "input";
 
@@ -120,14 +124,14 @@ public final class CaseJsonReader {
 
     /**
      * Reads one line of a history: a case, or a line of a decision log. A decision line gives the case in its
-     * {@code input}; a reload line gives nothing.
+     * {@code input}; a reload line, or a line naming a shadow's outcome, gives nothing.
      *
      * @param line the bytes of the file (UTF-8)
      * @param offset where the line starts
      * @param length the line's length, without its line break
      * @param source the history's name, for messages
      * @param lineNumber the line's number in the history, 1-based, for messages
-     * @return the case, or empty for a reload line of a decision log
+     * @return the case, or empty for a reload or shadow line of a decision log
      * @throws InvalidCaseException naming every malformed field, or the place of malformed JSON
      */
     public static Optional<CustomerCase> readLine(byte[] line, int offset, int length, String source, long lineNumber) {
@@ -149,7 +153,7 @@ public final class CaseJsonReader {
                 }
             }
             try (JsonParser parser = FACTORY.createParser(line, offset, length)) {
-                if (RELOAD.equals(first)) {
+                if (RELOAD.equals(first) || SHADOW.equals(first)) {
                     reader.p = parser;
                     parser.nextToken();
                     parser.skipChildren();

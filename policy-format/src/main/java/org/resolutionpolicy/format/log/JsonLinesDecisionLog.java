@@ -9,13 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.resolutionpolicy.api.CaseSeverity;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
@@ -23,6 +22,8 @@ import org.resolutionpolicy.api.DecisionLog;
 import org.resolutionpolicy.api.PolicyException;
 import org.resolutionpolicy.api.Problem;
 import org.resolutionpolicy.api.ReloadEvent;
+import org.resolutionpolicy.api.ShadowListener;
+import org.resolutionpolicy.api.ShadowResult;
 import org.resolutionpolicy.format.json.CaseJson;
 import org.resolutionpolicy.format.json.CaseJsonReader;
 import org.resolutionpolicy.format.json.DecisionJson;
@@ -49,22 +50,15 @@ import org.slf4j.LoggerFactory;
 public final class JsonLinesDecisionLog implements DecisionLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesDecisionLog.class);
-    private static final int BUFFER_CHARS = 64 * 1024;
+    /** The first key of a line naming a shadow's outcome for a logged decision. */
+    public static final String SHADOW = "shadow";
 
-    private final Writer out;
-    private final StringBuilder buffer = new StringBuilder();
-    /** The lines in {@link #buffer}: each is lost if the buffer does not reach the medium. */
-    private int buffered;
+    /** The buffer, the failures and the masking (with the options' salt, or one generated for the log). */
+    private final JsonLinesWriter out;
     private final Options options;
-    /** Mixed into hashed ids: the options' salt, or one generated for the log ({@link Salt}). */
-    private final String salt;
     private final Clock clock;
     private final String name;
-    private long failed;
-    private boolean failing;
     private boolean closed;
-    /** Forces what was flushed to the device (a file's channel), or null for a writer the log cannot sync. */
-    private final FileChannel channel;
     /** Writes and flushes what waits in the buffer every flush interval; null when every decision flushes. */
     private final ScheduledExecutorService flusher;
 
@@ -83,29 +77,15 @@ public final class JsonLinesDecisionLog implements DecisionLog {
 
     private JsonLinesDecisionLog(Writer writer, FileChannel channel, Options options, String salt, Clock clock,
                                  String name) {
-        this.out = writer;
-        this.channel = channel;
+        // every decision is flushed before its call returns with sync or an interval of zero
+        boolean everyDecision = options.sync() || options.flushInterval().isZero();
+        this.out = new JsonLinesWriter(writer, options.sync() ? channel : null, everyDecision, salt, LOG,
+                "decision log [" + name + "]", "decisions go on, unlogged ones are counted", "failed writes");
         this.options = options;
-        this.salt = salt;
         this.clock = clock;
         this.name = name;
-        this.flusher = everyDecision() ? null : startFlusher(options.flushInterval(), name);
-    }
-
-    /** Returns true if every decision is flushed before its call returns. */
-    private boolean everyDecision() {
-        return options.sync() || options.flushInterval().isZero();
-    }
-
-    private ScheduledExecutorService startFlusher(Duration interval, String name) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "decision-log-flush " + name);
-            t.setDaemon(true);
-            return t;
-        });
-        long nanos = Math.max(interval.toNanos(), 1_000_000L);
-        timer.scheduleWithFixedDelay(this::flush, nanos, nanos, TimeUnit.NANOSECONDS);
-        return timer;
+        this.flusher = everyDecision ? null
+                : JsonLinesWriter.flusher(options.flushInterval(), "decision-log-flush " + name, this::flush);
     }
 
     /**
@@ -185,40 +165,60 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         write(JsonText.line(r) + "\n");
     }
 
-    private void write(String line) {
-        synchronized (this) {
-            if (closed) {
-                failed++;
-                report(null, "the log is closed");
-                return;
+    /**
+     * Returns the listener that writes a line per shadowed case, naming the candidate's outcome, keyed by the served
+     * decision's id (see {@link DecisionLog#shadowOutcomes()}).
+     */
+    @Override
+    public ShadowListener shadowOutcomes() {
+        return new ShadowListener() {
+            @Override
+            public void onShadow(ShadowResult result) {
+                shadowOutcome(result);
             }
-            buffer.append(line);
-            buffered++;
-            if (buffer.length() >= BUFFER_CHARS || everyDecision()) {
-                drain();
+
+            @Override
+            public String toString() {
+                return "shadow outcomes of " + JsonLinesDecisionLog.this;
             }
-        }
+        };
     }
 
-    /** Writes the buffered lines and flushes the writer; when either fails, every buffered line is counted. */
-    private void drain() {
-        if (buffered == 0) {
+    private void shadowOutcome(ShadowResult r) {
+        String decisionId = r.served().id();
+        if (decisionId == null) {
+            // a decision made by hand: its line has an id of the log's own, which nothing here could name
             return;
         }
-        try {
-            out.append(buffer);
-            out.flush();
-            if (options.sync() && channel != null) {
-                channel.force(false);
-            }
-            recovered();
-        } catch (IOException | RuntimeException e) {
-            failed += buffered;
-            report(e, e.toString());
-        } finally {
-            buffer.setLength(0);
-            buffered = 0;
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put(SHADOW, r.kind().name());
+        line.put("decisionId", decisionId);
+        line.put("timestamp", clock.instant().toString());
+        line.put("sequence", r.sequence());
+        Map<String, Object> candidate = new LinkedHashMap<>();
+        candidate.put("policy", r.candidatePolicy().id());
+        candidate.put("version", r.candidatePolicy().version());
+        DecisionJson.putIfPresent(candidate, "revision", r.candidatePolicy().revision());
+        line.put("candidate", candidate);
+        List<Map<String, Object>> moves = new ArrayList<>();
+        for (ShadowResult.Transition t : r.transitions()) {
+            Map<String, Object> move = new LinkedHashMap<>();
+            move.put("remedy", t.remedy());
+            DecisionJson.putIfPresent(move, "amount", t.amount());
+            move.put("from", JsonLinesShadowLog.outcome(t.from()));
+            move.put("to", JsonLinesShadowLog.outcome(t.to()));
+            moves.add(move);
         }
+        line.put("moves", moves);
+        write(JsonText.line(line) + "\n");
+    }
+
+    private synchronized void write(String line) {
+        if (closed) {
+            out.closedLine();
+            return;
+        }
+        out.append(line);
     }
 
     /**
@@ -251,8 +251,8 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         if (options.cases()) {
             // last, so that a reader of decisions finds them where they always were; ids masked as above
             g.writeFieldName(CaseJsonReader.INPUT);
-            CaseJson.write(g, c, id -> mask(id, options.caseId()), id -> mask(id, options.customerId()),
-                    id -> mask(id, options.employeeId()));
+            CaseJson.write(g, c, id -> out.mask(id, options.caseId()), id -> out.mask(id, options.customerId()),
+                    id -> out.mask(id, options.employeeId()));
         }
         g.writeEndObject();
     }
@@ -285,32 +285,19 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         if (value == null || masking == Masking.DROP) {
             return;
         }
-        g.writeStringField(key, mask(value, masking));
-    }
-
-    /** Returns the value as the masking writes it: itself, its hash, or null (left out). */
-    private String mask(String value, Masking masking) {
-        return switch (masking) {
-            case KEEP -> value;
-            case HASH -> hash(value);
-            case DROP -> null;
-        };
-    }
-
-    private String hash(String value) {
-        return Salt.hash(salt, value);
+        g.writeStringField(key, out.mask(value, masking));
     }
 
     @Override
     public synchronized void flush() {
         if (!closed) {
-            drain();
+            out.drain();
         }
     }
 
     @Override
     public synchronized long failedWrites() {
-        return failed;
+        return out.failed();
     }
 
     @Override
@@ -318,31 +305,12 @@ public final class JsonLinesDecisionLog implements DecisionLog {
         if (closed) {
             return;
         }
-        drain();
+        out.drain();
         closed = true;
         if (flusher != null) {
             flusher.shutdown();
         }
-        try {
-            out.close();
-        } catch (IOException e) {
-            report(e, "close failed: " + e);
-        }
-    }
-
-    /** Reports the first failure of a run of failures; the count keeps the rest. */
-    private void report(Exception e, String what) {
-        if (!failing) {
-            failing = true;
-            LOG.error("decision log [{}] cannot write: {}; decisions go on, unlogged ones are counted", name, what, e);
-        }
-    }
-
-    private void recovered() {
-        if (failing) {
-            failing = false;
-            LOG.warn("decision log [{}] writes again after {} failed writes", name, failed);
-        }
+        out.close();
     }
 
     @Override

@@ -16,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.resolutionpolicy.api.CaseProblem;
 import org.resolutionpolicy.api.CustomerCase;
@@ -59,20 +57,16 @@ public final class JsonLinesShadowLog implements ShadowLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesShadowLog.class);
 
-    private final Writer out;
+    /** The buffer, the failures and the masking, as the decision log's. */
+    private final JsonLinesWriter out;
     private final Options options;
-    private final String salt;
     private final Clock clock;
     private final String name;
-    private final StringBuilder buffer = new StringBuilder();
-    private int buffered;
     /** The pairs of revisions whose POLICIES line this log wrote. */
     private final Set<List<String>> described = new HashSet<>();
     /** The agreements not yet tallied in a line, per pair of revisions. */
     private final Map<List<String>, Agreements> agreements = new LinkedHashMap<>();
     private final LongAdder dropped = new LongAdder();
-    private long failed;
-    private boolean failing;
     private boolean closed;
     private final ScheduledExecutorService flusher;
 
@@ -90,23 +84,15 @@ public final class JsonLinesShadowLog implements ShadowLog {
     }
 
     private JsonLinesShadowLog(Writer writer, Options options, String salt, Clock clock, String name) {
-        this.out = Objects.requireNonNull(writer, "writer must not be null");
+        Objects.requireNonNull(writer, "writer must not be null");
         this.options = Objects.requireNonNull(options, "options must not be null");
-        this.salt = salt;
+        // with a flush interval of zero every line is written at once; the tallies wait for flush() or close()
+        this.out = new JsonLinesWriter(writer, null, options.masking().flushInterval().isZero(), salt, LOG,
+                "shadow log [" + name + "]", "the shadow goes on, unwritten lines are counted", "failed lines");
         this.clock = clock;
         this.name = name;
-        long nanos = options.masking().flushInterval().toNanos();
-        if (nanos == 0) {
-            this.flusher = null;
-        } else {
-            this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "shadow-log-flush " + name);
-                t.setDaemon(true);
-                return t;
-            });
-            long every = Math.max(nanos, 1_000_000L);
-            flusher.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.NANOSECONDS);
-        }
+        this.flusher = JsonLinesWriter.flusher(options.masking().flushInterval(), "shadow-log-flush " + name,
+                this::flush);
     }
 
     /**
@@ -156,15 +142,14 @@ public final class JsonLinesShadowLog implements ShadowLog {
         String line = full ? JsonText.line(caseLine(result)) + "\n" : null;
         synchronized (this) {
             if (closed) {
-                failed++;
-                report(null, "the log is closed");
+                out.closedLine();
                 return;
             }
             if (described.add(pair)) {
-                append(JsonText.line(policies(result)) + "\n");
+                out.append(JsonText.line(policies(result)) + "\n");
             }
             if (line != null) {
-                append(line);
+                out.append(line);
             } else {
                 agreements.computeIfAbsent(pair, p -> new Agreements()).add(result);
             }
@@ -285,14 +270,7 @@ public final class JsonLinesShadowLog implements ShadowLog {
     }
 
     private String mask(String value, Masking masking) {
-        if (value == null) {
-            return null;
-        }
-        return switch (masking) {
-            case KEEP -> value;
-            case HASH -> Salt.hash(salt, value);
-            case DROP -> null;
-        };
+        return out.mask(value, masking);
     }
 
     /** The agreements of one pair of revisions since the last tally: what a diff counts of them, added up. */
@@ -382,23 +360,18 @@ public final class JsonLinesShadowLog implements ShadowLog {
         }
     }
 
-    private void append(String line) {
-        buffer.append(line);
-        buffered++;
-    }
-
     @Override
     public synchronized void flush() {
         if (closed) {
             return;
         }
         tally();
-        drain();
+        out.drain();
     }
 
     /** Appends the tally lines of the agreements counted since the last ones, and the dropped cases. */
     private void tally() {
-        agreements.forEach((pair, a) -> append(JsonText.line(a.line(pair)) + "\n"));
+        agreements.forEach((pair, a) -> out.append(JsonText.line(a.line(pair)) + "\n"));
         agreements.clear();
         long sum = dropped.sumThenReset();
         if (sum > 0) {
@@ -406,33 +379,13 @@ public final class JsonLinesShadowLog implements ShadowLog {
             line.put("shadow", "DROPPED");
             line.put("timestamp", clock.instant().toString());
             line.put("cases", sum);
-            append(JsonText.line(line) + "\n");
-        }
-    }
-
-    private void drain() {
-        if (buffered == 0) {
-            return;
-        }
-        try {
-            out.append(buffer);
-            out.flush();
-            if (failing) {
-                failing = false;
-                LOG.warn("shadow log [{}] writes again after {} failed lines", name, failed);
-            }
-        } catch (IOException | RuntimeException e) {
-            failed += buffered;
-            report(e, e.toString());
-        } finally {
-            buffer.setLength(0);
-            buffered = 0;
+            out.append(JsonText.line(line) + "\n");
         }
     }
 
     @Override
     public synchronized long failedWrites() {
-        return failed;
+        return out.failed();
     }
 
     @Override
@@ -441,24 +394,12 @@ public final class JsonLinesShadowLog implements ShadowLog {
             return;
         }
         tally();
-        drain();
+        out.drain();
         closed = true;
         if (flusher != null) {
             flusher.shutdown();
         }
-        try {
-            out.close();
-        } catch (IOException e) {
-            report(e, "close failed: " + e);
-        }
-    }
-
-    private void report(Exception e, String what) {
-        if (!failing) {
-            failing = true;
-            LOG.error("shadow log [{}] cannot write: {}; the shadow goes on, unwritten lines are counted", name, what,
-                    e);
-        }
+        out.close();
     }
 
     @Override

@@ -1,15 +1,12 @@
 package org.resolutionpolicy.engine.internal.shadow;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionHandler;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.InvalidCaseException;
@@ -27,39 +24,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides each served case again with the candidate, off the request path: a bounded queue that a small pool of daemon
- * threads drains. {@link #offer} never blocks and never throws: a case that does not fit is counted as dropped.
+ * Decides each served case again with the candidate, off the request path: a bounded lock-free ring
+ * ({@link ShadowQueue}) that a small pool of daemon threads drains. {@link #offer} never blocks, never throws and
+ * allocates nothing: a case that does not fit is counted as dropped.
  *
- * <p>Thread-safe. Memory is bounded by the queue: each waiting case holds its case and served decision only.
+ * <p>The deciding thread pays one atomic increment (the case's number) and one slot of the ring; a worker with nothing
+ * to do spins briefly, then sleeps a little longer each time, up to {@value #MAX_IDLE_NANOS} ns, so a producer never
+ * has to wake it (a wake-up is a system call, which would be on the request path).
+ *
+ * <p>Thread-safe. Memory is bounded by the ring: each waiting case holds its case and served decision only.
  */
 final class ShadowRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowRunner.class);
     /** How long {@link #close()} lets the queued cases finish before it stops the workers. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    /** How often an idle worker polls before it sleeps. */
+    private static final int SPINS = 32;
+    /** The first sleep of an idle worker, doubled each time up to {@link #MAX_IDLE_NANOS}. */
+    private static final long MIN_IDLE_NANOS = 20_000;
+    /** The longest an idle worker sleeps: the most a case waits for an idle worker to look. */
+    static final long MAX_IDLE_NANOS = 1_000_000;
 
     private final Policy candidate;
     /** The candidate the shadow loaded from files, which it closes; null for one the caller gave. */
     private final LivePolicy owned;
     private final List<String> failure;
     private final List<ShadowListener> listeners;
-    private final ThreadPoolExecutor workers;
+    private final ShadowQueue queue;
+    private final List<Thread> workers;
+    /** The cases offered so far: the last case's number. Only deciding threads change it. */
     private final AtomicLong sequence = new AtomicLong();
-    /** Cases queued or being shadowed: {@link #awaitIdle} waits for none. */
-    private final AtomicLong pending = new AtomicLong();
+    /** The cases a worker has finished with (shadowed, or failed in the candidate). Only workers change it. */
+    private final LongAdder done = new LongAdder();
     private final LongAdder agreed = new LongAdder();
     private final LongAdder disagreed = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private volatile boolean closed;
+    /** Set by {@link #close()}: workers stop once the ring is empty. */
+    private volatile boolean stopping;
+    /** Set by {@link #close()} when the grace ran out: workers stop at once. */
+    private volatile boolean abandon;
 
     private ShadowRunner(Policy candidate, LivePolicy owned, List<String> failure, ShadowPolicy.Settings settings) {
         this.candidate = candidate;
         this.owned = owned;
         this.failure = failure;
         this.listeners = settings.listeners();
-        this.workers = candidate == null ? null : pool(settings);
+        this.queue = candidate == null ? null : new ShadowQueue(settings.queueCapacity());
+        this.workers = candidate == null ? List.of() : startWorkers(settings.workers());
     }
 
     /** Loads the candidate when it is given as files, and starts the workers unless it failed to load. */
@@ -86,17 +101,37 @@ final class ShadowRunner implements AutoCloseable {
         }
     }
 
-    private ThreadPoolExecutor pool(ShadowPolicy.Settings settings) {
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "policy-shadow-" + threads.incrementAndGet());
+    private List<Thread> startWorkers(int count) {
+        List<Thread> threads = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            Thread t = new Thread(this::work, "policy-shadow-" + i);
             t.setDaemon(true);
-            return t;
-        };
-        // a full queue drops the case and counts it: the deciding thread never waits for the candidate
-        RejectedExecutionHandler drop = (r, executor) -> drop(r);
-        return new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(settings.queueCapacity()), factory, drop);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+        return List.copyOf(threads);
+    }
+
+    /** A worker: takes cases from the ring until the shadow stops, sleeping a little longer each idle round. */
+    private void work() {
+        ShadowQueue.Sink sink = this::shadow;
+        int idle = 0;
+        long sleep = MIN_IDLE_NANOS;
+        while (!abandon) {
+            if (queue.poll(sink)) {
+                idle = 0;
+                sleep = MIN_IDLE_NANOS;
+            } else if (stopping) {
+                return;
+            } else if (idle < SPINS) {
+                idle++;
+                Thread.onSpinWait();
+            } else {
+                // no producer wakes a worker (that would put a system call on the request path): it looks again
+                LockSupport.parkNanos(this, sleep);
+                sleep = Math.min(sleep * 2, MAX_IDLE_NANOS);
+            }
+        }
     }
 
     /** Returns the candidate, or null when it failed to load. */
@@ -104,46 +139,22 @@ final class ShadowRunner implements AutoCloseable {
         return candidate;
     }
 
-    /** Queues a served case for the candidate, or drops and counts it when the queue is full. Never throws. */
+    /**
+     * Queues a served case for the candidate, or drops and counts it when the ring is full. Never throws, never waits,
+     * allocates nothing.
+     */
     void offer(CustomerCase customerCase, Policy serving, Decision served) {
-        if (workers == null || closed) {
+        if (queue == null || closed) {
             return;
         }
         long number = sequence.incrementAndGet();
-        pending.incrementAndGet();
-        Task task = new Task(number, customerCase, serving, served);
-        try {
-            workers.execute(task);
-        } catch (RuntimeException e) {
-            // a pool shut down between the check and the call: the case is not shadowed, as after close
-            drop(task);
+        if (!queue.offer(number, customerCase, serving, served)) {
+            drop(number);
         }
     }
 
-    /** One served case waiting for the candidate: all the queue holds of it. */
-    private final class Task implements Runnable {
-        final long number;
-        final CustomerCase customerCase;
-        final Policy serving;
-        final Decision served;
-
-        Task(long number, CustomerCase customerCase, Policy serving, Decision served) {
-            this.number = number;
-            this.customerCase = customerCase;
-            this.serving = serving;
-            this.served = served;
-        }
-
-        @Override
-        public void run() {
-            shadow(number, customerCase, serving, served);
-        }
-    }
-
-    private void drop(Runnable r) {
-        pending.decrementAndGet();
+    private void drop(long number) {
         dropped.increment();
-        long number = r instanceof Task t ? t.number : 0;
         for (ShadowListener listener : listeners) {
             try {
                 listener.onDropped(number);
@@ -182,7 +193,7 @@ final class ShadowRunner implements AutoCloseable {
                 }
             }
         } finally {
-            pending.decrementAndGet();
+            done.increment();
         }
     }
 
@@ -193,13 +204,14 @@ final class ShadowRunner implements AutoCloseable {
         long d = disagreed.sum();
         long r = refused.sum();
         return new ShadowStatus(state, candidate == null ? null : candidate.revision(), failure, a + d + r, a, d, r,
-                failed.sum(), dropped.sum(), workers == null ? 0 : workers.getQueue().size());
+                failed.sum(), dropped.sum(), queue == null ? 0 : queue.size());
     }
 
-    /** Polls until no case is queued or being shadowed, or the time runs out. */
+    /** Polls until every case offered so far is shadowed or dropped, or the time runs out. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (pending.get() > 0) {
+        long offered = sequence.get();
+        while (done.sum() + dropped.sum() < offered) {
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
@@ -214,16 +226,33 @@ final class ShadowRunner implements AutoCloseable {
             return;
         }
         closed = true;
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                if (!workers.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("shadow workers still busy after {}: {} queued cases are not shadowed", CLOSE_GRACE,
-                            workers.shutdownNow().size());
+        stopping = true;
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+        try {
+            for (Thread worker : workers) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 }
-            } catch (InterruptedException e) {
-                workers.shutdownNow();
-                Thread.currentThread().interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (workers.stream().anyMatch(Thread::isAlive)) {
+            abandon = true;
+            workers.forEach(Thread::interrupt);
+        }
+        if (queue != null) {
+            // what the grace did not let finish, or what a decision offered while the shadow closed: counted as dropped
+            long[] left = new long[1];
+            while (queue.poll((number, c, serving, served) -> {
+                left[0]++;
+                drop(number);
+            })) {
+                // counting
+            }
+            if (left[0] > 0) {
+                LOG.warn("shadow closed: {} queued cases are not shadowed (counted as dropped)", left[0]);
             }
         }
         if (owned != null) {

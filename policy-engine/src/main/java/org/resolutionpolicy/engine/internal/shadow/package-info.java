@@ -1,6 +1,7 @@
 /**
  * Shadow decisions: {@link org.resolutionpolicy.engine.internal.shadow.ShadowRunner} decides each served case again
- * with a candidate on a bounded queue and a small pool of its own, and
+ * with a candidate on a bounded lock-free ring ({@link org.resolutionpolicy.engine.internal.shadow.ShadowQueue}) and a
+ * small pool of its own, and
  * {@link org.resolutionpolicy.engine.internal.shadow.ShadowedPolicy} serves the serving policy's decisions beside it.
  * Internal.
  */
