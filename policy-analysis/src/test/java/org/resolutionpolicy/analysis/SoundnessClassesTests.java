@@ -227,6 +227,19 @@ class SoundnessClassesTests {
         }
 
         @Test
+        void a_counterexample_of_the_version_in_force_now_is_dated_so_that_it_still_decides_so_next_year() {
+            GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
+                    "remedy", "compensation", "amount", Map.of("above", 30)), false, Outcome.Kind.ALONE))).get(0);
+
+            assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            var c = Cases.parse(r.counterexampleJson());
+            assertThat(c.openedAt()).as(r.counterexampleJson()).isNotNull();
+            // decided as if opened on the last day of 2027's version boundary year: the same version (2026) decides
+            var later = Cases.parse(r.counterexampleJson());
+            assertThat(policy.decide(later).proposals().get(0).outcome().kind()).isEqualTo(Outcome.Kind.ALONE);
+        }
+
+        @Test
         void a_guarantee_every_version_keeps_is_proven_naming_them() {
             GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
                     "remedy", "compensation", "amount", Map.of("above", 60)), false, Outcome.Kind.ALONE))).get(0);

@@ -89,6 +89,22 @@ public final class FactSpace {
     /** False when two windows of a remedy hold more or less than each other depending on the date (P1M, P30D). */
     private boolean nested = true;
 
+    /** True if a condition reads {@code openedAt} itself; see {@link #undatedAt()}. */
+    private final boolean openedAtRead;
+    /** When this analysis began, to the second. */
+    private final Instant began = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    /**
+     * Returns the instant a witness without {@code openedAt} is written with, or null to write none: a case without
+     * it is decided by the version in force, and windows ending, at the decision time, so a witness that leaves it
+     * out would decide otherwise next year. Written with the time the analysis began, it decides as the solver
+     * claimed today and every day after. Not when a condition reads {@code openedAt} itself: there an absent one
+     * is what the solver chose.
+     */
+    public Instant undatedAt() {
+        return facts.containsKey("openedAt") && !openedAtRead ? began : null;
+    }
+
     FactSpace(Smt smt, Vocabulary v) {
         this.smt = smt;
         this.scale = BigInteger.TEN.pow(PLACES);
@@ -102,6 +118,7 @@ public final class FactSpace {
         this.severities = v.severities();
         this.roles = v.roles();
         this.units = v.units();
+        this.openedAtRead = v.openedAtRead();
         declare("severity", FactType.SEVERITY);
         declare("employee.role", FactType.ROLE);
         if (!v.windows().isEmpty()) {

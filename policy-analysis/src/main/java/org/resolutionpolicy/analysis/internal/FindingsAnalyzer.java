@@ -199,7 +199,7 @@ public final class FindingsAnalyzer {
         boolean unknown = false;
         for (String remedy : remediesOf(r)) {
             PolicyEncoder.RemedyTerms t = checker.encoder().remedy(remedy);
-            Term alone = t.aloneInEffect(i, without);
+            Term alone = t.aloneInEffect(i, without, remedy.equals(pointRemedies[i]) ? points[i] : null);
             if (alone != null && checker.exists(remedy, alone) == Smt.Result.UNSAT) {
                 continue; // a rule of the same effect matches wherever this one does
             }

@@ -247,16 +247,19 @@ public final class PolicyEncoder {
          * (of the rules that can match beside it, less {@code without}); null for a grant whose limit is computed.
          * When no case satisfies it, leaving the rule out changes no outcome: wherever it matches, a rule with the
          * same effect is there to do what it does (the lattice joins equal effects by "or"). That is a small
-         * question, asked before the policy-sized one of {@link #changedWithout}.
+         * question, asked before the policy-sized one of {@link #changedWithout}. Given a point where the rule
+         * matches, the rules that do not match there are left out too: fewer rules can only make the formula hold
+         * more often, so an answer that no case satisfies it still proves the rule changes nothing.
          */
-        public Term aloneInEffect(int rule, java.util.Set<Integer> without) {
+        public Term aloneInEffect(int rule, java.util.Set<Integer> without, Point where) {
             Effect e = model.rules().get(rule).effect();
             if (e.kind() == Effect.Kind.GRANT && (e.computed() != null || e.upTo() == null || e.upTo().isComputed())) {
                 return null;
             }
             List<Term> same = new ArrayList<>();
             for (int j : beside(rule)) {
-                if (j != rule && !without.contains(j) && model.rules().get(j).effect().equals(e)) {
+                if (j != rule && !without.contains(j) && model.rules().get(j).effect().equals(e)
+                        && (where == null || !where.isFalse(match[j]))) {
                     same.add(match[j]);
                 }
             }

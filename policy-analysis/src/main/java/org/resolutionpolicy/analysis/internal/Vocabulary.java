@@ -67,6 +67,8 @@ public final class Vocabulary {
      *
      * @throws IllegalArgumentException if its severities or roles differ from the first policy's
      */
+    private boolean openedAtRead;
+
     /** Adds {@code openedAt}, which chooses the version of a policy with dated versions. */
     public Vocabulary dated() {
         facts.putIfAbsent("openedAt", FactType.DATETIME);
@@ -212,7 +214,13 @@ public final class Vocabulary {
         // total and count are of the case's proposals of a remedy, not facts a case states: they have no variable
         if (!name.equals("remedy") && !name.equals("amount") && !name.equals("total") && !name.equals("count")) {
             facts.putIfAbsent(name, type);
+            openedAtRead |= name.equals("openedAt");
         }
+    }
+
+    /** Returns true if a condition or amount reads {@code openedAt} itself (not only versions and windows). */
+    public boolean openedAtRead() {
+        return openedAtRead;
     }
 
     private void literal(Object value) {

@@ -79,6 +79,11 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
                 root.put(name, json);
             }
         }
+        if (opened == null && space.undatedAt() != null) {
+            // a case without openedAt is decided at the decision time: the witness is dated now, to decide alike later
+            opened = space.undatedAt();
+            root.put("openedAt", opened.toString());
+        }
         List<Object> history = history(space, opened);
         if (!history.isEmpty()) {
             customer.put("history", history);
