@@ -39,7 +39,7 @@ class InjectionTests {
         assertThat(html).doesNotContain("<script>document").doesNotContain("<img").doesNotContain("<iframe")
                 .doesNotContain("' onmouseover='")
                 .contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;")
-                .contains("data-tier=\"&quot;&gt;&lt;script&gt;");
+                .contains("<option value=\"&quot;&gt;&lt;script&gt;");
         // one script only: the page's own
         assertThat(html.split("<script>", -1)).hasSize(2);
     }

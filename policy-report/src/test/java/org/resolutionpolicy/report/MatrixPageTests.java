@@ -69,10 +69,11 @@ class MatrixPageTests {
     void without_its_script_the_page_shows_the_cells_for_any_other_tier_and_category() {
         String html = MatrixPage.of(COFFEE).html();
 
-        assertThat(html).contains("<span class=\"alt\" data-tier=\"\" data-category=\"\" "
-                + "data-value=\"10; beyond: ESCALATE to shift-lead\"");
-        assertThat(html).contains("data-tier=\"GOLD\" data-category=\"\" data-value=\"20; beyond: ESCALATE to shift-lead\"");
-        assertThat(html).containsPattern("data-tier=\"GOLD\" data-category=\"\" data-value=\"[^\"]*\" style=\"[^\"]*\" hidden");
+        // the plain case's alternative comes first and shows; GOLD (option 1 of filter 0, the tier) is hidden
+        assertThat(html).containsPattern("<td class=\"cell\" data-cell=\"voucher\\|barista\\|LOW\"><span class=\"alt\" "
+                + "data-when=\"- [^\"]*\" data-value=\"10; beyond: ESCALATE to shift-lead\" style=\"[^\"]*\">");
+        assertThat(html).containsPattern("data-when=\"0\\.1[ \"][^\"]*\" data-value=\"20; beyond: ESCALATE to shift-lead\" "
+                + "style=\"[^\"]*\" hidden");
     }
 
     @Test
