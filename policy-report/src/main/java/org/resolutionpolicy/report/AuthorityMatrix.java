@@ -89,6 +89,7 @@ public final class AuthorityMatrix {
     }
 
     private final Policy policy;
+    private final java.time.Instant openedAt;
     private final AuthorityTable authority;
     private final List<MatrixFacts.Filter> filters;
     private final Map<String, String> notFiltered;
@@ -96,9 +97,10 @@ public final class AuthorityMatrix {
     private final List<String> combinations;
     private final Map<Key, Cell> cells;
 
-    private AuthorityMatrix(Policy policy, AuthorityTable authority, MatrixFacts facts, int together,
-                            List<String> combinations, Map<Key, Cell> cells) {
+    private AuthorityMatrix(Policy policy, java.time.Instant openedAt, AuthorityTable authority, MatrixFacts facts,
+                            int together, List<String> combinations, Map<Key, Cell> cells) {
         this.policy = policy;
+        this.openedAt = openedAt;
         this.authority = authority;
         this.filters = facts.filters();
         this.notFiltered = facts.notOffered();
@@ -184,7 +186,7 @@ public final class AuthorityMatrix {
                 }
             }
         }
-        return new AuthorityMatrix(policy, table, facts, depth, List.copyOf(keys), Map.copyOf(cells));
+        return new AuthorityMatrix(policy, openedAt, table, facts, depth, List.copyOf(keys), Map.copyOf(cells));
     }
 
     private static boolean touchesImpact(List<MatrixFacts.Filter> filters, int[] choice) {
@@ -256,6 +258,26 @@ public final class AuthorityMatrix {
     /** Returns the policy. */
     public Policy policy() {
         return policy;
+    }
+
+    /**
+     * Returns the cell of a typical case: the given case asked by this role at this severity, without its proposals
+     * (and, for a dated version, opened on its first day), as the policy decides it.
+     *
+     * @throws org.resolutionpolicy.api.InvalidCaseException when the case cannot be decided (it lacks a fact a
+     *                                                        computed limit needs, say)
+     */
+    Cell typical(CustomerCase typical, String remedy, String role, String severity) {
+        CustomerCase.Builder b = typical.toBuilder().clearProposals().employee(role).severity(severity);
+        if (openedAt != null) {
+            b.openedAt(openedAt);
+        }
+        for (Latitude l : policy.decide(b.build()).latitude()) {
+            if (l.remedy().equals(remedy)) {
+                return cell(l, policy.remedies().get(remedy));
+            }
+        }
+        return null;
     }
 
     /** Returns the policy's authority table. */

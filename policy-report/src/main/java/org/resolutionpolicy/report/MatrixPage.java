@@ -79,14 +79,40 @@ public final class MatrixPage {
             "})();");
 
     private final AuthorityMatrix matrix;
+    private final Typical typical;
 
-    private MatrixPage(AuthorityMatrix matrix) {
+    /**
+     * A typical case, which a computed limit's cell is shown for.
+     *
+     * @param value the case
+     * @param name what the page calls it: its file, or where its facts come from
+     */
+    record Typical(org.resolutionpolicy.api.CustomerCase value, String name) {
+    }
+
+    private MatrixPage(AuthorityMatrix matrix, Typical typical) {
         this.matrix = matrix;
+        this.typical = typical;
     }
 
     /** Returns the page of a matrix. */
     public static MatrixPage of(AuthorityMatrix matrix) {
-        return new MatrixPage(java.util.Objects.requireNonNull(matrix, "matrix must not be null"));
+        return new MatrixPage(java.util.Objects.requireNonNull(matrix, "matrix must not be null"), null);
+    }
+
+    /**
+     * Returns this page with a typical case: a cell whose limit is computed from the case's facts
+     * ({@code attributes.paid / 2}) then shows, under its formula, the value the policy decides for this case asked
+     * by the cell's role at the cell's severity (its proposals set aside). Without one, such a cell says that no
+     * typical value is stated, beside what a case without those facts gets.
+     *
+     * @param typical the case, e.g. one read from a file as {@code policy decide} reads it
+     * @param name what the page calls it, e.g. the file's name
+     * @throws NullPointerException if an argument is null
+     */
+    public MatrixPage withTypicalCase(org.resolutionpolicy.api.CustomerCase typical, String name) {
+        return new MatrixPage(matrix, new Typical(java.util.Objects.requireNonNull(typical, "typical must not be null"),
+                java.util.Objects.requireNonNull(name, "name must not be null")));
     }
 
     /**
@@ -114,7 +140,7 @@ public final class MatrixPage {
                             + (policy.description().isEmpty() ? "" : " \u00b7 " + policy.description()))
                     .add(filters(List.of(matrix)))
                     .add(ScaleSection.of(policy))
-                    .add(body(matrix, "", versions.get(0).model()));
+                    .add(body(matrix, "", versions.get(0).model(), typical));
             return page.script(SCRIPT).build();
         }
         page.subtitle(versions.size() + " dated versions \u00b7 revision " + policy.revision()
@@ -134,7 +160,7 @@ public final class MatrixPage {
                     .attr("data-version", v.matrix().policy().version()).attr("data-period", v.period())
                     .add(Html.tag("h2").add("Version " + v.matrix().policy().version() + " \u00b7 " + v.period())
                             .html())
-                    .add(body(v.matrix(), "v" + (i + 1) + "-", v.model())).html());
+                    .add(body(v.matrix(), "v" + (i + 1) + "-", v.model(), typical)).html());
         }
         return page.script(SCRIPT).build();
     }
@@ -178,14 +204,14 @@ public final class MatrixPage {
     }
 
     /** Returns one version's part of the page; ids are prefixed so that several versions share a page. */
-    private static Html body(AuthorityMatrix matrix, String prefix, PolicyModel model) {
+    private static Html body(AuthorityMatrix matrix, String prefix, PolicyModel model, Typical typical) {
         AuthorityTable table = matrix.authority();
         List<Html> parts = new ArrayList<>();
         parts.add(summary(table));
         parts.add(Html.tag("h3").add("At a glance").html());
         parts.add(glance(table));
         for (AuthorityTable.Remedy remedy : table.remedies()) {
-            parts.add(new RemedySection(matrix, remedy, prefix).html());
+            parts.add(new RemedySection(matrix, remedy, prefix, typical).html());
         }
         parts.add(RuleLists.everyRemedy(table, prefix));
         parts.add(RuleLists.followUps(table, model));

@@ -21,12 +21,16 @@ final class RemedySection {
     /** What the section's ids start with: empty on a page of one version, {@code v2-} for the second of several. */
     private final String prefix;
 
+    /** The typical case a computed limit is shown for, or null when none was given. */
+    private final MatrixPage.Typical typical;
+
     RemedySection(AuthorityMatrix matrix, AuthorityTable.Remedy remedy) {
-        this(matrix, remedy, "");
+        this(matrix, remedy, "", null);
     }
 
-    RemedySection(AuthorityMatrix matrix, AuthorityTable.Remedy remedy, String prefix) {
+    RemedySection(AuthorityMatrix matrix, AuthorityTable.Remedy remedy, String prefix, MatrixPage.Typical typical) {
         this.prefix = prefix;
+        this.typical = typical;
         this.matrix = matrix;
         this.remedy = remedy;
         double max = 0;
@@ -115,10 +119,56 @@ final class RemedySection {
         return td.html();
     }
 
-    /** Returns what a cell of a computed limit says under its formula: the value for a case without its facts. */
-    private String typical(String role, String severity, AuthorityMatrix.Cell cell) {
-        return "a case without those facts: " + MatrixPage.shown(cell.aloneUpTo(), remedy.unit())
+    /**
+     * Returns what a cell of a computed limit says under its formula: its value for the typical case when one was
+     * given and can be decided, else that no typical value can be stated (never the plain case's 0 as if it were one).
+     */
+    private String typical(String role, String severity, AuthorityMatrix.Cell plain) {
+        String without = "a case without those facts: " + MatrixPage.shown(plain.aloneUpTo(), remedy.unit())
+                + (plain.beyond().kind() == Beyond.Kind.NOTHING ? "" : "; beyond: " + plain.beyond());
+        if (typical == null) {
+            return "no typical value stated (no typical case given); " + without;
+        }
+        String missing = missing(typical.value(), remedy.role(role) == null ? "" : remedy.role(role).perGrantText());
+        if (missing != null) {
+            return "no typical value: the typical case (" + typical.name() + ") does not give " + missing + "; "
+                    + without;
+        }
+        AuthorityMatrix.Cell cell;
+        try {
+            cell = matrix.typical(typical.value(), remedy.remedy(), role, severity);
+        } catch (RuntimeException e) {
+            return "no typical value: the typical case (" + typical.name() + ") cannot be decided: " + e.getMessage();
+        }
+        if (cell == null) {
+            return "no typical value: the typical case (" + typical.name() + ") has no latitude for " + remedy.remedy();
+        }
+        return "typical case (" + typical.name() + "): " + MatrixPage.shown(cell.aloneUpTo(), remedy.unit())
                 + (cell.beyond().kind() == Beyond.Kind.NOTHING ? "" : "; beyond: " + cell.beyond());
+    }
+
+    /** Returns the first fact of the case model a formula reads that the case does not give, or null. */
+    static String missing(org.resolutionpolicy.api.CustomerCase c, String formula) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(attributes|customer|impact)\\.([A-Za-z0-9_]+)")
+                .matcher(formula);
+        while (m.find()) {
+            String name = m.group(2);
+            boolean given = switch (m.group(1)) {
+                case "attributes" -> c.attributes().containsKey(name);
+                case "customer" -> !name.equals("lifetimeValue") || c.customer() != null
+                        && c.customer().lifetimeValue() != null;
+                default -> c.impact() != null && switch (name) {
+                    case "outOfPocket" -> c.impact().outOfPocket() != null;
+                    case "affectedCustomers" -> c.impact().affectedCustomers() != null;
+                    case "socialReach" -> c.impact().socialReach() != null;
+                    default -> true;
+                };
+            };
+            if (!given) {
+                return m.group();
+            }
+        }
+        return null;
     }
 
     private static Html window(AuthorityTable.Role role) {
