@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = {"Write the authority matrix of a policy as one self-contained HTML page.",
             "For each remedy: who may grant how much alone at each severity, who approves beyond, the grants that"
                 + " raise a limit, the deny and SWAT rules with their because, windows and follow-ups, with filters for"
-                + " every fact the rules test (values, and the bands of numbers); a section per dated version with the period it covers. All POLICY arguments"
+                + " every fact the rules test (values, and the bands of numbers); a section per dated version with the"
+                + " period it covers. All POLICY arguments"
                 + " together form one policy. Without --out the page goes to standard output.",
             "With --against NEW: one page of what the edit changes, cell by cell (limits, approvers, windows, grants,"
                 + " denies, SWAT routes, follow-ups); with --history too, the priced replay diff of the edit beside it.",
