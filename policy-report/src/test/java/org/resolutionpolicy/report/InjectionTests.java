@@ -63,6 +63,18 @@ class InjectionTests {
                 .contains("base-uri 'none'");
     }
 
+    @Test
+    void the_matrix_diff_page_holds_no_markup_from_either_policy_no_script_and_nothing_from_elsewhere() {
+        String html = MatrixDiffPage.of(Policies.parse(HOSTILE),
+                Policies.parse(HOSTILE.replace("upTo: 50", "upTo: 60"))).html();
+
+        assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<iframe")
+                .doesNotContain("' onmouseover='").doesNotContainPattern("(src|href)=\"")
+                .doesNotContain("<link").contains("class=\"cell changed-cell\"");
+        assertThat(csp(html)).contains("default-src 'none'").contains("script-src 'none'")
+                .doesNotContain("unsafe-inline'; script");
+    }
+
     /** Returns the page's Content-Security-Policy. */
     static String csp(String page) {
         java.util.regex.Matcher m = java.util.regex.Pattern
