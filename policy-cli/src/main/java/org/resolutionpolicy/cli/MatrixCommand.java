@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = {"Write the authority matrix of a policy as one self-contained HTML page.",
             "For each remedy: who may grant how much alone at each severity, who approves beyond, the grants that"
                 + " raise a limit, the deny and SWAT rules with their because, windows and follow-ups, with filters for"
-                + " tier and category; a section per dated version with the period it covers. All POLICY arguments"
+                + " every fact the rules test (values, and the bands of numbers); a section per dated version with the"
+                + " period it covers. All POLICY arguments"
                 + " together form one policy. Without --out the page goes to standard output.",
             "With --against NEW: one page of what the edit changes, cell by cell (limits, approvers, windows, grants,"
                 + " denies, SWAT routes, follow-ups); with --history too, the priced replay diff of the edit beside it.",
@@ -48,6 +49,11 @@ final class MatrixCommand implements Callable<Integer> {
             description = "with --against: the cases (JSON lines, optionally gzip-compressed) to price the edit"
                     + " over, as policy diff does")
     Path history;
+
+    @Option(names = "--typical-case", paramLabel = "FILE",
+            description = "a case (YAML or JSON, as decide reads it) that a limit computed from the case's facts is"
+                    + " shown for, beside its formula; without it such a limit says no typical value is stated")
+    Path typicalCase;
 
     @Option(names = "--on-bad-line", paramLabel = "skip|fail", defaultValue = "fail",
             description = "with --history: what a line that cannot be decided does: skip (counted and listed) or"
@@ -71,6 +77,10 @@ final class MatrixCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             return PolicyCli.failure(e, err);
         }
+        if (typicalCase != null && against != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--typical-case is for the matrix of one policy, not with --against");
+        }
         if (history != null && against == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--history prices an edit: give the edited policy with --against NEW");
@@ -78,7 +88,17 @@ final class MatrixCommand implements Callable<Integer> {
         HtmlPage page;
         String what;
         if (against == null) {
-            page = MatrixPage.of(policy).page();
+            MatrixPage matrix = MatrixPage.of(policy);
+            if (typicalCase != null) {
+                PolicyCli.existing(typicalCase);
+                try {
+                    matrix = matrix.withTypicalCase(org.resolutionpolicy.api.Cases.load(typicalCase), typicalCase.getFileName().toString());
+                } catch (org.resolutionpolicy.api.InvalidCaseException e) {
+                    err.println(typicalCase + ": " + e.getMessage());
+                    return PolicyCli.INPUT;
+                }
+            }
+            page = matrix.page();
             what = "matrix of policy " + policy.id() + " " + policy.revision();
         } else {
             against.forEach(PolicyCli::existing);

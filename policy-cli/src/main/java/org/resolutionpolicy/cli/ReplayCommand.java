@@ -74,9 +74,9 @@ final class ReplayCommand implements Callable<Integer> {
             return PolicyCli.INPUT;
         }
         history.print(spec, switch (history.format) {
-            case json -> JsonText.pretty(org.resolutionpolicy.report.ReportFormat.json(report)) + "\n";
+            case json -> JsonText.pretty(org.resolutionpolicy.report.ReportFormat.json(report, policy)) + "\n";
             case html -> ReplayPage.of(report, policy).html();
-            case text -> org.resolutionpolicy.report.ReportFormat.text(report);
+            case text -> org.resolutionpolicy.report.ReportFormat.text(report, policy);
         });
         return PolicyCli.OK;
     }

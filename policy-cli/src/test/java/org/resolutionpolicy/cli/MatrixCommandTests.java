@@ -95,4 +95,30 @@ class MatrixCommandTests {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--history prices an edit: give the edited policy with --against NEW");
     }
+
+    @Test
+    void a_typical_case_gives_a_computed_limit_its_value_beside_the_formula(@TempDir Path dir) throws IOException {
+        Path policy = Files.writeString(dir.resolve("paid.yaml"), """
+                policy: paid
+                version: "1"
+                roles: [agent, supervisor]
+                attributes: { paid: number }
+                remedies: { refund: { unit: money } }
+                authority:
+                  agent: { refund: "attributes.paid / 2" }
+                  supervisor: { refund: 500 }
+                """);
+        Path typical = Files.writeString(dir.resolve("typical.yaml"), "id: T-1\nattributes: { paid: 41 }\n");
+        Path page = dir.resolve("matrix.html");
+
+        Run r = run("matrix", policy.toString(), "--typical-case", typical.toString(), "--out", page.toString());
+        Run without = run("matrix", policy.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(page)).contains("per case: attributes.paid / 2")
+                .contains("typical case (typical.yaml): 20.5; beyond: ESCALATE to supervisor");
+        assertThat(without.out()).contains("no typical value stated (no typical case given)");
+        assertThat(run("matrix", policy.toString(), "--typical-case", typical.toString(), "--against",
+                policy.toString()).err()).contains("--typical-case is for the matrix of one policy");
+    }
 }

@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.resolutionpolicy.api.AuthorityTable;
 import org.resolutionpolicy.api.Policy;
+import org.resolutionpolicy.model.ModelledPolicy;
+import org.resolutionpolicy.model.Validity;
+import java.time.Instant;
 import org.resolutionpolicy.replay.DiffReport;
 
 /**
@@ -64,8 +67,40 @@ public final class MatrixDiffPage {
     private final List<String> tiers;
     private final List<String> categories;
     private final List<CellChange> cells;
+    /** For dated versions, the diff of each period whose versions are in force together; empty otherwise. */
+    private final List<Period> periods;
+
+    /**
+     * What an edit changes while one version of each side is in force: for policies of dated versions, each period
+     * between the dates either side's versions start or end.
+     *
+     * @param period the period in words: {@code from 2026-04-01 until 2026-07-01}, or {@code from 2027-01-01 on}
+     * @param beforeVersion the version in force before the edit, or null when none is
+     * @param afterVersion the version in force after it, or null when none is
+     * @param changedCells the cells that differ in that period (empty when a side has no version in force)
+     */
+    public record Period(String period, String beforeVersion, String afterVersion, List<CellChange> changedCells) {
+
+        /** Creates a period, copying the cells. */
+        public Period {
+            Objects.requireNonNull(period, "period must not be null");
+            changedCells = List.copyOf(changedCells);
+        }
+    }
+
+    /** A period's diff with its page part: null diff when a side has no version in force then. */
+    private record Dated(Period period, MatrixDiffPage diff) {
+    }
+
+    private final List<Dated> dated;
 
     private MatrixDiffPage(AuthorityMatrix before, AuthorityMatrix after, DiffReport history) {
+        this(before, after, history, List.of());
+    }
+
+    private MatrixDiffPage(AuthorityMatrix before, AuthorityMatrix after, DiffReport history, List<Dated> dated) {
+        this.dated = dated;
+        this.periods = dated.stream().map(Dated::period).toList();
         this.before = before;
         this.after = after;
         this.history = history;
@@ -90,6 +125,10 @@ public final class MatrixDiffPage {
                 }
             }
         }
+        if (!dated.isEmpty()) {
+            changes.clear();
+            dated.forEach(d -> changes.addAll(d.period().changedCells()));
+        }
         this.cells = List.copyOf(changes);
     }
 
@@ -102,8 +141,97 @@ public final class MatrixDiffPage {
      * @throws UnsupportedOperationException if a policy cannot describe its authority
      */
     public static MatrixDiffPage of(Policy before, Policy after) {
-        return of(AuthorityMatrix.of(Objects.requireNonNull(before, "before must not be null")),
-                AuthorityMatrix.of(Objects.requireNonNull(after, "after must not be null")));
+        Objects.requireNonNull(before, "before must not be null");
+        Objects.requireNonNull(after, "after must not be null");
+        List<ModelledPolicy> was = versions(before);
+        List<ModelledPolicy> now = versions(after);
+        AuthorityMatrix whole = AuthorityMatrix.of(before);
+        AuthorityMatrix edited = AuthorityMatrix.of(after);
+        if (was.size() <= 1 && now.size() <= 1) {
+            return of(whole, edited);
+        }
+        return new MatrixDiffPage(whole, edited, null, dated(before, after, was, now));
+    }
+
+    /** Returns a policy's dated versions, earliest first; none for a policy that publishes no model. */
+    private static List<ModelledPolicy> versions(Policy policy) {
+        try {
+            return ModelledPolicy.of(policy).versions();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Returns the diff of each period between the dates either side's versions start or end: the versions of both
+     * sides in force together, decided for cases opened on the period's first day (or the last instant before the
+     * first date, for the period before it).
+     */
+    private static List<Dated> dated(Policy before, Policy after, List<ModelledPolicy> was, List<ModelledPolicy> now) {
+        java.util.TreeSet<Instant> bounds = new java.util.TreeSet<>();
+        for (List<ModelledPolicy> side : List.of(was, now)) {
+            for (ModelledPolicy v : side) {
+                Validity validity = v.model().validity();
+                if (validity != null && validity.from() != null) {
+                    bounds.add(validity.from());
+                }
+                if (validity != null && validity.until() != null) {
+                    bounds.add(validity.until());
+                }
+            }
+        }
+        MatrixFacts facts = AuthorityMatrix.facts(List.of(before, after));
+        List<Instant> points = new ArrayList<>(bounds);
+        List<Dated> out = new ArrayList<>();
+        for (int i = -1; i < points.size(); i++) {
+            Instant from = i < 0 ? null : points.get(i);
+            Instant until = i + 1 < points.size() ? points.get(i + 1) : null;
+            Instant at = from != null ? from : until.minusSeconds(1);
+            ModelledPolicy b = inForce(was, at);
+            ModelledPolicy a = inForce(now, at);
+            if (b == null && a == null) {
+                continue;
+            }
+            String period = period(from, until, b != null ? b : a);
+            if (b == null || a == null) {
+                out.add(new Dated(new Period(period, b == null ? null : b.version(), a == null ? null : a.version(),
+                        List.of()), null));
+                continue;
+            }
+            MatrixDiffPage diff = new MatrixDiffPage(AuthorityMatrix.of(b, at, facts), AuthorityMatrix.of(a, at, facts),
+                    null);
+            out.add(new Dated(new Period(period, b.version(), a.version(), diff.changedCells()), diff));
+        }
+        return List.copyOf(out);
+    }
+
+    private static ModelledPolicy inForce(List<ModelledPolicy> versions, Instant at) {
+        for (ModelledPolicy v : versions) {
+            Validity validity = v.model().validity();
+            if (validity == null || validity.covers(at)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String period(Instant from, Instant until, ModelledPolicy any) {
+        Validity validity = any.model().validity();
+        java.time.ZoneId zone = validity == null || validity.zone() == null ? java.time.ZoneOffset.UTC
+                : validity.zone();
+        if (from == null) {
+            return "until " + Validity.show(until, zone);
+        }
+        return "from " + Validity.show(from, zone) + (until == null ? " on" : " until " + Validity.show(until, zone));
+    }
+
+    /**
+     * Returns, for policies of dated versions, what the edit changes in each period between the dates either side's
+     * versions start or end, in date order; empty for policies of one version each (then {@link #changedCells()}
+     * is the whole diff).
+     */
+    public List<Period> periods() {
+        return periods;
     }
 
     /**
@@ -123,7 +251,7 @@ public final class MatrixDiffPage {
      * @throws NullPointerException if report is null
      */
     public MatrixDiffPage withHistory(DiffReport report) {
-        return new MatrixDiffPage(before, after, Objects.requireNonNull(report, "report must not be null"));
+        return new MatrixDiffPage(before, after, Objects.requireNonNull(report, "report must not be null"), dated);
     }
 
     /** Returns every cell that differs, in policy order of remedies, ladder order of roles, then severities. */
@@ -176,14 +304,7 @@ public final class MatrixDiffPage {
                 .footer("Each cell is what the policy decides for a plain case of that severity asked by that role,"
                         + " before and after the edit; a highlighted cell changed, for some tier or category at"
                         + " least, its value before struck through.");
-        Html matrix = Html.concat(
-                Html.tag("p").cls("summary").add(summary(authority, rules)).html(),
-                grids(),
-                cellTable(),
-                changeTable("What changed in the authority as written", "authority-changes", authority,
-                        List.of("remedy / role", "part", "before", "after")),
-                changeTable("Rules added, removed or changed (deny, SWAT, require, grants, follow-ups)", "rule-changes",
-                        rules, List.of("rule", "part", "before", "after")));
+        Html matrix = dated.isEmpty() ? body(authority, rules) : datedBody();
         if (history == null) {
             return page.add(matrix).build();
         }
@@ -193,6 +314,53 @@ public final class MatrixDiffPage {
                 .add(Html.tag("section").cls("priced").add(Tables.h2("Priced over the history " + history.history()))
                         .add(DiffPage.of(history).body()).html())
                 .html()).build();
+    }
+
+    /** Returns one section per period of dated versions, each with its versions and what the edit changes in it. */
+    private Html datedBody() {
+        List<Html> out = new ArrayList<>();
+        Tag list = Html.tag("ul").cls("periods");
+        for (Dated d : dated) {
+            Period p = d.period();
+            list.add(Html.tag("li").add(Html.tag("b").add(p.period()).html()).add(": " + versions(p) + ", "
+                    + (d.diff() == null ? "not compared" : p.changedCells().size() + " cells change")).html());
+        }
+        out.add(Html.tag("p").add("The versions in force together, period by period (a case is decided by the"
+                + " version in force when it was opened):").html());
+        out.add(list.html());
+        for (int i = 0; i < dated.size(); i++) {
+            Dated d = dated.get(i);
+            Period p = d.period();
+            Tag section = Html.tag("section").cls("period").attr("id", "period-" + (i + 1))
+                    .attr("data-period", p.period())
+                    .add(Html.tag("h2").add(p.period() + " \u00b7 " + versions(p)).html());
+            if (d.diff() == null) {
+                section.add(Html.tag("p").cls("summary").add((p.beforeVersion() == null ? "Before the edit" : "After"
+                        + " the edit") + " no version is in force in this period: every case opened then is "
+                        + (p.beforeVersion() == null ? "newly decided by the edit." : "no longer decided.")).html());
+            } else {
+                section.add(d.diff().body(d.diff().authorityChanges(), d.diff().ruleChanges()));
+            }
+            out.add(section.html());
+        }
+        return Html.concat(out);
+    }
+
+    private static String versions(Period p) {
+        return "version " + (p.beforeVersion() == null ? "(none)" : p.beforeVersion()) + " \u2192 "
+                + (p.afterVersion() == null ? "(none)" : p.afterVersion());
+    }
+
+    /** Returns the matrix part of the page: summary, grids, changed cells, authority and rule changes. */
+    private Html body(List<Change> authority, List<Change> rules) {
+        return Html.concat(
+                Html.tag("p").cls("summary").add(summary(authority, rules)).html(),
+                grids(),
+                cellTable(),
+                changeTable("What changed in the authority as written", "authority-changes", authority,
+                        List.of("remedy / role", "part", "before", "after")),
+                changeTable("Rules added, removed or changed (deny, SWAT, require, grants, follow-ups)", "rule-changes",
+                        rules, List.of("rule", "part", "before", "after")));
     }
 
     /** Returns the page's HTML. */

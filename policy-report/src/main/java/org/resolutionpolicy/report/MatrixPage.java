@@ -29,23 +29,35 @@ import org.resolutionpolicy.model.Validity;
  */
 public final class MatrixPage {
 
-    /** The filter script: shows in each cell the value for the chosen tier and category. */
+    /**
+     * The filter script: shows in each cell the value for the chosen options. A cell's alternatives each carry the
+     * keys of the combinations that give them ({@code data-when}, see {@link AuthorityMatrix#key}); a combination none
+     * carries was not decided, and the cell says so.
+     */
     static final String SCRIPT = String.join("\n",
             "(function () {",
-            "  function chosen(id) { var s = document.getElementById(id); return s ? s.value : ''; }",
+            "  var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));",
+            "  function key() {",
+            "    var parts = [];",
+            "    selects.forEach(function (s) {",
+            "      if (s.selectedIndex > 0) { parts.push(s.dataset.filter + '.' + s.selectedIndex); }",
+            "    });",
+            "    return parts.length ? parts.join('_') : '-';",
+            "  }",
             "  function apply() {",
-            "    var tier = chosen('filter-tier'), category = chosen('filter-category');",
+            "    var k = key();",
             "    document.querySelectorAll('td[data-cell]').forEach(function (td) {",
-            "      var shown = '', tiers = Object.create(null), categories = Object.create(null);",
-            "      var alts = td.querySelectorAll('.alt');",
-            "      alts.forEach(function (alt) { tiers[alt.dataset.tier] = true; categories[alt.dataset.category] = true; });",
-            // a version whose rules never compare with the chosen tier decides it as any other
-            "      var t = tiers[tier] ? tier : '', c = categories[category] ? category : '';",
-            "      alts.forEach(function (alt) {",
-            "        var match = alt.dataset.tier === t && alt.dataset.category === c;",
+            "      var shown = null;",
+            "      td.querySelectorAll('.alt').forEach(function (alt) {",
+            "        var match = alt.dataset.when.split(' ').indexOf(k) >= 0;",
             "        alt.hidden = !match;",
             "        if (match) { shown = alt.dataset.value; }",
             "      });",
+            "      if (shown === null) {",
+            "        var none = td.querySelector('.alt.none');",
+            "        if (none) { none.hidden = false; }",
+            "        shown = '';",
+            "      }",
             "      td.dataset.shown = shown;",
             "    });",
             "  }",
@@ -54,24 +66,53 @@ public final class MatrixPage {
             "    var at = pair.indexOf('=');",
             "    if (at > 0) { wanted[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1)); }",
             "  });",
-            "  ['tier', 'category'].forEach(function (name) {",
-            "    var select = document.getElementById('filter-' + name);",
-            "    if (!select) { return; }",
-            "    if (wanted[name] !== undefined) { select.value = wanted[name]; }",
-            "    select.addEventListener('change', apply);",
+            "  selects.forEach(function (s) {",
+            "    [s.dataset.fact, s.dataset.alias].forEach(function (name) {",
+            "      if (!name || wanted[name] === undefined) { return; }",
+            "      for (var i = 0; i < s.options.length; i++) {",
+            "        if (s.options[i].value === wanted[name]) { s.selectedIndex = i; }",
+            "      }",
+            "    });",
+            "    s.addEventListener('change', apply);",
             "  });",
             "  apply();",
             "})();");
 
     private final AuthorityMatrix matrix;
+    private final Typical typical;
 
-    private MatrixPage(AuthorityMatrix matrix) {
+    /**
+     * A typical case, which a computed limit's cell is shown for.
+     *
+     * @param value the case
+     * @param name what the page calls it: its file, or where its facts come from
+     */
+    record Typical(org.resolutionpolicy.api.CustomerCase value, String name) {
+    }
+
+    private MatrixPage(AuthorityMatrix matrix, Typical typical) {
         this.matrix = matrix;
+        this.typical = typical;
     }
 
     /** Returns the page of a matrix. */
     public static MatrixPage of(AuthorityMatrix matrix) {
-        return new MatrixPage(java.util.Objects.requireNonNull(matrix, "matrix must not be null"));
+        return new MatrixPage(java.util.Objects.requireNonNull(matrix, "matrix must not be null"), null);
+    }
+
+    /**
+     * Returns this page with a typical case: a cell whose limit is computed from the case's facts
+     * ({@code attributes.paid / 2}) then shows, under its formula, the value the policy decides for this case asked
+     * by the cell's role at the cell's severity (its proposals set aside). Without one, such a cell says that no
+     * typical value is stated, beside what a case without those facts gets.
+     *
+     * @param typical the case, e.g. one read from a file as {@code policy decide} reads it
+     * @param name what the page calls it, e.g. the file's name
+     * @throws NullPointerException if an argument is null
+     */
+    public MatrixPage withTypicalCase(org.resolutionpolicy.api.CustomerCase typical, String name) {
+        return new MatrixPage(matrix, new Typical(java.util.Objects.requireNonNull(typical, "typical must not be null"),
+                java.util.Objects.requireNonNull(name, "name must not be null")));
     }
 
     /**
@@ -88,17 +129,18 @@ public final class MatrixPage {
         Policy policy = matrix.policy();
         List<Version> versions = versions();
         HtmlPage.Builder page = HtmlPage.builder("Authority matrix: " + policy.id())
-                .footer("Each cell is what the policy decides for a plain case of that severity (no history, impact"
-                        + " or attributes) asked by that role: the most it may grant alone, and where more goes. A"
-                        + " limit computed from the case's facts shows its formula, and the plain case's value under"
-                        + " it.");
+                .footer("Each cell is what the policy decides for a case of that severity asked by that role that"
+                        + " gives only the facts the filters choose (no history, and no impact or attributes but"
+                        + " those): the most it may grant alone, and where more goes. A limit computed from the"
+                        + " case's facts shows its formula, and under it its value for a typical case when one can be"
+                        + " stated.");
         if (versions.size() == 1) {
             AuthorityTable table = matrix.authority();
             page.subtitle("version " + policy.version() + " \u00b7 revision " + policy.revision()
                             + (policy.description().isEmpty() ? "" : " \u00b7 " + policy.description()))
                     .add(filters(List.of(matrix)))
                     .add(ScaleSection.of(policy))
-                    .add(body(matrix, "", versions.get(0).model()));
+                    .add(body(matrix, "", versions.get(0).model(), typical));
             return page.script(SCRIPT).build();
         }
         page.subtitle(versions.size() + " dated versions \u00b7 revision " + policy.revision()
@@ -118,7 +160,7 @@ public final class MatrixPage {
                     .attr("data-version", v.matrix().policy().version()).attr("data-period", v.period())
                     .add(Html.tag("h2").add("Version " + v.matrix().policy().version() + " \u00b7 " + v.period())
                             .html())
-                    .add(body(v.matrix(), "v" + (i + 1) + "-", v.model())).html());
+                    .add(body(v.matrix(), "v" + (i + 1) + "-", v.model(), typical)).html());
         }
         return page.script(SCRIPT).build();
     }
@@ -141,7 +183,9 @@ public final class MatrixPage {
         }
         List<Version> out = new ArrayList<>();
         // each version decides the cases opened while it is in force: its cells are those of its first day
-        all.forEach(v -> out.add(new Version(AuthorityMatrix.of(v, firstDay(v.model().validity())), v.model(),
+        // every version is decided for the filters of all, so that one choice filters each section alike
+        MatrixFacts facts = AuthorityMatrix.facts(List.of(matrix.policy()));
+        all.forEach(v -> out.add(new Version(AuthorityMatrix.of(v, firstDay(v.model().validity()), facts), v.model(),
                 period(v.model()))));
         return out;
     }
@@ -160,14 +204,14 @@ public final class MatrixPage {
     }
 
     /** Returns one version's part of the page; ids are prefixed so that several versions share a page. */
-    private static Html body(AuthorityMatrix matrix, String prefix, PolicyModel model) {
+    private static Html body(AuthorityMatrix matrix, String prefix, PolicyModel model, Typical typical) {
         AuthorityTable table = matrix.authority();
         List<Html> parts = new ArrayList<>();
         parts.add(summary(table));
         parts.add(Html.tag("h3").add("At a glance").html());
         parts.add(glance(table));
         for (AuthorityTable.Remedy remedy : table.remedies()) {
-            parts.add(new RemedySection(matrix, remedy, prefix).html());
+            parts.add(new RemedySection(matrix, remedy, prefix, typical).html());
         }
         parts.add(RuleLists.everyRemedy(table, prefix));
         parts.add(RuleLists.followUps(table, model));
@@ -198,31 +242,54 @@ public final class MatrixPage {
         return p.html();
     }
 
-    /** Returns the filters: every tier and category any version's rules compare with. */
+    /**
+     * Returns the filters: every fact the rules of any version test, by the values they compare it with or the bands
+     * their thresholds make; then the facts it cannot filter by, and whether the filters combine.
+     */
     private static Html filters(List<AuthorityMatrix> matrices) {
-        java.util.TreeSet<String> tiers = new java.util.TreeSet<>();
-        java.util.TreeSet<String> categories = new java.util.TreeSet<>();
-        matrices.forEach(m -> {
-            tiers.addAll(m.tiers());
-            categories.addAll(m.categories());
-        });
-        if (tiers.isEmpty() && categories.isEmpty()) {
-            return Html.empty();
+        AuthorityMatrix first = matrices.get(0);
+        List<MatrixFacts.Filter> filters = first.factFilters();
+        List<Html> parts = new ArrayList<>();
+        if (!filters.isEmpty()) {
+            Tag div = Html.tag("div").cls("filters").attr("data-combined", first.combined() ? "yes" : "no");
+            for (int i = 0; i < filters.size(); i++) {
+                div.add(Html.tag("span").cls("filter").add(select(i, filters.get(i))).html());
+            }
+            parts.add(div.html());
+            parts.add(Html.tag("p").cls("muted").add(first.combined()
+                    ? "Each cell is decided for every combination of these facts; a fact not chosen is one the case"
+                            + " does not give."
+                    : "All these facts together make more than " + AuthorityMatrix.MAX_COMBINATIONS
+                            + " combinations: each cell is decided for every choice of at most " + first.together()
+                            + " of them (a fact not chosen is one the case does not give); a cell says so when more"
+                            + " are chosen.").html());
         }
-        Tag div = Html.tag("div").cls("filters");
-        div.add(select("tier", "customer tier", List.copyOf(tiers)));
-        div.add(select("category", "category", List.copyOf(categories)));
-        return div.html();
+        if (!first.notFiltered().isEmpty()) {
+            Tag ul = Html.tag("ul").cls("not-filtered");
+            first.notFiltered().forEach((fact, why) -> ul.add(Html.tag("li").attr("data-fact", fact)
+                    .add(Html.tag("b").add(fact).html()).add(": " + why).html()));
+            parts.add(Html.tag("p").add("The rules also test these, which no filter offers: a cell shows a case"
+                    + " that does not give them.").html());
+            parts.add(ul.html());
+        }
+        return Html.concat(parts);
     }
 
-    private static Html select(String name, String label, List<String> values) {
-        if (values.isEmpty()) {
-            return Html.empty();
+    private static Html select(int index, MatrixFacts.Filter filter) {
+        String fact = filter.fact();
+        String alias = fact.equals(AuthorityMatrix.TIER) ? "tier" : fact.equals(AuthorityMatrix.CATEGORY) ? "category"
+                : null;
+        String id = "filter-" + (alias != null ? alias : fact);
+        String label = fact.equals(AuthorityMatrix.TIER) ? "customer tier" : fact;
+        Tag select = Html.tag("select").attr("id", id).attr("data-filter", Integer.toString(index))
+                .attr("data-fact", fact);
+        if (alias != null) {
+            select.attr("data-alias", alias);
         }
-        Tag select = Html.tag("select").attr("id", "filter-" + name);
-        select.add(Html.tag("option").attr("value", "").add("any other " + label).html());
-        values.forEach(v -> select.add(Html.tag("option").attr("value", v).add(v).html()));
-        return Html.concat(Html.tag("label").attr("for", "filter-" + name).add(label).html(), select.html());
+        select.add(Html.tag("option").attr("value", "").add(filter.kind() == MatrixFacts.Kind.TEXT
+                ? "any other " + label : "not given").html());
+        filter.options().forEach(o -> select.add(Html.tag("option").attr("value", o.label()).add(o.label()).html()));
+        return Html.concat(Html.tag("label").attr("for", id).add(label).html(), select.html());
     }
 
     /** Returns the charts: baseline limits of every role and remedy, and how many rules do what to each remedy. */

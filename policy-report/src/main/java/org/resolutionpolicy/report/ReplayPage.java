@@ -227,18 +227,15 @@ public final class ReplayPage {
         if (policy == null) {
             return Html.empty();
         }
-        List<String> never;
-        try {
-            never = policy.authority().rules().stream().filter(org.resolutionpolicy.api.AuthorityTable.Rule::enabled)
-                    .map(org.resolutionpolicy.api.AuthorityTable.Rule::id)
-                    .filter(id -> !report.decidingRules().containsKey(id)).distinct().toList();
-        } catch (UnsupportedOperationException e) {
+        List<String> never = ReportFormat.neverDecided(report, policy);
+        if (never == null) {
             return Html.empty();
         }
         Html list = never.isEmpty() ? Html.tag("p").cls("muted").add("(none: every rule decided a proposal)").html()
                 : Html.tag("ul").cls("never-decided").addAll(never.stream().map(id -> Html.tag("li")
                         .attr("data-rule", id).add(id).html()).toList()).html();
-        return Html.concat(Tables.h2("Rules that never decided (no proposal had them as a reason)"), list);
+        String title = ReportFormat.NEVER_DECIDED;
+        return Html.concat(Tables.h2(Character.toUpperCase(title.charAt(0)) + title.substring(1)), list);
     }
 
     private Html followUps() {

@@ -38,6 +38,18 @@ public final class ReportFormat {
      * @return the text
      */
     public static String text(ReplayReport r) {
+        return text(r, null);
+    }
+
+    /**
+     * Returns a replay's report in text, as {@code policy replay} prints it, with the policy that was replayed: the
+     * text then also lists the policy's rules that never decided a proposal of the history ({@link #neverDecided}).
+     *
+     * @param r the report
+     * @param policy the policy replayed, or null when not known
+     * @return the text
+     */
+    public static String text(ReplayReport r, org.resolutionpolicy.api.Policy policy) {
         StringBuilder out = new StringBuilder();
         out.append("replay of ").append(r.policy()).append(" (revision ").append(r.policy().revision()).append(") over ")
                 .append(r.history()).append('\n');
@@ -97,6 +109,12 @@ public final class ReportFormat {
         }
         counts(out, "SWAT routes by rule (proposals)", r.swatByRule(), Integer.MAX_VALUE);
         counts(out, "rules that decided most (proposals they were a reason for)", r.decidingRules(), TOP_RULES);
+        List<String> never = policy == null ? null : neverDecided(r, policy);
+        if (never != null) {
+            out.append("\n").append(NEVER_DECIDED).append(":\n");
+            out.append(never.isEmpty() ? "  (none: every rule decided a proposal)\n"
+                    : never.stream().map(id -> "  " + id + "\n").collect(Collectors.joining()));
+        }
         if (!r.severities().isEmpty()) {
             counts(out, "cases by the severity used", r.severities(), Integer.MAX_VALUE);
         }
@@ -148,6 +166,19 @@ public final class ReportFormat {
      * @return the tree, in the order of the format
      */
     public static Map<String, Object> json(ReplayReport r) {
+        return json(r, null);
+    }
+
+    /**
+     * Returns a replay's report as the JSON tree of {@code policy replay --format json}, with the policy that was
+     * replayed: the tree then also has {@code neverDecided}, the policy's rules that never decided a proposal of the
+     * history ({@link #neverDecided}).
+     *
+     * @param r the report
+     * @param policy the policy replayed, or null when not known
+     * @return the tree, in the order of the format
+     */
+    public static Map<String, Object> json(ReplayReport r, org.resolutionpolicy.api.Policy policy) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("policy", r.policy().id());
         json.put("version", r.policy().version());
@@ -209,6 +240,10 @@ public final class ReportFormat {
         json.put("escalationsBy", r.escalationsBy());
         json.put("swatByRule", r.swatByRule());
         json.put("decidingRules", r.decidingRules());
+        List<String> never = policy == null ? null : neverDecided(r, policy);
+        if (never != null) {
+            json.put("neverDecided", never);
+        }
         if (!r.severities().isEmpty()) {
             json.put("severities", r.severities());
         }
@@ -224,6 +259,27 @@ public final class ReportFormat {
         });
         json.put("followUps", followUps);
         return json;
+    }
+
+    /** The title of the rules that never decided, the same in the text and on the page. */
+    static final String NEVER_DECIDED = "rules that never decided (no proposal had them as a reason)";
+
+    /**
+     * Returns the policy's enabled rules, in policy order, that no proposal of the history had as a reason (none of
+     * {@link ReplayReport#decidingRules()}): the one definition of "never decided" the text, the JSON and the page
+     * share. A rule that only adds follow-ups is never a proposal's reason, so it is listed too.
+     *
+     * @return the rule ids, or null when the policy cannot describe its rules ({@link
+     *         org.resolutionpolicy.api.Policy#authority()} unsupported)
+     */
+    public static List<String> neverDecided(ReplayReport r, org.resolutionpolicy.api.Policy policy) {
+        try {
+            return policy.authority().rules().stream().filter(org.resolutionpolicy.api.AuthorityTable.Rule::enabled)
+                    .map(org.resolutionpolicy.api.AuthorityTable.Rule::id)
+                    .filter(id -> !r.decidingRules().containsKey(id)).distinct().toList();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     private static Map<String, Object> byKind(Map<Outcome.Kind, ?> values) {

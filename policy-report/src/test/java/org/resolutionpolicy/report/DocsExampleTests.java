@@ -45,9 +45,13 @@ class DocsExampleTests {
         AuthorityMatrix matrix = AuthorityMatrix.of(policy);
         AuthorityMatrix.Cell gold = matrix.cell("voucher", "barista", "LOW", "GOLD", null);
         // 20; beyond: ESCALATE to shift-lead
+        AuthorityMatrix.Cell waited = matrix.cell("free-drink", "barista", "LOW",
+                java.util.Map.of("attributes.delayMinutes", "at least 15"));
+        // 3; beyond: ESCALATE to shift-lead
         MatrixPage.of(matrix).write(out);
 
         assertThat(gold).hasToString("20; beyond: ESCALATE to shift-lead");
+        assertThat(waited).hasToString("3; beyond: ESCALATE to shift-lead");
         assertThat(Files.readString(out)).contains("Authority matrix: coffee-shop");
     }
 

@@ -39,7 +39,7 @@ class InjectionTests {
         assertThat(html).doesNotContain("<script>document").doesNotContain("<img").doesNotContain("<iframe")
                 .doesNotContain("' onmouseover='")
                 .contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;")
-                .contains("data-tier=\"&quot;&gt;&lt;script&gt;");
+                .contains("<option value=\"&quot;&gt;&lt;script&gt;");
         // one script only: the page's own
         assertThat(html.split("<script>", -1)).hasSize(2);
     }
@@ -61,6 +61,18 @@ class InjectionTests {
                 .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(csp(matrix)).contains("script-src 'sha256-" + hash + "'").doesNotContain("script-src 'unsafe-inline'")
                 .contains("base-uri 'none'");
+    }
+
+    @Test
+    void the_matrix_diff_page_holds_no_markup_from_either_policy_no_script_and_nothing_from_elsewhere() {
+        String html = MatrixDiffPage.of(Policies.parse(HOSTILE),
+                Policies.parse(HOSTILE.replace("upTo: 50", "upTo: 60"))).html();
+
+        assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<iframe")
+                .doesNotContain("' onmouseover='").doesNotContainPattern("(src|href)=\"")
+                .doesNotContain("<link").contains("class=\"cell changed-cell\"");
+        assertThat(csp(html)).contains("default-src 'none'").contains("script-src 'none'")
+                .doesNotContain("unsafe-inline'; script");
     }
 
     /** Returns the page's Content-Security-Policy. */

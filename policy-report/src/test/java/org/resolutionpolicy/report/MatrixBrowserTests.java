@@ -86,6 +86,29 @@ class MatrixBrowserTests {
     }
 
     @Test
+    void a_number_fact_filters_by_its_bands_and_two_facts_combine() throws IOException, InterruptedException {
+        Path page = page(MatrixFiltersTests.POLICY, "bands");
+
+        String plain = chromium.dumpDom(page, null);
+        String middle = chromium.dumpDom(page, "attributes.itemPrice=" + encode("above 100 and below 500"));
+        String top = chromium.dumpDom(page, "attributes.itemPrice=" + encode("at least 500"));
+        String web = chromium.dumpDom(page, "channel=web&attributes.fragile=true");
+
+        assertThat(shown(plain, "refund", "agent", "LOW")).isEqualTo("50; beyond: ESCALATE to supervisor");
+        assertThat(shown(middle, "refund", "agent", "LOW")).isEqualTo("80; beyond: ESCALATE to supervisor");
+        assertThat(shown(top, "refund", "agent", "LOW")).isEqualTo("200; beyond: ESCALATE to supervisor");
+        assertThat(shown(web, "refund", "agent", "LOW")).isEqualTo("60; beyond: ESCALATE to supervisor");
+        // the supervisor's cell is the same in every band
+        assertThat(shown(top, "refund", "supervisor", "LOW")).isEqualTo("1000; beyond: DENIED");
+        assertThat(chromium.screenshot(page, "attributes.itemPrice=" + encode("at least 500"),
+                OUT.resolve("matrix-bands.png"), 1260, 900, 0.75)).isNotEmptyFile();
+    }
+
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Test
     void a_drl_policy_gets_the_same_cells_as_its_yaml_twin() throws IOException, InterruptedException {
         Path page = page(Policies.load(EXAMPLES.resolve("drl").resolve("coffee-shop")), "coffee-shop-drl");
 

@@ -72,4 +72,53 @@ class MatrixDiffPageTests {
                 .contains("<section class=\"priced\"><h2>Priced over the history ")
                 .contains("<svg class=\"chart heat-map\"").contains("Money per outcome, before and after");
     }
+
+    /** The versions of an edit of the dated shop: 2025.04 ends three months later, 2026.07 gives GOLD 100. */
+    static Policy datedEdit(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Path old = java.nio.file.Files.writeString(dir.resolve("v2025.yaml"),
+                PageLayoutBrowserTests.VERSION_2025.replace("validUntil: 2026-04-01", "validUntil: 2026-07-01"));
+        java.nio.file.Path now = java.nio.file.Files.writeString(dir.resolve("v2026.yaml"),
+                PageLayoutBrowserTests.VERSION_2026.replace("validFrom: 2026-04-01", "validFrom: 2026-07-01")
+                        .replace("version: \"2026.04\"", "version: \"2026.07\"").replace("upTo: 80", "upTo: 100"));
+        return org.resolutionpolicy.api.Policies.load(java.util.List.of(old, now));
+    }
+
+    static Policy dated(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        return org.resolutionpolicy.api.Policies.load(java.util.List.of(
+                java.nio.file.Files.writeString(dir.resolve("v2025.yaml"), PageLayoutBrowserTests.VERSION_2025),
+                java.nio.file.Files.writeString(dir.resolve("v2026.yaml"), PageLayoutBrowserTests.VERSION_2026)));
+    }
+
+    @Test
+    void dated_versions_are_compared_period_by_period_with_the_versions_in_force_together(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        MatrixDiffPage diff = MatrixDiffPage.of(dated(dir.resolve("old")), datedEdit(dir.resolve("new")));
+
+        assertThat(diff.periods()).extracting(MatrixDiffPage.Period::period, MatrixDiffPage.Period::beforeVersion,
+                MatrixDiffPage.Period::afterVersion).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("from 2025-04-01 until 2026-04-01", "2025.04", "2025.04"),
+                        org.assertj.core.groups.Tuple.tuple("from 2026-04-01 until 2026-07-01", "2026.04", "2025.04"),
+                        org.assertj.core.groups.Tuple.tuple("from 2026-07-01 on", "2026.04", "2026.07"));
+        assertThat(diff.periods().get(0).changedCells()).isEmpty();
+        // April to July 2026: the edit keeps 2025.04 in force, whose agent may refund 40, not half of what was paid
+        assertThat(diff.periods().get(1).changedCells()).anySatisfy(c -> {
+            assertThat(c.remedy() + "|" + c.role() + "|" + c.severity()).isEqualTo("refund|agent|LOW");
+            assertThat(c.tier()).isNull();
+            assertThat(c.after().toString()).isEqualTo("40; beyond: ESCALATE to customer-relations-manager");
+        });
+        // from July 2026: only GOLD's grant to the agent changes, 80 to 100, at every severity and category
+        assertThat(diff.periods().get(2).changedCells()).hasSize(8).allSatisfy(c -> {
+            assertThat(c.tier()).isEqualTo("GOLD");
+            assertThat(c.role()).isEqualTo("agent");
+            assertThat(c.before().toString()).startsWith("80;");
+            assertThat(c.after().toString()).startsWith("100;");
+        });
+        assertThat(diff.changedCells()).hasSize(diff.periods().stream().mapToInt(p -> p.changedCells().size()).sum());
+        String html = diff.html();
+        assertThat(html).contains("data-period=\"from 2026-07-01 on\"")
+                .contains("<h2>from 2026-04-01 until 2026-07-01 \u00b7 version 2026.04 \u2192 2025.04</h2>")
+                .contains("from 2025-04-01 until 2026-04-01</b>: version 2025.04 \u2192 2025.04, 0 cells change");
+    }
 }

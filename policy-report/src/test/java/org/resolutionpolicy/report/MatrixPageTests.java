@@ -53,7 +53,18 @@ class MatrixPageTests {
 
         assertThat(html).contains("<td>always (refund), only if the outcome is granted</td>")
                 .contains("<span class=\"value\">per case: attributes.paid / 2</span>")
-                .contains("a case without those facts: 0; beyond: ESCALATE to supervisor");
+                .contains("no typical value stated (no typical case given); "
+                        + "a case without those facts: 0; beyond: ESCALATE to supervisor");
+        // a typical case: the policy decides it at each cell's role and severity
+        String typical = MatrixPage.of(policy).withTypicalCase(org.resolutionpolicy.api.CustomerCase.builder()
+                .attribute("paid", new java.math.BigDecimal("41")).propose("refund", 5).build(), "paid 41").html();
+        assertThat(typical).contains("typical case (paid 41): 20.5; beyond: ESCALATE to supervisor")
+                .doesNotContain("no typical value");
+        // one that lacks the fact: said, never a 0 as if it were its value
+        String lacking = MatrixPage.of(policy).withTypicalCase(org.resolutionpolicy.api.CustomerCase.builder()
+                .build(), "empty.yaml").html();
+        assertThat(lacking).contains("no typical value: the typical case (empty.yaml) does not give attributes.paid; "
+                + "a case without those facts: 0; beyond: ESCALATE to supervisor");
     }
 
     @Test
@@ -69,10 +80,11 @@ class MatrixPageTests {
     void without_its_script_the_page_shows_the_cells_for_any_other_tier_and_category() {
         String html = MatrixPage.of(COFFEE).html();
 
-        assertThat(html).contains("<span class=\"alt\" data-tier=\"\" data-category=\"\" "
-                + "data-value=\"10; beyond: ESCALATE to shift-lead\"");
-        assertThat(html).contains("data-tier=\"GOLD\" data-category=\"\" data-value=\"20; beyond: ESCALATE to shift-lead\"");
-        assertThat(html).containsPattern("data-tier=\"GOLD\" data-category=\"\" data-value=\"[^\"]*\" style=\"[^\"]*\" hidden");
+        // the plain case's alternative comes first and shows; GOLD (option 1 of filter 0, the tier) is hidden
+        assertThat(html).containsPattern("<td class=\"cell\" data-cell=\"voucher\\|barista\\|LOW\"><span class=\"alt\" "
+                + "data-when=\"- [^\"]*\" data-value=\"10; beyond: ESCALATE to shift-lead\" style=\"[^\"]*\">");
+        assertThat(html).containsPattern("data-when=\"0\\.1[ \"][^\"]*\" data-value=\"20; beyond: ESCALATE to shift-lead\" "
+                + "style=\"[^\"]*\" hidden");
     }
 
     @Test

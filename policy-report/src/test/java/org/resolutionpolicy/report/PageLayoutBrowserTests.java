@@ -156,6 +156,44 @@ class PageLayoutBrowserTests {
                 .isNotEmptyFile();
     }
 
+    @Test
+    void the_matrix_diff_of_dated_versions_compares_each_period_fits_and_highlights_its_changes(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws IOException, InterruptedException {
+        MatrixDiffPage diff = MatrixDiffPage.of(MatrixDiffPageTests.dated(dir.resolve("old")),
+                MatrixDiffPageTests.datedEdit(dir.resolve("new")));
+        Path page = OUT.resolve("matrix-diff-dated.html");
+        diff.write(page);
+
+        fits(page);
+        String dom = chromium.dumpDom(page, null);
+        assertThat(diff.periods()).hasSize(3);
+        for (MatrixDiffPage.Period p : diff.periods()) {
+            int at = dom.indexOf("data-period=\"" + p.period() + "\"");
+            assertThat(at).as("section of %s", p.period()).isPositive();
+            int end = dom.indexOf("<section class=\"period\"", at + 1);
+            String section = dom.substring(at, end < 0 ? dom.length() : end);
+            long highlighted = Pattern.compile("class=\"cell changed-cell\"").matcher(section).results().count();
+            long cells = p.changedCells().stream().map(c -> c.remedy() + c.role() + c.severity()).distinct().count();
+            assertThat(highlighted).as("highlighted cells of %s", p.period()).isEqualTo(cells);
+        }
+        assertThat(chromium.screenshot(page, null, OUT.resolve("matrix-diff-dated.png"), SCREEN, 1800, 0.75))
+                .isNotEmptyFile();
+    }
+
+    @Test
+    void the_matrix_with_a_filter_for_every_fact_fits_a_screen_and_an_a4_page() throws IOException,
+            InterruptedException {
+        Path page = OUT.resolve("matrix-filters.html");
+        MatrixPage.of(Policies.load(EXAMPLES.resolve("coffee-shop.yaml"))).write(page);
+        Path bands = OUT.resolve("matrix-bands.html");
+        MatrixPage.of(MatrixFiltersTests.POLICY).write(bands);
+
+        fits(page);
+        fits(bands);
+        assertThat(chromium.dumpDom(page, null)).contains("id=\"filter-impact.socialReach\"")
+                .contains("<option value=\"at least 10000\">at least 10000</option>");
+    }
+
     static final String VERSION_2025 = """
             policy: versioned-shop
             version: "2025.04"

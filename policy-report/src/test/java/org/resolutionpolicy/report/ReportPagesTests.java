@@ -42,6 +42,27 @@ class ReportPagesTests {
     }
 
     @Test
+    void the_rules_that_never_decided_are_the_same_in_the_text_the_json_and_the_page() {
+        org.resolutionpolicy.api.Policy shop = org.resolutionpolicy.api.Policies.load(
+                Path.of("../examples/policies/coffee-shop.yaml"));
+        org.resolutionpolicy.replay.ReplayReport r = ReportFixtures.replay();
+
+        List<String> never = ReportFormat.neverDecided(r, shop);
+        // the fixture's rules that decided are not the shop's: every enabled rule of the shop never decided
+        assertThat(never).contains("gold-members-get-more-latitude", "going-viral", "safety-first")
+                .doesNotContain("summer-promo-misfire", "authority");
+        String text = ReportFormat.text(r, shop);
+        assertThat(text).contains("\nrules that never decided (no proposal had them as a reason):\n"
+                + String.join("", never.stream().map(id -> "  " + id + "\n").toList()));
+        assertThat(ReportFormat.json(r, shop)).containsEntry("neverDecided", never);
+        String html = ReplayPage.of(r, shop).html();
+        never.forEach(id -> assertThat(html).contains("<li data-rule=\"" + id + "\">" + id + "</li>"));
+        // without the policy, no list: nothing is claimed about rules the report cannot name
+        assertThat(ReportFormat.text(r)).doesNotContain("never decided");
+        assertThat(ReportFormat.json(r)).doesNotContainKey("neverDecided");
+    }
+
+    @Test
     void the_diff_page_draws_a_transition_heat_map_per_remedy_and_lists_the_changes() {
         String html = DiffPage.of(ReportFixtures.diff()).html();
 
