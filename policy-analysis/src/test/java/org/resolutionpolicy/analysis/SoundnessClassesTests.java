@@ -228,10 +228,13 @@ class SoundnessClassesTests {
 
         @Test
         void a_counterexample_of_the_version_in_force_now_is_dated_so_that_it_still_decides_so_next_year() {
+            // the 2020 version keeps the guarantee (agents alone up to 20), the 2026 one breaks it (up to 40)
+            Policy policy = policy("20");
             GuaranteeResult r = Analysis.of(policy).prove(List.of(guarantee(Map.of("employee.role", "agent",
                     "remedy", "compensation", "amount", Map.of("above", 30)), false, Outcome.Kind.ALONE))).get(0);
 
             assertThat(r.status()).as(r.detail()).isEqualTo(GuaranteeResult.Status.VIOLATED);
+            assertThat(r.detail()).contains("version 2026");
             var c = Cases.parse(r.counterexampleJson());
             // undated, it would be decided by whichever version is in force on the day it is run again
             assertThat(c.openedAt()).as(r.counterexampleJson()).isNotNull();
