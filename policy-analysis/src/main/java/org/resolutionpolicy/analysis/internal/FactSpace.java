@@ -91,18 +91,19 @@ public final class FactSpace {
 
     /** True if a condition reads {@code openedAt} itself; see {@link #undatedAt()}. */
     private final boolean openedAtRead;
-    /** When this analysis began, to the second. */
-    private final Instant began = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    /** See {@link #undatedAt()}; set by {@link #inForce}. */
+    private Instant undated;
 
     /**
-     * Returns the instant a witness without {@code openedAt} is written with, or null to write none: a case without
-     * it is decided by the version in force, and windows ending, at the decision time, so a witness that leaves it
-     * out would decide otherwise next year. Written with the time the analysis began, it decides as the solver
-     * claimed today and every day after. Not when a condition reads {@code openedAt} itself: there an absent one
-     * is what the solver chose.
+     * Returns the instant a witness without {@code openedAt} is written with, or null to write none. A case without
+     * it is decided by the version in force at the decision time, so a witness of a dated policy that left it out
+     * would be decided by another version once that one is in force. Written with the first instant of the version
+     * in force when the analysis ran (the one the solver decided it by), it decides as the solver claimed on any
+     * day. Not when a condition reads {@code openedAt} itself: there an absent one is what the solver chose. (A
+     * case without {@code openedAt} has no history in the solver's model, so no window depends on the date.)
      */
     public Instant undatedAt() {
-        return facts.containsKey("openedAt") && !openedAtRead ? began : null;
+        return openedAtRead ? null : undated;
     }
 
     FactSpace(Smt smt, Vocabulary v) {
@@ -370,6 +371,10 @@ public final class FactSpace {
                     : smt.lt(opened.raw(), smt.num(u.getEpochSecond())));
         }
         Term in = smt.and(within);
+        if (inForceNow) {
+            undated = period.from() != null ? period.from()
+                    : period.until() != null ? period.until().minusSeconds(1) : null;
+        }
         return inForceNow ? smt.or(smt.not(opened.present()), in) : in;
     }
 

@@ -80,7 +80,7 @@ public record Witness(Map<String, Object> tree, String json, CustomerCase custom
             }
         }
         if (opened == null && space.undatedAt() != null) {
-            // a case without openedAt is decided at the decision time: the witness is dated now, to decide alike later
+            // a case without openedAt is decided by the version in force on the day: dated in the one the solver chose
             opened = space.undatedAt();
             root.put("openedAt", opened.toString());
         }
