@@ -252,25 +252,18 @@ public final class ConditionEncoder {
                 left = var(fact).raw();
                 right = smt.num(((Integer) bound).longValue());
             }
-            case NUMBER -> {
+            case NUMBER -> { // a whole bound on the grid, or whole seconds, compare integers: simpler to solve
                 Term grid = fact.equals("amount") ? amount() : var(fact).raw();
                 BigDecimal scaled = ((BigDecimal) bound).multiply(new BigDecimal(space.scale()));
-                if (scaled.stripTrailingZeros().scale() <= 0) {
-                    // a bound on the grid compares integers (the same answer, and simpler for the solver)
-                    return order(op, grid, smt.num(scaled.toBigIntegerExact()));
-                }
-                left = smt.toReal(grid);
-                right = smt.op("*", smt.real((BigDecimal) bound), smt.real(new BigDecimal(space.scale())));
+                left = scaled.stripTrailingZeros().scale() <= 0 ? grid : smt.toReal(grid);
+                right = left == grid ? smt.num(scaled.toBigIntegerExact()) : smt.real(scaled);
             }
             case DATETIME -> {
-                // seconds against the bound's milliseconds, exactly
-                double millis = Values.epochMillis((Instant) bound);
-                if (millis == Math.rint(millis) && millis % 1000 == 0) {
-                    // a bound on whole seconds compares integers
-                    return order(op, var(fact).raw(), smt.num((long) millis / 1000));
-                }
-                left = smt.op("*", smt.toReal(var(fact).raw()), smt.real(BigDecimal.valueOf(1000)));
-                right = smt.real(BigDecimal.valueOf(millis));
+                double millis = Values.epochMillis((Instant) bound); // seconds against milliseconds, exactly
+                boolean whole = millis == Math.rint(millis) && millis % 1000 == 0;
+                Term seconds = var(fact).raw();
+                left = whole ? seconds : smt.op("*", smt.toReal(seconds), smt.real(BigDecimal.valueOf(1000)));
+                right = whole ? smt.num((long) millis / 1000) : smt.real(BigDecimal.valueOf(millis));
             }
             default -> throw new NotEncoded("[" + fact + "] of type [" + type.label() + "] is not ordered");
         }
