@@ -164,6 +164,18 @@ final class DrlRules implements ExternalRules {
         return conf;
     }
 
+    /**
+     * Proposals that the together strategy fired alone all the same, because the proposal asked for was not the one
+     * inserted (its total or amount differed): counted for tests, which hold it to zero where the engine and this
+     * class count siblings alike. Counted only on that slow path.
+     */
+    private final java.util.concurrent.atomic.LongAdder firedAlone = new java.util.concurrent.atomic.LongAdder();
+
+    /** Returns how many proposals were fired alone although their case's proposals were inserted together. */
+    long proposalsFiredAlone() {
+        return firedAlone.sum();
+    }
+
     /** Returns true if the proposals of a case are inserted together and fired once, for tests. */
     boolean firesProposalsTogether() {
         return together;
@@ -231,6 +243,9 @@ final class DrlRules implements ExternalRules {
                         && java.util.Objects.equals(view.total(), proposalFacts.total())) {
                     return effects.proposalMatches(index);
                 }
+            }
+            if (proposals != null) {
+                firedAlone.increment();
             }
             effects.nextProposal();
             KieSession session = slot.session();
