@@ -26,6 +26,9 @@ final class Implementations {
                 return PlainDrools.session();
             case "drools-stateless":
                 return PlainDrools.stateless();
+            case "drools-same-drl":
+                // not in NAMES (the table): run with -p implementation=drools-same-drl
+                return new PlainDroolsSameDrl();
             case "easy-rules":
                 return new EasyRules();
             default:

@@ -73,7 +73,10 @@ public interface ExternalRules {
         };
     }
 
-    /** The proposals of one case being decided, one after the other, on one thread. */
+    /**
+     * The proposals of one case being decided, one after the other, on one thread. A list it returns may be the run's
+     * own, reused: the decider reads it before its next call and before {@link #close()}.
+     */
     interface CaseRun extends AutoCloseable {
 
         /** Returns the effects of every rule that matched one proposal of the case (facts with a remedy). */

@@ -92,8 +92,23 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         }
     }
 
+    /*
+     * The keys below are hashed once or more per case: their equals and hashCode are written out, as a record's are
+     * made at first use through method handles, which a cold run interprets for seconds before the JIT compiles them.
+     */
+
     /** One cell of a remedy's transition matrix. */
     private record Pair(String remedy, Outcome from, Outcome to) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && Objects.equals(remedy, p.remedy) && Objects.equals(from, p.from)
+                    && Objects.equals(to, p.to);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * Objects.hashCode(remedy) + Objects.hashCode(from)) * 31 + Objects.hashCode(to);
+        }
     }
 
     /** What a cell has counted. */
@@ -129,10 +144,30 @@ final class DiffTally extends Tally<DiffTally.Subject> {
         static Owed of(FollowUp f) {
             return new Owed(f.action(), f.owner(), f.within() == null ? null : f.within().toString());
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Owed w && Objects.equals(action, w.action) && Objects.equals(owner, w.owner)
+                    && Objects.equals(within, w.within);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * Objects.hashCode(action) + Objects.hashCode(owner)) * 31 + Objects.hashCode(within);
+        }
     }
 
     /** A follow-up's action and owner, the key of the follow-ups that change per owner. */
     private record ActionOwner(String action, String owner) implements Serializable {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ActionOwner a && Objects.equals(action, a.action) && Objects.equals(owner, a.owner);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(action) + Objects.hashCode(owner);
+        }
     }
 
     @Override

@@ -87,15 +87,47 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         }
     }
 
+    /*
+     * The keys below are counted once or more per case: their equals and hashCode are written out, as a record's are
+     * made at first use through method handles, which a cold run interprets for seconds before the JIT compiles them.
+     */
+
     /** An approver and the first day of a period. */
     private record Period(String approver, LocalDate start) implements Serializable {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Period p && Objects.equals(approver, p.approver) && Objects.equals(start, p.start);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(approver) + Objects.hashCode(start);
+        }
     }
 
     private record FollowUpKey(String action, String owner) implements Serializable {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FollowUpKey k && Objects.equals(action, k.action) && Objects.equals(owner, k.owner);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(action) + Objects.hashCode(owner);
+        }
     }
 
     /** One value of one of the case's facts an escalation is counted by: {@code category} and {@code gift-card}. */
     private record Facet(String fact, String value) implements Serializable {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Facet f && Objects.equals(fact, f.fact) && Objects.equals(value, f.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(fact) + Objects.hashCode(value);
+        }
     }
 
     /** What a case says beside its decision, for the breakdowns of escalations; null when not known. */
@@ -134,8 +166,9 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
         if (d.swat()) {
             swatCases++;
         }
-        Set<String> approvers = new LinkedHashSet<>();
-        Set<String> escalatedRemedies = new LinkedHashSet<>();
+        // made at the first escalation: most cases have none
+        Set<String> approvers = Set.of();
+        Set<String> escalatedRemedies = null;
         for (ProposalDecision p : d.proposals()) {
             proposals++;
             int kind = p.kind().ordinal();
@@ -149,6 +182,10 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
                 }
             }
             if (p.kind() == Outcome.Kind.ESCALATE) {
+                if (escalatedRemedies == null) {
+                    approvers = new LinkedHashSet<>();
+                    escalatedRemedies = new LinkedHashSet<>();
+                }
                 approvers.add(p.outcome().approver());
                 escalatedRemedies.add(p.remedy());
             }
@@ -175,7 +212,9 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
             }
         }
         if (!approvers.isEmpty()) {
-            escalatedRemedies.forEach(r -> escalatedBy.add(new Facet(ReplayReport.REMEDY, r), 1));
+            for (String r : escalatedRemedies) {
+                escalatedBy.add(new Facet(ReplayReport.REMEDY, r), 1);
+            }
             String role = facts.role() != null ? facts.role() : d.employeeRole();
             escalatedBy.add(new Facet(ReplayReport.ROLE, role == null ? ReplayReport.NONE : role), 1);
             if (facts != CaseFacts.UNKNOWN) {
@@ -190,8 +229,7 @@ final class ReplayTally extends Tally<ReplayTally.Subject> {
             if (openedAt == null) {
                 undated.add(approver, 1);
             } else {
-                byPeriod.add(new Period(approver,
-                        subject.granularity().periodOf(LocalDate.ofInstant(openedAt, ZoneOffset.UTC))), 1);
+                byPeriod.add(new Period(approver, period), 1);
             }
         }
         for (FollowUp f : d.followUps()) {

@@ -164,6 +164,18 @@ final class DrlRules implements ExternalRules {
         return conf;
     }
 
+    /**
+     * Proposals that the together strategy fired alone all the same, because the proposal asked for was not the one
+     * inserted (its total or amount differed): counted for tests, which hold it to zero where the engine and this
+     * class count siblings alike. Counted only on that slow path.
+     */
+    private final java.util.concurrent.atomic.LongAdder firedAlone = new java.util.concurrent.atomic.LongAdder();
+
+    /** Returns how many proposals were fired alone although their case's proposals were inserted together. */
+    long proposalsFiredAlone() {
+        return firedAlone.sum();
+    }
+
     /** Returns true if the proposals of a case are inserted together and fired once, for tests. */
     boolean firesProposalsTogether() {
         return together;
@@ -232,6 +244,9 @@ final class DrlRules implements ExternalRules {
                     return effects.proposalMatches(index);
                 }
             }
+            if (proposals != null) {
+                firedAlone.increment();
+            }
             effects.nextProposal();
             KieSession session = slot.session();
             fireThenDelete(session,
@@ -247,17 +262,9 @@ final class DrlRules implements ExternalRules {
             KieSession session = slot.session();
             int n = 0;
             try {
-                // each proposal's running total and count of its remedy, as the engine counts siblings
-                java.util.Map<String, BigDecimal> totals = new java.util.HashMap<>();
-                java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+                BigDecimal[] running = new BigDecimal[views.length];
                 for (; n < views.length; n++) {
-                    Proposal p = given.get(n);
-                    BigDecimal amount = decided(p);
-                    BigDecimal before = totals.getOrDefault(p.remedy(), BigDecimal.ZERO);
-                    BigDecimal total = amount == null ? null : before.add(amount);
-                    totals.put(p.remedy(), amount == null ? before : total);
-                    int count = counts.merge(p.remedy(), 1, Integer::sum);
-                    views[n] = new ProposalFactView(p.remedy(), amount, total, BigDecimal.valueOf(count), n);
+                    views[n] = view(given, views, running, n);
                     handles[n] = session.insert(views[n]);
                 }
             } catch (RuntimeException e) {
@@ -268,6 +275,35 @@ final class DrlRules implements ExternalRules {
             }
             fireThenDelete(session, handles);
             return views;
+        }
+
+        /**
+         * Returns the fact of the proposal at {@code n}, with the case's running total and count of its remedy as the
+         * engine counts siblings (the same scale too, as {@link SharedRun#matches} compares them with equals);
+         * {@code running[k]} is the running total after the proposal at {@code k} (kept through a proposal without an
+         * amount), found by looking back to the last proposal of the same remedy, which a case's handful of remedies
+         * keeps short.
+         */
+        private ProposalFactView view(List<Proposal> given, ProposalFactView[] views, BigDecimal[] running, int n) {
+            Proposal p = given.get(n);
+            String remedy = p.remedy();
+            BigDecimal amount = decided(p);
+            int last = n - 1;
+            while (last >= 0 && !views[last].remedy().equals(remedy)) {
+                last--;
+            }
+            BigDecimal total;
+            if (last < 0) {
+                // the first of its remedy: its total is its amount, and the engine counts the ones after it from 0
+                total = amount;
+                running[n] = amount == null ? BigDecimal.ZERO : amount.scale() >= 0 ? amount : BigDecimal.ZERO.add(amount);
+            } else {
+                BigDecimal before = running[last];
+                total = amount == null ? null : before.add(amount);
+                running[n] = amount == null ? before : total;
+            }
+            int count = last < 0 ? 1 : views[last].count().intValueExact() + 1;
+            return new ProposalFactView(remedy, amount, total, BigDecimal.valueOf(count), n);
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.resolutionpolicy.drools.Effects;
 import org.resolutionpolicy.drools.ProposalFact;
 import org.resolutionpolicy.model.ComputedAmount;
 import org.resolutionpolicy.model.Effect;
+import org.resolutionpolicy.model.ExternalRules;
 import org.resolutionpolicy.model.FollowUpSpec;
 import org.resolutionpolicy.model.PolicyModel;
 import org.resolutionpolicy.model.Rule;
@@ -43,6 +44,13 @@ final class EffectCollector implements Effects {
     private List<Rule> caseAlone = new ArrayList<>();
     /** With proposals inserted together: the effects of the rules that matched each, by its index; else null. */
     private List<Rule>[] together;
+    /** How many proposals' lists {@link #owned} keeps at most. */
+    private static final int KEPT = 64;
+    /** The lists {@link #together} uses, kept from case to case (a list per proposal index, made at its first match). */
+    @SuppressWarnings("unchecked")
+    private List<Rule>[] owned = new List[0];
+    /** A proposal's own effects after the case's, made again for each proposal that has both. */
+    private final List<Rule> both = new ArrayList<>();
 
     /**
      * Makes a collector, to be reset by {@link #step} or {@link #sharedByProposals()} before each use.
@@ -62,20 +70,37 @@ final class EffectCollector implements Effects {
         this.together = null;
     }
 
-    /** Starts collecting the effects of a session the proposals of one case share. */
+    /**
+     * Starts collecting the effects of a session the proposals of one case share. The lists of a shared session are
+     * the collector's own, cleared for each case: what {@link #proposalMatches} and {@link #caseMatches} return is read
+     * before the next call and before the session is given back (see {@link ExternalRules.CaseRun}).
+     */
     void sharedByProposals() {
         this.perProposal = true;
         this.sharedByProposals = true;
         this.matched = new ArrayList<>();
-        this.caseWide = new ArrayList<>();
-        this.caseAlone = new ArrayList<>();
+        this.caseWide.clear();
+        this.caseAlone.clear();
         this.together = null;
     }
 
     /** With a shared session: the next {@code count} proposals are inserted together, with indexes from 0. */
     @SuppressWarnings("unchecked")
     void together(int count) {
-        together = new List[count];
+        if (count > KEPT) {
+            // a case of many proposals: lists of its own, so that a pooled session does not keep thousands
+            together = new List[count];
+            return;
+        }
+        if (owned.length < count) {
+            owned = new List[KEPT];
+        }
+        for (int i = 0; i < count; i++) {
+            if (owned[i] != null) {
+                owned[i].clear();
+            }
+        }
+        together = owned;
     }
 
     List<Rule> matched() {
@@ -105,9 +130,14 @@ final class EffectCollector implements Effects {
         if (own.isEmpty()) {
             return caseWide;
         }
-        List<Rule> all = new ArrayList<>(caseWide.size() + own.size());
-        all.addAll(caseWide);
-        all.addAll(own);
+        List<Rule> all = both;
+        all.clear();
+        for (int i = 0, n = caseWide.size(); i < n; i++) {
+            all.add(caseWide.get(i));
+        }
+        for (int i = 0, n = own.size(); i < n; i++) {
+            all.add(own.get(i));
+        }
         return all;
     }
 

@@ -451,6 +451,8 @@ public final class CaseFields {
         private int start;
         private int keyProblems;
         private final String[] few = new String[FEW];
+        /** The hash of each key in {@link #few}: most keys differ in it, and a parser's keys cache theirs. */
+        private final int[] hashes = new int[FEW];
         private int n;
         private Set<String> many;
 
@@ -468,12 +470,14 @@ public final class CaseFields {
             if (many != null) {
                 return many.add(key);
             }
+            int hash = key.hashCode();
             for (int i = 0; i < n; i++) {
-                if (few[i].equals(key)) {
+                if (hashes[i] == hash && few[i].equals(key)) {
                     return false;
                 }
             }
             if (n < FEW) {
+                hashes[n] = hash;
                 few[n++] = key;
                 return true;
             }

@@ -282,10 +282,33 @@ final class Evaluator {
         }
     }
 
-    /** Returns a rule of another source (DRL), matched just now, as evaluation sees it. */
+    /**
+     * Returns a rule of another source (DRL), matched just now, as evaluation sees it. A source usually hands back the
+     * same rule objects for the same effects (DRL remembers them per rule), so each is unpacked once and found again by
+     * identity; the cache is copied on write, so readers take no lock, and stops growing at {@link #EXTERNAL_CACHED}
+     * rules (a source that makes new rules per match then gets new ones, as before).
+     */
     IndexedRule external(Rule r) {
-        return new IndexedRule(r, idOrder.getOrDefault(r.id(), Integer.MAX_VALUE), -1);
+        IdentityHashMap<Rule, IndexedRule> known = externals;
+        IndexedRule e = known.get(r);
+        if (e != null) {
+            return e;
+        }
+        Integer order = idOrder.get(r.id());
+        e = new IndexedRule(r, order == null ? Integer.MAX_VALUE : order, -1);
+        if (known.size() < EXTERNAL_CACHED) {
+            IdentityHashMap<Rule, IndexedRule> more = new IdentityHashMap<>(known);
+            more.put(r, e);
+            externals = more;
+        }
+        return e;
     }
+
+    /** How many rules of other sources {@link #external} keeps. */
+    private static final int EXTERNAL_CACHED = 1024;
+
+    /** Rules of other sources as evaluation saw them, by identity; replaced whole, never changed once published. */
+    private volatile IdentityHashMap<Rule, IndexedRule> externals = new IdentityHashMap<>();
 
     /**
      * Returns the outcome of one hypothetical proposal of a case whose index lookup is in the scratch: the latitude
@@ -421,8 +444,8 @@ final class Evaluator {
         }
         if (policy.external() != null) {
             List<Rule> matches = s.external != null ? s.external.matches(facts) : policy.external().matches(facts);
-            for (Rule r : matches) {
-                s.add(external(r));
+            for (int i = 0, n = matches.size(); i < n; i++) {
+                s.add(external(matches.get(i)));
             }
         }
     }
