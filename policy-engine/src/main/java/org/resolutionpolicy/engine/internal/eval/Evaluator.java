@@ -528,8 +528,10 @@ final class Evaluator {
                 continue;
             }
             if (k == 1) {
-                if (picked == null) {
-                    picked = new IndexedRule[4];
+                if (picked == null || picked.length < s.n) {
+                    // as long as the matched rules, the most it can pick: it never grows (it grew from 4 to 64, in
+                    // every decision, for the proposals of a large policy)
+                    picked = new IndexedRule[Math.max(4, s.n)];
                     s.picked = picked;
                 }
                 picked[0] = only;
