@@ -46,7 +46,8 @@ final class CaseChecker {
 
     CaseChecker(PolicyModel policy, Map<String, RemedyPlan> plans, int maxProposals) {
         this.policy = policy;
-        this.plans = plans;
+        // a plain hash map: every proposal's remedy is looked up, and the unmodifiable view's call cost a share
+        this.plans = new HashMap<>(plans);
         this.maxProposals = maxProposals;
         this.utcOnly = policy.time().utcOnly();
         policy.severities().forEach(s -> severities.put(s, severities.size()));

@@ -162,7 +162,15 @@ final class Scratch {
 
     /** Returns the follow-ups so far, sorted by action, then rule (sorting them here, in place). */
     List<FollowUp> sortedFollowUps() {
-        if (followUpCount > 1) {
+        if (followUpCount == 2) {
+            // the usual pair (a callback and a survey) without the comparator chain and TimSort's set-up
+            int c = followUps[0].action().compareTo(followUps[1].action());
+            if (c > 0 || c == 0 && followUps[0].rule().compareTo(followUps[1].rule()) > 0) {
+                FollowUp first = followUps[0];
+                followUps[0] = followUps[1];
+                followUps[1] = first;
+            }
+        } else if (followUpCount > 2) {
             Arrays.sort(followUps, 0, followUpCount, FOLLOW_UP_ORDER);
         }
         return listOf(followUps, followUpCount);
