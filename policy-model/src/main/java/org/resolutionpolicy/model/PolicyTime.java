@@ -64,6 +64,10 @@ public record PolicyTime(ZoneId zone, FactPath zoneBy, Map<String, ZoneId> zones
 
     /** Returns true if a zone is UTC, however written ({@code UTC}, {@code Z}, {@code Etc/UTC}). */
     public static boolean isUtc(ZoneId zone) {
+        if (zone instanceof ZoneOffset) {
+            // an offset is its own normal form; normalized() would make a ZoneRules (and its map) on every call
+            return zone.equals(ZoneOffset.UTC);
+        }
         return zone.normalized().equals(ZoneOffset.UTC);
     }
 

@@ -41,34 +41,28 @@ final class CaseChecker {
     private final Map<String, Integer> severities = new HashMap<>();
     private final Map<String, Integer> roles = new HashMap<>();
     private final int maxProposals;
+    /** The policy counts every case in UTC ({@link org.resolutionpolicy.model.PolicyTime#utcOnly()}), found at load. */
+    private final boolean utcOnly;
 
     CaseChecker(PolicyModel policy, Map<String, RemedyPlan> plans, int maxProposals) {
         this.policy = policy;
-        this.plans = plans;
+        // a plain hash map: every proposal's remedy is looked up, and the unmodifiable view's call cost a share
+        this.plans = new HashMap<>(plans);
         this.maxProposals = maxProposals;
+        this.utcOnly = policy.time().utcOnly();
         policy.severities().forEach(s -> severities.put(s, severities.size()));
         policy.roles().forEach(r -> roles.put(r, roles.size()));
     }
 
     /**
-     * A checked case: its facts, its proposals with the amounts as decided, the plan of each one's remedy, and, when
-     * a remedy repeats, each proposal's earlier proposals of its remedy ({@link ProposalDecision#countedWith(List)}).
-     *
-     * @param counted null when no remedy repeats, the usual case
-     * @param severity the severity the policy's scale put the case at (its facts are at it); null without a scale
-     */
-    record Checked(Facts facts, List<Proposal> proposals, RemedyPlan[] plans, List<List<Integer>> counted,
-                   CaseSeverity severity) {
-        // plans may be longer than proposals: it is the scratch's array
-    }
-
-    /**
-     * Checks a case, in an evaluation's scratch: the plans of its proposals go into the scratch's array, which only
-     * the evaluation reads, and problems into its list, which an {@link InvalidCaseException} copies.
+     * Checks a case, in an evaluation's scratch: its facts, its proposals with the amounts as decided, the plan of each
+     * one's remedy, and, when a remedy repeats, each proposal's earlier proposals of its remedy
+     * ({@link ProposalDecision#countedWith(List)}) and the severity a scale put the case at go into the scratch, which
+     * only the evaluation reads; problems go into its list, which an {@link InvalidCaseException} copies.
      *
      * @param clock gives where cumulative windows end when the case has no {@code openedAt}; asked only then
      */
-    Checked check(CustomerCase c, Clock clock, Scratch s) {
+    void check(CustomerCase c, Clock clock, Scratch s) {
         if (c.proposals().size() > maxProposals) {
             // before any other check: the work of a case grows with its proposals (and their siblings)
             throw new InvalidCaseException(c.id(), List.of(new CaseProblem("proposals", "[" + c.proposals().size()
@@ -92,7 +86,7 @@ final class CaseChecker {
             throw new InvalidCaseException(c.id(), problems);
         }
         Facts facts = new Facts(c, severity, role, clock, attributes, policy.time());
-        if (!policy.time().utcOnly() && !facts.time().utc()) {
+        if (!utcOnly && !facts.time().utc()) {
             facts = CaseDates.inZone(c, severity, role, clock, attributes, policy.time(), facts.time().zone());
         }
         CaseSeverity used = null;
@@ -100,8 +94,10 @@ final class CaseChecker {
             used = scale.apply(facts, policy.severities());
             facts = facts.withSeverityRank(policy.severityRank(used.used()));
         }
-        return new Checked(facts, proposals, resolved,
-                repeats(resolved, proposals.size()) ? ProposalDecision.countedWith(proposals) : null, used);
+        s.facts = facts;
+        s.proposals = proposals;
+        s.counted = repeats(resolved, proposals.size()) ? ProposalDecision.countedWith(proposals) : null;
+        s.severity = used;
     }
 
     /**

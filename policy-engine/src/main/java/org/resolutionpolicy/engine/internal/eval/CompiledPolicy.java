@@ -1,7 +1,6 @@
 package org.resolutionpolicy.engine.internal.eval;
 
 import org.resolutionpolicy.model.Facts;
-import org.resolutionpolicy.engine.internal.support.DecisionIds;
 import org.resolutionpolicy.model.FactType;
 import org.resolutionpolicy.model.ModelledPolicy;
 import org.resolutionpolicy.model.PolicyModel;
@@ -219,7 +218,10 @@ public final class CompiledPolicy implements ModelledPolicy {
     /** Checks and decides a case, its reasons made as asked, telling no listener. */
     private Decision decided(CustomerCase customerCase, Evaluator.Reasons reasons) {
         Objects.requireNonNull(customerCase, "case must not be null");
-        return decision(customerCase, evaluator.evaluate(checker, customerCase, clock, false, reasons));
+        Scratch s = evaluator.decide(checker, customerCase, clock, false, reasons);
+        // its id is drawn when first read: most decisions never are
+        return Decision.identified(model.id(), model.version(), customerCase.id(), customerCase.employee().role(),
+                s.swat, s.decided, s.latitudes, s.caseFollowUps, revision, s.severity);
     }
 
     @Override
@@ -231,8 +233,9 @@ public final class CompiledPolicy implements ModelledPolicy {
     }
 
     private Decision decision(CustomerCase customerCase, Evaluation e) {
-        return new Decision(model.id(), model.version(), customerCase.id(), customerCase.employee().role(), e.swat(),
-                e.proposals(), e.latitude(), e.followUps(), revision, DecisionIds.next(), e.severity());
+        // its id is drawn when first read: most decisions never are
+        return Decision.identified(model.id(), model.version(), customerCase.id(), customerCase.employee().role(),
+                e.swat(), e.proposals(), e.latitude(), e.followUps(), revision, e.severity());
     }
 
     @Override

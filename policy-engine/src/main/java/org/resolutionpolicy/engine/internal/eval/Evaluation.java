@@ -24,17 +24,6 @@ import org.resolutionpolicy.model.Facts;
 record Evaluation(Facts facts, List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
                   boolean swat, List<Matched> matches, IndexedRule[] caseMatches, CaseSeverity severity) {
 
-    /** Creates the evaluation of a case of a policy without a severity scale. */
-    Evaluation(Facts facts, List<ProposalDecision> proposals, List<Latitude> latitude, List<FollowUp> followUps,
-               boolean swat, List<Matched> matches, IndexedRule[] caseMatches) {
-        this(facts, proposals, latitude, followUps, swat, matches, caseMatches, null);
-    }
-
-    /** Returns this evaluation with the severity its policy's scale decided the case at. */
-    Evaluation withSeverity(CaseSeverity used) {
-        return new Evaluation(facts, proposals, latitude, followUps, swat, matches, caseMatches, used);
-    }
-
     /**
      * What one proposal matched, kept for its explanation.
      *

@@ -45,6 +45,16 @@ final class Evaluator {
     private final Map<Rule, IndexedRule> indexed = new IdentityHashMap<>();
     private final Authority authority;
     private final LatitudeSearch latitude;
+    /**
+     * How long a scratch's array of a proposal's matched rules starts: the longest a decision of this policy needed
+     * so far, so that a large policy (a proposal of a generated 10,000-rule policy matches ~120 rules) does not grow
+     * the array from 8 in every decision. Only a size: racy reads and writes of it are harmless.
+     */
+    private int matchedHint = Scratch.MATCHED;
+    /** How long a scratch's array of the rules the case matched alone starts, likewise. */
+    private int caseHint = Scratch.CASE_MATCHED;
+    /** True if the policy has calendars chosen by a fact of the case ({@link org.resolutionpolicy.model.PolicyTime#regional()}). */
+    private final boolean regional;
     /** True if a rule states an entitlement ({@code entitled:}), so that decisions look for one. */
     private final boolean entitlements;
 
@@ -80,6 +90,7 @@ final class Evaluator {
                 .toArray(IndexedRule[]::new);
         this.index = RuleIndex.of(enabled, remedies);
         this.latitude = new LatitudeSearch(policy, this);
+        this.regional = policy.time().regional();
         this.entitlements = policy.rules().stream().anyMatch(r -> r.effect().entitlement())
                 || policy.external() != null;
     }
@@ -146,22 +157,42 @@ final class Evaluator {
      */
     Evaluation evaluate(CaseChecker checker, org.resolutionpolicy.api.CustomerCase customerCase, java.time.Clock clock,
                         boolean keep, Reasons reasons) {
-        // a scratch per evaluation: one reused by each thread was old when it held each case's new objects, and the
-        // collector's barrier for old-to-young references made two threads slower than one (measured, 2026-12-07)
-        Scratch s = new Scratch();
-        CaseChecker.Checked checked = checker.check(customerCase, clock, s);
-        Evaluation e = evaluate(checked, keep, reasons, s);
-        return checked.severity() == null ? e : e.withSeverity(checked.severity());
+        Scratch s = decide(checker, customerCase, clock, keep, reasons);
+        return new Evaluation(s.facts, s.decided, s.latitudes, s.caseFollowUps, s.swat, s.matches, s.caseMatches,
+                s.severity);
     }
 
-    private Evaluation evaluate(CaseChecker.Checked checked, boolean keep, Reasons reasons, Scratch s) {
-        Facts facts = checked.facts();
+    /**
+     * Checks a case and evaluates it as {@link #evaluate} does, into the scratch it returns (its {@code facts},
+     * {@code decided}, {@code latitudes}, {@code caseFollowUps}, {@code swat}, {@code severity}, and when kept
+     * {@code matches} and {@code caseMatches}): what a decision reads of it, without an {@link Evaluation} made.
+     */
+    Scratch decide(CaseChecker checker, org.resolutionpolicy.api.CustomerCase customerCase, java.time.Clock clock,
+                   boolean keep, Reasons reasons) {
+        // a scratch per evaluation: one reused by each thread was old when it held each case's new objects, and the
+        // collector's barrier for old-to-young references made two threads slower than one (measured, 2026-12-07)
+        Scratch s = new Scratch(matchedHint, caseHint);
+        checker.check(customerCase, clock, s);
+        evaluate(keep, reasons, s);
+        // plain writes read by any thread: a stale hint costs an array's growth, nothing else
+        if (s.matched.length > matchedHint) {
+            matchedHint = Math.min(s.matched.length, Scratch.MOST_HINTED);
+        }
+        if (s.caseMatched.length > caseHint) {
+            caseHint = Math.min(s.caseMatched.length, Scratch.MOST_HINTED);
+        }
+        return s;
+    }
+
+    private void evaluate(boolean keep, Reasons reasons, Scratch s) {
+        Facts facts = s.facts;
         index.collect(facts, s);
         ownCaseFollowUps(s);
-        if (checked.proposals().isEmpty()) {
-            return latitudeOf(facts, s, keep);
+        if (s.proposals.isEmpty()) {
+            latitudeOf(facts, s, keep);
+            return;
         }
-        List<Proposal> proposals = checked.proposals();
+        List<Proposal> proposals = s.proposals;
         ProposalDecision[] decisions = s.decisions(proposals.size());
         List<Evaluation.Matched> matches = keep ? new ArrayList<>(proposals.size()) : null;
         boolean anySwat = false;
@@ -170,13 +201,13 @@ final class Evaluator {
         ExternalRules.CaseRun external = policy.external() == null ? null : policy.external().open(facts);
         // the earlier proposals of each proposal's remedy (the checker found them, only if a remedy repeats), and by
         // the remedy's ordinal the total of them so far
-        List<List<Integer>> counted = checked.counted();
+        List<List<Integer>> counted = s.counted;
         BigDecimal[] totals = counted == null ? null : new BigDecimal[plans.size()];
         try {
             s.external = external;
             for (int i = 0; i < proposals.size(); i++) {
                 Proposal p = proposals.get(i);
-                RemedyPlan plan = checked.plans()[i];
+                RemedyPlan plan = s.plans()[i];
                 Siblings prior = counted == null ? Siblings.NONE : siblings(proposals, counted.get(i), plan, totals);
                 Facts proposalFacts = prior.none() ? facts.withProposal(p.remedy(), p.amount())
                         : facts.withProposal(p.remedy(), p.amount(),
@@ -206,9 +237,18 @@ final class Evaluator {
                 external.close();
             }
         }
-        return new Evaluation(facts, Scratch.listOf(decisions, proposals.size()), List.of(),
-                CaseDates.onCalendar(s.sortedFollowUps(), facts), anySwat,
-                keep ? List.copyOf(matches) : null, null);
+        s.decided = Scratch.listOf(decisions, proposals.size());
+        s.latitudes = List.of();
+        s.caseFollowUps = followUps(s, facts);
+        s.swat = anySwat;
+        s.matches = keep ? List.copyOf(matches) : null;
+    }
+
+    /** Returns the case's follow-ups, sorted, on the calendar a fact of the case chose when the policy has several. */
+    private List<org.resolutionpolicy.api.FollowUp> followUps(Scratch s, Facts facts) {
+        // only a policy with calendars chosen by a fact (regional) names a case's calendar; asking the facts for their
+        // time would make one
+        return regional ? CaseDates.onCalendar(s.sortedFollowUps(), facts) : s.sortedFollowUps();
     }
 
     /** Returns a proposal's earlier proposals of its remedy and their running total, which it adds to. */
@@ -224,7 +264,7 @@ final class Evaluator {
     }
 
     /** Answers the latitude question of a case without proposals from the case's one lookup in the index. */
-    private Evaluation latitudeOf(Facts facts, Scratch s, boolean keep) {
+    private void latitudeOf(Facts facts, Scratch s, boolean keep) {
         List<Rule> external = policy.external() == null ? List.of() : policy.external().matches(facts);
         externalFollowUps(external, s, 0);
         IndexedRule[] caseMatches = null;
@@ -234,8 +274,11 @@ final class Evaluator {
                 caseMatches[s.caseCount + i] = external(external.get(i));
             }
         }
-        return new Evaluation(facts, List.of(), latitude.latitude(facts, s), CaseDates.onCalendar(s.sortedFollowUps(), facts),
-                latitude.swatAtAnyAmount(facts, s), null, caseMatches);
+        s.decided = List.of();
+        s.latitudes = latitude.latitude(facts, s);
+        s.caseFollowUps = followUps(s, facts);
+        s.swat = latitude.swatAtAnyAmount(facts, s);
+        s.caseMatches = caseMatches;
     }
 
     /**
@@ -491,6 +534,8 @@ final class Evaluator {
     private static List<Reason> reasons(Scratch s, Effect.Kind kind, int role, BigDecimal grantAmount, int grantRole,
                                         Reason last, boolean[] signing, Facts facts) {
         IndexedRule[] picked = s.picked;
+        // the one rule picked while there is one: most proposals have a single reason, which needs no array
+        IndexedRule only = null;
         int k = 0;
         for (int i = 0; i < s.n; i++) {
             IndexedRule e = s.matched[i];
@@ -500,31 +545,34 @@ final class Evaluator {
             if (!wanted) {
                 continue;
             }
+            if (k == 0) {
+                only = e;
+                k = 1;
+                continue;
+            }
+            if (k == 1) {
+                if (picked == null || picked.length < s.n) {
+                    // as long as the matched rules, the most it can pick: it never grows (it grew from 4 to 64, in
+                    // every decision, for the proposals of a large policy)
+                    picked = new IndexedRule[Math.max(4, s.n)];
+                    s.picked = picked;
+                }
+                picked[0] = only;
+            }
             if (k == picked.length) {
                 picked = Arrays.copyOf(picked, k * 2);
                 s.picked = picked;
             }
-            // insertion sort: a proposal has a handful of reasons
-            int j = k++;
-            while (j > 0 && e.before(picked[j - 1])) {
-                picked[j] = picked[j - 1];
-                j--;
-            }
-            picked[j] = e;
+            picked[k++] = e;
         }
+        ReasonLists.sort(picked, k);
         if (k == 0) {
             return last == null ? List.of() : List.of(last);
         }
         if (k == 1) {
-            return last == null ? picked[0].reasonAlone : List.of(picked[0].reason, last);
+            return last == null ? only.reasonAlone : List.of(only.reason, last);
         }
-        Reason[] out = new Reason[k + (last == null ? 0 : 1)];
-        for (int i = 0; i < k; i++) {
-            out[i] = picked[i].reason;
-        }
-        if (last != null) {
-            out[k] = last;
-        }
-        return List.of(out);
+        return ReasonLists.of(picked, k, last);
     }
+
 }

@@ -35,6 +35,12 @@ final class RuleIndex {
     private final IndexedRule[][] byRemedy;
     /** Per remedy ordinal, what is left of each of those rules' conditions once this node is reached. */
     private final Condition[][] restByRemedy;
+    /**
+     * Per remedy ordinal, the rules filed here whose unsettled condition starts with a bound on a number
+     * ({@code amount: {above: 50}}), sorted by their bounds: one read of the number and a binary search find those
+     * whose bound holds, instead of a test per rule (a generated policy of 10,000 rules leaves ~200 per proposal).
+     */
+    private final Thresholds[][] thresholdsByRemedy;
     private final boolean hasRules;
     private final FactPath[] paths;
     private final Map<Object, RuleIndex>[] byValue;
@@ -81,10 +87,39 @@ final class RuleIndex {
         this.caseRest = caseConditions.toArray(new Condition[0]);
         this.byRemedy = new IndexedRule[remedies.length][];
         this.restByRemedy = new Condition[remedies.length][];
+        this.thresholdsByRemedy = new Thresholds[remedies.length][];
         for (int i = 0; i < remedies.length; i++) {
             String remedy = remedies[i];
-            byRemedy[i] = proposalLevel.stream().filter(e -> e.rule.appliesTo(remedy)).toArray(IndexedRule[]::new);
-            restByRemedy[i] = Arrays.stream(byRemedy[i]).map(e -> unsettled(e, used)).toArray(Condition[]::new);
+            IndexedRule[] about = proposalLevel.stream().filter(e -> e.rule.appliesTo(remedy))
+                    .toArray(IndexedRule[]::new);
+            Condition[] left = Arrays.stream(about).map(e -> unsettled(e, used)).toArray(Condition[]::new);
+            Map<Thresholds.Key, List<Integer>> bounded = new LinkedHashMap<>();
+            for (int k = 0; k < about.length; k++) {
+                Thresholds.Key key = Thresholds.key(left[k]);
+                if (key != null) {
+                    bounded.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
+                }
+            }
+            // a few rules are tested faster one by one than searched
+            bounded.values().removeIf(places -> places.size() < Thresholds.AT_LEAST);
+            Set<Integer> searched = new HashSet<>();
+            List<Thresholds> groups = new ArrayList<>();
+            bounded.forEach((key, places) -> {
+                searched.addAll(places);
+                groups.add(Thresholds.of(key, places.stream().map(k -> about[k]).toArray(IndexedRule[]::new),
+                        places.stream().map(k -> left[k]).toArray(Condition[]::new)));
+            });
+            List<IndexedRule> tested = new ArrayList<>();
+            List<Condition> testedRest = new ArrayList<>();
+            for (int k = 0; k < about.length; k++) {
+                if (!searched.contains(k)) {
+                    tested.add(about[k]);
+                    testedRest.add(left[k]);
+                }
+            }
+            byRemedy[i] = tested.toArray(new IndexedRule[0]);
+            restByRemedy[i] = testedRest.toArray(new Condition[0]);
+            thresholdsByRemedy[i] = groups.toArray(new Thresholds[0]);
         }
         this.hasRules = !proposalLevel.isEmpty();
         this.paths = filed.keySet().toArray(new FactPath[0]);
@@ -197,6 +232,9 @@ final class RuleIndex {
             if (rest[i] == Condition.ALWAYS || rest[i].test(facts)) {
                 out.add(entries[i]);
             }
+        }
+        for (Thresholds t : thresholdsByRemedy[remedy]) {
+            t.matching(facts, out);
         }
     }
 }
