@@ -46,6 +46,16 @@ class GeneratedExpressionAgreementProperties {
         assertThat(e.testWithTree(facts)).as(text + " as " + mvel.source()).isEqualTo(expected);
     }
 
+    @Property(tries = 400, seed = "-4742174538710163933")
+    // found: (vip ? (vip ? amount : impact.outOfPocket) : amount) != attributes.delay without vip and without an
+    // out-of-pocket amount was true for the closures and the tree, false for the oracle: the oracle asked for the
+    // facts of a conditional nested in the branch not taken (the engine is right: that branch is not read)
+    void a_conditional_in_the_branch_not_taken_needs_none_of_its_facts(@ForAll("conditions") String text,
+                                                                     @ForAll("facts") Facts facts)
+            throws ExpressionException {
+        closures_tree_and_mvel_agree_on_generated_expressions(text, facts);
+    }
+
     @Property(tries = 400, seed = "-9040170607636220723")
     // found: (!(impact.legalThreat)) == (!(severity.below('HIGH'))) with no legal threat was true for the closures
     // and the tree, false for MVEL: a comparison whose operand negates an absent fact must be false

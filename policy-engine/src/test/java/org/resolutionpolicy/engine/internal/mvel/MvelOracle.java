@@ -208,13 +208,12 @@ final class MvelOracle {
 
         /**
          * Adds, for every conditional among an operand's arithmetic, a guard that the branch it takes has its facts:
-         * {@code (c ? f0 != null : true)}.
+         * {@code (c ? f0 != null : true)}; a conditional nested in a branch is part of that branch's guard.
          */
         private void conditionalGuards(Expr e, Set<String> out) {
             if (e instanceof Expr.Conditional c) {
-                conditionalGuards(c.then(), out);
-                conditionalGuards(c.otherwise(), out);
-                out.add("(" + node(c.condition(), true) + " ? " + present(c.then()) + " : " + present(c.otherwise())
+                // a conditional inside a branch is guarded only where that branch is taken
+                out.add("(" + node(c.condition(), true) + " ? " + branch(c.then()) + " : " + branch(c.otherwise())
                         + ")");
             } else if (e instanceof Expr.Unary u && !u.op().equals("!")) {
                 conditionalGuards(u.operand(), out);
@@ -224,6 +223,17 @@ final class MvelOracle {
                 conditionalGuards(b.left(), out);
                 conditionalGuards(b.right(), out);
             }
+        }
+
+        /** Returns the guard of a branch: its own facts present, and the guards of the conditionals inside it. */
+        private String branch(Expr e) {
+            Set<String> inner = new LinkedHashSet<>();
+            conditionalGuards(e, inner);
+            String own = present(e);
+            if (inner.isEmpty()) {
+                return own;
+            }
+            return "(" + own + " && " + String.join(" && ", inner) + ")";
         }
 
         private String present(Expr e) {
