@@ -304,17 +304,8 @@ public final class Smt implements AutoCloseable {
 
     private Rational rational(Term t) {
         Term v = model().evaluate(t);
-        if (v instanceof ConstantTerm c) {
-            Object value = c.getValue();
-            if (value instanceof Rational r) {
-                return r;
-            }
-            if (value instanceof BigInteger b) {
-                return Rational.valueOf(b, BigInteger.ONE);
-            }
-            if (value instanceof BigDecimal d) {
-                return Rational.valueOf(d.unscaledValue(), BigInteger.TEN.pow(Math.max(0, d.scale())));
-            }
+        if (v instanceof ConstantTerm c && Point.rational(c.getValue()) != null) {
+            return Point.rational(c.getValue());
         }
         if (v instanceof ApplicationTerm a && a.getFunction().getName().equals("-") && a.getParameters().length == 1) {
             return rational(a.getParameters()[0]).negate();
