@@ -175,11 +175,11 @@ final class Evaluator {
         checker.check(customerCase, clock, s);
         evaluate(keep, reasons, s);
         // plain writes read by any thread: a stale hint costs an array's growth, nothing else
-        if (s.matched.length > matchedHint) {
-            matchedHint = Math.min(s.matched.length, Scratch.MOST_HINTED);
+        if (s.mostMatched > matchedHint) {
+            matchedHint = Math.min(Scratch.hint(s.mostMatched), Scratch.MOST_HINTED);
         }
-        if (s.caseMatched.length > caseHint) {
-            caseHint = Math.min(s.caseMatched.length, Scratch.MOST_HINTED);
+        if (s.caseCount > caseHint) {
+            caseHint = Math.min(Scratch.hint(s.caseCount), Scratch.MOST_HINTED);
         }
         return s;
     }
@@ -491,6 +491,9 @@ final class Evaluator {
                 s.add(external(matches.get(i)));
             }
         }
+        if (s.n > s.mostMatched) {
+            s.mostMatched = s.n;
+        }
     }
 
     /** The reasons of an outcome that authority and require rules decided: the rules, then authority's sentence. */
@@ -565,14 +568,13 @@ final class Evaluator {
             }
             picked[k++] = e;
         }
-        ReasonLists.sort(picked, k);
         if (k == 0) {
             return last == null ? List.of() : List.of(last);
         }
         if (k == 1) {
             return last == null ? only.reasonAlone : List.of(only.reason, last);
         }
-        return ReasonLists.of(picked, k, last);
+        return ReasonLists.sorted(picked, k, last);
     }
 
 }

@@ -15,31 +15,41 @@ final class ReasonLists {
             (a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0;
 
     /**
-     * Sorts the first {@code k} picked rules as reasons list them: by insertion for the handful of most proposals, by
-     * a sort of packed keys for the dozens of rules of one role that a large policy can give one proposal (insertion
-     * was quadratic there, a tenth of a decision of the generated 10,000-rule policy; a comparator sort a fifth).
+     * Returns the reasons of the first {@code k} picked rules (at least two), sorted as reasons list them (by id order,
+     * then id: {@link IndexedRule#before}), then {@code last} if any. The handful of most proposals are sorted by
+     * insertion; the dozens of rules of one role that a large policy can give one proposal by a sort of packed keys,
+     * read straight into the list (insertion was quadratic there, a tenth of a decision of the generated 10,000-rule
+     * policy; a comparator sort a fifth; sorting the rules themselves after the keys another tenth).
      */
-    static void sort(IndexedRule[] picked, int k) {
-        if (k > 12) {
-            // by id order and place, packed in longs: a primitive sort, without a comparator call per comparison; ids
-            // in order are distinct (an equal order is the same id, kept in place, as the stable merge sort did)
-            long[] keys = new long[k];
-            for (int i = 0; i < k; i++) {
-                int order = picked[i].order;
-                if (order == Integer.MAX_VALUE) {
-                    // a rule of another source without a place in id order: sorted by id
-                    Arrays.sort(picked, 0, k, REASON_ORDER);
-                    return;
-                }
-                keys[i] = (long) order << 32 | i;
-            }
-            Arrays.sort(keys);
-            IndexedRule[] unsorted = Arrays.copyOf(picked, k);
-            for (int i = 0; i < k; i++) {
-                picked[i] = unsorted[(int) keys[i]];
-            }
-            return;
+    static List<Reason> sorted(IndexedRule[] picked, int k, Reason last) {
+        if (k <= 12) {
+            insertionSort(picked, k);
+            return of(picked, k, last);
         }
+        // by id order and place, packed in longs: a primitive sort, without a comparator call per comparison; ids in
+        // order are distinct (an equal order is the same id, kept in place, as the stable merge sort did)
+        long[] keys = new long[k];
+        for (int i = 0; i < k; i++) {
+            int order = picked[i].order;
+            if (order == Integer.MAX_VALUE) {
+                // a rule of another source without a place in id order: sorted by id
+                Arrays.sort(picked, 0, k, REASON_ORDER);
+                return of(picked, k, last);
+            }
+            keys[i] = (long) order << 32 | i;
+        }
+        Arrays.sort(keys);
+        Reason[] out = new Reason[k + (last == null ? 0 : 1)];
+        for (int i = 0; i < k; i++) {
+            out[i] = picked[(int) keys[i]].reason;
+        }
+        if (last != null) {
+            out[k] = last;
+        }
+        return List.of(out);
+    }
+
+    private static void insertionSort(IndexedRule[] picked, int k) {
         for (int i = 1; i < k; i++) {
             IndexedRule e = picked[i];
             int j = i;
@@ -51,8 +61,8 @@ final class ReasonLists {
         }
     }
 
-    /** Returns the reasons of the first {@code k} picked rules (at least two), sorted, then {@code last} if any. */
-    static List<Reason> of(IndexedRule[] picked, int k, Reason last) {
+    /** Returns the reasons of the first {@code k} picked rules (at least two), in their order, then {@code last} if any. */
+    private static List<Reason> of(IndexedRule[] picked, int k, Reason last) {
         int size = k + (last == null ? 0 : 1);
         // List.of of an array copies it: the usual few reasons go to the fixed-arity List.of, which copies nothing
         switch (size) {
