@@ -125,8 +125,12 @@ public class ShadowBenchmark {
      * spent ({@code ThreadMXBean.getCurrentThreadCpuTime}) and the bytes it allocated
      * ({@code getCurrentThreadAllocatedBytes}), over the measured iterations only. Time the thread spent descheduled,
      * or stopped by a collection the shadow worker caused, is latency but not CPU time: the CPU time is the request
-     * path's own cost (its work, its cache misses), the target's measure. The tear-down prints it, with the floor of the
-     * clock (a decision's count with no decision in it) that the paced rows include; it is the same for every variant.
+     * path's own cost (its work, its cache misses), the target's measure. The tear-down prints it. Paced, each decision
+     * is counted apart (the wait is not the request's) and the count's own floor (two readings of the clocks with no
+     * decision between, measured at the trial's start) is taken off; reading the CPU clock is a system call, which
+     * itself slows the decision after it a little, the same for every variant. Back to back, the count covers each
+     * whole iteration. Where the machine lends its cores to others (a virtual machine, other work), CPU time counts
+     * some of that too: compare the variants of one run, on a quiet machine.
      */
     @State(Scope.Thread)
     public static class OwnCost {
@@ -142,6 +146,7 @@ public class ShadowBenchmark {
         long bytes;
         long decisions;
         private double floor;
+        private double bytesFloor;
         /** The measured iterations' CPU time per decision. */
         private final List<Double> perIteration = new java.util.ArrayList<>();
         /** The measured iterations' CPU time, bytes and decisions. */
@@ -160,6 +165,7 @@ public class ShadowBenchmark {
                 endDecision();
             }
             floor = (double) cpu / n;
+            bytesFloor = (double) bytes / n;
         }
 
         /** Starts an iteration's count: back to back, the whole iteration is the request thread's work. */
@@ -209,11 +215,16 @@ public class ShadowBenchmark {
             if (total[2] == 0) {
                 return;
             }
-            System.out.printf("%n[own cost %s] request thread per decision: CPU %.0f ns (iterations %.0f..%.0f), "
-                            + "allocated %.0f B, over %d decisions; clock floor %.0f ns%n", name,
-                    (double) total[0] / total[2], perIteration.stream().mapToDouble(d -> d).min().orElse(0),
-                    perIteration.stream().mapToDouble(d -> d).max().orElse(0), (double) total[1] / total[2],
-                    total[2], floor);
+            // back to back, the count is taken once an iteration: its floor is nothing per decision
+            boolean paced = this instanceof Pacer;
+            double[] sorted = perIteration.stream().mapToDouble(d -> d).sorted().toArray();
+            System.out.printf("%n[own cost %s] request thread per decision: CPU %.0f ns (median iteration %.0f, "
+                            + "%.0f..%.0f), allocated %.1f B, over %d decisions, less the count's own floor "
+                            + "(CPU %.0f ns, %.1f B)%n", name,
+                    (double) total[0] / total[2] - (paced ? floor : 0), sorted[sorted.length / 2] - (paced ? floor : 0),
+                    sorted[0] - (paced ? floor : 0), sorted[sorted.length - 1] - (paced ? floor : 0),
+                    (double) total[1] / total[2] - (paced ? bytesFloor : 0), total[2], paced ? floor : 0,
+                    paced ? bytesFloor : 0);
         }
 
         private static long cpuNow() {

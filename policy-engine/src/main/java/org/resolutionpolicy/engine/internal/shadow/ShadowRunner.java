@@ -55,7 +55,8 @@ final class ShadowRunner implements AutoCloseable {
     /** The candidate the shadow loaded from files, which it closes; null for one the caller gave. */
     private final LivePolicy owned;
     private final List<String> failure;
-    private final List<ShadowListener> listeners;
+    /** An array, so that counting a drop on the deciding thread makes no iterator. */
+    private final ShadowListener[] listeners;
     private final ShadowQueue queue;
     private final List<Thread> workers;
     /** The cases offered so far: the last case's number. Only deciding threads change it. */
@@ -77,7 +78,7 @@ final class ShadowRunner implements AutoCloseable {
         this.candidate = candidate;
         this.owned = owned;
         this.failure = failure;
-        this.listeners = settings.listeners();
+        this.listeners = settings.listeners().toArray(ShadowListener[]::new);
         this.queue = candidate == null ? null : new ShadowQueue(settings.queueCapacity());
         this.workers = candidate == null ? List.of() : startWorkers(settings.workers());
     }
