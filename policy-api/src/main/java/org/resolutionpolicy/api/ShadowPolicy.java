@@ -62,7 +62,8 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
 
     /**
      * Stops the shadow: cases already queued are shadowed (those still queued after a grace of five seconds are counted
-     * as dropped), later ones are not; a candidate the shadow loaded itself is closed. The serving policy is not
+     * as dropped), and so is a case decided while it closes or counted as dropped, never lost; cases decided after it
+     * are served without a shadow. A candidate the shadow loaded itself is closed. The serving policy is not
      * closed: it belongs to the caller.
      */
     @Override
