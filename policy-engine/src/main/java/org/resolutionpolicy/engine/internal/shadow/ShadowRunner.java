@@ -68,6 +68,10 @@ final class ShadowRunner implements AutoCloseable {
     private final LongAdder refused = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    /** The cases numbered but not offered to the candidate, the shadow sampling a share of the traffic. */
+    private final LongAdder sampledOut = new LongAdder();
+    /** The share of the cases offered to the candidate: 1, every case, or less ({@link #sampled}). */
+    private final double sample;
     private volatile boolean closed;
     /** Set by {@link #close()}: workers stop once the ring is empty. */
     private volatile boolean stopping;
@@ -79,6 +83,7 @@ final class ShadowRunner implements AutoCloseable {
         this.owned = owned;
         this.failure = failure;
         this.listeners = settings.listeners().toArray(ShadowListener[]::new);
+        this.sample = settings.sample();
         this.queue = candidate == null ? null : new ShadowQueue(settings.queueCapacity());
         this.workers = candidate == null ? List.of() : startWorkers(settings.workers());
     }
@@ -156,8 +161,28 @@ final class ShadowRunner implements AutoCloseable {
     void offer(CustomerCase customerCase, Policy serving, Decision served) {
         long number = admit();
         if (number > 0) {
-            enqueue(number, customerCase, serving, served);
+            if (sampled(number)) {
+                enqueue(number, customerCase, serving, served);
+            } else {
+                sampledOut.increment();
+            }
         }
+    }
+
+    /**
+     * Returns whether the case of this number is offered to the candidate: always when the sample is 1; otherwise when
+     * a hash of the number falls below the sample, so that the chosen share is spread over the traffic without a
+     * pattern (a shadow log sampling agreements by the same numbers is not in step with it).
+     */
+    private boolean sampled(long number) {
+        if (sample >= 1) {
+            return true;
+        }
+        // SplittableRandom's mixer: a number's bits spread over the whole long
+        long z = (number ^ (number >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53 < sample;
     }
 
     /** Numbers the next case to offer, or returns 0 when there is no shadow to offer it to (failed or closed). */
@@ -244,14 +269,14 @@ final class ShadowRunner implements AutoCloseable {
         long d = disagreed.sum();
         long r = refused.sum();
         return new ShadowStatus(state, candidate == null ? null : candidate.revision(), failure, a + d + r, a, d, r,
-                failed.sum(), dropped.sum(), queue == null ? 0 : queue.size());
+                failed.sum(), dropped.sum(), queue == null ? 0 : queue.size(), sampledOut.sum());
     }
 
     /** Polls until every case offered so far is shadowed or dropped, or the time runs out. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long offered = sequence.get();
-        while (done.sum() + dropped.sum() < offered) {
+        while (done.sum() + dropped.sum() + sampledOut.sum() < offered) {
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
@@ -290,7 +315,7 @@ final class ShadowRunner implements AutoCloseable {
             // a decision numbered before the shadow closed may put its case in the ring only now: it is awaited a
             // moment; one that comes later still finds the shadow closed and counts its case itself (enqueue)
             long settle = System.nanoTime() + CLOSE_SETTLE.toNanos();
-            while (done.sum() + dropped.sum() < sequence.get() && System.nanoTime() - settle < 0) {
+            while (done.sum() + dropped.sum() + sampledOut.sum() < sequence.get() && System.nanoTime() - settle < 0) {
                 Thread.yield();
                 left += dropQueued();
             }

@@ -1,6 +1,7 @@
 package org.resolutionpolicy.engine.internal.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.resolutionpolicy.engine.internal.shadow.ShadowQueueTests.CASE;
 import static org.resolutionpolicy.engine.internal.shadow.ShadowQueueTests.DECIDED;
 import static org.resolutionpolicy.engine.internal.shadow.ShadowQueueTests.POLICY;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
+import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.ShadowListener;
 import org.resolutionpolicy.api.ShadowPolicy;
 import org.resolutionpolicy.api.ShadowResult;
@@ -58,6 +60,47 @@ class ShadowRunnerTests {
         assertThat(status.shadowed()).isZero();
         assertThat(status.queued()).as("no case is left in a closed shadow's ring").isZero();
         assertThat(heard.dropped.sum()).isEqualTo(1);
+    }
+
+    @Test
+    void a_sample_offers_a_share_of_the_cases_and_counts_the_others_as_sampled_out() throws Exception {
+        Counting heard = new Counting();
+        ShadowRunner runner = ShadowRunner.start(new ShadowPolicy.Settings(POLICY, POLICY, List.of(), 10_000, 1,
+                List.of(heard), 0.1));
+        int cases = 5_000;
+        for (int i = 0; i < cases; i++) {
+            runner.offer(CASE, POLICY, DECIDED);
+        }
+        assertThat(runner.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        ShadowStatus status = runner.status();
+        runner.close();
+        assertThat(status.dropped()).as("sampled out is not dropped").isZero();
+        assertThat(status.shadowed() + status.sampledOut()).isEqualTo(cases);
+        assertThat(status.shadowed()).as("about a tenth").isBetween(350L, 650L);
+        assertThat(heard.shadowed.sum()).isEqualTo(status.shadowed());
+        assertThat(heard.dropped.sum()).isZero();
+    }
+
+    @Test
+    void a_sample_outside_0_to_1_is_refused_with_its_value() {
+        for (double bad : new double[] {0, -0.5, 1.5, Double.NaN}) {
+            assertThatThrownBy(() -> Policies.shadow(POLICY).candidate(POLICY).sample(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("sample must be more than 0 and at most 1").hasMessageContaining("[" + bad);
+        }
+        Policies.shadow(POLICY).candidate(POLICY).sample(1);
+    }
+
+    @Test
+    void every_case_is_shadowed_by_default() throws Exception {
+        ShadowRunner runner = start(1_000, new Counting());
+        for (int i = 0; i < 500; i++) {
+            runner.offer(CASE, POLICY, DECIDED);
+        }
+        assertThat(runner.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(runner.status().shadowed()).isEqualTo(500);
+        assertThat(runner.status().sampledOut()).isZero();
+        runner.close();
     }
 
     @Test
