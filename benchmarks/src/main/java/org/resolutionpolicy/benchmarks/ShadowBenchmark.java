@@ -37,7 +37,8 @@ import org.resolutionpolicy.api.ShadowStatus;
 /**
  * What a shadow costs the request path: one decision of a three-proposal case under the 20-rule reference policy,
  * plain ({@code none}), with a candidate in shadow ({@code shadow}: the default ring of 1024 and one worker), and with
- * the shadow writing a shadow log to a null writer ({@code shadow-log}, every agreement sampled, the log's worst case).
+ * the shadow writing a shadow log to a null writer ({@code shadow-log}, every agreement sampled, the log's worst case),
+ * and with a shadow of a tenth of the cases ({@code shadow-tenth}, {@code ShadowBuilder.sample(0.1)}).
  * The target: a shadow costs the request path at most 5% over none.
  *
  * <p>Each row measures two things. JMH's time is the decision's latency: it includes what the shadow worker on another
@@ -76,7 +77,7 @@ public class ShadowBenchmark {
     @State(Scope.Benchmark)
     public static class Traffic {
 
-        @Param({"none", "shadow", "shadow-log"})
+        @Param({"none", "shadow", "shadow-log", "shadow-tenth"})
         public String shadow;
 
         Policy decider;
@@ -94,6 +95,9 @@ public class ShadowBenchmark {
                 return;
             }
             ShadowBuilder builder = Policies.shadow(serving).candidate(Policies.fromClasspath(RESOURCE));
+            if ("shadow-tenth".equals(shadow)) {
+                builder.sample(0.1);
+            }
             if ("shadow-log".equals(shadow)) {
                 log = ShadowLog.jsonLines(Writer.nullWriter(), ShadowLog.Options.DEFAULTS.withAgreementSample(1));
                 builder.listener(log);
@@ -362,8 +366,8 @@ public class ShadowBenchmark {
     private static ShadowStatus report(String name, ShadowPolicy shadowed) throws InterruptedException {
         shadowed.awaitIdle(Duration.ofSeconds(60));
         ShadowStatus s = shadowed.status();
-        System.out.printf("%n[%s] shadowed %d, dropped %d, disagreed %d, failed %d%n", name, s.shadowed(),
-                s.dropped(), s.disagreed(), s.failed());
+        System.out.printf("%n[%s] shadowed %d, dropped %d, sampled out %d, disagreed %d, failed %d%n", name,
+                s.shadowed(), s.dropped(), s.sampledOut(), s.disagreed(), s.failed());
         return s;
     }
 
