@@ -1,6 +1,7 @@
 package org.resolutionpolicy.benchmarks;
 
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.resolutionpolicy.api.AttributeType;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
@@ -33,8 +37,15 @@ import org.resolutionpolicy.api.ShadowStatus;
 /**
  * What a shadow costs the request path: one decision of a three-proposal case under the 20-rule reference policy,
  * plain ({@code none}), with a candidate in shadow ({@code shadow}: the default ring of 1024 and one worker), and with
- * the shadow writing a shadow log to a null writer ({@code shadow-log}, every agreement sampled, the log's worst case).
- * The target: a shadow at most 5% slower than none on the request path.
+ * the shadow writing a shadow log to a null writer ({@code shadow-log}, every agreement sampled, the log's worst case),
+ * and with a shadow of a tenth of the cases ({@code shadow-tenth}, {@code ShadowBuilder.sample(0.1)}).
+ * The target: a shadow costs the request path at most 5% over none.
+ *
+ * <p>Each row measures two things. JMH's time is the decision's latency: it includes what the shadow worker on another
+ * core does to the deciding thread (a collection of the worker's garbage stops it too, the two share caches and, on a
+ * small machine, cores). The {@link OwnCost} line each trial prints ({@code [own cost decidePaced shadow] ...}) is the
+ * request thread's own CPU time and allocation per decision: what deciding with a shadow costs the request path itself
+ * (the offer), the target's measure. Both are reported.
  *
  * <ul>
  *   <li>{@link #decide} decides back to back (average time). It saturates its thread, and the shadow worker, deciding
@@ -53,6 +64,8 @@ import org.resolutionpolicy.api.ShadowStatus;
  * <p>Run from anywhere after {@code mvn -B -Pbenchmarks -pl benchmarks -am package -DskipTests}:
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main ShadowBenchmark -f 2 -wi 5 -i 10 -w 1s -r 2s -prof gc
+ * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main 'ShadowBenchmark.decide(Paced)?$' -f 2 -wi 3 -i 5 -w 1s -r 2s \
+ *     | grep -E '^\[own cost|^Benchmark|^ShadowBenchmark'
  * </pre>
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -64,7 +77,7 @@ public class ShadowBenchmark {
     @State(Scope.Benchmark)
     public static class Traffic {
 
-        @Param({"none", "shadow", "shadow-log"})
+        @Param({"none", "shadow", "shadow-log", "shadow-tenth"})
         public String shadow;
 
         Policy decider;
@@ -82,6 +95,9 @@ public class ShadowBenchmark {
                 return;
             }
             ShadowBuilder builder = Policies.shadow(serving).candidate(Policies.fromClasspath(RESOURCE));
+            if ("shadow-tenth".equals(shadow)) {
+                builder.sample(0.1);
+            }
             if ("shadow-log".equals(shadow)) {
                 log = ShadowLog.jsonLines(Writer.nullWriter(), ShadowLog.Options.DEFAULTS.withAgreementSample(1));
                 builder.listener(log);
@@ -109,11 +125,124 @@ public class ShadowBenchmark {
     }
 
     /**
-     * Paces each thread's traffic: a case every {@value #INTERVAL_MICROS} µs, waited for (spinning, so the wait is
-     * exact and the deciding core stays awake) outside the measured call; a thread that falls behind goes on at once.
+     * The request thread's own cost per decision, beside the latency JMH measures: the CPU time the deciding thread
+     * spent ({@code ThreadMXBean.getCurrentThreadCpuTime}) and the bytes it allocated
+     * ({@code getCurrentThreadAllocatedBytes}), over the measured iterations only. Time the thread spent descheduled,
+     * or stopped by a collection the shadow worker caused, is latency but not CPU time: the CPU time is the request
+     * path's own cost (its work, its cache misses), the target's measure. The tear-down prints it. Paced, each decision
+     * is counted apart (the wait is not the request's) and the count's own floor (two readings of the clocks with no
+     * decision between, measured at the trial's start) is taken off; reading the CPU clock is a system call, which
+     * itself slows the decision after it a little, the same for every variant. Back to back, the count covers each
+     * whole iteration. Where the machine lends its cores to others (a virtual machine, other work), CPU time counts
+     * some of that too: compare the variants of one run, on a quiet machine.
      */
     @State(Scope.Thread)
-    public static class Pacer {
+    public static class OwnCost {
+
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        private String name;
+        private boolean measuring;
+        private long cpuStart;
+        private long bytesStart;
+        long cpu;
+        long bytes;
+        long decisions;
+        private double floor;
+        private double bytesFloor;
+        /** The measured iterations' CPU time per decision. */
+        private final List<Double> perIteration = new java.util.ArrayList<>();
+        /** The measured iterations' CPU time, bytes and decisions. */
+        private final long[] total = new long[3];
+
+        /** Names the row and measures the clock's floor. */
+        @Setup(Level.Trial)
+        public void name(BenchmarkParams params) {
+            String shadow = params.getParamsKeys().contains("shadow") ? params.getParam("shadow") : "slow";
+            String method = params.getBenchmark();
+            name = method.substring(method.lastIndexOf('.') + 1) + " " + shadow;
+            THREADS.setThreadCpuTimeEnabled(true);
+            int n = 20_000;
+            for (int i = 0; i < n; i++) {
+                startDecision();
+                endDecision();
+            }
+            floor = (double) cpu / n;
+            bytesFloor = (double) bytes / n;
+        }
+
+        /** Starts an iteration's count: back to back, the whole iteration is the request thread's work. */
+        @Setup(Level.Iteration)
+        public void startIteration(IterationParams params) {
+            measuring = params.getType() == IterationType.MEASUREMENT;
+            cpu = 0;
+            bytes = 0;
+            decisions = 0;
+            cpuStart = cpuNow();
+            bytesStart = THREADS.getCurrentThreadAllocatedBytes();
+        }
+
+        /** Starts one decision's count (paced: the wait before it is not the request's). */
+        void startDecision() {
+            cpuStart = cpuNow();
+            bytesStart = THREADS.getCurrentThreadAllocatedBytes();
+        }
+
+        /** Ends one decision's count. */
+        void endDecision() {
+            cpu += cpuNow() - cpuStart;
+            bytes += THREADS.getCurrentThreadAllocatedBytes() - bytesStart;
+            decisions++;
+        }
+
+        /** Ends an iteration's count: keeps the measured iterations' per-decision CPU time. */
+        @TearDown(Level.Iteration)
+        public void endIteration() {
+            closeIteration();
+            if (measuring && decisions > 0) {
+                perIteration.add((double) cpu / decisions);
+                total[0] += cpu;
+                total[1] += bytes;
+                total[2] += decisions;
+            }
+        }
+
+        /** The CPU time and bytes a decision took: back to back, the whole iteration's; paced, each counted apart. */
+        void closeIteration() {
+            // paced: each decision counted on its own
+        }
+
+        /** Prints the request thread's own cost per decision over the measured iterations. */
+        @TearDown(Level.Trial)
+        public void print() {
+            if (total[2] == 0) {
+                return;
+            }
+            // back to back, the count is taken once an iteration: its floor is nothing per decision
+            boolean paced = this instanceof Pacer;
+            double[] sorted = perIteration.stream().mapToDouble(d -> d).sorted().toArray();
+            System.out.printf("%n[own cost %s] request thread per decision: CPU %.0f ns (median iteration %.0f, "
+                            + "%.0f..%.0f), allocated %.1f B, over %d decisions, less the count's own floor "
+                            + "(CPU %.0f ns, %.1f B)%n", name,
+                    (double) total[0] / total[2] - (paced ? floor : 0), sorted[sorted.length / 2] - (paced ? floor : 0),
+                    sorted[0] - (paced ? floor : 0), sorted[sorted.length - 1] - (paced ? floor : 0),
+                    (double) total[1] / total[2] - (paced ? bytesFloor : 0), total[2], paced ? floor : 0,
+                    paced ? bytesFloor : 0);
+        }
+
+        private static long cpuNow() {
+            return THREADS.getCurrentThreadCpuTime();
+        }
+    }
+
+    /**
+     * Paces each thread's traffic: a case every {@value #INTERVAL_MICROS} µs, waited for (spinning, so the wait is
+     * exact and the deciding core stays awake) outside the measured call; a thread that falls behind goes on at once.
+     * It counts the request thread's {@link OwnCost} of each decision, outside the measured call too.
+     */
+    @State(Scope.Thread)
+    public static class Pacer extends OwnCost {
 
         /** The interval between a thread's cases: 100,000 cases a second per thread, a busy service's rate. */
         public static final long INTERVAL_MICROS = 10;
@@ -122,18 +251,25 @@ public class ShadowBenchmark {
         int next;
         private long due;
 
-        /** Waits until the next case is due. */
+        /** Waits until the next case is due, then starts counting its cost. */
         @Setup(Level.Invocation)
         public void awaitTheNextCase() {
             long now = System.nanoTime();
             if (due - now <= 0) {
                 due = now + INTERVAL_NANOS;
-                return;
+            } else {
+                while (System.nanoTime() - due < 0) {
+                    Thread.onSpinWait();
+                }
+                due += INTERVAL_NANOS;
             }
-            while (System.nanoTime() - due < 0) {
-                Thread.onSpinWait();
-            }
-            due += INTERVAL_NANOS;
+            startDecision();
+        }
+
+        /** Ends counting the decision's cost. */
+        @TearDown(Level.Invocation)
+        public void decided() {
+            endDecision();
         }
     }
 
@@ -185,10 +321,23 @@ public class ShadowBenchmark {
         }
     }
 
+    /** The request thread's own cost back to back: its CPU time and allocation over each whole iteration. */
+    @State(Scope.Thread)
+    public static class BackToBack extends OwnCost {
+
+        @Override
+        void closeIteration() {
+            long decided = decisions;
+            endDecision();
+            decisions = decided;
+        }
+    }
+
     /** Decides the next case back to back. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
-    public Decision decide(Traffic traffic, CaseCursor cursor) {
+    public Decision decide(Traffic traffic, CaseCursor cursor, BackToBack cost) {
+        cost.decisions++;
         return traffic.decider.decide(cursor.next(traffic.cases));
     }
 
@@ -217,8 +366,8 @@ public class ShadowBenchmark {
     private static ShadowStatus report(String name, ShadowPolicy shadowed) throws InterruptedException {
         shadowed.awaitIdle(Duration.ofSeconds(60));
         ShadowStatus s = shadowed.status();
-        System.out.printf("%n[%s] shadowed %d, dropped %d, disagreed %d, failed %d%n", name, s.shadowed(),
-                s.dropped(), s.disagreed(), s.failed());
+        System.out.printf("%n[%s] shadowed %d, dropped %d, sampled out %d, disagreed %d, failed %d%n", name,
+                s.shadowed(), s.dropped(), s.sampledOut(), s.disagreed(), s.failed());
         return s;
     }
 

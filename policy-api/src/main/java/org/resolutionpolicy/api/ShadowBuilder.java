@@ -17,6 +17,7 @@ public final class ShadowBuilder {
     private List<Path> candidatePaths = List.of();
     private int queueCapacity = ShadowPolicy.DEFAULT_QUEUE_CAPACITY;
     private int workers = ShadowPolicy.DEFAULT_WORKERS;
+    private double sample = ShadowPolicy.DEFAULT_SAMPLE;
     private final List<ShadowListener> listeners = new ArrayList<>();
 
     ShadowBuilder(Policy serving) {
@@ -88,6 +89,24 @@ public final class ShadowBuilder {
     }
 
     /**
+     * Sets the share of the served cases the candidate decides, spread evenly over the traffic (of every ten cases,
+     * {@code 0.1} shadows one): a lighter shadow on a machine that serves near its limit. The others are counted in
+     * {@link ShadowStatus#sampledOut()}, not dropped; the served decision is the same either way.
+     *
+     * @param sample more than 0 and at most 1; 1 (every case) by default
+     * @return this builder
+     * @throws IllegalArgumentException if sample is not more than 0 and at most 1
+     */
+    public ShadowBuilder sample(double sample) {
+        if (!(sample > 0 && sample <= 1)) {
+            throw new IllegalArgumentException("sample must be more than 0 and at most 1 (every case), was ["
+                    + sample + "]");
+        }
+        this.sample = sample;
+        return this;
+    }
+
+    /**
      * Adds a listener that hears each result, such as a {@link ShadowLog}.
      *
      * @param listener the listener
@@ -108,6 +127,6 @@ public final class ShadowBuilder {
      */
     public ShadowPolicy build() {
         return PolicyEngine.find().shadow(new ShadowPolicy.Settings(serving, candidate, candidatePaths, queueCapacity,
-                workers, listeners));
+                workers, listeners, sample));
     }
 }

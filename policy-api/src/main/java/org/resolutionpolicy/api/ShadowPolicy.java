@@ -41,6 +41,9 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
     /** How many shadow workers decide with the candidate by default. */
     int DEFAULT_WORKERS = 1;
 
+    /** The share of the served cases the candidate decides by default: every one. */
+    double DEFAULT_SAMPLE = 1.0;
+
     /** Returns the serving policy, whose decisions {@link #decide} returns. */
     Policy serving();
 
@@ -62,7 +65,8 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
 
     /**
      * Stops the shadow: cases already queued are shadowed (those still queued after a grace of five seconds are counted
-     * as dropped), later ones are not; a candidate the shadow loaded itself is closed. The serving policy is not
+     * as dropped), and so is a case decided while it closes or counted as dropped, never lost; cases decided after it
+     * are served without a shadow. A candidate the shadow loaded itself is closed. The serving policy is not
      * closed: it belongs to the caller.
      */
     @Override
@@ -78,15 +82,18 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
      * @param queueCapacity how many cases wait for a worker at most
      * @param workers how many threads decide with the candidate
      * @param listeners hear each result
+     * @param sample the share of the served cases offered to the candidate, more than 0 and at most 1 (every case);
+     *               the others are {@linkplain ShadowStatus#sampledOut() sampled out}, counted, not dropped
      */
     record Settings(Policy serving, Policy candidate, List<Path> candidatePaths, int queueCapacity, int workers,
-                    List<ShadowListener> listeners) {
+                    List<ShadowListener> listeners, double sample) {
 
         /**
          * Creates settings.
          *
          * @throws NullPointerException if serving or a listener is null
-         * @throws IllegalArgumentException if there is no candidate or two, or the queue or pool is smaller than 1
+         * @throws IllegalArgumentException if there is no candidate or two, the queue or pool is smaller than 1, or the
+         *                                  sample is not more than 0 and at most 1
          */
         public Settings {
             Objects.requireNonNull(serving, "serving must not be null");
@@ -102,6 +109,25 @@ public interface ShadowPolicy extends Policy, AutoCloseable {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be at least 1, was [" + workers + "]");
             }
+            if (!(sample > 0 && sample <= 1)) {
+                throw new IllegalArgumentException("sample must be more than 0 and at most 1 (every case), was ["
+                        + sample + "]");
+            }
+        }
+
+        /**
+         * Creates settings that shadow every case.
+         *
+         * @param serving the serving policy
+         * @param candidate the candidate, or null when it is loaded from {@code candidatePaths}
+         * @param candidatePaths the candidate's files; empty with a candidate
+         * @param queueCapacity how many cases wait for a worker at most
+         * @param workers how many threads decide with the candidate
+         * @param listeners hear each result
+         */
+        public Settings(Policy serving, Policy candidate, List<Path> candidatePaths, int queueCapacity, int workers,
+                        List<ShadowListener> listeners) {
+            this(serving, candidate, candidatePaths, queueCapacity, workers, listeners, DEFAULT_SAMPLE);
         }
     }
 }

@@ -154,21 +154,41 @@ public final class ShadowResult {
     }
 
     private static List<Transition> transitions(Decision served, Decision candidate) {
-        List<Transition> moved = new ArrayList<>();
+        // most cases agree: nothing is allocated for them
+        List<Transition> moved = null;
         int n = Math.min(served.proposals().size(), candidate.proposals().size());
         for (int i = 0; i < n; i++) {
             ProposalDecision was = served.proposals().get(i);
             ProposalDecision is = candidate.proposals().get(i);
             if (!was.outcome().equals(is.outcome())) {
+                if (moved == null) {
+                    moved = new ArrayList<>();
+                }
                 moved.add(new Transition(is.remedy(), is.amount(), was.outcome(), is.outcome()));
             }
         }
-        return List.copyOf(moved);
+        return moved == null ? List.of() : List.copyOf(moved);
     }
 
     private static boolean differ(Decision served, Decision candidate, List<Transition> transitions) {
-        return !transitions.isEmpty() || !owed(served.followUps()).equals(owed(candidate.followUps()))
+        return !transitions.isEmpty() || !sameFollowUps(served.followUps(), candidate.followUps())
                 || !served.latitude().equals(candidate.latitude());
+    }
+
+    /** Compares follow-ups as {@link #owed} counts them, without counting when both lists owe the same in order. */
+    private static boolean sameFollowUps(List<FollowUp> a, List<FollowUp> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        boolean inOrder = true;
+        for (int i = 0; i < a.size() && inOrder; i++) {
+            FollowUp x = a.get(i);
+            FollowUp y = b.get(i);
+            inOrder = Objects.equals(x.action(), y.action()) && Objects.equals(x.owner(), y.owner())
+                    && (Objects.equals(x.within(), y.within()) || x.within() != null && y.within() != null
+                    && x.within().toString().equals(y.within().toString()));
+        }
+        return inOrder || owed(a).equals(owed(b));
     }
 
     /** Counts the follow-ups by what a customer or an owner sees of them; which rule asked is not part of it. */

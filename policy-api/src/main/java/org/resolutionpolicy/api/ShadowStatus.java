@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param dropped the cases not shadowed because the shadow's queue was full: the served decision never waits for the
  *                candidate, so shadow work that does not fit is dropped and counted here
  * @param queued the cases waiting for a shadow worker now
+ * @param sampledOut the served cases not offered to the candidate because the shadow samples a share of the traffic
+ *                   ({@link ShadowBuilder#sample}); not a loss: 0 when every case is shadowed
  */
 public record ShadowStatus(State state, String candidateRevision, List<String> failure, long shadowed, long agreed,
-                           long disagreed, long refused, long failed, long dropped, int queued) {
+                           long disagreed, long refused, long failed, long dropped, int queued, long sampledOut) {
 
     /** The state of a shadow's candidate. */
     public enum State {
@@ -40,5 +42,25 @@ public record ShadowStatus(State state, String candidateRevision, List<String> f
     public ShadowStatus {
         Objects.requireNonNull(state, "state must not be null");
         failure = failure == null ? List.of() : List.copyOf(failure);
+    }
+
+    /**
+     * Creates the status of a shadow that samples every case.
+     *
+     * @param state whether the candidate is shadowing cases
+     * @param candidateRevision the candidate's revision, or null when it failed to load
+     * @param failure why the candidate is not shadowing, or null while it is
+     * @param shadowed the cases the candidate decided or refused
+     * @param agreed the cases it decided as the serving policy did
+     * @param disagreed the cases it decided otherwise
+     * @param refused the cases it refused
+     * @param failed the cases on which the candidate failed otherwise
+     * @param dropped the cases not shadowed because the queue was full
+     * @param queued the cases waiting for a shadow worker now
+     * @throws NullPointerException if the state is null
+     */
+    public ShadowStatus(State state, String candidateRevision, List<String> failure, long shadowed, long agreed,
+                        long disagreed, long refused, long failed, long dropped, int queued) {
+        this(state, candidateRevision, failure, shadowed, agreed, disagreed, refused, failed, dropped, queued, 0);
     }
 }

@@ -1,6 +1,7 @@
 package org.resolutionpolicy.spring;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.resolutionpolicy.api.Outcome;
@@ -13,8 +14,9 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Counts the shadow in Micrometer: {@value #DECISIONS} by result ({@code AGREED}, {@code DISAGREED}, {@code REFUSED}),
- * {@value #DISAGREEMENTS} by transition (remedy, outcome served, outcome of the candidate), {@value #DROPPED}, and
- * the gauge {@value #CANDIDATE_FAILED} (1 when the candidate failed to load).
+ * {@value #DISAGREEMENTS} by transition (remedy, outcome served, outcome of the candidate), {@value #DROPPED},
+ * {@value #SAMPLED_OUT} (read from the shadow's status, so that the request path counts nothing more), and the gauge
+ * {@value #CANDIDATE_FAILED} (1 when the candidate failed to load).
  */
 final class MicrometerShadowMetrics implements ShadowListener {
 
@@ -22,12 +24,16 @@ final class MicrometerShadowMetrics implements ShadowListener {
     static final String DISAGREEMENTS = "resolution.policy.shadow.disagreements";
     static final String DROPPED = "resolution.policy.shadow.dropped";
     static final String CANDIDATE_FAILED = "resolution.policy.shadow.candidate.failed";
+    static final String SAMPLED_OUT = "resolution.policy.shadow.sampled-out";
 
     private final MeterRegistry registry;
     private final Counter dropped;
+    /** Held here: a function counter holds its object weakly, and reads NaN once it is collected. */
+    private final ObjectProvider<Policy> policies;
 
     MicrometerShadowMetrics(MeterRegistry registry, ObjectProvider<Policy> policies) {
         this.registry = registry;
+        this.policies = policies;
         for (ShadowResult.Kind kind : ShadowResult.Kind.values()) {
             decisions(kind);
         }
@@ -38,6 +44,11 @@ final class MicrometerShadowMetrics implements ShadowListener {
                 .description("1 when the shadow's candidate failed to load (the serving policy serves as always)")
                 // a gauge holds its object weakly: the provider must outlive a collection, or the gauge reads NaN
                 .strongReference(true)
+                .register(registry);
+        FunctionCounter.builder(SAMPLED_OUT, policies, p -> p.getIfAvailable() instanceof ShadowPolicy s
+                        ? s.status().sampledOut() : 0)
+                .description("Served cases not offered to the candidate, the shadow sampling a share of the traffic "
+                        + "(not a loss)")
                 .register(registry);
     }
 

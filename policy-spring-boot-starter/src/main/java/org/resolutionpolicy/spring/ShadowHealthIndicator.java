@@ -36,6 +36,7 @@ final class ShadowHealthIndicator implements HealthIndicator {
         }
         return health.withDetail("shadowed", s.shadowed()).withDetail("agreed", s.agreed())
                 .withDetail("disagreed", s.disagreed()).withDetail("refused", s.refused())
-                .withDetail("dropped", s.dropped()).withDetail("queued", s.queued()).build();
+                .withDetail("dropped", s.dropped()).withDetail("queued", s.queued())
+                .withDetail("sampledOut", s.sampledOut()).build();
     }
 }

@@ -23,11 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      outcome of each case, in a line the shadow worker writes after the candidate decided, keyed by
  *                      the decision's id ({@link org.resolutionpolicy.api.DecisionLog#shadowOutcomes()}); the served
  *                      decision never waits for it. Off by default: it adds a line per shadowed case
+ * @param sample the share of the served cases the candidate decides, more than 0 and at most 1 (every case, the
+ *               default); the others are counted as sampled out ({@code resolution.policy.shadow.sampled-out}), not
+ *               dropped
  */
 @ConfigurationProperties(ShadowProperties.PREFIX)
 public record ShadowProperties(List<Path> candidate, @DefaultValue("1024") int queueCapacity,
                                @DefaultValue("1") int workers, @DefaultValue Log log,
-                               @DefaultValue("false") boolean inDecisionLog) {
+                               @DefaultValue("false") boolean inDecisionLog, @DefaultValue("1") double sample) {
 
     /** The prefix of the shadow's properties. */
     public static final String PREFIX = PolicyProperties.PREFIX + ".shadow";
@@ -35,7 +38,8 @@ public record ShadowProperties(List<Path> candidate, @DefaultValue("1024") int q
     /**
      * Creates the properties, copying the candidate's paths.
      *
-     * @throws IllegalArgumentException if the queue or the pool is smaller than 1
+     * @throws IllegalArgumentException if the queue or the pool is smaller than 1, or the sample is not more than 0
+     *                                  and at most 1
      */
     public ShadowProperties {
         candidate = candidate == null ? List.of() : List.copyOf(candidate);
@@ -45,6 +49,10 @@ public record ShadowProperties(List<Path> candidate, @DefaultValue("1024") int q
         }
         if (workers < 1) {
             throw new IllegalArgumentException(PREFIX + ".workers must be at least 1, was [" + workers + "]");
+        }
+        if (!(sample > 0 && sample <= 1)) {
+            throw new IllegalArgumentException(PREFIX + ".sample must be more than 0 and at most 1 (every case), was ["
+                    + sample + "]: 0.1 shadows one case in ten");
         }
     }
 
@@ -76,6 +84,6 @@ public record ShadowProperties(List<Path> candidate, @DefaultValue("1024") int q
     ShadowBuilder builder(org.resolutionpolicy.api.Policy serving) {
         Path first = candidate.get(0);
         return Policies.shadow(serving).candidate(first, candidate.subList(1, candidate.size())
-                .toArray(Path[]::new)).queueCapacity(queueCapacity).workers(workers);
+                .toArray(Path[]::new)).queueCapacity(queueCapacity).workers(workers).sample(sample);
     }
 }

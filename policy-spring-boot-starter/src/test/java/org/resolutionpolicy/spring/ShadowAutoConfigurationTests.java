@@ -18,6 +18,7 @@ import org.resolutionpolicy.api.Decision;
 import org.resolutionpolicy.api.Policies;
 import org.resolutionpolicy.api.Policy;
 import org.resolutionpolicy.api.ShadowPolicy;
+import org.resolutionpolicy.api.ShadowStatus;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -161,6 +162,42 @@ class ShadowAutoConfigurationTests {
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(
                     "resolution.policy.shadow.in-decision-log is true but there is no decision log")
                     .hasMessageContaining("[resolution.policy.decision-log.path]");
+        });
+    }
+
+    @Test
+    void a_sample_shadows_a_share_of_the_cases_and_counts_the_others_as_sampled_out_not_dropped() throws Exception {
+        runner.withPropertyValues("resolution.policy.shadow.candidate=" + candidate(),
+                "resolution.policy.shadow.sample=0.25").run(context -> {
+            assertThat(context).hasNotFailed();
+            ShadowPolicy shadow = (ShadowPolicy) context.getBean(Policy.class);
+            int cases = 400;
+            for (int i = 0; i < cases; i++) {
+                double amount = 5 + i % 80;
+                assertThat(shadow.decide(PolicyAutoConfigurationTests.refund(amount)))
+                        .isEqualTo(SMALL.decide(PolicyAutoConfigurationTests.refund(amount)));
+            }
+            assertThat(shadow.awaitIdle(Duration.ofMinutes(2))).isTrue();
+            ShadowStatus status = shadow.status();
+            assertThat(status.shadowed() + status.dropped() + status.sampledOut()).isEqualTo(cases);
+            assertThat(status.shadowed()).as("about a quarter").isBetween(60L, 140L);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get(MicrometerShadowMetrics.SAMPLED_OUT).functionCounter().count())
+                    .isEqualTo(status.sampledOut());
+            assertThat(registry.get(MicrometerShadowMetrics.DROPPED).counter().count()).isEqualTo(status.dropped());
+            Health health = context.getBean("policyShadowHealthIndicator", HealthIndicator.class).health();
+            assertThat(health.getDetails()).containsEntry("sampledOut", status.sampledOut());
+        });
+    }
+
+    @Test
+    void a_sample_outside_0_to_1_stops_the_start_and_says_why() throws Exception {
+        runner.withPropertyValues("resolution.policy.shadow.candidate=" + candidate(),
+                "resolution.policy.shadow.sample=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("resolution.policy.shadow.sample must be more than 0 and at most 1")
+                    .hasMessageContaining("was [0.0]");
         });
     }
 

@@ -1,5 +1,7 @@
 package org.resolutionpolicy.engine.internal.shadow;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.resolutionpolicy.api.CustomerCase;
 import org.resolutionpolicy.api.Decision;
@@ -7,17 +9,18 @@ import org.resolutionpolicy.api.Policy;
 
 /**
  * Hands served cases to the shadow workers without a lock: a bounded ring (D. Vyukov's bounded multi-producer
- * multi-consumer queue) whose slots keep the case's number, the case, the serving policy and its decision in arrays of
- * their own. An offer allocates nothing and takes no lock, so a deciding thread never waits for a worker (nor a worker
- * for a deciding thread); a full ring refuses the offer at once.
+ * multi-consumer queue) of slots made once, each holding the case's number, the case, the serving policy and its
+ * decision beside its turn. An offer allocates nothing and takes no lock, so a deciding thread never waits for a worker
+ * (nor a worker for a deciding thread); a full ring refuses the offer at once.
  *
  * <p>Each slot has a turn, twice the position that may use it next (plus one once filled). A producer at position
  * {@code p} may fill slot {@code p % capacity} when its turn is {@code 2p}, and publishes it by setting the turn to
  * {@code 2p + 1}; a worker at position {@code p} may take it then, and frees it for the next round by setting the turn
  * to {@code 2(p + capacity)}. (Doubled, the turns of a filled slot and of a free one never meet, even in a ring of
  * one slot.)
- * The arrays are written before the turn is released and read after it is acquired. A slot is cleared when taken, so
- * the ring holds no case longer than it waits.
+ * The fields are written before the turn is released and read after it is acquired. A slot's turn and contents sit
+ * together (one object, made in a row with its neighbours), so an offer writes one or two cache lines that a worker
+ * had, not one per field. A slot is cleared when taken, so the ring holds no case longer than it waits.
  */
 final class ShadowQueue {
 
@@ -27,6 +30,31 @@ final class ShadowQueue {
         void take(long number, CustomerCase customerCase, Policy serving, Decision served);
     }
 
+    /** One place in the ring: its turn and what it holds. */
+    private static final class Slot {
+        /** Read and written through {@link #TURN} only. */
+        @SuppressWarnings("unused")
+        private long turn;
+        private long number;
+        private CustomerCase customerCase;
+        private Policy serving;
+        private Decision served;
+
+        Slot(long turn) {
+            this.turn = turn;
+        }
+    }
+
+    private static final VarHandle TURN;
+
+    static {
+        try {
+            TURN = MethodHandles.lookup().findVarHandle(Slot.class, "turn", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** The positions, far apart so that producers (tail) and workers (head) do not share a cache line. */
     private static final int TAIL = 16;
     private static final int HEAD = 48;
@@ -34,12 +62,8 @@ final class ShadowQueue {
     private final int capacity;
     /** {@code capacity - 1} when it is a power of two (a mask finds the slot), or -1 (a remainder does). */
     private final int mask;
-    private final AtomicLongArray turns;
     private final AtomicLongArray positions = new AtomicLongArray(HEAD + 16);
-    private final long[] numbers;
-    private final CustomerCase[] cases;
-    private final Policy[] servings;
-    private final Decision[] decisions;
+    private final Slot[] slots;
 
     ShadowQueue(int capacity) {
         if (capacity < 1) {
@@ -47,27 +71,23 @@ final class ShadowQueue {
         }
         this.capacity = capacity;
         this.mask = Integer.bitCount(capacity) == 1 ? capacity - 1 : -1;
-        this.turns = new AtomicLongArray(capacity);
+        this.slots = new Slot[capacity];
         for (int i = 0; i < capacity; i++) {
-            turns.set(i, 2L * i);
+            slots[i] = new Slot(2L * i);
         }
-        this.numbers = new long[capacity];
-        this.cases = new CustomerCase[capacity];
-        this.servings = new Policy[capacity];
-        this.decisions = new Decision[capacity];
     }
 
-    private int slot(long position) {
-        return mask >= 0 ? (int) (position & mask) : (int) (position % capacity);
+    private Slot slot(long position) {
+        return slots[mask >= 0 ? (int) (position & mask) : (int) (position % capacity)];
     }
 
     /** Queues a served case; returns false at once, queueing nothing, when the ring is full. */
     boolean offer(long number, CustomerCase customerCase, Policy serving, Decision served) {
         long position = positions.getOpaque(TAIL);
-        int slot;
+        Slot slot;
         for (;;) {
             slot = slot(position);
-            long turn = turns.getAcquire(slot);
+            long turn = (long) TURN.getAcquire(slot);
             if (turn == 2 * position) {
                 if (positions.weakCompareAndSetVolatile(TAIL, position, position + 1)) {
                     break;
@@ -80,21 +100,21 @@ final class ShadowQueue {
                 position = positions.getOpaque(TAIL);
             }
         }
-        numbers[slot] = number;
-        cases[slot] = customerCase;
-        servings[slot] = serving;
-        decisions[slot] = served;
-        turns.setRelease(slot, 2 * position + 1);
+        slot.number = number;
+        slot.customerCase = customerCase;
+        slot.serving = serving;
+        slot.served = served;
+        TURN.setRelease(slot, 2 * position + 1);
         return true;
     }
 
     /** Takes the oldest case into the sink, freeing its slot first; returns false when none waits. */
     boolean poll(Sink sink) {
         long position = positions.getOpaque(HEAD);
-        int slot;
+        Slot slot;
         for (;;) {
             slot = slot(position);
-            long turn = turns.getAcquire(slot);
+            long turn = (long) TURN.getAcquire(slot);
             if (turn == 2 * position + 1) {
                 if (positions.weakCompareAndSetVolatile(HEAD, position, position + 1)) {
                     break;
@@ -106,14 +126,14 @@ final class ShadowQueue {
                 position = positions.getOpaque(HEAD);
             }
         }
-        long number = numbers[slot];
-        CustomerCase customerCase = cases[slot];
-        Policy serving = servings[slot];
-        Decision served = decisions[slot];
-        cases[slot] = null;
-        servings[slot] = null;
-        decisions[slot] = null;
-        turns.setRelease(slot, 2 * (position + capacity));
+        long number = slot.number;
+        CustomerCase customerCase = slot.customerCase;
+        Policy serving = slot.serving;
+        Decision served = slot.served;
+        slot.customerCase = null;
+        slot.serving = null;
+        slot.served = null;
+        TURN.setRelease(slot, 2 * (position + capacity));
         sink.take(number, customerCase, serving, served);
         return true;
     }

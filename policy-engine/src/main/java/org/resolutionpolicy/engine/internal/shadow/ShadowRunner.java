@@ -28,9 +28,14 @@ import org.slf4j.LoggerFactory;
  * ({@link ShadowQueue}) that a small pool of daemon threads drains. {@link #offer} never blocks, never throws and
  * allocates nothing: a case that does not fit is counted as dropped.
  *
- * <p>The deciding thread pays one atomic increment (the case's number) and one slot of the ring; a worker with nothing
- * to do spins briefly, then sleeps a little longer each time, up to {@value #MAX_IDLE_NANOS} ns, so a producer never
- * has to wake it (a wake-up is a system call, which would be on the request path).
+ * <p>The deciding thread pays one atomic increment (the case's number) and one slot of the ring. A worker never spins
+ * and is never woken: when the ring is empty it sleeps, a little longer each time it finds nothing, from
+ * {@value #MIN_IDLE_NANOS} to {@value #MAX_IDLE_NANOS} ns, then takes everything that waits in one go. A producer
+ * never wakes it: a wake-up is a system call (on a busy service, one on nearly every decision, since a worker that
+ * keeps up is asleep when the next case comes), and the request path would pay it. The sleeps also keep the worker
+ * behind the producers by a batch, so that a producer fills slots whose cache lines it already holds rather than
+ * taking each back from a worker that has just emptied it. The workers are daemon threads of the lowest priority (a
+ * hint the operating system may ignore).
  *
  * <p>Thread-safe. Memory is bounded by the ring: each waiting case holds its case and served decision only.
  */
@@ -39,10 +44,10 @@ final class ShadowRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowRunner.class);
     /** How long {@link #close()} lets the queued cases finish before it stops the workers. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    /** How often an idle worker polls before it sleeps. */
-    private static final int SPINS = 32;
+    /** How long {@link #close()} waits for the decisions it caught between numbering a case and queueing it. */
+    private static final Duration CLOSE_SETTLE = Duration.ofMillis(100);
     /** The first sleep of an idle worker, doubled each time up to {@link #MAX_IDLE_NANOS}. */
-    private static final long MIN_IDLE_NANOS = 20_000;
+    static final long MIN_IDLE_NANOS = 50_000;
     /** The longest an idle worker sleeps: the most a case waits for an idle worker to look. */
     static final long MAX_IDLE_NANOS = 1_000_000;
 
@@ -50,7 +55,8 @@ final class ShadowRunner implements AutoCloseable {
     /** The candidate the shadow loaded from files, which it closes; null for one the caller gave. */
     private final LivePolicy owned;
     private final List<String> failure;
-    private final List<ShadowListener> listeners;
+    /** An array, so that counting a drop on the deciding thread makes no iterator. */
+    private final ShadowListener[] listeners;
     private final ShadowQueue queue;
     private final List<Thread> workers;
     /** The cases offered so far: the last case's number. Only deciding threads change it. */
@@ -62,6 +68,10 @@ final class ShadowRunner implements AutoCloseable {
     private final LongAdder refused = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    /** The cases numbered but not offered to the candidate, the shadow sampling a share of the traffic. */
+    private final LongAdder sampledOut = new LongAdder();
+    /** The share of the cases offered to the candidate: 1, every case, or less ({@link #sampled}). */
+    private final double sample;
     private volatile boolean closed;
     /** Set by {@link #close()}: workers stop once the ring is empty. */
     private volatile boolean stopping;
@@ -72,7 +82,8 @@ final class ShadowRunner implements AutoCloseable {
         this.candidate = candidate;
         this.owned = owned;
         this.failure = failure;
-        this.listeners = settings.listeners();
+        this.listeners = settings.listeners().toArray(ShadowListener[]::new);
+        this.sample = settings.sample();
         this.queue = candidate == null ? null : new ShadowQueue(settings.queueCapacity());
         this.workers = candidate == null ? List.of() : startWorkers(settings.workers());
     }
@@ -106,27 +117,31 @@ final class ShadowRunner implements AutoCloseable {
         for (int i = 1; i <= count; i++) {
             Thread t = new Thread(this::work, "policy-shadow-" + i);
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
             threads.add(t);
         }
         threads.forEach(Thread::start);
         return List.copyOf(threads);
     }
 
-    /** A worker: takes cases from the ring until the shadow stops, sleeping a little longer each idle round. */
+    /**
+     * A worker: takes everything that waits in the ring, then sleeps, a little longer each time it finds nothing,
+     * until the shadow stops. It never spins.
+     */
     private void work() {
         ShadowQueue.Sink sink = this::shadow;
-        int idle = 0;
         long sleep = MIN_IDLE_NANOS;
         while (!abandon) {
             if (queue.poll(sink)) {
-                idle = 0;
+                // a batch: what waited while this worker slept
+                while (!abandon && queue.poll(sink)) {
+                    // taking
+                }
                 sleep = MIN_IDLE_NANOS;
             } else if (stopping) {
                 return;
-            } else if (idle < SPINS) {
-                idle++;
-                Thread.onSpinWait();
-            } else {
+            }
+            if (!abandon && !stopping) {
                 // no producer wakes a worker (that would put a system call on the request path): it looks again
                 LockSupport.parkNanos(this, sleep);
                 sleep = Math.min(sleep * 2, MAX_IDLE_NANOS);
@@ -144,13 +159,63 @@ final class ShadowRunner implements AutoCloseable {
      * allocates nothing.
      */
     void offer(CustomerCase customerCase, Policy serving, Decision served) {
-        if (queue == null || closed) {
-            return;
+        long number = admit();
+        if (number > 0) {
+            if (sampled(number)) {
+                enqueue(number, customerCase, serving, served);
+            } else {
+                sampledOut.increment();
+            }
         }
-        long number = sequence.incrementAndGet();
+    }
+
+    /**
+     * Returns whether the case of this number is offered to the candidate: always when the sample is 1; otherwise when
+     * a hash of the number falls below the sample, so that the chosen share is spread over the traffic without a
+     * pattern (a shadow log sampling agreements by the same numbers is not in step with it).
+     */
+    private boolean sampled(long number) {
+        if (sample >= 1) {
+            return true;
+        }
+        // SplittableRandom's mixer: a number's bits spread over the whole long
+        long z = (number ^ (number >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53 < sample;
+    }
+
+    /** Numbers the next case to offer, or returns 0 when there is no shadow to offer it to (failed or closed). */
+    long admit() {
+        if (queue == null || closed) {
+            return 0;
+        }
+        return sequence.incrementAndGet();
+    }
+
+    /**
+     * Queues a numbered case, or drops and counts it when the ring is full. If the shadow closed meanwhile, its last
+     * drain may have come before this case was in the ring: the deciding thread then counts what is left as dropped
+     * itself (a volatile read on the request path, and nothing more while the shadow is open).
+     */
+    void enqueue(long number, CustomerCase customerCase, Policy serving, Decision served) {
         if (!queue.offer(number, customerCase, serving, served)) {
             drop(number);
+        } else if (closed) {
+            dropQueued();
         }
+    }
+
+    /** Takes every case left in the ring and counts it as dropped; returns how many. */
+    private long dropQueued() {
+        long[] left = new long[1];
+        while (queue.poll((number, c, serving, served) -> {
+            left[0]++;
+            drop(number);
+        })) {
+            // counting
+        }
+        return left[0];
     }
 
     private void drop(long number) {
@@ -204,14 +269,14 @@ final class ShadowRunner implements AutoCloseable {
         long d = disagreed.sum();
         long r = refused.sum();
         return new ShadowStatus(state, candidate == null ? null : candidate.revision(), failure, a + d + r, a, d, r,
-                failed.sum(), dropped.sum(), queue == null ? 0 : queue.size());
+                failed.sum(), dropped.sum(), queue == null ? 0 : queue.size(), sampledOut.sum());
     }
 
     /** Polls until every case offered so far is shadowed or dropped, or the time runs out. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long offered = sequence.get();
-        while (done.sum() + dropped.sum() < offered) {
+        while (done.sum() + dropped.sum() + sampledOut.sum() < offered) {
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
@@ -227,6 +292,8 @@ final class ShadowRunner implements AutoCloseable {
         }
         closed = true;
         stopping = true;
+        // a sleeping worker looks at once, finishes what waits and stops
+        workers.forEach(LockSupport::unpark);
         long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
         try {
             for (Thread worker : workers) {
@@ -244,15 +311,16 @@ final class ShadowRunner implements AutoCloseable {
         }
         if (queue != null) {
             // what the grace did not let finish, or what a decision offered while the shadow closed: counted as dropped
-            long[] left = new long[1];
-            while (queue.poll((number, c, serving, served) -> {
-                left[0]++;
-                drop(number);
-            })) {
-                // counting
+            long left = dropQueued();
+            // a decision numbered before the shadow closed may put its case in the ring only now: it is awaited a
+            // moment; one that comes later still finds the shadow closed and counts its case itself (enqueue)
+            long settle = System.nanoTime() + CLOSE_SETTLE.toNanos();
+            while (done.sum() + dropped.sum() + sampledOut.sum() < sequence.get() && System.nanoTime() - settle < 0) {
+                Thread.yield();
+                left += dropQueued();
             }
-            if (left[0] > 0) {
-                LOG.warn("shadow closed: {} queued cases are not shadowed (counted as dropped)", left[0]);
+            if (left > 0) {
+                LOG.warn("shadow closed: {} queued cases are not shadowed (counted as dropped)", left);
             }
         }
         if (owned != null) {
