@@ -238,9 +238,8 @@ final class DrlRules implements ExternalRules {
                 }
                 ProposalFactView view = inserted[index];
                 // the proposal asked is the one inserted, as decided; anything else is fired alone below
-                if (view.remedy().equals(proposalFacts.remedy())
-                        && java.util.Objects.equals(view.amount(), proposalFacts.amount())
-                        && java.util.Objects.equals(view.total(), proposalFacts.total())) {
+                if (view.remedy().equals(proposalFacts.remedy()) && same(view.amount(), proposalFacts.amount())
+                        && same(view.total(), proposalFacts.total())) {
                     return effects.proposalMatches(index);
                 }
             }
@@ -319,6 +318,14 @@ final class DrlRules implements ExternalRules {
                 giveBack(slot);
             }
         }
+    }
+
+    /**
+     * Returns true if both are null or equal (scale included). Not {@code Objects.equals}, whose one JVM-wide type
+     * profile these decimals would make megamorphic for Drools' own hash lookups (see {@code RuleInfo#same}).
+     */
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == b || a != null && a.equals(b);
     }
 
     /** Returns a proposal's amount as the decider decides it: a count without an amount is one. */
