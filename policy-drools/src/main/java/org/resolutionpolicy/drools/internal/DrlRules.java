@@ -72,9 +72,13 @@ final class DrlRules implements ExternalRules {
     private record Slot(KieSession session, EffectCollector effects) {
     }
 
+    /** The globals that hold the numbers of the rules' order tests (see {@link NullGuards}), set on each session. */
+    private final Map<String, BigDecimal> constants;
+
     DrlRules(KieBase kieBase, PolicyModel model, List<String> ruleIds, DrlScopes scopes,
-             List<AuthorityTable.Rule> descriptions) {
+             List<AuthorityTable.Rule> descriptions, Map<String, BigDecimal> constants) {
         this.kieBase = kieBase;
+        this.constants = Map.copyOf(constants);
         this.descriptions = List.copyOf(descriptions);
         this.scopes = scopes;
         this.model = model;
@@ -148,6 +152,7 @@ final class DrlRules implements ExternalRules {
         KieSession session = kieBase.newKieSession(SESSIONS, null);
         EffectCollector effects = new EffectCollector(model, infos);
         session.setGlobal("effects", effects);
+        constants.forEach(session::setGlobal);
         return new Slot(session, effects);
     }
 
@@ -168,6 +173,11 @@ final class DrlRules implements ExternalRules {
         if (released && idle.remove(slot)) {
             slot.session().dispose();
         }
+    }
+
+    /** Returns the names of the globals that hold the rules' numbers, for tests. */
+    java.util.Set<String> constantNames() {
+        return constants.keySet();
     }
 
     /** Returns how many idle sessions the pool holds, for tests. */
