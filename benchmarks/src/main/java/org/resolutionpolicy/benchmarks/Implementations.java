@@ -9,7 +9,7 @@ import org.resolutionpolicy.api.CustomerCase;
 final class Implementations {
 
     static final List<String> NAMES = List.of("hand-written", "ours-yaml", "ours-drl", "drools-session",
-            "drools-stateless", "easy-rules");
+            "drools-same-drl", "drools-stateless", "easy-rules");
 
     private Implementations() {
     }
@@ -27,7 +27,6 @@ final class Implementations {
             case "drools-stateless":
                 return PlainDrools.stateless();
             case "drools-same-drl":
-                // not in NAMES (the table): run with -p implementation=drools-same-drl
                 return new PlainDroolsSameDrl();
             case "easy-rules":
                 return new EasyRules();

@@ -18,7 +18,8 @@ import org.resolutionpolicy.api.CustomerCase;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ReferencePolicyBenchmark {
 
-    @Param({"hand-written", "ours-yaml", "ours-drl", "drools-session", "drools-stateless", "easy-rules"})
+    @Param({"hand-written", "ours-yaml", "ours-drl", "drools-session", "drools-same-drl", "drools-stateless",
+        "easy-rules"})
     public String implementation;
 
     Implementation decider;

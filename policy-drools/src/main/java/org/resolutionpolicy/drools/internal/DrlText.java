@@ -18,6 +18,8 @@ final class DrlText {
     private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
     private static final Pattern THEN = Pattern.compile("\\bthen\\b");
     private static final Pattern END = Pattern.compile("(?m)^[ \t]*end\\b");
+    /** The {@code end} of a rule written on one line: the last word of its line, after the consequence. */
+    private static final Pattern LINE_END = Pattern.compile("(?m)(?<![\\w.$])end[ \t]*\r?$");
 
     /** One rule of the source: its name, where its header, condition ({@code when}) and consequence start and end. */
     record RuleSpan(String name, int start, int whenStart, int thenStart, int end) {
@@ -218,6 +220,13 @@ final class DrlText {
             int whenAt = when.find() ? when.end() : rule.end();
             Matcher then = THEN.matcher(masked).region(whenAt, endAt);
             int thenAt = then.find() ? then.start() : endAt;
+            if (thenAt < endAt) {
+                // a rule on one line ends with it, before the next rule's "end" at the start of a line
+                Matcher last = LINE_END.matcher(masked).region(then.end(), endAt);
+                if (last.find()) {
+                    endAt = last.start() + "end".length();
+                }
+            }
             rules.add(new RuleSpan(name, rule.start(), whenAt, thenAt, endAt));
             from = endAt;
         }

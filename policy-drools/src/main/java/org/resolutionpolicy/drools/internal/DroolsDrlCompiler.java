@@ -31,10 +31,12 @@ public final class DroolsDrlCompiler implements DrlCompiler {
     public CompiledDrl compile(List<PolicySource> sources, Problems problems) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, Read> read = new LinkedHashMap<>();
+        Map<String, java.math.BigDecimal> constants = new LinkedHashMap<>();
         for (PolicySource source : sources) {
             DrlText text = new DrlText(source.name(), source.text());
             NullGuards guards = NullGuards.of(text);
             read.put(path(source.name()), new Read(text, guards));
+            constants.putAll(guards.constants());
             Resource resource = ResourceFactory.newByteArrayResource(guards.guarded().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(path(source.name()));
             builder.add(resource, ResourceType.DRL);
@@ -66,7 +68,7 @@ public final class DroolsDrlCompiler implements DrlCompiler {
             }
         }
         List<DrlText> texts = read.values().stream().map(Read::text).toList();
-        return new Compiled(texts, kieBase, List.copyOf(ruleIds), header);
+        return new Compiled(texts, kieBase, List.copyOf(ruleIds), header, Map.copyOf(constants));
     }
 
     /** A source as read: its text, and the null guards Drools reads it with. */
@@ -74,8 +76,8 @@ public final class DroolsDrlCompiler implements DrlCompiler {
     }
 
     /** DRL compiled into a knowledge base, with its header and rule ids, waiting to be bound to a policy. */
-    private record Compiled(List<DrlText> sources, KieBase kieBase, List<String> ruleIds, PolicyHeader header)
-            implements CompiledDrl {
+    private record Compiled(List<DrlText> sources, KieBase kieBase, List<String> ruleIds, PolicyHeader header,
+                            Map<String, java.math.BigDecimal> constants) implements CompiledDrl {
 
         /** Checks every literal the DRL rules pass to the library against the policy (see DrlChecks), then binds. */
         @Override
@@ -88,7 +90,7 @@ public final class DroolsDrlCompiler implements DrlCompiler {
                 return null;
             }
             DrlScopes scopes = new DrlScopes(sources);
-            return new DrlRules(kieBase, model, ruleIds, scopes, DrlDescriptions.describe(sources, scopes));
+            return new DrlRules(kieBase, model, ruleIds, scopes, DrlDescriptions.describe(sources, scopes), constants);
         }
     }
 
