@@ -51,11 +51,32 @@ import picocli.CommandLine.Parameters;
  * highest code wins. Output is UTF-8 whatever the platform's default charset, since JSON is UTF-8.
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = PolicyCli.Version.class,
-        description = "Validate resolution policies and decide cases with them.",
-        subcommands = {PolicyCli.Validate.class, PolicyCli.Decide.class, PolicyCli.Explain.class, PolicyCli.Test.class,
-            PolicyCli.LogSummary.class, MatrixCommand.class, ReplayCommand.class, DiffCommand.class, AnalyzeCommand.class,
-            ShadowSummaryCommand.class, CommandLine.HelpCommand.class})
+        description = "Validate resolution policies and decide cases with them.")
 public final class PolicyCli implements Callable<Integer> {
+
+    /**
+     * The subcommands by name, in the order {@code policy --help} lists them. They are registered in {@link #run}
+     * rather than in the annotation: picocli reflects over every registered command's options when the command line
+     * is built, which was about a third of a cold {@code policy decide} (and loaded the analysis for its types), so a
+     * command line naming its subcommand first registers that one alone.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
+        all.put("validate", Validate.class);
+        all.put("decide", Decide.class);
+        all.put("explain", Explain.class);
+        all.put("test", Test.class);
+        all.put("log-summary", LogSummary.class);
+        all.put("matrix", MatrixCommand.class);
+        all.put("replay", ReplayCommand.class);
+        all.put("diff", DiffCommand.class);
+        all.put("analyze", AnalyzeCommand.class);
+        all.put("shadow-summary", ShadowSummaryCommand.class);
+        all.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(all);
+    }
 
     /** Success. */
     public static final int OK = 0;
@@ -99,7 +120,7 @@ public final class PolicyCli implements Callable<Integer> {
         // explicit UTF-8: on a JVM whose default charset is ASCII (Java 17 under LANG=C) text would turn into '?'
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine cli = new CommandLine(new PolicyCli());
+        CommandLine cli = commandLine(args.length == 0 ? null : args[0]);
         cli.setOut(outWriter);
         cli.setErr(errWriter);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine.getErr()));
@@ -109,6 +130,22 @@ public final class PolicyCli implements Callable<Integer> {
             outWriter.flush();
             errWriter.flush();
         }
+    }
+
+    /**
+     * Returns the command line with the subcommand named first alone, or with all of them when the first argument
+     * names none (an option such as {@code --help}, {@code help}, nothing, a mistyped name): what it does for the
+     * arguments is the same either way, since picocli only ever runs the subcommand named first.
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new PolicyCli());
+        Class<?> named = first == null || "help".equals(first) ? null : SUBCOMMANDS.get(first);
+        if (named != null) {
+            cli.addSubcommand(first, named);
+        } else {
+            SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
+        return cli;
     }
 
     /**

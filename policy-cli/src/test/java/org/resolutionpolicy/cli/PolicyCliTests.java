@@ -817,7 +817,7 @@ class PolicyCliTests {
 
         @Test
         void every_paragraph_of_every_command_description_is_whole_sentences() {
-            picocli.CommandLine cli = new picocli.CommandLine(PolicyCli.class);
+            picocli.CommandLine cli = PolicyCli.commandLine(null);
 
             // picocli's own help command aside
             assertThat(cli.getSubcommands().values()).filteredOn(command -> !command.getCommandName().equals("help"))
@@ -825,6 +825,28 @@ class PolicyCliTests {
                     assertThat(command.getCommandSpec().usageMessage().description())
                             .as("picocli breaks a line at each paragraph of [%s]", command.getCommandName())
                             .isNotEmpty().allSatisfy(paragraph -> assertThat(paragraph).endsWith(".")));
+        }
+
+        @Test
+        void each_subcommand_is_registered_under_the_name_its_annotation_gives() {
+            assertThat(PolicyCli.SUBCOMMANDS).allSatisfy((name, type) -> assertThat(
+                    type.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
+        }
+
+        @Test
+        void a_command_line_naming_its_subcommand_first_builds_that_one_alone_and_any_other_builds_all() {
+            assertThat(PolicyCli.commandLine("decide").getSubcommands()).containsOnlyKeys("decide");
+            assertThat(PolicyCli.commandLine("--help").getSubcommands()).containsOnlyKeys(PolicyCli.SUBCOMMANDS.keySet());
+            assertThat(PolicyCli.commandLine("help").getSubcommands()).containsOnlyKeys(PolicyCli.SUBCOMMANDS.keySet());
+            assertThat(PolicyCli.commandLine("decid").getSubcommands()).containsOnlyKeys(PolicyCli.SUBCOMMANDS.keySet());
+        }
+
+        @Test
+        void a_mistyped_command_is_still_refused_with_the_commands_to_choose_from() {
+            Run r = run("decid", "policy.yaml");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("decid").contains("decide");
         }
 
         @Test

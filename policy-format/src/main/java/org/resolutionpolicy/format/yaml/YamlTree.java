@@ -11,6 +11,7 @@ import org.resolutionpolicy.model.source.Place;
 import org.resolutionpolicy.model.source.Problems;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -19,12 +20,15 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Composes YAML text into a node tree that keeps line and column, within limits a hostile file cannot exceed.
@@ -181,20 +185,23 @@ public final class YamlTree {
             return null;
         }
         long errorsBefore = errorCount(problems);
-        new Inspector(source, current, problems, limits).visit(root, 0);
+        // without an anchor (&name) there is no alias: the tree is a tree, no node met twice nor inside itself
+        new Inspector(source, current, problems, limits, current.indexOf('&') >= 0).visit(root, 0);
         return errorCount(problems) > errorsBefore ? null : new Composed(root, List.copyOf(blanked));
     }
 
     /** Composes the one document of the text; returns null for an empty text, throws SnakeYAML's errors. */
     private static Node composeOnce(String source, String text, Problems problems, LoadOptions limits) {
-        Yaml yaml = new Yaml(loaderOptions(limits));
-        java.util.Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
-        if (!documents.hasNext()) {
+        // what Yaml.composeAll does, without the constructor and representer a Yaml makes and composing never uses
+        LoaderOptions options = loaderOptions(limits);
+        Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                PlainResolver.INSTANCE, options);
+        if (!composer.checkNode()) {
             return null;
         }
-        Node root = documents.next();
-        if (documents.hasNext()) {
-            Node second = documents.next();
+        Node root = composer.getNode();
+        if (composer.checkNode()) {
+            Node second = composer.getNode();
             problems.error(place(source, second), "more than one YAML document in one file",
                     "put each policy in its own file");
             throw new AlreadyReported();
@@ -397,7 +404,11 @@ public final class YamlTree {
         private int expanding;
         private boolean stopped;
 
-        Inspector(String source, String text, Problems problems, LoadOptions limits) {
+        /** False when the text has no anchor, so no alias: then no node is tracked. */
+        private final boolean anchored;
+
+        Inspector(String source, String text, Problems problems, LoadOptions limits, boolean anchored) {
+            this.anchored = anchored;
             this.source = source;
             this.text = text;
             this.problems = problems;
@@ -410,7 +421,7 @@ public final class YamlTree {
             if (stopped) {
                 return;
             }
-            if (expanding == 0 && seen.put(node, Boolean.TRUE) != null) {
+            if (anchored && expanding == 0 && seen.put(node, Boolean.TRUE) != null) {
                 expanding = ++aliases;
                 visitNode(node, depth);
                 expanding = 0;
@@ -436,7 +447,7 @@ public final class YamlTree {
                         "policies hold plain values only: remove the tag");
                 return;
             }
-            if (onPath.put(node, Boolean.TRUE) != null) {
+            if (anchored && onPath.put(node, Boolean.TRUE) != null) {
                 problems.error(place(source, node), "recursive alias", "an alias may not refer to a node that contains it");
                 stopped = true;
                 return;
@@ -462,7 +473,60 @@ public final class YamlTree {
             } else {
                 problems.error(place(source, node), "unsupported YAML node", null);
             }
-            onPath.remove(node);
+            if (anchored) {
+                onPath.remove(node);
+            }
+        }
+    }
+
+    /**
+     * SnakeYAML's resolver, answering at once for the plain scalar no implicit type can match: one whose first
+     * character starts none of SnakeYAML's patterns (booleans, numbers, nulls, timestamps, merge keys), such as the
+     * keys, names and words of a policy. SnakeYAML itself matches such a scalar against its empty-value pattern
+     * before calling it a string, a regular expression per key and word (a tenth of loading a large policy). The
+     * characters are read from SnakeYAML's own table of patterns, so the answer is SnakeYAML's. Thread-safe: the
+     * table is read only.
+     */
+    static final class PlainResolver extends Resolver {
+
+        static final PlainResolver INSTANCE = new PlainResolver();
+
+        /** Per ASCII character, whether a pattern starts with it; all false when the table is not as expected. */
+        private final boolean[] patternStarts = new boolean[128];
+        /** Whether the table is as expected, so that the shortcut is taken. */
+        final boolean shortcut;
+
+        PlainResolver() {
+            boolean known = true;
+            Map<Character, ?> table = yamlImplicitResolvers;
+            for (Map.Entry<Character, ?> e : table.entrySet()) {
+                if (e.getKey() == null) {
+                    // patterns tried whatever the first character, known by their text (a ResolverTuple, which is
+                    // package-private, says its pattern in its toString): the empty value's and null's
+                    for (Object tuple : (List<?>) e.getValue()) {
+                        String text = String.valueOf(tuple);
+                        if (text.contains(" regexp=^(?:~|null|Null|NULL| )$ ")) {
+                            "~nN ".chars().forEach(c -> patternStarts[c] = true);
+                        } else if (!text.contains(" regexp=^$ ")) {
+                            known = false;
+                        }
+                    }
+                } else if (e.getKey() < 128) {
+                    patternStarts[e.getKey()] = true;
+                } else {
+                    known = false;
+                }
+            }
+            this.shortcut = known;
+        }
+
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (shortcut && kind == NodeId.scalar && implicit && !value.isEmpty() && value.charAt(0) < 128
+                    && !patternStarts[value.charAt(0)]) {
+                return Tag.STR;
+            }
+            return super.resolve(kind, value, implicit);
         }
     }
 }

@@ -38,8 +38,33 @@ public final class CompiledPolicy implements ModelledPolicy {
     private final List<Problem> warnings;
     private final String revision;
     private final DecisionListener[] listeners;
-    private final AuthorityTable authority;
+    /** The authority table, made when first asked for: a tool's view, which no decision reads. */
+    private final LazyTable authority;
     private final AboutReader about;
+
+    /** Builds a policy's authority table once, on first use, shared by the policy's listening copies. */
+    private static final class LazyTable {
+        private final PolicyModel model;
+        private volatile AuthorityTable table;
+
+        LazyTable(PolicyModel model) {
+            this.model = model;
+        }
+
+        AuthorityTable get() {
+            AuthorityTable made = table;
+            if (made == null) {
+                synchronized (this) {
+                    made = table;
+                    if (made == null) {
+                        made = AuthorityTables.of(model);
+                        table = made;
+                    }
+                }
+            }
+            return made;
+        }
+    }
 
     /** Reads rules written about a policy with the facts it defines: the YAML reader's {@code readAbout}. */
     @FunctionalInterface
@@ -70,7 +95,8 @@ public final class CompiledPolicy implements ModelledPolicy {
         this.warnings = List.copyOf(warnings);
         this.revision = Objects.requireNonNull(revision, "revision must not be null");
         this.listeners = new DecisionListener[0];
-        this.authority = AuthorityTables.of(model);
+        // a tenth of loading a 10,000-rule policy, for the matrix and the reports alone
+        this.authority = new LazyTable(model);
         this.about = Objects.requireNonNull(about, "about must not be null");
     }
 
@@ -181,7 +207,7 @@ public final class CompiledPolicy implements ModelledPolicy {
 
     @Override
     public AuthorityTable authority() {
-        return authority;
+        return authority.get();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.resolutionpolicy.engine.internal.eval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,15 +72,22 @@ final class RuleIndex {
         List<IndexedRule> caseLevel = new ArrayList<>();
         List<Condition> caseConditions = new ArrayList<>();
         List<IndexedRule> proposalLevel = new ArrayList<>();
+        // each rule's unsettled condition and its bound's key, found once here rather than once per remedy
+        List<Condition> proposalConditions = new ArrayList<>();
         for (IndexedRule e : rest) {
             Condition left = unsettled(e, used);
             // a rule that does not depend on a proposal reads the case alone, whatever its condition says
             if (e.rule.perProposal() && left.perProposal()) {
                 proposalLevel.add(e);
+                proposalConditions.add(left);
             } else {
                 caseLevel.add(e);
                 caseConditions.add(left);
             }
+        }
+        Thresholds.Key[] proposalKeys = new Thresholds.Key[proposalLevel.size()];
+        for (int k = 0; k < proposalKeys.length; k++) {
+            proposalKeys[k] = Thresholds.key(proposalConditions.get(k));
         }
         this.caseEntries = caseLevel.toArray(new IndexedRule[0]);
         this.caseRest = caseConditions.toArray(new Condition[0]);
@@ -90,29 +96,38 @@ final class RuleIndex {
         this.thresholdsByRemedy = new Thresholds[remedies.length][];
         for (int i = 0; i < remedies.length; i++) {
             String remedy = remedies[i];
-            IndexedRule[] about = proposalLevel.stream().filter(e -> e.rule.appliesTo(remedy))
-                    .toArray(IndexedRule[]::new);
-            Condition[] left = Arrays.stream(about).map(e -> unsettled(e, used)).toArray(Condition[]::new);
+            List<IndexedRule> aboutList = new ArrayList<>();
+            List<Condition> leftList = new ArrayList<>();
+            List<Thresholds.Key> keyList = new ArrayList<>();
+            for (int k = 0; k < proposalKeys.length; k++) {
+                if (proposalLevel.get(k).rule.appliesTo(remedy)) {
+                    aboutList.add(proposalLevel.get(k));
+                    leftList.add(proposalConditions.get(k));
+                    keyList.add(proposalKeys[k]);
+                }
+            }
+            IndexedRule[] about = aboutList.toArray(new IndexedRule[0]);
+            Condition[] left = leftList.toArray(new Condition[0]);
             Map<Thresholds.Key, List<Integer>> bounded = new LinkedHashMap<>();
             for (int k = 0; k < about.length; k++) {
-                Thresholds.Key key = Thresholds.key(left[k]);
+                Thresholds.Key key = keyList.get(k);
                 if (key != null) {
                     bounded.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
                 }
             }
             // a few rules are tested faster one by one than searched
             bounded.values().removeIf(places -> places.size() < Thresholds.AT_LEAST);
-            Set<Integer> searched = new HashSet<>();
+            boolean[] searched = new boolean[about.length];
             List<Thresholds> groups = new ArrayList<>();
             bounded.forEach((key, places) -> {
-                searched.addAll(places);
+                places.forEach(k -> searched[k] = true);
                 groups.add(Thresholds.of(key, places.stream().map(k -> about[k]).toArray(IndexedRule[]::new),
                         places.stream().map(k -> left[k]).toArray(Condition[]::new)));
             });
             List<IndexedRule> tested = new ArrayList<>();
             List<Condition> testedRest = new ArrayList<>();
             for (int k = 0; k < about.length; k++) {
-                if (!searched.contains(k)) {
+                if (!searched[k]) {
                     tested.add(about[k]);
                     testedRest.add(left[k]);
                 }

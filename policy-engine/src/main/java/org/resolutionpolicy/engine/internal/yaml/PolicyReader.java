@@ -184,8 +184,11 @@ public final class PolicyReader {
         List<Document> documents = new ArrayList<>();
         boolean unreadable = false;
         boolean headerDamaged = false;
-        for (PolicySource source : sources) {
-            YamlTree.Composed composed = YamlTree.composeRepairing(source.name(), source.text(), problems, limits);
+        List<ComposedAhead> ahead = ComposedAhead.of(sources, limits);
+        for (int i = 0; i < sources.size(); i++) {
+            PolicySource source = sources.get(i);
+            YamlTree.Composed composed = ahead != null ? ahead.get(i).into(problems)
+                    : YamlTree.composeRepairing(source.name(), source.text(), problems, limits);
             unreadable |= composed == null && problems.hasErrors();
             if (composed != null && composed.repaired()) {
                 headerDamaged |= composed.quietFollowOns(source.name(), problems);
